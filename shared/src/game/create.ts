@@ -1,0 +1,111 @@
+/** Creating a game from a validated scenario and a seed. */
+import { err, ok, type Result } from "../model/errors.ts";
+import { hashValue } from "../model/hash.ts";
+import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
+import { allPairs, pairKey, suspicionKey } from "../model/pairs.ts";
+import { rngFromSeed } from "../model/rng.ts";
+import { CBM_KINDS, type CbmKind, type GameOptions, type GameState, type Nation } from "../model/types.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { fireInject } from "../rules/injects.ts";
+import { updateScores } from "../rules/scoring.ts";
+import { beginResolution } from "./resolve.ts";
+
+/** Rules version: bump when resolution changes, so old records are recognised. */
+export const RULES_VERSION = 1;
+
+/** Merges a scenario's parameter overrides into the defaults. */
+export function mergeParams(overrides: Scenario["params"]): ModelParams {
+  const o = (overrides ?? {}) as Partial<ModelParams>;
+  return { ...DEFAULT_PARAMS, ...o, severity: { ...DEFAULT_PARAMS.severity, ...(o.severity ?? {}) } };
+}
+
+/** Content hash of a scenario (the record names it). */
+export function scenarioHash(scenario: Scenario): string {
+  return hashValue(scenario);
+}
+
+/** Creates the initial game state; turn-1 injects have fired. */
+export function createGame(scenario: Scenario, seed: string, options: Partial<GameOptions> = {}): Result<GameState> {
+  const opts: GameOptions = { cbms: options.cbms ?? [], noCbms: options.noCbms ?? false };
+  for (const k of opts.cbms) if (!(CBM_KINDS as readonly string[]).includes(k)) return err("INVALID_PARTIES", `Unknown CBM "${k}".`);
+  if (seed.length === 0 || seed.length > 200) return err("INVALID_STEP", "A seed is 1 to 200 characters.");
+  const params = mergeParams(scenario.params);
+  const seats = scenario.states.map((s) => s.id);
+  const nations: Record<string, Nation> = {};
+  for (const st of scenario.states) {
+    nations[st.id] = {
+      id: st.id,
+      name: st.name,
+      cyber: st.cyber,
+      defense: st.defense,
+      dependence: st.dependence,
+      economy: st.economy,
+      stability: st.stability,
+      reputation: st.reputation,
+      actionPoints: st.actionPoints ?? params.actionPoints,
+      pendingDefense: 0,
+      pendingCyber: 0,
+      summary: st.summary,
+      briefing: st.briefing,
+      objectives: st.objectives,
+      position: st.position,
+    };
+  }
+  const tension: Record<string, number> = {};
+  const tensionHistory: Record<string, number[]> = {};
+  for (const key of allPairs(seats)) tension[key] = params.initialTension;
+  const suspicion: Record<string, number> = {};
+  for (const a of seats) for (const b of seats) if (a !== b) suspicion[suspicionKey(a, b)] = params.suspicionBaseline;
+  for (const r of scenario.relations ?? []) {
+    if (r.tension !== undefined) tension[pairKey(r.a, r.b)] = r.tension;
+    if (r.suspicion !== undefined) {
+      suspicion[suspicionKey(r.a, r.b)] = r.suspicion;
+      suspicion[suspicionKey(r.b, r.a)] = r.suspicion;
+    }
+  }
+  for (const key of allPairs(seats)) tensionHistory[key] = [tension[key] ?? 0];
+  const rng = rngFromSeed(seed);
+  const cbms: GameState["cbms"] = [];
+  const cid = (): string => "c" + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
+  for (const c of scenario.cbms ?? []) cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
+  for (const kind of opts.cbms as CbmKind[]) {
+    if (kind === "publishDoctrine") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
+    else cbms.push({ id: cid(), kind, members: seats.slice(), since: 0 });
+  }
+  const state: GameState = {
+    rulesVersion: RULES_VERSION,
+    scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario), briefing: scenario.briefing },
+    params,
+    rng: rng.save(),
+    seats,
+    nations,
+    turn: 1,
+    maxTurns: scenario.turns ?? params.turns,
+    phase: "planning",
+    tension,
+    suspicion,
+    tensionHistory,
+    incidents: [],
+    accesses: [],
+    intel: Object.fromEntries(seats.map((s) => [s, []])),
+    cbms,
+    proposals: [],
+    inquiries: [],
+    statements: [],
+    orders: {},
+    injects: (scenario.injects?.scheduled ?? []).map((x) => ({ turn: x.turn, inject: x.inject })),
+    events: [],
+    peaceStreak: 0,
+    outcome: null,
+    scores: {},
+    lastNormViolation: 0,
+    options: opts,
+  };
+  const ctx = beginResolution(state, 1);
+  for (const x of ctx.s.injects.filter((i) => i.turn === 1)) fireInject(ctx, x.inject);
+  ctx.s.injects = ctx.s.injects.filter((i) => i.turn !== 1);
+  ctx.s.rng = ctx.rng.save();
+  ctx.s.events.push(...ctx.events);
+  updateScores(ctx.s);
+  return ok(ctx.s);
+}

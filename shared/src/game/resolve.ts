@@ -1,0 +1,173 @@
+/** resolveTurn: the pure function that turns a state and everyone's orders into the next state and its events. */
+import { ok, err, type Result } from "../model/errors.ts";
+import type { GameEvent } from "../model/events.ts";
+import { isOperation, type Order } from "../model/orders.ts";
+import { allPairs } from "../model/pairs.ts";
+import { rngFromState } from "../model/rng.ts";
+import type { GameState, SeatId } from "../model/types.ts";
+import { advanceAttribution } from "../rules/attribution.ts";
+import { settleProposals } from "../rules/cbms.ts";
+import { cloneState, emit, nameOf, type Ctx } from "../rules/context.ts";
+import { answer, attribute, closeUnanswered, expel, inquire, mobilize, sanction, statement } from "../rules/diplomacy.ts";
+import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
+import { fireInject, nonStateActivity } from "../rules/injects.ts";
+import { applyNormCosts } from "../rules/norms.ts";
+import { notice, runOperation } from "../rules/operations.ts";
+import { detectionChance } from "../rules/detection.ts";
+import { checkArmedConflict, checkStablePeace, updateScores } from "../rules/scoring.ts";
+import { checkOrders } from "./validate.ts";
+
+/** Opens a resolution draft on a private copy of the state. */
+export function beginResolution(state: GameState, turn: number): Ctx {
+  const s = cloneState(state);
+  return {
+    s,
+    p: s.params,
+    rng: rngFromState(s.rng),
+    turn,
+    events: [],
+    touched: new Set(),
+    hunting: new Set(),
+    investigating: new Set(),
+    spied: new Set(),
+    strikes: [],
+  };
+}
+
+/** All orders of one type, in seat order. */
+function each<T extends Order["type"]>(orders: Array<[SeatId, Order[]]>, type: T, fn: (seat: SeatId, o: Extract<Order, { type: T }>) => void): void {
+  for (const [seat, list] of orders) for (const o of list) if (o.type === type) fn(seat, o as Extract<Order, { type: T }>);
+}
+
+/** Resolves the current turn. Orders missing for a seat mean it does nothing. Never mutates its input. */
+export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<SeatId, readonly Order[]>>): Result<{ state: GameState; events: GameEvent[] }> {
+  if (state.phase === "ended") return err("GAME_OVER", "The game is over.");
+  const orders: Array<[SeatId, Order[]]> = [];
+  for (const seat of Object.keys(ordersBySeat)) if (!state.nations[seat]) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
+  for (const seat of state.seats) {
+    const list = ordersBySeat[seat] ?? [];
+    const checked = checkOrders(state, seat, list);
+    if (!checked.ok) return err(checked.error.code, `${seat}: ${checked.error.message}`, checked.error.index);
+    orders.push([seat, checked.value]);
+  }
+  const ctx = beginResolution(state, state.turn);
+  const s = ctx.s;
+
+  // 1. Answers to last turn's inquiries, then unanswered ones close.
+  each(orders, "answer", (seat, o) => answer(ctx, seat, o));
+  closeUnanswered(ctx);
+  // 2. Defensive posture for this turn.
+  each(orders, "hunt", (seat) => ctx.hunting.add(seat));
+  each(orders, "investigate", (seat, o) => ctx.investigating.add(`${seat}:${o.incident}`));
+  each(orders, "harden", (seat) => {
+    const n = s.nations[seat];
+    if (n && n.defense + n.pendingDefense < 5) n.pendingDefense += 1;
+    emit(ctx, "detection.harden", [seat], `${nameOf(s, seat)} hardens its networks: defence +1 from next turn.`);
+  });
+  each(orders, "develop", (seat) => {
+    const n = s.nations[seat];
+    if (n && n.cyber + n.pendingCyber < 10) n.pendingCyber += 1;
+    onCapabilityGrowth(ctx, seat);
+  });
+  // 3. Statements and overt diplomacy (expulsions first: they evict accesses before operations).
+  each(orders, "expel", (seat, o) => expel(ctx, seat, o.target));
+  each(orders, "statement", (seat, o) => statement(ctx, seat, o));
+  each(orders, "attribute", (seat, o) => attribute(ctx, seat, o));
+  each(orders, "inquire", (seat, o) => inquire(ctx, seat, o));
+  each(orders, "sanction", (seat, o) => sanction(ctx, seat, o.target));
+  each(orders, "mobilize", (seat, o) => mobilize(ctx, seat, o.target));
+  // 4. Cyber operations, in seat order.
+  for (const [seat, list] of orders) for (const o of list) if (isOperation(o)) runOperation(ctx, seat, o);
+  // 5. Hunting evicts accesses it finds; the world acts.
+  for (const seat of ctx.hunting) huntAccesses(ctx, seat);
+  nonStateActivity(ctx);
+  exerciseMisreads(ctx);
+  // 6. Attribution advances on incidents known before this turn; public attributions carry norm costs.
+  advanceAttribution(ctx);
+  for (const i of s.incidents) if (!i.normCostApplied && i.author !== null && (i.overt || i.publicAttributions.length > 0)) applyNormCosts(ctx, i);
+  // 7. Strikes.
+  each(orders, "strike", (seat, o) => ctx.strikes.push({ by: seat, target: o.target }));
+  // 8. CBMs enter into force; quiet pairs relax.
+  settleProposals(ctx);
+  relax(ctx);
+  // 9. Hardening and development take effect; hardening evicts accesses.
+  for (const seat of s.seats) {
+    const n = s.nations[seat];
+    if (!n) continue;
+    if (n.pendingDefense > 0) {
+      n.defense = Math.min(5, n.defense + n.pendingDefense);
+      n.pendingDefense = 0;
+      evictOnHarden(ctx, seat);
+    }
+    if (n.pendingCyber > 0) {
+      n.cyber = Math.min(10, n.cyber + n.pendingCyber);
+      n.pendingCyber = 0;
+    }
+  }
+  // 10. End conditions, history, scores, next turn.
+  for (const key of allPairs(s.seats)) (s.tensionHistory[key] as number[]).push(s.tension[key] ?? 0);
+  const war = checkArmedConflict(ctx);
+  const peace = war ? null : checkStablePeace(ctx);
+  const outcome = war ?? peace ?? (s.turn >= s.maxTurns ? { kind: "turnLimit" as const, turn: s.turn, belligerents: [], initiator: null } : null);
+  s.orders = {};
+  if (outcome) {
+    s.outcome = outcome;
+    s.phase = "ended";
+    const rule = outcome.kind === "armedConflict" ? "end.armedConflict" : outcome.kind === "stablePeace" ? "end.stablePeace" : "end.turnLimit";
+    const text =
+      outcome.kind === "armedConflict"
+        ? `Armed conflict between ${outcome.belligerents.map((b) => nameOf(s, b)).join(" and ")}${outcome.initiator ? `, started by ${nameOf(s, outcome.initiator)}` : ""}.`
+        : outcome.kind === "stablePeace"
+          ? `Stable peace: every pair calm for ${ctx.p.peaceTurns} turns with ${s.cbms.length} CBMs in force.`
+          : `The crisis period ends after ${s.turn} turns.`;
+    emit(ctx, rule, "public", text);
+  } else {
+    s.turn += 1;
+    const due = s.injects.filter((x) => x.turn === s.turn);
+    if (due.length > 0) {
+      const at = ctx.turn;
+      ctx.turn = s.turn;
+      for (const x of due) fireInject(ctx, x.inject);
+      ctx.turn = at;
+      s.injects = s.injects.filter((x) => x.turn !== s.turn);
+    }
+  }
+  updateScores(s);
+  s.rng = ctx.rng.save();
+  s.events.push(...ctx.events);
+  return ok({ state: s, events: ctx.events });
+}
+
+/** A hunting state finds each foreign access with its hunting detection chance, evicts it and learns of the intrusion. */
+function huntAccesses(ctx: Ctx, seat: SeatId): void {
+  const n = ctx.s.nations[seat];
+  if (!n) return;
+  const chance = detectionChance(n.defense, ctx.p.huntBonus, ctx.p);
+  const kept = [];
+  const found = [];
+  for (const a of ctx.s.accesses) {
+    if (a.target === seat && ctx.rng.chance(chance)) {
+      found.push(a);
+      emit(ctx, "detection.hunt", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${n.name} to threat hunting.`);
+    } else kept.push(a);
+  }
+  ctx.s.accesses = kept;
+  const evicted = found.length;
+  for (const a of found) {
+    const incident = ctx.s.incidents.find((i) => i.id === a.incident);
+    if (incident) notice(ctx, incident);
+  }
+  emit(ctx, "detection.hunt", [seat], evicted > 0 ? `${n.name}'s hunt evicted ${evicted} foreign access${evicted > 1 ? "es" : ""}.` : `${n.name}'s hunt found no foreign access.`);
+}
+
+/** Hardening may evict foreign accesses. */
+function evictOnHarden(ctx: Ctx, seat: SeatId): void {
+  const kept = [];
+  for (const a of ctx.s.accesses) {
+    if (a.target === seat && ctx.rng.chance(ctx.p.hardenEvictChance)) {
+      emit(ctx, "detection.harden", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${nameOf(ctx.s, seat)} when it hardened its networks.`);
+    } else kept.push(a);
+  }
+  ctx.s.accesses = kept;
+}
+

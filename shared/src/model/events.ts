@@ -1,0 +1,17 @@
+/** Events: what resolution reports, each citing its rule and saying who may see it. */
+import type { RuleId } from "./rules-catalogue.ts";
+import type { SeatId } from "./types.ts";
+
+/** One thing that happened, with the rule that produced it. */
+export interface GameEvent {
+  turn: number;
+  rule: RuleId;
+  /** "public" or the seats allowed to see it (the facilitator sees all). */
+  visibleTo: "public" | SeatId[];
+  /** A sentence a player can read. */
+  text: string;
+  /** Pair tension change this event caused, if any. */
+  tension?: { pair: string; delta: number };
+  /** Related incident id, if any. */
+  incident?: string;
+}

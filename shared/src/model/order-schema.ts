@@ -1,0 +1,32 @@
+/** The shape of orders as a zod schema (the server checks requests with it; the engine re-checks). */
+import { z } from "zod";
+import { STATEMENT_MAX_LENGTH } from "./orders.ts";
+
+const id = z.string().min(1).max(64);
+const op = (type: "espionage" | "preposition" | "ddos" | "influence" | "disrupt" | "destroy") =>
+  z.strictObject({ type: z.literal(type), target: id, overt: z.boolean().optional(), proxy: z.boolean().optional(), falseFlag: id.optional() });
+
+/** One order, strictly shaped. */
+export const orderSchema = z.discriminatedUnion("type", [
+  op("espionage"),
+  op("preposition"),
+  op("ddos"),
+  op("influence"),
+  op("disrupt"),
+  op("destroy"),
+  z.strictObject({ type: z.literal("develop") }),
+  z.strictObject({ type: z.literal("harden") }),
+  z.strictObject({ type: z.literal("hunt") }),
+  z.strictObject({ type: z.literal("investigate"), incident: id }),
+  z.strictObject({ type: z.literal("attribute"), incident: id, accused: id }),
+  z.strictObject({ type: z.literal("inquire"), target: id, incident: id }),
+  z.strictObject({ type: z.literal("answer"), inquiry: id, reply: z.enum(["deny", "explain", "acknowledge"]) }),
+  z.strictObject({ type: z.literal("sanction"), target: id }),
+  z.strictObject({ type: z.literal("expel"), target: id }),
+  z.strictObject({ type: z.literal("statement"), tone: z.enum(["reassure", "warn"]), target: id.optional(), text: z.string().max(STATEMENT_MAX_LENGTH).optional() }),
+  z.strictObject({ type: z.literal("mobilize"), target: id }),
+  z.strictObject({ type: z.literal("strike"), target: id }),
+]);
+
+/** A turn's order list. */
+export const ordersSchema = z.array(orderSchema).max(12);

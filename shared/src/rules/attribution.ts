@@ -1,0 +1,52 @@
+/** Attribution: each seat's confidence in who did an incident advances none -> low -> moderate -> high. */
+import type { Confidence, Incident, SeatId } from "../model/types.ts";
+import { CONFIDENCE_NAMES } from "../model/types.ts";
+import { emit, nameOf, type Ctx } from "./context.ts";
+import { onAttributionChanged } from "./escalation.ts";
+import { inSitrep } from "./knowledge.ts";
+
+/** Per-turn chance that a seat's attribution of an incident advances one tier. */
+export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId): number {
+  const p = ctx.p;
+  const defense = ctx.s.nations[knower]?.defense ?? 3;
+  let h = p.attributionHazard * (1 + p.attributionDefenseSlope * (defense - 3));
+  if (ctx.investigating.has(`${knower}:${incident.id}`)) h *= p.investigateMultiplier;
+  if (inSitrep(ctx, incident.target) && inSitrep(ctx, knower)) h *= p.sitrepAttributionMultiplier;
+  if (incident.proxy) h *= p.proxyAttributionMultiplier;
+  if (incident.author && ctx.spied.has(`${knower}>${incident.author}`)) h *= p.espionageAttributionMultiplier;
+  return Math.min(0.95, h);
+}
+
+/** Who the evidence points to at a given tier (false flags and errors act at low confidence only). */
+export function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confidence): SeatId | "nonState" {
+  const truth = incident.author ?? "nonState";
+  if (tier >= 2) return truth;
+  if (incident.falseFlag && incident.falseFlag !== knower) return incident.falseFlag;
+  const base = incident.author === null ? 2 * ctx.p.lowConfidenceError : ctx.p.lowConfidenceError;
+  const errorChance = inSitrep(ctx, incident.target) && inSitrep(ctx, knower) ? base * ctx.p.sitrepErrorMultiplier : base;
+  if (ctx.rng.chance(errorChance)) {
+    const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author);
+    if (wrong.length > 0) return ctx.rng.pick(wrong);
+  }
+  return truth;
+}
+
+/** Advances every seat's attribution of every incident it has known since an earlier turn. */
+export function advanceAttribution(ctx: Ctx): void {
+  for (const incident of ctx.s.incidents) {
+    for (const knower of Object.keys(incident.knowledge)) {
+      const k = incident.knowledge[knower];
+      if (!k || k.confidence >= 3 || k.since >= ctx.turn) continue;
+      if (!ctx.rng.chance(attributionHazard(ctx, incident, knower))) continue;
+      const tier = (k.confidence + 1) as Confidence;
+      const suspect = suspectAtTier(ctx, incident, knower, tier);
+      k.confidence = tier;
+      k.suspect = suspect;
+      k.changed = ctx.turn;
+      if (tier >= 2 && k.moderateAt === null) k.moderateAt = ctx.turn;
+      const who = suspect === "nonState" ? "a non-state actor" : nameOf(ctx.s, suspect);
+      emit(ctx, "attribution.advance", [knower], `${nameOf(ctx.s, knower)}'s attribution of an incident against ${nameOf(ctx.s, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`, { incident: incident.id });
+      onAttributionChanged(ctx, incident, knower, tier, suspect);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/** Confidence-building measures: proposals, answers and entry into force. */
+import { err, ok, type Result } from "../model/errors.ts";
+import { hashString } from "../model/hash.ts";
+import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState, type SeatId } from "../model/types.ts";
+import { emit, nameOf, newId, type Ctx } from "./context.ts";
+
+/** True when a CBM of this kind already binds exactly these members (or a superset). */
+function alreadyInForce(s: GameState, kind: CbmKind, parties: readonly SeatId[]): boolean {
+  return s.cbms.some((c) => c.kind === kind && parties.every((p) => c.members.includes(p)));
+}
+
+/** Checks a proposal: known kind, valid parties including the proposer, not already in force. */
+export function checkProposal(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<SeatId[]> {
+  if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
+  if (s.options.noCbms) return err("CBMS_DISABLED", "CBM proposals are disabled in this game.");
+  if (!s.nations[seat]) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
+  if (!(CBM_KINDS as readonly string[]).includes(kind)) return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
+  const k = kind as CbmKind;
+  const set = new Set<SeatId>([seat, ...parties]);
+  for (const p of set) if (!s.nations[p]) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
+  if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1)) return err("INVALID_PARTIES", "A party is named twice.");
+  const list = s.seats.filter((x) => set.has(x));
+  if (k === "publishDoctrine" && list.length !== 1) return err("INVALID_PARTIES", "publishDoctrine is unilateral: name no other party.");
+  if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${kind} needs at least one other party.`);
+  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${kind} is already in force among these states.`);
+  if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
+    return err("CBM_ALREADY_IN_FORCE", `${kind} among these states is already proposed.`);
+  return ok(list);
+}
+
+/** A seat proposes a CBM to named parties (the proposer accepts by proposing). Pure step. */
+export function proposeCbm(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<GameState> {
+  const checked = checkProposal(s, seat, kind, parties);
+  if (!checked.ok) return checked;
+  const id = `p${hashString(`${s.turn}:${seat}:${kind}:${checked.value.join(",")}`).slice(0, 10)}`;
+  const proposal = { id, kind: kind as CbmKind, proposer: seat, parties: checked.value, accepted: [seat], declined: [], turn: s.turn, note: "" };
+  return ok({ ...s, proposals: [...s.proposals, proposal] });
+}
+
+/** A named party accepts or declines a proposal, with an optional short note. Pure step. */
+export function respondCbm(s: GameState, seat: SeatId, proposalId: string, accept: boolean, note = ""): Result<GameState> {
+  if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
+  const p = s.proposals.find((x) => x.id === proposalId);
+  if (!p) return err("UNKNOWN_PROPOSAL", `No open proposal "${proposalId}".`);
+  if (!p.parties.includes(seat)) return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${seat}.`);
+  if (p.accepted.includes(seat) || p.declined.includes(seat)) return err("ALREADY_RESPONDED", `${seat} has already answered proposal "${proposalId}".`);
+  if (note.length > 280) return err("TEXT_TOO_LONG", "A note is at most 280 characters.");
+  const next = accept
+    ? { ...p, accepted: [...p.accepted, seat] }
+    : { ...p, declined: [...p.declined, seat], note };
+  return ok({ ...s, proposals: s.proposals.map((x) => (x.id === proposalId ? next : x)) });
+}
+
+/** At resolution: fully accepted proposals enter into force; declined or stale ones lapse. */
+export function settleProposals(ctx: Ctx): void {
+  const keep = [];
+  for (const p of ctx.s.proposals) {
+    const names = p.parties.map((x) => nameOf(ctx.s, x)).join(", ");
+    if (p.declined.length > 0) {
+      emit(ctx, "cbm.declined", p.parties, `${p.kind} among ${names} was declined by ${p.declined.map((x) => nameOf(ctx.s, x)).join(", ")}${p.note ? `: "${p.note}"` : ""}.`);
+    } else if (p.parties.every((x) => p.accepted.includes(x))) {
+      if (!alreadyInForceCtx(ctx, p.kind, p.parties)) {
+        ctx.s.cbms.push({ id: newId(ctx.rng, "c"), kind: p.kind, members: p.parties.slice(), since: ctx.turn });
+        emit(ctx, "cbm.inForce", "public", `${p.kind} is now in force among ${names}.`);
+      }
+    } else if (ctx.turn - p.turn + 1 >= ctx.p.proposalLifetime) {
+      emit(ctx, "cbm.expired", p.parties, `${p.kind} among ${names} lapsed without every party's answer.`);
+    } else keep.push(p);
+  }
+  ctx.s.proposals = keep;
+}
+
+function alreadyInForceCtx(ctx: Ctx, kind: CbmKind, parties: readonly SeatId[]): boolean {
+  return alreadyInForce(ctx.s, kind, parties);
+}

@@ -1,0 +1,120 @@
+/** The working draft of one resolution: a private copy of the state plus helpers to change it. */
+import type { GameEvent } from "../model/events.ts";
+import type { ModelParams } from "../model/params.ts";
+import { pairKey } from "../model/pairs.ts";
+import type { Rng } from "../model/rng.ts";
+import type { RuleId } from "../model/rules-catalogue.ts";
+import type { CbmKind, GameState, Incident, SeatId } from "../model/types.ts";
+
+/** Mutable context of one resolution. Never escapes resolveTurn. */
+export interface Ctx {
+  s: GameState;
+  p: ModelParams;
+  rng: Rng;
+  turn: number;
+  events: GameEvent[];
+  /** Pairs whose tension rose this turn (no decay for them). */
+  touched: Set<string>;
+  hunting: Set<SeatId>;
+  /** `seat:incidentId` being investigated this turn. */
+  investigating: Set<string>;
+  /** `spy>target` pairs of espionage this turn. */
+  spied: Set<string>;
+  /** Seats that struck this turn, in order, with their targets. */
+  strikes: Array<{ by: SeatId; target: SeatId }>;
+}
+
+/** A deep-enough copy of the state: everything resolution may change is new; history is shared. */
+export function cloneState(s: GameState): GameState {
+  const nations: GameState["nations"] = {};
+  for (const id of s.seats) nations[id] = { ...(s.nations[id] as GameState["nations"][string]) };
+  const tensionHistory: Record<string, number[]> = {};
+  for (const k of Object.keys(s.tensionHistory)) tensionHistory[k] = (s.tensionHistory[k] as number[]).slice();
+  const intel: GameState["intel"] = {};
+  for (const k of Object.keys(s.intel)) intel[k] = (s.intel[k] ?? []).slice();
+  const scores: GameState["scores"] = {};
+  for (const k of Object.keys(s.scores)) scores[k] = { ...(s.scores[k] as GameState["scores"][string]) };
+  return {
+    ...s,
+    nations,
+    tension: { ...s.tension },
+    suspicion: { ...s.suspicion },
+    tensionHistory,
+    incidents: s.incidents.map(cloneIncident),
+    accesses: s.accesses.slice(),
+    intel,
+    cbms: s.cbms.slice(),
+    proposals: s.proposals.map((p) => ({ ...p, accepted: p.accepted.slice(), declined: p.declined.slice() })),
+    inquiries: s.inquiries.map((q) => ({ ...q })),
+    statements: s.statements.slice(),
+    orders: { ...s.orders },
+    injects: s.injects.slice(),
+    events: s.events.slice(),
+    scores,
+  };
+}
+
+function cloneIncident(i: Incident): Incident {
+  const knowledge: Incident["knowledge"] = {};
+  for (const k of Object.keys(i.knowledge)) knowledge[k] = { ...(i.knowledge[k] as Incident["knowledge"][string]) };
+  return { ...i, knowledge, publicAttributions: i.publicAttributions.slice(), deniedBy: i.deniedBy.slice() };
+}
+
+/** A new opaque id: random (from the game's PRNG), so ids reveal nothing about hidden things. */
+export function newId(rng: Rng, prefix: string): string {
+  return prefix + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
+}
+
+/** Records an event. */
+export function emit(ctx: Ctx, rule: RuleId, visibleTo: GameEvent["visibleTo"], text: string, extra?: Partial<GameEvent>): void {
+  ctx.events.push({ turn: ctx.turn, rule, visibleTo, text, ...extra });
+}
+
+/** Rounds to 3 decimals so stored numbers stay short and stable. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Changes a pair's tension (clamped 0–10) and records why. */
+export function addTension(
+  ctx: Ctx,
+  a: SeatId,
+  b: SeatId,
+  delta: number,
+  rule: RuleId,
+  visibleTo: GameEvent["visibleTo"],
+  text: string,
+  incident?: string,
+): void {
+  if (a === b || delta === 0) return;
+  const key = pairKey(a, b);
+  const before = ctx.s.tension[key] ?? 0;
+  const after = round3(Math.min(10, Math.max(0, before + delta)));
+  ctx.s.tension[key] = after;
+  if (delta > 0) ctx.touched.add(key);
+  const applied = round3(after - before);
+  if (applied === 0) return;
+  emit(ctx, rule, visibleTo, text, incident ? { tension: { pair: key, delta: applied }, incident } : { tension: { pair: key, delta: applied } });
+}
+
+/** True when a CBM of this kind binds both states (or, with one state, that state). */
+export function hasCbm(s: GameState, kind: CbmKind, a: SeatId, b?: SeatId): boolean {
+  for (const c of s.cbms) {
+    if (c.kind !== kind) continue;
+    if (c.members.includes(a) && (b === undefined || c.members.includes(b))) return true;
+  }
+  return false;
+}
+
+/** The turn since which a state has been bound by a CBM kind, or null. */
+export function cbmSince(s: GameState, kind: CbmKind, a: SeatId): number | null {
+  let since: number | null = null;
+  for (const c of s.cbms) if (c.kind === kind && c.members.includes(a)) since = since === null ? c.since : Math.min(since, c.since);
+  return since;
+}
+
+/** A state's display name. */
+export function nameOf(s: GameState, id: SeatId | null): string {
+  if (id === null) return "a non-state actor";
+  return s.nations[id]?.name ?? id;
+}

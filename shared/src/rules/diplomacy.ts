@@ -1,0 +1,136 @@
+/** Overt diplomacy and force: attribution, hotline inquiries, sanctions, expulsions, statements, mobilisation. */
+import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
+import { CONFIDENCE_NAMES, type Confidence, type SeatId } from "../model/types.ts";
+import { addTension, emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
+import { setSuspicion, suspicionOf } from "./escalation.ts";
+import { applyNormCosts } from "./norms.ts";
+
+/** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
+export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
+  return ctx.s.incidents.some((i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2));
+}
+
+/** Countermeasures in the self-defence catalogue add no tension against an attributed attacker. */
+function catalogued(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
+  return hasCbm(ctx.s, "selfDefenceCatalogue", actor) && isJustified(ctx, actor, target);
+}
+
+/** Publicly names a state for an incident, at the confidence the accuser holds. */
+export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
+  const incident = ctx.s.incidents.find((i) => i.id === order.incident);
+  if (!incident) return;
+  const confidence = (incident.knowledge[by]?.confidence ?? 0) as Confidence;
+  const correct = incident.author === order.accused;
+  incident.publicAttributions.push({ turn: ctx.turn, by, accused: order.accused, confidence });
+  incident.public = true;
+  const p = ctx.p;
+  const accuser = ctx.s.nations[by];
+  const accused = ctx.s.nations[order.accused];
+  if (!accuser || !accused) return;
+  const tier = CONFIDENCE_NAMES[confidence];
+  emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${nameOf(ctx.s, incident.target)} to ${accused.name} (${tier} confidence).`, { incident: incident.id });
+  if (correct) {
+    if (confidence >= 2) {
+      accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
+      accused.reputation = round3(accused.reputation - p.accusedReputation);
+    }
+    addTension(ctx, by, order.accused, catalogued(ctx, by, order.accused) ? 0 : p.attributionTension, "attribution.public", "public", `${accused.name} rejects the accusation by ${accuser.name}.`, incident.id);
+    for (const s of ctx.s.seats) {
+      if (s === order.accused || s === by) continue;
+      const implied = (p.confidenceSuspicion[confidence] ?? 0) / 2;
+      setSuspicion(ctx, s, order.accused, Math.max(suspicionOf(ctx, s, order.accused), implied));
+    }
+    applyNormCosts(ctx, incident);
+  } else {
+    accuser.reputation = round3(accuser.reputation - p.wrongAttributionReputation);
+    emit(ctx, "attribution.public", "public", `${accuser.name}'s accusation of ${accused.name} does not hold up: reputation -${p.wrongAttributionReputation}.`, { incident: incident.id });
+    addTension(ctx, by, order.accused, p.attributionTension + p.wrongAttributionTension, "attribution.public", "public", `${accused.name} is outraged at being wrongly accused by ${accuser.name}.`, incident.id);
+  }
+}
+
+/** Opens an inquiry through the hotline; the suspect answers next turn. */
+export function inquire(ctx: Ctx, from: SeatId, order: InquireOrder): void {
+  ctx.s.inquiries.push({ id: newId(ctx.rng, "q"), turn: ctx.turn, from, to: order.target, incident: order.incident, status: "open", reply: null, answeredTurn: null });
+  emit(ctx, "diplomacy.inquire", [from, order.target], `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`, { incident: order.incident });
+}
+
+/** Answers an open inquiry: deny, explain or acknowledge. */
+export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
+  const q = ctx.s.inquiries.find((x) => x.id === order.inquiry);
+  if (!q || q.status !== "open") return;
+  q.status = "answered";
+  q.reply = order.reply;
+  q.answeredTurn = ctx.turn;
+  const p = ctx.p;
+  const incident = ctx.s.incidents.find((i) => i.id === q.incident);
+  const relief = order.reply === "deny" ? p.denyRelief : order.reply === "explain" ? p.explainRelief : p.acknowledgeRelief;
+  addTension(ctx, q.from, by, -relief, "diplomacy.inquire", [q.from, by], `${nameOf(ctx.s, by)} answers ${nameOf(ctx.s, q.from)}'s inquiry: ${order.reply}.`, q.incident);
+  if (order.reply === "acknowledge") {
+    if (incident) {
+      const k = incident.knowledge[q.from];
+      if (k) {
+        k.confidence = 3;
+        k.suspect = by;
+        k.changed = ctx.turn;
+        k.moderateAt ??= ctx.turn;
+      }
+      incident.acknowledged = true;
+    }
+    setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
+  } else {
+    setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "explain" ? 0.7 : 1));
+    if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) incident.deniedBy.push(by);
+  }
+}
+
+/** Inquiries left unanswered at the end of their answer turn raise tension. */
+export function closeUnanswered(ctx: Ctx): void {
+  for (const q of ctx.s.inquiries) {
+    if (q.status !== "open" || q.turn >= ctx.turn) continue;
+    q.status = "unanswered";
+    addTension(ctx, q.from, q.to, ctx.p.unansweredInquiryTension, "diplomacy.unanswered", [q.from, q.to], `${nameOf(ctx.s, q.to)} did not answer ${nameOf(ctx.s, q.from)}'s inquiry.`, q.incident);
+  }
+}
+
+/** Economic sanctions. */
+export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
+  const p = ctx.p;
+  const a = ctx.s.nations[by];
+  const t = ctx.s.nations[target];
+  if (!a || !t) return;
+  t.economy = round3(t.economy - p.sanctionDamage);
+  a.economy = round3(a.economy - p.sanctionCost);
+  const justified = isJustified(ctx, by, target);
+  if (!justified) a.reputation = round3(a.reputation - p.unjustifiedSanctionReputation);
+  emit(ctx, "diplomacy.sanction", "public", `${a.name} sanctions ${t.name}${justified ? "" : " without a public attribution: reputation -" + p.unjustifiedSanctionReputation}.`);
+  addTension(ctx, by, target, catalogued(ctx, by, target) ? 0 : p.sanctionTension, "diplomacy.sanction", "public", `Sanctions strain ${a.name}-${t.name} relations.`);
+}
+
+/** Expels the target's intelligence officers: its oldest access in the expeller is lost. */
+export function expel(ctx: Ctx, by: SeatId, target: SeatId): void {
+  const i = ctx.s.accesses.findIndex((x) => x.owner === target && x.target === by);
+  if (i >= 0) {
+    ctx.s.accesses.splice(i, 1);
+    emit(ctx, "diplomacy.expel", [target], `${nameOf(ctx.s, target)} lost an access in ${nameOf(ctx.s, by)} with its expelled officers.`);
+  }
+  emit(ctx, "diplomacy.expel", "public", `${nameOf(ctx.s, by)} expels ${nameOf(ctx.s, target)}'s diplomats.`);
+  addTension(ctx, by, target, catalogued(ctx, by, target) ? 0 : ctx.p.expelTension, "diplomacy.expel", "public", `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`);
+}
+
+/** A public statement of reassurance or warning. */
+export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
+  const text = (order.text ?? "").slice(0, 280);
+  ctx.s.statements.push({ turn: ctx.turn, by, tone: order.tone, target: order.target ?? null, text });
+  const targets = order.target ? [order.target] : ctx.s.seats.filter((s) => s !== by);
+  const each = order.target ? 1 : 0.5;
+  emit(ctx, "diplomacy.statement", "public", `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}.`);
+  for (const t of targets) {
+    const d = order.tone === "reassure" ? -ctx.p.reassureTension * each : ctx.p.warnTension * each;
+    addTension(ctx, by, t, d, "diplomacy.statement", "public", `${nameOf(ctx.s, by)}'s ${order.tone === "reassure" ? "reassurance" : "warning"} to ${nameOf(ctx.s, t)}.`);
+  }
+}
+
+/** A military mobilisation signal. */
+export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
+  addTension(ctx, by, target, ctx.p.mobilizeTension, "force.mobilize", "public", `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)}.`);
+}

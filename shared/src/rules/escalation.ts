@@ -1,0 +1,130 @@
+/** Escalation: incidents raise tension by suspicion and severity; decay and suspicion relax it. */
+import { allPairs, pairKey, pairMembers, suspicionKey } from "../model/pairs.ts";
+import type { Confidence, Incident, SeatId } from "../model/types.ts";
+import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+
+/** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */
+export function incidentWeight(ctx: Ctx, incident: Incident, a: SeatId, b: SeatId): number {
+  if (incident.lethal) return 1;
+  const t = ctx.s.tension[pairKey(a, b)] ?? 0;
+  return t >= ctx.p.inversionThreshold ? 1 : ctx.p.cyberWeight;
+}
+
+/** Severity of an incident before weights (a failed operation counts half). */
+export function incidentSeverity(ctx: Ctx, incident: Incident): number {
+  const base = ctx.p.severity[incident.kind];
+  return incident.success ? base : base / 2;
+}
+
+/** Changes suspicion of `from` toward `to`, clamped to 0–1. */
+export function setSuspicion(ctx: Ctx, from: SeatId, to: SeatId, value: number): void {
+  ctx.s.suspicion[suspicionKey(from, to)] = round3(Math.min(1, Math.max(0, value)));
+}
+
+/** Suspicion of `from` toward `to`. */
+export function suspicionOf(ctx: Ctx, from: SeatId, to: SeatId): number {
+  return ctx.s.suspicion[suspicionKey(from, to)] ?? ctx.p.suspicionBaseline;
+}
+
+function visibility(incident: Incident): "public" | SeatId[] {
+  return incident.public ? "public" : [incident.target];
+}
+
+/** The victim has just noticed an incident: its weighted severity is spread as tension over the states it suspects, in proportion to suspicion (part of it goes to the non-state prior). */
+export function onNoticed(ctx: Ctx, incident: Incident): void {
+  const v = incident.target;
+  const sev = incidentSeverity(ctx, incident);
+  const vis = visibility(incident);
+  if (incident.overt && incident.author) {
+    const w = incidentWeight(ctx, incident, v, incident.author);
+    const rule = w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
+    addTension(ctx, v, incident.author, sev * w, rule, "public", `${nameOf(ctx.s, incident.author)} openly hit ${nameOf(ctx.s, v)}.`, incident.id);
+    setSuspicion(ctx, v, incident.author, 1);
+    return;
+  }
+  let total = ctx.p.nonStatePrior;
+  for (const s of ctx.s.seats) if (s !== v) total += suspicionOf(ctx, v, s);
+  for (const s of ctx.s.seats) {
+    if (s === v) continue;
+    const susp = suspicionOf(ctx, v, s);
+    const w = incidentWeight(ctx, incident, v, s);
+    const hotline = hasCbm(ctx.s, "hotline", v, s);
+    const delta = (sev * w * susp * (hotline ? ctx.p.hotlineAmbiguityFactor : 1)) / total;
+    const rule = hotline ? "escalation.hotline" : w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
+    addTension(ctx, v, s, delta, rule, vis, `${nameOf(ctx.s, v)} suspects ${nameOf(ctx.s, s)} (suspicion ${susp.toFixed(2)}) of an unattributed incident.`, incident.id);
+    setSuspicion(ctx, v, s, susp + ctx.p.ambiguitySuspicion);
+  }
+}
+
+/** A seat's attribution of an incident has moved: suspicion and (for the victim) tension follow. */
+export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatId, confidence: Confidence, suspect: SeatId | "nonState"): void {
+  const victim = incident.target === knower;
+  const sev = incidentSeverity(ctx, incident);
+  if (suspect === "nonState") {
+    if (!victim || confidence < 2) return;
+    for (const s of ctx.s.seats) {
+      if (s === knower) continue;
+      const w = incidentWeight(ctx, incident, knower, s);
+      addTension(ctx, knower, s, -sev * w * ctx.p.nonStateRelief, "nonstate.incident", [knower], `${nameOf(ctx.s, knower)} traced the incident to a non-state actor.`, incident.id);
+      setSuspicion(ctx, knower, s, suspicionOf(ctx, knower, s) - ctx.p.ambiguitySuspicion);
+    }
+    return;
+  }
+  if (suspect === knower) return;
+  const implied = ctx.p.confidenceSuspicion[confidence] ?? 0;
+  setSuspicion(ctx, knower, suspect, Math.max(suspicionOf(ctx, knower, suspect), victim ? implied : implied / 2));
+  if (!victim) return;
+  const w = incidentWeight(ctx, incident, knower, suspect);
+  const ambiguous = confidence < 2 && hasCbm(ctx.s, "hotline", knower, suspect);
+  const share = ctx.p.attributionTensionShare[confidence] ?? 0;
+  const delta = sev * w * share * (ambiguous ? ctx.p.hotlineAmbiguityFactor : 1);
+  addTension(ctx, knower, suspect, delta, ambiguous ? "escalation.hotline" : "attribution.advance", [knower], `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`, incident.id);
+  if (confidence >= 2 && suspect === incident.author && incident.deniedBy.includes(suspect)) {
+    incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
+    const n = ctx.s.nations[suspect];
+    if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
+    emit(ctx, "diplomacy.inquire", "public", `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`, { incident: incident.id });
+    addTension(ctx, knower, suspect, ctx.p.unansweredInquiryTension, "diplomacy.inquire", "public", `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`);
+  }
+}
+
+/** Capability growth: rivals fear it (Richardson), less so when they observe each other's manoeuvres. */
+export function onCapabilityGrowth(ctx: Ctx, seat: SeatId): void {
+  for (const s of ctx.s.seats) {
+    if (s === seat) continue;
+    const observed = hasCbm(ctx.s, "jointObservation", seat, s);
+    addTension(ctx, seat, s, ctx.p.capabilityFear * (observed ? 0.5 : 1), "op.develop", "public", `${nameOf(ctx.s, seat)}'s growing cyber capability worries ${nameOf(ctx.s, s)}.`);
+  }
+}
+
+/** Misread exercises between pairs that do not jointly observe each other's manoeuvres. */
+export function exerciseMisreads(ctx: Ctx): void {
+  for (const key of allPairs(ctx.s.seats)) {
+    const [a, b] = pairMembers(key);
+    if (hasCbm(ctx.s, "jointObservation", a, b)) continue;
+    if (!ctx.rng.chance(ctx.p.exerciseMisreadChance)) continue;
+    const [reader, exerciser] = ctx.rng.chance(0.5) ? [a, b] : [b, a];
+    addTension(ctx, a, b, ctx.p.exerciseMisreadTension, "misperception.exercise", [a, b], `${nameOf(ctx.s, reader)} read a ${nameOf(ctx.s, exerciser)} cyber exercise as attack preparation.`);
+    setSuspicion(ctx, reader, exerciser, suspicionOf(ctx, reader, exerciser) + ctx.p.ambiguitySuspicion);
+  }
+}
+
+/** End-of-turn relaxation: fatigue on every pair, more on quiet pairs and with consultations; suspicion returns toward its baseline. */
+export function relax(ctx: Ctx): void {
+  for (const key of allPairs(ctx.s.seats)) {
+    const [a, b] = pairMembers(key);
+    const quiet = !ctx.touched.has(key);
+    const consult = hasCbm(ctx.s, "consultations", a, b);
+    const d = ctx.p.tensionFatigue * (ctx.s.tension[key] ?? 0) + (quiet ? ctx.p.tensionDecay : 0) + (consult ? ctx.p.consultationsDecay : 0);
+    const why = quiet ? `A quiet month between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}` : `Fatigue between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}`;
+    addTension(ctx, a, b, -d, "escalation.decay", "public", `${why}${consult ? ", with consultations" : ""}: tension eased.`);
+  }
+  for (const from of ctx.s.seats) {
+    for (const to of ctx.s.seats) {
+      if (from === to) continue;
+      const cur = suspicionOf(ctx, from, to);
+      const rate = ctx.p.suspicionDecay * (hasCbm(ctx.s, "publishDoctrine", to) ? ctx.p.doctrineSuspicionDecay : 1);
+      setSuspicion(ctx, from, to, cur + (ctx.p.suspicionBaseline - cur) * Math.min(1, rate));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** How seats come to know of incidents, and how situation reports share them. */
+import type { Incident, SeatId } from "../model/types.ts";
+import { emit, hasCbm, type Ctx } from "./context.ts";
+
+/** Gives a seat knowledge of an incident (if it has none); a victim shares it through situation reports. */
+export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: boolean): boolean {
+  if (incident.knowledge[seat]) return false;
+  const isAuthor = incident.author === seat;
+  const overt = incident.overt;
+  incident.knowledge[seat] = {
+    since: ctx.turn,
+    confidence: isAuthor || overt ? 3 : 0,
+    suspect: isAuthor || overt ? incident.author : null,
+    shared,
+    changed: ctx.turn,
+    moderateAt: isAuthor || overt ? ctx.turn : null,
+  };
+  if (!shared && seat === incident.target) {
+    for (const c of ctx.s.cbms) {
+      if (c.kind !== "situationReports" || !c.members.includes(seat)) continue;
+      for (const m of c.members) {
+        if (m === seat || incident.knowledge[m]) continue;
+        learnOf(ctx, m, incident, true);
+        emit(ctx, "detection.sitrep", [m], `${ctx.s.nations[seat]?.name ?? seat} shared a detected incident against ${ctx.s.nations[incident.target]?.name ?? incident.target} through the CERT link.`, { incident: incident.id });
+      }
+    }
+  }
+  return true;
+}
+
+/** True when the seat is in a situation-report CBM. */
+export function inSitrep(ctx: Ctx, seat: SeatId): boolean {
+  return hasCbm(ctx.s, "situationReports", seat);
+}

@@ -1,0 +1,86 @@
+/** Secret objectives, scores with their parts, and the end conditions. */
+import type { Objective } from "../model/objectives.ts";
+import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
+import type { GameState, Outcome, Score, SeatId } from "../model/types.ts";
+import { emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+
+/** Whether one objective is met in a state (evaluated live; final at the end). */
+export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean {
+  const n = s.nations[seat];
+  if (!n) return false;
+  switch (o.kind) {
+    case "tensionAtMost":
+      return (s.tension[pairKey(seat, o.with)] ?? 0) <= o.max;
+    case "statAtLeast":
+      return n[o.stat] >= o.min;
+    case "cbmInForce":
+      return hasCbm(s, o.cbm, seat, o.with);
+    case "accessIn":
+      return s.accesses.some((a) => a.owner === seat && a.target === o.target);
+    case "neverAttributed":
+      return !s.incidents.some((i) => i.publicAttributions.some((a) => a.accused === seat && a.confidence >= 2 && i.author === seat));
+    case "rivalAttributed":
+      return s.incidents.some((i) => i.publicAttributions.some((a) => a.accused === o.rival && a.confidence >= 2 && i.author === o.rival));
+    case "noArmedConflict":
+      return s.outcome?.kind !== "armedConflict";
+  }
+}
+
+/** A state's score with its parts. */
+export function scoreOf(s: GameState, seat: SeatId): Score {
+  const n = s.nations[seat];
+  if (!n) return { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
+  let objectives = 0;
+  for (const o of n.objectives) if (objectiveMet(s, seat, o)) objectives += o.points;
+  let outcome = 0;
+  const p = s.params;
+  if (s.outcome?.kind === "armedConflict") {
+    outcome -= p.armedConflictLoss;
+    if (s.outcome.belligerents.includes(seat)) outcome -= p.belligerentLoss;
+    if (s.outcome.initiator === seat) outcome -= p.initiatorLoss;
+  } else if (s.outcome?.kind === "stablePeace") outcome += p.peaceBonus;
+  const total = round3(n.economy + n.stability + n.reputation + objectives + outcome);
+  return { economy: n.economy, stability: n.stability, reputation: n.reputation, objectives, outcome, total };
+}
+
+/** Recomputes every score. */
+export function updateScores(s: GameState): void {
+  for (const seat of s.seats) s.scores[seat] = scoreOf(s, seat);
+}
+
+/** Armed conflict from strikes or a pair at the war threshold; returns the outcome or null. */
+export function checkArmedConflict(ctx: Ctx): Outcome | null {
+  const first = ctx.strikes[0];
+  if (first) {
+    emit(ctx, "force.strike", "public", `${nameOf(ctx.s, first.by)} strikes ${nameOf(ctx.s, first.target)}: armed conflict.`);
+    return { kind: "armedConflict", turn: ctx.turn, belligerents: [first.by, first.target], initiator: first.by };
+  }
+  let worst: string | null = null;
+  for (const key of allPairs(ctx.s.seats)) {
+    const t = ctx.s.tension[key] ?? 0;
+    if (t >= ctx.p.armedConflictTension && (worst === null || t > (ctx.s.tension[worst] ?? 0))) worst = key;
+  }
+  if (worst === null) return null;
+  const [a, b] = pairMembers(worst);
+  const ab = hostility(ctx.s, a, b);
+  const ba = hostility(ctx.s, b, a);
+  const initiator = ab === ba ? null : ab > ba ? a : b;
+  return { kind: "armedConflict", turn: ctx.turn, belligerents: [a, b], initiator };
+}
+
+/** Total severity of the operations `from` actually ran against `to` (the truth, for the debrief and the initiator). */
+export function hostility(s: GameState, from: SeatId, to: SeatId): number {
+  let sum = 0;
+  for (const i of s.incidents) if (i.author === from && i.target === to) sum += s.params.severity[i.kind];
+  return sum;
+}
+
+/** Stable peace: every pair calm for enough turns with enough CBMs and no attributed violation. */
+export function checkStablePeace(ctx: Ctx): Outcome | null {
+  const p = ctx.p;
+  const calm = allPairs(ctx.s.seats).every((k) => (ctx.s.tension[k] ?? 0) <= p.peaceMaxTension);
+  const ok = calm && ctx.s.cbms.length >= p.peaceMinCbms && ctx.s.lastNormViolation < ctx.turn;
+  ctx.s.peaceStreak = ok ? ctx.s.peaceStreak + 1 : 0;
+  if (ctx.s.peaceStreak >= p.peaceTurns) return { kind: "stablePeace", turn: ctx.turn, belligerents: [], initiator: null };
+  return null;
+}

@@ -1,0 +1,124 @@
+/** viewFor: the single place where hidden information is decided. */
+import type { GameState, Incident, SeatId } from "../model/types.ts";
+import { suspicionKey } from "../model/pairs.ts";
+import { hasCbm } from "../rules/context.ts";
+import { objectiveMet } from "../rules/scoring.ts";
+import type { GameView, IncidentView, NationView, ScoreView, SeatPrivate, Viewer } from "./types.ts";
+
+function seatOf(viewer: Viewer): SeatId | null {
+  return viewer.role === "player" ? viewer.seat : null;
+}
+
+function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boolean): NationView {
+  const n = s.nations[id] as GameState["nations"][string];
+  const visible = revealed || id === me || hasCbm(s, "publishDoctrine", id) || (me !== null && hasCbm(s, "jointObservation", id, me));
+  return {
+    id,
+    name: n.name,
+    summary: n.summary,
+    position: n.position,
+    dependence: n.dependence,
+    economy: n.economy,
+    stability: n.stability,
+    reputation: n.reputation,
+    actionPoints: n.actionPoints,
+    cyber: visible ? n.cyber : null,
+    defense: visible ? n.defense : null,
+  };
+}
+
+function incidentView(i: Incident, me: SeatId | null, revealed: boolean): IncidentView | null {
+  const mine = me !== null && i.author === me;
+  const known = me !== null && i.knowledge[me] !== undefined;
+  if (!revealed && !i.public && !known && !mine) return null;
+  const truth = revealed || mine || i.overt;
+  let kind: IncidentView["kind"] = i.kind;
+  if (!truth) {
+    if (i.kind === "espionage" || i.kind === "preposition") kind = "intrusion";
+    else if (i.kind === "nonState") kind = "ddos";
+  }
+  const knowledge: IncidentView["knowledge"] = {};
+  if (revealed) Object.assign(knowledge, i.knowledge);
+  else if (me !== null && i.knowledge[me]) knowledge[me] = i.knowledge[me];
+  const seesDamage = revealed || i.public || mine || i.target === me;
+  return {
+    id: i.id,
+    turn: i.turn,
+    kind,
+    target: i.target,
+    public: i.public,
+    overt: i.overt,
+    lethal: seesDamage ? i.lethal : false,
+    author: truth ? (i.author ?? "nonState") : null,
+    damage: seesDamage ? i.damage : null,
+    knowledge,
+    publicAttributions: i.publicAttributions,
+    secret: revealed || mine ? { proxy: i.proxy, falseFlag: i.falseFlag, success: i.success, acknowledged: i.acknowledged } : null,
+  };
+}
+
+function seatPrivate(s: GameState, seat: SeatId): SeatPrivate {
+  const n = s.nations[seat];
+  const suspicion: Record<SeatId, number> = {};
+  for (const o of s.seats) if (o !== seat) suspicion[o] = s.suspicion[suspicionKey(seat, o)] ?? 0;
+  return {
+    briefing: n?.briefing ?? "",
+    objectives: (n?.objectives ?? []).map((o) => ({ ...o, met: objectiveMet(s, seat, o) })),
+    accesses: s.accesses.filter((a) => a.owner === seat).map((a) => ({ id: a.id, target: a.target, since: a.since })),
+    intel: s.intel[seat] ?? [],
+    orders: s.orders[seat] ?? [],
+    suspicion,
+  };
+}
+
+function scoreView(s: GameState, seat: SeatId, full: boolean): ScoreView {
+  const sc = s.scores[seat] ?? { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
+  if (full) return { ...sc };
+  const total = Math.round((sc.economy + sc.stability + sc.reputation + sc.outcome) * 1000) / 1000;
+  return { economy: sc.economy, stability: sc.stability, reputation: sc.reputation, objectives: null, outcome: sc.outcome, total };
+}
+
+/** The game as `viewer` may see it: players their seat, observers the public, the facilitator (and everyone after the end) everything. An unknown seat sees the public view. */
+export function viewFor(s: GameState, viewer: Viewer): GameView {
+  const claimed = seatOf(viewer);
+  const me = claimed !== null && s.nations[claimed] ? claimed : null;
+  const revealed = viewer.role === "facilitator" || s.phase === "ended";
+  const nations: GameView["nations"] = {};
+  const scores: GameView["scores"] = {};
+  const priv: GameView["private"] = {};
+  for (const id of s.seats) {
+    nations[id] = nationView(s, id, me, revealed);
+    scores[id] = scoreView(s, id, revealed || id === me);
+    if (revealed || id === me) priv[id] = seatPrivate(s, id);
+  }
+  const incidents: IncidentView[] = [];
+  for (const i of s.incidents) {
+    const v = incidentView(i, me, revealed);
+    if (v) incidents.push(v);
+  }
+  const sees = (list: readonly SeatId[]): boolean => revealed || (me !== null && list.includes(me));
+  return {
+    viewer,
+    revealed,
+    scenario: { ...s.scenario },
+    params: s.params,
+    turn: s.turn,
+    maxTurns: s.maxTurns,
+    phase: s.phase,
+    outcome: s.outcome,
+    seats: s.seats.slice(),
+    nations,
+    tension: { ...s.tension },
+    tensionHistory: s.tensionHistory,
+    cbms: s.cbms,
+    proposals: s.proposals.filter((p) => sees(p.parties)),
+    inquiries: s.inquiries.filter((q) => sees([q.from, q.to])),
+    statements: s.statements,
+    incidents,
+    events: s.events.filter((e) => e.visibleTo === "public" || sees(e.visibleTo)),
+    scores,
+    peaceStreak: s.peaceStreak,
+    options: s.options,
+    private: priv,
+  };
+}
