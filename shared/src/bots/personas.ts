@@ -1,0 +1,246 @@
+/** Baseline bot personas: each chooses orders, proposals and answers from its seat's view only. */
+import type { Order } from "../model/orders.ts";
+import type { Rng } from "../model/rng.ts";
+import { CBM_KINDS, OPERATION_KINDS, type CbmKind, type SeatId } from "../model/types.ts";
+import type { GameView } from "../view/types.ts";
+import { Planner } from "./planner.ts";
+import {
+  attributable,
+  authoredBy,
+  freshGrievances,
+  hotlineWith,
+  myInquiry,
+  mySeat,
+  openInquiriesToMe,
+  rivalsByTension,
+  tensionWith,
+  unresolvedIncidents,
+} from "./perception.ts";
+
+/** The baseline personas. */
+export const PERSONAS = ["random", "hawk", "dove", "reciprocal", "forgiving"] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+/** A proposal a bot wants to make. */
+export interface BotProposal {
+  kind: CbmKind;
+  parties: SeatId[];
+}
+
+/** A bot's answer to a proposal. */
+export interface BotAnswer {
+  accept: boolean;
+  note: string;
+}
+
+/** Chance that a forgiving bot lets a grievance pass. */
+export const FORGIVENESS = 0.5;
+
+function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Persona, rng: Rng): void {
+  for (const q of openInquiriesToMe(view, me)) {
+    const guilty = authoredBy(view, q.incident, me);
+    let reply: "deny" | "explain" | "acknowledge";
+    if (persona === "hawk") reply = "deny";
+    else if (persona === "random") reply = rng.pick(["deny", "explain", "acknowledge"] as const);
+    else if (!guilty) reply = "deny";
+    else reply = persona === "dove" ? "acknowledge" : "explain";
+    plan.add({ type: "answer", inquiry: q.id, reply });
+  }
+}
+
+function proposeToAll(view: GameView, me: SeatId, kinds: readonly CbmKind[]): BotProposal[] {
+  const out: BotProposal[] = [];
+  if (view.options.noCbms) return out;
+  for (const kind of kinds) {
+    if (kind === "publishDoctrine" || kind === "noFirstUse") {
+      if (!view.cbms.some((c) => c.kind === kind && c.members.includes(me)) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
+        out.push({ kind, parties: [me] });
+      continue;
+    }
+    for (const other of view.seats) {
+      if (other === me) continue;
+      const inForce = view.cbms.some((c) => c.kind === kind && c.members.includes(me) && c.members.includes(other));
+      const pending = view.proposals.some((p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other));
+      if (!inForce && !pending) out.push({ kind, parties: [me, other] });
+    }
+  }
+  return out;
+}
+
+/** Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for disruption. */
+function retaliate(plan: Planner, target: SeatId, kind: string): void {
+  if ((kind === "disrupt" || kind === "destroy") && plan.add({ type: "disrupt", target, overt: true })) return;
+  if (kind === "intrusion" || kind === "espionage" || kind === "preposition") {
+    plan.add({ type: "expel", target });
+    return;
+  }
+  plan.add({ type: "ddos", target, overt: true });
+}
+
+function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, forgiving: boolean): void {
+  const punished = new Set<SeatId>();
+  for (const g of freshGrievances(view, me)) {
+    if (punished.has(g.suspect)) continue;
+    if (g.confidence < 2 && hotlineWith(view, me, g.suspect)) {
+      const q = myInquiry(view, me, g.incident.id);
+      if (!q) {
+        plan.add({ type: "inquire", target: g.suspect, incident: g.incident.id });
+        continue;
+      }
+      if (q.reply === "deny" || q.reply === "explain") continue;
+    }
+    if (forgiving && rng.chance(FORGIVENESS)) continue;
+    punished.add(g.suspect);
+    retaliate(plan, g.suspect, g.incident.kind);
+  }
+  for (const g of attributable(view, me, 2)) {
+    if (plan.remaining < 2) break;
+    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+  }
+  const open = unresolvedIncidents(view, me)[0];
+  if (open) plan.add({ type: "investigate", incident: open.id });
+  const n = view.nations[me];
+  if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
+  if (plan.remaining > 0) plan.add({ type: "hunt" });
+}
+
+function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
+  const rivals = rivalsByTension(view, me);
+  const rival = rivals[0];
+  if (!rival) return;
+  const t = tensionWith(view, me, rival);
+  if (t >= 8 && rng.chance(0.3)) plan.add({ type: "strike", target: rival });
+  for (const g of attributable(view, me, 1)) {
+    if (plan.remaining < 2) break;
+    if (rng.chance(0.5)) plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+  }
+  if (t >= 6 && rng.chance(0.3)) plan.add({ type: "mobilize", target: rival });
+  if (t >= 7) {
+    // Brinkmanship: near the threshold of force, keep the pressure quiet and the options open.
+    plan.add({ type: "preposition", target: rival });
+    plan.add({ type: "espionage", target: rival });
+    plan.add({ type: "harden" });
+    return;
+  }
+  const third = rivals.find((r) => r !== rival);
+  const flag = third && rng.chance(0.2) ? { falseFlag: third } : {};
+  const proxy = rng.chance(0.3) ? { proxy: true } : {};
+  if (!plan.add({ type: "destroy", target: rival, ...proxy })) plan.add({ type: "disrupt", target: rival, ...proxy, ...flag });
+  plan.add({ type: "preposition", target: rival });
+  if (rng.chance(0.3)) plan.add({ type: "ddos", target: rival, ...proxy });
+  if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
+  const n = view.nations[me];
+  if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
+  else if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
+}
+
+function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
+  for (const g of attributable(view, me, 2)) {
+    if (plan.remaining < 2) break;
+    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+  }
+  const open = unresolvedIncidents(view, me)[0];
+  if (open) {
+    const k = open.knowledge[me];
+    if (k && typeof k.suspect === "string" && k.suspect !== "nonState" && hotlineWith(view, me, k.suspect) && !myInquiry(view, me, open.id))
+      plan.add({ type: "inquire", target: k.suspect, incident: open.id });
+    plan.add({ type: "investigate", incident: open.id });
+  }
+  const rival = rivalsByTension(view, me)[0];
+  if (rival && tensionWith(view, me, rival) >= 2) plan.add({ type: "statement", tone: "reassure", target: rival, text: "We seek no confrontation and propose dialogue." });
+  const n = view.nations[me];
+  if (n && (n.defense ?? 5) < 4) plan.add({ type: "harden" });
+  plan.add({ type: "hunt" });
+}
+
+function randomOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
+  const others = view.seats.filter((s) => s !== me);
+  const mine = view.incidents.filter((i) => i.target === me && i.knowledge[me]);
+  const types = [...OPERATION_KINDS, "develop", "harden", "hunt", "investigate", "sanction", "expel", "statement", "mobilize"] as const;
+  const picks = 1 + rng.int(3);
+  for (let tries = 0; tries < 8 && plan.orders.length < picks && plan.remaining > 0; tries++) {
+    const type = rng.pick(types);
+    const target = rng.pick(others);
+    let order: Order | null;
+    switch (type) {
+      case "develop":
+      case "harden":
+      case "hunt":
+        order = { type };
+        break;
+      case "investigate":
+        order = mine.length ? { type, incident: rng.pick(mine).id } : null;
+        break;
+      case "sanction":
+      case "expel":
+      case "mobilize":
+        order = { type, target };
+        break;
+      case "statement":
+        order = { type, tone: rng.chance(0.5) ? "reassure" : "warn", target };
+        break;
+      default:
+        order = { type, target, ...(rng.chance(0.2) ? { overt: true } : {}) };
+    }
+    if (order) plan.add(order);
+  }
+}
+
+/** Chooses a seat's orders for this turn from its view. */
+export function chooseOrders(view: GameView, persona: Persona, rng: Rng): Order[] {
+  const me = mySeat(view);
+  const plan = new Planner(view, me);
+  answerInquiries(view, me, plan, persona, rng);
+  switch (persona) {
+    case "hawk":
+      hawkOrders(view, me, plan, rng);
+      break;
+    case "dove":
+      doveOrders(view, me, plan);
+      break;
+    case "reciprocal":
+      reciprocalOrders(view, me, plan, rng, false);
+      break;
+    case "forgiving":
+      reciprocalOrders(view, me, plan, rng, true);
+      break;
+    case "random":
+      randomOrders(view, me, plan, rng);
+      break;
+  }
+  return plan.orders;
+}
+
+/** CBMs a seat proposes this turn. */
+export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProposal[] {
+  const me = mySeat(view);
+  switch (persona) {
+    case "dove":
+      return proposeToAll(view, me, ["hotline", "situationReports", "consultations", "publishDoctrine", "noFirstUse"]);
+    case "reciprocal":
+    case "forgiving":
+      return proposeToAll(view, me, ["hotline", "situationReports"]);
+    case "random":
+      return rng.chance(0.2) ? proposeToAll(view, me, [rng.pick(CBM_KINDS)]).slice(0, 1) : [];
+    case "hawk":
+      return [];
+  }
+}
+
+/** A seat's answer to a CBM proposal, with a short reason. */
+export function answerProposal(view: GameView, proposal: GameView["proposals"][number], persona: Persona, rng: Rng): BotAnswer {
+  const me = mySeat(view);
+  switch (persona) {
+    case "dove":
+      return { accept: true, note: "" };
+    case "hawk":
+      return { accept: false, note: "We will not tie our hands." };
+    case "random":
+      return rng.chance(0.5) ? { accept: true, note: "" } : { accept: false, note: "Not now." };
+    case "reciprocal":
+    case "forgiving": {
+      const hostile = proposal.parties.some((p) => p !== me && freshGrievances(view, me).some((g) => g.suspect === p && g.confidence >= 2));
+      return hostile ? { accept: false, note: "Not while your attack on us goes unanswered." } : { accept: true, note: "" };
+    }
+  }
+}
