@@ -104,6 +104,7 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   const ctx = beginResolution(state, 1);
   for (const x of ctx.s.injects.filter((i) => i.turn === 1)) fireInject(ctx, x.inject);
   ctx.s.injects = ctx.s.injects.filter((i) => i.turn !== 1);
+  for (const key of allPairs(seats)) ctx.s.tensionHistory[key] = [ctx.s.tension[key] ?? 0];
   ctx.s.rng = ctx.rng.save();
   ctx.s.events.push(...ctx.events);
   updateScores(ctx.s);

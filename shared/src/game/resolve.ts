@@ -30,6 +30,7 @@ export function beginResolution(state: GameState, turn: number): Ctx {
     hunting: new Set(),
     investigating: new Set(),
     spied: new Set(),
+    peaks: new Map(),
     strikes: [],
   };
 }

@@ -23,7 +23,7 @@ export const orderSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("answer"), inquiry: id, reply: z.enum(["deny", "explain", "acknowledge"]) }),
   z.strictObject({ type: z.literal("sanction"), target: id }),
   z.strictObject({ type: z.literal("expel"), target: id }),
-  z.strictObject({ type: z.literal("statement"), tone: z.enum(["reassure", "warn"]), target: id.optional(), text: z.string().max(STATEMENT_MAX_LENGTH).optional() }),
+  z.strictObject({ type: z.literal("statement"), tone: z.enum(["reassure", "warn"]), target: id.optional(), text: z.string().max(STATEMENT_MAX_LENGTH * 8).optional() }),
   z.strictObject({ type: z.literal("mobilize"), target: id }),
   z.strictObject({ type: z.literal("strike"), target: id }),
 ]);

@@ -20,6 +20,8 @@ export interface Ctx {
   investigating: Set<string>;
   /** `spy>target` pairs of espionage this turn. */
   spied: Set<string>;
+  /** Pairs whose tension reached the armed-conflict threshold at some moment this turn, with the peak. */
+  peaks: Map<string, number>;
   /** Seats that struck this turn, in order, with their targets. */
   strikes: Array<{ by: SeatId; target: SeatId }>;
 }
@@ -92,6 +94,7 @@ export function addTension(
   const after = round3(Math.min(10, Math.max(0, before + delta)));
   ctx.s.tension[key] = after;
   if (delta > 0) ctx.touched.add(key);
+  if (after >= ctx.p.armedConflictTension && after > (ctx.peaks.get(key) ?? 0)) ctx.peaks.set(key, after);
   const applied = round3(after - before);
   if (applied === 0) return;
   emit(ctx, rule, visibleTo, text, incident ? { tension: { pair: key, delta: applied }, incident } : { tension: { pair: key, delta: applied } });

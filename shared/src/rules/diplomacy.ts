@@ -2,7 +2,7 @@
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
 import { CONFIDENCE_NAMES, type Confidence, type SeatId } from "../model/types.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
-import { setSuspicion, suspicionOf } from "./escalation.ts";
+import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { applyNormCosts } from "./norms.ts";
 
 /** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
@@ -19,7 +19,9 @@ function catalogued(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
 export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const incident = ctx.s.incidents.find((i) => i.id === order.incident);
   if (!incident) return;
-  const confidence = (incident.knowledge[by]?.confidence ?? 0) as Confidence;
+  const k = incident.knowledge[by];
+  // Confidence is in the state the evidence points to; naming another state carries none.
+  const confidence = (k && k.suspect === order.accused ? k.confidence : 0) as Confidence;
   const correct = incident.author === order.accused;
   incident.publicAttributions.push({ turn: ctx.turn, by, accused: order.accused, confidence });
   incident.public = true;
@@ -79,7 +81,11 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
   } else {
     setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "explain" ? 0.7 : 1));
-    if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) incident.deniedBy.push(by);
+    if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) {
+      incident.deniedBy.push(by);
+      const k = incident.knowledge[q.from];
+      if (k && k.confidence >= 2 && k.suspect === by) exposeDenial(ctx, incident, q.from, by);
+    }
   }
 }
 

@@ -79,13 +79,17 @@ export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatI
   const share = ctx.p.attributionTensionShare[confidence] ?? 0;
   const delta = sev * w * share * (ambiguous ? ctx.p.hotlineAmbiguityFactor : 1);
   addTension(ctx, knower, suspect, delta, ambiguous ? "escalation.hotline" : "attribution.advance", [knower], `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`, incident.id);
-  if (confidence >= 2 && suspect === incident.author && incident.deniedBy.includes(suspect)) {
-    incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
-    const n = ctx.s.nations[suspect];
-    if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
-    emit(ctx, "diplomacy.inquire", "public", `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`, { incident: incident.id });
-    addTension(ctx, knower, suspect, ctx.p.unansweredInquiryTension, "diplomacy.inquire", "public", `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`);
-  }
+  if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
+}
+
+/** A denial by the true author, contradicted by moderate+ evidence, is exposed once: reputation and trust suffer. */
+export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspect: SeatId): void {
+  if (suspect !== incident.author || !incident.deniedBy.includes(suspect)) return;
+  incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
+  const n = ctx.s.nations[suspect];
+  if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
+  emit(ctx, "diplomacy.inquire", "public", `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`, { incident: incident.id });
+  addTension(ctx, knower, suspect, ctx.p.unansweredInquiryTension, "diplomacy.inquire", "public", `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`);
 }
 
 /** Capability growth: rivals fear it (Richardson), less so when they observe each other's manoeuvres. */

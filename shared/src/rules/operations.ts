@@ -83,7 +83,8 @@ export function notice(ctx: Ctx, incident: Incident): void {
   if (!learnOf(ctx, incident.target, incident, false)) return;
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
   const what = incident.kind === "espionage" || incident.kind === "preposition" ? "an intrusion" : `a ${incident.kind === "nonState" ? "cyber attack" : incident.kind}`;
-  emit(ctx, incident.overt || ALWAYS_NOTICED.has(incident.kind) ? "detection.noticed" : "detection.dwell", incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
+  const rule = incident.author === null ? "nonstate.incident" : incident.overt || ALWAYS_NOTICED.has(incident.kind) ? "detection.noticed" : "detection.dwell";
+  emit(ctx, rule, incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
   onNoticed(ctx, incident);
 }
 
@@ -117,10 +118,10 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
     ctx.spied.add(`${author}>${order.target}`);
     gatherIntel(ctx, author, order.target);
   }
-  if (order.type === "preposition" && !detected) {
+  if (order.type === "preposition" && (!detected || incident.overt)) {
     ctx.s.accesses.push({ id: newId(ctx.rng, "a"), owner: author, target: order.target, since: ctx.turn, incident: incident.id });
   }
-  if (order.type === "preposition" && detected) {
+  if (order.type === "preposition" && detected && !incident.overt) {
     emit(ctx, "detection.dwell", [author], `${me.name}'s attempt to gain access in ${target.name} was detected and shut out.`, { incident: incident.id });
   }
   if (detected) notice(ctx, incident);

@@ -57,8 +57,8 @@ export function checkArmedConflict(ctx: Ctx): Outcome | null {
   }
   let worst: string | null = null;
   for (const key of allPairs(ctx.s.seats)) {
-    const t = ctx.s.tension[key] ?? 0;
-    if (t >= ctx.p.armedConflictTension && (worst === null || t > (ctx.s.tension[worst] ?? 0))) worst = key;
+    const t = Math.max(ctx.s.tension[key] ?? 0, ctx.peaks.get(key) ?? 0);
+    if (t >= ctx.p.armedConflictTension && (worst === null || t > Math.max(ctx.s.tension[worst] ?? 0, ctx.peaks.get(worst) ?? 0))) worst = key;
   }
   if (worst === null) return null;
   const [a, b] = pairMembers(worst);

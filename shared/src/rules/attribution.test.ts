@@ -1,0 +1,120 @@
+/** Attribution: none -> low -> moderate -> high, false flags, proxies (DESIGN §3 "Detection and attribution"). */
+import { describe, expect, it } from "vitest";
+import { createGame } from "../game/create.ts";
+import { resolveTurn } from "../game/resolve.ts";
+import type { GameEvent } from "../model/events.ts";
+import type { Order } from "../model/orders.ts";
+import type { ModelParams } from "../model/params.ts";
+import type { GameState, Incident } from "../model/types.ts";
+import { testScenario } from "../testing/fixtures.ts";
+
+const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
+const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
+
+function newGame(params: Partial<ModelParams> = {}, seed = "attr-seed", n = 3): GameState {
+  const r = createGame(testScenario(n, { params: { ...QUIET, ...params } }), seed);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
+  const r = resolveTurn(s, orders);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function incident(s: GameState, author: string, target: string): Incident {
+  const i = s.incidents.find((x) => x.author === author && x.target === target);
+  if (!i) throw new Error("no incident");
+  return i;
+}
+
+describe("attribution advances", () => {
+  it("one tier at a time, never down, starting the turn after the incident was learned of", () => {
+    for (let k = 0; k < 20; k++) {
+      let s = resolve(newGame({ attributionHazard: 0.95 }, `tiers-${k}`), { north: [{ type: "ddos", target: "south" }, { type: "influence", target: "east" }] }).state;
+      const id = incident(s, "north", "south").id;
+      expect(incident(s, "north", "south").knowledge.south?.confidence).toBe(0);
+      let prev = 0;
+      for (let t = 0; t < 6; t++) {
+        const r = resolve(s);
+        s = r.state;
+        const conf = s.incidents.find((i) => i.id === id)?.knowledge.south?.confidence ?? -1;
+        expect(conf - prev, `seed ${k} turn ${s.turn}`).toBeGreaterThanOrEqual(0);
+        expect(conf - prev, `seed ${k} turn ${s.turn}`).toBeLessThanOrEqual(1);
+        const advances = r.events.filter((e) => e.rule === "attribution.advance" && e.incident === id && e.tension === undefined);
+        expect(advances).toHaveLength(conf - prev);
+        prev = conf;
+      }
+      expect(prev).toBe(3);
+    }
+  });
+
+  it("with lowConfidenceError 0 and no false flag, every tier names the true author", () => {
+    let s = resolve(newGame(FAST), { north: [{ type: "ddos", target: "south" }] }).state;
+    for (let t = 0; t < 8; t++) {
+      s = resolve(s).state;
+      const k = incident(s, "north", "south").knowledge.south;
+      if (k && k.confidence > 0) expect(k.suspect).toBe("north");
+    }
+    expect(incident(s, "north", "south").knowledge.south?.confidence).toBe(3);
+  });
+
+  it("the author's own knowledge is high from the start", () => {
+    const s = resolve(newGame(FAST), { north: [{ type: "espionage", target: "south" }] }).state;
+    expect(incident(s, "north", "south").knowledge.north).toMatchObject({ confidence: 3, suspect: "north" });
+  });
+});
+
+describe("false flags", () => {
+  it("at low confidence the evidence points at the flagged state; from moderate on at the author", () => {
+    let checkedLow = 0;
+    for (let k = 0; k < 10; k++) {
+      let s = resolve(newGame(FAST, `flag-${k}`), { north: [{ type: "ddos", target: "south", falseFlag: "east" }] }).state;
+      for (let t = 0; t < 8; t++) {
+        s = resolve(s).state;
+        const kn = incident(s, "north", "south").knowledge.south;
+        if (kn?.confidence === 1) {
+          expect(kn.suspect).toBe("east");
+          checkedLow++;
+        }
+        if (kn && kn.confidence >= 2) expect(kn.suspect).toBe("north");
+      }
+    }
+    expect(checkedLow).toBeGreaterThan(0);
+  });
+
+  it("the victim's suspicion and tension turn toward the flagged state at low confidence", () => {
+    let s = resolve(newGame(FAST), { north: [{ type: "ddos", target: "south", falseFlag: "east" }] }).state;
+    for (let t = 0; t < 8 && (incident(s, "north", "south").knowledge.south?.confidence ?? 0) < 1; t++) {
+      const r = resolve(s);
+      s = r.state;
+      if (incident(s, "north", "south").knowledge.south?.confidence === 1) {
+        expect(r.events.some((e) => e.rule === "attribution.advance" && e.tension?.pair === "east|south")).toBe(true);
+        expect(s.suspicion["south>east"]).toBeGreaterThan(s.suspicion["south>north"] ?? 1);
+      }
+    }
+    expect(incident(s, "north", "south").knowledge.south?.confidence).toBe(1);
+  });
+});
+
+describe("proxies", () => {
+  it("slow attribution (over many seeds)", () => {
+    const N = 300;
+    const mean = (proxy: boolean): number => {
+      let sum = 0;
+      for (let k = 0; k < N; k++) {
+        let s = resolve(newGame({}, `proxy-${k}`), { north: [{ type: "ddos", target: "south", ...(proxy ? { proxy: true } : {}) }] }).state;
+        for (let t = 0; t < 3; t++) s = resolve(s).state;
+        sum += incident(s, "north", "south").knowledge.south?.confidence ?? 0;
+      }
+      return sum / N;
+    };
+    const direct = mean(false);
+    const viaProxy = mean(true);
+    // Hazard at defence 2: 0.25 x 0.95 = 0.2375 a turn, halved by the proxy: means ~0.71 vs ~0.36 after 3 turns.
+    expect(direct).toBeGreaterThan(0.5);
+    expect(viaProxy).toBeLessThan(0.5);
+    expect(viaProxy).toBeLessThan(direct * 0.7);
+  });
+});

@@ -1,0 +1,121 @@
+/** Non-state incidents and scheduled injects: events from outside the players' orders. */
+import { describe, expect, it } from "vitest";
+import { createGame } from "../game/create.ts";
+import { resolveTurn } from "../game/resolve.ts";
+import { applyStep } from "../game/steps.ts";
+import type { GameEvent } from "../model/events.ts";
+import type { InjectDef } from "../model/injects.ts";
+import { pairKey } from "../model/pairs.ts";
+import type { ModelParams } from "../model/params.ts";
+import type { GameState } from "../model/types.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { testScenario } from "../testing/fixtures.ts";
+
+function newGame(params: Partial<ModelParams>, extra: Partial<Scenario> = {}, seed = "inj-seed"): GameState {
+  const r = createGame(testScenario(3, { params: { exerciseMisreadChance: 0, ...params }, ...extra }), seed);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function resolve(s: GameState): { state: GameState; events: GameEvent[] } {
+  const r = resolveTurn(s, {});
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+describe("non-state incidents", () => {
+  it("appear when forced: one per state per turn, author null, public, noticed by the victim", () => {
+    let s = newGame({ nonStateIncidentChance: 1 });
+    for (let turn = 1; turn <= 2; turn++) {
+      s = resolve(s).state;
+      const these = s.incidents.filter((i) => i.turn === turn);
+      expect(these.map((i) => i.target).sort()).toEqual(["east", "north", "south"]);
+      for (const i of these) {
+        expect(i.author).toBeNull();
+        expect(i.kind).toBe("nonState");
+        expect(i.public).toBe(true);
+        expect(i.falseFlag).toBeNull();
+        expect(Object.keys(i.knowledge)).toEqual([i.target]);
+        expect(i.knowledge[i.target]).toMatchObject({ confidence: 0, suspect: null, since: turn });
+      }
+    }
+  });
+
+  it("never appear with nonStateIncidentChance 0", () => {
+    let s = newGame({ nonStateIncidentChance: 0 });
+    for (let t = 0; t < 6; t++) s = resolve(s).state;
+    expect(s.incidents).toEqual([]);
+  });
+
+  it("attributed at moderate+ they point at a non-state actor and relieve tension", () => {
+    const tense = { relations: [{ a: "north", b: "south", tension: 6 }, { a: "east", b: "south", tension: 6 }] };
+    let s = resolve(newGame({ nonStateIncidentChance: 1, attributionHazard: 0.95 }, tense)).state;
+    const first = s.incidents.find((i) => i.turn === 1 && i.target === "south");
+    s = { ...s, params: { ...s.params, nonStateIncidentChance: 0 } };
+    for (let t = 0; t < 4; t++) s = resolve(s).state;
+    const k = s.incidents.find((i) => i.id === first?.id)?.knowledge.south;
+    expect(k?.confidence).toBeGreaterThanOrEqual(2);
+    expect(k?.suspect).toBe("nonState");
+    expect(s.events.some((e) => e.rule === "nonstate.incident" && e.incident === first?.id && (e.tension?.delta ?? 0) < 0)).toBe(true);
+  });
+
+  // BUG: the victim's notice of a non-state incident cites "detection.dwell" (a dwell-time roll),
+  // but non-state incidents are always noticed without any detection roll (rules/injects.ts).
+  it("the notice of a non-state incident cites an always-noticed or non-state rule, not the dwell-time roll", () => {
+    const { state, events } = resolve(newGame({ nonStateIncidentChance: 1 }));
+    for (const i of state.incidents) {
+      const notice = events.find((e) => e.incident === i.id && e.tension === undefined);
+      expect(["detection.noticed", "nonstate.incident"]).toContain(notice?.rule);
+    }
+  });
+});
+
+describe("scheduled injects", () => {
+  const inject = (id: string, title: string): InjectDef => ({
+    id,
+    title,
+    text: "Something happens.",
+    effects: [
+      { type: "stat", state: "east", stat: "economy", delta: -2 },
+      { type: "tension", a: "north", b: "south", delta: 2 },
+    ],
+  });
+
+  it("fire on their turn: turn-1 injects at creation, later ones when that turn begins", () => {
+    const s1 = newGame({ nonStateIncidentChance: 0 }, {
+      injects: { scheduled: [{ turn: 1, inject: inject("opening", "Opening") }, { turn: 3, inject: inject("crisis", "Crisis") }] },
+    });
+    expect(s1.events.filter((e) => e.rule === "inject" && e.tension === undefined).map((e) => [e.turn, e.text])).toEqual([[1, "Opening: Something happens."]]);
+    expect(s1.nations.east?.economy).toBe(13);
+    expect(s1.tension[pairKey("north", "south")]).toBe(3);
+    expect(s1.injects.map((x) => x.inject.id)).toEqual(["crisis"]);
+
+    const { state: s2, events: e2 } = resolve(s1);
+    expect(e2.some((e) => e.rule === "inject")).toBe(false);
+    expect(s2.nations.east?.economy).toBe(13);
+
+    const { state: s3, events: e3 } = resolve(s2);
+    expect(s3.turn).toBe(3);
+    const fired = e3.filter((e) => e.rule === "inject" && e.tension === undefined);
+    expect(fired.map((e) => e.turn)).toEqual([3]);
+    expect(e3.filter((e) => e.rule === "inject" && e.tension).map((e) => [e.turn, e.tension])).toEqual([[3, { pair: pairKey("north", "south"), delta: 2 }]]);
+    expect(fired[0]?.text).toBe("Crisis: Something happens.");
+    expect(fired[0]?.visibleTo).toBe("public");
+    expect(s3.nations.east?.economy).toBe(11);
+    expect(s3.injects).toEqual([]);
+  });
+
+  it("a facilitator inject applies at once", () => {
+    const s = newGame({ nonStateIncidentChance: 0 });
+    const r = applyStep(s, {
+      type: "inject",
+      turn: 1,
+      inject: { id: "leak", title: "Leak", text: "Ransomware hits a hospital.", effects: [{ type: "nonStateIncident", target: "south", kind: "ddos" }] },
+    });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const inc = r.value.state.incidents[0];
+    expect(inc).toMatchObject({ author: null, target: "south", kind: "ddos", public: true });
+    expect(r.value.events.find((e) => e.incident === inc?.id && e.tension === undefined)?.rule).toBe("nonstate.incident");
+  });
+});

@@ -1,0 +1,116 @@
+/** Norms and pledges: no-first-use breaches and the code of conduct (DESIGN §3 CBMs; GGE 2013/2015). */
+import { describe, expect, it } from "vitest";
+import { createGame } from "../game/create.ts";
+import { resolveTurn } from "../game/resolve.ts";
+import type { GameEvent } from "../model/events.ts";
+import type { Order } from "../model/orders.ts";
+import { pairKey } from "../model/pairs.ts";
+import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
+import type { GameState, Incident } from "../model/types.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { testScenario } from "../testing/fixtures.ts";
+
+/** Noise off; stable peace out of reach (pledges count as CBMs and tension stays low). */
+const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0, peaceTurns: 40 };
+const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
+const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
+const P = DEFAULT_PARAMS;
+
+function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, seed = "norm-seed"): GameState {
+  const r = createGame(testScenario(3, { params: { ...QUIET, dwellDays: NEVER_DETECTED, ...params }, ...extra }), seed);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
+  const r = resolveTurn(s, orders);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+function incident(s: GameState, author: string, target: string, kind: Incident["kind"]): Incident {
+  const i = s.incidents.find((x) => x.author === author && x.target === target && x.kind === kind);
+  if (!i) throw new Error("no incident");
+  return i;
+}
+
+/** North pre-positions in south on turn 1 and disrupts it on turn 2 (optionally overtly). Now turn 3. */
+function disrupted(s1: GameState, overt = false): GameState {
+  const s2 = resolve(s1, { north: [{ type: "preposition", target: "south" }] }).state;
+  return resolve(s2, { north: [{ type: "disrupt", target: "south", ...(overt ? { overt: true } : {}) }] }).state;
+}
+
+/** Resolves empty turns until south's confidence in the incident is `tier`. */
+function untilConfidence(s: GameState, id: string, tier: number): GameState {
+  for (let t = 0; t < 12; t++) {
+    if ((s.incidents.find((i) => i.id === id)?.knowledge.south?.confidence ?? 0) >= tier) return s;
+    s = resolve(s).state;
+  }
+  throw new Error(`confidence ${tier} never reached`);
+}
+
+describe("no-first-use pledges", () => {
+  // North and east have pledged (unilaterally); south has not.
+  const pledges: Partial<Scenario> = { cbms: [{ kind: "noFirstUse", members: ["north"] }, { kind: "noFirstUse", members: ["east"] }] };
+
+  it("a breach publicly attributed at moderate confidence costs pledgeBreachReputation and raises tension with every other pledger", () => {
+    let s = disrupted(newGame(FAST, pledges));
+    const id = incident(s, "north", "south", "disrupt").id;
+    s = untilConfidence(s, id, 2);
+    const before = s.nations.north?.reputation ?? NaN;
+    const { state, events } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    expect(events.filter((e) => e.rule === "norm.pledgeBreach" && e.tension === undefined && e.visibleTo === "public")).toHaveLength(1);
+    // Accused (1) + norm (f) (2) + broken pledge (3).
+    expect(state.nations.north?.reputation).toBeCloseTo(before - P.accusedReputation - P.normViolationReputation - P.pledgeBreachReputation, 3);
+    const breach = events.filter((e) => e.rule === "norm.pledgeBreach" && e.tension).map((e) => e.tension);
+    expect(breach).toEqual([{ pair: pairKey("north", "east"), delta: P.pledgeBreachTension }]);
+    expect(state.lastNormViolation).toBe(s.turn);
+    // Applied once: a second accusation costs nothing more.
+    const again = resolve(state, { east: [{ type: "attribute", incident: id, accused: "north" }] });
+    expect(again.events.some((e) => e.rule === "norm.pledgeBreach")).toBe(false);
+  });
+
+  it("an attribution at low confidence costs no pledge breach", () => {
+    let s = disrupted(newGame(FAST, pledges));
+    const id = incident(s, "north", "south", "disrupt").id;
+    s = untilConfidence(s, id, 1);
+    expect(s.incidents.find((i) => i.id === id)?.knowledge.south?.confidence).toBe(1);
+    const frozen = { ...s, params: { ...s.params, attributionHazard: 0 } };
+    const { state, events } = resolve(frozen, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    expect(events.some((e) => e.rule === "norm.pledgeBreach" || e.rule === "norm.violation")).toBe(false);
+    expect(state.nations.north?.reputation).toBe(s.nations.north?.reputation);
+  });
+
+  it("a state without a pledge pays the norm cost but no pledge cost", () => {
+    const s = disrupted(newGame(), true);
+    const inc = incident(s, "north", "south", "disrupt");
+    expect(inc.normCostApplied).toBe(true);
+    expect(s.events.some((e) => e.rule === "norm.pledgeBreach")).toBe(false);
+    expect(s.events.filter((e) => e.rule === "norm.violation")).toHaveLength(1);
+  });
+});
+
+describe("code of conduct", () => {
+  it("doubles the norm-violation cost of its members (same seed)", () => {
+    const base = newGame();
+    const member = { ...base, cbms: [{ id: "c-test-coc", kind: "codeOfConduct" as const, members: ["north", "south"], since: 0 }] };
+    const cost = (s1: GameState): number => {
+      const s2 = resolve(s1, { north: [{ type: "preposition", target: "south" }] }).state;
+      const { state } = resolve(s2, { north: [{ type: "disrupt", target: "south", overt: true }] });
+      return (s2.nations.north?.reputation ?? NaN) - (state.nations.north?.reputation ?? NaN);
+    };
+    expect(cost(base)).toBeCloseTo(P.normViolationReputation, 3);
+    expect(cost(member)).toBeCloseTo(P.normViolationReputation * P.codeOfConductMultiplier, 3);
+  });
+
+  it("a proxy operation attributed at moderate breaks the no-proxies norm too (two norms)", () => {
+    let s = newGame({ ...FAST, proxyAttributionMultiplier: 1 });
+    s = resolve(s, { north: [{ type: "preposition", target: "south" }] }).state;
+    s = resolve(s, { north: [{ type: "disrupt", target: "south", proxy: true }] }).state;
+    const id = incident(s, "north", "south", "disrupt").id;
+    s = untilConfidence(s, id, 2);
+    const before = s.nations.north?.reputation ?? NaN;
+    const { state } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    expect(state.nations.north?.reputation).toBeCloseTo(before - P.accusedReputation - 2 * P.normViolationReputation, 3);
+  });
+});
