@@ -22,3 +22,5 @@ export * from "./rules/detection.ts";
 export * from "./rules/scoring.ts";
 export * from "./view/types.ts";
 export * from "./view/view.ts";
+export * from "./bots/personas.ts";
+export * from "./record/record.ts";

@@ -1,0 +1,77 @@
+/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), and the built client. */
+import { existsSync } from "node:fs";
+import express, { type Application, type Request, type Response } from "express";
+import type { Scenario } from "@firebreak/shared";
+import { matchMaker } from "@colyseus/core";
+import { normaliseCode } from "../session/tokens.ts";
+import { roomsByCode, services } from "../services.ts";
+
+/** Wrong join codes allowed per address per window before RATE_LIMITED. */
+export const CODE_ATTEMPTS = 10;
+export const CODE_WINDOW_MS = 60_000;
+
+const attempts = new Map<string, { count: number; since: number }>();
+
+function limited(ip: string): boolean {
+  const now = services().now();
+  const a = attempts.get(ip);
+  if (!a || now - a.since > CODE_WINDOW_MS) return false;
+  return a.count >= CODE_ATTEMPTS;
+}
+
+function fail(ip: string): void {
+  const now = services().now();
+  const a = attempts.get(ip);
+  if (!a || now - a.since > CODE_WINDOW_MS) attempts.set(ip, { count: 1, since: now });
+  else a.count++;
+}
+
+/** Forgets rate-limit history (tests). */
+export function resetRateLimits(): void {
+  attempts.clear();
+}
+
+/** Public summary of a scenario for the home screen. */
+export function scenarioSummary(s: Scenario) {
+  return {
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    briefing: s.briefing,
+    turns: s.turns ?? s.params?.turns ?? 12,
+    states: s.states.map((st) => ({ id: st.id, name: st.name, summary: st.summary })),
+  };
+}
+
+/** Installs the routes on the transport's Express app. */
+export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number): void {
+  app.use(express.json({ limit: "16kb" }));
+  app.get("/api/health", (_req: Request, res: Response) => {
+    res.json({ ok: true, uptimeSeconds: Math.round((services().now() - startedAt) / 1000), rooms: roomsByCode.size, scenarios: catalogue.size });
+  });
+  app.get("/api/scenarios", (_req: Request, res: Response) => {
+    res.json([...catalogue.values()].map(scenarioSummary));
+  });
+  app.get("/api/games/:code", async (req: Request, res: Response) => {
+    const ip = req.ip ?? req.socket.remoteAddress ?? "?";
+    if (limited(ip)) {
+      res.status(429).json({ code: "RATE_LIMITED", message: `Too many wrong codes; wait a minute and try again.` });
+      return;
+    }
+    const code = normaliseCode(String(req.params.code ?? ""));
+    const roomId = roomsByCode.get(code);
+    const rooms = roomId ? await matchMaker.query({ roomId }) : [];
+    const room = rooms[0];
+    if (!roomId || !room) {
+      fail(ip);
+      res.status(404).json({ code: "NO_SUCH_GAME", message: `No game with code ${code}.` });
+      return;
+    }
+    const meta = (room.metadata ?? {}) as { name?: string; scenario?: string; phase?: string };
+    const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
+    res.json({ roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null });
+  });
+  if (clientDir && existsSync(clientDir)) {
+    app.use(express.static(clientDir));
+  }
+}

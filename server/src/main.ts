@@ -1,0 +1,93 @@
+/** Starts the Firebreak server: Colyseus + HTTP API + embedded store, restoring unfinished games. */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { matchMaker, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { installRoutes } from "./http/routes.ts";
+import { CrisisRoom } from "./rooms/crisis-room.ts";
+import { loadCatalogue } from "./scenarios.ts";
+import { setServices } from "./services.ts";
+import { openSqliteStore } from "./store/sqlite-store.ts";
+
+/** Settings read from the environment. docs/protocol.md lists them. */
+export interface ServerConfig {
+  port: number;
+  dataDir: string;
+  reconnectSeconds: number;
+  takeoverSeconds: number;
+  maxPayloadBytes: number;
+  clientDir: string | null;
+  quiet: boolean;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Reads the configuration from environment variables with defaults. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const num = (name: string, dflt: number): number => {
+    const v = env[name];
+    const n = v === undefined || v === "" ? dflt : Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
+    return n;
+  };
+  return {
+    port: num("PORT", 2567),
+    dataDir: env.FIREBREAK_DATA_DIR ?? join(process.cwd(), "data"),
+    reconnectSeconds: num("FIREBREAK_RECONNECT_SECONDS", 60),
+    takeoverSeconds: num("FIREBREAK_TAKEOVER_SECONDS", 120),
+    maxPayloadBytes: num("FIREBREAK_MAX_PAYLOAD_BYTES", 32 * 1024),
+    clientDir: env.FIREBREAK_CLIENT_DIR ?? join(root, "client", "dist"),
+    quiet: env.FIREBREAK_QUIET === "1",
+  };
+}
+
+/** Starts a server with the given configuration; resolves once it listens and unfinished games are restored. */
+export async function startServer(config: ServerConfig): Promise<{ server: Server; restored: number; close: () => Promise<void> }> {
+  const log = (msg: string): void => {
+    if (!config.quiet) process.stdout.write(`${msg}\n`);
+  };
+  const catalogue = loadCatalogue(undefined, log);
+  const store = openSqliteStore(join(config.dataDir, "firebreak.sqlite"));
+  const startedAt = Date.now();
+  setServices({
+    store,
+    scenario: (id) => catalogue.get(id) ?? null,
+    reconnectSeconds: config.reconnectSeconds,
+    takeoverSeconds: config.takeoverSeconds,
+    now: () => Date.now(),
+  });
+  const server = new Server({
+    greet: false,
+    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    express: (app) => installRoutes(app, catalogue, config.clientDir, startedAt),
+    gracefullyShutdown: false,
+    logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : undefined,
+  } as ConstructorParameters<typeof Server>[0]);
+  server.define("crisis", CrisisRoom);
+  await server.listen(config.port);
+  let restored = 0;
+  for (const g of store.unfinished()) {
+    try {
+      await matchMaker.createRoom("crisis", { restore: g.id });
+      restored++;
+    } catch (e) {
+      log(`could not restore game ${g.id}: ${(e as Error).message}`);
+    }
+  }
+  log(`Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`);
+  return {
+    server,
+    restored,
+    close: async () => {
+      await server.gracefullyShutdown(false);
+      store.close();
+    },
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  startServer(configFromEnv()).catch((e: unknown) => {
+    process.stderr.write(`Firebreak failed to start: ${(e as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,275 @@
+/** The crisis room: thin glue between Colyseus and the session reducer. */
+import { Room, type Client, type Delayed } from "@colyseus/core";
+import { hashValue } from "@firebreak/shared";
+import { botMoves } from "../session/bot-driver.ts";
+import { clientView } from "../session/client-view.ts";
+import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
+import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
+import { newId, newJoinCode, newToken } from "../session/tokens.ts";
+import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
+import { roomsByCode, services } from "../services.ts";
+import { registerHandlers } from "./handlers.ts";
+import { PublicState, type PublicStateInstance } from "./public-state.ts";
+import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
+
+/** What a client carries once authenticated. */
+export interface ClientAuth {
+  member: Member;
+  /** True when this join created the member (journalled in onJoin). */
+  fresh: boolean;
+}
+
+/** The room type "crisis". */
+export class CrisisRoom extends Room {
+  override maxMessagesPerSecond = 20;
+  override autoDispose = false;
+  override state: PublicStateInstance = new PublicState();
+  session!: SessionState;
+  gameId = "";
+  readonly connected = new Set<string>();
+  private deadlineTimer: Delayed | null = null;
+  private takeoverTimers = new Map<string, Delayed>();
+  private creator: Member | null = null;
+
+  override onCreate(raw: unknown): void {
+    const svc = services();
+    const opts = raw as { restore?: string };
+    if (typeof opts?.restore === "string") {
+      this.restore(opts.restore);
+    } else {
+      const parsed = createOptionsSchema.safeParse(raw);
+      if (!parsed.success) throw new Error(`INVALID_REQUEST: ${parsed.error.issues[0]?.message ?? "bad options"}`);
+      const o = parsed.data;
+      const scenario = svc.scenario(o.scenario);
+      if (!scenario) throw new Error(`UNKNOWN_SCENARIO: no scenario "${o.scenario}"`);
+      if (o.solo && !scenario.states.some((s) => s.id === o.solo?.seat)) throw new Error(`UNKNOWN_SEAT: no state "${o.solo.seat}" in ${o.scenario}`);
+      const at = svc.now();
+      const options: CreateOptions = {
+        scenario: o.scenario,
+        seed: o.seed ?? newToken(),
+        name: o.name,
+        turnSeconds: o.turnSeconds ?? (o.solo ? 0 : 300),
+        botLevel: o.botLevel ?? "normal",
+        solo: o.solo ?? null,
+        takeoverSeconds: o.takeoverSeconds ?? svc.takeoverSeconds,
+        cbms: [],
+      };
+      let code = newJoinCode();
+      while (roomsByCode.has(code)) code = newJoinCode();
+      this.creator = o.solo
+        ? { id: newId("m"), name: o.name, role: "player", seat: o.solo.seat, token: newToken() }
+        : { id: newId("m"), name: o.name, role: "facilitator", seat: null, token: newToken() };
+      const entry: JournalEntry = { kind: "create", at, options, code, facilitator: o.solo ? null : this.creator };
+      const created = createSession(entry, scenario);
+      if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`);
+      this.gameId = newId("g");
+      svc.store.create(this.gameId, code, entry);
+      this.session = created.value;
+    }
+    this.roomId = this.gameId;
+    roomsByCode.set(this.session.code, this.roomId);
+    void this.setMetadata({ code: this.session.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
+    registerHandlers(this);
+    this.syncPublic();
+    this.armDeadline();
+  }
+
+  private restore(gameId: string): void {
+    const svc = services();
+    const entries = svc.store.entries(gameId);
+    const first = entries[0];
+    if (!first || first.kind !== "create") throw new Error(`NO_SUCH_GAME: ${gameId}`);
+    const scenario = svc.scenario(first.options.scenario);
+    if (!scenario) throw new Error(`UNKNOWN_SCENARIO: ${first.options.scenario}`);
+    const s = replayJournal(entries, scenario);
+    if (!s.ok) throw new Error(`${s.error.code}: ${s.error.message}`);
+    this.gameId = gameId;
+    this.session = s.value;
+  }
+
+  override onAuth(_client: Client, raw: unknown): ClientAuth {
+    if (this.creator) {
+      // The first join is the creator's own (it carries the create options).
+      const c = this.creator;
+      this.creator = null;
+      return { member: c, fresh: c.role === "player" };
+    }
+    const parsed = joinOptionsSchema.safeParse(raw ?? {});
+    if (!parsed.success) throw new Error(`INVALID_REQUEST: ${parsed.error.issues[0]?.message ?? "bad join options"}`);
+    const o = parsed.data;
+    if (o.token !== undefined) {
+      const m = this.session.members.find((x) => x.token === o.token);
+      if (!m) throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for this game");
+      return { member: m, fresh: false };
+    }
+    if (this.session.phase === "ended") throw new Error("GAME_OVER: the game is over; open its debrief instead");
+    const role = o.role ?? "player";
+    if (role === "player" && o.seat !== undefined && !this.session.game.nations[o.seat]) throw new Error(`UNKNOWN_SEAT: no state "${o.seat}"`);
+    const member: Member = { id: newId("m"), name: o.name ?? (role === "observer" ? "Observer" : "Player"), role, seat: role === "player" ? (o.seat ?? null) : null, token: newToken() };
+    return { member, fresh: true };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: ClientAuth): void {
+    if (auth.fresh) {
+      const r = this.commit({ kind: "join", at: services().now(), member: auth.member });
+      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    }
+    client.userData = { memberId: auth.member.id };
+    this.connected.add(auth.member.id);
+    this.clearTakeover(auth.member.seat);
+    client.send("welcome", { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code });
+    if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now() });
+    this.pushViews();
+  }
+
+  override onDrop(client: Client): void {
+    this.markGone(client);
+    this.allowReconnection(client, services().reconnectSeconds);
+  }
+
+  override onReconnect(client: Client): void {
+    const id = (client.userData as { memberId?: string } | undefined)?.memberId;
+    if (id) {
+      this.connected.add(id);
+      this.clearTakeover(this.member(id)?.seat ?? null);
+    }
+    this.pushViews();
+  }
+
+  override onLeave(client: Client): void {
+    this.markGone(client);
+  }
+
+  override onDispose(): void {
+    roomsByCode.delete(this.session?.code);
+    this.deadlineTimer?.clear();
+  }
+
+  /** The session's phase (a method, so narrowing does not go stale across commits). */
+  phase(): SessionState["phase"] {
+    return this.session.phase;
+  }
+
+  /** The member a client is. */
+  memberOf(client: Client): Member | undefined {
+    return this.member((client.userData as { memberId?: string } | undefined)?.memberId ?? "");
+  }
+
+  member(id: string): Member | undefined {
+    return this.session.members.find((m) => m.id === id);
+  }
+
+  /** Applies an entry: reducer first, then the journal (durable), then effects. Nothing changes on rejection. */
+  commit(entry: JournalEntry): Outcome<SessionState> {
+    const next = applyEntry(this.session, entry);
+    if (!next.ok) return next;
+    try {
+      services().store.append(this.gameId, entry);
+    } catch (e) {
+      return reject("STORE_FAILED", `The game could not be saved: ${(e as Error).message}`);
+    }
+    this.session = next.value;
+    return accept(next.value);
+  }
+
+  /** After an accepted request: bots act, turns resolve when everyone is ready, clients see the result. */
+  settle(): void {
+    for (let guard = 0; guard < 50; guard++) {
+      const at = services().now();
+      for (const e of botMoves(this.session, at)) this.commit(e);
+      if (this.session.phase === "planning" && this.session.pausedRemaining === null && allReady(this.session)) {
+        const r = this.commit({ kind: "step", at, by: "system", step: { type: "resolve", turn: this.session.game.turn } });
+        if (!r.ok || this.phase() === "ended") break;
+        continue;
+      }
+      break;
+    }
+    if (this.session.phase === "ended") services().store.finish(this.gameId);
+    this.armDeadline();
+    this.syncPublic();
+    this.pushViews();
+  }
+
+  /** Sends every client its own view (one viewFor per distinct viewer). */
+  pushViews(): void {
+    for (const client of this.clients) {
+      const m = this.memberOf(client);
+      if (!m) continue;
+      client.send("view", clientView(this.session, m, this.connected));
+    }
+  }
+
+  /** A rejection as the request's answer. */
+  static rejection(e: Rejection): Rejection {
+    return { code: e.code, message: e.message };
+  }
+
+  private syncPublic(): void {
+    const s = this.session;
+    this.state.phase = s.phase;
+    this.state.turn = s.game.turn;
+    this.state.maxTurns = s.game.maxTurns;
+    this.state.deadline = s.deadline ?? 0;
+    this.state.paused = s.pausedRemaining !== null;
+    this.state.version = (this.state.version + 1) % 4294967295;
+    void this.setMetadata({ code: s.code, name: s.options.name, scenario: s.options.scenario, phase: s.phase });
+  }
+
+  private armDeadline(): void {
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = null;
+    const d = this.session.deadline;
+    if (this.session.phase !== "planning" || d === null) return;
+    const turn = this.session.game.turn;
+    this.deadlineTimer = this.clock.setTimeout(() => {
+      if (this.session.phase !== "planning" || this.session.game.turn !== turn || this.session.pausedRemaining !== null) return;
+      const r = this.commit({ kind: "step", at: services().now(), by: "system", step: { type: "resolve", turn } });
+      if (r.ok) this.settle();
+    }, Math.max(0, d - services().now()));
+  }
+
+  private markGone(client: Client): void {
+    const m = this.memberOf(client);
+    if (!m) return;
+    const still = this.clients.some((c) => c !== client && this.memberOf(c)?.id === m.id);
+    if (!still) this.connected.delete(m.id);
+    this.armTakeover(m.seat);
+    this.pushViews();
+  }
+
+  private armTakeover(seat: string | null): void {
+    const secs = this.session.options.takeoverSeconds;
+    if (seat === null || secs <= 0 || this.session.phase !== "planning") return;
+    const anyone = this.session.members.some((m) => m.role === "player" && m.seat === seat && this.connected.has(m.id));
+    if (anyone || this.takeoverTimers.has(seat)) return;
+    this.takeoverTimers.set(
+      seat,
+      this.clock.setTimeout(() => {
+        this.takeoverTimers.delete(seat);
+        const still = this.session.members.some((m) => m.role === "player" && m.seat === seat && this.connected.has(m.id));
+        const ctl = this.session.seats.find((c) => c.seat === seat);
+        if (still || !ctl || ctl.bot || this.session.phase !== "planning") return;
+        const r = this.commit({ kind: "bot", at: services().now(), seat, bot: true, persona: null, reason: "absent" });
+        if (!r.ok) return;
+        this.commit({ kind: "chat", at: services().now(), member: "system", channel: { kind: "public" }, text: `${this.session.game.nations[seat]?.name ?? seat}'s players have been away for ${secs} s: a bot plays for them until they return.` });
+        this.settle();
+      }, secs * 1000),
+    );
+  }
+
+  private clearTakeover(seat: string | null): void {
+    if (seat === null) return;
+    this.takeoverTimers.get(seat)?.clear();
+    this.takeoverTimers.delete(seat);
+    const ctl = this.session?.seats.find((c) => c.seat === seat);
+    if (ctl?.bot && ctl.reason === "absent") {
+      const r = this.commit({ kind: "bot", at: services().now(), seat, bot: false, persona: null, reason: null });
+      if (r.ok) this.settle();
+    }
+  }
+
+  /** The game's state hash (for tests and the health of a restore). */
+  stateHash(): string {
+    return hashValue(this.session.game);
+  }
+}

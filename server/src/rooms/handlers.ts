@@ -1,0 +1,76 @@
+/** Request handlers: shape by zod, role checks, then the session reducer through room.commit. */
+import type { Client } from "@colyseus/core";
+import type { MessageContext } from "@colyseus/core";
+import type { InjectDef } from "@firebreak/shared";
+import { parseChannel } from "../session/channels.ts";
+import { reject, type Outcome } from "../session/errors.ts";
+import type { JournalEntry, Member } from "../session/types.ts";
+import { services } from "../services.ts";
+import type { CrisisRoom } from "./crisis-room.ts";
+import { requestSchemas, type RequestPayload, type RequestType } from "./requests.ts";
+
+type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Outcome<unknown> | JournalEntry;
+
+const player = (m: Member): m is Member & { seat: string } => m.role === "player" && m.seat !== null;
+
+const handlers: { [T in RequestType]: Handler<T> } = {
+  orders: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: m.seat, orders: p.orders } } : notPlayer()),
+  ready: (room, m, p, at) => (player(m) ? { kind: "ready", at, seat: m.seat, ready: p.ready } : notPlayer()),
+  propose: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "propose", turn: room.session.game.turn, seat: m.seat, kind: p.kind, parties: p.parties } } : notPlayer()),
+  respond: (room, m, p, at) =>
+    player(m) ? { kind: "step", at, by: m.id, step: { type: "respond", turn: room.session.game.turn, seat: m.seat, proposal: p.proposal, accept: p.accept, ...(p.note ? { note: p.note } : {}) } } : notPlayer(),
+  chat: (room, m, p, at) => {
+    const channel = parseChannel(p.channel, m, room.session);
+    if (typeof channel === "string") return reject("NO_CHANNEL", channel);
+    return { kind: "chat", at, member: m.id, channel, text: p.text };
+  },
+  "lobby:seat": (room, m, p, at) => {
+    if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
+    if (room.session.phase !== "lobby") return reject("NOT_IN_LOBBY", "Seats are chosen in the lobby; ask the facilitator to move you.");
+    return { kind: "assign", at, member: m.id, seat: p.seat };
+  },
+  "fac:start": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "start", at } : notFacilitator()),
+  "fac:assign": (room, m, p, at) => (m.role === "facilitator" ? { kind: "assign", at, member: p.member, seat: p.seat } : notFacilitator()),
+  "fac:bot": (room, m, p, at) =>
+    m.role === "facilitator" ? { kind: "bot", at, seat: p.seat, bot: p.bot, persona: (p.persona ?? null) as never, reason: p.bot ? "facilitator" : null } : notFacilitator(),
+  "fac:pause": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "pause", at } : notFacilitator()),
+  "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at } : notFacilitator()),
+  "fac:extend": (room, m, p, at) => (m.role === "facilitator" ? { kind: "extend", at, seconds: p.seconds } : notFacilitator()),
+  "fac:advance": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "resolve", turn: room.session.game.turn } } : notFacilitator()),
+  "fac:inject": (room, m, p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    let inject: InjectDef | undefined;
+    if ("id" in p) {
+      const sc = services().scenario(room.session.options.scenario);
+      inject = sc?.injects?.library?.find((x) => x.id === p.id) ?? sc?.injects?.scheduled?.find((x) => x.inject.id === p.id)?.inject;
+      if (!inject) return reject("UNKNOWN_INJECT", `No inject "${p.id}" in this scenario's library.`);
+    } else inject = p.inject as InjectDef;
+    return { kind: "step", at, by: m.id, step: { type: "inject", turn: room.session.game.turn, inject } };
+  },
+  "fac:end": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "end", turn: room.session.game.turn } } : notFacilitator()),
+};
+
+function notPlayer(): Outcome<never> {
+  return reject("NOT_A_PLAYER", "Only a player with a seat can do that.");
+}
+
+function notFacilitator(): Outcome<never> {
+  return reject("NOT_FACILITATOR", "Only the facilitator can do that.");
+}
+
+/** Registers every request type on the room. Answers `{ ok: true }` or rejects with `{ code, message }`. */
+export function registerHandlers(room: CrisisRoom): void {
+  for (const type of Object.keys(requestSchemas) as RequestType[]) {
+    const schema = requestSchemas[type];
+    room.onMessage(type, schema, (client: Client, payload: unknown, ctx: MessageContext) => {
+      const m = room.memberOf(client);
+      if (!m) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
+      const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
+      if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
+      const r = room.commit(made);
+      if (!r.ok) return ctx.reject(r.error);
+      room.settle();
+      return { ok: true, turn: room.session.game.turn, phase: room.session.phase };
+    });
+  }
+}

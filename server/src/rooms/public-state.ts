@@ -1,0 +1,16 @@
+/** The only synced Colyseus schema: public facts about the room. Everything seat-specific travels as "view" messages built by viewFor. */
+import { schema, t } from "@colyseus/schema";
+
+/** Public room state, identical for every client. */
+export const PublicState = schema(
+  {
+    phase: t.string(),
+    turn: t.uint16(),
+    maxTurns: t.uint16(),
+    deadline: t.float64(),
+    paused: t.boolean(),
+    version: t.uint32(),
+  },
+  "PublicState",
+);
+export type PublicStateInstance = InstanceType<typeof PublicState>;

@@ -1,0 +1,31 @@
+/** Process-wide services the rooms use, set once at start-up. */
+import type { Scenario } from "@firebreak/shared";
+import type { JournalStore } from "./store/journal-store.ts";
+
+/** What a room needs from the process. */
+export interface Services {
+  store: JournalStore;
+  scenario(id: string): Scenario | null;
+  /** Seconds a dropped client may reconnect with Colyseus' reconnection token. */
+  reconnectSeconds: number;
+  /** Default seconds before a bot takes over a seat left empty (0 = never). */
+  takeoverSeconds: number;
+  /** Clock for journal timestamps (tests may replace it). */
+  now(): number;
+}
+
+let current: Services | null = null;
+
+/** Installs the services (at start-up). */
+export function setServices(s: Services): void {
+  current = s;
+}
+
+/** The installed services. */
+export function services(): Services {
+  if (!current) throw new Error("services not installed");
+  return current;
+}
+
+/** Active rooms by join code, for the HTTP code lookup. */
+export const roomsByCode = new Map<string, string>();

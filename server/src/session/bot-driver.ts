@@ -1,0 +1,27 @@
+/** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
+import { answerProposal, chooseOrders, proposeCbms, rngFromSeed, viewFor, type SeatId } from "@firebreak/shared";
+import type { JournalEntry, SessionState } from "./types.ts";
+
+/** Entries every bot seat that has not yet acted this turn submits now (from its seat's view only). */
+export function botMoves(s: SessionState, at: number): JournalEntry[] {
+  if (s.phase !== "planning" || s.game.phase !== "planning") return [];
+  const out: JournalEntry[] = [];
+  const turn = s.game.turn;
+  for (const ctl of s.seats) {
+    if (!ctl.bot || s.ready.includes(ctl.seat)) continue;
+    const seat: SeatId = ctl.seat;
+    const by = `bot:${seat}`;
+    // Deterministic per game, turn and seat; the bot never sees the game's seed or PRNG state.
+    const rng = rngFromSeed(`${s.options.seed}/${s.createdAt}/bot/${seat}/${turn}`);
+    const view = viewFor(s.game, { role: "player", seat });
+    for (const p of view.proposals) {
+      if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
+      const a = answerProposal(view, p, ctl.persona, rng);
+      out.push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
+    }
+    if (!s.game.options.noCbms) for (const p of proposeCbms(view, ctl.persona, rng)) out.push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
+    out.push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: chooseOrders(view, ctl.persona, rng) } });
+    out.push({ kind: "ready", at, seat, ready: true });
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+/** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
+import { viewFor, type GameView, type Persona, type SeatId, type Viewer } from "@firebreak/shared";
+import { canRead, channelName } from "./channels.ts";
+import type { Member, SessionState } from "./types.ts";
+
+/** One seat in the lobby/board sidebar. */
+export interface SeatSummary {
+  seat: SeatId;
+  name: string;
+  bot: boolean;
+  /** The bot's persona: shown to the facilitator, and to everyone once the game has ended. */
+  persona: Persona | null;
+  reason: "empty" | "facilitator" | "absent" | null;
+  members: Array<{ name: string; connected: boolean }>;
+}
+
+/** The message a client receives as "view". docs/protocol.md documents every field. */
+export interface ClientView {
+  me: { memberId: string; name: string; role: Member["role"]; seat: SeatId | null };
+  session: {
+    code: string;
+    name: string;
+    phase: SessionState["phase"];
+    turnSeconds: number;
+    deadline: number | null;
+    paused: boolean;
+    pausedRemaining: number | null;
+    ready: SeatId[];
+    seats: SeatSummary[];
+    observers: number;
+  };
+  game: GameView;
+  chat: Array<{ id: number; at: number; turn: number; channel: string; from: string; fromName: string; text: string }>;
+  orderLog: SessionState["orderLog"];
+}
+
+/** The viewer the engine should project for a member. */
+export function viewerOf(m: Member): Viewer {
+  if (m.role === "facilitator") return { role: "facilitator" };
+  if (m.role === "player" && m.seat !== null) return { role: "player", seat: m.seat };
+  return { role: "observer" };
+}
+
+/** Builds a member's view; `connected` says which members have a live connection. */
+export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): ClientView {
+  const revealPersona = m.role === "facilitator" || s.phase === "ended";
+  return {
+    me: { memberId: m.id, name: m.name, role: m.role, seat: m.seat },
+    session: {
+      code: s.code,
+      name: s.options.name,
+      phase: s.phase,
+      turnSeconds: s.options.turnSeconds,
+      deadline: s.deadline,
+      paused: s.pausedRemaining !== null,
+      pausedRemaining: s.pausedRemaining,
+      ready: s.ready,
+      seats: s.seats.map((c) => ({
+        seat: c.seat,
+        name: s.game.nations[c.seat]?.name ?? c.seat,
+        bot: c.bot,
+        persona: c.bot && revealPersona ? c.persona : null,
+        reason: c.reason,
+        members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ name: x.name, connected: connected.has(x.id) })),
+      })),
+      observers: s.members.filter((x) => x.role === "observer").length,
+    },
+    game,
+    chat: s.chat.filter((c) => canRead(m, c)).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, text: c.text })),
+    orderLog: m.role === "facilitator" ? s.orderLog : s.orderLog.filter((o) => m.seat !== null && o.seat === m.seat && m.role === "player"),
+  };
+}

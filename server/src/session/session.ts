@@ -1,0 +1,173 @@
+/** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
+import { applyStep, createGame, PERSONAS, type Persona, type Scenario, type SeatId } from "@firebreak/shared";
+import { canRead, CHAT_MAX_LENGTH } from "./channels.ts";
+import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
+import type { JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
+
+/** Personas given to bots when the scenario or facilitator does not choose. */
+export function defaultPersona(index: number): Persona {
+  const doctrinal: Persona[] = ["reciprocal", "hawk", "forgiving", "dove"];
+  return doctrinal[index % doctrinal.length] as Persona;
+}
+
+/** Builds a session from its first journal entry. */
+export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, scenario: Scenario): Outcome<SessionState> {
+  const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
+  if (!game.ok) return fromEngine(game.error);
+  const seats: SeatControl[] = game.value.seats.map((seat, i) => ({ seat, bot: false, persona: defaultPersona(i), reason: null }));
+  const s: SessionState = {
+    options: entry.options,
+    code: entry.code,
+    phase: "lobby",
+    members: entry.facilitator ? [entry.facilitator] : [],
+    seats,
+    game: game.value,
+    deadline: null,
+    pausedRemaining: null,
+    ready: [],
+    chat: [],
+    orderLog: [],
+    createdAt: entry.at,
+  };
+  return accept(s);
+}
+
+/** Seats played by humans. */
+export function humanSeats(s: SessionState): SeatId[] {
+  return s.seats.filter((c) => !c.bot).map((c) => c.seat);
+}
+
+/** True when every human seat is ready (bots are always ready once they have ordered). */
+export function allReady(s: SessionState): boolean {
+  return humanSeats(s).every((seat) => s.ready.includes(seat));
+}
+
+function member(s: SessionState, id: string): Member | undefined {
+  return s.members.find((m) => m.id === id);
+}
+
+function startPlanning(s: SessionState, at: number): SessionState {
+  if (s.game.phase === "ended") return { ...s, phase: "ended", deadline: null, pausedRemaining: null, ready: [] };
+  return { ...s, phase: "planning", deadline: s.options.turnSeconds > 0 ? at + s.options.turnSeconds * 1000 : null, pausedRemaining: null, ready: [] };
+}
+
+/** Authorises an engine step for whoever sent it. */
+function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { kind: "step" }>["step"]): Outcome<true> {
+  if (by === "system") return accept(true);
+  if (by.startsWith("bot:")) {
+    const seat = by.slice(4);
+    const ctl = s.seats.find((c) => c.seat === seat);
+    if (!ctl?.bot) return reject("NOT_A_PLAYER", `No bot holds ${seat}.`);
+    if ("seat" in step && step.seat !== seat) return reject("NOT_A_PLAYER", "A bot acts only for its own seat.");
+    return accept(true);
+  }
+  const m = member(s, by);
+  if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  if (step.type === "inject" || step.type === "end" || step.type === "resolve") {
+    return m.role === "facilitator" ? accept(true) : reject("NOT_FACILITATOR", "Only the facilitator can do that.");
+  }
+  if (m.role !== "player" || m.seat === null) return reject("NOT_A_PLAYER", "Only a player with a seat can do that.");
+  if (step.seat !== m.seat) return reject("NOT_A_PLAYER", `You play ${m.seat}, not ${step.seat}.`);
+  if (s.seats.find((c) => c.seat === m.seat)?.bot) return reject("NOT_A_PLAYER", `A bot holds ${m.seat} now; ask the facilitator to hand it back.`);
+  return accept(true);
+}
+
+/** Applies one journal entry. Pure: time comes from the entry. */
+export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionState> {
+  switch (e.kind) {
+    case "create":
+      return reject("INVALID_REQUEST", "The session already exists.");
+    case "join": {
+      if (s.members.some((m) => m.id === e.member.id)) return reject("INVALID_REQUEST", "Member id taken.");
+      let seats = s.seats;
+      if (e.member.seat !== null) {
+        if (!s.game.nations[e.member.seat]) return reject("UNKNOWN_SEAT", `No state "${e.member.seat}".`);
+        seats = seats.map((c) => (c.seat === e.member.seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
+      }
+      return accept({ ...s, members: [...s.members, e.member], seats });
+    }
+    case "assign": {
+      const m = member(s, e.member);
+      if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+      if (m.role === "facilitator") return reject("INVALID_REQUEST", "The facilitator has no seat.");
+      if (e.seat !== null && !s.game.nations[e.seat]) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+      const members = s.members.map((x) => (x.id === e.member ? { ...x, seat: e.seat, role: e.seat === null ? ("observer" as const) : ("player" as const) } : x));
+      const seats = s.seats.map((c) => (c.seat === e.seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
+      return accept({ ...s, members, seats });
+    }
+    case "bot": {
+      if (!s.seats.some((c) => c.seat === e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+      if (e.persona !== null && !(PERSONAS as readonly string[]).includes(e.persona)) return reject("INVALID_REQUEST", `Unknown persona "${e.persona}".`);
+      const seats = s.seats.map((c) => (c.seat === e.seat ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null } : c));
+      return accept({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
+    }
+    case "start": {
+      if (s.phase !== "lobby") return reject("NOT_IN_LOBBY", "The game has already started.");
+      const seats = s.seats.map((c) =>
+        !c.bot && !s.members.some((m) => m.role === "player" && m.seat === c.seat) ? { ...c, bot: true, reason: "empty" as const } : c,
+      );
+      return accept(startPlanning({ ...s, seats }, e.at));
+    }
+    case "step": {
+      if (s.phase === "ended") return reject("GAME_OVER", "The game is over.");
+      if (s.phase !== "planning") return reject("NOT_PLAYING", "The game has not started.");
+      const auth = authorise(s, e.by, e.step);
+      if (!auth.ok) return auth;
+      const r = applyStep(s.game, e.step);
+      if (!r.ok) return fromEngine(r.error);
+      let next: SessionState = { ...s, game: r.value.state };
+      if (e.step.type === "orders") {
+        const m = member(s, e.by);
+        const count = Array.isArray(e.step.orders) ? e.step.orders.length : 0;
+        next = { ...next, orderLog: [...s.orderLog, { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at }] };
+      }
+      if (e.step.type === "resolve" || e.step.type === "end") next = startPlanning(next, e.at);
+      return accept(next);
+    }
+    case "ready": {
+      if (s.phase !== "planning") return reject("NOT_PLAYING", "Nothing to be ready for now.");
+      const ready = e.ready ? [...new Set([...s.ready, e.seat])] : s.ready.filter((x) => x !== e.seat);
+      return accept({ ...s, ready });
+    }
+    case "chat": {
+      if (e.member === "system") {
+        const notice = { id: s.chat.length + 1, at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
+        return accept({ ...s, chat: [...s.chat, notice] });
+      }
+      const m = member(s, e.member);
+      if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+      if (m.role === "observer") return reject("NO_CHANNEL", "Observers read the public channel but do not write.");
+      const text = e.text.trim();
+      if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
+      if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
+      const msg = { id: s.chat.length + 1, at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text };
+      if (!canRead(m, msg)) return reject("NO_CHANNEL", "You cannot write to that channel.");
+      return accept({ ...s, chat: [...s.chat, msg] });
+    }
+    case "pause": {
+      if (s.phase !== "planning") return reject("NOT_PLAYING", "Only a running game can be paused.");
+      if (s.pausedRemaining !== null) return reject("PAUSED", "The game is already paused.");
+      return accept({ ...s, pausedRemaining: s.deadline === null ? 0 : Math.max(0, s.deadline - e.at), deadline: null });
+    }
+    case "resume": {
+      if (s.pausedRemaining === null) return reject("NOT_PAUSED", "The game is not paused.");
+      const deadline = s.options.turnSeconds > 0 ? e.at + s.pausedRemaining : null;
+      return accept({ ...s, deadline, pausedRemaining: null });
+    }
+    case "extend": {
+      if (s.phase !== "planning") return reject("NOT_PLAYING", "Only a running game can be extended.");
+      if (s.pausedRemaining !== null) return accept({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
+      const base = s.deadline ?? e.at;
+      return accept({ ...s, deadline: base + e.seconds * 1000 });
+    }
+  }
+}
+
+/** Folds a journal into a session (restoring after a restart). */
+export function replayJournal(entries: readonly JournalEntry[], scenario: Scenario): Outcome<SessionState> {
+  const first = entries[0];
+  if (!first || first.kind !== "create") return reject("INVALID_REQUEST", "A journal starts with its create entry.");
+  let s = createSession(first, scenario);
+  for (let i = 1; i < entries.length && s.ok; i++) s = applyEntry(s.value, entries[i] as JournalEntry);
+  return s;
+}

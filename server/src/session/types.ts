@@ -1,0 +1,95 @@
+/** The server-side session of one game: lobby, seats, members, timers, chat. A fold of journal entries. */
+import type { CbmKind, GameState, InjectDef, Persona, SeatId, Step } from "@firebreak/shared";
+
+/** Roles a connected person can have. */
+export type Role = "player" | "observer" | "facilitator";
+
+/** One person in the game (a browser tab may reconnect as the same member with its token). */
+export interface Member {
+  id: string;
+  name: string;
+  role: Role;
+  seat: SeatId | null;
+  /** Secret that rejoins this member (seat token or facilitator key). Never sent to anyone else. */
+  token: string;
+}
+
+/** Who plays a seat. */
+export interface SeatControl {
+  seat: SeatId;
+  bot: boolean;
+  persona: Persona;
+  /** Why a bot holds it: "empty", "facilitator", "absent" (auto takeover). */
+  reason: "empty" | "facilitator" | "absent" | null;
+}
+
+/** A chat channel: public, a team, a bilateral private line, or a hotline. */
+export type Channel = { kind: "public" } | { kind: "team"; seat: SeatId } | { kind: "private"; a: SeatId; b: SeatId } | { kind: "hotline"; a: SeatId; b: SeatId };
+
+/** A chat message as stored. */
+export interface ChatMessage {
+  id: number;
+  at: number;
+  turn: number;
+  channel: Channel;
+  /** Sender seat, "facilitator", or "system" for notices. */
+  from: SeatId | "facilitator" | "system";
+  fromName: string;
+  text: string;
+}
+
+/** Who changed a team's orders, for the team's log. */
+export interface OrderChange {
+  turn: number;
+  seat: SeatId;
+  by: string;
+  count: number;
+  at: number;
+}
+
+/** Options a game is created with. */
+export interface CreateOptions {
+  scenario: string;
+  seed: string;
+  name: string;
+  turnSeconds: number;
+  botLevel: "easy" | "normal" | "hard";
+  solo: { seat: SeatId } | null;
+  /** Seconds a seat may be empty of clients before a bot takes over (0 = never). */
+  takeoverSeconds: number;
+  cbms: CbmKind[];
+}
+
+/** Everything that can happen to a session, journalled before it is acknowledged. */
+export type JournalEntry =
+  | { kind: "create"; at: number; options: CreateOptions; code: string; facilitator: Member | null }
+  | { kind: "join"; at: number; member: Member }
+  | { kind: "assign"; at: number; member: string; seat: SeatId | null }
+  | { kind: "bot"; at: number; seat: SeatId; bot: boolean; persona: Persona | null; reason: SeatControl["reason"] }
+  | { kind: "start"; at: number }
+  | { kind: "step"; at: number; by: string; step: Step }
+  | { kind: "ready"; at: number; seat: SeatId; ready: boolean }
+  | { kind: "chat"; at: number; member: string; channel: Channel; text: string }
+  | { kind: "pause"; at: number }
+  | { kind: "resume"; at: number }
+  | { kind: "extend"; at: number; seconds: number };
+
+/** The session's whole state. */
+export interface SessionState {
+  options: CreateOptions;
+  code: string;
+  phase: "lobby" | "planning" | "ended";
+  members: Member[];
+  seats: SeatControl[];
+  game: GameState;
+  /** Absolute deadline (ms since epoch) of the current planning phase, or null. */
+  deadline: number | null;
+  /** Remaining ms while paused. */
+  pausedRemaining: number | null;
+  ready: SeatId[];
+  chat: ChatMessage[];
+  orderLog: OrderChange[];
+  createdAt: number;
+}
+
+export type { InjectDef };

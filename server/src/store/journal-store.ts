@@ -1,0 +1,24 @@
+/** Where sessions are journalled. Every accepted request is appended before it is answered. */
+import type { JournalEntry } from "../session/types.ts";
+
+/** A game as listed by the store. */
+export interface StoredGame {
+  id: string;
+  code: string;
+  ended: boolean;
+}
+
+/** A durable, append-only journal per game. Methods throw when the store fails; the room then rejects with STORE_FAILED. */
+export interface JournalStore {
+  /** Registers a new game with its create entry. */
+  create(id: string, code: string, entry: JournalEntry): void;
+  /** Appends one entry; durable when it returns. */
+  append(id: string, entry: JournalEntry): void;
+  /** Every entry of a game, in order. */
+  entries(id: string): JournalEntry[];
+  /** Marks a game finished (it is no longer restored). */
+  finish(id: string): void;
+  /** Games not finished, to restore after a restart. */
+  unfinished(): StoredGame[];
+  close(): void;
+}
