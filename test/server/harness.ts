@@ -1,0 +1,96 @@
+/** Test harness: a real server on a free port, and SDK clients that record everything they receive. */
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { startServer, type ServerConfig } from "../../server/src/main.ts";
+import type { ClientView } from "../../server/src/session/client-view.ts";
+
+/** A free TCP port on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Starts a quiet server with a fresh data directory. */
+export async function testServer(overrides: Partial<ServerConfig> = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "fb-server-"));
+  const started = await startServer({ port, dataDir, reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, ...overrides });
+  return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
+}
+
+/** One connected person: the SDK room plus every message and view it received. */
+export class Peer {
+  room: Room;
+  views: ClientView[] = [];
+  raw: string[] = [];
+  token = "";
+  memberId = "";
+
+  constructor(room: Room) {
+    this.room = room;
+    room.onMessage("*", (type: string | number, message: unknown) => {
+      this.raw.push(`${String(type)} ${JSON.stringify(message)}`);
+      if (type === "view") this.views.push(message as ClientView);
+      if (type === "welcome") {
+        const w = message as { token: string; memberId: string };
+        this.token = w.token;
+        this.memberId = w.memberId;
+      }
+    });
+    room.onStateChange((state: unknown) => this.raw.push(`state ${JSON.stringify(state)}`));
+  }
+
+  /** The latest view. */
+  get view(): ClientView {
+    const v = this.views[this.views.length - 1];
+    if (!v) throw new Error("no view yet");
+    return v;
+  }
+
+  /** Waits until a view satisfies `pred`. */
+  async until(pred: (v: ClientView) => boolean, ms = 10_000): Promise<ClientView> {
+    const start = Date.now();
+    for (;;) {
+      const v = this.views[this.views.length - 1];
+      if (v && pred(v)) return v;
+      if (Date.now() - start > ms) throw new Error(`timed out; last phase ${v?.session.phase}, turn ${v?.game.turn}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sends a request; resolves with the answer or `{ rejected }` with the reason. */
+  async ask(type: string, payload: unknown = {}): Promise<{ ok?: boolean; rejected?: { code: string; message: string } }> {
+    try {
+      return (await this.room.request(type, payload)) as { ok: boolean };
+    } catch (e) {
+      const err = e as { code?: string; message?: string; reason?: { code: string; message: string } } & Error;
+      return { rejected: err.reason ?? { code: String(err.code ?? "ERROR"), message: err.message } };
+    }
+  }
+}
+
+/** Creates a game and returns the creator as a Peer. */
+export async function create(url: string, options: Record<string, unknown>): Promise<Peer> {
+  const c = new Client(url);
+  const p = new Peer(await c.create("crisis", options));
+  await p.until(() => true);
+  return p;
+}
+
+/** Joins an existing room by id. */
+export async function join(url: string, roomId: string, options: Record<string, unknown>): Promise<Peer> {
+  const c = new Client(url);
+  const p = new Peer(await c.joinById(roomId, options));
+  await p.until(() => true);
+  return p;
+}
