@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: runs every benchmark file in sequence, each in its own Node process (so one bench's JIT
+ * and heap state cannot colour the next), passing on the arguments (`--json`, `--quick`).
+ * Without `--json` each bench prints its own table; with `--json` the output is one JSON object,
+ * `{ "benches": [ <each bench's JSON object> ] }`.
+ * Benchmarks report speed and never fail on it: the exit code is non-zero only if a bench crashed.
+ * Later benches (server load, client) are added to BENCHES.
+ */
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+/** Bench files, relative to the repository root, run in this order. */
+const BENCHES = ["shared/bench/engine.bench.ts"];
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const results: unknown[] = [];
+let failed = false;
+
+for (const [i, file] of BENCHES.entries()) {
+  if (!json && i > 0) console.log("");
+  const r = spawnSync(process.execPath, [file, ...args], { cwd: root, stdio: json ? ["ignore", "pipe", "inherit"] : "inherit", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) {
+    failed = true;
+    console.error(`bench ${file} failed (exit ${r.status ?? r.signal})`);
+    continue;
+  }
+  if (json) {
+    try {
+      results.push(JSON.parse(r.stdout));
+    } catch {
+      failed = true;
+      console.error(`bench ${file} printed no JSON object`);
+    }
+  }
+}
+if (json) console.log(JSON.stringify({ benches: results }));
+if (failed) process.exitCode = 1;
