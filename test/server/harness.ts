@@ -2,7 +2,7 @@
 import { mkdtempSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startServer, type ServerConfig } from "../../server/src/main.ts";
 import type { ClientView } from "../../server/src/session/client-view.ts";
@@ -23,7 +23,7 @@ export function freePort(): Promise<number> {
 /** Starts a quiet server with a fresh data directory. */
 export async function testServer(overrides: Partial<ServerConfig> = {}) {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "fb-server-"));
+  const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-server-"));
   const started = await startServer({ port, dataDir, reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, ...overrides });
   return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
 }
