@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import express, { type Application, type Request, type Response } from "express";
 import type { Scenario } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
+import { recordOf } from "../session/record.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
 
@@ -70,6 +71,28 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const meta = (room.metadata ?? {}) as { name?: string; scenario?: string; phase?: string };
     const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
     res.json({ roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null });
+  });
+  app.get("/api/records/:gameId", (req: Request, res: Response) => {
+    const id = String(req.params.gameId ?? "");
+    const svc = services();
+    const entries = /^g[A-Za-z0-9_-]{1,20}$/.test(id) ? svc.store.entries(id) : [];
+    const first = entries[0];
+    if (!first || first.kind !== "create") {
+      res.status(404).json({ code: "NO_SUCH_GAME", message: `No game "${id}".` });
+      return;
+    }
+    const ended = entries.some((e) => e.kind === "step" && e.step.type === "end") || !svc.store.unfinished().some((g) => g.id === id);
+    if (!ended) {
+      res.status(409).json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
+      return;
+    }
+    const scenario = catalogue.get(first.options.scenario);
+    const record = scenario ? recordOf(entries, scenario) : null;
+    if (!record || !record.ok) {
+      res.status(500).json({ code: "STORE_FAILED", message: "The record could not be rebuilt." });
+      return;
+    }
+    res.json(record.value);
   });
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir));

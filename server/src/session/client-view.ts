@@ -1,5 +1,5 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
-import { viewFor, type GameView, type Persona, type SeatId, type Viewer } from "@firebreak/shared";
+import { stateHash, viewFor, type GameView, type Persona, type SeatId, type Viewer } from "@firebreak/shared";
 import { canRead, channelName } from "./channels.ts";
 import type { Member, SessionState } from "./types.ts";
 
@@ -28,6 +28,8 @@ export interface ClientView {
     ready: SeatId[];
     seats: SeatSummary[];
     observers: number;
+    /** Hash of the canonical game state, once the game has ended (compare with a replay of the record). */
+    stateHash: string | null;
   };
   game: GameView;
   chat: Array<{ id: number; at: number; turn: number; channel: string; from: string; fromName: string; text: string }>;
@@ -64,6 +66,7 @@ export function clientView(s: SessionState, m: Member, connected: ReadonlySet<st
         members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ name: x.name, connected: connected.has(x.id) })),
       })),
       observers: s.members.filter((x) => x.role === "observer").length,
+      stateHash: s.phase === "ended" ? stateHash(s.game) : null,
     },
     game,
     chat: s.chat.filter((c) => canRead(m, c)).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, text: c.text })),

@@ -1,0 +1,94 @@
+/** Never lose a game: SIGKILL the server mid-game, restart it, rejoin with tokens, finish, and match a replay. */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join as joinPath } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { findScenario } from "../../shared/src/cli/scenario-files.ts";
+import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
+import { create, freePort, join, type Peer } from "./harness.ts";
+
+const root = joinPath(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const children: ChildProcess[] = [];
+
+async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
+    env: { ...process.env, PORT: String(port), FIREBREAK_DATA_DIR: dataDir, FIREBREAK_QUIET: "1", FIREBREAK_TAKEOVER_SECONDS: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let err = "";
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return child;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start: ${err}`);
+}
+
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+});
+
+async function turn(peers: Peer[], ordersFor: (p: Peer) => unknown[]): Promise<void> {
+  const t = peers[0]?.view.game.turn ?? 0;
+  for (const p of peers) {
+    const r = await p.ask("orders", { turn: t, orders: ordersFor(p) });
+    if (r.rejected) await p.ask("orders", { turn: t, orders: [] });
+    await p.ask("ready", { ready: true });
+  }
+  await peers[0]?.until((v) => v.game.turn > t || v.session.phase === "ended");
+}
+
+describe("restart", () => {
+  it("survives SIGKILL mid-game: players rejoin with their tokens, finish, and the final hash equals a replay of the record", async () => {
+    const port = await freePort();
+    const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-restart-"));
+    const url = `ws://127.0.0.1:${port}`;
+    const first = await startChild(port, dataDir);
+    const fac = await create(url, { scenario: "baltic-fog", name: "Trainer", seed: "restart-1", turnSeconds: 0 });
+    const roomId = fac.room.roomId;
+    const a = await join(url, roomId, { name: "Ana", role: "player", seat: "aestria" });
+    const b = await join(url, roomId, { name: "Ben", role: "player", seat: "borevia" });
+    expect((await fac.ask("fac:start")).ok).toBe(true);
+    await a.until((v) => v.session.phase === "planning");
+    const orders = (p: Peer) => (p === a ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }] : [{ type: "preposition", target: "aestria" }, { type: "harden" }]);
+    await turn([a, b], orders);
+    await turn([a, b], orders);
+    // A half-finished turn: Ana's orders are accepted (so journalled) but the turn has not resolved.
+    const midTurn = a.view.game.turn;
+    expect((await a.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
+    const tokens = { fac: fac.token, a: a.token, b: b.token };
+    first.kill("SIGKILL");
+    await new Promise((r) => first.once("exit", r));
+
+    await startChild(port, dataDir);
+    const fac2 = await join(url, roomId, { token: tokens.fac });
+    const a2 = await join(url, roomId, { token: tokens.a });
+    const b2 = await join(url, roomId, { token: tokens.b });
+    expect(fac2.view.me.role).toBe("facilitator");
+    expect(a2.view.me.seat).toBe("aestria");
+    expect(b2.view.me.seat).toBe("borevia");
+    expect(a2.view.game.turn).toBe(midTurn);
+    expect(a2.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
+    for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++) await turn([a2, b2], () => [{ type: "hunt" }]);
+    if (a2.view.session.phase !== "ended") expect((await fac2.ask("fac:end")).ok).toBe(true);
+    const end = await fac2.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
+    const res = await fetch(`http://127.0.0.1:${port}/api/records/${roomId}`);
+    expect(res.status).toBe(200);
+    const record = (await res.json()) as GameRecord;
+    expect(JSON.stringify(record)).not.toContain(tokens.a);
+    const scenario = findScenario("baltic-fog");
+    if (!scenario.ok) throw new Error("scenario");
+    const replay = replayRecord(record, scenario.scenario);
+    expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
+    expect(record.finalHash).toBe(end.session.stateHash);
+  });
+});

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "@colyseus/sdk";
+import { resetRateLimits } from "../../server/src/http/routes.ts";
+import { create, join, testServer, type Peer } from "./harness.ts";
+
+let srv: Awaited<ReturnType<typeof testServer>>;
+beforeAll(async () => {
+  srv = await testServer({ takeoverSeconds: 1 });
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+async function classGame(seed: string): Promise<{ fac: Peer; a: Peer; b: Peer; obs: Peer; roomId: string }> {
+  const fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed, turnSeconds: 0, takeoverSeconds: 1 });
+  const roomId = fac.room.roomId;
+  const a = await join(srv.url, roomId, { name: "Ana", role: "player", seat: "aestria" });
+  const b = await join(srv.url, roomId, { name: "Ben", role: "player", seat: "borevia" });
+  const obs = await join(srv.url, roomId, { name: "Olga", role: "observer" });
+  expect((await fac.ask("fac:start")).ok).toBe(true);
+  await a.until((v) => v.session.phase === "planning");
+  return { fac, a, b, obs, roomId };
+}
+
+async function playTurn(a: Peer, b: Peer, ordersA: unknown[], ordersB: unknown[]): Promise<void> {
+  const turn = a.view.game.turn;
+  const ra = await a.ask("orders", { turn, orders: ordersA });
+  if (ra.rejected) await a.ask("orders", { turn, orders: [{ type: "hunt" }] });
+  const rb = await b.ask("orders", { turn, orders: ordersB });
+  if (rb.rejected) await b.ask("orders", { turn, orders: [{ type: "hunt" }] });
+  await a.ask("ready", { ready: true });
+  await b.ask("ready", { ready: true });
+  await a.until((v) => v.game.turn > turn || v.session.phase === "ended");
+}
+
+describe("hidden information over the wire", () => {
+  it("no client ever receives another seat's private data: views, patches, messages, welcome", async () => {
+    const { fac, a, b, obs } = await classGame("leak-1");
+    for (let t = 0; t < 6 && a.view.session.phase === "planning"; t++) {
+      await playTurn(
+        a,
+        b,
+        [{ type: "espionage", target: "borevia" }, { type: "preposition", target: "borevia" }, { type: "influence", target: "borevia", falseFlag: "meridia" }],
+        [{ type: "espionage", target: "aestria", proxy: true }, { type: "preposition", target: "aestria" }, { type: "influence", target: "havland" }],
+      );
+    }
+    expect(a.view.session.phase).toBe("planning");
+    const all = await fac.until(() => true);
+    const g = all.game;
+    const secretsOf = (seat: string): string[] => {
+      const p = g.private[seat];
+      const mine = g.incidents.filter((i) => i.author === seat && !i.public && Object.keys(i.knowledge).every((k) => k === seat));
+      return [p?.briefing ?? "", ...(p?.objectives.map((o) => o.text) ?? []), ...(p?.accesses.map((x) => x.id) ?? []), ...mine.map((i) => i.id)].filter((x) => x.length > 0);
+    };
+    const secretsA = secretsOf("aestria");
+    const secretsB = secretsOf("borevia");
+    expect(secretsA.length).toBeGreaterThan(3);
+    expect(secretsB.length).toBeGreaterThan(3);
+    const everything = (p: Peer) => p.raw.join("\n");
+    for (const s of secretsA) {
+      expect(everything(b)).not.toContain(s);
+      expect(everything(obs)).not.toContain(s);
+    }
+    for (const s of secretsB) {
+      expect(everything(a)).not.toContain(s);
+      expect(everything(obs)).not.toContain(s);
+    }
+    for (const seat of ["meridia", "havland"]) {
+      const briefing = g.private[seat]?.briefing ?? "";
+      for (const p of [a, b, obs]) expect(everything(p)).not.toContain(briefing);
+    }
+    for (const [p, q] of [[a, b], [b, a], [obs, a], [a, fac]] as const) expect(everything(p)).not.toContain(q.token);
+    const seedOf = fac.view.game.scenario.hash;
+    expect(seedOf).toBeTruthy();
+    for (const p of [a, b, obs, fac]) expect(everything(p)).not.toContain("leak-1");
+    expect((await fac.ask("fac:end")).ok).toBe(true);
+    const debrief = await b.until((v) => v.session.phase === "ended");
+    expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
+  });
+});
+
+describe("identity, reconnection and bots", () => {
+  it("a seat token rejoins the same seat from a new connection; a wrong token is refused", async () => {
+    const { a, roomId } = await classGame("rejoin-1");
+    const token = a.token;
+    const memberId = a.memberId;
+    await a.room.leave(true);
+    const again = await join(srv.url, roomId, { token });
+    expect(again.view.me.memberId).toBe(memberId);
+    expect(again.view.me.seat).toBe("aestria");
+    expect(again.token).toBe(token);
+    await expect(new Client(srv.url).joinById(roomId, { token: "not-a-real-token-at-all" })).rejects.toThrow(/BAD_TOKEN/);
+  });
+
+  it("a bot takes over a seat whose players have all left, tells everyone, and hands it back on return", async () => {
+    const { a, b, roomId } = await classGame("takeover-1");
+    const token = b.token;
+    await b.room.leave(true);
+    const v = await a.until((x) => x.session.seats.find((s) => s.seat === "borevia")?.reason === "absent", 5000);
+    expect(v.chat.some((c) => c.from === "system" && c.text.includes("Borevia"))).toBe(true);
+    const back = await join(srv.url, roomId, { token });
+    const after = await back.until((x) => x.session.seats.find((s) => s.seat === "borevia")?.bot === false);
+    expect(after.me.seat).toBe("borevia");
+  });
+});
+
+describe("abuse", () => {
+  it("wrong join codes are rate-limited per address", async () => {
+    resetRateLimits();
+    for (let i = 0; i < 10; i++) expect((await fetch(`${srv.http}/api/games/QQQQQ${i}`)).status).toBe(404);
+    const res = await fetch(`${srv.http}/api/games/QQQQQQ`);
+    expect(res.status).toBe(429);
+    expect(((await res.json()) as { code: string }).code).toBe("RATE_LIMITED");
+    resetRateLimits();
+  });
+
+  it("a flooding client is cut off; the room and the other clients carry on", async () => {
+    const { a, b, roomId } = await classGame("flood-1");
+    const turn = a.view.game.turn;
+    const answers = await Promise.allSettled(Array.from({ length: 60 }, () => b.room.request("ready", { ready: false })));
+    expect(answers.some((x) => x.status === "rejected")).toBe(true);
+    expect((await a.ask("orders", { turn, orders: [{ type: "hunt" }] })).ok).toBe(true);
+    const back = await join(srv.url, roomId, { token: b.token });
+    expect(back.view.me.seat).toBe("borevia");
+    expect(back.view.game.turn).toBe(turn);
+  });
+
+  it("an oversized payload is refused without harming the room", async () => {
+    const { a, b } = await classGame("big-1");
+    const before = a.view.game.turn;
+    const r = await b.ask("chat", { channel: "public", text: "x".repeat(100_000) });
+    expect(r.ok).toBeUndefined();
+    expect((await a.ask("chat", { channel: "public", text: "still here" })).ok).toBe(true);
+    const v = await a.until((x) => x.chat.some((c) => c.text === "still here"));
+    expect(v.game.turn).toBe(before);
+    expect(v.chat.some((c) => c.text.length > 1000)).toBe(false);
+  });
+});
