@@ -35,12 +35,17 @@ export class Peer {
   raw: string[] = [];
   token = "";
   memberId = "";
+  /** How many raw messages arrived before the first view of the ended game (the debrief reveals everything). */
+  beforeEnd: number | null = null;
 
   constructor(room: Room) {
     this.room = room;
     room.onMessage("*", (type: string | number, message: unknown) => {
       this.raw.push(`${String(type)} ${JSON.stringify(message)}`);
-      if (type === "view") this.views.push(message as ClientView);
+      if (type === "view") {
+        this.views.push(message as ClientView);
+        if (this.beforeEnd === null && (message as ClientView).session.phase === "ended") this.beforeEnd = this.raw.length - 1;
+      }
       if (type === "welcome") {
         const w = message as { token: string; memberId: string };
         this.token = w.token;
@@ -48,6 +53,11 @@ export class Peer {
       }
     });
     room.onStateChange((state: unknown) => this.raw.push(`state ${JSON.stringify(state)}`));
+  }
+
+  /** Everything received while the game was running. */
+  rawWhilePlaying(): string {
+    return (this.beforeEnd === null ? this.raw : this.raw.slice(0, this.beforeEnd)).join("\n");
   }
 
   /** The latest view. */

@@ -28,24 +28,26 @@ async function playTurn(a: Peer, b: Peer, ordersA: unknown[], ordersB: unknown[]
   if (ra.rejected) await a.ask("orders", { turn, orders: [{ type: "hunt" }] });
   const rb = await b.ask("orders", { turn, orders: ordersB });
   if (rb.rejected) await b.ask("orders", { turn, orders: [{ type: "hunt" }] });
-  await a.ask("ready", { ready: true });
-  await b.ask("ready", { ready: true });
-  await a.until((v) => v.game.turn > turn || v.session.phase === "ended");
+  const ya = await a.ask("ready", { ready: true });
+  const yb = await b.ask("ready", { ready: true });
+  await a.until((v) => v.game.turn > turn || v.session.phase === "ended").catch((e) => { throw new Error(`${(e as Error).message}: ready ${JSON.stringify(a.view.session.ready)} ra ${JSON.stringify(ra)} rb ${JSON.stringify(rb)} ya ${JSON.stringify(ya)} yb ${JSON.stringify(yb)}`); });
 }
 
 describe("hidden information over the wire", () => {
-  it("no client ever receives another seat's private data: views, patches, messages, welcome", async () => {
+  it("in a full game with covert operations, no client receives another seat's private data: views, patches, messages, welcome", async () => {
     const { fac, a, b, obs } = await classGame("leak-1");
-    for (let t = 0; t < 6 && a.view.session.phase === "planning"; t++) {
+    for (let t = 0; t < 12 && a.view.session.phase === "planning"; t++) {
       await playTurn(
         a,
         b,
-        [{ type: "espionage", target: "borevia" }, { type: "preposition", target: "borevia" }, { type: "influence", target: "borevia", falseFlag: "meridia" }],
+        [{ type: "espionage", target: "borevia" }, { type: "influence", target: "borevia", falseFlag: "meridia" }],
         [{ type: "espionage", target: "aestria", proxy: true }, { type: "preposition", target: "aestria" }, { type: "influence", target: "havland" }],
       );
+      await new Promise((r) => setTimeout(r, 150)); // people do not send 20 requests a second; the flood guard would cut a client that did
     }
-    expect(a.view.session.phase).toBe("planning");
-    const all = await fac.until(() => true);
+    if (a.view.session.phase === "planning") expect((await fac.ask("fac:end")).ok).toBe(true);
+    const all = await fac.until((v) => v.session.phase === "ended");
+    await Promise.all([a, b, obs].map((p) => p.until((v) => v.session.phase === "ended")));
     const g = all.game;
     const secretsOf = (seat: string): string[] => {
       const p = g.private[seat];
@@ -56,7 +58,7 @@ describe("hidden information over the wire", () => {
     const secretsB = secretsOf("borevia");
     expect(secretsA.length).toBeGreaterThan(3);
     expect(secretsB.length).toBeGreaterThan(3);
-    const everything = (p: Peer) => p.raw.join("\n");
+    const everything = (p: Peer) => p.rawWhilePlaying();
     for (const s of secretsA) {
       expect(everything(b)).not.toContain(s);
       expect(everything(obs)).not.toContain(s);
@@ -72,8 +74,7 @@ describe("hidden information over the wire", () => {
     for (const [p, q] of [[a, b], [b, a], [obs, a], [a, fac]] as const) expect(everything(p)).not.toContain(q.token);
     const seedOf = fac.view.game.scenario.hash;
     expect(seedOf).toBeTruthy();
-    for (const p of [a, b, obs, fac]) expect(everything(p)).not.toContain("leak-1");
-    expect((await fac.ask("fac:end")).ok).toBe(true);
+    for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
     const debrief = await b.until((v) => v.session.phase === "ended");
     expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
   });
