@@ -1,13 +1,21 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
 import { answerProposal, chooseOrders, proposeCbms, rngFromSeed, viewFor, type SeatId } from "@firebreak/shared";
+import { applyEntry } from "./session.ts";
 import type { JournalEntry, SessionState } from "./types.ts";
 
-/** Entries every bot seat that has not yet acted this turn submits now (from its seat's view only). */
-export function botMoves(s: SessionState, at: number): JournalEntry[] {
-  if (s.phase !== "planning" || s.game.phase !== "planning") return [];
+/** Entries every bot seat that has not yet acted this turn submits now (from its seat's view only). Seat by seat, each bot sees what earlier bots proposed; only entries the reducer accepts are returned. */
+export function botMoves(start: SessionState, at: number): JournalEntry[] {
+  if (start.phase !== "planning" || start.game.phase !== "planning") return [];
   const out: JournalEntry[] = [];
+  let s = start;
+  const push = (e: JournalEntry): void => {
+    const r = applyEntry(s, e);
+    if (!r.ok) return;
+    s = r.value;
+    out.push(e);
+  };
   const turn = s.game.turn;
-  for (const ctl of s.seats) {
+  for (const ctl of start.seats) {
     if (!ctl.bot || s.ready.includes(ctl.seat)) continue;
     const seat: SeatId = ctl.seat;
     const by = `bot:${seat}`;
@@ -17,11 +25,11 @@ export function botMoves(s: SessionState, at: number): JournalEntry[] {
     for (const p of view.proposals) {
       if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
       const a = answerProposal(view, p, ctl.persona, rng);
-      out.push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
+      push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
     }
-    if (!s.game.options.noCbms) for (const p of proposeCbms(view, ctl.persona, rng)) out.push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
-    out.push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: chooseOrders(view, ctl.persona, rng) } });
-    out.push({ kind: "ready", at, seat, ready: true });
+    if (!s.game.options.noCbms) for (const p of proposeCbms(view, ctl.persona, rng)) push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
+    push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: chooseOrders(view, ctl.persona, rng) } });
+    push({ kind: "ready", at, seat, ready: true });
   }
   return out;
 }

@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import { replayRecord } from "@firebreak/shared";
+import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { botMoves } from "./bot-driver.ts";
+import { canRead, channelName, parseChannel } from "./channels.ts";
+import { clientView } from "./client-view.ts";
+import { recordOf } from "./record.ts";
+import { allReady, applyEntry, createSession, replayJournal } from "./session.ts";
+import type { JournalEntry, Member, SessionState } from "./types.ts";
+
+const scenario = testScenario(4);
+const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
+const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
+const bob: Member = { id: "mB", name: "Bob", role: "player", seat: "south", token: "tok-bob-0000000000" };
+const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, token: "tok-olga-000000000" };
+const create: JournalEntry = {
+  kind: "create",
+  at: 1_000,
+  code: "ACDEFG",
+  facilitator: fac,
+  options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 60, botLevel: "normal", solo: null, takeoverSeconds: 0, cbms: [] },
+};
+
+function run(entries: JournalEntry[]): { s: SessionState; journal: JournalEntry[] } {
+  const c = createSession(create as Extract<JournalEntry, { kind: "create" }>, scenario);
+  if (!c.ok) throw new Error(c.error.message);
+  let s = c.value;
+  const journal: JournalEntry[] = [create];
+  for (const e of entries) {
+    const r = applyEntry(s, e);
+    if (!r.ok) throw new Error(`${e.kind}: ${r.error.code} ${r.error.message}`);
+    s = r.value;
+    journal.push(e);
+  }
+  return { s, journal };
+}
+
+const started = (): ReturnType<typeof run> =>
+  run([
+    { kind: "join", at: 1_100, member: ann },
+    { kind: "join", at: 1_200, member: bob },
+    { kind: "join", at: 1_300, member: olga },
+    { kind: "start", at: 2_000 },
+  ]);
+
+describe("session reducer", () => {
+  it("start gives empty seats to bots and sets an absolute deadline", () => {
+    const { s } = started();
+    expect(s.phase).toBe("planning");
+    expect(s.seats.filter((c) => c.bot).map((c) => c.seat)).toEqual(["east", "west"]);
+    expect(s.deadline).toBe(2_000 + 60_000);
+  });
+
+  it("pause freezes the remaining time; extend adds to it; resume sets a new absolute deadline", () => {
+    let { s } = started();
+    const step = (e: JournalEntry) => {
+      const r = applyEntry(s, e);
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.value;
+    };
+    step({ kind: "pause", at: 12_000 });
+    expect(s.deadline).toBeNull();
+    expect(s.pausedRemaining).toBe(50_000);
+    expect(applyEntry(s, { kind: "pause", at: 13_000 }).ok).toBe(false);
+    step({ kind: "extend", at: 20_000, seconds: 30 });
+    expect(s.pausedRemaining).toBe(80_000);
+    step({ kind: "resume", at: 100_000 });
+    expect(s.deadline).toBe(180_000);
+    step({ kind: "extend", at: 110_000, seconds: 10 });
+    expect(s.deadline).toBe(190_000);
+  });
+
+  it("a turn resolves for whoever is allowed; nobody acts for another seat", () => {
+    const { s } = started();
+    const turn = s.game.turn;
+    const asBob = applyEntry(s, { kind: "step", at: 3_000, by: "mB", step: { type: "orders", turn, seat: "north", orders: [] } });
+    expect(!asBob.ok && asBob.error.code).toBe("NOT_A_PLAYER");
+    const asOlga = applyEntry(s, { kind: "step", at: 3_000, by: "mO", step: { type: "orders", turn, seat: "north", orders: [] } });
+    expect(!asOlga.ok && asOlga.error.code).toBe("NOT_A_PLAYER");
+    const botForHuman = applyEntry(s, { kind: "step", at: 3_000, by: "bot:north", step: { type: "orders", turn, seat: "north", orders: [] } });
+    expect(!botForHuman.ok && botForHuman.error.code).toBe("NOT_A_PLAYER");
+    const annResolves = applyEntry(s, { kind: "step", at: 3_000, by: "mA", step: { type: "resolve", turn } });
+    expect(!annResolves.ok && annResolves.error.code).toBe("NOT_FACILITATOR");
+    const facResolves = applyEntry(s, { kind: "step", at: 3_000, by: "mF", step: { type: "resolve", turn } });
+    expect(facResolves.ok && facResolves.value.game.turn).toBe(turn + 1);
+  });
+
+  it("bots act only for their seats, from their views, and are then ready", () => {
+    const { s } = started();
+    const moves = botMoves(s, 3_000);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const m of moves) {
+      if (m.kind === "step") expect(["bot:east", "bot:west"]).toContain(m.by);
+      if (m.kind === "ready") expect(["east", "west"]).toContain(m.seat);
+    }
+    let cur = s;
+    for (const m of moves) {
+      const r = applyEntry(cur, m);
+      expect(r.ok).toBe(true);
+      if (r.ok) cur = r.value;
+    }
+    expect(allReady(cur)).toBe(false);
+    for (const seat of ["north", "south"]) {
+      const r = applyEntry(cur, { kind: "ready", at: 4_000, seat, ready: true });
+      if (r.ok) cur = r.value;
+    }
+    expect(allReady(cur)).toBe(true);
+  });
+
+  it("chat channels: who can write, who can read, and how each reader names them", () => {
+    const { s } = started();
+    expect(parseChannel("hotline:south", ann, s)).toMatch(/no hotline/);
+    expect(parseChannel("team", olga, s)).toMatch(/observers/);
+    const priv = parseChannel("private:south", ann, s);
+    expect(priv).toEqual({ kind: "private", a: "north", b: "south" });
+    const msg = { id: 1, at: 0, turn: 1, channel: priv as never, from: "north", fromName: "Ann", text: "hi" };
+    expect(canRead(bob, msg)).toBe(true);
+    expect(canRead(olga, msg)).toBe(false);
+    expect(canRead(fac, msg)).toBe(true);
+    expect(channelName(msg.channel, bob)).toBe("private:north");
+    expect(channelName(msg.channel, fac)).toBe("private:north:south");
+  });
+
+  it("a client view carries only the member's own seat and never a token", () => {
+    const { s } = started();
+    const v = clientView(s, bob, new Set(["mA", "mB"]));
+    expect(Object.keys(v.game.private)).toEqual(["south"]);
+    const text = JSON.stringify(v);
+    for (const m of [fac, ann, olga]) expect(text).not.toContain(m.token);
+    expect(text).not.toContain("s-1");
+    expect(v.session.seats.find((x) => x.seat === "east")?.persona).toBeNull();
+    expect(clientView(s, fac, new Set()).session.seats.find((x) => x.seat === "east")?.persona).not.toBeNull();
+  });
+
+  it("a journal replays to the same session, and its record replays to the same game", () => {
+    let { s, journal } = started();
+    for (let i = 0; i < 3; i++) {
+      const moves = botMoves(s, 5_000 + i);
+      for (const e of [...moves, { kind: "step", at: 6_000 + i, by: "mF", step: { type: "resolve", turn: s.game.turn } } as JournalEntry]) {
+        const r = applyEntry(s, e);
+        if (r.ok) {
+          s = r.value;
+          journal.push(e);
+        }
+      }
+    }
+    const again = replayJournal(journal, scenario);
+    expect(again.ok && again.value).toEqual(s);
+    const record = recordOf(journal, scenario);
+    if (!record.ok) throw new Error(record.error.message);
+    const replay = replayRecord(record.value, scenario);
+    expect(replay.ok && replay.state).toEqual(s.game);
+  });
+});
