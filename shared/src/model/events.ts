@@ -6,7 +6,7 @@ import type { SeatId } from "./types.ts";
 export interface GameEvent {
   turn: number;
   rule: RuleId;
-  /** "public" or the seats allowed to see it (the facilitator sees all). */
+  /** "public", or the seats allowed to see it; [] means only the facilitator and the debrief (the facilitator sees all). */
   visibleTo: "public" | SeatId[];
   /** A sentence a player can read. */
   text: string;

@@ -118,3 +118,26 @@ describe("proxies", () => {
     expect(viaProxy).toBeLessThan(direct * 0.7);
   });
 });
+
+describe("the debrief sees false flags and misattributions; the victim does not", () => {
+  it("a false flag leaves an event only the facilitator and the debrief can read", async () => {
+    const { createGame } = await import("../game/create.ts");
+    const { resolveTurn } = await import("../game/resolve.ts");
+    const { viewFor } = await import("../view/view.ts");
+    const { testScenario } = await import("../testing/fixtures.ts");
+    const g = createGame(testScenario(3, { params: { nonStateIncidentChance: 0, exerciseMisreadChance: 0, attributionHazard: 0.95 } }), "ff-seed");
+    if (!g.ok) throw new Error(g.error.message);
+    let r = resolveTurn(g.value, { north: [{ type: "ddos", target: "south", falseFlag: "east" }] });
+    if (!r.ok) throw new Error(r.error.message);
+    let s = r.value.state;
+    for (let i = 0; i < 6 && !s.events.some((e) => e.rule === "attribution.falseFlag"); i++) {
+      r = resolveTurn(s, {});
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.value.state;
+    }
+    const flag = s.events.find((e) => e.rule === "attribution.falseFlag");
+    expect(flag?.visibleTo).toEqual([]);
+    expect(viewFor(s, { role: "player", seat: "south" }).events.some((e) => e.rule === "attribution.falseFlag")).toBe(false);
+    expect(viewFor(s, { role: "facilitator" }).events.some((e) => e.rule === "attribution.falseFlag")).toBe(true);
+  });
+});

@@ -21,12 +21,19 @@ export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId):
 export function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confidence): SeatId | "nonState" {
   const truth = incident.author ?? "nonState";
   if (tier >= 2) return truth;
-  if (incident.falseFlag && incident.falseFlag !== knower) return incident.falseFlag;
+  if (incident.falseFlag && incident.falseFlag !== knower) {
+    emit(ctx, "attribution.falseFlag", [], `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a false flag planted by ${nameOf(ctx.s, incident.author)}.`, { incident: incident.id });
+    return incident.falseFlag;
+  }
   const base = incident.author === null ? 2 * ctx.p.lowConfidenceError : ctx.p.lowConfidenceError;
   const errorChance = inSitrep(ctx, incident.target) && inSitrep(ctx, knower) ? base * ctx.p.sitrepErrorMultiplier : base;
   if (ctx.rng.chance(errorChance)) {
     const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author);
-    if (wrong.length > 0) return ctx.rng.pick(wrong);
+    if (wrong.length > 0) {
+      const named = ctx.rng.pick(wrong);
+      emit(ctx, "attribution.error", [], `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`, { incident: incident.id });
+      return named;
+    }
   }
   return truth;
 }

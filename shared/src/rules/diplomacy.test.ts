@@ -204,3 +204,26 @@ describe("sanctions", () => {
     expect(state.nations.south?.reputation).toBeCloseTo((s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation, 3);
   });
 });
+
+describe("fixes found by the model card review", () => {
+  it("repeating a correct accusation gains no further credibility and costs the accused nothing more", () => {
+    let s = resolve(newGame(FAST), { north: [{ type: "ddos", target: "south" }] }).state;
+    const id = incident(s, "north", "south").id;
+    s = untilConfidence(s, id, "south", 2);
+    s = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] }).state;
+    const { state } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    expect(state.nations.south?.reputation).toBe(s.nations.south?.reputation);
+    expect(state.nations.north?.reputation).toBe(s.nations.north?.reputation);
+  });
+
+  it("an innocent state that 'acknowledges' does not become the inquirer's high-confidence suspect", () => {
+    let s = resolve(newGame({ dwellDays: [1, 1, 1, 1, 1] }, { cbms: ["hotline"] }), { north: [{ type: "espionage", target: "south" }] }).state;
+    const id = incident(s, "north", "south").id;
+    s = resolve(s, { south: [{ type: "inquire", target: "east", incident: id }] }).state;
+    const q = s.inquiries[0]?.id ?? "";
+    const { state } = resolve(s, { east: [{ type: "answer", inquiry: q, reply: "acknowledge" }] });
+    const k = state.incidents.find((i) => i.id === id)?.knowledge.south;
+    expect(k?.suspect === "east" && k.confidence === 3).toBe(false);
+    expect(state.incidents.find((i) => i.id === id)?.acknowledged).toBe(false);
+  });
+});

@@ -23,6 +23,8 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   // Confidence is in the state the evidence points to; naming another state carries none.
   const confidence = (k && k.suspect === order.accused ? k.confidence : 0) as Confidence;
   const correct = incident.author === order.accused;
+  // Credibility is gained (and the accused's reputation lost) once per incident: repeating an accusation adds nothing.
+  const alreadyNamed = incident.publicAttributions.some((a) => a.accused === order.accused && a.confidence >= 2);
   incident.publicAttributions.push({ turn: ctx.turn, by, accused: order.accused, confidence });
   incident.public = true;
   const p = ctx.p;
@@ -32,7 +34,7 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const tier = CONFIDENCE_NAMES[confidence];
   emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${nameOf(ctx.s, incident.target)} to ${accused.name} (${tier} confidence).`, { incident: incident.id });
   if (correct) {
-    if (confidence >= 2) {
+    if (confidence >= 2 && !alreadyNamed) {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
       accused.reputation = round3(accused.reputation - p.accusedReputation);
     }
@@ -67,8 +69,10 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
   const incident = ctx.s.incidents.find((i) => i.id === q.incident);
   const relief = order.reply === "deny" ? p.denyRelief : order.reply === "explain" ? p.explainRelief : p.acknowledgeRelief;
   addTension(ctx, q.from, by, -relief, "diplomacy.inquire", [q.from, by], `${nameOf(ctx.s, by)} answers ${nameOf(ctx.s, q.from)}'s inquiry: ${order.reply}.`, q.incident);
-  if (order.reply === "acknowledge") {
-    if (incident) {
+  // Only the true author can acknowledge: a state that "acknowledges" what it did not do is read as explaining.
+  const acknowledged = order.reply === "acknowledge" && incident !== undefined && incident.author === by;
+  if (acknowledged && incident) {
+    {
       const k = incident.knowledge[q.from];
       if (k) {
         k.confidence = 3;
@@ -80,7 +84,7 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     }
     setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
   } else {
-    setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "explain" ? 0.7 : 1));
+    setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "deny" ? 1 : 0.7));
     if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) {
       incident.deniedBy.push(by);
       const k = incident.knowledge[q.from];
