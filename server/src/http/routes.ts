@@ -41,6 +41,8 @@ export function scenarioSummary(s: Scenario) {
     briefing: s.briefing,
     turns: s.turns ?? s.params?.turns ?? 12,
     states: s.states.map((st) => ({ id: st.id, name: st.name, summary: st.summary })),
+    injects: (s.injects?.library ?? []).map((i) => ({ id: i.id, title: i.title, text: i.text })),
+    hints: s.hints ?? [],
   };
 }
 

@@ -1,0 +1,119 @@
+/** The Phaser board: states at the scenario's coordinates, links styled by rung, incident markers, turn animations. */
+import Phaser from "phaser";
+import { allPairs, pairMembers } from "@firebreak/shared/rungs";
+import type { ClientView } from "../net/client.ts";
+import { rungStyle } from "./rungs.ts";
+
+const W = 900;
+const H = 620;
+const MARGIN = 110;
+
+class BoardScene extends Phaser.Scene {
+  private g!: Phaser.GameObjects.Graphics;
+  private labels: Phaser.GameObjects.Text[] = [];
+  private current: ClientView | null = null;
+  private lastTension: Record<string, number> = {};
+
+  constructor() {
+    super("board");
+  }
+
+  create(): void {
+    this.g = this.add.graphics();
+    if (this.current) this.draw(this.current);
+  }
+
+  show(v: ClientView): void {
+    this.current = v;
+    if (this.g) this.draw(v);
+  }
+
+  /** Scenario coordinates, stretched to fill the board while keeping their arrangement. */
+  private pos(v: ClientView, seat: string): { x: number; y: number } {
+    const all = v.game.seats.map((s) => v.game.nations[s]?.position ?? { x: 50, y: 50 });
+    const xs = all.map((p) => p.x);
+    const ys = all.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const p = v.game.nations[seat]?.position ?? { x: 50, y: 50 };
+    const fx = x1 > x0 ? (p.x - x0) / (x1 - x0) : 0.5;
+    const fy = y1 > y0 ? (p.y - y0) / (y1 - y0) : 0.5;
+    return { x: MARGIN + fx * (W - 2 * MARGIN), y: MARGIN + fy * (H - 2 * MARGIN) };
+  }
+
+  private dashed(a: { x: number; y: number }, b: { x: number; y: number }, dash: [number, number]): void {
+    if (dash[0] === 0) {
+      this.g.lineBetween(a.x, a.y, b.x, b.y);
+      return;
+    }
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    const ux = (b.x - a.x) / len;
+    const uy = (b.y - a.y) / len;
+    for (let d = 0; d < len; d += dash[0] + dash[1]) {
+      const e = Math.min(len, d + dash[0]);
+      this.g.lineBetween(a.x + ux * d, a.y + uy * d, a.x + ux * e, a.y + uy * e);
+    }
+  }
+
+  private draw(v: ClientView): void {
+    this.g.clear();
+    for (const l of this.labels) l.destroy();
+    this.labels = [];
+    const me = v.me.seat;
+    for (const key of allPairs(v.game.seats)) {
+      const [a, b] = pairMembers(key);
+      const t = v.game.tension[key] ?? 0;
+      const st = rungStyle(t);
+      const pa = this.pos(v, a);
+      const pb = this.pos(v, b);
+      this.g.lineStyle(st.width, st.colour, 1);
+      this.dashed(pa, pb, st.dash);
+      const mid = { x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
+      const label = this.add.text(mid.x, mid.y, `${t.toFixed(1)} ${st.name}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 3, y: 1 } }).setOrigin(0.5);
+      this.labels.push(label);
+      const before = this.lastTension[key];
+      if (before !== undefined && Math.abs(before - t) >= 0.3) {
+        this.tweens.add({ targets: label, scale: { from: 1.5, to: 1 }, duration: 700, ease: "Back.Out" });
+      }
+    }
+    this.lastTension = { ...v.game.tension };
+    const recent = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1);
+    for (const seat of v.game.seats) {
+      const p = this.pos(v, seat);
+      const n = v.game.nations[seat];
+      const mine = seat === me;
+      this.g.fillStyle(mine ? 0x0b7285 : 0x343a40, 1);
+      this.g.fillCircle(p.x, p.y, mine ? 46 : 42);
+      this.g.lineStyle(3, 0xffffff, 1);
+      this.g.strokeCircle(p.x, p.y, mine ? 46 : 42);
+      this.labels.push(this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5));
+      this.labels.push(
+        this.add
+          .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
+          .setOrigin(0.5),
+      );
+      const hits = recent.filter((i) => i.target === seat).length;
+      if (hits > 0) {
+        const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5);
+        this.labels.push(marker);
+        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2 });
+      }
+    }
+  }
+}
+
+/** Mounts the board in a container; returns a function to update it with a new view. */
+export function mountBoard(parent: HTMLElement): { update: (v: ClientView) => void; destroy: () => void } {
+  const scene = new BoardScene();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    width: W,
+    height: H,
+    backgroundColor: "#f1f3f5",
+    scene,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_HORIZONTALLY },
+    banner: false,
+    audio: { noAudio: true },
+  });
+  return { update: (v) => scene.show(v), destroy: () => game.destroy(true) };
+}

@@ -1,0 +1,28 @@
+/** How a tension rung looks: colour, line pattern and label, so no reading depends on colour alone. */
+import { rungName } from "@firebreak/shared/rungs";
+
+/** A rung's visual encoding. */
+export interface RungStyle {
+  name: string;
+  colour: number;
+  css: string;
+  /** Dash pattern in px: [dash, gap]; [0, 0] = solid. */
+  dash: [number, number];
+  width: number;
+}
+
+const STYLES: Array<{ min: number; style: Omit<RungStyle, "name"> }> = [
+  { min: 9, style: { colour: 0x7a0010, css: "#7a0010", dash: [0, 0], width: 7 } },
+  { min: 8, style: { colour: 0xb3001b, css: "#b3001b", dash: [0, 0], width: 6 } },
+  { min: 7, style: { colour: 0xd9480f, css: "#d9480f", dash: [14, 4], width: 5 } },
+  { min: 6, style: { colour: 0xe8590c, css: "#e8590c", dash: [10, 6], width: 4 } },
+  { min: 4, style: { colour: 0xf08c00, css: "#b26a00", dash: [6, 6], width: 3 } },
+  { min: 2, style: { colour: 0x1c7ed6, css: "#1864ab", dash: [3, 7], width: 2 } },
+  { min: 0, style: { colour: 0x868e96, css: "#495057", dash: [1, 8], width: 2 } },
+];
+
+/** The style of a tension value. */
+export function rungStyle(tension: number): RungStyle {
+  const s = STYLES.find((x) => tension >= x.min) ?? (STYLES[STYLES.length - 1] as (typeof STYLES)[number]);
+  return { name: rungName(tension), ...s.style };
+}

@@ -1,0 +1,161 @@
+/** The connection to the server: create/join/rejoin, requests with answers, and automatic reconnection. */
+import { Client, type Room } from "@colyseus/sdk";
+import { signal } from "@preact/signals";
+import type { ClientView } from "../../../server/src/session/client-view.ts";
+
+export type { ClientView };
+
+/** The latest view from the server (null before joining). */
+export const view = signal<ClientView | null>(null);
+/** Connection state shown in the banner. */
+export const connection = signal<"idle" | "connecting" | "connected" | "reconnecting" | "lost">("idle");
+/** Last turn-result announcement for the ARIA live region. */
+export const announcement = signal("");
+
+const STORAGE_KEY = "firebreak:seat";
+let room: Room | null = null;
+let client: Client | null = null;
+
+function endpoint(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === "https:" ? "wss" : "ws"}://${host}`;
+}
+
+function sdk(): Client {
+  client ??= new Client(endpoint());
+  return client;
+}
+
+/** The seat token stored for this browser, if any. */
+export function savedSeat(): { roomId: string; token: string } | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as { roomId: string; token: string }) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets the stored seat (leaving a game for good). */
+export function forgetSeat(): void {
+  localStorage.removeItem(STORAGE_KEY);
+}
+
+function attach(r: Room): void {
+  room = r;
+  connection.value = "connected";
+  r.onMessage("welcome", (w: { token: string; roomId: string }) => {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId: w.roomId, token: w.token }));
+  });
+  r.onMessage("view", (v: ClientView) => {
+    const before = view.value;
+    view.value = v;
+    if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
+    if (before && before.session.phase !== "ended" && v.session.phase === "ended") announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
+  });
+  r.onLeave((code: number) => {
+    if (room !== r) return;
+    room = null;
+    if (code === 1000 || code === 4000) {
+      connection.value = "idle";
+      return;
+    }
+    void reconnect();
+  });
+}
+
+function summariseTurn(before: ClientView, v: ClientView): string {
+  const parts: string[] = [`Turn ${before.game.turn} resolved.`];
+  for (const [pair, t] of Object.entries(v.game.tension)) {
+    const old = before.game.tension[pair] ?? t;
+    if (Math.abs(t - old) >= 0.5) {
+      const [a, b] = pair.split("|");
+      parts.push(`${v.game.nations[a ?? ""]?.name}–${v.game.nations[b ?? ""]?.name} tension ${old.toFixed(1)} to ${t.toFixed(1)}.`);
+    }
+  }
+  return parts.join(" ");
+}
+
+async function reconnect(): Promise<void> {
+  const saved = savedSeat();
+  if (!saved) {
+    connection.value = "lost";
+    return;
+  }
+  connection.value = "reconnecting";
+  for (let attempt = 0; attempt < 30; attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(5000, 500 * (attempt + 1))));
+    try {
+      attach(await sdk().joinById(saved.roomId, { token: saved.token }));
+      return;
+    } catch {
+      // keep trying
+    }
+  }
+  connection.value = "lost";
+}
+
+/** Creates a game (solo or class); the creator becomes the solo player or the facilitator. */
+export async function createGame(options: Record<string, unknown>): Promise<void> {
+  connection.value = "connecting";
+  try {
+    attach(await sdk().create("crisis", options));
+  } catch (e) {
+    connection.value = "idle";
+    throw e;
+  }
+}
+
+/** Looks a join code up; returns the room id and its scenario summary. */
+export async function lookupCode(code: string): Promise<{ roomId: string; name: string; scenario: { id: string; title: string; states: Array<{ id: string; name: string }> } | null }> {
+  const res = await fetch(`/api/games/${encodeURIComponent(code.trim())}`);
+  const body = (await res.json()) as { roomId: string; message?: string };
+  if (!res.ok) throw new Error(body.message ?? `Error ${res.status}`);
+  return body as never;
+}
+
+/** Joins a room by id as a player or observer. */
+export async function joinRoom(roomId: string, options: Record<string, unknown>): Promise<void> {
+  connection.value = "connecting";
+  try {
+    attach(await sdk().joinById(roomId, options));
+  } catch (e) {
+    connection.value = "idle";
+    throw e;
+  }
+}
+
+/** Rejoins the seat stored in this browser, if the game is still there. */
+export async function rejoinSaved(): Promise<boolean> {
+  const saved = savedSeat();
+  if (!saved) return false;
+  try {
+    await joinRoom(saved.roomId, { token: saved.token });
+    return true;
+  } catch {
+    forgetSeat();
+    return false;
+  }
+}
+
+/** Leaves the current game. */
+export async function leaveGame(): Promise<void> {
+  const r = room;
+  room = null;
+  forgetSeat();
+  view.value = null;
+  connection.value = "idle";
+  if (r) await r.leave(true);
+}
+
+/** Sends a request; resolves to null on OK or to the rejection's message. */
+export async function request(type: string, payload: unknown = {}): Promise<string | null> {
+  if (!room) return "Not connected.";
+  try {
+    await room.request(type, payload);
+    return null;
+  } catch (e) {
+    const err = e as { reason?: { code: string; message: string }; message?: string };
+    return err.reason ? `${err.reason.message} (${err.reason.code})` : (err.message ?? "The request failed.");
+  }
+}

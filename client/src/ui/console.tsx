@@ -1,0 +1,55 @@
+/** Facilitator console: every seat's hidden orders and operations, the clock, injects, bot takeover, end. */
+import { useSignal } from "@preact/signals";
+import { request, type ClientView } from "../net/client.ts";
+import { scenarios } from "./api.ts";
+import { describe } from "./orders.tsx";
+
+export function Console({ v }: { v: ClientView }) {
+  const error = useSignal("");
+  const injectId = useSignal("");
+  const title = useSignal("");
+  const text = useSignal("");
+  const library = scenarios.value.find((s) => s.id === v.game.scenario.id)?.injects ?? [];
+  const act = async (type: string, payload: unknown = {}) => {
+    error.value = (await request(type, payload)) ?? "";
+  };
+  const covert = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1 && i.author && i.author !== "nonState");
+  return (
+    <section aria-labelledby="con-h" class="panel">
+      <h2 id="con-h">Facilitator console</h2>
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      <div class="controls">
+        {v.session.paused ? <button onClick={() => act("fac:resume")}>Resume</button> : <button onClick={() => act("fac:pause")}>Pause</button>}
+        <button onClick={() => act("fac:extend", { seconds: 60 })}>+1 minute</button>
+        <button onClick={() => act("fac:advance")}>Resolve the turn now</button>
+        <button class="danger" onClick={() => confirm("End the game for everyone and open the debrief?") && act("fac:end")}>End the game</button>
+      </div>
+      <table class="seats">
+        <caption>Seats and their orders this turn</caption>
+        <thead><tr><th scope="col">State</th><th scope="col">Played by</th><th scope="col">Ready</th><th scope="col">Orders</th><th scope="col">Bot</th></tr></thead>
+        <tbody>
+          {v.session.seats.map((s) => (
+            <tr key={s.seat}>
+              <th scope="row">{s.name}</th>
+              <td>{s.bot ? `bot (${s.persona ?? "?"}${s.reason === "absent" ? ", players away" : ""})` : s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") || "—"}</td>
+              <td>{v.session.ready.includes(s.seat) ? "ready" : "planning"}</td>
+              <td>{(v.game.private[s.seat]?.orders ?? []).map((o) => describe(o, v)).join("; ") || "—"}</td>
+              <td><button onClick={() => act("fac:bot", { seat: s.seat, bot: !s.bot })}>{s.bot ? "Hand back" : "Give to bot"}</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Operations last and this turn (hidden from players)</h3>
+      <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {i.kind} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
+      <h3>Injects</h3>
+      <label>From the scenario <select value={injectId.value} onChange={(e) => (injectId.value = (e.target as HTMLSelectElement).value)}><option value="">choose…</option>{library.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select></label>{" "}
+      <button disabled={!injectId.value} onClick={() => act("fac:inject", { id: injectId.value })}>Fire</button>
+      <fieldset>
+        <legend>Write one now (text only)</legend>
+        <label>Title <input maxLength={80} value={title.value} onInput={(e) => (title.value = (e.target as HTMLInputElement).value)} /></label>
+        <label>Text <input maxLength={1000} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} /></label>
+        <button disabled={!title.value || !text.value} onClick={() => act("fac:inject", { inject: { id: "live", title: title.value, text: text.value, effects: [] } })}>Fire</button>
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
+import { useSignal } from "@preact/signals";
+import { CBM_KINDS, UNILATERAL_CBMS } from "@firebreak/shared/browser";
+import { request, type ClientView } from "../net/client.ts";
+
+export function Diplomacy({ v }: { v: ClientView }) {
+  const me = v.me.seat ?? "";
+  const fac = v.me.role === "facilitator";
+  const others = v.game.seats.filter((s) => s !== me);
+  const channels = fac
+    ? ["public", ...v.game.seats.map((s) => `team:${s}`)]
+    : v.me.role === "observer"
+      ? ["public"]
+      : ["public", "team", ...others.map((s) => `private:${s}`), ...others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s))).map((s) => `hotline:${s}`)];
+  const channel = useSignal("public");
+  const text = useSignal("");
+  const error = useSignal("");
+  const kind = useSignal<string>("hotline");
+  const parties = useSignal<string[]>([]);
+  const label = (c: string) => {
+    const [k, a, b] = c.split(":");
+    const n = (id?: string) => v.game.nations[id ?? ""]?.name ?? id;
+    if (k === "public") return "Public";
+    if (k === "team") return a ? `Team ${n(a)}` : "My team";
+    return `${k === "hotline" ? "Hotline" : "Private"} with ${b ? `${n(a)}–${n(b)}` : n(a)}`;
+  };
+  const messages = v.chat.filter((m) => m.channel === channel.value);
+  const send = async () => {
+    error.value = (await request("chat", { channel: channel.value, text: text.value })) ?? "";
+    if (!error.value) text.value = "";
+  };
+  return (
+    <section aria-labelledby="dip-h" class="panel">
+      <h2 id="dip-h">Diplomacy</h2>
+      <div role="tablist" aria-label="Channels" class="channels">
+        {channels.map((c) => (
+          <button key={c} role="tab" aria-selected={channel.value === c} onClick={() => (channel.value = c)}>
+            {label(c)} ({v.chat.filter((m) => m.channel === c).length})
+          </button>
+        ))}
+      </div>
+      <ol class="chat" aria-live="polite">
+        {messages.map((m) => (
+          <li key={m.id}><strong>{m.fromName}</strong> <small>turn {m.turn}</small>: {m.text}</li>
+        ))}
+      </ol>
+      {v.me.role !== "observer" && (
+        <form onSubmit={(e) => { e.preventDefault(); void send(); }}>
+          <label>Message to {label(channel.value)} <input maxLength={500} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} /></label>
+          <button type="submit">Send</button>
+        </form>
+      )}
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {v.me.role === "player" && (
+        <>
+          <h3>Confidence-building measures</h3>
+          <p>In force: {v.game.cbms.length ? v.game.cbms.map((c) => `${c.kind} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`).join("; ") : "none"}.</p>
+          <ul>
+            {v.game.proposals.map((p) => (
+              <li key={p.id}>
+                {v.game.nations[p.proposer]?.name} proposes <strong>{p.kind}</strong> with {p.parties.map((x) => v.game.nations[x]?.name).join(", ")} — accepted by {p.accepted.map((x) => v.game.nations[x]?.name).join(", ")}
+                {!p.accepted.includes(me) && !p.declined.includes(me) && (
+                  <>
+                    {" "}
+                    <button onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")}>Accept</button>{" "}
+                    <button onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ?? "")}>Decline</button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <fieldset>
+            <legend>Propose a measure</legend>
+            <label>Measure <select value={kind.value} onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value)}>{CBM_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}</select></label>
+            {!(UNILATERAL_CBMS as readonly string[]).includes(kind.value) && (
+              <div>
+                With:{" "}
+                {others.map((s) => (
+                  <label key={s} class="inline">
+                    <input type="checkbox" checked={parties.value.includes(s)} onChange={(e) => (parties.value = (e.target as HTMLInputElement).checked ? [...parties.value, s] : parties.value.filter((x) => x !== s))} /> {v.game.nations[s]?.name}
+                  </label>
+                ))}
+              </div>
+            )}
+            <button onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: (UNILATERAL_CBMS as readonly string[]).includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
+          </fieldset>
+        </>
+      )}
+    </section>
+  );
+}

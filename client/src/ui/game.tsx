@@ -1,0 +1,98 @@
+/** The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD panels. */
+import { useEffect, useRef } from "preact/hooks";
+import { useSignal } from "@preact/signals";
+import { RUNGS } from "@firebreak/shared/browser";
+import type { ClientView } from "../net/client.ts";
+import { rungStyle } from "../board/rungs.ts";
+import { Console } from "./console.tsx";
+import { Diplomacy } from "./diplomacy.tsx";
+import { Feed } from "./feed.tsx";
+import { Orders } from "./orders.tsx";
+
+function Timer({ v }: { v: ClientView }) {
+  const now = useSignal(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => (now.value = Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  if (v.session.paused) return <span class="timer">Paused</span>;
+  if (v.session.deadline === null) return <span class="timer">No time limit</span>;
+  const s = Math.max(0, Math.round((v.session.deadline - now.value) / 1000));
+  return <span class="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>{Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left</span>;
+}
+
+function Board({ v }: { v: ClientView }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const board = useRef<{ update: (v: ClientView) => void; destroy: () => void } | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void import("../board/board.ts").then((m) => {
+      if (!alive || !ref.current) return;
+      board.current = m.mountBoard(ref.current);
+      board.current.update(v);
+      (window as unknown as { __boardReady?: boolean }).__boardReady = true;
+    });
+    return () => {
+      alive = false;
+      board.current?.destroy();
+    };
+  }, []);
+  useEffect(() => board.current?.update(v), [v]);
+  return <div ref={ref} class="board" role="img" aria-label={`Map of ${v.game.seats.length} states; tensions are listed in the ladder and in each state's panel`} />;
+}
+
+function Ladder({ v }: { v: ClientView }) {
+  const pairs = Object.entries(v.game.tension).sort((a, b) => b[1] - a[1]);
+  const name = (p: string) => p.split("|").map((s) => v.game.nations[s]?.name ?? s).join("–");
+  return (
+    <aside class="ladder" aria-labelledby="ladder-h">
+      <h2 id="ladder-h">Escalation ladder</h2>
+      <ol reversed>
+        {RUNGS.slice().reverse().map((r) => (
+          <li key={r.name}>
+            <span class="swatch" style={{ borderTop: `4px ${rungStyle(r.min).dash[0] === 0 ? "solid" : "dashed"} ${rungStyle(r.min).css}` }} /> {r.min}+ {r.name}
+            <ul>{pairs.filter(([, t]) => rungStyle(t).name === r.name).map(([p, t]) => <li key={p}>{name(p)}: {t.toFixed(1)}</li>)}</ul>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}
+
+export function Game({ v }: { v: ClientView }) {
+  const fac = v.me.role === "facilitator";
+  const tab = useSignal(fac ? "console" : v.me.role === "observer" ? "feed" : "orders");
+  const me = v.me.seat ? v.game.nations[v.me.seat] : undefined;
+  const tabs = [...(v.me.role === "player" ? [["orders", "Orders"]] : []), ["feed", "Intelligence"], ["diplomacy", "Diplomacy"], ...(fac ? [["console", "Console"]] : [])] as Array<[string, string]>;
+  return (
+    <main class="game">
+      <header class="topbar">
+        <strong>{v.game.scenario.title}</strong>
+        <span>Turn {v.game.turn} of {v.game.maxTurns}</span>
+        <Timer v={v} />
+        {me && <span>{me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP</span>}
+        {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
+        <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
+      </header>
+      <div class="layout">
+        <div class="left">
+          <Board v={v} />
+          <Ladder v={v} />
+        </div>
+        <div class="right">
+          <div role="tablist" aria-label="Panels" class="tabs">
+            {tabs.map(([id, label]) => (
+              <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab.value === id} onClick={() => (tab.value = id)}>{label}</button>
+            ))}
+          </div>
+          <div role="tabpanel" aria-labelledby={`tab-${tab.value}`}>
+            {tab.value === "orders" && <Orders v={v} />}
+            {tab.value === "feed" && <Feed v={v} />}
+            {tab.value === "diplomacy" && <Diplomacy v={v} />}
+            {tab.value === "console" && <Console v={v} />}
+          </div>
+        </div>
+      </div>
+    </main>
+  );
+}

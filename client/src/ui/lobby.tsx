@@ -1,0 +1,49 @@
+/** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
+import { useSignal } from "@preact/signals";
+import { request, type ClientView } from "../net/client.ts";
+
+export function Lobby({ v }: { v: ClientView }) {
+  const error = useSignal("");
+  const fac = v.me.role === "facilitator";
+  const act = async (type: string, payload: unknown = {}) => {
+    error.value = (await request(type, payload)) ?? "";
+  };
+  return (
+    <main class="lobby">
+      <h1>{v.session.name}</h1>
+      <p class="code-label">Join code</p>
+      <p class="join-code" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>{v.session.code}</p>
+      <p>Open this page, choose "Join with a code", and type the code above.</p>
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      <table class="seats">
+        <caption>Seats</caption>
+        <thead>
+          <tr><th scope="col">State</th><th scope="col">Players</th><th scope="col">Bot</th>{fac && <th scope="col">Facilitator</th>}</tr>
+        </thead>
+        <tbody>
+          {v.session.seats.map((s) => (
+            <tr key={s.seat}>
+              <th scope="row">{s.name}</th>
+              <td>{s.members.length ? s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") : "—"}</td>
+              <td>{s.bot ? "bot" : s.members.length ? "" : "a bot will play"}</td>
+              {fac && (
+                <td>
+                  <button onClick={() => act("fac:bot", { seat: s.seat, bot: !s.bot })}>{s.bot ? "Hand back to people" : "Give to a bot"}</button>
+                </td>
+              )}
+              {!fac && v.me.role !== "observer" && v.me.seat !== s.seat && (
+                <td><button onClick={() => act("lobby:seat", { seat: s.seat })}>Take this seat</button></td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{v.session.observers} observer(s).</p>
+      {fac ? (
+        <button class="primary big" onClick={() => act("fac:start")}>Start the exercise</button>
+      ) : (
+        <p>You are {v.me.role === "observer" ? "observing" : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}. The facilitator will start the game.</p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: ".",
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      output: {
+        advancedChunks: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser/ }] },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      "/api": "http://localhost:2567",
+      "/matchmake": { target: "http://localhost:2567" },
+    },
+  },
+});

@@ -1,0 +1,10 @@
+/** The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small). */
+export * from "./model/pairs.ts";
+export * from "./model/rules-catalogue.ts";
+export * from "./model/orders.ts";
+export { baseDetectionChance, detectionChance, effectSuccessChance } from "./rules/detection.ts";
+export { CBM_KINDS, OPERATION_KINDS, CONFIDENCE_NAMES, UNILATERAL_CBMS } from "./model/types.ts";
+export type * from "./model/types.ts";
+export type * from "./view/types.ts";
+export type { GameEvent } from "./model/events.ts";
+export type { ModelParams } from "./model/params.ts";
