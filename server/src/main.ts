@@ -6,7 +6,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { loadCatalogue } from "./scenarios.ts";
-import { setServices } from "./services.ts";
+import { RESTORE_KEY, setServices } from "./services.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
 
 /** Settings read from the environment. docs/protocol.md lists them. */
@@ -68,7 +68,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
   let restored = 0;
   for (const g of store.unfinished()) {
     try {
-      await matchMaker.createRoom("crisis", { restore: g.id });
+      await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
       log(`could not restore game ${g.id}: ${(e as Error).message}`);

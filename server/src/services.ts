@@ -1,4 +1,5 @@
 /** Process-wide services the rooms use, set once at start-up. */
+import { randomBytes } from "node:crypto";
 import type { Scenario } from "@firebreak/shared";
 import type { JournalStore } from "./store/journal-store.ts";
 
@@ -26,6 +27,9 @@ export function services(): Services {
   if (!current) throw new Error("services not installed");
   return current;
 }
+
+/** A secret only this process knows: rooms are restored with it, so no client can ask for a restore. */
+export const RESTORE_KEY = randomBytes(24).toString("base64url");
 
 /** Active rooms by join code, for the HTTP code lookup. */
 export const roomsByCode = new Map<string, string>();

@@ -28,10 +28,11 @@ describe("class game with a facilitator", () => {
     expect(fac.view.me.role).toBe("facilitator");
     expect(fac.view.session.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     const { roomId } = await lookup(fac.view.session.code.toLowerCase());
-    ana = await join(srv.url, roomId, { name: "Ana", role: "player", seat: "aestria" });
-    ben = await join(srv.url, roomId, { name: "Ben", role: "player", seat: "borevia" });
-    cy = await join(srv.url, roomId, { name: "Cy", role: "player", seat: "aestria" });
-    obs = await join(srv.url, roomId, { name: "Visitor", role: "observer" });
+    const code = fac.view.session.code.toLowerCase();
+    ana = await join(srv.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+    ben = await join(srv.url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
+    cy = await join(srv.url, roomId, { code, name: "Cy", role: "player", seat: "aestria" });
+    obs = await join(srv.url, roomId, { code, name: "Visitor", role: "observer" });
     const lobby = await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.length === 2);
     expect(lobby.session.phase).toBe("lobby");
     expect(lobby.session.observers).toBe(1);

@@ -56,8 +56,9 @@ describe("restart", () => {
     const first = await startChild(port, dataDir);
     const fac = await create(url, { scenario: "baltic-fog", name: "Trainer", seed: "restart-1", turnSeconds: 0 });
     const roomId = fac.room.roomId;
-    const a = await join(url, roomId, { name: "Ana", role: "player", seat: "aestria" });
-    const b = await join(url, roomId, { name: "Ben", role: "player", seat: "borevia" });
+    const code = fac.view.session.code;
+    const a = await join(url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+    const b = await join(url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await a.until((v) => v.session.phase === "planning");
     const orders = (p: Peer) => (p === a ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }] : [{ type: "preposition", target: "aestria" }, { type: "harden" }]);

@@ -14,9 +14,10 @@ afterAll(async () => {
 async function classGame(seed: string): Promise<{ fac: Peer; a: Peer; b: Peer; obs: Peer; roomId: string }> {
   const fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed, turnSeconds: 0, takeoverSeconds: 1 });
   const roomId = fac.room.roomId;
-  const a = await join(srv.url, roomId, { name: "Ana", role: "player", seat: "aestria" });
-  const b = await join(srv.url, roomId, { name: "Ben", role: "player", seat: "borevia" });
-  const obs = await join(srv.url, roomId, { name: "Olga", role: "observer" });
+  const code = fac.view.session.code;
+  const a = await join(srv.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+  const b = await join(srv.url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
+  const obs = await join(srv.url, roomId, { code, name: "Olga", role: "observer" });
   expect((await fac.ask("fac:start")).ok).toBe(true);
   await a.until((v) => v.session.phase === "planning");
   return { fac, a, b, obs, roomId };
@@ -135,5 +136,16 @@ describe("abuse", () => {
     const v = await a.until((x) => x.chat.some((c) => c.text === "still here"));
     expect(v.game.turn).toBe(before);
     expect(v.chat.some((c) => c.text.length > 1000)).toBe(false);
+  });
+});
+
+describe("matchmaking cannot be abused", () => {
+  it("joining without the code, or asking for a restore, is refused and leaves the game intact", async () => {
+    const { fac, roomId } = await classGame("abuse-1");
+    await expect(new Client(srv.url).join("crisis", { role: "observer" })).rejects.toThrow(/BAD_CODE/);
+    await expect(new Client(srv.url).joinById(roomId, { role: "observer", code: "WRONG1" })).rejects.toThrow(/BAD_CODE/);
+    await expect(new Client(srv.url).create("crisis", { restore: roomId })).rejects.toThrow();
+    const res = await fetch(`${srv.http}/api/games/${fac.view.session.code}`);
+    expect(res.status).toBe(200);
   });
 });

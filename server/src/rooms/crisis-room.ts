@@ -1,13 +1,13 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
 import { Room, type Client, type Delayed } from "@colyseus/core";
-import { hashValue } from "@firebreak/shared";
+import { hashValue, viewFor } from "@firebreak/shared";
 import { botMoves } from "../session/bot-driver.ts";
-import { clientView } from "../session/client-view.ts";
+import { clientView, viewerOf } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
-import { newId, newJoinCode, newToken } from "../session/tokens.ts";
+import { newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
-import { roomsByCode, services } from "../services.ts";
+import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
@@ -33,8 +33,10 @@ export class CrisisRoom extends Room {
 
   override onCreate(raw: unknown): void {
     const svc = services();
-    const opts = raw as { restore?: string };
-    if (typeof opts?.restore === "string") {
+    const opts = raw as { restore?: string; key?: string };
+    if (opts?.restore !== undefined) {
+      if (opts.key !== RESTORE_KEY) throw new Error("INVALID_REQUEST: games are restored by the server, not by clients");
+      if ([...roomsByCode.values()].includes(opts.restore)) throw new Error("INVALID_REQUEST: that game is already running");
       this.restore(opts.restore);
     } else {
       const parsed = createOptionsSchema.safeParse(raw);
@@ -57,8 +59,8 @@ export class CrisisRoom extends Room {
       let code = newJoinCode();
       while (roomsByCode.has(code)) code = newJoinCode();
       this.creator = o.solo
-        ? { id: newId("m"), name: o.name, role: "player", seat: o.solo.seat, token: newToken() }
-        : { id: newId("m"), name: o.name, role: "facilitator", seat: null, token: newToken() };
+        ? { id: newId("m"), name: o.creatorName ?? "Player", role: "player", seat: o.solo.seat, token: newToken() }
+        : { id: newId("m"), name: o.creatorName ?? "Facilitator", role: "facilitator", seat: null, token: newToken() };
       const entry: JournalEntry = { kind: "create", at, options, code, facilitator: o.solo ? null : this.creator };
       const created = createSession(entry, scenario);
       if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`);
@@ -67,6 +69,7 @@ export class CrisisRoom extends Room {
       this.session = created.value;
     }
     this.roomId = this.gameId;
+    this.state.version = 0;
     roomsByCode.set(this.session.code, this.roomId);
     void this.setMetadata({ code: this.session.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
     registerHandlers(this);
@@ -102,6 +105,7 @@ export class CrisisRoom extends Room {
       if (!m) throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for this game");
       return { member: m, fresh: false };
     }
+    if (o.code === undefined || normaliseCode(o.code) !== this.session.code) throw new Error("BAD_CODE: joining a game needs its join code (or a seat token to rejoin)");
     if (this.session.phase === "ended") throw new Error("GAME_OVER: the game is over; open its debrief instead");
     const role = o.role ?? "player";
     if (role === "player" && o.seat !== undefined && !this.session.game.nations[o.seat]) throw new Error(`UNKNOWN_SEAT: no state "${o.seat}"`);
@@ -119,7 +123,7 @@ export class CrisisRoom extends Room {
     this.clearTakeover(auth.member.seat);
     client.send("welcome", { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code });
     if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now() });
-    this.pushViews();
+    this.settle();
   }
 
   override onDrop(client: Client): void {
@@ -185,17 +189,26 @@ export class CrisisRoom extends Room {
       break;
     }
     if (this.session.phase === "ended") services().store.finish(this.gameId);
+    for (const c of this.session.seats) if (!c.bot) this.armTakeover(c.seat);
     this.armDeadline();
     this.syncPublic();
     this.pushViews();
   }
 
-  /** Sends every client its own view (one viewFor per distinct viewer). */
+  /** Sends every client its own view; the engine's projection is computed once per distinct viewer. */
   pushViews(): void {
+    const games = new Map<string, ReturnType<typeof viewFor>>();
     for (const client of this.clients) {
       const m = this.memberOf(client);
       if (!m) continue;
-      client.send("view", clientView(this.session, m, this.connected));
+      const viewer = viewerOf(m);
+      const key = viewer.role === "player" ? `p:${viewer.seat}` : viewer.role;
+      let game = games.get(key);
+      if (!game) {
+        game = viewFor(this.session.game, viewer);
+        games.set(key, game);
+      }
+      client.send("view", clientView(this.session, m, this.connected, game));
     }
   }
 
@@ -223,6 +236,10 @@ export class CrisisRoom extends Room {
     const turn = this.session.game.turn;
     this.deadlineTimer = this.clock.setTimeout(() => {
       if (this.session.phase !== "planning" || this.session.game.turn !== turn || this.session.pausedRemaining !== null) return;
+      // DESIGN §4: at the deadline, seats that are not ready submit nothing.
+      for (const seat of this.session.seats.filter((c) => !c.bot && !this.session.ready.includes(c.seat)).map((c) => c.seat)) {
+        this.commit({ kind: "step", at: services().now(), by: "system", step: { type: "orders", turn, seat, orders: [] } });
+      }
       const r = this.commit({ kind: "step", at: services().now(), by: "system", step: { type: "resolve", turn } });
       if (r.ok) this.settle();
     }, Math.max(0, d - services().now()));

@@ -15,7 +15,11 @@ const player = (m: Member): m is Member & { seat: string } => m.role === "player
 
 const handlers: { [T in RequestType]: Handler<T> } = {
   orders: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: m.seat, orders: p.orders } } : notPlayer()),
-  ready: (room, m, p, at) => (player(m) ? { kind: "ready", at, seat: m.seat, ready: p.ready } : notPlayer()),
+  ready: (room, m, p, at) => {
+    if (!player(m)) return notPlayer();
+    if (room.session.seats.find((c) => c.seat === m.seat)?.bot) return reject("NOT_A_PLAYER", "A bot holds your seat now; ask the facilitator to hand it back.");
+    return { kind: "ready", at, seat: m.seat, ready: p.ready };
+  },
   propose: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "propose", turn: room.session.game.turn, seat: m.seat, kind: p.kind, parties: p.parties } } : notPlayer()),
   respond: (room, m, p, at) =>
     player(m) ? { kind: "step", at, by: m.id, step: { type: "respond", turn: room.session.game.turn, seat: m.seat, proposal: p.proposal, accept: p.accept, ...(p.note ? { note: p.note } : {}) } } : notPlayer(),
@@ -35,7 +39,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     m.role === "facilitator" ? { kind: "bot", at, seat: p.seat, bot: p.bot, persona: (p.persona ?? null) as never, reason: p.bot ? "facilitator" : null } : notFacilitator(),
   "fac:pause": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "pause", at } : notFacilitator()),
   "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at } : notFacilitator()),
-  "fac:extend": (room, m, p, at) => (m.role === "facilitator" ? { kind: "extend", at, seconds: p.seconds } : notFacilitator()),
+  "fac:extend": (room, m, p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    if (room.session.options.turnSeconds === 0) return reject("INVALID_REQUEST", "This game has no time limit to extend.");
+    return { kind: "extend", at, seconds: p.seconds };
+  },
   "fac:advance": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "resolve", turn: room.session.game.turn } } : notFacilitator()),
   "fac:inject": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
@@ -44,7 +52,16 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       const sc = services().scenario(room.session.options.scenario);
       inject = sc?.injects?.library?.find((x) => x.id === p.id) ?? sc?.injects?.scheduled?.find((x) => x.inject.id === p.id)?.inject;
       if (!inject) return reject("UNKNOWN_INJECT", `No inject "${p.id}" in this scenario's library.`);
-    } else inject = p.inject as InjectDef;
+    } else {
+      inject = p.inject as InjectDef;
+      const seats = room.session.game.nations;
+      for (const e of inject.effects) {
+        const named = e.type === "tension" ? [e.a, e.b] : e.type === "stat" ? [e.state] : e.type === "suspicion" ? [e.from, e.to] : [e.target];
+        const bad = named.find((x) => !seats[x]);
+        if (bad !== undefined) return reject("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
+        if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return reject("INVALID_REQUEST", "An inject effect must name two different states.");
+      }
+    }
     return { kind: "step", at, by: m.id, step: { type: "inject", turn: room.session.game.turn, inject } };
   },
   "fac:end": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "end", turn: room.session.game.turn } } : notFacilitator()),

@@ -9,6 +9,7 @@ export const createOptionsSchema = z.strictObject({
   scenario: id,
   seed: z.string().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(60),
+  creatorName: z.string().trim().min(1).max(40).optional(),
   turnSeconds: z.number().int().min(0).max(3600).optional(),
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   solo: z.strictObject({ seat: id }).optional(),

@@ -12,7 +12,10 @@ export function parseChannel(name: string, member: Member, s: SessionState): Cha
   if (member.role === "facilitator") {
     const [kind, a, b] = name.split(":");
     if (kind === "team" && a && s.game.nations[a]) return { kind: "team", seat: a };
-    if ((kind === "private" || kind === "hotline") && a && b && s.game.nations[a] && s.game.nations[b] && a !== b) return { kind, a, b } as Channel;
+    if ((kind === "private" || kind === "hotline") && a && b && s.game.nations[a] && s.game.nations[b] && a !== b) {
+      if (kind === "hotline" && !hasCbmInForce(s, "hotline", a, b)) return `no hotline between ${a} and ${b} is in force`;
+      return (a < b ? { kind, a, b } : { kind, a: b, b: a }) as Channel;
+    }
     return `unknown channel "${name}" (facilitator: public, team:<seat>, private:<a>:<b>, hotline:<a>:<b>)`;
   }
   if (member.role !== "player" || member.seat === null) return "observers may only read the public channel";

@@ -11,7 +11,8 @@ export interface SeatSummary {
   /** The bot's persona: shown to the facilitator, and to everyone once the game has ended. */
   persona: Persona | null;
   reason: "empty" | "facilitator" | "absent" | null;
-  members: Array<{ name: string; connected: boolean }>;
+  /** Members holding the seat; `id` only in the facilitator's view (for fac:assign). */
+  members: Array<{ id: string | null; name: string; connected: boolean }>;
 }
 
 /** The message a client receives as "view". docs/protocol.md documents every field. */
@@ -63,7 +64,7 @@ export function clientView(s: SessionState, m: Member, connected: ReadonlySet<st
         bot: c.bot,
         persona: c.bot && revealPersona ? c.persona : null,
         reason: c.reason,
-        members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ name: x.name, connected: connected.has(x.id) })),
+        members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ id: m.role === "facilitator" ? x.id : null, name: x.name, connected: connected.has(x.id) })),
       })),
       observers: s.members.filter((x) => x.role === "observer").length,
       stateHash: s.phase === "ended" ? stateHash(s.game) : null,

@@ -1,6 +1,7 @@
 /** The engine record of a session, derived from its journal (tokens and chat stay out of it). */
 import { applyStep, createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
+import { replayJournal } from "./session.ts";
 import type { JournalEntry } from "./types.ts";
 
 /** Rebuilds the replayable game record (DESIGN §2 decision 4) from a journal. */
@@ -11,7 +12,9 @@ export function recordOf(entries: readonly JournalEntry[], scenario: Scenario): 
   if (!created.ok) return fromEngine(created.error);
   let state = created.value;
   const controllers = new Map<string, string>(state.seats.map((s) => [s, "human"]));
-  for (const e of entries) if (e.kind === "bot" && e.bot) controllers.set(e.seat, `bot:${e.persona ?? "default"}`);
+  const session = replayJournal(entries, scenario);
+  const everBot = new Set(entries.filter((e) => e.kind === "bot" && e.bot).map((e) => (e as { seat: string }).seat));
+  if (session.ok) for (const c of session.value.seats) if (c.bot || everBot.has(c.seat)) controllers.set(c.seat, `bot:${c.persona}`);
   const record = newRecord(scenario, first.options.seed, state.options, state.seats.map((s) => ({ seat: s, controller: controllers.get(s) ?? "human" })), state);
   for (const e of entries) {
     if (e.kind !== "step") continue;

@@ -2,7 +2,7 @@
 import { applyStep, createGame, PERSONAS, type Persona, type Scenario, type SeatId } from "@firebreak/shared";
 import { canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
-import type { JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
+import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
 
 /** Personas given to bots when the scenario or facilitator does not choose. */
 export function defaultPersona(index: number): Persona {
@@ -30,6 +30,10 @@ export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, 
     createdAt: entry.at,
   };
   return accept(s);
+}
+
+function sameChannel(a: Channel, b: Channel): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Seats played by humans. */
@@ -131,7 +135,7 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
     }
     case "chat": {
       if (e.member === "system") {
-        const notice = { id: s.chat.length + 1, at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
+        const notice = { id: s.chat.filter((c) => c.channel.kind === "public").length + 1, at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
         return accept({ ...s, chat: [...s.chat, notice] });
       }
       const m = member(s, e.member);
@@ -140,7 +144,7 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
       const text = e.text.trim();
       if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
       if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
-      const msg = { id: s.chat.length + 1, at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text };
+      const msg = { id: s.chat.filter((c) => sameChannel(c.channel, e.channel)).length + 1, at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text };
       if (!canRead(m, msg)) return reject("NO_CHANNEL", "You cannot write to that channel.");
       return accept({ ...s, chat: [...s.chat, msg] });
     }
