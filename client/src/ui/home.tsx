@@ -67,7 +67,7 @@ export function Home() {
               <option value="hard">hard</option>
             </select>
           </label>
-          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value }))}>
+          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value }))}>
             Play solo as {sc?.states.find((s) => s.id === chosenSeat)?.name}
           </button>
         </section>
@@ -95,13 +95,13 @@ export function Home() {
               </label>
               {role.value === "player" && (
                 <label>
-                  State{" "}
-                  <select value={joinSeat.value} onChange={(e) => (joinSeat.value = (e.target as HTMLSelectElement).value)}>
+                  <span>State</span>{" "}
+                  <select aria-label="State" value={joinSeat.value} onChange={(e) => (joinSeat.value = (e.target as HTMLSelectElement).value)}>
                     {found.value.scenario?.states.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
                   </select>
                 </label>
               )}
-              <button class="primary" onClick={() => run(() => joinRoom(found.value?.roomId ?? "", { name: name.value || "Player", role: role.value, ...(role.value === "player" ? { seat: joinSeat.value } : {}) }))}>
+              <button class="primary" onClick={() => run(() => joinRoom(found.value?.roomId ?? "", { code: code.value, name: name.value || "Player", role: role.value, ...(role.value === "player" ? { seat: joinSeat.value } : {}) }))}>
                 Join
               </button>
             </div>
@@ -118,7 +118,7 @@ export function Home() {
             Minutes per turn <input type="number" min={1} max={60} value={minutes.value} onInput={(e) => (minutes.value = Number((e.target as HTMLInputElement).value))} />
           </label>
           <p>Scenario: {sc?.title}</p>
-          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
+          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
         </section>
       </div>
     </main>

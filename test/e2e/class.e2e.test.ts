@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launch } from "./browser.ts";
+import { boardReady, checkScreen, openPage, serverWithClient } from "./pages.ts";
+
+let srv: Awaited<ReturnType<typeof serverWithClient>>;
+let browser: Browser;
+beforeAll(async () => {
+  srv = await serverWithClient();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+async function joinAs(page: Page, name: string, code: string, state: string): Promise<void> {
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Find the game" }).click();
+  await page.getByLabel("State", { exact: true }).selectOption(state);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByText("The facilitator will start the game.").waitFor();
+}
+
+describe("class game in the browser", () => {
+  it("a facilitator and two players: private message, hotline, covert operation, inject, debrief", async () => {
+    const fac = await openPage(browser, srv.http);
+    const ana = await openPage(browser, srv.http);
+    const ben = await openPage(browser, srv.http);
+    fac.page.on("dialog", (d) => void d.accept());
+
+    await fac.page.getByLabel("Exercise name").fill("Seminar 3");
+    await fac.page.getByRole("button", { name: "Open the exercise" }).click();
+    const code = ((await fac.page.locator(".join-code").textContent({ timeout: 15_000 })) ?? "").trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await joinAs(ana.page, "Ana", code.toLowerCase(), "aestria");
+    await joinAs(ben.page, "Ben", code, "borevia");
+    await expect.poll(() => fac.page.locator(".seats").textContent()).toContain("Ben");
+    await checkScreen(fac.page, "10-lobby-facilitator");
+    await checkScreen(ana.page, "11-lobby-player");
+    await fac.page.getByRole("button", { name: "Start the exercise" }).click();
+    await boardReady(ana.page);
+    await boardReady(ben.page);
+    await boardReady(fac.page);
+
+    // A private message, shown to Ben as text (never HTML).
+    await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
+    await ana.page.getByRole("tab", { name: /Private with Borevia/ }).click();
+    await ana.page.getByLabel(/Message to Private with Borevia/).fill("<b>Quietly</b>: shall we open a hotline?");
+    await ana.page.getByRole("button", { name: "Send" }).click();
+    await ben.page.getByRole("tab", { name: "Diplomacy" }).click();
+    await ben.page.getByRole("tab", { name: /Private with Aestria/ }).click();
+    await ben.page.getByText("<b>Quietly</b>: shall we open a hotline?").waitFor();
+    expect(await ben.page.locator(".chat b").count()).toBe(0);
+
+    // Hotline: proposed by Ana, accepted by Ben.
+    await ana.page.getByLabel("Measure").selectOption("hotline");
+    await ana.page.getByRole("checkbox", { name: "Borevia" }).check();
+    await ana.page.getByRole("button", { name: "Propose" }).click();
+    await ben.page.getByRole("button", { name: "Accept" }).first().waitFor();
+    const proposal = ben.page.locator("li", { hasText: "Aestria proposes hotline" });
+    await proposal.getByRole("button", { name: "Accept" }).click();
+    await checkScreen(ben.page, "12-diplomacy-player");
+
+    // A covert operation, visible to the facilitator, hidden from Ben.
+    await ana.page.getByRole("tab", { name: "Orders" }).click();
+    await ana.page.getByLabel("Action").selectOption("espionage");
+    await ana.page.getByLabel("Target").selectOption("borevia");
+    await ana.page.getByRole("button", { name: "Add order" }).click();
+    await ana.page.getByText("Orders saved (1).").waitFor();
+    await fac.page.getByRole("tab", { name: "Console" }).click();
+    await expect.poll(() => fac.page.locator(".seats").textContent()).toContain("Espionage: gather intelligence → Borevia");
+    await checkScreen(fac.page, "13-facilitator-console");
+    await ana.page.getByRole("button", { name: "Ready: end my turn" }).click();
+    await ben.page.getByRole("tab", { name: "Orders" }).click();
+    await ben.page.getByRole("button", { name: "Ready: end my turn" }).click();
+    await ana.page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor({ timeout: 15_000 });
+    await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
+    await ana.page.getByRole("tab", { name: /Hotline with Borevia/ }).waitFor();
+
+    // A facilitator inject reaches the players' feeds.
+    await fac.page.getByLabel("From the scenario").selectOption({ index: 1 });
+    await fac.page.getByRole("button", { name: "Fire" }).first().click();
+    await ana.page.getByRole("tab", { name: "Intelligence" }).click();
+    await expect.poll(async () => (await ana.page.locator(".events").textContent()) ?? "").toMatch(/T2/);
+    await checkScreen(ana.page, "14-intelligence-after-inject");
+
+    // The facilitator ends the game; everyone reaches the debrief, where the covert espionage is revealed.
+    await fac.page.getByRole("button", { name: "End the game" }).click();
+    for (const p of [fac, ana, ben]) await p.page.getByRole("heading", { name: /^Debrief/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await ben.page.locator(".incidents").textContent()) ?? "").toContain("espionage");
+    await checkScreen(ben.page, "15-debrief-class");
+    for (const p of [fac, ana, ben]) expect(p.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch } from "./browser.ts";
+import { boardReady, checkScreen, openPage, serverWithClient } from "./pages.ts";
+
+let srv: Awaited<ReturnType<typeof serverWithClient>>;
+let browser: Browser;
+beforeAll(async () => {
+  srv = await serverWithClient();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe("solo game in the browser", () => {
+  it("a first-time player starts in three clicks and plays to the debrief; reloading rejoins the seat", async () => {
+    const { page, errors } = await openPage(browser, srv.http);
+    await page.getByRole("heading", { name: "Play solo" }).waitFor();
+    await checkScreen(page, "01-home");
+    await page.getByLabel("Your state").selectOption("borevia");
+    await page.getByRole("button", { name: "Play solo as Borevia" }).click();
+    await boardReady(page);
+    await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
+    await checkScreen(page, "02-board-orders");
+    // Turn 1: a covert espionage order with its odds shown, then ready.
+    await page.getByLabel("Action").selectOption("espionage");
+    await page.getByLabel("Target").selectOption("aestria");
+    await expect.poll(() => page.locator(".odds").textContent()).toContain("Detection");
+    await page.getByRole("button", { name: "Add order" }).click();
+    await page.getByText("Orders saved (1).").waitFor();
+    await page.getByRole("tab", { name: "Intelligence" }).click();
+    await checkScreen(page, "03-intelligence");
+    await page.getByRole("tab", { name: "Diplomacy" }).click();
+    await checkScreen(page, "04-diplomacy");
+    await page.reload();
+    await boardReady(page);
+    await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
+    await expect.poll(() => page.locator(".planned li").count()).toBe(1);
+    for (let turn = 1; turn <= 12; turn++) {
+      if (await page.getByRole("heading", { name: /^Debrief/ }).isVisible()) break;
+      await page.getByRole("button", { name: "Ready: end my turn" }).click();
+      await page.waitForFunction(`!document.body.innerText.includes("Orders for turn ${turn}\\n") || document.body.innerText.includes("Debrief")`, null, { timeout: 15_000 });
+      await page.waitForTimeout(150);
+    }
+    await page.getByRole("heading", { name: /^Debrief/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator(".scores tbody tr").count()).toBe(4);
+    await expect.poll(async () => (await page.locator(".scores").textContent()) ?? "").toMatch(/bot: (hawk|dove|reciprocal|forgiving|random)/);
+    await checkScreen(page, "05-debrief");
+    expect(errors).toEqual([]);
+  });
+
+  it("works at 1024×768 and 1920×1080", async () => {
+    for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+      const { page, errors } = await openPage(browser, srv.http, viewport);
+      await page.getByRole("button", { name: /Play solo as/ }).click();
+      await boardReady(page);
+      await checkScreen(page, `06-board-${viewport.width}`);
+      const box = await page.locator(".board canvas").boundingBox();
+      expect(box && box.width <= viewport.width && box.width > 300).toBe(true);
+      expect(errors).toEqual([]);
+    }
+  });
+});
