@@ -63,7 +63,8 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     gracefullyShutdown: false,
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : undefined,
   } as ConstructorParameters<typeof Server>[0]);
-  server.define("crisis", CrisisRoom);
+  // join("crisis", { code }) finds the room whose metadata carries that code.
+  server.define("crisis", CrisisRoom).filterBy(["code"]);
   await server.listen(config.port);
   let restored = 0;
   for (const g of store.unfinished()) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { resetRateLimits } from "../../server/src/http/routes.ts";
-import { create, join, testServer, type Peer } from "./harness.ts";
+import { create, join, Peer, testServer } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -147,5 +147,28 @@ describe("matchmaking cannot be abused", () => {
     await expect(new Client(srv.url).create("crisis", { restore: roomId })).rejects.toThrow();
     const res = await fetch(`${srv.http}/api/games/${fac.view.session.code}`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe("joining by code through matchmaking", () => {
+  it("join('crisis', { code }) finds the room with that code; matchmaking joins are rate-limited per address", async () => {
+    resetRateLimits();
+    const { fac } = await classGame("bycode-1");
+    const other = await create(srv.url, { scenario: "baltic-fog", name: "Another class", seed: "other-1" });
+    const viaCode = new Peer(await new Client(srv.url).join("crisis", { code: fac.view.session.code, name: "Late", role: "player", seat: "meridia" }));
+    const v = await viaCode.until(() => true);
+    expect(v.session.code).toBe(fac.view.session.code);
+    expect(v.session.code).not.toBe(other.view.session.code);
+    expect(v.me.seat).toBe("meridia");
+    let limited = false;
+    for (let i = 0; i < 80 && !limited; i++) {
+      try {
+        await new Client(srv.url).join("crisis", { code: `ZZZZZ${i % 10}` });
+      } catch (e) {
+        if (/429|RATE_LIMITED|Too many/.test(String((e as Error).message))) limited = true;
+      }
+    }
+    expect(limited).toBe(true);
+    resetRateLimits();
   });
 });

@@ -30,6 +30,7 @@ function fail(ip: string): void {
 /** Forgets rate-limit history (tests). */
 export function resetRateLimits(): void {
   attempts.clear();
+  joins.clear();
 }
 
 /** Public summary of a scenario for the home screen. */
@@ -44,6 +45,22 @@ export function scenarioSummary(s: Scenario) {
     injects: (s.injects?.library ?? []).map((i) => ({ id: i.id, title: i.title, text: i.text })),
     hints: s.hints ?? [],
   };
+}
+
+/** Matchmaking joins by code allowed per address per window (a person joins a handful of times; a code guesser thousands). */
+export const JOIN_ATTEMPTS = 60;
+
+const joins = new Map<string, { count: number; since: number }>();
+
+/** Counts a matchmaking attempt that carries a join code; false once the address is over the limit. */
+export function allowJoinAttempt(ip: string): boolean {
+  const now = services().now();
+  const a = joins.get(ip);
+  if (!a || now - a.since > CODE_WINDOW_MS) {
+    joins.set(ip, { count: 1, since: now });
+    return true;
+  }
+  return ++a.count <= JOIN_ATTEMPTS;
 }
 
 /** Installs the routes on the transport's Express app. */

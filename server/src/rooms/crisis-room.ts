@@ -1,5 +1,5 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
-import { Room, type Client, type Delayed } from "@colyseus/core";
+import { Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import { hashValue, viewFor } from "@firebreak/shared";
 import { botMoves } from "../session/bot-driver.ts";
 import { clientView, viewerOf } from "../session/client-view.ts";
@@ -8,6 +8,7 @@ import { allReady, applyEntry, createSession, replayJournal } from "../session/s
 import { newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
+import { allowJoinAttempt } from "../http/routes.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
@@ -30,6 +31,15 @@ export class CrisisRoom extends Room {
   private deadlineTimer: Delayed | null = null;
   private takeoverTimers = new Map<string, Delayed>();
   private creator: Member | null = null;
+
+  /** Runs in matchmaking before any room is looked up: joins by code are rate-limited per address. */
+  static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
+    const o = (options ?? {}) as { code?: unknown; token?: unknown };
+    if (o.code !== undefined && o.token === undefined && !allowJoinAttempt(context.ip ?? "?")) {
+      throw new Error("RATE_LIMITED: too many join attempts from your address; wait a minute and try again");
+    }
+    return true;
+  }
 
   override onCreate(raw: unknown): void {
     const svc = services();

@@ -18,7 +18,7 @@ export const createOptionsSchema = z.strictObject({
 
 /** Options to join a room (by id, after looking the code up) or to rejoin with a token. */
 export const joinOptionsSchema = z.strictObject({
-  code: z.string().max(12).optional(),
+  code: z.string().max(12).transform((c) => c.toUpperCase().replace(/[\s-]+/g, "")).optional(),
   name: z.string().trim().min(1).max(40).optional(),
   role: z.enum(["player", "observer"]).optional(),
   seat: id.optional(),
