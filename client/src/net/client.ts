@@ -17,8 +17,10 @@ let room: Room | null = null;
 let client: Client | null = null;
 
 function endpoint(): string {
-  const { protocol, host } = window.location;
-  return `${protocol === "https:" ? "wss" : "ws"}://${host}`;
+  const { protocol, host, hostname } = window.location;
+  const ws = protocol === "https:" ? "wss" : "ws";
+  // Under `npm run dev` the page comes from Vite; the game server is on its own port.
+  return import.meta.env.DEV ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}` : `${ws}://${host}`;
 }
 
 function sdk(): Client {

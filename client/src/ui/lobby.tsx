@@ -39,6 +39,19 @@ export function Lobby({ v }: { v: ClientView }) {
         </tbody>
       </table>
       <p>{v.session.observers} observer(s).</p>
+      {fac && (
+        <fieldset>
+          <legend>Move a player</legend>
+          {v.session.seats.flatMap((s) => s.members.filter((m) => m.id !== null).map((m) => (
+            <label key={m.id ?? m.name}>
+              {m.name} ({s.name}) to{" "}
+              <select aria-label={`Move ${m.name} to`} value={s.seat} onChange={(e) => act("fac:assign", { member: m.id, seat: (e.target as HTMLSelectElement).value })}>
+                {v.session.seats.map((x) => <option key={x.seat} value={x.seat}>{x.name}</option>)}
+              </select>
+            </label>
+          )))}
+        </fieldset>
+      )}
       {fac ? (
         <button class="primary big" onClick={() => act("fac:start")}>Start the exercise</button>
       ) : (

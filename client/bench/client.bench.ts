@@ -1,0 +1,58 @@
+/** Client benchmark: shipped JavaScript gzipped, navigation to an interactive board, idle frame rate. Prints; never fails on speed. */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { launch } from "../../test/e2e/browser.ts";
+import { testServer } from "../../test/server/harness.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const json = process.argv.includes("--json");
+const dist = join(root, "client", "dist");
+
+execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit" });
+const assets = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
+const sizes = assets.map((f) => {
+  const raw = readFileSync(join(dist, "assets", f));
+  return { file: f, bytes: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+});
+const totalGzip = sizes.reduce((s, x) => s + x.gzip, 0);
+
+const srv = await testServer({ clientDir: dist });
+const browser = await launch();
+const runs: number[] = [];
+const fps: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  const t0 = Date.now();
+  await page.goto(srv.http);
+  await page.getByRole("button", { name: /Play solo as/ }).click();
+  await page.waitForFunction("window.__boardReady === true", null, { timeout: 60_000 });
+  runs.push(Date.now() - t0);
+  const frames = (await page.evaluate(
+    "new Promise((resolve) => { let n = 0; const start = performance.now(); const tick = () => { n++; if (performance.now() - start < 3000) requestAnimationFrame(tick); else resolve(n / ((performance.now() - start) / 1000)); }; requestAnimationFrame(tick); })",
+  )) as number;
+  fps.push(frames);
+  await ctx.close();
+}
+await browser.close();
+await srv.close();
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const result = {
+  shippedJsGzipKB: Math.round(totalGzip / 102.4) / 10,
+  targetKB: 700,
+  assets: sizes,
+  navigationToBoardMs: { median: median(runs), runs },
+  idleFps: { median: Math.round(median(fps) * 10) / 10, runs: fps.map((f) => Math.round(f * 10) / 10) },
+};
+if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+else {
+  process.stdout.write(`\nClient (headless chromium, SwiftShader WebGL; loopback server)\n`);
+  for (const s of sizes) process.stdout.write(`  ${s.file.padEnd(30)} ${(s.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(s.gzip / 1024).toFixed(1).padStart(7)} KB\n`);
+  process.stdout.write(`  shipped JavaScript, gzipped: ${result.shippedJsGzipKB} KB (target <= 700 KB: ${result.shippedJsGzipKB <= 700 ? "PASS" : "FAIL"})\n`);
+  process.stdout.write(`  navigation to interactive board (home, one click, board ready): median ${result.navigationToBoardMs.median} ms over ${runs.length} runs [${runs.join(", ")}]\n`);
+  process.stdout.write(`  idle board frame rate: median ${result.idleFps.median} fps [${result.idleFps.runs.join(", ")}]\n`);
+}
