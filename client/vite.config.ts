@@ -10,7 +10,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {
-        advancedChunks: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: { groups: [{ name: "phaser", test: /node_modules[\\/]phaser/ }] },
       },
     },
   },

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const json = process.argv.includes("--json");
 const dist = join(root, "client", "dist");
 
-execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit" });
+execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 const assets = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
 const sizes = assets.map((f) => {
   const raw = readFileSync(join(dist, "assets", f));

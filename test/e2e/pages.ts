@@ -13,7 +13,7 @@ export const ARTIFACTS = join(root, "test-artifacts");
 
 /** Builds the client and starts a server that serves it. */
 export async function serverWithClient() {
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit" });
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   mkdirSync(ARTIFACTS, { recursive: true });
   return testServer({ clientDir: join(root, "client", "dist") });
 }

@@ -19,8 +19,8 @@ let client: Client | null = null;
 function endpoint(): string {
   const { protocol, host, hostname } = window.location;
   const ws = protocol === "https:" ? "wss" : "ws";
-  // Under `npm run dev` the page comes from Vite; the game server is on its own port.
-  return import.meta.env.DEV ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}` : `${ws}://${host}`;
+  // Under `npm run dev` (Vite's dev server, the only place import.meta.hot exists) the game server is on its own port.
+  return import.meta.hot ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}` : `${ws}://${host}`;
 }
 
 function sdk(): Client {
