@@ -9,24 +9,18 @@ import { RULES } from "../model/rules-catalogue.ts";
 import type { GameOptions, GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { playGame } from "../sim/play.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 import { createGame } from "./create.ts";
 import { resolveTurn } from "./resolve.ts";
 
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 const P = DEFAULT_PARAMS;
 
 function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, options: Partial<GameOptions> = {}, n = 3): GameState {
-  const r = createGame(testScenario(n, { params: { ...QUIET, ...params }, ...extra }), "resolve-seed", options);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, scenario: extra, options, seed: "resolve-seed", states: n });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 describe("armed conflict", () => {
   it("a strike means armed conflict, the striker is the initiator and loses most", () => {

@@ -6,22 +6,16 @@ import type { GameEvent } from "../model/events.ts";
 import type { Order } from "../model/orders.ts";
 import type { ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 
 function newGame(params: Partial<ModelParams> = {}, seed = "attr-seed", n = 3): GameState {
-  const r = createGame(testScenario(n, { params: { ...QUIET, ...params } }), seed);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, seed, states: n });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 function incident(s: GameState, author: string, target: string): Incident {
   const i = s.incidents.find((x) => x.author === author && x.target === target);

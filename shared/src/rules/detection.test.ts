@@ -6,22 +6,16 @@ import type { GameEvent } from "../model/events.ts";
 import type { Order } from "../model/orders.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 import { baseDetectionChance, detectionChance } from "./detection.ts";
 
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 
 function newGame(params: Partial<ModelParams> = {}, seed = "det-seed"): GameState {
-  const r = createGame(testScenario(3, { params: { ...QUIET, ...params } }), seed);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, seed });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 /** The same game with `seat`'s defence set to `defense`. */
 function withDefense(s: GameState, seat: string, defense: number): GameState {

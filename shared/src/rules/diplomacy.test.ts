@@ -8,23 +8,17 @@ import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameOptions, GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 const P = DEFAULT_PARAMS;
 
 function newGame(params: Partial<ModelParams> = {}, options: Partial<GameOptions> = {}, relations: Scenario["relations"] = []): GameState {
-  const r = createGame(testScenario(3, { params: { ...QUIET, ...params }, relations }), "dip-seed", options);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, options, scenario: { relations }, seed: "dip-seed" });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 function incident(s: GameState, author: string, target: string): Incident {
   const i = s.incidents.find((x) => x.author === author && x.target === target);

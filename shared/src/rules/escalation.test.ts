@@ -8,23 +8,17 @@ import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const P = DEFAULT_PARAMS;
 
 function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, seed = "esc-seed", n = 3): GameState {
-  const r = createGame(testScenario(n, { params: { ...QUIET, ...params }, ...extra }), seed);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, scenario: extra, seed, states: n });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 /** The tension changes events report for a pair, optionally of one rule. */
 function deltas(events: GameEvent[], a: string, b: string, rule?: string): number[] {

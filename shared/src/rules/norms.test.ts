@@ -8,25 +8,19 @@ import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
 /** Noise off; stable peace out of reach (pledges count as CBMs and tension stays low). */
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0, peaceTurns: 40 };
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const P = DEFAULT_PARAMS;
 
 function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, seed = "norm-seed"): GameState {
-  const r = createGame(testScenario(3, { params: { ...QUIET, dwellDays: NEVER_DETECTED, ...params }, ...extra }), seed);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params: { peaceTurns: 40, dwellDays: NEVER_DETECTED, ...params }, scenario: extra, seed });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 function incident(s: GameState, author: string, target: string, kind: Incident["kind"]): Incident {
   const i = s.incidents.find((x) => x.author === author && x.target === target && x.kind === kind);

@@ -6,24 +6,18 @@ import type { GameEvent } from "../model/events.ts";
 import type { Order } from "../model/orders.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
+import { QUIET, resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
 // Fixture: north cyber 3 def 1 dep 2; south cyber 4 def 2 dep 3; east cyber 5 def 3 dep 4.
-const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const ALWAYS_DETECTED = [1, 1, 1, 1, 1];
 
 function newGame(params: Partial<ModelParams> = {}, seed = "ops-seed", n = 3): GameState {
-  const r = createGame(testScenario(n, { params: { ...QUIET, ...params } }), seed);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
+  return testGame({ params, seed, states: n });
 }
 
-function resolve(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
-  const r = resolveTurn(s, orders);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-}
+const resolve = resolveOk;
 
 /** The incidents of this turn by `author` against `target`. */
 function incidentsOf(s: GameState, author: string | null, target: string): Incident[] {
