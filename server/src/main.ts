@@ -41,6 +41,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
 }
 
+/**
+ * Console logging for operators. Colyseus warns that an instance onAuth "will be ignored" whenever a room
+ * also has a static onAuth; ours returns true, and in that case Colyseus still runs the instance onAuth
+ * (core Room.mjs: authedStatically is false when the static returns true), so the warning is dropped.
+ */
+function operatorLogger() {
+  return {
+    debug: () => {},
+    info: (...args: unknown[]) => {
+      if (!String(args[0]).includes("defined at the instance level will be ignored")) console.info(...args);
+    },
+    warn: console.warn,
+    error: console.error,
+  };
+}
+
 /** Starts a server with the given configuration; resolves once it listens and unfinished games are restored. */
 export async function startServer(config: ServerConfig): Promise<{ server: Server; restored: number; close: () => Promise<void> }> {
   const log = (msg: string): void => {
@@ -61,7 +77,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
     express: (app) => installRoutes(app, catalogue, config.clientDir, startedAt),
     gracefullyShutdown: false,
-    logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : undefined,
+    logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),
   } as ConstructorParameters<typeof Server>[0]);
   // join("crisis", { code }) finds the room whose metadata carries that code.
   server.define("crisis", CrisisRoom).filterBy(["code"]);
