@@ -1,17 +1,17 @@
 /** resolveTurn as a whole: end conditions, scores, and the rule every event cites (DESIGN §3 "End and score"). */
 import { describe, expect, it } from "vitest";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
-import type { GameEvent } from "../model/events.ts";
-import type { Order } from "../model/orders.ts";
+
+
 import { allPairs, pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import { RULES } from "../model/rules-catalogue.ts";
 import type { GameOptions, GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { playGame } from "../sim/play.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
-import { createGame } from "./create.ts";
+
 import { resolveTurn } from "./resolve.ts";
 
 const P = DEFAULT_PARAMS;

@@ -1,13 +1,13 @@
 /** Attribution: none -> low -> moderate -> high, false flags, proxies (DESIGN §3 "Detection and attribution"). */
 import { describe, expect, it } from "vitest";
-import { createGame } from "../game/create.ts";
-import { resolveTurn } from "../game/resolve.ts";
-import type { GameEvent } from "../model/events.ts";
-import type { Order } from "../model/orders.ts";
+
+
+
+
 import type { ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
-import { testScenario } from "../testing/fixtures.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
+
 
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 

@@ -1,13 +1,13 @@
 /** Detection by dwell time, hunting and hardening (DESIGN §3 "Detection and attribution", stylized fact 4). */
 import { describe, expect, it } from "vitest";
-import { createGame } from "../game/create.ts";
-import { resolveTurn } from "../game/resolve.ts";
-import type { GameEvent } from "../model/events.ts";
-import type { Order } from "../model/orders.ts";
+
+
+
+
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
-import { testScenario } from "../testing/fixtures.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
+
 import { baseDetectionChance, detectionChance } from "./detection.ts";
 
 

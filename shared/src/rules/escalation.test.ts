@@ -1,15 +1,15 @@
 /** Escalation: the firebreak, the inversion, hotlines, capability fear and decay (DESIGN §3 "Escalation"). */
 import { describe, expect, it } from "vitest";
-import { createGame } from "../game/create.ts";
-import { resolveTurn } from "../game/resolve.ts";
+
+
 import type { GameEvent } from "../model/events.ts";
 import type { Order } from "../model/orders.ts";
 import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
-import { testScenario } from "../testing/fixtures.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
+
 
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const P = DEFAULT_PARAMS;

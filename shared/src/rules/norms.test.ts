@@ -1,15 +1,15 @@
 /** Norms and pledges: no-first-use breaches and the code of conduct (DESIGN §3 CBMs; GGE 2013/2015). */
 import { describe, expect, it } from "vitest";
-import { createGame } from "../game/create.ts";
-import { resolveTurn } from "../game/resolve.ts";
-import type { GameEvent } from "../model/events.ts";
-import type { Order } from "../model/orders.ts";
+
+
+
+
 import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
-import { testScenario } from "../testing/fixtures.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
+
 
 /** Noise off; stable peace out of reach (pledges count as CBMs and tension stays low). */
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };

@@ -1,13 +1,13 @@
 /** Cyber operations: intelligence, access, effects, damage, noticing (DESIGN §3 "Actions"). */
 import { describe, expect, it } from "vitest";
-import { createGame } from "../game/create.ts";
+
 import { resolveTurn } from "../game/resolve.ts";
-import type { GameEvent } from "../model/events.ts";
+
 import type { Order } from "../model/orders.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
-import { QUIET, resolveOk, testGame } from "../testing/game.ts";
-import { testScenario } from "../testing/fixtures.ts";
+import { resolveOk, testGame } from "../testing/game.ts";
+
 
 // Fixture: north cyber 3 def 1 dep 2; south cyber 4 def 2 dep 3; east cyber 5 def 3 dep 4.
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
