@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { extname, join } from "node:path";
+import { extname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../model/params.ts";
 import { CBM_KINDS } from "../model/types.ts";
