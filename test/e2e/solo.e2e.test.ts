@@ -43,6 +43,7 @@ describe("solo game in the browser", () => {
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
       await page.waitForFunction(`!document.body.innerText.includes("Orders for turn ${turn}\\n") || document.body.innerText.includes("Debrief")`, null, { timeout: 15_000 });
       await page.waitForTimeout(150);
+      if (turn === 1) await expect.poll(() => page.locator("[aria-live=polite].sr-only").textContent()).toMatch(/Turn 1 resolved|The game has ended/);
     }
     await page.getByRole("heading", { name: /^Debrief/ }).waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator(".scores tbody tr").count()).toBe(4);
@@ -51,8 +52,8 @@ describe("solo game in the browser", () => {
     expect(errors).toEqual([]);
   });
 
-  it("works at 1024×768 and 1920×1080", async () => {
-    for (const viewport of [{ width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+  it("works at 1024×768, 1280×720 and 1920×1080", async () => {
+    for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
       const { page, errors } = await openPage(browser, srv.http, viewport);
       await page.getByRole("button", { name: /Play solo as/ }).click();
       await boardReady(page);
