@@ -53,5 +53,13 @@ describe("server rejections", () => {
     await expect(new Client(srv.url).create("crisis", { scenario: "no-such-scenario", name: "x" })).rejects.toThrow(/UNKNOWN_SCENARIO/);
     await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", solo: { seat: "atlantis" } })).rejects.toThrow(/UNKNOWN_SEAT/);
     await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", turnSeconds: -5 })).rejects.toThrow(/INVALID_REQUEST/);
+
+    // A finished game's room closes once everyone has left; its record stays in the store.
+    const rooms = async () => ((await (await fetch(`${srv.http}/api/health`)).json()) as { rooms: number }).rooms;
+    const open = await rooms();
+    await ana.room.leave(true);
+    await fac.room.leave(true);
+    await expect.poll(rooms, { timeout: 5000 }).toBe(open - 1);
+    expect((await fetch(`${srv.http}/api/records/${fac.room.roomId}`)).status).toBe(200);
   });
 });

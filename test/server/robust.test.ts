@@ -160,6 +160,8 @@ describe("joining by code through matchmaking", () => {
     expect(v.session.code).toBe(fac.view.session.code);
     expect(v.session.code).not.toBe(other.view.session.code);
     expect(v.me.seat).toBe("meridia");
+    // Right codes never count toward the limit, whoever else mistypes.
+    for (let i = 0; i < 70; i++) expect(await new Client(srv.url).join("crisis", { code: fac.view.session.code, role: "observer", name: `Obs${i}` }).then((r) => r.leave(), () => "refused")).not.toBe("refused");
     let limited = false;
     for (let i = 0; i < 80 && !limited; i++) {
       try {

@@ -47,12 +47,12 @@ export function scenarioSummary(s: Scenario) {
   };
 }
 
-/** Matchmaking joins by code allowed per address per window (a person joins a handful of times; a code guesser thousands). */
+/** Wrong-code matchmaking joins allowed per key per window (a person mistypes a few times; a code guesser thousands). */
 export const JOIN_ATTEMPTS = 60;
 
 const joins = new Map<string, { count: number; since: number }>();
 
-/** Counts a matchmaking attempt that carries a join code; false once the address is over the limit. */
+/** Counts a matchmaking join whose code matched no game; false once the key is over the limit. */
 export function allowJoinAttempt(ip: string): boolean {
   const now = services().now();
   const a = joins.get(ip);

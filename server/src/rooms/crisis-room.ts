@@ -13,6 +13,9 @@ import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
 
+/** How long a finished game's room stays open for its debrief while people are still connected. */
+export const ENDED_ROOM_SECONDS = 30 * 60;
+
 /** What a client carries once authenticated. */
 export interface ClientAuth {
   member: Member;
@@ -31,13 +34,18 @@ export class CrisisRoom extends Room {
   private deadlineTimer: Delayed | null = null;
   private takeoverTimers = new Map<string, Delayed>();
   private creator: Member | null = null;
+  private closing = false;
 
-  /** Runs in matchmaking before any room is looked up: joins by code are rate-limited per address. */
+  /**
+   * Runs in matchmaking before any room is looked up. Only joins with a code that matches no game count
+   * toward the limit: Colyseus gives this context no peer address (only proxy headers), so a key may be
+   * shared by many people, and a valid code must never be refused because others mistyped theirs.
+   */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
     const o = (options ?? {}) as { code?: unknown; token?: unknown };
-    if (o.code !== undefined && o.token === undefined && !allowJoinAttempt(context.ip ?? "?")) {
-      throw new Error("RATE_LIMITED: too many join attempts from your address; wait a minute and try again");
-    }
+    if (typeof o.code !== "string" || o.token !== undefined) return true;
+    if (roomsByCode.has(normaliseCode(o.code))) return true;
+    if (!allowJoinAttempt(context.ip ?? "unknown")) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
     return true;
   }
 
@@ -152,6 +160,8 @@ export class CrisisRoom extends Room {
 
   override onLeave(client: Client): void {
     this.markGone(client);
+    // A finished game lives on in the store (its record and debrief); its room closes once nobody is watching.
+    if (this.session.phase === "ended" && this.clients.length === 0) void this.disconnect();
   }
 
   override onDispose(): void {
@@ -198,7 +208,11 @@ export class CrisisRoom extends Room {
       }
       break;
     }
-    if (this.session.phase === "ended") services().store.finish(this.gameId);
+    if (this.session.phase === "ended" && !this.closing) {
+      this.closing = true;
+      services().store.finish(this.gameId);
+      this.clock.setTimeout(() => void this.disconnect(), ENDED_ROOM_SECONDS * 1000);
+    }
     for (const c of this.session.seats) if (!c.bot) this.armTakeover(c.seat);
     this.armDeadline();
     this.syncPublic();
