@@ -44,8 +44,17 @@ export function viewerOf(m: Member): Viewer {
   return { role: "observer" };
 }
 
+/** Events a live view carries: the most recent visible ones (the feed shows 60); the full log is in the record. */
+export const VIEW_EVENTS = 80;
+
+/** The engine view as sent: identical to viewFor's, except that while the game runs only the latest events travel. */
+export function trimmedGame(s: SessionState, game: GameView): GameView {
+  return s.phase === "ended" || game.events.length <= VIEW_EVENTS ? game : { ...game, events: game.events.slice(-VIEW_EVENTS) };
+}
+
 /** Builds a member's view; `connected` says which members have a live connection. */
-export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): ClientView {
+export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, full: GameView = viewFor(s.game, viewerOf(m))): ClientView {
+  const game = trimmedGame(s, full);
   const revealPersona = m.role === "facilitator" || s.phase === "ended";
   return {
     me: { memberId: m.id, name: m.name, role: m.role, seat: m.seat },
