@@ -1,0 +1,930 @@
+/**
+ * Server load benchmark (run by `npm run bench`, or alone:
+ * `node server/bench/load.bench.ts [--rooms N] [--quick] [--json] [--think-ms MS] [--budget S] [--cpu-prof DIR]`).
+ *
+ * One game server runs as a child process (`node server/src/main.ts`, its own data directory, quiet) on
+ * 127.0.0.1. This process plays N rooms (default 200; `--quick`: 20 rooms, think 750 ms, budget 60 s) with 6 scripted @colyseus/sdk clients
+ * each: a facilitator who creates the game and starts it, four players (one per seat of baltic-fog) and an
+ * observer. Players "think" for a while after each new turn's view (uniform 0.5–1.5 × --think-ms), send
+ * their orders, wait a little (0–0.5 × think) and send ready; the turn resolves when the fourth seat is
+ * ready. Every game is played to its end (or until the time budget runs out).
+ *
+ * Measured:
+ *  - request latency: `room.request` sent → answer received, per request type, p50/p95/p99;
+ *  - turn latency: the last "ready" of a turn sent → the last of the room's 6 clients has the next turn's
+ *    view (or the end-of-game view);
+ *  - server memory: VmRSS of the server process (/proc/<pid>/status) after start-up and two games,
+ *    after all rooms are created and joined, and at the end; per room = delta / rooms;
+ *  - the floor: round trip of a bare WebSocket echo (`ws` server in a child process, the same client
+ *    WebSocket as the SDK), before the load and probed every 100 ms during it;
+ *  - the engine's resolveTurn for 4 states (the engine bench's turn-4 sample states), measured here;
+ *  - a "quiet" game: one room played alone with a 200 ms think time before the load, on the warmed-up server;
+ *  - CPU in cores during play: the server, this client process, and the rest of the machine (/proc/stat),
+ *    and the server's CPU time per answered request;
+ *  - a breakdown of the server's work per request, in-process on a finished game's journal (breakdown.ts).
+ * Clients and server share the machine's cores: the report shows each one's CPU use.
+ * Speed is reported, never enforced: the exit code is non-zero only if the bench itself broke.
+ * `--cpu-prof DIR` starts the server child with `--cpu-prof` and writes its profile to DIR;
+ * `LOAD_DEBUG=1` writes every request's send time and latency, and the echo probes, to /tmp/load-timeline.json.
+ * docs/performance.md ("Server load") describes the method and the figures.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { format } from "node:util";
+import { Client, Room } from "@colyseus/sdk";
+import { resolveTurn } from "../../shared/src/index.ts";
+import { machineInfo, samplesFor } from "../../shared/bench/engine.bench.ts";
+import type { ClientView } from "../src/session/client-view.ts";
+import { type Breakdown, measureBreakdown } from "./breakdown.ts";
+import { fetchFrom, roomAddress } from "./local-fetch.ts";
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+const argv = process.argv.slice(2);
+function flag(name: string): string | undefined {
+  const i = argv.indexOf(name);
+  if (i >= 0) return argv[i + 1];
+  const eq = argv.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+function numberFlag(name: string, dflt: number): number {
+  const v = flag(name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${v}"`);
+  return n;
+}
+
+const QUICK = argv.includes("--quick");
+const JSON_OUT = argv.includes("--json");
+const ROOMS = Math.round(numberFlag("--rooms", QUICK ? 20 : 200));
+const THINK_MS = numberFlag("--think-ms", QUICK ? 750 : 1500);
+/** Whole run, seconds: every phase stops by then. */
+const BUDGET_S = numberFlag("--budget", QUICK ? 60 : 90);
+const CPU_PROF_DIR = flag("--cpu-prof");
+const SCENARIO = "baltic-fog";
+const SEATS = ["aestria", "borevia", "meridia", "havland"] as const;
+/** Rooms set up at once during the ramp. */
+const RAMP_CONCURRENCY = 8;
+
+/** Targets of the issue. */
+export const TARGET_ROOMS = 200;
+export const TARGET_P99_MS = 100;
+export const TARGET_TURN_ECHO_FACTOR = 3;
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const T0 = performance.now();
+const deadlineAt = T0 + BUDGET_S * 1000;
+/** The ramp (creating and joining rooms) stops 35% into the run, or after 20% of it if it started late. */
+let rampDeadline = T0 + BUDGET_S * 1000 * 0.35;
+/** Play stops this long before the budget ends (time left for the last answers and the report). */
+const playDeadline = deadlineAt - 9_000;
+
+Room.defaultRequestTimeout = 15_000;
+
+function log(msg: string): void {
+  process.stderr.write(`[load] ${((performance.now() - T0) / 1000).toFixed(1)}s ${msg}\n`);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Small seeded PRNG (mulberry32) for think times and order choices. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+export interface Dist {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentiles in ms (3 decimals). */
+function dist(xs: readonly number[]): Dist {
+  if (xs.length === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
+  const a = [...xs].sort((x, y) => x - y);
+  const at = (p: number): number => a[Math.min(a.length - 1, Math.max(0, Math.ceil(p * a.length) - 1))] as number;
+  return { n: a.length, p50: round(at(0.5), 3), p95: round(at(0.95), 3), p99: round(at(0.99), 3), max: round(a[a.length - 1] as number, 3), mean: round(a.reduce((s, x) => s + x, 0) / a.length, 3) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+interface ProcStat {
+  rssKb: number;
+  hwmKb: number;
+  cpuMs: number;
+}
+
+/** Resident memory, peak resident memory and CPU time (user + system) of a process, from /proc. */
+function procStat(pid: number): ProcStat | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields from "state" on: utime is the 14th field of the line (index 11 here), stime the 15th. Clock ticks of 10 ms (USER_HZ = 100 on Linux).
+    const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
+    return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), cpuMs };
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and total CPU time of the whole machine (all cores), in clock ticks, from /proc/stat. */
+function machineTicks(): { busy: number; total: number } {
+  try {
+    const f = (/^cpu\s+(.+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? "").trim().split(/\s+/).map(Number);
+    const total = f.slice(0, 8).reduce((a, x) => a + x, 0);
+    return { busy: total - (f[3] ?? 0) - (f[4] ?? 0), total };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}
+
+/** This process's CPU time in ms (all threads). */
+function selfCpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+const children: ChildProcess[] = [];
+const tempDirs: string[] = [];
+
+/** Stops the child processes and removes the server's data directory. */
+function killChildren(): void {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
+  for (const d of tempDirs) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      // a temp dir
+    }
+  }
+}
+
+/** Spawns the echo server child; resolves with its port. */
+async function startEcho(): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, "server/bench/echo-server.ts")], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    rl.once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`echo server exited (${code})`)));
+  });
+  return { port: (JSON.parse(line) as { port: number }).port, child };
+}
+
+/** A free TCP port on loopback. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** Spawns the game server child; resolves once /api/health answers. */
+async function startServer(): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
+  tempDirs.push(dataDir);
+  const nodeArgs = ["--import", join(root, "server/bench/exit-on-signal.ts")];
+  if (CPU_PROF_DIR) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`);
+  const child = spawn(process.execPath, [...nodeArgs, join(root, "server/src/main.ts")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), FIREBREAK_DATA_DIR: dataDir, FIREBREAK_QUIET: "1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  children.push(child);
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+  });
+  child.once("exit", (code, sig) => {
+    if (!stopping) log(`server exited unexpectedly (${code ?? sig}): ${stderr.slice(-2000)}`);
+  });
+  for (let i = 0; i < 200; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) return { child, port, dataDir };
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null) break;
+    await sleep(50);
+  }
+  throw new Error(`server did not start: ${stderr.slice(-2000)}`);
+}
+
+let stopping = false;
+
+// ---------------------------------------------------------------------------------------------
+// Floor: a bare WebSocket echo
+
+/** Sequential round trips of a small binary message; ms each. */
+async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): Promise<number[]> {
+  const payload = new Uint8Array(bytes);
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      ws.addEventListener("message", () => resolve(), { once: true });
+      ws.send(payload);
+    });
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function openEcho(port: number): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+  ws.binaryType = "arraybuffer";
+  await new Promise<void>((resolve, reject) => {
+    ws.addEventListener("open", () => resolve(), { once: true });
+    ws.addEventListener("error", () => reject(new Error("echo connection failed")), { once: true });
+  });
+  return ws;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine: resolveTurn for 4 states
+
+function measureResolveTurn(ms: number): { states: number; samples: number; us: number } {
+  const samples = samplesFor(4, 8);
+  let sink = 0;
+  const pass = (): void => {
+    for (const s of samples) {
+      const r = resolveTurn(s.state, s.orders);
+      if (!r.ok) throw new Error(r.error.message);
+      sink += r.value.events.length;
+    }
+  };
+  const w0 = performance.now();
+  while (performance.now() - w0 < ms / 3) pass();
+  const per: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    let passes = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms / 8) {
+      pass();
+      passes++;
+    }
+    per.push(((performance.now() - t0) * 1000) / (passes * samples.length));
+  }
+  if (sink < 0) log("");
+  per.sort((a, b) => a - b);
+  return { states: 4, samples: samples.length, us: round(per[2] as number, 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients
+
+type RequestType = "fac:start" | "orders" | "ready";
+
+/** Everything measured while rooms play. */
+class Recorder {
+  latency: Record<RequestType, number[]> = { "fac:start": [], orders: [], ready: [] };
+  rejected: Record<string, number> = {};
+  failed: Record<string, number> = {};
+  joinMs: number[] = [];
+  /** [sent at, latency, type] of every answered request, for the debug timeline (LOAD_DEBUG=1). */
+  timeline: Array<[number, number, string]> = [];
+  views = 0;
+  disconnects = 0;
+  inflight = 0;
+
+  async request(room: Room, type: RequestType, payload: unknown): Promise<"ok" | "rejected" | "failed"> {
+    const t0 = performance.now();
+    this.inflight++;
+    try {
+      await room.request(type, payload);
+      this.latency[type].push(performance.now() - t0);
+      this.timeline.push([t0, performance.now() - t0, type]);
+      return "ok";
+    } catch (e) {
+      const err = e as Error & { reason?: { code?: string } };
+      if (err.name === "rejected") {
+        // A deliberate rejection is an answer too.
+        this.latency[type].push(performance.now() - t0);
+        const k = `${type}:${err.reason?.code ?? "?"}`;
+        this.rejected[k] = (this.rejected[k] ?? 0) + 1;
+        return "rejected";
+      }
+      const k = `${type}:${err.message.slice(0, 60)}`;
+      this.failed[k] = (this.failed[k] ?? 0) + 1;
+      return "failed";
+    } finally {
+      this.inflight--;
+    }
+  }
+}
+
+type Role = "facilitator" | "player" | "observer";
+
+/** One connected person of a room. */
+interface Person {
+  room: Room;
+  role: Role;
+  seat: string | null;
+  index: number;
+  /** Turn of the latest planning view (0 before the game starts). */
+  seenTurn: number;
+  actedTurn: number;
+  ended: boolean;
+  /** The join code, from the first view. */
+  code: string;
+  /** The latest view, kept only in the quiet game (1,200 retained views would weigh on this process's heap). */
+  last: ClientView | null;
+  firstView: Promise<void>;
+}
+
+/** One room being played. */
+class RoomRun {
+  people: Person[] = [];
+  /** Turn → time the last "ready" of that turn was sent. */
+  lastReady = new Map<number, number>();
+  /** Turn → when each client (by index) first had a view past that turn. */
+  arrivals = new Map<number, number[]>();
+  endedAt = 0;
+  ended = 0;
+  turns = 0;
+  outcome = "";
+  readonly random: () => number;
+  readonly id: number;
+  readonly rec: Recorder;
+  readonly thinkMs: number;
+  readonly stopAt: number;
+  readonly keepLast: boolean;
+
+  constructor(id: number, rec: Recorder, thinkMs: number, stopAt: number, keepLast: boolean) {
+    this.keepLast = keepLast;
+    this.id = id;
+    this.rec = rec;
+    this.thinkMs = thinkMs;
+    this.stopAt = stopAt;
+    this.random = rng(0x9e3779b9 ^ (id * 7919));
+  }
+
+  /** Wires a joined SDK room as the next person. */
+  add(room: Room, role: Role, seat: string | null): Person {
+    let resolveFirst: () => void = () => {};
+    const p: Person = { room, role, seat, index: this.people.length, seenTurn: 0, actedTurn: 0, ended: false, code: "", last: null, firstView: new Promise<void>((r) => (resolveFirst = r)) };
+    this.people.push(p);
+    room.onMessage("view", (v: ClientView) => {
+      const now = performance.now();
+      this.rec.views++;
+      if (this.keepLast) p.last = v;
+      if (!p.code) p.code = v.session.code;
+      resolveFirst();
+      const phase = v.session.phase;
+      if (phase === "lobby") return;
+      if (p.seenTurn > 0 && !p.ended && (v.game.turn > p.seenTurn || phase === "ended")) {
+        let a = this.arrivals.get(p.seenTurn);
+        if (!a) this.arrivals.set(p.seenTurn, (a = []));
+        a[p.index] = now;
+      }
+      if (phase === "ended") {
+        if (!p.ended) {
+          p.ended = true;
+          this.ended++;
+          if (this.ended === this.people.length) {
+            this.endedAt = now;
+            this.turns = v.game.turn;
+            this.outcome = v.game.outcome?.kind ?? "none";
+          }
+        }
+        return;
+      }
+      p.seenTurn = v.game.turn;
+      if (p.role === "player" && v.game.turn > p.actedTurn) {
+        p.actedTurn = v.game.turn;
+        void this.act(p, v.game.turn);
+      }
+    });
+    room.onMessage("*", () => {});
+    room.onDrop(() => {
+      if (!stopping) this.rec.disconnects++;
+    });
+    room.onLeave(() => {
+      if (!stopping) this.rec.disconnects++;
+    });
+    return p;
+  }
+
+  /** A player's turn: think, send orders, wait a little, send ready. */
+  private async act(p: Person, turn: number): Promise<void> {
+    await sleep(this.thinkMs * (0.5 + this.random()));
+    if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
+    const r = await this.rec.request(p.room, "orders", { turn, orders: this.ordersFor(p) });
+    if (r === "rejected") await this.rec.request(p.room, "orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] });
+    await sleep(this.thinkMs * 0.5 * this.random());
+    if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
+    const t0 = performance.now();
+    this.lastReady.set(turn, Math.max(this.lastReady.get(turn) ?? 0, t0));
+    await this.rec.request(p.room, "ready", { ready: true });
+  }
+
+  /** Mostly defensive orders, sometimes legal espionage against another seat (3 action points). */
+  private ordersFor(p: Person): unknown[] {
+    const x = this.random();
+    if (x < 0.6) return [{ type: "hunt" }, { type: "harden" }];
+    if (x < 0.85) {
+      const others = SEATS.filter((s) => s !== p.seat);
+      return [{ type: "espionage", target: others[Math.floor(this.random() * others.length)] }, { type: "hunt" }];
+    }
+    return [{ type: "harden" }, { type: "develop" }];
+  }
+
+  /**
+   * Turn latencies (ms) of every turn all clients saw the end of: to the last client (`first` false) or
+   * to the first (all 6 clients decode in this one process, one after the other).
+   */
+  turnLatencies(first = false): number[] {
+    const out: number[] = [];
+    for (const [turn, ready] of this.lastReady) {
+      const a = this.arrivals.get(turn);
+      if (!a) continue;
+      const seen = a.filter((x) => x !== undefined);
+      if (seen.length < this.people.length) continue;
+      out.push((first ? Math.min(...seen) : Math.max(...seen)) - ready);
+    }
+    return out;
+  }
+}
+
+/**
+ * Creates a room (facilitator), looks its code up over HTTP, joins 4 players and an observer. The room's
+ * HTTP requests leave from its own loopback address `from` (see local-fetch.ts).
+ */
+async function setupRoom(i: number, from: string, url: string, http: string, rec: Recorder, thinkMs: number, stopAt: number, keepLast = false): Promise<RoomRun> {
+  const fetchFn = fetchFrom(from);
+  // As a reverse proxy in front of the server would, name the client's address in X-Real-IP: Colyseus 0.18
+  // gives the matchmaking onAuth no peer address, so without it every join counts against one shared key.
+  const client = (): Client => new Client(url, { fetchFn, headers: { "x-real-ip": from } });
+  const run = new RoomRun(i, rec, thinkMs, stopAt, keepLast);
+  const timed = async (make: () => Promise<Room>, role: Role, seat: string | null): Promise<Person> => {
+    const t0 = performance.now();
+    const p = run.add(await make(), role, seat);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([p.firstView, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no view within 15 s of joining`)), 15_000)))]);
+    clearTimeout(timer);
+    rec.joinMs.push(performance.now() - t0);
+    return p;
+  };
+  const fac = await timed(() => client().create("crisis", { scenario: SCENARIO, name: `Load game ${i}`, creatorName: `Facilitator ${i}`, seed: `load-${i}`, turnSeconds: 0 }), "facilitator", null);
+  const code = fac.code;
+  const res = await fetchFn(`${http}/api/games/${code.toLowerCase()}`);
+  if (!res.ok) throw new Error(`code lookup ${code}: HTTP ${res.status}`);
+  const { roomId } = (await res.json()) as { roomId: string };
+  await Promise.all([
+    ...SEATS.map((seat) => timed(() => client().joinById(roomId, { code, name: `P${i} ${seat}`, role: "player", seat }), "player", seat)),
+    timed(() => client().joinById(roomId, { code, name: `Observer ${i}`, role: "observer" }), "observer", null),
+  ]);
+  return run;
+}
+
+/** Waits until every room has ended or `until` has passed. */
+async function waitForEnd(runs: readonly RoomRun[], until: number): Promise<void> {
+  while (performance.now() < until && runs.some((r) => r.ended < r.people.length)) await sleep(100);
+}
+
+/**
+ * Think time of the quiet game: short, but it keeps each client under the room's limit of 20 messages
+ * per second (a client over it is disconnected by Colyseus).
+ */
+const QUIET_THINK_MS = 200;
+
+/** Plays one room alone with a short think time (the warm-up game, and the quiet game before the load). */
+async function quietGame(i: number, url: string, http: string, until: number): Promise<{ run: RoomRun; rec: Recorder; seconds: number }> {
+  const rec = new Recorder();
+  const run = await setupRoom(i, `127.2.0.${i % 2 === 0 ? 1 : 2}`, url, http, rec, QUIET_THINK_MS, until, true);
+  const t0 = performance.now();
+  const fac = run.people[0] as Person;
+  await rec.request(fac.room, "fac:start", {});
+  await waitForEnd([run], until);
+  return { run, rec, seconds: (performance.now() - t0) / 1000 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bench
+
+export interface LoadBench {
+  bench: "server-load";
+  quick: boolean;
+  machine: ReturnType<typeof machineInfo>;
+  config: { rooms: number; clientsPerRoom: number; scenario: string; thinkMs: number; budgetSeconds: number; cpuProfDir: string | null };
+  engine: { resolveTurnUs4States: number; samples: number };
+  echo: { quietMs: Dist; underLoadMs: Dist };
+  setup: { roomsReady: number; clients: number; seconds: number; joinMs: Dist; failures: number };
+  play: {
+    seconds: number;
+    gamesEnded: number;
+    /** Turns resolved and seen by all 6 clients, over all rooms. */
+    turnsResolved: number;
+    meanTurnsEnded: number;
+    outcomes: Record<string, number>;
+    requestsPerSecond: number;
+    viewsPerSecond: number;
+    requestMs: Dist;
+    requestMsByType: Record<string, Dist>;
+    turnMs: Dist;
+    /** The same, to the first of the room's clients. */
+    turnFirstClientMs: Dist;
+    rejected: Record<string, number>;
+    failed: Record<string, number>;
+    disconnects: number;
+    /** Event-loop delay of this (client) process during play, ms. */
+    clientLoopDelayMs: { p50: number; p99: number; max: number };
+  };
+  quietGame: { turns: number; turnMs: Dist; turnFirstClientMs: Dist; requestMs: Dist; viewJsonBytes: number; disconnects: number } | null;
+  memory: { baselineMb: number; afterJoinMb: number; afterPlayMb: number; peakMb: number; perRoomJoinedKb: number; perRoomAfterPlayKb: number };
+  cpu: {
+    /** Cores used during play (1.0 = one core): the server process, this client process, the whole machine, and the rest (other processes). */
+    server: number;
+    clients: number;
+    machine: number;
+    others: number;
+    /** Server CPU time per answered request (each sends one view to each client of its room), and the rate one core could answer at that cost. */
+    serverMsPerRequest: number;
+    serverRequestsPerCoreSecond: number;
+    loadAverageAfter: number[];
+  };
+  breakdown: Breakdown | null;
+  targets: {
+    scale: { rooms: number; clients: number; p99Ms: number; targetRooms: number; targetP99Ms: number; atScale: boolean; pass: boolean };
+    turn: { turnP50Ms: number; boundMs: number; echoP50Ms: number; resolveMs: number; pass: boolean; quietTurnP50Ms: number | null; quietPass: boolean | null };
+  };
+  seconds: number;
+}
+
+export async function runLoadBench(): Promise<LoadBench> {
+  const machine = machineInfo();
+  log(`rooms ${ROOMS}, think ${THINK_MS} ms, budget ${BUDGET_S} s`);
+
+  // Engine first, on a quiet process.
+  const engine = measureResolveTurn(QUICK ? 600 : 1200);
+  log(`resolveTurn (4 states) ${engine.us} µs`);
+
+  // Floor: bare WebSocket echo, quiet.
+  const echo = await startEcho();
+  const echoWs = await openEcho(echo.port);
+  await echoRoundTrips(echoWs, 300);
+  const echoQuiet = dist(await echoRoundTrips(echoWs, QUICK ? 1000 : 3000));
+  log(`echo round trip p50 ${echoQuiet.p50} ms`);
+
+  // Server child, warmed up by one game.
+  const srv = await startServer();
+  const url = `ws://127.0.0.1:${srv.port}`;
+  const http = `http://127.0.0.1:${srv.port}`;
+  const pid = srv.child.pid as number;
+  const warm = await quietGame(100_000, url, http, performance.now() + 8000);
+  log(`warm-up game: ${warm.run.turns} turns in ${warm.seconds.toFixed(1)} s`);
+
+  // The quiet game: one room alone on the warm server.
+  const q = await quietGame(100_001, url, http, performance.now() + 8000);
+  const player = q.run.people[1]?.last;
+  const quiet: LoadBench["quietGame"] = {
+    turns: q.run.people[1]?.seenTurn ?? 0,
+    turnMs: dist(q.run.turnLatencies()),
+    turnFirstClientMs: dist(q.run.turnLatencies(true)),
+    requestMs: dist([...q.rec.latency.orders, ...q.rec.latency.ready]),
+    viewJsonBytes: player ? JSON.stringify(player).length : 0,
+    disconnects: q.rec.disconnects,
+  };
+  log(`quiet game: ${quiet.turnMs.n} turns, turn latency p50 ${quiet.turnMs.p50} ms`);
+
+  // Where the server's time per request goes, from the finished games' journal (the server is idle).
+  let breakdown: Breakdown | null = null;
+  try {
+    breakdown = measureBreakdown(join(srv.dataDir, "firebreak.sqlite"), QUICK ? 80 : 120);
+  } catch (e) {
+    log(`breakdown failed: ${(e as Error).message}`);
+  }
+  await sleep(300);
+  const baseline = procStat(pid);
+
+  let peakKb = baseline?.rssKb ?? 0;
+  const memTimer = setInterval(() => {
+    const s = procStat(pid);
+    if (s) peakKb = Math.max(peakKb, s.rssKb);
+  }, 250);
+
+  // Ramp: create and join rooms, a few at a time.
+  const rec = new Recorder();
+  const runs: RoomRun[] = [];
+  let setupFailures = 0;
+  const rampStart = performance.now();
+  rampDeadline = Math.max(rampDeadline, Math.min(rampStart + BUDGET_S * 1000 * 0.2, playDeadline - 5000));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: RAMP_CONCURRENCY }, async () => {
+      while (next < ROOMS && performance.now() < rampDeadline) {
+        const i = next++;
+        try {
+          runs.push(await setupRoom(i, roomAddress(i), url, http, rec, THINK_MS, playDeadline));
+        } catch (e) {
+          setupFailures++;
+          if (setupFailures <= 3) log(`room ${i} setup failed: ${(e as Error).message}`);
+        }
+      }
+    }),
+  );
+  const setupSeconds = (performance.now() - rampStart) / 1000;
+  log(`${runs.length} rooms, ${runs.length * 6} clients joined in ${setupSeconds.toFixed(1)} s`);
+  await sleep(500);
+  const afterJoin = procStat(pid);
+
+  // Play: facilitators start their games spread over one think time; players play to the end.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const srvCpu0 = procStat(pid)?.cpuMs ?? 0;
+  const selfCpu0 = selfCpuMs();
+  const mach0 = machineTicks();
+  const views0 = rec.views;
+  const playStart = performance.now();
+  const echoLoad: number[] = [];
+  const echoTimes: Array<[number, number]> = [];
+  let probing = true;
+  const probe = (async () => {
+    while (probing) {
+      const t = performance.now() - playStart;
+      const [rtt] = await echoRoundTrips(echoWs, 1);
+      echoLoad.push(rtt as number);
+      echoTimes.push([round(t, 1), round(rtt as number, 2)]);
+      await sleep(100);
+    }
+  })();
+  for (const r of runs) {
+    const fac = r.people[0] as Person;
+    setTimeout(() => void rec.request(fac.room, "fac:start", {}), THINK_MS * r.random());
+  }
+  let lastLog = performance.now();
+  while (performance.now() < playDeadline && runs.some((r) => r.ended < r.people.length)) {
+    await sleep(200);
+    if (performance.now() - lastLog > 10_000) {
+      lastLog = performance.now();
+      log(`${runs.filter((r) => r.ended === r.people.length).length}/${runs.length} games ended; ${rec.latency.ready.length} readies, ${rec.views - views0} views`);
+    }
+  }
+  // Players stop acting at the play deadline; wait (briefly) for the answers still on their way.
+  const drainUntil = performance.now() + 6000;
+  while (rec.inflight > 0 && performance.now() < drainUntil) await sleep(50);
+  const playSeconds = (performance.now() - playStart) / 1000;
+  probing = false;
+  await probe;
+  loop.disable();
+  const srvCpu = (procStat(pid)?.cpuMs ?? srvCpu0) - srvCpu0;
+  const selfCpu = selfCpuMs() - selfCpu0;
+  const mach1 = machineTicks();
+  const machineCores = ((mach1.busy - mach0.busy) / Math.max(1, mach1.total - mach0.total)) * machine.cores;
+  const views = rec.views - views0;
+  const ended = runs.filter((r) => r.ended === r.people.length);
+  log(`${ended.length}/${runs.length} games ended in ${playSeconds.toFixed(1)} s${rec.inflight ? ` (${rec.inflight} requests unanswered)` : ""}`);
+  if (process.env.LOAD_DEBUG) {
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync("/tmp/load-timeline.json", JSON.stringify({ requests: rec.timeline.map(([t, l, k]) => [round(t - playStart, 1), round(l, 2), k]), echo: echoTimes }));
+  }
+  await sleep(300);
+  const afterPlay = procStat(pid);
+  clearInterval(memTimer);
+
+  echoWs.close();
+
+  const answered = rec.latency["fac:start"].length + rec.latency.orders.length + rec.latency.ready.length;
+  const all = [...rec.latency["fac:start"], ...rec.latency.orders, ...rec.latency.ready];
+  const requestMs = dist(all);
+  const turnMs = dist(runs.flatMap((r) => r.turnLatencies()));
+  const outcomes: Record<string, number> = {};
+  for (const r of ended) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const resolveMs = engine.us / 1000;
+  const boundMs = round(TARGET_TURN_ECHO_FACTOR * echoQuiet.p50 + resolveMs, 3);
+  const mb = (kb: number | undefined): number => round((kb ?? NaN) / 1024, 1);
+  const rooms = runs.length;
+  const base = baseline?.rssKb ?? NaN;
+  const serverMsPerRequest = srvCpu / Math.max(1, answered);
+  return {
+    bench: "server-load",
+    quick: QUICK,
+    machine,
+    config: { rooms: ROOMS, clientsPerRoom: 6, scenario: SCENARIO, thinkMs: THINK_MS, budgetSeconds: BUDGET_S, cpuProfDir: CPU_PROF_DIR ?? null },
+    engine: { resolveTurnUs4States: engine.us, samples: engine.samples },
+    echo: { quietMs: echoQuiet, underLoadMs: dist(echoLoad) },
+    setup: { roomsReady: rooms, clients: rooms * 6, seconds: round(setupSeconds, 1), joinMs: dist(rec.joinMs), failures: setupFailures },
+    play: {
+      seconds: round(playSeconds, 1),
+      gamesEnded: ended.length,
+      turnsResolved: turnMs.n,
+      meanTurnsEnded: round(ended.reduce((s, r) => s + r.turns, 0) / Math.max(1, ended.length), 2),
+      outcomes,
+      requestsPerSecond: round(answered / playSeconds, 1),
+      viewsPerSecond: round(views / playSeconds, 1),
+      requestMs,
+      requestMsByType: Object.fromEntries(Object.entries(rec.latency).map(([k, v]) => [k, dist(v)])),
+      turnMs,
+      turnFirstClientMs: dist(runs.flatMap((r) => r.turnLatencies(true))),
+      rejected: rec.rejected,
+      failed: rec.failed,
+      disconnects: rec.disconnects,
+      clientLoopDelayMs: { p50: round(loop.percentile(50) / 1e6, 2), p99: round(loop.percentile(99) / 1e6, 2), max: round(loop.max / 1e6, 2) },
+    },
+    quietGame: quiet,
+    memory: {
+      baselineMb: mb(baseline?.rssKb),
+      afterJoinMb: mb(afterJoin?.rssKb),
+      afterPlayMb: mb(afterPlay?.rssKb),
+      peakMb: mb(Math.max(peakKb, afterPlay?.hwmKb ?? 0)),
+      perRoomJoinedKb: round(((afterJoin?.rssKb ?? NaN) - base) / Math.max(1, rooms), 1),
+      perRoomAfterPlayKb: round(((afterPlay?.rssKb ?? NaN) - base) / Math.max(1, rooms), 1),
+    },
+    cpu: {
+      server: round(srvCpu / (playSeconds * 1000), 3),
+      clients: round(selfCpu / (playSeconds * 1000), 3),
+      machine: round(machineCores, 3),
+      others: round(Math.max(0, machineCores - (srvCpu + selfCpu) / (playSeconds * 1000)), 3),
+      serverMsPerRequest: round(serverMsPerRequest, 3),
+      serverRequestsPerCoreSecond: round(1000 / serverMsPerRequest, 0),
+      loadAverageAfter: os.loadavg().map((x) => round(x, 2)),
+    },
+    breakdown,
+    targets: {
+      scale: {
+        rooms,
+        clients: rooms * 6,
+        p99Ms: requestMs.p99,
+        targetRooms: TARGET_ROOMS,
+        targetP99Ms: TARGET_P99_MS,
+        atScale: rooms >= TARGET_ROOMS,
+        pass: rooms >= TARGET_ROOMS && ended.length === rooms && requestMs.p99 < TARGET_P99_MS && Object.keys(rec.failed).length === 0,
+      },
+      turn: {
+        turnP50Ms: turnMs.p50,
+        boundMs,
+        echoP50Ms: echoQuiet.p50,
+        resolveMs: round(resolveMs, 3),
+        pass: turnMs.p50 <= boundMs,
+        quietTurnP50Ms: quiet ? quiet.turnMs.p50 : null,
+        quietPass: quiet ? quiet.turnMs.p50 <= boundMs : null,
+      },
+    },
+    seconds: round((performance.now() - T0) / 1000, 1),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]): string => r.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join("  ");
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+const f = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "–");
+const distRow = (name: string, d: Dist): Array<string | number> => [name, d.n, f(d.p50), f(d.p95), f(d.p99), f(d.max)];
+
+export function formatLoadBench(b: LoadBench): string {
+  const m = b.machine;
+  const out: string[] = [];
+  out.push(`Server load benchmark${b.setup.roomsReady < TARGET_ROOMS ? ` (${b.setup.roomsReady} rooms: below the target scale of ${TARGET_ROOMS})` : ""}`);
+  out.push(`Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.cpu.loadAverageAfter.join(" ")} after`);
+  out.push(
+    `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms; ` +
+      `created and joined in ${b.setup.seconds} s (join p50 ${f(b.setup.joinMs.p50)} ms, p99 ${f(b.setup.joinMs.p99)} ms${b.setup.failures ? `, ${b.setup.failures} rooms failed` : ""})`,
+  );
+  out.push(
+    `Play: ${b.play.seconds} s; ${b.play.gamesEnded}/${b.setup.roomsReady} games ended${
+      b.play.gamesEnded
+        ? ` (mean ${b.play.meanTurnsEnded} turns; ${Object.entries(b.play.outcomes)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")})`
+        : ""
+    }; ${b.play.turnsResolved} turns resolved; ${b.play.requestsPerSecond} requests/s answered, ${b.play.viewsPerSecond} views/s received`,
+  );
+  out.push(
+    `CPU during play, in cores: server ${f(b.cpu.server)}, clients ${f(b.cpu.clients)}, other processes ${f(b.cpu.others)} (machine ${f(b.cpu.machine)} of ${m.cores}); ` +
+      `server ${f(b.cpu.serverMsPerRequest)} ms CPU per request → one core answers at most ~${f(b.cpu.serverRequestsPerCoreSecond, 0)} requests/s; client event-loop delay p50 ${f(b.play.clientLoopDelayMs.p50)} ms, p99 ${f(b.play.clientLoopDelayMs.p99)} ms`,
+  );
+  if (b.cpu.others > 0.25) out.push(`Other processes used ${f(b.cpu.others)} cores during play: the machine was shared and the latencies are pessimistic (compare the echo round trip under load).`);
+  out.push("");
+  const rows: Array<Array<string | number>> = [];
+  rows.push(distRow("request (all types)", b.play.requestMs));
+  for (const [k, d] of Object.entries(b.play.requestMsByType)) rows.push(distRow(`  ${k}`, d));
+  rows.push(distRow("turn latency", b.play.turnMs));
+  rows.push(distRow("  to the first client", b.play.turnFirstClientMs));
+  if (b.quietGame) {
+    rows.push(distRow("quiet game: request", b.quietGame.requestMs));
+    rows.push(distRow("quiet game: turn latency", b.quietGame.turnMs));
+    rows.push(distRow("  to the first client", b.quietGame.turnFirstClientMs));
+  }
+  rows.push(distRow("echo round trip (quiet)", b.echo.quietMs));
+  rows.push(distRow("echo round trip (under load)", b.echo.underLoadMs));
+  out.push(table(["ms", "n", "p50", "p95", "p99", "max"], rows));
+  out.push(`Engine: resolveTurn for 4 states ${b.engine.resolveTurnUs4States} µs (the engine bench's turn-4 states, measured here).`);
+  const mem = b.memory;
+  out.push(
+    `Server memory (VmRSS): ${mem.baselineMb} MB after start-up and two games, ${mem.afterJoinMb} MB with ${b.setup.roomsReady} rooms joined, ${mem.afterPlayMb} MB after play (peak ${mem.peakMb} MB); ` +
+      `per room ${f(mem.perRoomJoinedKb, 0)} KB joined, ${f(mem.perRoomAfterPlayKb, 0)} KB after play`,
+  );
+  const rej = Object.entries(b.play.rejected);
+  const fail = Object.entries(b.play.failed);
+  if (rej.length || fail.length || b.play.disconnects || b.quietGame?.disconnects)
+    out.push(
+      `Rejected: ${rej.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; failed: ${fail.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; unexpected disconnects ${b.play.disconnects}${b.quietGame?.disconnects ? ` (+${b.quietGame.disconnects} in the quiet game)` : ""}`,
+    );
+  const k = b.breakdown;
+  if (k) {
+    out.push("");
+    out.push(`Server work per request, in-process on the last turn (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`);
+    out.push(
+      table(
+        ["piece", "µs", "note"],
+        [
+          ["orders step (applyEntry)", f(k.ordersStepUs, 1), "session reducer + engine validation"],
+          ["ready (applyEntry)", f(k.readyUs, 1), ""],
+          ["resolve (applyEntry)", f(k.resolveUs, 1), "session reducer + engine resolveTurn"],
+          ["journal append", f(k.appendUs, 1), "JSON + SQLite insert"],
+          ["viewFor, one client", f(k.viewForUs, 1), "engine projection"],
+          ["clientView, one client", f(k.clientViewUs, 1), "includes viewFor"],
+          ["msgpack encode, one view", f(k.packUs, 1), `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`],
+          ["msgpack decode, one view", f(k.unpackUs, 1), "client side"],
+          ["= one orders request", f(k.ordersRequestUs, 1), `step + append + ${k.members} × (clientView + encode)`],
+          ["= the last ready of a turn", f(k.lastReadyUs, 1), `ready + resolve + 2 appends + ${k.members} × (clientView + encode)`],
+        ],
+      ),
+    );
+    out.push(`A player's view by part (JSON bytes): ${k.playerViewParts.map((p) => `${p.part} ${(p.bytes / 1024).toFixed(1)} KB`).join(", ")}`);
+  }
+  out.push("");
+  const s = b.targets.scale;
+  out.push(
+    `Target: ${s.targetRooms} rooms / ${s.targetRooms * 6} clients on one process, p99 request latency < ${s.targetP99Ms} ms: ${s.pass ? "PASS" : "FAIL"} ` +
+      `(${s.rooms} rooms, ${s.clients} clients, p99 ${f(s.p99Ms)} ms${s.atScale ? "" : `; below the target scale: run with --rooms ${s.targetRooms}`}${b.play.gamesEnded < s.rooms ? `; ${s.rooms - b.play.gamesEnded} games unfinished` : ""})`,
+  );
+  const t = b.targets.turn;
+  out.push(
+    `Target: turn latency ≤ ${TARGET_TURN_ECHO_FACTOR} × echo round trip + resolveTurn = ${TARGET_TURN_ECHO_FACTOR} × ${f(t.echoP50Ms, 3)} + ${f(t.resolveMs, 3)} = ${f(t.boundMs, 3)} ms (medians): ` +
+      `under load ${t.pass ? "PASS" : "FAIL"} (${f(t.turnP50Ms)} ms)` +
+      (t.quietTurnP50Ms !== null ? `; quiet game ${t.quietPass ? "PASS" : "FAIL"} (${f(t.quietTurnP50Ms)} ms)` : ""),
+  );
+  out.push(`Speed is reported, not enforced. (${b.seconds} s)`);
+  return out.join("\n");
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // stdout carries only the report (or the JSON): the SDK's own messages (e.g. "[Colyseus reconnection]") go to stderr.
+  const toStderr = (...a: unknown[]): void => void process.stderr.write(`${format(...a)}\n`);
+  console.log = console.info = console.warn = console.debug = toStderr;
+  const watchdog = setTimeout(() => {
+    log(`still running after ${BUDGET_S + 30} s: giving up`);
+    stopping = true;
+    killChildren();
+    process.exit(1);
+  }, (BUDGET_S + 30) * 1000);
+  watchdog.unref();
+  runLoadBench()
+    .then((result) => {
+      process.stdout.write(`${JSON_OUT ? JSON.stringify(result) : formatLoadBench(result)}\n`);
+      // The SDK clients would try to reconnect to the stopped server: end at once.
+      stopping = true;
+      killChildren();
+      process.exit(0);
+    })
+    .catch((e: unknown) => {
+      log(`failed: ${(e as Error).stack ?? e}`);
+      stopping = true;
+      killChildren();
+      process.exit(1);
+    });
+}
