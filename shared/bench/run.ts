@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** Bench files, relative to the repository root, run in this order. */
-const BENCHES = ["shared/bench/engine.bench.ts", "server/bench/load.bench.ts", "client/bench/client.bench.ts"];
+const BENCHES = ["shared/bench/engine.bench.ts", "shared/bench/bots.bench.ts", "server/bench/load.bench.ts", "client/bench/client.bench.ts"];
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);

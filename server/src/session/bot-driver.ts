@@ -1,5 +1,5 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
-import { answerProposal, chooseOrders, proposeCbms, rngFromSeed, viewFor, type SeatId } from "@firebreak/shared";
+import { botTurn, rngFromSeed, viewFor, type SeatId } from "@firebreak/shared";
 import { applyEntry } from "./session.ts";
 import type { JournalEntry, SessionState } from "./types.ts";
 
@@ -22,13 +22,11 @@ export function botMoves(start: SessionState, at: number): JournalEntry[] {
     // Deterministic per game, turn and seat; the bot never sees the game's seed or PRNG state.
     const rng = rngFromSeed(`${s.options.seed}/${s.createdAt}/bot/${seat}/${turn}`);
     const view = viewFor(s.game, { role: "player", seat });
-    for (const p of view.proposals) {
-      if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
-      const a = answerProposal(view, p, ctl.persona, rng);
-      push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
-    }
-    if (!s.game.options.noCbms) for (const p of proposeCbms(view, ctl.persona, rng)) push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
-    push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: chooseOrders(view, ctl.persona, rng) } });
+    // The room's level (easy, normal or hard); `normal` is the baseline behaviour of the persona.
+    const t = botTurn(view, { persona: ctl.persona, level: s.options.botLevel }, rng);
+    for (const a of t.answers) push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
+    for (const p of t.proposals) push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
+    push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } });
     push({ kind: "ready", at, seat, ready: true });
   }
   return out;

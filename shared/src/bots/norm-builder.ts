@@ -1,0 +1,102 @@
+/** The norm-builder persona (normal level): builds the regime of CBMs and punishes attributed violations. */
+import type { SeatId } from "../model/types.ts";
+import type { Rng } from "../model/rng.ts";
+import type { GameView } from "../view/types.ts";
+import type { BotAnswer, BotProposal } from "./personas.ts";
+import type { Planner } from "./planner.ts";
+import { attributable, hotlineWith, myInquiry, rivalsByTension, tensionWith, unresolvedIncidents } from "./perception.ts";
+import { refusalText, statementText, type RefusalReason } from "./messages.ts";
+import { proposeTo } from "./proposals.ts";
+
+/** A norm violation the world can see: a disruption or destruction run overtly or publicly attributed at moderate+ to its author. */
+export interface Violation {
+  violator: SeatId;
+  victim: SeatId;
+  incident: string;
+  /** Turn the violation became public (the attribution's turn, or the operation's if overt). */
+  turn: number;
+}
+
+/** Turns during which a norm builder refuses new CBMs with a violator. */
+export const VIOLATOR_MEMORY = 3;
+
+/** Every public violation this view shows. */
+export function publicViolations(view: GameView): Violation[] {
+  const out: Violation[] = [];
+  for (const i of view.incidents) {
+    if (i.kind !== "disrupt" && i.kind !== "destroy") continue;
+    if (i.overt && typeof i.author === "string" && i.author !== "nonState") {
+      out.push({ violator: i.author, victim: i.target, incident: i.id, turn: i.turn });
+      continue;
+    }
+    const named = i.publicAttributions.find((a) => a.confidence >= 2);
+    if (named) out.push({ violator: named.accused, victim: i.target, incident: i.id, turn: named.turn });
+  }
+  return out;
+}
+
+/** Violations made public during the last resolution (each violator once). */
+export function freshViolations(view: GameView, me: SeatId): Violation[] {
+  const seen = new Set<SeatId>();
+  const out: Violation[] = [];
+  for (const v of publicViolations(view)) {
+    if (v.turn !== view.turn - 1 || v.violator === me || seen.has(v.violator)) continue;
+    seen.add(v.violator);
+    out.push(v);
+  }
+  return out;
+}
+
+/** States that violated a norm publicly within the last VIOLATOR_MEMORY turns. */
+export function recentViolators(view: GameView): Set<SeatId> {
+  return new Set(publicViolations(view).filter((v) => v.turn >= view.turn - VIOLATOR_MEMORY).map((v) => v.violator));
+}
+
+/** Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state; a public warning. */
+export function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
+  const punished: SeatId[] = [];
+  for (const v of freshViolations(view, me)) {
+    const done = v.victim === me ? plan.add({ type: "sanction", target: v.violator }) : plan.add({ type: "expel", target: v.violator });
+    if (done) punished.push(v.violator);
+  }
+  const first = punished[0];
+  if (first) plan.add({ type: "statement", tone: "warn", target: first, text: statementText("normBuilder", "warn", view.nations[first]?.name ?? first, rng) });
+  return punished;
+}
+
+/** The norm builder's orders after its answers. */
+export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
+  punishViolations(view, me, plan, rng);
+  for (const g of attributable(view, me, 2)) {
+    if (plan.remaining < 2) break;
+    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+  }
+  const open = unresolvedIncidents(view, me)[0];
+  if (open) {
+    const k = open.knowledge[me];
+    if (k && typeof k.suspect === "string" && k.suspect !== "nonState" && hotlineWith(view, me, k.suspect) && !myInquiry(view, me, open.id))
+      plan.add({ type: "inquire", target: k.suspect, incident: open.id });
+    plan.add({ type: "investigate", incident: open.id });
+  }
+  const rival = rivalsByTension(view, me)[0];
+  if (rival && tensionWith(view, me, rival) >= 3)
+    plan.add({ type: "statement", tone: "reassure", target: rival, text: statementText("normBuilder", "reassure", view.nations[rival]?.name ?? rival, rng) });
+  const n = view.nations[me];
+  if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
+  if (plan.remaining > 0) plan.add({ type: "hunt" });
+}
+
+/** The norm builder proposes the whole regime to every state that is not a recent violator. */
+export function normBuilderProposals(view: GameView, me: SeatId): BotProposal[] {
+  const bad = recentViolators(view);
+  const partners = view.seats.filter((s) => s !== me && !bad.has(s));
+  return proposeTo(view, me, ["hotline", "situationReports", "consultations", "codeOfConduct", "selfDefenceCatalogue", "publishDoctrine", "noFirstUse"], partners);
+}
+
+/** The norm builder accepts every CBM except with a recent violator. */
+export function normBuilderAnswer(view: GameView, proposal: GameView["proposals"][number], me: SeatId): BotAnswer & { reason: RefusalReason | null } {
+  const bad = recentViolators(view);
+  const violators = proposal.parties.filter((p) => p !== me && bad.has(p));
+  if (violators.length === 0) return { accept: true, note: "", reason: null };
+  return { accept: false, note: refusalText("violator", violators.map((v) => view.nations[v]?.name ?? v)), reason: "violator" };
+}

@@ -1,0 +1,91 @@
+/** The opportunist persona (normal level): covert operations only where they are unlikely to be caught. */
+import type { Inquiry, SeatId } from "../model/types.ts";
+import type { Rng } from "../model/rng.ts";
+import { detectionChance } from "../rules/detection.ts";
+import type { GameView } from "../view/types.ts";
+import type { BotAnswer, BotProposal } from "./personas.ts";
+import { Planner } from "./planner.ts";
+import { attributable, authoredBy, tensionWith, unresolvedIncidents } from "./perception.ts";
+import { refusalText, type RefusalReason } from "./messages.ts";
+import { proposeTo } from "./proposals.ts";
+
+/** Tension at or above which the opportunist leaves a state alone (it could escalate to war). */
+export const OPPORTUNIST_TENSION_LIMIT = 5;
+/** Detection chance above which the opportunist runs no covert operation against a state. */
+export const OPPORTUNIST_CATCH_LIMIT = 0.35;
+/** Turns left (this one included) at or below which attribution can no longer catch up with a proxied disruption. */
+export const OPPORTUNIST_LATE_TURNS = 3;
+
+/** A state's defence as this seat knows it: visible, from its latest intelligence, or assumed 3. */
+export function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
+  const seen = view.nations[target]?.defense;
+  if (seen !== null && seen !== undefined) return seen;
+  const intel = (view.private[me]?.intel ?? []).filter((r) => r.about === target);
+  return intel.length > 0 ? (intel[intel.length - 1] as (typeof intel)[number]).defense : 3;
+}
+
+/** True when this seat knows a state's defence (visible or from intelligence). */
+export function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
+  const seen = view.nations[target]?.defense;
+  return (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target);
+}
+
+/** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
+export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
+  const sitrep = view.cbms.some((c) => c.kind === "situationReports" && c.members.includes(target));
+  return detectionChance(inferredDefense(view, me, target), sitrep ? view.params.sitrepDetectionBonus : 0, view.params);
+}
+
+/** Other states below the tension limit, softest (least likely to detect) first; ties in seat order. */
+export function softTargets(view: GameView, me: SeatId): SeatId[] {
+  return view.seats
+    .filter((s) => s !== me && tensionWith(view, me, s) < OPPORTUNIST_TENSION_LIMIT)
+    .map((s, i) => ({ s, c: catchChance(view, me, s), i }))
+    .sort((a, b) => a.c - b.c || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/** The opportunist's reply to an inquiry: deny what it did not do or did through a proxy, explain the rest. */
+export function opportunistReply(view: GameView, q: Inquiry, me: SeatId): "deny" | "explain" {
+  if (!authoredBy(view, q.incident, me)) return "deny";
+  const incident = view.incidents.find((i) => i.id === q.incident);
+  return incident?.secret?.proxy ? "deny" : "explain";
+}
+
+/** The opportunist's orders after its answers. */
+export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
+  for (const g of attributable(view, me, 2)) {
+    if (plan.remaining < 2) break;
+    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+  }
+  const target = softTargets(view, me)[0];
+  if (target) {
+    const left = view.maxTurns - view.turn + 1;
+    if (left <= OPPORTUNIST_LATE_TURNS && inferredDefense(view, me, target) <= 3 && tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1)
+      plan.add({ type: "disrupt", target, proxy: true });
+    if (!knowsDefense(view, me, target) && rng.chance(0.5)) plan.add({ type: "espionage", target });
+    if (catchChance(view, me, target) < OPPORTUNIST_CATCH_LIMIT) {
+      plan.add({ type: "preposition", target });
+      if (rng.chance(0.5)) plan.add({ type: "influence", target });
+    }
+  }
+  const n = view.nations[me];
+  if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
+  const open = unresolvedIncidents(view, me)[0];
+  if (open) plan.add({ type: "investigate", incident: open.id });
+  if (plan.remaining > 0) plan.add({ type: "hunt" });
+}
+
+/** The opportunist proposes hotlines and consultations: channels to deny through, no exposure. */
+export function opportunistProposals(view: GameView, me: SeatId): BotProposal[] {
+  return proposeTo(view, me, ["hotline", "consultations"]);
+}
+
+/** The opportunist accepts what calms others down, refuses what exposes it or binds its hands. */
+export function opportunistAnswer(proposal: GameView["proposals"][number]): BotAnswer & { reason: RefusalReason | null } {
+  const exposing: readonly string[] = ["situationReports", "jointObservation", "publishDoctrine"];
+  const binding: readonly string[] = ["noFirstUse", "codeOfConduct"];
+  if (exposing.includes(proposal.kind)) return { accept: false, note: refusalText("exposure", []), reason: "exposure" };
+  if (binding.includes(proposal.kind)) return { accept: false, note: refusalText("tiesHands", []), reason: "tiesHands" };
+  return { accept: true, note: "", reason: null };
+}

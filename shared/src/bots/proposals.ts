@@ -1,0 +1,34 @@
+/** CBM proposals a bot may make without repeating what is in force or already proposed. */
+import type { CbmKind, SeatId } from "../model/types.ts";
+import type { GameView } from "../view/types.ts";
+import type { BotProposal } from "./personas.ts";
+
+/** Unilateral CBMs for me, bilateral ones with every other state (or only `partners`), skipping those in force or pending. */
+export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[], partners?: readonly SeatId[]): BotProposal[] {
+  const out: BotProposal[] = [];
+  if (view.options.noCbms) return out;
+  for (const kind of kinds) {
+    if (kind === "publishDoctrine" || kind === "noFirstUse") {
+      if (!view.cbms.some((c) => c.kind === kind && c.members.includes(me)) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
+        out.push({ kind, parties: [me] });
+      continue;
+    }
+    for (const other of partners ?? view.seats) {
+      if (other === me) continue;
+      const inForce = view.cbms.some((c) => c.kind === kind && c.members.includes(me) && c.members.includes(other));
+      const pending = view.proposals.some((p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other));
+      if (!inForce && !pending) out.push({ kind, parties: [me, other] });
+    }
+  }
+  return out;
+}
+
+/** One proposal of each kind among all states, unless it is in force among them all or already proposed. */
+export function proposeAmongAll(view: GameView, me: SeatId, kinds: readonly CbmKind[]): BotProposal[] {
+  if (view.options.noCbms || view.seats.length < 3) return [];
+  const all = view.seats;
+  const covers = (members: readonly SeatId[]): boolean => all.every((s) => members.includes(s));
+  return kinds
+    .filter((kind) => !view.cbms.some((c) => c.kind === kind && covers(c.members)) && !view.proposals.some((p) => p.kind === kind && covers(p.parties)))
+    .map((kind) => ({ kind, parties: all.slice() }));
+}

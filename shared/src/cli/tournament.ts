@@ -1,0 +1,69 @@
+/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--bots hawk:hard,dove:easy,...] [--iterations <n>] [--no-cbms] [--json] */
+import { parseArgs } from "node:util";
+import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
+import { HARD_BUDGET } from "../bots/search.ts";
+import { formatProblems } from "../scenario/validate.ts";
+import { formatTournament, runTournament } from "../sim/tournament.ts";
+import { findScenario } from "./scenario-files.ts";
+
+const USAGE =
+  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--bots persona:level,...] [--iterations <n>] [--no-cbms] [--json]";
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        scenario: { type: "string" },
+        games: { type: "string" },
+        seed: { type: "string" },
+        bots: { type: "string" },
+        iterations: { type: "string" },
+        "no-cbms": { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  if (!args.scenario) fail("--scenario is required");
+  const games = Number(args.games ?? "180");
+  if (!Number.isInteger(games) || games < 1 || games > 1_000_000) fail("--games must be a whole number from 1 to 1000000");
+  const seed = args.seed ?? "1";
+  const bots: BotSpec[] = [];
+  for (const text of args.bots ? args.bots.split(",").filter((b) => b.trim()) : []) {
+    const spec = parseBotSpec(text);
+    if (!spec) fail(`unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`);
+    bots.push(spec);
+  }
+  const iterations = Number(args.iterations ?? HARD_BUDGET.iterations);
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100_000) fail("--iterations must be a whole number from 1 to 100000");
+  const loaded = findScenario(args.scenario);
+  if (!loaded.ok) {
+    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
+    process.exit(1);
+  }
+  const started = Date.now();
+  let last = started;
+  const result = runTournament(
+    { scenario: loaded.scenario, games, seed, bots, options: { noCbms: args["no-cbms"] ?? false } },
+    { budget: { ...HARD_BUDGET, iterations } },
+    (done) => {
+      const now = Date.now();
+      if (now - started > 1000 && now - last > 500) {
+        last = now;
+        process.stderr.write(`\r${done}/${games} games`);
+      }
+    },
+  );
+  if (Date.now() - started > 1000) process.stderr.write(`\r${games}/${games} games\n`);
+  process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatTournament(result)}\n`);
+}
+
+main();

@@ -1,0 +1,84 @@
+/** Tournaments: balanced line-ups, deterministic tables, Elo from pairwise results. */
+import { describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { findScenario } from "../cli/scenario-files.ts";
+import { botLabel, type BotSpec } from "../bots/doctrines.ts";
+import { ELO_BASE, eloRatings } from "./elo.ts";
+import { allEntrants, formatTournament, lineup, runTournament } from "./tournament.ts";
+
+/** Per-test timeout (ms): these tests play many seeded games. */
+const SLOW = 180_000;
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const loaded = findScenario("tutorial");
+if (!loaded.ok) throw new Error("tutorial");
+const tutorial = loaded.scenario;
+const SMALL = { budget: { iterations: 8, depth: 1, horizon: 2 } };
+
+describe("Elo ratings (Bradley-Terry)", () => {
+  it("rank players by their results, centred on the base, independent of the order of games", () => {
+    const record = (a: string, b: string, wins: number, losses: number, draws: number) => [
+      ...Array.from({ length: wins }, () => ({ a, b, score: 1 })),
+      ...Array.from({ length: losses }, () => ({ a, b, score: 0 })),
+      ...Array.from({ length: draws }, () => ({ a, b, score: 0.5 })),
+    ];
+    const results = [...record("strong", "mid", 15, 5, 2), ...record("mid", "weak", 14, 5, 4), ...record("strong", "weak", 18, 2, 0)];
+    const r = eloRatings(["strong", "mid", "weak"], results);
+    expect(r.strong).toBeGreaterThan(r.mid as number);
+    expect(r.mid).toBeGreaterThan(r.weak as number);
+    expect(Math.abs(((r.strong as number) + (r.mid as number) + (r.weak as number)) / 3 - ELO_BASE)).toBeLessThan(2);
+    expect(eloRatings(["strong", "mid", "weak"], [...results].reverse())).toEqual(r);
+    // A 3:1 record is worth about 190 Elo points.
+    const two = eloRatings(["a", "b"], Array.from({ length: 400 }, (_, i) => ({ a: "a", b: "b", score: i % 4 === 0 ? 0 : 1 })));
+    expect((two.a as number) - (two.b as number)).toBeGreaterThan(170);
+    expect((two.a as number) - (two.b as number)).toBeLessThan(200);
+  }, SLOW);
+});
+
+describe("tournament", () => {
+  it("every entrant plays once per shuffle of the line-up", () => {
+    const entrants = allEntrants();
+    expect(entrants.length).toBe(18);
+    const counts = new Map<string, number>();
+    const seats = ["a", "b", "c"];
+    for (let g = 0; g < 36; g++) for (const s of Object.values(lineup(entrants, seats, "x", g))) counts.set(botLabel(s), (counts.get(botLabel(s)) ?? 0) + 1);
+    expect([...counts.values()].every((n) => n === 6)).toBe(true);
+  }, SLOW);
+
+  it("gives the same table for the same arguments, with every entrant, its interval and its rating", () => {
+    const bots: BotSpec[] = [
+      { persona: "hawk", level: "normal" },
+      { persona: "dove", level: "normal" },
+      { persona: "reciprocal", level: "easy" },
+      { persona: "normBuilder", level: "hard" },
+    ];
+    const a = runTournament({ scenario: tutorial, games: 12, seed: "t", bots }, SMALL);
+    const b = runTournament({ scenario: tutorial, games: 12, seed: "t", bots }, SMALL);
+    expect(b).toEqual(a);
+    expect(a.rows.map((r) => r.bot).sort()).toEqual(bots.map(botLabel).sort());
+    for (const r of a.rows) {
+      expect(r.games).toBe(6);
+      expect(r.ci95[0]).toBeLessThanOrEqual(r.mean);
+      expect(r.ci95[1]).toBeGreaterThanOrEqual(r.mean);
+    }
+    expect(a.outcomes.armedConflict + a.outcomes.stablePeace + a.outcomes.turnLimit).toBe(12);
+    expect(Object.keys(a.hardNotClear)).toEqual(["normBuilder:hard", "hard (pooled)"]);
+    expect(formatTournament(a)).toContain("normBuilder:hard");
+  }, SLOW);
+
+  it("npm run tournament prints the same output for the same arguments", () => {
+    const run = () =>
+      spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--games", "6", "--seed", "cli", "--iterations", "8", "--bots", "hawk,dove:easy,forgiving:hard", "--json"], {
+        encoding: "utf8",
+      });
+    const first = run();
+    expect(first.status).toBe(0);
+    const parsed = JSON.parse(first.stdout) as { rows: Array<{ bot: string; elo: number }> };
+    expect(parsed.rows.map((r) => r.bot).sort()).toEqual(["dove:easy", "forgiving:hard", "hawk:normal"]);
+    expect(run().stdout).toBe(first.stdout);
+    const bad = spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--bots", "hawk:expert"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+  }, SLOW);
+});
