@@ -42,6 +42,7 @@ import { machineInfo, samplesFor } from "../../shared/bench/engine.bench.ts";
 import type { ClientView } from "../src/session/client-view.ts";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
 import { fetchFrom, roomAddress } from "./local-fetch.ts";
+import { freePort } from "../../test/server/harness.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -199,19 +200,6 @@ async function startEcho(): Promise<{ port: number; child: ChildProcess }> {
   return { port: (JSON.parse(line) as { port: number }).port, child };
 }
 
-/** A free TCP port on loopback. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /** Spawns the game server child; resolves once /api/health answers. */
 async function startServer(): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
