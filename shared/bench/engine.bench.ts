@@ -15,9 +15,9 @@ import os from "node:os";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applyStep, type GameState, type Order, type SeatId, type Step, createGame, resolveTurn, rngFromSeed, viewFor } from "../src/index.ts";
-import { answerProposal, chooseOrders, proposeCbms, type Persona } from "../src/bots/personas.ts";
+import type { Persona } from "../src/bots/personas.ts";
 import { personasFor } from "../src/sim/batch.ts";
-import { playGame } from "../src/sim/play.ts";
+import { planBotTurn, playGame } from "../src/sim/play.ts";
 import { testScenario } from "../src/testing/fixtures.ts";
 
 /** Target of the issue: full 4-state bot games per second on one core. */
@@ -154,17 +154,7 @@ function sampleState(n: number, seed: string, personas: Record<SeatId, Persona>)
   for (;;) {
     if (state.phase !== "planning") return null;
     const turn = state.turn;
-    for (const seat of state.seats) {
-      const persona = personas[seat] ?? "random";
-      const view = viewFor(state, { role: "player", seat });
-      for (const p of view.proposals) {
-        if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
-        const a = answerProposal(view, p, persona, rng);
-        apply({ type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) });
-      }
-      if (!state.options.noCbms) for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
-      apply({ type: "orders", turn, seat, orders: chooseOrders(view, persona, rng) });
-    }
+    planBotTurn(() => state, personas, rng, apply);
     if (turn === SAMPLE_TURN) return { state, orders: state.orders as Record<SeatId, Order[]> };
     apply({ type: "resolve", turn });
   }

@@ -1,6 +1,6 @@
 /** Plays one full game headless with bots, through the same steps a server would apply. */
 import type { EngineError } from "../model/errors.ts";
-import { rngFromSeed } from "../model/rng.ts";
+import { rngFromSeed, type Rng } from "../model/rng.ts";
 import type { GameOptions, GameState, SeatId } from "../model/types.ts";
 import { createGame } from "../game/create.ts";
 import { applyStep, type Step } from "../game/steps.ts";
@@ -8,6 +8,22 @@ import type { Scenario } from "../scenario/schema.ts";
 import { viewFor } from "../view/view.ts";
 import { answerProposal, chooseOrders, proposeCbms, type Persona } from "../bots/personas.ts";
 import { newRecord, stateHash, type GameRecord } from "../record/record.ts";
+
+/** Every seat's bots answer proposals, propose and order for the current turn, seat by seat, each from its own view (`current` returns the state after the previous step). */
+export function planBotTurn(current: () => GameState, personas: Record<SeatId, Persona>, rng: Rng, apply: (step: Step) => void): void {
+  const turn = current().turn;
+  for (const seat of current().seats) {
+    const persona = personas[seat] ?? "random";
+    const view = viewFor(current(), { role: "player", seat });
+    for (const p of view.proposals) {
+      if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
+      const a = answerProposal(view, p, persona, rng);
+      apply({ type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) });
+    }
+    if (!current().options.noCbms) for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
+    apply({ type: "orders", turn, seat, orders: chooseOrders(view, persona, rng) });
+  }
+}
 
 /** A finished bot game. */
 export interface PlayedGame {
@@ -39,17 +55,7 @@ export function playGame(scenario: Scenario, seed: string, personas: Record<Seat
   };
   while (state.phase === "planning") {
     const turn = state.turn;
-    for (const seat of state.seats) {
-      const persona = personas[seat] ?? "random";
-      const view = viewFor(state, { role: "player", seat });
-      for (const p of view.proposals) {
-        if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
-        const a = answerProposal(view, p, persona, rng);
-        apply({ type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) });
-      }
-      if (!state.options.noCbms) for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
-      apply({ type: "orders", turn, seat, orders: chooseOrders(view, persona, rng) });
-    }
+    planBotTurn(() => state, personas, rng, apply);
     apply({ type: "resolve", turn });
     if (state.turn === turn && state.phase === "planning") throw new Error("resolution did not advance the turn");
   }
