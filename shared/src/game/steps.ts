@@ -38,6 +38,11 @@ export function applyStep(state: GameState, step: Step): Result<{ state: GameSta
       return r.ok ? ok({ state: r.value, events: [] }) : r;
     }
     case "inject": {
+      for (const e of step.inject.effects) {
+        const named = e.type === "tension" ? [e.a, e.b] : e.type === "stat" ? [e.state] : e.type === "suspicion" ? [e.from, e.to] : [e.target];
+        const unknown = named.find((x) => !state.nations[x]);
+        if (unknown !== undefined) return err("UNKNOWN_TARGET", `The inject names "${unknown}", which is not a state in this game.`);
+      }
       const ctx = beginResolution(state, state.turn);
       fireInject(ctx, step.inject);
       ctx.s.rng = ctx.rng.save();

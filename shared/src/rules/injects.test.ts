@@ -119,3 +119,15 @@ describe("scheduled injects", () => {
     expect(r.value.events.find((e) => e.incident === inc?.id && e.tension === undefined)?.rule).toBe("nonstate.incident");
   });
 });
+
+describe("inject steps are validated by the engine", () => {
+  it("an inject naming a state not in the game is UNKNOWN_TARGET and changes nothing", async () => {
+    const { applyStep } = await import("../game/steps.ts");
+    const { testGame } = await import("../testing/game.ts");
+    const s = testGame();
+    const before = JSON.stringify(s);
+    const r = applyStep(s, { type: "inject", turn: s.turn, inject: { id: "x", title: "X", text: "x", effects: [{ type: "stat", state: "atlantis", stat: "economy", delta: -1 }] } });
+    expect(r.ok ? "ok" : r.error.code).toBe("UNKNOWN_TARGET");
+    expect(JSON.stringify(s)).toBe(before);
+  });
+});
