@@ -8,3 +8,4 @@ export type * from "./model/types.ts";
 export type * from "./view/types.ts";
 export type { GameEvent } from "./model/events.ts";
 export type { ModelParams } from "./model/params.ts";
+export { BOT_PERSONAS, DOCTRINES, type BotPersona } from "./bots/doctrines.ts";

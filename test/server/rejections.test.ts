@@ -19,6 +19,14 @@ describe("server rejections", () => {
     const ana = await join(srv.url, fac.room.roomId, { code, name: "Ana", role: "player", seat: "aestria" });
     expect((await ana.ask("ready", { ready: true })).rejected?.code).toBe("NOT_PLAYING");
     expect((await fac.ask("fac:bot", { seat: "atlantis", bot: true })).rejected?.code).toBe("UNKNOWN_SEAT");
+    const unknown = await fac.ask("fac:bot", { seat: "borevia", bot: true, persona: "pacifist" });
+    expect(unknown.rejected?.code).toBe("UNKNOWN_PERSONA");
+    expect(unknown.rejected?.message).toContain("opportunist");
+    expect(fac.view.session.seats.find((s) => s.seat === "borevia")?.bot).toBe(false);
+    expect((await fac.ask("fac:bot", { seat: "borevia", bot: true, persona: "normBuilder" })).ok).toBe(true);
+    await fac.until((v) => v.session.seats.find((s) => s.seat === "borevia")?.persona === "normBuilder");
+    expect((await fac.ask("fac:bot", { seat: "havland", bot: true, persona: "opportunist" })).ok).toBe(true);
+    await fac.until((v) => v.session.seats.find((s) => s.seat === "havland")?.persona === "opportunist");
     expect((await fac.ask("fac:assign", { member: "nobody", seat: "aestria" })).rejected?.code).toBe("UNKNOWN_MEMBER");
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "planning");

@@ -1,5 +1,6 @@
 /** Facilitator console: every seat's hidden orders and operations, the clock, injects, bot takeover, end. */
 import { useSignal } from "@preact/signals";
+import { BOT_PERSONAS, DOCTRINES, type BotPersona } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { describe } from "./orders.tsx";
@@ -31,10 +32,10 @@ export function Console({ v }: { v: ClientView }) {
           {v.session.seats.map((s) => (
             <tr key={s.seat}>
               <th scope="row">{s.name}</th>
-              <td>{s.bot ? `bot (${s.persona ?? "?"}${s.reason === "absent" ? ", players away" : ""})` : s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") || "—"}</td>
+              <td>{s.bot ? `bot (${personaTitle(s.persona)}${s.reason === "absent" ? ", players away" : ""})` : s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") || "—"}</td>
               <td>{v.session.ready.includes(s.seat) ? "ready" : "planning"}</td>
               <td>{(v.game.private[s.seat]?.orders ?? []).map((o) => describe(o, v)).join("; ") || "—"}</td>
-              <td><button onClick={() => act("fac:bot", { seat: s.seat, bot: !s.bot })}>{s.bot ? "Hand back" : "Give to bot"}</button></td>
+              <td><BotSeatControl seat={s} act={act} /></td>
             </tr>
           ))}
         </tbody>
@@ -51,5 +52,34 @@ export function Console({ v }: { v: ClientView }) {
         <button disabled={!title.value || !text.value} onClick={() => act("fac:inject", { inject: { id: "live", title: title.value, text: text.value, effects: [] } })}>Fire</button>
       </fieldset>
     </section>
+  );
+}
+
+type SeatSummary = ClientView["session"]["seats"][number];
+
+/** A persona's name as people read it ("Norm builder"), or "?" when the view does not say. */
+export function personaTitle(p: BotPersona | null): string {
+  return p === null ? "?" : DOCTRINES[p].title;
+}
+
+/** The facilitator's bot control for one seat: give it to a bot of a chosen persona (or the game's own choice), change the persona, or hand it back. */
+export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: (type: string, payload?: unknown) => Promise<void> }) {
+  const persona = useSignal<BotPersona | "">("");
+  const chosen = persona.value === "" ? {} : { persona: persona.value };
+  return (
+    <span class="bot-control">
+      <select aria-label={`Bot persona for ${s.name}`} value={persona.value} onChange={(e) => (persona.value = (e.target as HTMLSelectElement).value as BotPersona | "")}>
+        <option value="">{s.bot ? `keep ${personaTitle(s.persona)}` : "the game's choice"}</option>
+        {BOT_PERSONAS.map((p) => <option key={p} value={p} title={DOCTRINES[p].summary}>{DOCTRINES[p].title}</option>)}
+      </select>{" "}
+      {s.bot ? (
+        <>
+          <button disabled={persona.value === "" || persona.value === s.persona} onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Change persona</button>{" "}
+          <button onClick={() => act("fac:bot", { seat: s.seat, bot: false })}>Hand back</button>
+        </>
+      ) : (
+        <button onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Give to bot</button>
+      )}
+    </span>
   );
 }

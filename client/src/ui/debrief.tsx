@@ -2,6 +2,7 @@
 import { allPairs, CONFIDENCE_NAMES, pairMembers } from "@firebreak/shared/browser";
 import { leaveGame, type ClientView } from "../net/client.ts";
 import { rungStyle } from "../board/rungs.ts";
+import { personaTitle } from "./console.tsx";
 
 function Chart({ v, pair }: { v: ClientView; pair: string }) {
   const h = v.game.tensionHistory[pair] ?? [];
@@ -48,7 +49,7 @@ export function Debrief({ v }: { v: ClientView }) {
             return (
               <tr key={s}>
                 <th scope="row">{name(s)}</th>
-                <td>{seat?.bot ? `bot: ${seat.persona}` : seat?.members.map((m) => m.name).join(", ")}</td>
+                <td>{seat?.bot ? `bot: ${personaTitle(seat.persona)}` : seat?.members.map((m) => m.name).join(", ")}</td>
                 <td>{sc?.economy.toFixed(1)}</td><td>{sc?.stability.toFixed(1)}</td><td>{sc?.reputation.toFixed(1)}</td><td>{sc?.objectives}</td><td>{sc?.outcome}</td><td><strong>{sc?.total.toFixed(1)}</strong></td>
               </tr>
             );

@@ -1,6 +1,7 @@
 /** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
 import { useSignal } from "@preact/signals";
 import { request, type ClientView } from "../net/client.ts";
+import { BotSeatControl } from "./console.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -28,7 +29,7 @@ export function Lobby({ v }: { v: ClientView }) {
               <td>{s.bot ? "bot" : s.members.length ? "" : "a bot will play"}</td>
               {fac && (
                 <td>
-                  <button onClick={() => act("fac:bot", { seat: s.seat, bot: !s.bot })}>{s.bot ? "Hand back to people" : "Give to a bot"}</button>
+                  <BotSeatControl seat={s} act={act} />
                 </td>
               )}
               {!fac && v.me.role !== "observer" && v.me.seat !== s.seat && (

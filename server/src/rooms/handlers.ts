@@ -4,6 +4,7 @@ import type { MessageContext } from "@colyseus/core";
 import type { InjectDef } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
+import { isBotPersona, unknownPersona } from "../session/session.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
@@ -35,8 +36,11 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   "fac:start": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "start", at } : notFacilitator()),
   "fac:assign": (room, m, p, at) => (m.role === "facilitator" ? { kind: "assign", at, member: p.member, seat: p.seat } : notFacilitator()),
-  "fac:bot": (room, m, p, at) =>
-    m.role === "facilitator" ? { kind: "bot", at, seat: p.seat, bot: p.bot, persona: (p.persona ?? null) as never, reason: p.bot ? "facilitator" : null } : notFacilitator(),
+  "fac:bot": (room, m, p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    if (p.persona !== undefined && !isBotPersona(p.persona)) return unknownPersona(p.persona);
+    return { kind: "bot", at, seat: p.seat, bot: p.bot, persona: p.persona ?? null, reason: p.bot ? "facilitator" : null };
+  },
   "fac:pause": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "pause", at } : notFacilitator()),
   "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at } : notFacilitator()),
   "fac:extend": (room, m, p, at) => {

@@ -1,5 +1,5 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
-import { stateHash, viewFor, type GameView, type Persona, type SeatId, type Viewer } from "@firebreak/shared";
+import { stateHash, viewFor, type BotPersona, type GameView, type SeatId, type Viewer } from "@firebreak/shared";
 import { canRead, channelName } from "./channels.ts";
 import type { Member, SessionState } from "./types.ts";
 
@@ -9,7 +9,7 @@ export interface SeatSummary {
   name: string;
   bot: boolean;
   /** The bot's persona: shown to the facilitator, and to everyone once the game has ended. */
-  persona: Persona | null;
+  persona: BotPersona | null;
   reason: "empty" | "facilitator" | "absent" | null;
   /** Members holding the seat; `id` only in the facilitator's view (for fac:assign). */
   members: Array<{ id: string | null; name: string; connected: boolean }>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replayRecord } from "@firebreak/shared";
+import { BOT_PERSONAS, replayRecord } from "@firebreak/shared";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
 import { botMoves } from "./bot-driver.ts";
 import { canRead, channelName, parseChannel } from "./channels.ts";
@@ -105,6 +105,27 @@ describe("session reducer", () => {
       if (r.ok) cur = r.value;
     }
     expect(allReady(cur)).toBe(true);
+  });
+
+  it("a seat can be handed to a bot of any of the six doctrines or random; an unknown persona is refused and changes nothing", () => {
+    let { s } = started();
+    for (const persona of BOT_PERSONAS) {
+      const r = applyEntry(s, { kind: "bot", at: 2_500, seat: "east", bot: true, persona, reason: "facilitator" });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.seats.find((c) => c.seat === "east")?.persona).toBe(persona);
+    }
+    const bad = applyEntry(s, { kind: "bot", at: 2_500, seat: "east", bot: true, persona: "pacifist" as never, reason: "facilitator" });
+    expect(!bad.ok && bad.error.code).toBe("UNKNOWN_PERSONA");
+    expect(!bad.ok && bad.error.message).toContain("normBuilder");
+    for (const [seat, persona] of [["east", "opportunist"], ["west", "normBuilder"]] as const) {
+      const r = applyEntry(s, { kind: "bot", at: 2_500, seat, bot: true, persona, reason: "facilitator" });
+      if (r.ok) s = r.value;
+    }
+    const moves = botMoves(s, 3_000);
+    for (const seat of ["east", "west"]) {
+      expect(moves.some((m) => m.kind === "step" && m.by === `bot:${seat}` && m.step.type === "orders")).toBe(true);
+      expect(moves.some((m) => m.kind === "ready" && m.seat === seat)).toBe(true);
+    }
   });
 
   it("chat channels: who can write, who can read, and how each reader names them", () => {

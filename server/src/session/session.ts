@@ -1,13 +1,23 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
-import { applyStep, createGame, PERSONAS, type Persona, type Scenario, type SeatId } from "@firebreak/shared";
+import { applyStep, BOT_PERSONAS, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
 import { canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
 import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
 
 /** Personas given to bots when the scenario or facilitator does not choose. */
-export function defaultPersona(index: number): Persona {
-  const doctrinal: Persona[] = ["reciprocal", "hawk", "forgiving", "dove"];
-  return doctrinal[index % doctrinal.length] as Persona;
+export function defaultPersona(index: number): BotPersona {
+  const doctrinal: BotPersona[] = ["reciprocal", "hawk", "forgiving", "dove"];
+  return doctrinal[index % doctrinal.length] as BotPersona;
+}
+
+/** True for a persona a bot can play (`BOT_PERSONAS`: random and the six doctrines). */
+export function isBotPersona(name: string): name is BotPersona {
+  return (BOT_PERSONAS as readonly string[]).includes(name);
+}
+
+/** The rejection for a persona no bot plays; the message lists the ones that exist. */
+export function unknownPersona<T>(name: string): Outcome<T> {
+  return reject("UNKNOWN_PERSONA", `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`);
 }
 
 /** Builds a session from its first journal entry. */
@@ -101,7 +111,7 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
     }
     case "bot": {
       if (!s.seats.some((c) => c.seat === e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
-      if (e.persona !== null && !(PERSONAS as readonly string[]).includes(e.persona)) return reject("INVALID_REQUEST", `Unknown persona "${e.persona}".`);
+      if (e.persona !== null && !isBotPersona(e.persona)) return unknownPersona(e.persona);
       const seats = s.seats.map((c) => (c.seat === e.seat ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null } : c));
       return accept({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
     }

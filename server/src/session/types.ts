@@ -1,5 +1,5 @@
 /** The server-side session of one game: lobby, seats, members, timers, chat. A fold of journal entries. */
-import type { CbmKind, GameState, InjectDef, Persona, SeatId, Step } from "@firebreak/shared";
+import type { BotPersona, CbmKind, GameState, InjectDef, SeatId, Step } from "@firebreak/shared";
 
 /** Roles a connected person can have. */
 export type Role = "player" | "observer" | "facilitator";
@@ -18,7 +18,8 @@ export interface Member {
 export interface SeatControl {
   seat: SeatId;
   bot: boolean;
-  persona: Persona;
+  /** The persona its bot plays (kept while humans hold the seat, for when a bot takes it). */
+  persona: BotPersona;
   /** Why a bot holds it: "empty", "facilitator", "absent" (auto takeover). */
   reason: "empty" | "facilitator" | "absent" | null;
 }
@@ -65,7 +66,7 @@ export type JournalEntry =
   | { kind: "create"; at: number; options: CreateOptions; code: string; facilitator: Member | null }
   | { kind: "join"; at: number; member: Member }
   | { kind: "assign"; at: number; member: string; seat: SeatId | null }
-  | { kind: "bot"; at: number; seat: SeatId; bot: boolean; persona: Persona | null; reason: SeatControl["reason"] }
+  | { kind: "bot"; at: number; seat: SeatId; bot: boolean; persona: BotPersona | null; reason: SeatControl["reason"] }
   | { kind: "start"; at: number }
   | { kind: "step"; at: number; by: string; step: Step }
   | { kind: "ready"; at: number; seat: SeatId; ready: boolean }
