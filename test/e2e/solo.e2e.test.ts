@@ -47,7 +47,8 @@ describe("solo game in the browser", () => {
     }
     await page.getByRole("heading", { name: /^Debrief/ }).waitFor({ timeout: 15_000 });
     await expect.poll(() => page.locator(".scores tbody tr").count()).toBe(4);
-    await expect.poll(async () => (await page.locator(".scores").textContent()) ?? "").toMatch(/bot: (hawk|dove|reciprocal|forgiving|random)/);
+    // Cast as the scenario casts them (the default), each bot's doctrine named in the debrief.
+    await expect.poll(async () => (await page.locator(".scores").textContent()) ?? "").toMatch(/bot: Norm builder.*bot: Reciprocal.*bot: Dove/s);
     await checkScreen(page, "05-debrief");
     expect(errors).toEqual([]);
   });

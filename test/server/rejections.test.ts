@@ -61,6 +61,7 @@ describe("server rejections", () => {
     await expect(new Client(srv.url).create("crisis", { scenario: "no-such-scenario", name: "x" })).rejects.toThrow(/UNKNOWN_SCENARIO/);
     await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", solo: { seat: "atlantis" } })).rejects.toThrow(/UNKNOWN_SEAT/);
     await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", turnSeconds: -5 })).rejects.toThrow(/INVALID_REQUEST/);
+    await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", cast: "alphabetical" })).rejects.toThrow(/INVALID_REQUEST/);
 
     // A finished game's room closes once everyone has left; its record stays in the store.
     const rooms = async () => ((await (await fetch(`${srv.http}/api/health`)).json()) as { rooms: number }).rooms;

@@ -9,6 +9,7 @@ export function Home() {
   const sc = list.find((s) => s.id === scenarioId.value) ?? list[0];
   const seat = useSignal("");
   const level = useSignal("normal");
+  const cast = useSignal<"scenario" | "random">("scenario");
   const error = useSignal("");
   const code = useSignal("");
   const name = useSignal("");
@@ -67,7 +68,15 @@ export function Home() {
               <option value="hard">hard</option>
             </select>
           </label>
-          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value }))}>
+          <label>
+            Opponents{" "}
+            <select value={cast.value} onChange={(e) => (cast.value = (e.target as HTMLSelectElement).value as "scenario" | "random")}>
+              <option value="scenario">as the scenario casts them</option>
+              <option value="random">at random</option>
+            </select>
+          </label>
+          <p><small>Each bot plays a doctrine (hawk, dove, reciprocal, forgiving, opportunist, norm builder); the debrief tells you which.</small></p>
+          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value, cast: cast.value }))}>
             Play solo as {sc?.states.find((s) => s.id === chosenSeat)?.name}
           </button>
         </section>

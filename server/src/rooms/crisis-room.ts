@@ -73,6 +73,7 @@ export class CrisisRoom extends Room {
         solo: o.solo ?? null,
         takeoverSeconds: o.takeoverSeconds ?? svc.takeoverSeconds,
         cbms: [],
+        cast: o.cast ?? "scenario",
       };
       let code = newJoinCode();
       while (roomsByCode.has(code)) code = newJoinCode();

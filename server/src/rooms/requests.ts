@@ -14,6 +14,7 @@ export const createOptionsSchema = z.strictObject({
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   solo: z.strictObject({ seat: id }).optional(),
   takeoverSeconds: z.number().int().min(0).max(3600).optional(),
+  cast: z.enum(["scenario", "random"]).optional(),
 });
 
 /** Options to join a room (by id, after looking the code up) or to rejoin with a token. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BOT_PERSONAS, replayRecord } from "@firebreak/shared";
+import { BOT_PERSONAS, castBots, replayRecord, SCENARIO_CASTS } from "@firebreak/shared";
+import { findScenario } from "../../../shared/src/cli/scenario-files.ts";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
 import { botMoves } from "./bot-driver.ts";
 import { canRead, channelName, parseChannel } from "./channels.ts";
@@ -126,6 +127,38 @@ describe("session reducer", () => {
       expect(moves.some((m) => m.kind === "step" && m.by === `bot:${seat}` && m.step.type === "orders")).toBe(true);
       expect(moves.some((m) => m.kind === "ready" && m.seat === seat)).toBe(true);
     }
+  });
+
+  it("bots are cast from the create options: the scenario's cast list, or at random from the seed; a replay casts the same; fac:bot still wins", () => {
+    const found = findScenario("baltic-fog");
+    if (!found.ok) throw new Error("baltic-fog");
+    const baltic = found.scenario;
+    const solo = (cast: "scenario" | "random" | undefined, seed: string) => {
+      const options = { scenario: "baltic-fog", seed, name: "Solo", turnSeconds: 0, botLevel: "normal" as const, solo: { seat: "aestria" }, takeoverSeconds: 0, cbms: [], ...(cast ? { cast } : {}) };
+      const entry = { kind: "create" as const, at: 1_000, code: "ACDEFG", facilitator: null, options };
+      const journal: JournalEntry[] = [entry, { kind: "join", at: 1_100, member: { ...ann, seat: "aestria" } }, { kind: "start", at: 1_200 }];
+      const s = replayJournal(journal, baltic);
+      if (!s.ok) throw new Error(s.error.message);
+      return { s: s.value, journal };
+    };
+    const personas = (s: SessionState) => Object.fromEntries(s.seats.filter((c) => c.bot).map((c) => [c.seat, c.persona]));
+    const bots = ["borevia", "meridia", "havland"];
+    const byScenario = solo("scenario", "cast-1").s;
+    expect(personas(byScenario)).toEqual(Object.fromEntries(bots.map((b) => [b, SCENARIO_CASTS["baltic-fog"]?.[b]])));
+    for (const seed of ["cast-1", "cast-2", "cast-3"]) {
+      const { s, journal } = solo("random", seed);
+      expect(personas(s)).toEqual(castBots("baltic-fog", bots, "random", seed));
+      expect(personas(solo("random", seed).s)).toEqual(personas(s));
+      // Restoring is replaying the journal: the same personas, the same session.
+      const again = replayJournal(journal, baltic);
+      expect(again.ok && again.value).toEqual(s);
+    }
+    expect(new Set(["r-1", "r-2", "r-3", "r-4", "r-5", "r-6"].map((seed) => JSON.stringify(personas(solo("random", seed).s)))).size).toBeGreaterThan(1);
+    // A journal written before casting existed keeps its old personas.
+    expect(personas(solo(undefined, "cast-1").s)).toEqual({ borevia: "hawk", meridia: "forgiving", havland: "dove" });
+    // The facilitator's explicit persona wins over the cast, before and after the start.
+    const { s: lobby } = run([{ kind: "bot", at: 1_050, seat: "east", bot: true, persona: "normBuilder", reason: "facilitator" }, { kind: "join", at: 1_100, member: ann }, { kind: "start", at: 2_000 }]);
+    expect(lobby.seats.find((c) => c.seat === "east")?.persona).toBe("normBuilder");
   });
 
   it("chat channels: who can write, who can read, and how each reader names them", () => {

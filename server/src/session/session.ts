@@ -1,10 +1,10 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
-import { applyStep, BOT_PERSONAS, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
+import { applyStep, BOT_PERSONAS, castBots, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
 import { canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
 import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
 
-/** Personas given to bots when the scenario or facilitator does not choose. */
+/** Personas of games created before casting (no `cast` option): reciprocal, hawk, forgiving, dove in turn. */
 export function defaultPersona(index: number): BotPersona {
   const doctrinal: BotPersona[] = ["reciprocal", "hawk", "forgiving", "dove"];
   return doctrinal[index % doctrinal.length] as BotPersona;
@@ -24,7 +24,11 @@ export function unknownPersona<T>(name: string): Outcome<T> {
 export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, scenario: Scenario): Outcome<SessionState> {
   const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
   if (!game.ok) return fromEngine(game.error);
-  const seats: SeatControl[] = game.value.seats.map((seat, i) => ({ seat, bot: false, persona: defaultPersona(i), reason: null }));
+  // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
+  // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
+  const o = entry.options;
+  const cast = o.cast === undefined ? null : castBots(o.scenario, game.value.seats, o.cast, o.seed);
+  const seats: SeatControl[] = game.value.seats.map((seat, i) => ({ seat, bot: false, persona: cast?.[seat] ?? defaultPersona(i), reason: null }));
   const s: SessionState = {
     options: entry.options,
     code: entry.code,

@@ -1,5 +1,5 @@
 /** The server-side session of one game: lobby, seats, members, timers, chat. A fold of journal entries. */
-import type { BotPersona, CbmKind, GameState, InjectDef, SeatId, Step } from "@firebreak/shared";
+import type { BotPersona, CastingMode, CbmKind, GameState, InjectDef, SeatId, Step } from "@firebreak/shared";
 
 /** Roles a connected person can have. */
 export type Role = "player" | "observer" | "facilitator";
@@ -59,6 +59,11 @@ export interface CreateOptions {
   /** Seconds a seat may be empty of clients before a bot takes over (0 = never). */
   takeoverSeconds: number;
   cbms: CbmKind[];
+  /**
+   * How bots' personas are chosen (`castBots`, from the seed): the scenario's cast list, or at random. Absent in journals
+   * written before casting existed; those games keep `defaultPersona`.
+   */
+  cast?: CastingMode;
 }
 
 /** Everything that can happen to a session, journalled before it is acknowledged. */
