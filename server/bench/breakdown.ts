@@ -2,18 +2,19 @@
  * Where the server's time per request goes, measured in-process on a real game: the load bench's server
  * journals every game to SQLite; this replays the longest finished game from that journal (with the
  * server's own reducer, `applyEntry`) and times, on the state of its last turn, the pieces of work one
- * accepted request costs the server (the session step, the journal append, and one view per client:
- * `clientView` including the engine's `viewFor`, then the msgpack encoding Colyseus applies to every
- * message), plus the client's msgpack decoding. Socket writes are not included.
+ * accepted request costs the server (the session step, the journal append, and bringing the clients' views up to
+ * date: per distinct viewer the shared view including the engine's `viewFor`, its diff against what the clients
+ * hold, and the msgpack encoding of the patch), plus, for comparison, a full snapshot per client (built, encoded and
+ * decoded) as sent on a join. Socket writes are not included.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { Packr, Unpackr } from "msgpackr";
-import { viewFor } from "@firebreak/shared";
+import { diffJson, viewFor } from "@firebreak/shared";
 import { loadCatalogue } from "../src/scenarios.ts";
-import { clientView, viewerOf } from "../src/session/client-view.ts";
+import { clientView, sharedView, viewerOf, viewKey, type SharedView } from "../src/session/client-view.ts";
 import { applyEntry, createSession } from "../src/session/session.ts";
 import type { JournalEntry, SessionState } from "../src/session/types.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
@@ -38,9 +39,16 @@ export interface Breakdown {
   viewBytes: number;
   viewBytesFirstTurn: number;
   playerViewParts: Array<{ part: string; bytes: number }>;
-  /** An accepted orders request: step + append + one view per member (build + encode). */
+  /** Bringing every member up to date after an orders step and after a turn's last ready and resolve: views built, diffed, patches encoded. */
+  ordersPushUs: number;
+  resolvePushUs: number;
+  /** Mean encoded patch size per viewer that got one, after the orders step and after the resolve; viewers patched after the orders step. */
+  ordersPatchBytes: number;
+  resolvePatchBytes: number;
+  ordersPatched: number;
+  /** An accepted orders request: step + append + push. */
   ordersRequestUs: number;
-  /** The last ready of a turn: ready + resolve + two appends + one view per member. */
+  /** The last ready of a turn: ready + resolve + two appends + push. */
   lastReadyUs: number;
 }
 
@@ -93,7 +101,9 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
     states.push(s);
   }
   const isResolve = (e: JournalEntry | undefined): boolean => e?.kind === "step" && e.step.type === "resolve";
-  const resIdx = entries.findLastIndex((e) => isResolve(e));
+  // The last turn that did not end the game (the end reveals everything and is sent as snapshots).
+  const lastRes = entries.findLastIndex((e) => isResolve(e));
+  const resIdx = entries.findLastIndex((e, k) => k < lastRes && isResolve(e));
   const readyIdx = entries.findLastIndex((e, k) => k < resIdx && e.kind === "ready");
   const ordersIdx = entries.findLastIndex((e, k) => k < resIdx && e.kind === "step" && e.step.type === "orders");
   if (resIdx < 0 || readyIdx < 0 || ordersIdx < 0) return null;
@@ -148,7 +158,24 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
     }
     parts.sort((a, b) => b.bytes - a.bytes);
   }
-  const perView = clientViewUs / n + packUs / n;
+  // What the server does after a request: per distinct viewer, build, diff against the baseline, encode the patch.
+  const byKey = new Map(state.members.map((m) => [viewKey(m), m]));
+  const baselines = (before: SessionState): Map<string, SharedView> => new Map([...byKey].map(([k, m]) => [k, sharedView(before, m, connected)]));
+  const push = (base: Map<string, SharedView>, after: SessionState): number[] => {
+    const sizes: number[] = [];
+    for (const [k, m] of byKey) {
+      const ops = diffJson(base.get(k) as SharedView, sharedView(after, m, connected));
+      if (ops.length > 0) sizes.push(packr.pack({ from: 1, to: 2, ops }).length);
+    }
+    return sizes;
+  };
+  const ordersBase = baselines(at(ordersIdx));
+  const resolveBase = baselines(at(readyIdx));
+  const ordersPushUs = timeUs(() => push(ordersBase, at(ordersIdx + 1)), ms);
+  const resolvePushUs = timeUs(() => push(resolveBase, at(resIdx + 1)), ms);
+  const ordersSizes = push(ordersBase, at(ordersIdx + 1));
+  const resolveSizes = push(resolveBase, at(resIdx + 1));
+  const mean = (xs: number[]): number => (xs.length === 0 ? 0 : Math.round(xs.reduce((a, b) => a + b, 0) / xs.length));
   const r1 = (x: number): number => Math.round(x * 10) / 10;
   return {
     entries: entries.length,
@@ -165,7 +192,12 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
     viewBytes: Math.round(bytes / n),
     viewBytesFirstTurn,
     playerViewParts: parts.slice(0, 5),
-    ordersRequestUs: r1(ordersStepUs + appendUs + n * perView),
-    lastReadyUs: r1(readyUs + resolveUs + 2 * appendUs + n * perView),
+    ordersPushUs,
+    resolvePushUs,
+    ordersPatchBytes: mean(ordersSizes),
+    resolvePatchBytes: mean(resolveSizes),
+    ordersPatched: ordersSizes.length,
+    ordersRequestUs: r1(ordersStepUs + appendUs + ordersPushUs),
+    lastReadyUs: r1(readyUs + resolveUs + 2 * appendUs + resolvePushUs),
   };
 }

@@ -39,7 +39,9 @@ import { format } from "node:util";
 import { Client, Room } from "@colyseus/sdk";
 import { resolveTurn } from "../../shared/src/index.ts";
 import { machineInfo, samplesFor } from "../../shared/bench/engine.bench.ts";
+import { type PatchOp, ViewMirror } from "../../shared/src/index.ts";
 import type { ClientView } from "../src/session/client-view.ts";
+import type { ViewPatch } from "../src/session/view-sync.ts";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
 import { fetchFrom, roomAddress } from "./local-fetch.ts";
 import { freePort } from "../../test/server/harness.ts";
@@ -354,7 +356,22 @@ interface Person {
   code: string;
   /** The latest view, kept only in the quiet game (1,200 retained views would weigh on this process's heap). */
   last: ClientView | null;
+  /** Applies patches to `last` (quiet game only). */
+  mirror: ViewMirror<ClientView> | null;
+  /** Phase and turn of the latest snapshot or patch: all the scripted players need. */
+  phase: string;
+  turn: number;
+  outcome: string;
   firstView: Promise<void>;
+}
+
+/** Reads the phase, turn and outcome from a patch op (the scripted players need nothing else). */
+function progress(p: Person, op: PatchOp): void {
+  if (op[0] !== "set") return;
+  const [a, b] = op[1];
+  if (a === "session" && b === "phase") p.phase = String(op[2]);
+  else if (a === "game" && b === "turn") p.turn = Number(op[2]);
+  else if (a === "game" && b === "outcome") p.outcome = (op[2] as { kind?: string } | null)?.kind ?? "";
 }
 
 /** One room being played. */
@@ -387,17 +404,30 @@ class RoomRun {
   /** Wires a joined SDK room as the next person. */
   add(room: Room, role: Role, seat: string | null): Person {
     let resolveFirst: () => void = () => {};
-    const p: Person = { room, role, seat, index: this.people.length, seenTurn: 0, actedTurn: 0, ended: false, code: "", last: null, firstView: new Promise<void>((r) => (resolveFirst = r)) };
+    const p: Person = {
+      room,
+      role,
+      seat,
+      index: this.people.length,
+      seenTurn: 0,
+      actedTurn: 0,
+      ended: false,
+      code: "",
+      last: null,
+      mirror: this.keepLast ? new ViewMirror<ClientView>() : null,
+      phase: "lobby",
+      turn: 0,
+      outcome: "",
+      firstView: new Promise<void>((r) => (resolveFirst = r)),
+    };
     this.people.push(p);
-    room.onMessage("view", (v: ClientView) => {
+    const onView = (): void => {
       const now = performance.now();
       this.rec.views++;
-      if (this.keepLast) p.last = v;
-      if (!p.code) p.code = v.session.code;
       resolveFirst();
-      const phase = v.session.phase;
+      const phase = p.phase;
       if (phase === "lobby") return;
-      if (p.seenTurn > 0 && !p.ended && (v.game.turn > p.seenTurn || phase === "ended")) {
+      if (p.seenTurn > 0 && !p.ended && (p.turn > p.seenTurn || phase === "ended")) {
         let a = this.arrivals.get(p.seenTurn);
         if (!a) this.arrivals.set(p.seenTurn, (a = []));
         a[p.index] = now;
@@ -408,17 +438,30 @@ class RoomRun {
           this.ended++;
           if (this.ended === this.people.length) {
             this.endedAt = now;
-            this.turns = v.game.turn;
-            this.outcome = v.game.outcome?.kind ?? "none";
+            this.turns = p.turn;
+            this.outcome = p.outcome || "none";
           }
         }
         return;
       }
-      p.seenTurn = v.game.turn;
-      if (p.role === "player" && v.game.turn > p.actedTurn) {
-        p.actedTurn = v.game.turn;
-        void this.act(p, v.game.turn);
+      p.seenTurn = p.turn;
+      if (p.role === "player" && p.turn > p.actedTurn) {
+        p.actedTurn = p.turn;
+        void this.act(p, p.turn);
       }
+    };
+    room.onMessage("view", (v: ClientView) => {
+      if (!p.code) p.code = v.session.code;
+      p.phase = v.session.phase;
+      p.turn = v.game.turn;
+      p.outcome = v.game.outcome?.kind ?? "";
+      if (p.mirror) p.last = p.mirror.snapshot(v);
+      onView();
+    });
+    room.onMessage("patch", (patch: ViewPatch) => {
+      for (const op of patch.ops) progress(p, op);
+      if (p.mirror) p.last = p.mirror.patch(patch);
+      onView();
     });
     room.onMessage("*", () => {});
     room.onDrop(() => {
@@ -854,7 +897,7 @@ export function formatLoadBench(b: LoadBench): string {
   const k = b.breakdown;
   if (k) {
     out.push("");
-    out.push(`Server work per request, in-process on the last turn (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`);
+    out.push(`Server work per request, in-process on the last turn before the end (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`);
     out.push(
       table(
         ["piece", "µs", "note"],
@@ -864,11 +907,13 @@ export function formatLoadBench(b: LoadBench): string {
           ["resolve (applyEntry)", f(k.resolveUs, 1), "session reducer + engine resolveTurn"],
           ["journal append", f(k.appendUs, 1), "JSON + SQLite insert"],
           ["viewFor, one client", f(k.viewForUs, 1), "engine projection"],
-          ["clientView, one client", f(k.clientViewUs, 1), "includes viewFor"],
-          ["msgpack encode, one view", f(k.packUs, 1), `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`],
-          ["msgpack decode, one view", f(k.unpackUs, 1), "client side"],
-          ["= one orders request", f(k.ordersRequestUs, 1), `step + append + ${k.members} × (clientView + encode)`],
-          ["= the last ready of a turn", f(k.lastReadyUs, 1), `ready + resolve + 2 appends + ${k.members} × (clientView + encode)`],
+          ["clientView, one client", f(k.clientViewUs, 1), "a snapshot (join, reconnect); includes viewFor"],
+          ["msgpack encode, one snapshot", f(k.packUs, 1), `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`],
+          ["msgpack decode, one snapshot", f(k.unpackUs, 1), "client side"],
+          ["push after an orders step", f(k.ordersPushUs, 1), `${k.members} viewers built + diffed; ${k.ordersPatched} patches of ${(k.ordersPatchBytes / 1024).toFixed(2)} KB encoded`],
+          ["push after a turn resolves", f(k.resolvePushUs, 1), `${k.members} viewers built + diffed + patches of ${(k.resolvePatchBytes / 1024).toFixed(1)} KB encoded`],
+          ["= one orders request", f(k.ordersRequestUs, 1), "step + append + push"],
+          ["= the last ready of a turn", f(k.lastReadyUs, 1), "ready + resolve + 2 appends + push"],
         ],
       ),
     );

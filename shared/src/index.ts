@@ -29,3 +29,5 @@ export * from "./bots/messages.ts";
 export * from "./bots/casting.ts";
 export { HARD_BUDGET, type SearchBudget } from "./bots/search.ts";
 export * from "./record/record.ts";
+export * from "./sync/patch.ts";
+export * from "./sync/mirror.ts";

@@ -5,7 +5,9 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startServer, type ServerConfig } from "../../server/src/main.ts";
+import { ViewMirror } from "@firebreak/shared";
 import type { ClientView } from "../../server/src/session/client-view.ts";
+import type { ViewPatch } from "../../server/src/session/view-sync.ts";
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -28,10 +30,13 @@ export async function testServer(overrides: Partial<ServerConfig> = {}) {
   return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
 }
 
-/** One connected person: the SDK room plus every message and view it received. */
+/** One connected person: the SDK room plus every message and view it received (patches applied to the view held). */
 export class Peer {
   room: Room;
   views: ClientView[] = [];
+  /** Snapshots ("view") and patches received, and patches that did not apply. */
+  counts = { snapshots: 0, patches: 0, stale: 0 };
+  private readonly mirror = new ViewMirror<ClientView>();
   raw: string[] = [];
   token = "";
   memberId = "";
@@ -42,9 +47,22 @@ export class Peer {
     this.room = room;
     room.onMessage("*", (type: string | number, message: unknown) => {
       this.raw.push(`${String(type)} ${JSON.stringify(message)}`);
+      let v: ClientView | null = null;
       if (type === "view") {
-        this.views.push(message as ClientView);
-        if (this.beforeEnd === null && (message as ClientView).session.phase === "ended") this.beforeEnd = this.raw.length - 1;
+        this.counts.snapshots++;
+        v = this.mirror.snapshot(message as ClientView);
+      }
+      if (type === "patch") {
+        this.counts.patches++;
+        v = this.mirror.patch(message as ViewPatch);
+        if (!v) {
+          this.counts.stale++;
+          void room.request("sync", {}).catch(() => {});
+        }
+      }
+      if (v) {
+        this.views.push(v);
+        if (this.beforeEnd === null && v.session.phase === "ended") this.beforeEnd = this.raw.length - 1;
       }
       if (type === "welcome") {
         const w = message as { token: string; memberId: string };

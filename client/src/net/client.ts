@@ -1,7 +1,9 @@
 /** The connection to the server: create/join/rejoin, requests with answers, and automatic reconnection. */
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
+import { ViewMirror } from "@firebreak/shared/browser";
 import type { ClientView } from "../../../server/src/session/client-view.ts";
+import type { ViewPatch } from "../../../server/src/session/view-sync.ts";
 
 export type { ClientView };
 
@@ -49,11 +51,19 @@ function attach(r: Room): void {
   r.onMessage("welcome", (w: { token: string; roomId: string }) => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId: w.roomId, token: w.token }));
   });
-  r.onMessage("view", (v: ClientView) => {
+  // The server sends a snapshot, then patches; a patch that does not follow the view held asks for a new snapshot.
+  const mirror = new ViewMirror<ClientView>();
+  const show = (v: ClientView): void => {
     const before = view.value;
     view.value = v;
     if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
     if (before && before.session.phase !== "ended" && v.session.phase === "ended") announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
+  };
+  r.onMessage("view", (v: ClientView) => show(mirror.snapshot(v)));
+  r.onMessage("patch", (p: ViewPatch) => {
+    const v = mirror.patch(p);
+    if (v) show(v);
+    else void r.request("sync", {}).catch(() => {});
   });
   r.onLeave((code: number) => {
     if (room !== r) return;

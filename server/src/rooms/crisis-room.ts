@@ -1,12 +1,13 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
-import { Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
-import { hashValue, viewFor } from "@firebreak/shared";
+import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
+import { hashValue, viewFor, type GameView } from "@firebreak/shared";
 import { botMoves } from "../session/bot-driver.ts";
-import { clientView, viewerOf } from "../session/client-view.ts";
+import { sharedView, viewerOf } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
 import { newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
+import { ViewSync, type Viewer } from "../session/view-sync.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
 import { allowJoinAttempt } from "../http/routes.ts";
 import { registerHandlers } from "./handlers.ts";
@@ -35,6 +36,9 @@ export class CrisisRoom extends Room {
   private takeoverTimers = new Map<string, Delayed>();
   private creator: Member | null = null;
   private closing = false;
+  private readonly views = new ViewSync();
+  /** Per viewer, the last projection and the game state it was made from (unchanged game, same view object: the diff skips it). */
+  private readonly gameViews = new Map<string, { game: SessionState["game"]; view: GameView }>();
 
   /**
    * Runs in matchmaking before any room is looked up. Only joins with a code that matches no game count
@@ -88,7 +92,6 @@ export class CrisisRoom extends Room {
       this.session = created.value;
     }
     this.roomId = this.gameId;
-    this.state.version = 0;
     roomsByCode.set(this.session.code, this.roomId);
     void this.setMetadata({ code: this.session.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
     registerHandlers(this);
@@ -156,7 +159,7 @@ export class CrisisRoom extends Room {
       this.connected.add(id);
       this.clearTakeover(this.member(id)?.seat ?? null);
     }
-    this.pushViews();
+    this.resync(client);
   }
 
   override onLeave(client: Client): void {
@@ -220,21 +223,45 @@ export class CrisisRoom extends Room {
     this.pushViews();
   }
 
-  /** Sends every client its own view; the engine's projection is computed once per distinct viewer. */
+  /**
+   * Brings every client's view up to date: a snapshot to a client that holds none (or an outdated one), otherwise one
+   * patch per distinct viewer, encoded once and sent to each of its clients; nothing to a client whose view is unchanged.
+   */
   pushViews(): void {
-    const games = new Map<string, ReturnType<typeof viewFor>>();
+    const viewers: Viewer[] = [];
+    const byId = new Map<string, Client>();
     for (const client of this.clients) {
-      const m = this.memberOf(client);
-      if (!m) continue;
-      const viewer = viewerOf(m);
-      const key = viewer.role === "player" ? `p:${viewer.seat}` : viewer.role;
-      let game = games.get(key);
-      if (!game) {
-        game = viewFor(this.session.game, viewer);
-        games.set(key, game);
-      }
-      client.send("view", clientView(this.session, m, this.connected, game));
+      const member = this.memberOf(client);
+      if (!member) continue;
+      viewers.push({ client: client.sessionId, member });
+      byId.set(client.sessionId, client);
     }
+    const build = (m: Member) => sharedView(this.session, m, this.connected, this.gameView(m));
+    for (const d of this.views.plan(viewers, build)) {
+      if (d.kind === "view") {
+        byId.get(d.to)?.send("view", d.view);
+        continue;
+      }
+      const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "patch", d.patch);
+      for (const id of d.to) byId.get(id)?.enqueueRaw(bytes);
+    }
+  }
+
+  /** The engine's projection for a member, computed once per distinct viewer and reused while the game state is the same object. */
+  private gameView(m: Member): GameView {
+    const viewer = viewerOf(m);
+    const key = viewer.role === "player" ? `p:${viewer.seat}` : viewer.role;
+    const cached = this.gameViews.get(key);
+    if (cached && cached.game === this.session.game) return cached.view;
+    const view = viewFor(this.session.game, viewer);
+    this.gameViews.set(key, { game: this.session.game, view });
+    return view;
+  }
+
+  /** Sends a client a fresh snapshot of its view (after a reconnection, or when its patches no longer apply). */
+  resync(client: Client): void {
+    this.views.forget(client.sessionId);
+    this.pushViews();
   }
 
   /** A rejection as the request's answer. */
@@ -249,8 +276,8 @@ export class CrisisRoom extends Room {
     this.state.maxTurns = s.game.maxTurns;
     this.state.deadline = s.deadline ?? 0;
     this.state.paused = s.pausedRemaining !== null;
-    this.state.version = (this.state.version + 1) % 4294967295;
-    void this.setMetadata({ code: s.code, name: s.options.name, scenario: s.options.scenario, phase: s.phase });
+    // The matchmaker's copy of the metadata changes only with the phase.
+    if (this.metadata?.phase !== s.phase) void this.setMetadata({ code: s.code, name: s.options.name, scenario: s.options.scenario, phase: s.phase });
   }
 
   private armDeadline(): void {

@@ -8,7 +8,7 @@ import { isBotPersona, unknownPersona } from "../session/session.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
-import { requestSchemas, type RequestPayload, type RequestType } from "./requests.ts";
+import { requestSchemas, syncSchema, type RequestPayload, type RequestType } from "./requests.ts";
 
 type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Outcome<unknown> | JournalEntry;
 
@@ -94,4 +94,9 @@ export function registerHandlers(room: CrisisRoom): void {
       return { ok: true, turn: room.session.game.turn, phase: room.session.phase };
     });
   }
+  room.onMessage("sync", syncSchema, (client: Client, _payload: unknown, ctx: MessageContext) => {
+    if (!room.memberOf(client)) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
+    room.resync(client);
+    return { ok: true };
+  });
 }

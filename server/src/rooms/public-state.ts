@@ -1,4 +1,4 @@
-/** The only synced Colyseus schema: public facts about the room. Everything seat-specific travels as "view" messages built by viewFor. */
+/** The only synced Colyseus schema: public facts about the room. Everything seat-specific travels as "view" snapshots and "patch" messages built from viewFor. */
 import { schema, t } from "@colyseus/schema";
 
 /** Public room state, identical for every client. */
@@ -9,7 +9,6 @@ export const PublicState = schema(
     maxTurns: t.uint16(),
     deadline: t.float64(),
     paused: t.boolean(),
-    version: t.uint32(),
   },
   "PublicState",
 );

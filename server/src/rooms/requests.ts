@@ -46,4 +46,7 @@ export const requestSchemas = {
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;
+
+/** The "sync" request: the client asks for a fresh snapshot of its view (its patches no longer apply). */
+export const syncSchema = z.strictObject({});
 export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;

@@ -1,5 +1,5 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
-import { stateHash, viewFor, type BotPersona, type GameView, type SeatId, type Viewer } from "@firebreak/shared";
+import { stateHash, viewFor, type BotPersona, type GameState, type GameView, type SeatId, type Viewer } from "@firebreak/shared";
 import { canRead, channelName } from "./channels.ts";
 import type { Member, SessionState } from "./types.ts";
 
@@ -15,9 +15,11 @@ export interface SeatSummary {
   members: Array<{ id: string | null; name: string; connected: boolean }>;
 }
 
-/** The message a client receives as "view". docs/protocol.md documents every field. */
+/** The message a client receives as "view" (a snapshot; "patch" messages then change it). docs/protocol.md documents every field. */
 export interface ClientView {
   me: { memberId: string; name: string; role: Member["role"]; seat: SeatId | null };
+  /** The snapshot's version; each "patch" goes from one version to the next. */
+  version: number;
   session: {
     code: string;
     name: string;
@@ -44,20 +46,40 @@ export function viewerOf(m: Member): Viewer {
   return { role: "observer" };
 }
 
-/** Events a live view carries: the most recent visible ones (the feed shows 60); the full log is in the record. */
-export const VIEW_EVENTS = 80;
+const hashes = new WeakMap<GameState, string>();
 
-/** The engine view as sent: identical to viewFor's, except that while the game runs only the latest events travel. */
-export function trimmedGame(s: SessionState, game: GameView): GameView {
-  return s.phase === "ended" || game.events.length <= VIEW_EVENTS ? game : { ...game, events: game.events.slice(-VIEW_EVENTS) };
+/** The final state's hash, computed once per game state (every view after the end carries it). */
+function endHash(game: GameState): string {
+  let h = hashes.get(game);
+  if (h === undefined) {
+    h = stateHash(game);
+    hashes.set(game, h);
+  }
+  return h;
 }
 
-/** Builds a member's view; `connected` says which members have a live connection. */
-export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, full: GameView = viewFor(s.game, viewerOf(m))): ClientView {
-  const game = trimmedGame(s, full);
+/** A view without its `me` and `version`: the same for every member with the same role and seat (see `viewKey`). */
+export type SharedView = Omit<ClientView, "me" | "version">;
+
+/** What the shared part of a member's view depends on: members with the same key see the same thing. */
+export function viewKey(m: Member): string {
+  return `${m.role}:${m.seat ?? ""}`;
+}
+
+/** Builds a member's whole view (version 0); `connected` says which members have a live connection. */
+export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): ClientView {
+  return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game) };
+}
+
+/** The `me` part of a member's view. */
+export function meOf(m: Member): ClientView["me"] {
+  return { memberId: m.id, name: m.name, role: m.role, seat: m.seat };
+}
+
+/** The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them. */
+export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): SharedView {
   const revealPersona = m.role === "facilitator" || s.phase === "ended";
   return {
-    me: { memberId: m.id, name: m.name, role: m.role, seat: m.seat },
     session: {
       code: s.code,
       name: s.options.name,
@@ -76,7 +98,7 @@ export function clientView(s: SessionState, m: Member, connected: ReadonlySet<st
         members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ id: m.role === "facilitator" ? x.id : null, name: x.name, connected: connected.has(x.id) })),
       })),
       observers: s.members.filter((x) => x.role === "observer").length,
-      stateHash: s.phase === "ended" ? stateHash(s.game) : null,
+      stateHash: s.phase === "ended" ? endHash(s.game) : null,
     },
     game,
     chat: s.chat.filter((c) => canRead(m, c)).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, text: c.text })),

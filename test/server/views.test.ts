@@ -1,0 +1,85 @@
+/** Snapshots and patches over real WebSockets: every client's patched view equals a fresh snapshot, and patches go only where something changed. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { create, join, testServer, type Peer } from "./harness.ts";
+
+let srv: Awaited<ReturnType<typeof testServer>>;
+beforeAll(async () => {
+  srv = await testServer();
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+async function settle(ms = 150): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+/** Asks for a snapshot and checks it equals the view the peer built from patches. */
+async function expectInStep(p: Peer): Promise<void> {
+  const before = p.view;
+  const snapshots = p.counts.snapshots;
+  expect((await p.ask("sync")).ok).toBe(true);
+  await p.until(() => p.counts.snapshots > snapshots);
+  expect(p.view).toEqual(before);
+}
+
+describe("view snapshots and patches", () => {
+  let fac: Peer;
+  let ana: Peer;
+  let ben: Peer;
+  let obs: Peer;
+
+  it("a joining client gets one snapshot, then patches", async () => {
+    fac = await create(srv.url, { scenario: "baltic-fog", name: "Views", seed: "views-1", turnSeconds: 0 });
+    const code = fac.view.session.code;
+    const roomId = (await (await fetch(`${srv.http}/api/games/${code}`)).json()) as { roomId: string };
+    ana = await join(srv.url, roomId.roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+    ben = await join(srv.url, roomId.roomId, { code, name: "Ben", role: "player", seat: "borevia" });
+    obs = await join(srv.url, roomId.roomId, { code, name: "Obs", role: "observer" });
+    expect((await fac.ask("fac:start")).ok).toBe(true);
+    await ana.until((v) => v.session.phase === "planning");
+    await settle();
+    for (const p of [fac, ana, ben, obs]) {
+      expect(p.counts.snapshots).toBe(1);
+      expect(p.counts.patches).toBeGreaterThan(0);
+      expect(p.counts.stale).toBe(0);
+    }
+  });
+
+  it("a seat's orders reach only its own team and the facilitator", async () => {
+    const seen = [ben, obs, fac, ana].map((p) => p.raw.length);
+    expect((await ana.ask("orders", { turn: 1, orders: [{ type: "harden" }] })).ok).toBe(true);
+    await fac.until((v) => v.game.private.aestria?.orders.length === 1);
+    await settle();
+    expect(ben.raw.length).toBe(seen[0]);
+    expect(obs.raw.length).toBe(seen[1]);
+    expect(fac.raw.length).toBeGreaterThan(seen[2] as number);
+    expect(ana.view.game.private.aestria?.orders).toEqual([{ type: "harden" }]);
+  });
+
+  it("after turns with covert operations, every patched view equals a fresh snapshot; patches are small", async () => {
+    for (let turn = 1; turn <= 3; turn++) {
+      expect((await ana.ask("orders", { turn, orders: [{ type: "espionage", target: "borevia" }, { type: "hunt" }] })).ok).toBe(true);
+      expect((await ben.ask("orders", { turn, orders: [{ type: "preposition", target: "aestria" }] })).ok).toBe(true);
+      expect((await ana.ask("ready", { ready: true })).ok).toBe(true);
+      expect((await ben.ask("ready", { ready: true })).ok).toBe(true);
+      await obs.until((v) => v.game.turn === turn + 1);
+    }
+    expect((await ana.ask("chat", { channel: "private:borevia", text: "we see you" })).ok).toBe(true);
+    await ben.until((v) => v.chat.some((c) => c.text === "we see you"));
+    await settle();
+    for (const p of [fac, ana, ben, obs]) await expectInStep(p);
+    const sizes = (kind: string) => ana.raw.filter((r) => r.startsWith(`${kind} `)).map((r) => r.length);
+    const patches = sizes("patch");
+    const views = sizes("view");
+    expect(Math.max(...patches)).toBeLessThan(Math.min(...views));
+    expect(patches.reduce((a, b) => a + b, 0) / patches.length).toBeLessThan(Math.max(...views) / 5);
+  });
+
+  it("an observer cannot ask for another member's view: sync answers with its own", async () => {
+    expect((await obs.ask("sync", { seat: "aestria" })).rejected?.code).toBeDefined();
+    await expectInStep(obs);
+    expect(obs.view.me.role).toBe("observer");
+    expect(Object.keys(obs.view.game.private)).toEqual([]);
+  });
+});
