@@ -78,6 +78,21 @@ describe("hidden information over the wire", () => {
     for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
     const debrief = await b.until((v) => v.session.phase === "ended");
     expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
+    // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own channels.
+    const lines = all.chat;
+    expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(true);
+    const readable = (seat: string | null) =>
+      lines.flatMap((c) => {
+        if (c.channel === "public") return [`public#${c.id}#${c.from}#${c.text}`];
+        const [kind, x, y] = c.channel.split(":");
+        if (seat === null || (x !== seat && y !== seat) || kind === "team") return [];
+        return [`${kind}:${x === seat ? y : x}#${c.id}#${c.from}#${c.text}`];
+      });
+    const held = (p: Peer) => p.view.chat.map((c) => `${c.channel}#${c.id}#${c.from}#${c.text}`);
+    expect(held(a).sort()).toEqual(readable("aestria").sort());
+    expect(held(b).sort()).toEqual(readable("borevia").sort());
+    expect(held(obs).sort()).toEqual(readable(null).sort());
+    expect(held(a).some((c) => c.startsWith("private:havland#"))).toBe(true);
   });
 });
 

@@ -38,6 +38,46 @@ describe("solo game", () => {
   });
 });
 
+describe("bots' words in the player's chat", () => {
+  it("a bot's proposal and its answer to an inquiry reach the player's private line and hotline, from the bot's seat", async () => {
+    const me = await create(srv.url, { scenario: "tutorial", name: "Ana", solo: { seat: "aldmark" }, seed: "words-1" });
+    let v = await me.until((x) => x.session.phase === "planning");
+    // Turn 1: the bot (cast a forgiving reciprocal) proposes a hotline, with words on the private line.
+    const offer = v.game.proposals.find((p) => p.proposer === "serevan" && p.kind === "hotline");
+    expect(offer).toBeDefined();
+    const proposed = v.chat.filter((c) => c.from === "serevan" && c.channel === "private:serevan");
+    expect(proposed.length).toBeGreaterThan(0);
+    expect(proposed.every((c) => c.fromName === "Serevan (bot)")).toBe(true);
+    expect(proposed.some((c) => /hotline/i.test(c.text))).toBe(true);
+    expect((await me.ask("respond", { proposal: offer?.id, accept: true })).ok).toBe(true);
+    v = await endTurn(me, []);
+    expect(v.game.cbms.some((c) => c.kind === "hotline")).toBe(true);
+    // Turn 2: a non-state ransomware attack hits Aldmark; Ana asks Serevan about it over the hotline.
+    const incident = v.game.incidents.find((i) => i.target === "aldmark" && i.turn === 2);
+    expect(incident).toBeDefined();
+    v = await endTurn(me, [{ type: "inquire", target: "serevan", incident: incident?.id }]);
+    // Turn 3: the bot answers the inquiry, and says so on the hotline.
+    const inquiry = v.game.inquiries.find((q) => q.from === "aldmark" && q.to === "serevan");
+    expect(inquiry).toBeDefined();
+    const reply = await me.until((x) => x.chat.some((c) => c.channel === "hotline:serevan" && c.from === "serevan"));
+    const line = reply.chat.find((c) => c.channel === "hotline:serevan" && c.from === "serevan");
+    expect(line?.fromName).toBe("Serevan (bot)");
+    expect(line?.turn).toBe(3);
+    expect(line?.text.length).toBeGreaterThan(0);
+    await me.room.leave();
+  });
+});
+
+/** Sends the orders, marks the seat ready and waits for the next turn. */
+async function endTurn(me: Peer, orders: unknown[]): Promise<ClientView> {
+  const turn = me.view.game.turn;
+  expect((await me.ask("orders", { turn, orders })).rejected).toBeUndefined();
+  expect((await me.ask("ready", { ready: true })).rejected).toBeUndefined();
+  const v = await me.until((x) => x.game.turn > turn || x.session.phase === "ended");
+  await new Promise((r) => setTimeout(r, 120)); // a person's pace: the flood guard allows 20 requests a second
+  return v;
+}
+
 function botPersonas(v: ClientView): Record<string, string | null> {
   return Object.fromEntries(v.session.seats.filter((s) => s.bot).map((s) => [s.seat, s.persona]));
 }
@@ -45,13 +85,7 @@ function botPersonas(v: ClientView): Record<string, string | null> {
 /** Plays hunt and harden every turn until the game ends; returns the debrief view. */
 async function playToEnd(me: Peer): Promise<ClientView> {
   let v = me.view;
-  for (let guard = 0; guard < 20 && v.session.phase === "planning"; guard++) {
-    const turn = v.game.turn;
-    expect((await me.ask("orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] })).rejected).toBeUndefined();
-    expect((await me.ask("ready", { ready: true })).rejected).toBeUndefined();
-    v = await me.until((x) => x.game.turn > turn || x.session.phase === "ended");
-    await new Promise((r) => setTimeout(r, 120)); // a person's pace: the flood guard allows 20 requests a second
-  }
+  for (let guard = 0; guard < 20 && v.session.phase === "planning"; guard++) v = await endTurn(me, [{ type: "hunt" }, { type: "harden" }]);
   expect(v.session.phase).toBe("ended");
   return v;
 }

@@ -7,8 +7,9 @@ export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const fac = v.me.role === "facilitator";
   const others = v.game.seats.filter((s) => s !== me);
+  // The facilitator reads every channel: the teams, and each private line or hotline once someone (a bot too) has written on it.
   const channels = fac
-    ? ["public", ...v.game.seats.map((s) => `team:${s}`)]
+    ? [...new Set(["public", ...v.game.seats.map((s) => `team:${s}`), ...v.chat.map((m) => m.channel)])]
     : v.me.role === "observer"
       ? ["public"]
       : ["public", "team", ...others.map((s) => `private:${s}`), ...others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s))).map((s) => `hotline:${s}`)];

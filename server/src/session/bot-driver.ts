@@ -1,33 +1,76 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
-import { botTurn, rngFromSeed, viewFor, type SeatId } from "@firebreak/shared";
+import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
+import { pairChannel } from "./channels.ts";
 import { applyEntry } from "./session.ts";
-import type { JournalEntry, SessionState } from "./types.ts";
+import type { Channel, JournalEntry, SessionState } from "./types.ts";
+
+/** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
+export function botSeed(s: SessionState, seat: SeatId): string {
+  return `${s.options.seed}/${s.createdAt}/bot/${seat}/${s.game.turn}`;
+}
+
+/** The bot of `seat`: its persona at the room's level (easy, normal or hard; `normal` is the baseline behaviour of the persona). */
+export function botSpec(s: SessionState, seat: SeatId): BotSpec | null {
+  const ctl = s.seats.find((c) => c.seat === seat);
+  return ctl?.bot ? { persona: ctl.persona, level: s.options.botLevel } : null;
+}
+
+/** The chat channels a bot's message goes to: public, its hotline with one state, or its private line with each party of a proposal. */
+function channelsOf(seat: SeatId, m: BotMessage): Channel[] {
+  if (m.channel.kind === "public") return [{ kind: "public" }];
+  if (m.channel.kind === "hotline") return [pairChannel("hotline", seat, m.channel.with)];
+  return m.channel.to.map((to) => pairChannel("private", seat, to));
+}
+
+/**
+ * Applies a bot's decided turn `t` to `start` for `seat`: answers, proposals, orders, its words in chat, then ready. Only
+ * entries the reducer accepts are kept. The words are `botMessages` for what was accepted (a proposal refused because
+ * another seat made the same one a moment earlier gets none), posted from "bot:<seat>".
+ */
+export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at: number): { state: SessionState; entries: JournalEntry[] } {
+  const entries: JournalEntry[] = [];
+  let s = start;
+  const push = (e: JournalEntry): boolean => {
+    const r = applyEntry(s, e);
+    if (!r.ok) return false;
+    s = r.value;
+    entries.push(e);
+    return true;
+  };
+  const spec = botSpec(start, seat);
+  if (!spec) return { state: s, entries };
+  const view = viewFor(start.game, { role: "player", seat });
+  const turn = start.game.turn;
+  const by = `bot:${seat}`;
+  const answers = t.answers.filter((a) => push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } }));
+  const proposals = t.proposals.filter((p) => push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } }));
+  const orders = push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
+  for (const m of botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`))) {
+    for (const channel of channelsOf(seat, m)) push({ kind: "chat", at, member: by, channel, text: m.text });
+  }
+  push({ kind: "ready", at, seat, ready: true });
+  return { state: s, entries };
+}
+
+/** What the bot of `seat` decides now, from its seat's view only (null when no bot holds the seat). */
+export function decideBotTurn(s: SessionState, seat: SeatId): BotTurn | null {
+  const spec = botSpec(s, seat);
+  if (!spec) return null;
+  return botTurn(viewFor(s.game, { role: "player", seat }), spec, rngFromSeed(botSeed(s, seat)));
+}
 
 /** Entries every bot seat that has not yet acted this turn submits now (from its seat's view only). Seat by seat, each bot sees what earlier bots proposed; only entries the reducer accepts are returned. */
 export function botMoves(start: SessionState, at: number): JournalEntry[] {
   if (start.phase !== "planning" || start.game.phase !== "planning") return [];
   const out: JournalEntry[] = [];
   let s = start;
-  const push = (e: JournalEntry): void => {
-    const r = applyEntry(s, e);
-    if (!r.ok) return;
-    s = r.value;
-    out.push(e);
-  };
-  const turn = s.game.turn;
   for (const ctl of start.seats) {
     if (!ctl.bot || s.ready.includes(ctl.seat)) continue;
-    const seat: SeatId = ctl.seat;
-    const by = `bot:${seat}`;
-    // Deterministic per game, turn and seat; the bot never sees the game's seed or PRNG state.
-    const rng = rngFromSeed(`${s.options.seed}/${s.createdAt}/bot/${seat}/${turn}`);
-    const view = viewFor(s.game, { role: "player", seat });
-    // The room's level (easy, normal or hard); `normal` is the baseline behaviour of the persona.
-    const t = botTurn(view, { persona: ctl.persona, level: s.options.botLevel }, rng);
-    for (const a of t.answers) push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } });
-    for (const p of t.proposals) push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } });
-    push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } });
-    push({ kind: "ready", at, seat, ready: true });
+    const t = decideBotTurn(s, ctl.seat);
+    if (!t) continue;
+    const r = botTurnEntries(s, ctl.seat, t, at);
+    s = r.state;
+    out.push(...r.entries);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** Chat channels: who may write to and read from each. */
 import { hasCbmInForce } from "./cbm.ts";
 import type { Channel, ChatMessage, Member, SessionState } from "./types.ts";
+import type { SeatId } from "@firebreak/shared";
 
 /** Most characters in one chat message. */
 export const CHAT_MAX_LENGTH = 500;
@@ -22,12 +23,29 @@ export function parseChannel(name: string, member: Member, s: SessionState): Cha
   const me = member.seat;
   if (name === "team") return { kind: "team", seat: me };
   const [kind, other] = name.split(":");
-  if ((kind === "private" || kind === "hotline") && other) {
-    if (!s.game.nations[other] || other === me) return `no other state "${other}"`;
-    if (kind === "hotline" && !hasCbmInForce(s, "hotline", me, other)) return `no hotline with ${other} is in force`;
-    return me < other ? { kind, a: me, b: other } : { kind, a: other, b: me };
-  }
+  if ((kind === "private" || kind === "hotline") && other) return pairChannelError(s, kind, me, other) ?? pairChannel(kind, me, other);
   return `unknown channel "${name}" (use public, team, private:<seat> or hotline:<seat>)`;
+}
+
+/** The private line or hotline between two seats, as stored (the two seats in string order). */
+export function pairChannel(kind: "private" | "hotline", x: SeatId, y: SeatId): Channel {
+  return x < y ? { kind, a: x, b: y } : { kind, a: y, b: x };
+}
+
+/** Why `seat` may not write on the private line or hotline with `other` (null when it may): another state, and a hotline in force. */
+export function pairChannelError(s: SessionState, kind: "private" | "hotline", seat: SeatId, other: SeatId): string | null {
+  if (!s.game.nations[other] || other === seat) return `no other state "${other}"`;
+  if (kind === "hotline" && !hasCbmInForce(s, "hotline", seat, other)) return `no hotline with ${other} is in force`;
+  return null;
+}
+
+/** Why the bot holding `seat` may not write on `c` (null when it may): it writes in public, on its private lines, and on its hotlines in force; never on a team channel. */
+export function botChannelError(s: SessionState, seat: SeatId, c: Channel): string | null {
+  if (c.kind === "public") return null;
+  if (c.kind === "team") return "a bot does not write on a team channel";
+  if (c.a >= c.b) return "a private line or hotline names its two states in string order";
+  if (c.a !== seat && c.b !== seat) return `${seat} is not on that line`;
+  return pairChannelError(s, c.kind, seat, c.a === seat ? c.b : c.a);
 }
 
 /** Whether a member may read a message. */

@@ -7,7 +7,7 @@ import { canRead, channelName, parseChannel } from "./channels.ts";
 import { clientView } from "./client-view.ts";
 import { recordOf } from "./record.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "./session.ts";
-import type { JournalEntry, Member, SessionState } from "./types.ts";
+import type { Channel, JournalEntry, Member, SessionState } from "./types.ts";
 
 const scenario = testScenario(4);
 const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
@@ -159,6 +159,65 @@ describe("session reducer", () => {
     // The facilitator's explicit persona wins over the cast, before and after the start.
     const { s: lobby } = run([{ kind: "bot", at: 1_050, seat: "east", bot: true, persona: "normBuilder", reason: "facilitator" }, { kind: "join", at: 1_100, member: ann }, { kind: "start", at: 2_000 }]);
     expect(lobby.seats.find((c) => c.seat === "east")?.persona).toBe("normBuilder");
+  });
+
+  it("a bot's words: only for a seat a bot holds, on its public, private and hotline channels, length-limited; a refusal changes nothing", () => {
+    const { s } = started();
+    const chat = (member: string, channel: Channel, text = "We propose a hotline.") => applyEntry(s, { kind: "chat", at: 3_000, member, channel, text });
+    const ok = chat("bot:east", { kind: "private", a: "east", b: "north" });
+    if (!ok.ok) throw new Error(ok.error.message);
+    expect(ok.value.chat.at(-1)).toMatchObject({ id: 1, from: "east", fromName: `${s.game.nations.east?.name} (bot)`, text: "We propose a hotline.", channel: { kind: "private", a: "east", b: "north" } });
+    expect(chat("bot:east", { kind: "public" }).ok).toBe(true);
+    const refused: Array<[string, Channel, string, string?]> = [
+      ["bot:north", { kind: "public" }, "NOT_A_PLAYER"], // a human seat
+      ["bot:atlantis", { kind: "public" }, "NOT_A_PLAYER"],
+      ["bot:east", { kind: "team", seat: "east" }, "NO_CHANNEL"],
+      ["bot:east", { kind: "private", a: "north", b: "south" }, "NO_CHANNEL"], // not its line
+      ["bot:east", { kind: "private", a: "north", b: "east" }, "NO_CHANNEL"], // not in string order
+      ["bot:east", { kind: "private", a: "east", b: "east" }, "NO_CHANNEL"],
+      ["bot:east", { kind: "hotline", a: "east", b: "north" }, "NO_CHANNEL"], // no hotline in force
+      ["bot:east", { kind: "public" }, "TEXT_TOO_LONG", "x".repeat(501)],
+      ["bot:east", { kind: "public" }, "INVALID_REQUEST", "   "],
+    ];
+    for (const [member, channel, code, text] of refused) {
+      const r = chat(member, channel, text);
+      expect(!r.ok && r.error.code, `${member} ${JSON.stringify(channel)}`).toBe(code);
+    }
+    // With a hotline in force, the bot may answer on it.
+    const withHotline: SessionState = { ...s, game: { ...s.game, cbms: [...s.game.cbms, { id: "c1", kind: "hotline", members: ["east", "north"], since: 1 }] } };
+    expect(applyEntry(withHotline, { kind: "chat", at: 3_000, member: "bot:east", channel: { kind: "hotline", a: "east", b: "north" }, text: "We deny it." }).ok).toBe(true);
+  });
+
+  it("bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session accepted; only the parties read them", () => {
+    const { s } = started();
+    const dove = applyEntry(s, { kind: "bot", at: 2_500, seat: "west", bot: true, persona: "dove", reason: "facilitator" });
+    if (!dove.ok) throw new Error(dove.error.message);
+    let cur = dove.value;
+    const moves = botMoves(cur, 3_000);
+    const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
+    const proposals = moves.filter((m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose");
+    expect(proposals.length).toBeGreaterThan(0);
+    expect(words.filter((w) => w.member === "bot:west").length).toBeGreaterThanOrEqual(proposals.length);
+    for (const m of moves) {
+      const r = applyEntry(cur, m);
+      if (!r.ok) throw new Error(r.error.message);
+      cur = r.value;
+    }
+    const fromWest = cur.chat.filter((c) => c.from === "west");
+    expect(fromWest.length).toBe(words.filter((w) => w.member === "bot:west").length);
+    // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
+    expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= 200)).toBe(true);
+    expect(fromWest.some((c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north")).toBe(true);
+    // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
+    const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
+    expect(annReads.length).toBe(fromWest.filter((c) => c.channel.kind === "public" || (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north"))).length);
+    expect(annReads.some((c) => c.channel === "private:west")).toBe(true);
+    expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
+    expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
+    // The words are journalled: a replay gives the same chat.
+    const journal = [...started().journal, { kind: "bot", at: 2_500, seat: "west", bot: true, persona: "dove", reason: "facilitator" } as JournalEntry, ...moves];
+    const again = replayJournal(journal, scenario);
+    expect(again.ok && again.value.chat).toEqual(cur.chat);
   });
 
   it("chat channels: who can write, who can read, and how each reader names them", () => {

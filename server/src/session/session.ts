@@ -1,6 +1,6 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
 import { applyStep, BOT_PERSONAS, castBots, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
-import { canRead, CHAT_MAX_LENGTH } from "./channels.ts";
+import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
 import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
 
@@ -48,6 +48,31 @@ export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, 
 
 function sameChannel(a: Channel, b: Channel): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The next message id on a channel (each channel numbers its own messages from 1). */
+function nextChatId(s: SessionState, channel: Channel): number {
+  return s.chat.filter((c) => sameChannel(c.channel, channel)).length + 1;
+}
+
+/** A chat text, trimmed, or why it cannot be sent: empty, or longer than CHAT_MAX_LENGTH. */
+function chatText(raw: string): Outcome<string> {
+  const text = raw.trim();
+  if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
+  if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
+  return accept(text);
+}
+
+/** A bot's words (`member` is "bot:<seat>"): only for a seat a bot holds, on a channel that seat may write to. */
+function botChat(s: SessionState, e: Extract<JournalEntry, { kind: "chat" }>): Outcome<SessionState> {
+  const seat = e.member.slice(4);
+  if (!s.seats.find((c) => c.seat === seat)?.bot) return reject("NOT_A_PLAYER", `No bot holds ${seat}.`);
+  const why = botChannelError(s, seat, e.channel);
+  if (why !== null) return reject("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
+  const text = chatText(e.text);
+  if (!text.ok) return text;
+  const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, from: seat, fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`, text: text.value };
+  return accept({ ...s, chat: [...s.chat, msg] });
 }
 
 /** Seats played by humans. */
@@ -149,16 +174,16 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
     }
     case "chat": {
       if (e.member === "system") {
-        const notice = { id: s.chat.filter((c) => c.channel.kind === "public").length + 1, at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
+        const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
         return accept({ ...s, chat: [...s.chat, notice] });
       }
+      if (e.member.startsWith("bot:")) return botChat(s, e);
       const m = member(s, e.member);
       if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
       if (m.role === "observer") return reject("NO_CHANNEL", "Observers read the public channel but do not write.");
-      const text = e.text.trim();
-      if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
-      if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
-      const msg = { id: s.chat.filter((c) => sameChannel(c.channel, e.channel)).length + 1, at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text };
+      const text = chatText(e.text);
+      if (!text.ok) return text;
+      const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
       if (!canRead(m, msg)) return reject("NO_CHANNEL", "You cannot write to that channel.");
       return accept({ ...s, chat: [...s.chat, msg] });
     }

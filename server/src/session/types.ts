@@ -33,7 +33,7 @@ export interface ChatMessage {
   at: number;
   turn: number;
   channel: Channel;
-  /** Sender seat, "facilitator", or "system" for notices. */
+  /** Sender seat (a bot's words too: its `fromName` ends in " (bot)"), "facilitator", or "system" for notices. */
   from: SeatId | "facilitator" | "system";
   fromName: string;
   text: string;
@@ -75,6 +75,7 @@ export type JournalEntry =
   | { kind: "start"; at: number }
   | { kind: "step"; at: number; by: string; step: Step }
   | { kind: "ready"; at: number; seat: SeatId; ready: boolean }
+  /** `member`: a member id, "system" (server notices) or "bot:<seat>" (a bot's words). */
   | { kind: "chat"; at: number; member: string; channel: Channel; text: string }
   | { kind: "pause"; at: number }
   | { kind: "resume"; at: number }
