@@ -1,13 +1,13 @@
-/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--bots hawk:hard,dove:easy,...] [--iterations <n>] [--no-cbms] [--json] */
+/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--no-cbms] [--json] */
 import { parseArgs } from "node:util";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
 import { formatProblems } from "../scenario/validate.ts";
-import { formatTournament, runTournament } from "../sim/tournament.ts";
+import { TOURNAMENT_FORMATS, formatTournament, runTournament, type TournamentFormat } from "../sim/tournament.ts";
 import { findScenario } from "./scenario-files.ts";
 
 const USAGE =
-  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--bots persona:level,...] [--iterations <n>] [--no-cbms] [--json]";
+  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--no-cbms] [--json]";
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -22,7 +22,9 @@ function main(): void {
         scenario: { type: "string" },
         games: { type: "string" },
         seed: { type: "string" },
+        format: { type: "string", default: "roundrobin" },
         bots: { type: "string" },
+        field: { type: "string" },
         iterations: { type: "string" },
         "no-cbms": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
@@ -36,12 +38,20 @@ function main(): void {
   const games = Number(args.games ?? "180");
   if (!Number.isInteger(games) || games < 1 || games > 1_000_000) fail("--games must be a whole number from 1 to 1000000");
   const seed = args.seed ?? "1";
-  const bots: BotSpec[] = [];
-  for (const text of args.bots ? args.bots.split(",").filter((b) => b.trim()) : []) {
-    const spec = parseBotSpec(text);
-    if (!spec) fail(`unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`);
-    bots.push(spec);
-  }
+  const format = args.format ?? "roundrobin";
+  if (!(TOURNAMENT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${TOURNAMENT_FORMATS.join(", ")}`);
+  const parseList = (list: string | undefined): BotSpec[] => {
+    const out: BotSpec[] = [];
+    for (const text of list ? list.split(",").filter((b) => b.trim()) : []) {
+      const spec = parseBotSpec(text);
+      if (!spec) fail(`unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`);
+      out.push(spec);
+    }
+    return out;
+  };
+  const bots = parseList(args.bots);
+  const field = parseList(args.field);
+  if (field.length > 0 && format !== "duplicate") fail("--field applies to --format duplicate only");
   const iterations = Number(args.iterations ?? HARD_BUDGET.iterations);
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100_000) fail("--iterations must be a whole number from 1 to 100000");
   const loaded = findScenario(args.scenario);
@@ -52,17 +62,17 @@ function main(): void {
   const started = Date.now();
   let last = started;
   const result = runTournament(
-    { scenario: loaded.scenario, games, seed, bots, options: { noCbms: args["no-cbms"] ?? false } },
+    { scenario: loaded.scenario, games, seed, format: format as TournamentFormat, bots, field, options: { noCbms: args["no-cbms"] ?? false } },
     { budget: { ...HARD_BUDGET, iterations } },
     (done) => {
       const now = Date.now();
       if (now - started > 1000 && now - last > 500) {
         last = now;
-        process.stderr.write(`\r${done}/${games} games`);
+        process.stderr.write(`\r${done} games`);
       }
     },
   );
-  if (Date.now() - started > 1000) process.stderr.write(`\r${games}/${games} games\n`);
+  if (Date.now() - started > 1000) process.stderr.write(`\r${result.games} games in ${Math.round((Date.now() - started) / 1000)} s\n`);
   process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatTournament(result)}\n`);
 }
 

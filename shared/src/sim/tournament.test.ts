@@ -4,9 +4,11 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findScenario } from "../cli/scenario-files.ts";
+import { botTurn } from "../bots/bot.ts";
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
+import { mySeat } from "../bots/perception.ts";
 import { ELO_BASE, eloRatings } from "./elo.ts";
-import { allEntrants, formatTournament, lineup, runTournament } from "./tournament.ts";
+import { allEntrants, deal, dealCount, formatTournament, lineup, runTournament } from "./tournament.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
@@ -80,5 +82,54 @@ describe("tournament", () => {
     expect(run().stdout).toBe(first.stdout);
     const bad = spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--bots", "hawk:expert"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
+  }, SLOW);
+
+  it("duplicate: each deal fixes the seed, a focal seat and the other seats' bots, and every entrant plays that seat", () => {
+    const seats = ["a", "b", "c"];
+    const field = allEntrants();
+    for (let d = 0; d < 12; d++) {
+      const dl = deal(field, seats, "x", d);
+      expect(dl.seed).toBe(`x:${d}`);
+      expect(dl.focal).toBe(seats[d % 3]);
+      expect(Object.keys(dl.others).sort()).toEqual(seats.filter((s) => s !== dl.focal));
+      expect(deal(field, seats, "x", d)).toEqual(dl);
+    }
+    expect(dealCount(37, 18)).toBe(3);
+    expect(dealCount(1, 18)).toBe(1);
+    // Every seat of every game is seen by a decide wrapper: the focal seat holds each entrant once per deal, the others the deal's bots.
+    const bots: BotSpec[] = [
+      { persona: "dove", level: "normal" },
+      { persona: "reciprocal", level: "easy" },
+      { persona: "forgiving", level: "hard" },
+    ];
+    const fieldBots: BotSpec[] = [
+      { persona: "hawk", level: "normal" },
+      { persona: "normBuilder", level: "easy" },
+    ];
+    const seen: string[] = [];
+    const spec = { scenario: tutorial, games: 12, seed: "dup", bots, field: fieldBots, format: "duplicate" as const };
+    const a = runTournament(spec, SMALL, undefined, (view, s, rng, options) => {
+      if (view.turn === 1) seen.push(`${mySeat(view)}=${botLabel(s)}`);
+      return botTurn(view, s, rng, options);
+    });
+    expect(a.format).toBe("duplicate");
+    expect(a.deals).toBe(4);
+    expect(a.games).toBe(12);
+    const tutorialSeats = tutorial.states.map((s) => s.id);
+    for (let d = 0; d < 4; d++) {
+      const dl = deal(fieldBots, tutorialSeats, "dup", d);
+      const games = seen.slice(d * 3 * 2, (d + 1) * 3 * 2);
+      for (const [i, e] of bots.entries()) {
+        const pair = games.slice(i * 2, i * 2 + 2);
+        expect(pair).toContain(`${dl.focal}=${botLabel(e)}`);
+        for (const [seat, other] of Object.entries(dl.others)) expect(pair).toContain(`${seat}=${botLabel(other)}`);
+      }
+    }
+    for (const r of a.rows) expect(r.games).toBe(4);
+    // Every entrant plays every deal, so deal adjustment moves every mean by the same amount: differences are unchanged.
+    const [x, y] = a.rows as [(typeof a.rows)[number], (typeof a.rows)[number]];
+    expect(x.adjusted.mean - y.adjusted.mean).toBeCloseTo(x.mean - y.mean, 3);
+    expect(runTournament(spec, SMALL)).toEqual(a);
+    expect(formatTournament(a)).toContain("deal-adjusted");
   }, SLOW);
 });

@@ -1,4 +1,10 @@
-/** Round-robin tournaments of bot personas and levels: mean scores with 95% intervals and Elo ratings. */
+/**
+ * Tournaments of bot personas and levels: mean scores with 95% intervals and Elo ratings, in two formats.
+ * `roundrobin`: every game seats entrants drawn from seeded shuffles of the field, so entrants meet at random in random seats.
+ * `duplicate` (as in duplicate bridge): each deal fixes a seed, a focal seat and the bots of the other seats, and every
+ * entrant plays that deal's focal seat; entrants are then compared on the same deals, and the deal-adjusted score
+ * (score less the deal's mean over the entrants, plus the grand mean) removes what is common to a deal.
+ */
 import { rngFromSeed } from "../model/rng.ts";
 import type { GameOptions, SeatId } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -8,13 +14,22 @@ import { playBotGame, type Decide } from "./bot-game.ts";
 import { eloRatings, type PairResult } from "./elo.ts";
 import { meanCi, r4, wilson } from "./stats.ts";
 
+/** How entrants are seated. */
+export const TOURNAMENT_FORMATS = ["roundrobin", "duplicate"] as const;
+export type TournamentFormat = (typeof TOURNAMENT_FORMATS)[number];
+
 /** What to play. */
 export interface TournamentSpec {
   scenario: Scenario;
+  /** Games (round robin); in the duplicate format, rounded up to whole deals of one game per entrant. */
   games: number;
   seed: string;
+  /** `roundrobin` when absent. */
+  format?: TournamentFormat;
   /** The entrants; every doctrinal persona at every level when empty. */
   bots: BotSpec[];
+  /** Duplicate format: the bots the other seats of a deal are drawn from; the entrants when absent or empty. */
+  field?: BotSpec[];
   options?: Partial<GameOptions>;
 }
 
@@ -30,7 +45,11 @@ export interface TournamentRow extends MeanCi {
   persona: string;
   level: BotLevel;
   games: number;
-  /** Seat-adjusted: each score less its seat's mean over the tournament, plus the overall mean (removes the seats' unequal endowments). */
+  /**
+   * Round robin: seat-adjusted, each score less its seat's mean over the tournament plus the overall mean (removes the
+   * seats' unequal endowments). Duplicate: deal-adjusted, each score less its deal's mean over the entrants plus the
+   * overall mean (removes the seed, the seat and the other seats' bots, which every entrant shares on a deal).
+   */
   adjusted: MeanCi;
   elo: number;
 }
@@ -39,7 +58,10 @@ export interface TournamentRow extends MeanCi {
 export interface TournamentResult {
   scenario: string;
   seed: string;
+  format: TournamentFormat;
   games: number;
+  /** Deals (duplicate format; 0 in a round robin). */
+  deals: number;
   seats: number;
   rows: TournamentRow[];
   /** Every level pooled over its personas. */
@@ -47,7 +69,7 @@ export interface TournamentResult {
   outcomes: { armedConflict: number; stablePeace: number; turnLimit: number };
   /** For each hard entrant (and the pooled hard level): the easy and normal entrants whose 95% interval it does not clear. */
   hardNotClear: Record<string, string[]>;
-  /** The same with seat-adjusted intervals. */
+  /** The same with seat-adjusted (round robin) or deal-adjusted (duplicate) intervals. */
   hardNotClearAdjusted: Record<string, string[]>;
 }
 
@@ -81,43 +103,93 @@ export function lineup(entrants: readonly BotSpec[], seats: readonly SeatId[], s
   return out;
 }
 
+/** One entrant's score in one game; `group` is what the adjustment removes (its seat in a round robin, its deal in a duplicate). */
+interface ScoreRecord {
+  label: string;
+  level: BotLevel;
+  group: string;
+  score: number;
+}
+
+/** The deal `d` of a duplicate tournament: its game seed, focal seat and the bots of the other seats (from seeded shuffles of the field). */
+export function deal(field: readonly BotSpec[], seats: readonly SeatId[], seed: string, d: number): { seed: string; focal: SeatId; others: Record<SeatId, BotSpec> } {
+  const focal = seats[d % seats.length] as SeatId;
+  return { seed: `${seed}:${d}`, focal, others: lineup(field, seats.filter((s) => s !== focal), `${seed}/field`, d) };
+}
+
+/** Deals a duplicate tournament of `games` games plays: whole deals of one game per entrant, at least one. */
+export function dealCount(games: number, entrants: number): number {
+  return Math.max(1, Math.ceil(games / Math.max(1, entrants)));
+}
+
+/** Pairwise results among entrants that scored in the same group of comparable games. */
+function pairsWithin(result: ReadonlyArray<{ label: string; score: number }>, pairs: PairResult[]): void {
+  for (let i = 0; i < result.length; i++) {
+    for (let j = i + 1; j < result.length; j++) {
+      const a = result[i] as { label: string; score: number };
+      const b = result[j] as { label: string; score: number };
+      if (a.label === b.label) continue;
+      pairs.push({ a: a.label, b: b.label, score: a.score > b.score ? 1 : a.score < b.score ? 0 : 0.5 });
+    }
+  }
+}
+
 /** Runs the tournament. Deterministic for its spec; `onProgress` is told after each game. */
 export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {}, onProgress?: (done: number) => void, decide?: Decide): TournamentResult {
   const entrants = spec.bots.length > 0 ? spec.bots : allEntrants();
   const labels = [...new Set(entrants.map(botLabel))];
   const seats = spec.scenario.states.map((s) => s.id);
-  const records: Array<{ label: string; level: BotLevel; seat: SeatId; score: number }> = [];
+  const format: TournamentFormat = spec.format ?? "roundrobin";
+  const records: ScoreRecord[] = [];
   const pairs: PairResult[] = [];
   const outcomes = { armedConflict: 0, stablePeace: 0, turnLimit: 0 };
-  for (let g = 0; g < spec.games; g++) {
-    const specs = lineup(entrants, seats, spec.seed, g);
-    const game = playBotGame(spec.scenario, `${spec.seed}:${g}`, specs, spec.options ?? {}, botOptions, decide);
-    if (game.rejected.length > 0) throw new Error(`game ${g}: the engine rejected a bot step: ${game.rejected[0]?.code} ${game.rejected[0]?.message}`);
+  let played = 0;
+  const play = (seed: string, specs: Record<SeatId, BotSpec>) => {
+    const game = playBotGame(spec.scenario, seed, specs, spec.options ?? {}, botOptions, decide);
+    if (game.rejected.length > 0) throw new Error(`game ${seed}: the engine rejected a bot step: ${game.rejected[0]?.code} ${game.rejected[0]?.message}`);
     const kind = game.state.outcome?.kind;
     if (kind === "armedConflict" || kind === "stablePeace") outcomes[kind]++;
     else outcomes.turnLimit++;
-    const result = seats.map((s) => ({ label: botLabel(specs[s] as BotSpec), level: (specs[s] as BotSpec).level, seat: s, score: game.state.scores[s]?.total ?? 0 }));
-    records.push(...result);
-    for (let i = 0; i < result.length; i++) {
-      for (let j = i + 1; j < result.length; j++) {
-        const a = result[i] as (typeof result)[number];
-        const b = result[j] as (typeof result)[number];
-        if (a.label === b.label) continue;
-        pairs.push({ a: a.label, b: b.label, score: a.score > b.score ? 1 : a.score < b.score ? 0 : 0.5 });
-      }
+    played++;
+    onProgress?.(played);
+    return game.state;
+  };
+  const deals = format === "duplicate" ? dealCount(spec.games, entrants.length) : 0;
+  if (format === "roundrobin") {
+    for (let g = 0; g < spec.games; g++) {
+      const specs = lineup(entrants, seats, spec.seed, g);
+      const state = play(`${spec.seed}:${g}`, specs);
+      const result = seats.map((s) => ({ label: botLabel(specs[s] as BotSpec), level: (specs[s] as BotSpec).level, group: s, score: state.scores[s]?.total ?? 0 }));
+      records.push(...result);
+      pairsWithin(result, pairs);
     }
-    onProgress?.(g + 1);
+  } else {
+    for (let d = 0; d < deals; d++) {
+      const dl = deal(spec.field && spec.field.length > 0 ? spec.field : entrants, seats, spec.seed, d);
+      const result = entrants.map((e) => {
+        const state = play(dl.seed, { ...dl.others, [dl.focal]: e });
+        return { label: botLabel(e), level: e.level, group: `deal ${d}`, score: state.scores[dl.focal]?.total ?? 0 };
+      });
+      records.push(...result);
+      pairsWithin(result, pairs);
+    }
   }
   const elo = eloRatings(labels, pairs);
   const grand = records.reduce((a, r) => a + r.score, 0) / (records.length || 1);
-  const seatMean = new Map<SeatId, number>();
-  for (const seat of seats) {
-    const xs = records.filter((r) => r.seat === seat);
-    seatMean.set(seat, xs.reduce((a, r) => a + r.score, 0) / (xs.length || 1));
+  const sums = new Map<string, { sum: number; n: number }>();
+  for (const r of records) {
+    const x = sums.get(r.group) ?? { sum: 0, n: 0 };
+    x.sum += r.score;
+    x.n++;
+    sums.set(r.group, x);
   }
-  const summary = (list: typeof records): { n: number; raw: MeanCi; adjusted: MeanCi } => {
+  const groupMean = (g: string): number => {
+    const x = sums.get(g);
+    return x ? x.sum / x.n : grand;
+  };
+  const summary = (list: readonly ScoreRecord[]): { n: number; raw: MeanCi; adjusted: MeanCi } => {
     const raw = meanCi(list.map((r) => r.score));
-    const adj = meanCi(list.map((r) => r.score - (seatMean.get(r.seat) ?? grand) + grand));
+    const adj = meanCi(list.map((r) => r.score - groupMean(r.group) + grand));
     const round = (m: { mean: number; ci95: [number, number] }): MeanCi => ({ mean: r4(m.mean), ci95: [r4(m.ci95[0]), r4(m.ci95[1])] });
     return { n: raw.n, raw: round(raw), adjusted: round(adj) };
   };
@@ -147,7 +219,9 @@ export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {},
   return {
     scenario: spec.scenario.id,
     seed: spec.seed,
-    games: spec.games,
+    format,
+    games: played,
+    deals,
     seats: seats.length,
     rows,
     levels,
@@ -163,10 +237,16 @@ export function formatTournament(r: TournamentResult): string {
     const [lo, hi] = wilson(k, r.games);
     return `${((100 * k) / (r.games || 1)).toFixed(1)}% [${(100 * lo).toFixed(1)}, ${(100 * hi).toFixed(1)}]`;
   };
-  const lines = [`Tournament: scenario ${r.scenario}, ${r.games} games of ${r.seats} seats, seed ${r.seed}`];
+  const dup = r.format === "duplicate";
+  const adjusted = dup ? "deal-adjusted" : "seat-adjusted";
+  const lines = [
+    dup
+      ? `Duplicate tournament: scenario ${r.scenario}, ${r.deals} deals × ${r.games / (r.deals || 1)} entrants = ${r.games} games of ${r.seats} seats, seed ${r.seed}`
+      : `Tournament: scenario ${r.scenario}, ${r.games} games of ${r.seats} seats, seed ${r.seed}`,
+  ];
   lines.push(`Outcomes: armed conflict ${pct(r.outcomes.armedConflict)}, stable peace ${pct(r.outcomes.stablePeace)}, turn limit ${pct(r.outcomes.turnLimit)}`);
   const ci = (m: MeanCi): string => `${m.mean.toFixed(2).padStart(6)} [${m.ci95[0].toFixed(2)}, ${m.ci95[1].toFixed(2)}]`.padEnd(23);
-  lines.push("", `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ${"seat-adjusted [95% CI]".padEnd(23)} ${"Elo".padStart(5)}`);
+  lines.push("", `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ${`${adjusted} [95% CI]`.padEnd(23)} ${"Elo".padStart(5)}`);
   for (const row of r.rows) lines.push(`${row.bot.padEnd(20)} ${String(row.games).padStart(6)}  ${ci(row)} ${ci(row.adjusted)} ${String(row.elo).padStart(5)}`);
   lines.push("", "By level (pooled):");
   for (const l of r.levels) lines.push(`${l.level.padEnd(20)} ${String(l.games).padStart(6)}  ${ci(l)} ${ci(l.adjusted)}`);
@@ -177,6 +257,6 @@ export function formatTournament(r: TournamentResult): string {
     for (const [bot, list] of entries) lines.push(`  ${bot.padEnd(18)} ${list.length === 0 ? "yes" : `no: overlaps ${list.join(", ")}`}`);
   };
   verdicts("Hard bots whose 95% interval lies above every easy and normal bot's:", r.hardNotClear);
-  verdicts("The same with seat-adjusted intervals:", r.hardNotClearAdjusted);
+  verdicts(`The same with ${adjusted} intervals:`, r.hardNotClearAdjusted);
   return lines.join("\n");
 }
