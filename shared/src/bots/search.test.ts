@@ -14,7 +14,7 @@ import { botTurn } from "./bot.ts";
 import { determinize } from "./determinize.ts";
 import type { BotSpec } from "./doctrines.ts";
 import { opponentModel } from "./opponents.ts";
-import { searchOrders, type SearchBudget } from "./search.ts";
+import { exposureCost, searchOrders, type SearchBudget } from "./search.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
@@ -188,4 +188,42 @@ describe("search bot (ISMCTS by determinization)", () => {
     expect(b.state.scores).toEqual(a.state.scores);
     expect(a.rejected).toEqual([]);
   }, SLOW);
+});
+
+describe("the search's value of its own covert operations", () => {
+  /** A state in which `me` ran one covert pre-positioning against `target`, known to the target at `confidence`. */
+  function exposed(confidence: 0 | 1 | 2, turn: number, never: boolean): { s: GameState; me: SeatId } {
+    const s = structuredClone(stateAt(baltic, "exposure", 1));
+    const [me, target] = s.seats as [SeatId, SeatId];
+    s.turn = turn;
+    const n = s.nations[me];
+    if (n) n.objectives = never ? [{ kind: "neverAttributed", text: "", points: 5 }] : [];
+    s.incidents.push({
+      id: "mine", turn: 1, kind: "preposition", author: me, target, overt: false, proxy: false, falseFlag: null, success: true, lethal: false, public: false,
+      damage: { economy: 0, stability: 0 },
+      knowledge: {
+        [me]: { since: 1, confidence: 3, suspect: me, shared: false, changed: 1, moderateAt: 1 },
+        [target]: { since: 1, confidence, suspect: confidence > 0 ? me : null, shared: false, changed: 1, moderateAt: confidence >= 2 ? 1 : null },
+      },
+      publicAttributions: [], acknowledged: false, normCostApplied: false, detection: null, deniedBy: [],
+    });
+    return { s, me };
+  }
+
+  it("costs the reputation and the neverAttributed objective its naming would take, more as the evidence and the turns left grow", () => {
+    const low = exposed(1, 3, false);
+    const mod = exposed(2, 3, false);
+    const late = exposed(1, low.s.maxTurns, false);
+    const objective = exposed(1, 3, true);
+    expect(exposureCost(low.s, low.me)).toBeGreaterThan(0);
+    expect(exposureCost(mod.s, mod.me)).toBeGreaterThan(exposureCost(low.s, low.me));
+    expect(exposureCost(mod.s, mod.me)).toBeLessThanOrEqual(mod.s.params.accusedReputation);
+    expect(exposureCost(late.s, late.me)).toBeLessThan(exposureCost(low.s, low.me));
+    expect(exposureCost(objective.s, objective.me)).toBeGreaterThan(exposureCost(low.s, low.me) + 1);
+    // Undetected operations, and others' operations, cost nothing.
+    const hidden = exposed(0, 3, true);
+    delete hidden.s.incidents[hidden.s.incidents.length - 1]?.knowledge[hidden.s.seats[1] as SeatId];
+    expect(exposureCost(hidden.s, hidden.me)).toBe(0);
+    expect(exposureCost(low.s, low.s.seats[1] as SeatId)).toBe(0);
+  });
 });
