@@ -57,14 +57,23 @@ function objectiveCbms(view: GameView, me: SeatId): Array<{ cbm: CbmKind; with?:
   return (view.private[me]?.objectives ?? []).flatMap((o) => (o.kind === "cbmInForce" && !o.met ? [{ cbm: o.cbm, ...(o.with ? { with: o.with } : {}) }] : []));
 }
 
-/** A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red lines. */
+/** True when a CBM among `parties` would meet one of the seat's unmet secret objectives. */
+export function servesObjective(view: GameView, me: SeatId, kind: CbmKind, parties: readonly SeatId[]): boolean {
+  return objectiveCbms(view, me).some((o) => o.cbm === kind && (!o.with || parties.includes(o.with)));
+}
+
+/**
+ * A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red lines, and a
+ * red line yields to the seat's own secret objective (the state's brief outranks the persona's habits).
+ */
 export function decideAnswer(view: GameView, proposal: GameView["proposals"][number], spec: BotSpec, rng: Rng): ReasonedAnswer {
   const a = doctrineAnswer(view, proposal, spec.persona, rng);
   if (a.accept || spec.level !== "hard" || spec.persona === "random" || a.reason === "violator") return a;
-  return HARD_RED_LINES[spec.persona].includes(proposal.kind) ? a : { accept: true, note: "", reason: null };
+  const red = HARD_RED_LINES[spec.persona].includes(proposal.kind) && !servesObjective(view, mySeat(view), proposal.kind, proposal.parties);
+  return red ? a : { accept: true, note: "", reason: null };
 }
 
-/** The CBMs a bot proposes this turn. Hard bots add the CBMs their objectives need, hotlines, consultations and their doctrine. */
+/** The CBMs a bot proposes this turn. Hard bots add the CBMs their objectives need (red lines or not), hotlines, consultations and their doctrine. */
 export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotProposal[] {
   if (view.options.noCbms) return [];
   if (spec.level === "easy" && spec.persona !== "random") return easyProposals(view, spec.persona, rng);
@@ -82,7 +91,7 @@ export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotPro
     }
   };
   const red = HARD_RED_LINES[spec.persona];
-  for (const o of objectiveCbms(view, me)) if (!red.includes(o.cbm)) add(proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined));
+  for (const o of objectiveCbms(view, me)) add(proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined));
   add(proposeAmongAll(view, me, MULTILATERAL.filter((k) => !red.includes(k))));
   add(proposeTo(view, me, HARD_PROPOSALS.filter((k) => !red.includes(k))));
   return out;

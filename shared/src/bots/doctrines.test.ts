@@ -5,7 +5,10 @@ import { isOperation, type Order } from "../model/orders.ts";
 import type { SeatId } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { playBotGame, type SeatTurn } from "../sim/bot-game.ts";
-import { botTurn } from "./bot.ts";
+import { createGame } from "../game/create.ts";
+import { applyStep } from "../game/steps.ts";
+import { viewFor } from "../view/view.ts";
+import { botTurn, decideAnswer, decideProposals } from "./bot.ts";
 import { BOT_PERSONAS, DOCTRINES, parseBotSpec, type BotPersona, type BotSpec } from "./doctrines.ts";
 import { freshGrievances } from "./perception.ts";
 import { answerProposal, chooseOrders, proposeCbms, type Persona } from "./personas.ts";
@@ -220,4 +223,28 @@ describe("doctrines", () => {
     }
     expect(count.hawk).toBeGreaterThan(count.dove as number);
   }, SLOW);
+});
+
+describe("hard red lines", () => {
+  it("yield to the seat's own secret objective, and only to it", () => {
+    const created = createGame(baltic, "red-lines");
+    if (!created.ok) throw new Error(created.error.message);
+    let s = created.value;
+    // Aestria's objective: a CERT link with Meridia; the opportunist's red lines include CERT links.
+    for (const [by, other] of [["meridia", "aestria"], ["borevia", "aestria"]] as const) {
+      const r = applyStep(s, { type: "propose", turn: 1, seat: by, kind: "situationReports", parties: [by, other] });
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.value.state;
+    }
+    const view = viewFor(s, { role: "player", seat: "aestria" });
+    const hard: BotSpec = { persona: "opportunist", level: "hard" };
+    const find = (by: string) => view.proposals.find((p) => p.proposer === by && p.kind === "situationReports");
+    expect(decideAnswer(view, find("meridia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept).toBe(true);
+    expect(decideAnswer(view, find("borevia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept).toBe(false);
+    expect(decideAnswer(view, find("meridia") as (typeof view.proposals)[number], { persona: "opportunist", level: "normal" }, rngFromSeed("a")).accept).toBe(false);
+    const fresh = viewFor(created.value, { role: "player", seat: "aestria" });
+    const proposed = decideProposals(fresh, hard, rngFromSeed("b"));
+    expect(proposed.some((p) => p.kind === "situationReports" && p.parties.includes("meridia"))).toBe(true);
+    expect(proposed.some((p) => p.kind === "situationReports" && p.parties.includes("borevia"))).toBe(false);
+  });
 });
