@@ -5,6 +5,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
+import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { RESTORE_KEY, setServices } from "./services.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";
@@ -18,6 +19,8 @@ export interface ServerConfig {
   maxPayloadBytes: number;
   clientDir: string | null;
   quiet: boolean;
+  /** Worker threads for `hard` bots' decisions; 0 decides them on the main thread. Default `defaultBotWorkers()`. */
+  botWorkers?: number;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -38,6 +41,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxPayloadBytes: num("FIREBREAK_MAX_PAYLOAD_BYTES", 32 * 1024),
     clientDir: env.FIREBREAK_CLIENT_DIR ?? join(root, "client", "dist"),
     quiet: env.FIREBREAK_QUIET === "1",
+    botWorkers: Math.floor(num("FIREBREAK_BOT_WORKERS", defaultBotWorkers())),
   };
 }
 
@@ -65,12 +69,14 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
   const catalogue = loadCatalogue(undefined, log);
   const store = openSqliteStore(join(config.dataDir, "firebreak.sqlite"));
   const startedAt = Date.now();
+  const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
     store,
     scenario: (id) => catalogue.get(id) ?? null,
     reconnectSeconds: config.reconnectSeconds,
     takeoverSeconds: config.takeoverSeconds,
     now: () => Date.now(),
+    bots,
   });
   const server = new Server({
     greet: false,
@@ -97,6 +103,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     restored,
     close: async () => {
       await server.gracefullyShutdown(false);
+      await bots.close();
       store.close();
     },
   };

@@ -1,6 +1,7 @@
 /** Process-wide services the rooms use, set once at start-up. */
 import { randomBytes } from "node:crypto";
 import type { Scenario } from "@firebreak/shared";
+import type { BotPool } from "./session/bot-pool.ts";
 import type { JournalStore } from "./store/journal-store.ts";
 
 /** What a room needs from the process. */
@@ -13,6 +14,8 @@ export interface Services {
   takeoverSeconds: number;
   /** Clock for journal timestamps (tests may replace it). */
   now(): number;
+  /** Worker threads for `hard` bots' decisions (size 0: they decide on the room's thread). */
+  bots: BotPool;
 }
 
 let current: Services | null = null;

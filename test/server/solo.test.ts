@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { castBots, SCENARIO_CASTS } from "@firebreak/shared";
 import type { ClientView } from "../../server/src/session/client-view.ts";
-import { create, testServer, type Peer } from "./harness.ts";
+import { create, testServer } from "./harness.ts";
+import { endTurn, playToEnd } from "./turns.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -68,24 +69,6 @@ describe("bots' words in the player's chat", () => {
   });
 });
 
-/** Sends the orders, marks the seat ready and waits for the next turn. */
-async function endTurn(me: Peer, orders: unknown[]): Promise<ClientView> {
-  const turn = me.view.game.turn;
-  expect((await me.ask("orders", { turn, orders })).rejected).toBeUndefined();
-  expect((await me.ask("ready", { ready: true })).rejected).toBeUndefined();
-  const v = await me.until((x) => x.game.turn > turn || x.session.phase === "ended");
-  await new Promise((r) => setTimeout(r, 120)); // a person's pace: the flood guard allows 20 requests a second
-  return v;
-}
-
 function botPersonas(v: ClientView): Record<string, string | null> {
   return Object.fromEntries(v.session.seats.filter((s) => s.bot).map((s) => [s.seat, s.persona]));
-}
-
-/** Plays hunt and harden every turn until the game ends; returns the debrief view. */
-async function playToEnd(me: Peer): Promise<ClientView> {
-  let v = me.view;
-  for (let guard = 0; guard < 20 && v.session.phase === "planning"; guard++) v = await endTurn(me, [{ type: "hunt" }, { type: "harden" }]);
-  expect(v.session.phase).toBe("ended");
-  return v;
 }

@@ -1,7 +1,7 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
 import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import { hashValue, viewFor, type GameView } from "@firebreak/shared";
-import { botMoves } from "../session/bot-driver.ts";
+import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
 import { sharedView, viewerOf } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
@@ -10,6 +10,7 @@ import type { CreateOptions, JournalEntry, Member, SessionState } from "../sessi
 import { ViewSync, type Viewer } from "../session/view-sync.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
 import { allowJoinAttempt } from "../http/routes.ts";
+import { BotThinking } from "./bot-thinking.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
@@ -36,6 +37,11 @@ export class CrisisRoom extends Room {
   private takeoverTimers = new Map<string, Delayed>();
   private creator: Member | null = null;
   private closing = false;
+  /** `hard` bots' decisions in worker threads: the answer commits through `commit` and settles the room again. */
+  private readonly bots = new BotThinking(services().bots, (seat, t) => {
+    for (const e of botTurnEntries(this.session, seat, t, services().now()).entries) this.commit(e);
+    this.settle();
+  });
   private readonly views = new ViewSync();
   /** Per viewer, the last projection and the game state it was made from (unchanged game, same view object: the diff skips it). */
   private readonly gameViews = new Map<string, { game: SessionState["game"]; view: GameView }>();
@@ -97,6 +103,8 @@ export class CrisisRoom extends Room {
     registerHandlers(this);
     this.syncPublic();
     this.armDeadline();
+    // Replaying the journal never reruns bots: a bot that had not acted when the server stopped (e.g. a hard bot still thinking) decides now.
+    if (opts?.restore !== undefined && this.session.phase === "planning" && this.session.seats.some((c) => c.bot && !this.session.ready.includes(c.seat))) this.settle();
   }
 
   private restore(gameId: string): void {
@@ -171,6 +179,7 @@ export class CrisisRoom extends Room {
   override onDispose(): void {
     roomsByCode.delete(this.session?.code);
     this.deadlineTimer?.clear();
+    this.bots.stop();
   }
 
   /** The session's phase (a method, so narrowing does not go stale across commits). */
@@ -204,8 +213,11 @@ export class CrisisRoom extends Room {
   settle(): void {
     for (let guard = 0; guard < 50; guard++) {
       const at = services().now();
-      for (const e of botMoves(this.session, at)) this.commit(e);
-      if (this.session.phase === "planning" && this.session.pausedRemaining === null && allReady(this.session)) {
+      // Fast bots act now; a `hard` bot decides in a worker and the seats after it wait for its answer (BotThinking).
+      const { entries, waiting } = botMovesUntil(this.session, at, (spec) => this.bots.offThread(spec));
+      for (const e of entries) this.commit(e);
+      if (waiting !== null) this.bots.dispatch(this.session, waiting, () => this.session);
+      if (waiting === null && this.session.phase === "planning" && this.session.pausedRemaining === null && allReady(this.session)) {
         const r = this.commit({ kind: "step", at, by: "system", step: { type: "resolve", turn: this.session.game.turn } });
         if (!r.ok || this.phase() === "ended") break;
         continue;

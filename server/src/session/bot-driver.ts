@@ -59,18 +59,34 @@ export function decideBotTurn(s: SessionState, seat: SeatId): BotTurn | null {
   return botTurn(viewFor(s.game, { role: "player", seat }), spec, rngFromSeed(botSeed(s, seat)));
 }
 
-/** Entries every bot seat that has not yet acted this turn submits now (from its seat's view only). Seat by seat, each bot sees what earlier bots proposed; only entries the reducer accepts are returned. */
-export function botMoves(start: SessionState, at: number): JournalEntry[] {
-  if (start.phase !== "planning" || start.game.phase !== "planning") return [];
-  const out: JournalEntry[] = [];
+/** Whether a bot's decision is slow enough to run off the room's thread: `hard` bots search (random plays the same, fast, at every level). */
+export function searches(spec: BotSpec): boolean {
+  return spec.level === "hard" && spec.persona !== "random";
+}
+
+/**
+ * Entries the bot seats that have not yet acted this turn submit now, seat by seat (each bot sees what earlier bots did),
+ * up to the first seat whose decision `elsewhere` says runs off this thread: that seat is `waiting`, and the seats after
+ * it wait for its answer. Only entries the reducer accepts are returned.
+ */
+export function botMovesUntil(start: SessionState, at: number, elsewhere: (spec: BotSpec) => boolean): { entries: JournalEntry[]; waiting: SeatId | null } {
+  if (start.phase !== "planning" || start.game.phase !== "planning") return { entries: [], waiting: null };
+  const entries: JournalEntry[] = [];
   let s = start;
   for (const ctl of start.seats) {
     if (!ctl.bot || s.ready.includes(ctl.seat)) continue;
+    const spec = botSpec(s, ctl.seat);
+    if (spec && elsewhere(spec)) return { entries, waiting: ctl.seat };
     const t = decideBotTurn(s, ctl.seat);
     if (!t) continue;
     const r = botTurnEntries(s, ctl.seat, t, at);
     s = r.state;
-    out.push(...r.entries);
+    entries.push(...r.entries);
   }
-  return out;
+  return { entries, waiting: null };
+}
+
+/** Entries every bot seat that has not yet acted this turn submits now, all decided on this thread (see `botMovesUntil`). */
+export function botMoves(start: SessionState, at: number): JournalEntry[] {
+  return botMovesUntil(start, at, () => false).entries;
 }
