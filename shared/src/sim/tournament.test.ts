@@ -129,6 +129,10 @@ describe("tournament", () => {
     // Every entrant plays every deal, so deal adjustment moves every mean by the same amount: differences are unchanged.
     const [x, y] = a.rows as [(typeof a.rows)[number], (typeof a.rows)[number]];
     expect(x.adjusted.mean - y.adjusted.mean).toBeCloseTo(x.mean - y.mean, 3);
+    // The paired lead of the hard level over a weaker entrant is the difference of their means.
+    const hardMean = a.levels.find((l) => l.level === "hard")?.mean as number;
+    expect(Object.keys(a.hardLead).sort()).toEqual(["dove:normal", "reciprocal:easy"]);
+    for (const [bot, lead] of Object.entries(a.hardLead)) expect(lead.mean).toBeCloseTo(hardMean - (a.rows.find((r) => r.bot === bot)?.mean as number), 3);
     expect(runTournament(spec, SMALL)).toEqual(a);
     expect(formatTournament(a)).toContain("deal-adjusted");
   }, SLOW);

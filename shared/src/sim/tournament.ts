@@ -71,6 +71,8 @@ export interface TournamentResult {
   hardNotClear: Record<string, string[]>;
   /** The same with seat-adjusted (round robin) or deal-adjusted (duplicate) intervals. */
   hardNotClearAdjusted: Record<string, string[]>;
+  /** Duplicate format: the pooled hard level's mean score less each easy and normal entrant's, deal by deal, with its 95% interval. */
+  hardLead: Record<string, MeanCi>;
 }
 
 /** Every doctrinal persona at every level. */
@@ -132,6 +134,26 @@ function pairsWithin(result: ReadonlyArray<{ label: string; score: number }>, pa
       pairs.push({ a: a.label, b: b.label, score: a.score > b.score ? 1 : a.score < b.score ? 0 : 0.5 });
     }
   }
+}
+
+/** Duplicate: per weaker entrant, the mean over deals of (the hard entrants' mean score on the deal − its score on the deal). */
+function hardLead(records: readonly ScoreRecord[], rows: readonly TournamentRow[]): Record<string, MeanCi> {
+  const byDeal = new Map<string, ScoreRecord[]>();
+  for (const r of records) byDeal.set(r.group, [...(byDeal.get(r.group) ?? []), r]);
+  const out: Record<string, MeanCi> = {};
+  for (const w of rows) {
+    if (w.level === "hard") continue;
+    const diffs: number[] = [];
+    for (const list of byDeal.values()) {
+      const hard = list.filter((r) => r.level === "hard");
+      const mine = list.find((r) => r.label === w.bot);
+      if (hard.length > 0 && mine) diffs.push(hard.reduce((a, r) => a + r.score, 0) / hard.length - mine.score);
+    }
+    if (diffs.length === 0) continue;
+    const m = meanCi(diffs);
+    out[w.bot] = { mean: r4(m.mean), ci95: [r4(m.ci95[0]), r4(m.ci95[1])] };
+  }
+  return out;
 }
 
 /** Runs the tournament. Deterministic for its spec; `onProgress` is told after each game. */
@@ -228,6 +250,7 @@ export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {},
     outcomes,
     hardNotClear: clears((x) => x),
     hardNotClearAdjusted: clears((x) => x.adjusted),
+    hardLead: format === "duplicate" ? hardLead(records, rows) : {},
   };
 }
 
@@ -258,5 +281,10 @@ export function formatTournament(r: TournamentResult): string {
   };
   verdicts("Hard bots whose 95% interval lies above every easy and normal bot's:", r.hardNotClear);
   verdicts(`The same with ${adjusted} intervals:`, r.hardNotClearAdjusted);
+  const leads = Object.entries(r.hardLead);
+  if (leads.length > 0) {
+    lines.push("", "Lead of the pooled hard level over each easy and normal bot, deal by deal (paired) [95% CI]:");
+    for (const [bot, m] of leads) lines.push(`  ${bot.padEnd(18)} ${ci(m)}`);
+  }
   return lines.join("\n");
 }
