@@ -82,4 +82,17 @@ describe("view snapshots and patches", () => {
     expect(obs.view.me.role).toBe("observer");
     expect(Object.keys(obs.view.game.private)).toEqual([]);
   });
+
+  it("the server reports its own time per request and per resolved turn at /api/metrics", async () => {
+    const all = (await (await fetch(`${srv.http}/api/metrics`)).json()) as { requests: { count: number; p50: number }; turns: { count: number; p50: number } };
+    // fac:start, one orders, three turns of orders + ready from two players, one chat ("sync" is not timed).
+    expect(all.requests.count).toBe(15);
+    expect(all.turns.count).toBe(3);
+    expect(all.turns.p50).toBeGreaterThan(0);
+    const later = (await (await fetch(`${srv.http}/api/metrics?since=${Date.now() + 60_000}`)).json()) as { requests: { count: number } };
+    expect(later.requests.count).toBe(0);
+    const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { code: string }).code).toBe("INVALID_REQUEST");
+  });
 });

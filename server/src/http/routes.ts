@@ -6,6 +6,7 @@ import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
+import { timingsSince } from "../metrics.ts";
 
 /** Wrong join codes allowed per address per window before RATE_LIMITED. */
 export const CODE_ATTEMPTS = 10;
@@ -68,6 +69,14 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
   app.use(express.json({ limit: "16kb" }));
   app.get("/api/health", (_req: Request, res: Response) => {
     res.json({ ok: true, uptimeSeconds: Math.round((services().now() - startedAt) / 1000), rooms: roomsByCode.size, scenarios: catalogue.size });
+  });
+  app.get("/api/metrics", (req: Request, res: Response) => {
+    const since = Number(req.query.since ?? 0);
+    if (!Number.isFinite(since) || since < 0) {
+      res.status(400).json({ code: "INVALID_REQUEST", message: "since must be a time in ms since the epoch" });
+      return;
+    }
+    res.json({ rooms: roomsByCode.size, since, ...timingsSince(since) });
   });
   app.get("/api/scenarios", (_req: Request, res: Response) => {
     res.json([...catalogue.values()].map(scenarioSummary));

@@ -6,6 +6,7 @@ import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
+import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
 import { requestSchemas, syncSchema, type RequestPayload, type RequestType } from "./requests.ts";
@@ -79,19 +80,31 @@ function notFacilitator(): Outcome<never> {
   return reject("NOT_FACILITATOR", "Only the facilitator can do that.");
 }
 
-/** Registers every request type on the room. Answers `{ ok: true }` or rejects with `{ code, message }`. */
+/** Handles one request: shape already checked; role, session and engine checks; then bots, resolution and views. */
+function handle(room: CrisisRoom, type: RequestType, client: Client, payload: unknown, ctx: MessageContext): unknown {
+  const m = room.memberOf(client);
+  if (!m) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
+  const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
+  if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
+  const r = room.commit(made);
+  if (!r.ok) return ctx.reject(r.error);
+  room.settle();
+  return { ok: true, turn: room.session.game.turn, phase: room.session.phase };
+}
+
+/** Registers every request type on the room. Answers `{ ok: true }` or rejects with `{ code, message }`; each is timed (server/src/metrics.ts). */
 export function registerHandlers(room: CrisisRoom): void {
   for (const type of Object.keys(requestSchemas) as RequestType[]) {
-    const schema = requestSchemas[type];
-    room.onMessage(type, schema, (client: Client, payload: unknown, ctx: MessageContext) => {
-      const m = room.memberOf(client);
-      if (!m) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
-      const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
-      if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
-      const r = room.commit(made);
-      if (!r.ok) return ctx.reject(r.error);
-      room.settle();
-      return { ok: true, turn: room.session.game.turn, phase: room.session.phase };
+    room.onMessage(type, requestSchemas[type], (client: Client, payload: unknown, ctx: MessageContext) => {
+      const t0 = performance.now();
+      const turn = room.session.game.turn;
+      const ended = room.session.phase === "ended";
+      try {
+        return handle(room, type, client, payload, ctx);
+      } finally {
+        const resolved = room.session.game.turn !== turn || (!ended && room.session.phase === "ended");
+        recordRequest(Date.now(), performance.now() - t0, resolved);
+      }
     });
   }
   room.onMessage("sync", syncSchema, (client: Client, _payload: unknown, ctx: MessageContext) => {
