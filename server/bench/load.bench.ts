@@ -68,6 +68,8 @@ const QUICK = argv.includes("--quick");
 const JSON_OUT = argv.includes("--json");
 const ROOMS = Math.round(numberFlag("--rooms", QUICK ? 20 : 200));
 const THINK_MS = numberFlag("--think-ms", QUICK ? 750 : 1500);
+/** Facilitators start their games at random moments over this many seconds, as classes do not start in the same second. */
+const START_SPREAD_S = numberFlag("--start-spread", QUICK ? 5 : 10);
 /** Whole run, seconds: every phase stops by then. */
 const BUDGET_S = numberFlag("--budget", QUICK ? 60 : 90);
 const CPU_PROF_DIR = flag("--cpu-prof");
@@ -599,7 +601,7 @@ export interface LoadBench {
   bench: "server-load";
   quick: boolean;
   machine: ReturnType<typeof machineInfo>;
-  config: { rooms: number; clientsPerRoom: number; scenario: string; thinkMs: number; budgetSeconds: number; cpuProfDir: string | null };
+  config: { rooms: number; clientsPerRoom: number; scenario: string; thinkMs: number; startSpreadSeconds: number; budgetSeconds: number; cpuProfDir: string | null };
   engine: { resolveTurnUs4States: number; samples: number };
   echo: { quietMs: Dist; afterIdleMs: Dist; underLoadMs: Dist };
   /** The server's own time per request and per turn-resolving request (GET /api/metrics), in the quiet game and during play. */
@@ -761,7 +763,7 @@ export async function runLoadBench(): Promise<LoadBench> {
   })();
   for (const r of runs) {
     const fac = r.people[0] as Person;
-    setTimeout(() => void rec.request(fac.room, "fac:start", {}), THINK_MS * r.random());
+    setTimeout(() => void rec.request(fac.room, "fac:start", {}), START_SPREAD_S * 1000 * r.random());
   }
   let lastLog = performance.now();
   while (performance.now() < playDeadline && runs.some((r) => r.ended < r.people.length)) {
@@ -816,7 +818,7 @@ export async function runLoadBench(): Promise<LoadBench> {
     bench: "server-load",
     quick: QUICK,
     machine,
-    config: { rooms: ROOMS, clientsPerRoom: 6, scenario: SCENARIO, thinkMs: THINK_MS, budgetSeconds: BUDGET_S, cpuProfDir: CPU_PROF_DIR ?? null },
+    config: { rooms: ROOMS, clientsPerRoom: 6, scenario: SCENARIO, thinkMs: THINK_MS, startSpreadSeconds: START_SPREAD_S, budgetSeconds: BUDGET_S, cpuProfDir: CPU_PROF_DIR ?? null },
     engine: { resolveTurnUs4States: engine.us, samples: engine.samples },
     echo: { quietMs: echoQuiet, afterIdleMs: echoIdle, underLoadMs: dist(echoLoad) },
     server: { quiet: quietServer, play: playServer },
@@ -902,7 +904,7 @@ export function formatLoadBench(b: LoadBench): string {
   out.push(`Server load benchmark${b.setup.roomsReady < TARGET_ROOMS ? ` (${b.setup.roomsReady} rooms: below the target scale of ${TARGET_ROOMS})` : ""}`);
   out.push(`Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.cpu.loadAverageAfter.join(" ")} after`);
   out.push(
-    `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms; ` +
+    `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms, starts spread over ${b.config.startSpreadSeconds} s; ` +
       `created and joined in ${b.setup.seconds} s (join p50 ${f(b.setup.joinMs.p50)} ms, p99 ${f(b.setup.joinMs.p99)} ms${b.setup.failures ? `, ${b.setup.failures} rooms failed` : ""})`,
   );
   out.push(
