@@ -27,6 +27,31 @@ function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boole
   };
 }
 
+/**
+ * Projections of incidents, per incident object and viewer. Game states are never changed once made (every step
+ * returns new objects for what it changes), so an incident object always projects the same way for the same viewer;
+ * reusing the projection lets consumers (the server's view diff) skip unchanged incidents by identity. Frozen, so a
+ * consumer that tried to change a shared projection would fail loudly instead of corrupting others.
+ */
+const incidentViews = new WeakMap<Incident, Map<string, IncidentView | null>>();
+
+function memoIncidentView(i: Incident, me: SeatId | null, revealed: boolean): IncidentView | null {
+  const key = `${me ?? ""}|${revealed ? 1 : 0}`;
+  let byViewer = incidentViews.get(i);
+  if (!byViewer) {
+    byViewer = new Map();
+    incidentViews.set(i, byViewer);
+  }
+  if (byViewer.has(key)) return byViewer.get(key) ?? null;
+  const v = incidentView(i, me, revealed);
+  if (v) {
+    Object.freeze(v.knowledge);
+    Object.freeze(v);
+  }
+  byViewer.set(key, v);
+  return v;
+}
+
 function incidentView(i: Incident, me: SeatId | null, revealed: boolean): IncidentView | null {
   const mine = me !== null && i.author === me;
   const known = me !== null && i.knowledge[me] !== undefined;
@@ -93,7 +118,7 @@ export function viewFor(s: GameState, viewer: Viewer): GameView {
   }
   const incidents: IncidentView[] = [];
   for (const i of s.incidents) {
-    const v = incidentView(i, me, revealed);
+    const v = memoIncidentView(i, me, revealed);
     if (v) incidents.push(v);
   }
   const sees = (list: readonly SeatId[]): boolean => revealed || (me !== null && list.includes(me));
