@@ -7,6 +7,10 @@ import { rungStyle } from "./rungs.ts";
 const W = 900;
 const H = 620;
 const MARGIN = 110;
+/** How long the render loop runs after a change: the longest animation (the incident marker's blink) is 3 s. */
+const ANIMATION_MS = 3200;
+/** How long it runs after mounting, while Phaser boots and the first view is drawn. */
+const BOOT_MS = 5000;
 
 class BoardScene extends Phaser.Scene {
   private g!: Phaser.GameObjects.Graphics;
@@ -54,7 +58,11 @@ class BoardScene extends Phaser.Scene {
     }
   }
 
+  /** True once a view has been drawn. */
+  drawn = false;
+
   private draw(v: ClientView): void {
+    this.drawn = true;
     this.g.clear();
     for (const l of this.labels) l.destroy();
     this.labels = [];
@@ -115,5 +123,32 @@ export function mountBoard(parent: HTMLElement): { update: (v: ClientView) => vo
     banner: false,
     audio: { noAudio: true },
   });
-  return { update: (v) => scene.show(v), destroy: () => game.destroy(true) };
+  // The board changes only when a view arrives, so the render loop sleeps once the last animation is done: an idle
+  // board costs no CPU (classroom laptops render WebGL in software). A view, a resize or the tab coming back wakes it.
+  let sleepTimer: number | undefined;
+  const awake = (ms = ANIMATION_MS): void => {
+    game.loop.wake();
+    window.clearTimeout(sleepTimer);
+    const rest = (): void => {
+      // Never before the scene has drawn a view: a board put to sleep while booting would stay blank.
+      if (scene.drawn) game.loop.sleep();
+      else sleepTimer = window.setTimeout(rest, 500);
+    };
+    sleepTimer = window.setTimeout(rest, ms);
+  };
+  const onResize = (): void => awake(500);
+  window.addEventListener("resize", onResize);
+  game.events.on(Phaser.Core.Events.VISIBLE, () => awake(500));
+  awake(BOOT_MS);
+  return {
+    update: (v) => {
+      awake();
+      scene.show(v);
+    },
+    destroy: () => {
+      window.clearTimeout(sleepTimer);
+      window.removeEventListener("resize", onResize);
+      game.destroy(true);
+    },
+  };
 }
