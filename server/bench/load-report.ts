@@ -1,17 +1,13 @@
 /** The server load bench's result: its shape, the statistics it is made of, and the text report. */
-import type { machineInfo } from "../../shared/bench/engine.bench.ts";
+import { round, type machineInfo } from "../../shared/bench/engine.bench.ts";
+
+export { round };
 import type { Breakdown } from "./breakdown.ts";
 
 /** Targets of the issue. */
 export const TARGET_ROOMS = 200;
 export const TARGET_P99_MS = 100;
 export const TARGET_TURN_ECHO_FACTOR = 3;
-
-/** Rounds to `digits` decimals. */
-export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
 /** A distribution of durations in ms. */
 export interface Dist {

@@ -44,7 +44,8 @@ function median(xs: readonly number[]): number {
   return a.length % 2 === 1 ? (a[m] as number) : ((a[m - 1] as number) + (a[m] as number)) / 2;
 }
 
-function round(x: number, digits: number): number {
+/** Rounds to `digits` decimals. */
+export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
