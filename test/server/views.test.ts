@@ -95,4 +95,15 @@ describe("view snapshots and patches", () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("INVALID_REQUEST");
   });
+
+  it("the facilitator sees who has no seat, with ids, and can seat them; nobody else sees that list", async () => {
+    expect(fac.view.session.unseated).toEqual([{ id: obs.memberId, name: "Obs", role: "observer", connected: true }]);
+    expect(ana.view.session.unseated).toEqual([]);
+    expect(obs.view.session.unseated).toEqual([]);
+    expect((await fac.ask("fac:assign", { member: obs.memberId, seat: "havland" })).ok).toBe(true);
+    const seated = await obs.until((v) => v.me.seat === "havland");
+    expect(seated.me.role).toBe("player");
+    expect(Object.keys(seated.game.private)).toEqual(["havland"]);
+    await fac.until((v) => v.session.unseated.length === 0 && v.session.seats.find((x) => x.seat === "havland")?.bot === false);
+  });
 });

@@ -40,6 +40,7 @@ export function Console({ v }: { v: ClientView }) {
           ))}
         </tbody>
       </table>
+      <MovePeople v={v} act={act} />
       <h3>Operations last and this turn (hidden from players)</h3>
       <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {i.kind} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
       <h3>Injects</h3>
@@ -81,5 +82,28 @@ export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: (type
         <button onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Give to bot</button>
       )}
     </span>
+  );
+}
+
+/** The facilitator's list of everyone who can be moved: seated players to another seat or off any seat, and people without a seat onto one. */
+export function MovePeople({ v, act }: { v: ClientView; act: (type: string, payload?: unknown) => unknown }) {
+  const people = [
+    ...v.session.seats.flatMap((s) => s.members.flatMap((m) => (m.id === null ? [] : [{ id: m.id, name: m.name, where: s.name, seat: s.seat as string }]))),
+    ...v.session.unseated.map((m) => ({ id: m.id, name: m.name, where: m.role === "observer" ? "observer" : "no seat", seat: "" })),
+  ];
+  if (people.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>Move people</legend>
+      {people.map((p) => (
+        <label key={p.id}>
+          {p.name} ({p.where}) to{" "}
+          <select aria-label={`Move ${p.name} to`} value={p.seat} onChange={(e) => act("fac:assign", { member: p.id, seat: (e.target as HTMLSelectElement).value || null })}>
+            <option value="">no seat (observer)</option>
+            {v.session.seats.map((x) => <option key={x.seat} value={x.seat}>{x.name}</option>)}
+          </select>
+        </label>
+      ))}
+    </fieldset>
   );
 }

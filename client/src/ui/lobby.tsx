@@ -1,7 +1,7 @@
 /** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
 import { useSignal } from "@preact/signals";
 import { request, type ClientView } from "../net/client.ts";
-import { BotSeatControl } from "./console.tsx";
+import { BotSeatControl, MovePeople } from "./console.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -40,19 +40,7 @@ export function Lobby({ v }: { v: ClientView }) {
         </tbody>
       </table>
       <p>{v.session.observers} observer(s).</p>
-      {fac && (
-        <fieldset>
-          <legend>Move a player</legend>
-          {v.session.seats.flatMap((s) => s.members.filter((m) => m.id !== null).map((m) => (
-            <label key={m.id ?? m.name}>
-              {m.name} ({s.name}) to{" "}
-              <select aria-label={`Move ${m.name} to`} value={s.seat} onChange={(e) => act("fac:assign", { member: m.id, seat: (e.target as HTMLSelectElement).value })}>
-                {v.session.seats.map((x) => <option key={x.seat} value={x.seat}>{x.name}</option>)}
-              </select>
-            </label>
-          )))}
-        </fieldset>
-      )}
+      {fac && <MovePeople v={v} act={act} />}
       {fac ? (
         <button class="primary big" onClick={() => act("fac:start")}>Start the exercise</button>
       ) : (
@@ -61,3 +49,4 @@ export function Lobby({ v }: { v: ClientView }) {
     </main>
   );
 }
+

@@ -31,6 +31,8 @@ export interface ClientView {
     ready: SeatId[];
     seats: SeatSummary[];
     observers: number;
+    /** Members without a seat (observers, seatless players), with their ids: only in the facilitator's view (for fac:assign); [] for everyone else. */
+    unseated: Array<{ id: string; name: string; role: "player" | "observer"; connected: boolean }>;
     /** Hash of the canonical game state, once the game has ended (compare with a replay of the record). */
     stateHash: string | null;
   };
@@ -98,6 +100,10 @@ export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<st
         members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ id: m.role === "facilitator" ? x.id : null, name: x.name, connected: connected.has(x.id) })),
       })),
       observers: s.members.filter((x) => x.role === "observer").length,
+      unseated:
+        m.role === "facilitator"
+          ? s.members.flatMap((x) => (x.role !== "facilitator" && (x.role === "observer" || x.seat === null) ? [{ id: x.id, name: x.name, role: x.role, connected: connected.has(x.id) }] : []))
+          : [],
       stateHash: s.phase === "ended" ? endHash(s.game) : null,
     },
     game,
