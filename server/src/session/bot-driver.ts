@@ -1,6 +1,6 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
 import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
-import { pairChannel } from "./channels.ts";
+import { CHAT_MAX_LENGTH, pairChannel } from "./channels.ts";
 import { applyEntry } from "./session.ts";
 import type { Channel, JournalEntry, SessionState } from "./types.ts";
 
@@ -20,6 +20,30 @@ function channelsOf(seat: SeatId, m: BotMessage): Channel[] {
   if (m.channel.kind === "public") return [{ kind: "public" }];
   if (m.channel.kind === "hotline") return [pairChannel("hotline", seat, m.channel.with)];
   return m.channel.to.map((to) => pairChannel("private", seat, to));
+}
+
+/** A bot's lines of one turn, one message per channel (in the order the channels first appear), split only where a message would pass the chat limit. */
+export function gatherByChannel(lines: ReadonlyArray<{ channel: Channel; text: string }>): Array<{ channel: Channel; text: string }> {
+  const byChannel = new Map<string, { channel: Channel; texts: string[] }>();
+  for (const l of lines) {
+    const key = JSON.stringify(l.channel);
+    const g = byChannel.get(key);
+    if (g) g.texts.push(l.text);
+    else byChannel.set(key, { channel: l.channel, texts: [l.text] });
+  }
+  const out: Array<{ channel: Channel; text: string }> = [];
+  for (const { channel, texts } of byChannel.values()) {
+    let current = "";
+    for (const t of texts) {
+      if (current && current.length + 1 + t.length > CHAT_MAX_LENGTH) {
+        out.push({ channel, text: current });
+        current = "";
+      }
+      current = current ? `${current} ${t}` : t;
+    }
+    if (current) out.push({ channel, text: current });
+  }
+  return out;
 }
 
 /**
@@ -45,8 +69,9 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
   const answers = t.answers.filter((a) => push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } }));
   const proposals = t.proposals.filter((p) => push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } }));
   const orders = push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
-  for (const m of botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`))) {
-    for (const channel of channelsOf(seat, m)) push({ kind: "chat", at, member: by, channel, text: m.text });
+  const words = botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`));
+  for (const { channel, text } of gatherByChannel(words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))))) {
+    push({ kind: "chat", at, member: by, channel, text });
   }
   push({ kind: "ready", at, seat, ready: true });
   return { state: s, entries };

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { BOT_PERSONAS, castBots, replayRecord, SCENARIO_CASTS } from "@firebreak/shared";
 import { findScenario } from "../../../shared/src/cli/scenario-files.ts";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
-import { botMoves } from "./bot-driver.ts";
-import { canRead, channelName, parseChannel } from "./channels.ts";
+import { botMoves, gatherByChannel } from "./bot-driver.ts";
+import { canRead, CHAT_MAX_LENGTH, channelName, parseChannel } from "./channels.ts";
 import { clientView } from "./client-view.ts";
 import { recordOf } from "./record.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "./session.ts";
@@ -197,7 +197,10 @@ describe("session reducer", () => {
     const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
     const proposals = moves.filter((m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose");
     expect(proposals.length).toBeGreaterThan(0);
-    expect(words.filter((w) => w.member === "bot:west").length).toBeGreaterThanOrEqual(proposals.length);
+    const westWords = words.filter((w) => w.member === "bot:west");
+    expect(westWords.length).toBeGreaterThan(0);
+    // One message per channel per turn: a bot's lines to the same reader arrive together.
+    expect(new Set(westWords.map((w) => JSON.stringify(w.channel))).size).toBe(westWords.length);
     for (const m of moves) {
       const r = applyEntry(cur, m);
       if (!r.ok) throw new Error(r.error.message);
@@ -206,7 +209,7 @@ describe("session reducer", () => {
     const fromWest = cur.chat.filter((c) => c.from === "west");
     expect(fromWest.length).toBe(words.filter((w) => w.member === "bot:west").length);
     // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
-    expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= 200)).toBe(true);
+    expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= CHAT_MAX_LENGTH)).toBe(true);
     expect(fromWest.some((c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north")).toBe(true);
     // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
     const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
@@ -263,5 +266,25 @@ describe("session reducer", () => {
     if (!record.ok) throw new Error(record.error.message);
     const replay = replayRecord(record.value, scenario);
     expect(replay.ok && replay.state).toEqual(s.game);
+  });
+});
+
+describe("bots' words", () => {
+  it("gather into one message per channel per turn, split only at the chat limit", () => {
+    const pub = { kind: "public" as const };
+    const priv = { kind: "private" as const, a: "east", b: "north" };
+    const out = gatherByChannel([
+      { channel: pub, text: "We propose a hotline." },
+      { channel: priv, text: "Agreed." },
+      { channel: pub, text: "We publish our doctrine." },
+    ]);
+    expect(out).toEqual([
+      { channel: pub, text: "We propose a hotline. We publish our doctrine." },
+      { channel: priv, text: "Agreed." },
+    ]);
+    const long = "x".repeat(300);
+    const split = gatherByChannel([long, long, long].map((text) => ({ channel: pub, text })));
+    expect(split.map((m) => m.text.length)).toEqual([300, 300, 300]);
+    expect(split.every((m) => m.text.length <= CHAT_MAX_LENGTH)).toBe(true);
   });
 });
