@@ -21,6 +21,16 @@ export interface ServerConfig {
   quiet: boolean;
   /** Worker threads for `hard` bots' decisions; 0 decides them on the main thread. Default `defaultBotWorkers()`. */
   botWorkers?: number;
+  /** Express's "trust proxy" setting: which proxies' X-Forwarded-For to believe for the client's address (default: none). */
+  trustProxy?: boolean | number | string;
+}
+
+/** Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names ("loopback", "10.0.0.0/8"). */
+export function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === "" || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,6 +52,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: env.FIREBREAK_CLIENT_DIR ?? join(root, "client", "dist"),
     quiet: env.FIREBREAK_QUIET === "1",
     botWorkers: Math.floor(num("FIREBREAK_BOT_WORKERS", defaultBotWorkers())),
+    trustProxy: parseTrustProxy(env.FIREBREAK_TRUST_PROXY),
   };
 }
 
@@ -81,7 +92,10 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
   const server = new Server({
     greet: false,
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
-    express: (app) => installRoutes(app, catalogue, config.clientDir, startedAt),
+    express: (app) => {
+      app.set("trust proxy", config.trustProxy ?? false);
+      installRoutes(app, catalogue, config.clientDir, startedAt);
+    },
     gracefullyShutdown: false,
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),
   } as ConstructorParameters<typeof Server>[0]);

@@ -1,0 +1,40 @@
+/** Behind a reverse proxy the code lookup's rate limit keys on the client's address from X-Forwarded-For, and only then. */
+import { afterEach, describe, expect, it } from "vitest";
+import { parseTrustProxy } from "../../server/src/main.ts";
+import { resetRateLimits } from "../../server/src/http/routes.ts";
+import { testServer } from "./harness.ts";
+
+let srv: Awaited<ReturnType<typeof testServer>> | null = null;
+afterEach(async () => {
+  await srv?.close();
+  srv = null;
+  resetRateLimits();
+});
+
+async function wrongCode(from: string): Promise<number> {
+  return (await fetch(`${srv?.http}/api/games/ZZZZZZ`, { headers: { "X-Forwarded-For": from } })).status;
+}
+
+describe("FIREBREAK_TRUST_PROXY", () => {
+  it("parses hop counts, booleans and address lists", () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy("")).toBe(false);
+    expect(parseTrustProxy("false")).toBe(false);
+    expect(parseTrustProxy("true")).toBe(true);
+    expect(parseTrustProxy("1")).toBe(1);
+    expect(parseTrustProxy("loopback, 10.0.0.0/8")).toBe("loopback, 10.0.0.0/8");
+  });
+
+  it("with a trusted proxy, each client behind it has its own limit", async () => {
+    srv = await testServer({ trustProxy: "loopback" });
+    for (let i = 0; i < 10; i++) expect(await wrongCode("203.0.113.5")).toBe(404);
+    expect(await wrongCode("203.0.113.5")).toBe(429);
+    expect(await wrongCode("203.0.113.9")).toBe(404);
+  });
+
+  it("without one, the header is ignored: it cannot be used to dodge the limit", async () => {
+    srv = await testServer();
+    for (let i = 0; i < 10; i++) expect(await wrongCode(`203.0.113.${i}`)).toBe(404);
+    expect(await wrongCode("198.51.100.1")).toBe(429);
+  });
+});
