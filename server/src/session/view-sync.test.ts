@@ -149,4 +149,20 @@ describe("ViewSync", () => {
     expect(again.map((d) => (d.kind === "view" ? `view ${d.to}` : `patch ${d.to.join()}`)).sort()).toEqual(["patch c1", "view c5"]);
     expect(new Set(versions).size).toBe(versions.length);
   });
+
+  it("sends snapshots, not a diff, when the end reveals everything", () => {
+    let s = session();
+    const c = new Clients([
+      { client: "c1", member: ann },
+      { client: "c3", member: bob },
+      { client: "c4", member: fac },
+    ]);
+    c.push(s);
+    s = apply(s, { kind: "step", at: 3_000, by: fac.id, step: { type: "end", turn: 1 } });
+    const out = c.push(s);
+    // The players' views flip to revealed: snapshots. The facilitator's view was revealed all along: a patch.
+    expect(out.filter((d) => d.kind === "view").map((d) => d.to).sort()).toEqual(["c1", "c3"]);
+    expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual(["c4"]);
+    c.check(s);
+  });
 });
