@@ -4,16 +4,12 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { CBM_KINDS, type CbmKind } from "../model/types.ts";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
-import { formatProblems } from "../scenario/validate.ts";
 import { runBatch, type BatchResult } from "../sim/batch.ts";
-import { findScenario } from "./scenario-files.ts";
+import { failWith, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
 const USAGE = "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>]";
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail: Fail = failWith(USAGE);
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
@@ -55,34 +51,22 @@ function main(): void {
     fail((e as Error).message);
   }
   if (!args.scenario) fail("--scenario is required");
-  const games = Number(args.games ?? "100");
-  if (!Number.isInteger(games) || games < 1 || games > 1_000_000) fail("--games must be a whole number from 1 to 1000000");
+  const games = wholeNumber(fail, "games", args.games, 100, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const bots = (args.bots ? args.bots.split(",").map((b) => b.trim()).filter(Boolean) : []) as Persona[];
   for (const b of bots) if (!(PERSONAS as readonly string[]).includes(b)) fail(`unknown bot persona "${b}"; known: ${PERSONAS.join(", ")}`);
   const cbms = (args.cbms ? args.cbms.split(",").map((c) => c.trim()).filter(Boolean) : []) as CbmKind[];
   for (const c of cbms) if (!(CBM_KINDS as readonly string[]).includes(c)) fail(`unknown CBM "${c}"; known: ${CBM_KINDS.join(", ")}`);
-  const loaded = findScenario(args.scenario);
-  if (!loaded.ok) {
-    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
-    process.exit(1);
-  }
+  const scenario = scenarioOrExit(args.scenario);
   const recordsDir = args.records;
   if (recordsDir) mkdirSync(recordsDir, { recursive: true });
-  const started = Date.now();
-  let lastProgress = started;
+  const shown = progress(games);
   const result = runBatch(
-    { scenario: loaded.scenario, games, seed, bots, cbms, noCbms: args["no-cbms"] ?? false },
+    { scenario, games, seed, bots, cbms, noCbms: args["no-cbms"] ?? false },
     recordsDir ? (i, record) => writeFileSync(join(recordsDir, `game-${String(i).padStart(5, "0")}.json`), JSON.stringify(record)) : undefined,
-    (done) => {
-      const now = Date.now();
-      if (now - started > 1000 && now - lastProgress > 500) {
-        lastProgress = now;
-        process.stderr.write(`\r${done}/${games} games`);
-      }
-    },
+    shown.tick,
   );
-  if (Date.now() - started > 1000) process.stderr.write(`\r${games}/${games} games\n`);
+  shown.end(games);
   process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`);
 }
 

@@ -2,17 +2,13 @@
 import { parseArgs } from "node:util";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
-import { formatProblems } from "../scenario/validate.ts";
 import { TOURNAMENT_FORMATS, formatTournament, runTournament, type TournamentFormat } from "../sim/tournament.ts";
-import { findScenario } from "./scenario-files.ts";
+import { failWith, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
 const USAGE =
   "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--no-cbms] [--json]";
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+const fail: Fail = failWith(USAGE);
 
 function main(): void {
   let args;
@@ -35,8 +31,7 @@ function main(): void {
     fail((e as Error).message);
   }
   if (!args.scenario) fail("--scenario is required");
-  const games = Number(args.games ?? "180");
-  if (!Number.isInteger(games) || games < 1 || games > 1_000_000) fail("--games must be a whole number from 1 to 1000000");
+  const games = wholeNumber(fail, "games", args.games, 180, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const format = args.format ?? "roundrobin";
   if (!(TOURNAMENT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${TOURNAMENT_FORMATS.join(", ")}`);
@@ -52,27 +47,15 @@ function main(): void {
   const bots = parseList(args.bots);
   const field = parseList(args.field);
   if (field.length > 0 && format !== "duplicate") fail("--field applies to --format duplicate only");
-  const iterations = Number(args.iterations ?? HARD_BUDGET.iterations);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 100_000) fail("--iterations must be a whole number from 1 to 100000");
-  const loaded = findScenario(args.scenario);
-  if (!loaded.ok) {
-    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
-    process.exit(1);
-  }
-  const started = Date.now();
-  let last = started;
+  const iterations = wholeNumber(fail, "iterations", args.iterations, HARD_BUDGET.iterations, 1, 100_000);
+  const scenario = scenarioOrExit(args.scenario);
+  const shown = progress(null);
   const result = runTournament(
-    { scenario: loaded.scenario, games, seed, format: format as TournamentFormat, bots, field, options: { noCbms: args["no-cbms"] ?? false } },
+    { scenario, games, seed, format: format as TournamentFormat, bots, field, options: { noCbms: args["no-cbms"] ?? false } },
     { budget: { ...HARD_BUDGET, iterations } },
-    (done) => {
-      const now = Date.now();
-      if (now - started > 1000 && now - last > 500) {
-        last = now;
-        process.stderr.write(`\r${done} games`);
-      }
-    },
+    shown.tick,
   );
-  if (Date.now() - started > 1000) process.stderr.write(`\r${result.games} games in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  shown.end(result.games);
   process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatTournament(result)}\n`);
 }
 

@@ -1,0 +1,51 @@
+/** What the batch CLIs (simulate, tournament) share: failing with their usage, the common options, the scenario, progress. */
+import type { Scenario } from "../scenario/schema.ts";
+import { formatProblems } from "../scenario/validate.ts";
+import { findScenario } from "./scenario-files.ts";
+
+/** A CLI's way to stop on bad arguments: the message, then its usage line, exit code 2. */
+export type Fail = (message: string) => never;
+
+/** A failer that prints `usage` after the message. */
+export function failWith(usage: string): Fail {
+  return (message: string): never => {
+    process.stderr.write(`${message}\n${usage}\n`);
+    process.exit(2);
+  };
+}
+
+/** `--name` as a whole number from `min` to `max` (the default when absent), or a failure naming the range. */
+export function wholeNumber(fail: Fail, name: string, value: string | undefined, dflt: number, min: number, max: number): number {
+  const n = Number(value ?? dflt);
+  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+/** The scenario named by id or path; on problems, prints every one and exits 1. */
+export function scenarioOrExit(idOrPath: string): Scenario {
+  const loaded = findScenario(idOrPath);
+  if (!loaded.ok) {
+    process.stderr.write(`${formatProblems(loaded.problems)}\n`);
+    process.exit(1);
+  }
+  return loaded.scenario;
+}
+
+/** Progress on stderr for runs longer than a second: `tick(done)` at most twice a second, `end(text)` once. */
+export function progress(total: number | null): { tick: (done: number) => void; end: (done: number) => void } {
+  const started = Date.now();
+  let last = started;
+  const show = (done: number): string => (total === null ? `${done} games` : `${done}/${total} games`);
+  return {
+    tick: (done) => {
+      const now = Date.now();
+      if (now - started > 1000 && now - last > 500) {
+        last = now;
+        process.stderr.write(`\r${show(done)}`);
+      }
+    },
+    end: (done) => {
+      if (Date.now() - started > 1000) process.stderr.write(`\r${show(done)} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+    },
+  };
+}
