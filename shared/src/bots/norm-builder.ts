@@ -2,9 +2,9 @@
 import type { SeatId } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
 import type { GameView } from "../view/types.ts";
-import type { BotAnswer, BotProposal } from "./personas.ts";
+import { attributeAndInquire, type BotAnswer, type BotProposal } from "./personas.ts";
 import type { Planner } from "./planner.ts";
-import { attributable, hotlineWith, myInquiry, rivalsByTension, tensionWith, unresolvedIncidents } from "./perception.ts";
+import { rivalsByTension, tensionWith } from "./perception.ts";
 import { refusalText, statementText, type RefusalReason } from "./messages.ts";
 import { proposeTo } from "./proposals.ts";
 
@@ -67,17 +67,7 @@ export function punishViolations(view: GameView, me: SeatId, plan: Planner, rng:
 /** The norm builder's orders after its answers. */
 export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   punishViolations(view, me, plan, rng);
-  for (const g of attributable(view, me, 2)) {
-    if (plan.remaining < 2) break;
-    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
-  }
-  const open = unresolvedIncidents(view, me)[0];
-  if (open) {
-    const k = open.knowledge[me];
-    if (k && typeof k.suspect === "string" && k.suspect !== "nonState" && hotlineWith(view, me, k.suspect) && !myInquiry(view, me, open.id))
-      plan.add({ type: "inquire", target: k.suspect, incident: open.id });
-    plan.add({ type: "investigate", incident: open.id });
-  }
+  attributeAndInquire(view, me, plan);
   const rival = rivalsByTension(view, me)[0];
   if (rival && tensionWith(view, me, rival) >= 3)
     plan.add({ type: "statement", tone: "reassure", target: rival, text: statementText("normBuilder", "reassure", view.nations[rival]?.name ?? rival, rng) });

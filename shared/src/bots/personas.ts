@@ -4,6 +4,7 @@ import type { Rng } from "../model/rng.ts";
 import { CBM_KINDS, OPERATION_KINDS, type CbmKind, type SeatId } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import { Planner } from "./planner.ts";
+import { proposeTo } from "./proposals.ts";
 import {
   attributable,
   authoredBy,
@@ -46,25 +47,6 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
     else reply = persona === "dove" ? "acknowledge" : "explain";
     plan.add({ type: "answer", inquiry: q.id, reply });
   }
-}
-
-function proposeToAll(view: GameView, me: SeatId, kinds: readonly CbmKind[]): BotProposal[] {
-  const out: BotProposal[] = [];
-  if (view.options.noCbms) return out;
-  for (const kind of kinds) {
-    if (kind === "publishDoctrine" || kind === "noFirstUse") {
-      if (!view.cbms.some((c) => c.kind === kind && c.members.includes(me)) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
-        out.push({ kind, parties: [me] });
-      continue;
-    }
-    for (const other of view.seats) {
-      if (other === me) continue;
-      const inForce = view.cbms.some((c) => c.kind === kind && c.members.includes(me) && c.members.includes(other));
-      const pending = view.proposals.some((p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other));
-      if (!inForce && !pending) out.push({ kind, parties: [me, other] });
-    }
-  }
-  return out;
 }
 
 /** Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for disruption. */
@@ -134,7 +116,8 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   else if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
 }
 
-function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
+/** The careful doctrines' first orders: name what is known at moderate confidence, then ask (over a hotline) and investigate the first open incident. */
+export function attributeAndInquire(view: GameView, me: SeatId, plan: Planner): void {
   for (const g of attributable(view, me, 2)) {
     if (plan.remaining < 2) break;
     plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
@@ -146,6 +129,10 @@ function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
       plan.add({ type: "inquire", target: k.suspect, incident: open.id });
     plan.add({ type: "investigate", incident: open.id });
   }
+}
+
+function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
+  attributeAndInquire(view, me, plan);
   const rival = rivalsByTension(view, me)[0];
   if (rival && tensionWith(view, me, rival) >= 2) plan.add({ type: "statement", tone: "reassure", target: rival, text: "We seek no confrontation and propose dialogue." });
   const n = view.nations[me];
@@ -216,12 +203,12 @@ export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProp
   const me = mySeat(view);
   switch (persona) {
     case "dove":
-      return proposeToAll(view, me, ["hotline", "situationReports", "consultations", "publishDoctrine", "noFirstUse"]);
+      return proposeTo(view, me, ["hotline", "situationReports", "consultations", "publishDoctrine", "noFirstUse"]);
     case "reciprocal":
     case "forgiving":
-      return proposeToAll(view, me, ["hotline", "situationReports"]);
+      return proposeTo(view, me, ["hotline", "situationReports"]);
     case "random":
-      return rng.chance(0.2) ? proposeToAll(view, me, [rng.pick(CBM_KINDS)]).slice(0, 1) : [];
+      return rng.chance(0.2) ? proposeTo(view, me, [rng.pick(CBM_KINDS)]).slice(0, 1) : [];
     case "hawk":
       return [];
   }
