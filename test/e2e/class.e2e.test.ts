@@ -1,18 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch } from "./browser.ts";
-import { boardReady, checkScreen, openPage, serverWithClient } from "./pages.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { boardReady, checkScreen, openPage, withServerAndBrowser } from "./pages.ts";
 
-let srv: Awaited<ReturnType<typeof serverWithClient>>;
-let browser: Browser;
-beforeAll(async () => {
-  srv = await serverWithClient();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const e2e = withServerAndBrowser();
 
 async function joinAs(page: Page, name: string, code: string, state: string): Promise<void> {
   await page.getByLabel("Your name").fill(name);
@@ -25,9 +15,9 @@ async function joinAs(page: Page, name: string, code: string, state: string): Pr
 
 describe("class game in the browser", () => {
   it("a facilitator and two players: private message, hotline, covert operation, inject, debrief", async () => {
-    const fac = await openPage(browser, srv.http);
-    const ana = await openPage(browser, srv.http);
-    const ben = await openPage(browser, srv.http);
+    const fac = await openPage(e2e.browser, e2e.srv.http);
+    const ana = await openPage(e2e.browser, e2e.srv.http);
+    const ben = await openPage(e2e.browser, e2e.srv.http);
     fac.page.on("dialog", (d) => void d.accept());
 
     await fac.page.getByLabel("Exercise name").fill("Seminar 3");

@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { launch } from "./browser.ts";
 import { testServer } from "../server/harness.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -16,6 +17,20 @@ export async function serverWithClient() {
   execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   mkdirSync(ARTIFACTS, { recursive: true });
   return testServer({ clientDir: join(root, "client", "dist") });
+}
+
+/** A file's shared set-up: a server with the built client and a browser, started before its tests and closed after. */
+export function withServerAndBrowser(): { srv: Awaited<ReturnType<typeof serverWithClient>>; browser: Browser } {
+  const e2e = {} as { srv: Awaited<ReturnType<typeof serverWithClient>>; browser: Browser };
+  beforeAll(async () => {
+    e2e.srv = await serverWithClient();
+    e2e.browser = await launch();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.srv?.close();
+  });
+  return e2e;
 }
 
 /** A page that records console errors and page errors. */

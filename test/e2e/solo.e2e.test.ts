@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch } from "./browser.ts";
-import { boardReady, checkScreen, openPage, serverWithClient } from "./pages.ts";
+import { describe, expect, it } from "vitest";
+import { boardReady, checkScreen, openPage, withServerAndBrowser } from "./pages.ts";
 
-let srv: Awaited<ReturnType<typeof serverWithClient>>;
-let browser: Browser;
-beforeAll(async () => {
-  srv = await serverWithClient();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const e2e = withServerAndBrowser();
 
 describe("solo game in the browser", () => {
   it("a first-time player starts in three clicks and plays to the debrief; reloading rejoins the seat", async () => {
-    const { page, errors } = await openPage(browser, srv.http);
+    const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
     await page.getByRole("heading", { name: "Play solo" }).waitFor();
     await checkScreen(page, "01-home");
     await page.getByLabel("Your state").selectOption("borevia");
@@ -55,7 +44,7 @@ describe("solo game in the browser", () => {
 
   it("works at 1024×768, 1280×720 and 1920×1080", async () => {
     for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
-      const { page, errors } = await openPage(browser, srv.http, viewport);
+      const { page, errors } = await openPage(e2e.browser, e2e.srv.http, viewport);
       await page.getByRole("button", { name: /Play solo as/ }).click();
       await boardReady(page);
       await checkScreen(page, `06-board-${viewport.width}`);
