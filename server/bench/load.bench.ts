@@ -1,6 +1,6 @@
 /**
  * Server load benchmark (run by `npm run bench`, or alone:
- * `node server/bench/load.bench.ts [--rooms N] [--quick] [--json] [--think-ms MS] [--budget S] [--cpu-prof DIR]`).
+ * `node server/bench/load.bench.ts [--rooms N] [--quick] [--json] [--think-ms MS] [--start-spread S] [--budget S] [--cpu-prof DIR]`).
  *
  * One game server runs as a child process (`node server/src/main.ts`, its own data directory, quiet) on
  * 127.0.0.1. This process plays N rooms (default 200; `--quick`: 20 rooms, think 750 ms, budget 60 s) with 6 scripted @colyseus/sdk clients
@@ -16,7 +16,8 @@
  *  - server memory: VmRSS of the server process (/proc/<pid>/status) after start-up and two games,
  *    after all rooms are created and joined, and at the end; per room = delta / rooms;
  *  - the floor: round trip of a bare WebSocket echo (`ws` server in a child process, the same client
- *    WebSocket as the SDK), before the load and probed every 100 ms during it;
+ *    WebSocket as the SDK), back to back and after idle pauses before the load, and probed every 100 ms during it;
+ *  - the server's own time per request and per turn-resolving request (GET /api/metrics);
  *  - the engine's resolveTurn for 4 states (the engine bench's turn-4 sample states), measured here;
  *  - a "quiet" game: one room played alone with a 200 ms think time before the load, on the warmed-up server;
  *  - CPU in cores during play: the server, this client process, and the rest of the machine (/proc/stat),
@@ -26,6 +27,7 @@
  * Speed is reported, never enforced: the exit code is non-zero only if the bench itself broke.
  * `--cpu-prof DIR` starts the server child with `--cpu-prof` and writes its profile to DIR;
  * `LOAD_DEBUG=1` writes every request's send time and latency, and the echo probes, to /tmp/load-timeline.json.
+ * The scripted people are in load-clients.ts, the result's shape and the report in load-report.ts.
  * docs/performance.md ("Server load") describes the method and the figures.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -36,15 +38,13 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
-import { Client, Room } from "@colyseus/sdk";
+import { Room } from "@colyseus/sdk";
 import { resolveTurn } from "../../shared/src/index.ts";
 import { machineInfo, samplesFor } from "../../shared/bench/engine.bench.ts";
-import { type PatchOp, ViewMirror } from "../../shared/src/index.ts";
-import type { ClientView } from "../src/session/client-view.ts";
-import type { ViewPatch } from "../src/session/view-sync.ts";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
 import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR, type LoadBench, type ServerTimings } from "./load-report.ts";
-import { fetchFrom, roomAddress } from "./local-fetch.ts";
+import { roomAddress } from "./local-fetch.ts";
+import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, waitForEnd } from "./load-clients.ts";
 import { freePort } from "../../test/server/harness.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -74,8 +74,6 @@ const START_SPREAD_S = numberFlag("--start-spread", QUICK ? 5 : 10);
 /** Whole run, seconds: every phase stops by then. */
 const BUDGET_S = numberFlag("--budget", QUICK ? 60 : 90);
 const CPU_PROF_DIR = flag("--cpu-prof");
-const SCENARIO = "baltic-fog";
-const SEATS = ["aestria", "borevia", "meridia", "havland"] as const;
 /** Rooms set up at once during the ramp. */
 const RAMP_CONCURRENCY = 8;
 
@@ -93,19 +91,7 @@ function log(msg: string): void {
   process.stderr.write(`[load] ${((performance.now() - T0) / 1000).toFixed(1)}s ${msg}\n`);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Small seeded PRNG (mulberry32) for think times and order choices. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Processes
@@ -195,7 +181,7 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; dataD
     if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
   });
   child.once("exit", (code, sig) => {
-    if (!stopping) log(`server exited unexpectedly (${code ?? sig}): ${stderr.slice(-2000)}`);
+    if (!bench.stopping) log(`server exited unexpectedly (${code ?? sig}): ${stderr.slice(-2000)}`);
   });
   for (let i = 0; i < 200; i++) {
     try {
@@ -210,7 +196,7 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; dataD
   throw new Error(`server did not start: ${stderr.slice(-2000)}`);
 }
 
-let stopping = false;
+
 
 // ---------------------------------------------------------------------------------------------
 // Floor: a bare WebSocket echo
@@ -287,276 +273,6 @@ function measureResolveTurn(ms: number): { states: number; samples: number; us: 
   if (sink < 0) log("");
   per.sort((a, b) => a - b);
   return { states: 4, samples: samples.length, us: round(per[2] as number, 1) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Clients
-
-type RequestType = "fac:start" | "orders" | "ready";
-
-/** Everything measured while rooms play. */
-class Recorder {
-  latency: Record<RequestType, number[]> = { "fac:start": [], orders: [], ready: [] };
-  rejected: Record<string, number> = {};
-  failed: Record<string, number> = {};
-  joinMs: number[] = [];
-  /** [sent at, latency, type] of every answered request, for the debug timeline (LOAD_DEBUG=1). */
-  timeline: Array<[number, number, string]> = [];
-  views = 0;
-  disconnects = 0;
-  inflight = 0;
-
-  async request(room: Room, type: RequestType, payload: unknown): Promise<"ok" | "rejected" | "failed"> {
-    const t0 = performance.now();
-    this.inflight++;
-    try {
-      await room.request(type, payload);
-      this.latency[type].push(performance.now() - t0);
-      this.timeline.push([t0, performance.now() - t0, type]);
-      return "ok";
-    } catch (e) {
-      const err = e as Error & { reason?: { code?: string } };
-      if (err.name === "rejected") {
-        // A deliberate rejection is an answer too.
-        this.latency[type].push(performance.now() - t0);
-        const k = `${type}:${err.reason?.code ?? "?"}`;
-        this.rejected[k] = (this.rejected[k] ?? 0) + 1;
-        return "rejected";
-      }
-      const k = `${type}:${err.message.slice(0, 60)}`;
-      this.failed[k] = (this.failed[k] ?? 0) + 1;
-      return "failed";
-    } finally {
-      this.inflight--;
-    }
-  }
-}
-
-type Role = "facilitator" | "player" | "observer";
-
-/** One connected person of a room. */
-interface Person {
-  room: Room;
-  role: Role;
-  seat: string | null;
-  index: number;
-  /** Turn of the latest planning view (0 before the game starts). */
-  seenTurn: number;
-  actedTurn: number;
-  ended: boolean;
-  /** The join code, from the first view. */
-  code: string;
-  /** The latest view, kept only in the quiet game (1,200 retained views would weigh on this process's heap). */
-  last: ClientView | null;
-  /** Applies patches to `last` (quiet game only). */
-  mirror: ViewMirror<ClientView> | null;
-  /** Phase and turn of the latest snapshot or patch: all the scripted players need. */
-  phase: string;
-  turn: number;
-  outcome: string;
-  firstView: Promise<void>;
-}
-
-/** Reads the phase, turn and outcome from a patch op (the scripted players need nothing else). */
-function progress(p: Person, op: PatchOp): void {
-  if (op[0] !== "set") return;
-  const [a, b] = op[1];
-  if (a === "session" && b === "phase") p.phase = String(op[2]);
-  else if (a === "game" && b === "turn") p.turn = Number(op[2]);
-  else if (a === "game" && b === "outcome") p.outcome = (op[2] as { kind?: string } | null)?.kind ?? "";
-}
-
-/** One room being played. */
-class RoomRun {
-  people: Person[] = [];
-  /** Turn → time the last "ready" of that turn was sent. */
-  lastReady = new Map<number, number>();
-  /** Turn → when each client (by index) first had a view past that turn. */
-  arrivals = new Map<number, number[]>();
-  endedAt = 0;
-  ended = 0;
-  turns = 0;
-  outcome = "";
-  readonly random: () => number;
-  readonly id: number;
-  readonly rec: Recorder;
-  readonly thinkMs: number;
-  readonly stopAt: number;
-  readonly keepLast: boolean;
-
-  constructor(id: number, rec: Recorder, thinkMs: number, stopAt: number, keepLast: boolean) {
-    this.keepLast = keepLast;
-    this.id = id;
-    this.rec = rec;
-    this.thinkMs = thinkMs;
-    this.stopAt = stopAt;
-    this.random = rng(0x9e3779b9 ^ (id * 7919));
-  }
-
-  /** Wires a joined SDK room as the next person. */
-  add(room: Room, role: Role, seat: string | null): Person {
-    let resolveFirst: () => void = () => {};
-    const p: Person = {
-      room,
-      role,
-      seat,
-      index: this.people.length,
-      seenTurn: 0,
-      actedTurn: 0,
-      ended: false,
-      code: "",
-      last: null,
-      mirror: this.keepLast ? new ViewMirror<ClientView>() : null,
-      phase: "lobby",
-      turn: 0,
-      outcome: "",
-      firstView: new Promise<void>((r) => (resolveFirst = r)),
-    };
-    this.people.push(p);
-    const onView = (): void => {
-      const now = performance.now();
-      this.rec.views++;
-      resolveFirst();
-      const phase = p.phase;
-      if (phase === "lobby") return;
-      if (p.seenTurn > 0 && !p.ended && (p.turn > p.seenTurn || phase === "ended")) {
-        let a = this.arrivals.get(p.seenTurn);
-        if (!a) this.arrivals.set(p.seenTurn, (a = []));
-        a[p.index] = now;
-      }
-      if (phase === "ended") {
-        if (!p.ended) {
-          p.ended = true;
-          this.ended++;
-          if (this.ended === this.people.length) {
-            this.endedAt = now;
-            this.turns = p.turn;
-            this.outcome = p.outcome || "none";
-          }
-        }
-        return;
-      }
-      p.seenTurn = p.turn;
-      if (p.role === "player" && p.turn > p.actedTurn) {
-        p.actedTurn = p.turn;
-        void this.act(p, p.turn);
-      }
-    };
-    room.onMessage("view", (v: ClientView) => {
-      if (!p.code) p.code = v.session.code;
-      p.phase = v.session.phase;
-      p.turn = v.game.turn;
-      p.outcome = v.game.outcome?.kind ?? "";
-      if (p.mirror) p.last = p.mirror.snapshot(v);
-      onView();
-    });
-    room.onMessage("patch", (patch: ViewPatch) => {
-      for (const op of patch.ops) progress(p, op);
-      if (p.mirror) p.last = p.mirror.patch(patch);
-      onView();
-    });
-    room.onMessage("*", () => {});
-    room.onDrop(() => {
-      if (!stopping) this.rec.disconnects++;
-    });
-    room.onLeave(() => {
-      if (!stopping) this.rec.disconnects++;
-    });
-    return p;
-  }
-
-  /** A player's turn: think, send orders, wait a little, send ready. */
-  private async act(p: Person, turn: number): Promise<void> {
-    await sleep(this.thinkMs * (0.5 + this.random()));
-    if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
-    const r = await this.rec.request(p.room, "orders", { turn, orders: this.ordersFor(p) });
-    if (r === "rejected") await this.rec.request(p.room, "orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] });
-    await sleep(this.thinkMs * 0.5 * this.random());
-    if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
-    const t0 = performance.now();
-    this.lastReady.set(turn, Math.max(this.lastReady.get(turn) ?? 0, t0));
-    await this.rec.request(p.room, "ready", { ready: true });
-  }
-
-  /** Mostly defensive orders, sometimes legal espionage against another seat (3 action points). */
-  private ordersFor(p: Person): unknown[] {
-    const x = this.random();
-    if (x < 0.6) return [{ type: "hunt" }, { type: "harden" }];
-    if (x < 0.85) {
-      const others = SEATS.filter((s) => s !== p.seat);
-      return [{ type: "espionage", target: others[Math.floor(this.random() * others.length)] }, { type: "hunt" }];
-    }
-    return [{ type: "harden" }, { type: "develop" }];
-  }
-
-  /**
-   * Turn latencies (ms) of every turn all clients saw the end of: to the last client (`first` false) or
-   * to the first (all 6 clients decode in this one process, one after the other).
-   */
-  turnLatencies(first = false): number[] {
-    const out: number[] = [];
-    for (const [turn, ready] of this.lastReady) {
-      const a = this.arrivals.get(turn);
-      if (!a) continue;
-      const seen = a.filter((x) => x !== undefined);
-      if (seen.length < this.people.length) continue;
-      out.push((first ? Math.min(...seen) : Math.max(...seen)) - ready);
-    }
-    return out;
-  }
-}
-
-/**
- * Creates a room (facilitator), looks its code up over HTTP, joins 4 players and an observer. The room's
- * HTTP requests leave from its own loopback address `from` (see local-fetch.ts).
- */
-async function setupRoom(i: number, from: string, url: string, http: string, rec: Recorder, thinkMs: number, stopAt: number, keepLast = false): Promise<RoomRun> {
-  const fetchFn = fetchFrom(from);
-  // As a reverse proxy in front of the server would, name the client's address in X-Real-IP: Colyseus 0.18
-  // gives the matchmaking onAuth no peer address, so without it every join counts against one shared key.
-  const client = (): Client => new Client(url, { fetchFn, headers: { "x-real-ip": from } });
-  const run = new RoomRun(i, rec, thinkMs, stopAt, keepLast);
-  const timed = async (make: () => Promise<Room>, role: Role, seat: string | null): Promise<Person> => {
-    const t0 = performance.now();
-    const p = run.add(await make(), role, seat);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([p.firstView, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no view within 15 s of joining`)), 15_000)))]);
-    clearTimeout(timer);
-    rec.joinMs.push(performance.now() - t0);
-    return p;
-  };
-  const fac = await timed(() => client().create("crisis", { scenario: SCENARIO, name: `Load game ${i}`, creatorName: `Facilitator ${i}`, seed: `load-${i}`, turnSeconds: 0 }), "facilitator", null);
-  const code = fac.code;
-  const res = await fetchFn(`${http}/api/games/${code.toLowerCase()}`);
-  if (!res.ok) throw new Error(`code lookup ${code}: HTTP ${res.status}`);
-  const { roomId } = (await res.json()) as { roomId: string };
-  await Promise.all([
-    ...SEATS.map((seat) => timed(() => client().joinById(roomId, { code, name: `P${i} ${seat}`, role: "player", seat }), "player", seat)),
-    timed(() => client().joinById(roomId, { code, name: `Observer ${i}`, role: "observer" }), "observer", null),
-  ]);
-  return run;
-}
-
-/** Waits until every room has ended or `until` has passed. */
-async function waitForEnd(runs: readonly RoomRun[], until: number): Promise<void> {
-  while (performance.now() < until && runs.some((r) => r.ended < r.people.length)) await sleep(100);
-}
-
-/**
- * Think time of the quiet game: short, but it keeps each client under the room's limit of 20 messages
- * per second (a client over it is disconnected by Colyseus).
- */
-const QUIET_THINK_MS = 200;
-
-/** Plays one room alone with a short think time (the warm-up game, and the quiet game before the load). */
-async function quietGame(i: number, url: string, http: string, until: number): Promise<{ run: RoomRun; rec: Recorder; seconds: number }> {
-  const rec = new Recorder();
-  const run = await setupRoom(i, `127.2.0.${i % 2 === 0 ? 1 : 2}`, url, http, rec, QUIET_THINK_MS, until, true);
-  const t0 = performance.now();
-  const fac = run.people[0] as Person;
-  await rec.request(fac.room, "fac:start", {});
-  await waitForEnd([run], until);
-  return { run, rec, seconds: (performance.now() - t0) / 1000 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -793,7 +509,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log = console.info = console.warn = console.debug = toStderr;
   const watchdog = setTimeout(() => {
     log(`still running after ${BUDGET_S + 30} s: giving up`);
-    stopping = true;
+    bench.stopping = true;
     killChildren();
     process.exit(1);
   }, (BUDGET_S + 30) * 1000);
@@ -802,13 +518,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     .then((result) => {
       process.stdout.write(`${JSON_OUT ? JSON.stringify(result) : formatLoadBench(result)}\n`);
       // The SDK clients would try to reconnect to the stopped server: end at once.
-      stopping = true;
+      bench.stopping = true;
       killChildren();
       process.exit(0);
     })
     .catch((e: unknown) => {
       log(`failed: ${(e as Error).stack ?? e}`);
-      stopping = true;
+      bench.stopping = true;
       killChildren();
       process.exit(1);
     });
