@@ -1,4 +1,5 @@
 /** What the batch CLIs (simulate, tournament) share: failing with their usage, the common options, the scenario, progress. */
+import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import type { Scenario } from "../scenario/schema.ts";
 import { formatProblems } from "../scenario/validate.ts";
 import { findScenario } from "./scenario-files.ts";
@@ -12,6 +13,31 @@ export function failWith(usage: string): Fail {
     process.stderr.write(`${message}\n${usage}\n`);
     process.exit(2);
   };
+}
+
+/** The options every batch CLI takes, beside its own. */
+export const BATCH_OPTIONS = {
+  scenario: { type: "string" },
+  games: { type: "string" },
+  seed: { type: "string" },
+  "no-cbms": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** What `parseArgs` gives for `options`, strictly parsed. */
+type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
+
+/** The command line parsed strictly with `options` (and `--scenario` required); a malformed or unknown flag fails with the usage. */
+export function parseOrFail<const T extends ParseArgsOptionsConfig>(fail: Fail, options: T): Parsed<T> & { scenario: string } {
+  let values: Parsed<T>;
+  try {
+    values = parseArgs({ options, strict: true }).values as Parsed<T>;
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const scenario = (values as Record<string, unknown>).scenario;
+  if (typeof scenario !== "string" || scenario === "") fail("--scenario is required");
+  return values as Parsed<T> & { scenario: string };
 }
 
 /** `--name` as a whole number from `min` to `max` (the default when absent), or a failure naming the range. */

@@ -1,11 +1,10 @@
 /** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>] */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { CBM_KINDS, type CbmKind } from "../model/types.ts";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
 import { runBatch, type BatchResult } from "../sim/batch.ts";
-import { failWith, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
+import { BATCH_OPTIONS, failWith, parseOrFail, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
 const USAGE = "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>]";
 
@@ -32,25 +31,12 @@ export function formatReport(r: BatchResult): string {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        scenario: { type: "string" },
-        games: { type: "string" },
-        seed: { type: "string" },
-        bots: { type: "string" },
-        cbms: { type: "string" },
-        "no-cbms": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-        records: { type: "string" },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  if (!args.scenario) fail("--scenario is required");
+  const args = parseOrFail(fail, {
+    ...BATCH_OPTIONS,
+    bots: { type: "string" },
+    cbms: { type: "string" },
+    records: { type: "string" },
+  });
   const games = wholeNumber(fail, "games", args.games, 100, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const bots = (args.bots ? args.bots.split(",").map((b) => b.trim()).filter(Boolean) : []) as Persona[];

@@ -1,9 +1,8 @@
 /** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--no-cbms] [--json] */
-import { parseArgs } from "node:util";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
 import { TOURNAMENT_FORMATS, formatTournament, runTournament, type TournamentFormat } from "../sim/tournament.ts";
-import { failWith, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
+import { BATCH_OPTIONS, failWith, parseOrFail, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
 const USAGE =
   "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--no-cbms] [--json]";
@@ -11,26 +10,13 @@ const USAGE =
 const fail: Fail = failWith(USAGE);
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        scenario: { type: "string" },
-        games: { type: "string" },
-        seed: { type: "string" },
-        format: { type: "string", default: "roundrobin" },
-        bots: { type: "string" },
-        field: { type: "string" },
-        iterations: { type: "string" },
-        "no-cbms": { type: "boolean", default: false },
-        json: { type: "boolean", default: false },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    fail((e as Error).message);
-  }
-  if (!args.scenario) fail("--scenario is required");
+  const args = parseOrFail(fail, {
+    ...BATCH_OPTIONS,
+    format: { type: "string", default: "roundrobin" },
+    bots: { type: "string" },
+    field: { type: "string" },
+    iterations: { type: "string" },
+  });
   const games = wholeNumber(fail, "games", args.games, 180, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const format = args.format ?? "roundrobin";
