@@ -31,7 +31,7 @@
  * docs/performance.md ("Server load") describes the method and the figures.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -39,11 +39,11 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { Room } from "@colyseus/sdk";
-import { resolveTurn } from "../../shared/src/index.ts";
-import { machineInfo, samplesFor } from "../../shared/bench/engine.bench.ts";
+import { machineInfo } from "../../shared/bench/engine.bench.ts";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
-import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR, type LoadBench, type ServerTimings } from "./load-report.ts";
+import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR, type LoadBench } from "./load-report.ts";
 import { roomAddress } from "./local-fetch.ts";
+import { echoAfterIdle, echoRoundTrips, machineTicks, measureResolveTurn, openEcho, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
 import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, waitForEnd } from "./load-clients.ts";
 import { freePort } from "../../test/server/harness.ts";
 
@@ -91,48 +91,8 @@ function log(msg: string): void {
   process.stderr.write(`[load] ${((performance.now() - T0) / 1000).toFixed(1)}s ${msg}\n`);
 }
 
-
-
 // ---------------------------------------------------------------------------------------------
 // Processes
-
-interface ProcStat {
-  rssKb: number;
-  hwmKb: number;
-  cpuMs: number;
-}
-
-/** Resident memory, peak resident memory and CPU time (user + system) of a process, from /proc. */
-function procStat(pid: number): ProcStat | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields from "state" on: utime is the 14th field of the line (index 11 here), stime the 15th. Clock ticks of 10 ms (USER_HZ = 100 on Linux).
-    const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
-    return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), cpuMs };
-  } catch {
-    return null;
-  }
-}
-
-/** Busy and total CPU time of the whole machine (all cores), in clock ticks, from /proc/stat. */
-function machineTicks(): { busy: number; total: number } {
-  try {
-    const f = (/^cpu\s+(.+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? "").trim().split(/\s+/).map(Number);
-    const total = f.slice(0, 8).reduce((a, x) => a + x, 0);
-    return { busy: total - (f[3] ?? 0) - (f[4] ?? 0), total };
-  } catch {
-    return { busy: NaN, total: NaN };
-  }
-}
-
-/** This process's CPU time in ms (all threads). */
-function selfCpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
 
 const children: ChildProcess[] = [];
 const tempDirs: string[] = [];
@@ -160,7 +120,6 @@ async function startEcho(): Promise<{ port: number; child: ChildProcess }> {
   });
   return { port: (JSON.parse(line) as { port: number }).port, child };
 }
-
 
 /** Spawns the game server child; resolves once /api/health answers. */
 async function startServer(): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
@@ -194,85 +153,6 @@ async function startServer(): Promise<{ child: ChildProcess; port: number; dataD
     await sleep(50);
   }
   throw new Error(`server did not start: ${stderr.slice(-2000)}`);
-}
-
-
-
-// ---------------------------------------------------------------------------------------------
-// Floor: a bare WebSocket echo
-
-/** Sequential round trips of a small binary message; ms each. */
-async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): Promise<number[]> {
-  const payload = new Uint8Array(bytes);
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    await new Promise<void>((resolve) => {
-      ws.addEventListener("message", () => resolve(), { once: true });
-      ws.send(payload);
-    });
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
-
-async function serverTimings(http: string, from: number): Promise<ServerTimings | null> {
-  try {
-    const res = await fetch(`${http}/api/metrics?since=${from}`);
-    return res.ok ? ((await res.json()) as ServerTimings) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Round trips each after an idle pause of 50–150 ms, as a player's message comes after thinking: the machine has gone idle in between. */
-async function echoAfterIdle(ws: WebSocket, count: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) {
-    await sleep(50 + ((i * 37) % 101));
-    out.push(...(await echoRoundTrips(ws, 1)));
-  }
-  return out;
-}
-
-async function openEcho(port: number): Promise<WebSocket> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}`);
-  ws.binaryType = "arraybuffer";
-  await new Promise<void>((resolve, reject) => {
-    ws.addEventListener("open", () => resolve(), { once: true });
-    ws.addEventListener("error", () => reject(new Error("echo connection failed")), { once: true });
-  });
-  return ws;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Engine: resolveTurn for 4 states
-
-function measureResolveTurn(ms: number): { states: number; samples: number; us: number } {
-  const samples = samplesFor(4, 8);
-  let sink = 0;
-  const pass = (): void => {
-    for (const s of samples) {
-      const r = resolveTurn(s.state, s.orders);
-      if (!r.ok) throw new Error(r.error.message);
-      sink += r.value.events.length;
-    }
-  };
-  const w0 = performance.now();
-  while (performance.now() - w0 < ms / 3) pass();
-  const per: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    let passes = 0;
-    const t0 = performance.now();
-    while (performance.now() - t0 < ms / 8) {
-      pass();
-      passes++;
-    }
-    per.push(((performance.now() - t0) * 1000) / (passes * samples.length));
-  }
-  if (sink < 0) log("");
-  per.sort((a, b) => a - b);
-  return { states: 4, samples: samples.length, us: round(per[2] as number, 1) };
 }
 
 // ---------------------------------------------------------------------------------------------
