@@ -2,7 +2,7 @@
 import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import { hashValue, viewFor, type GameView } from "@firebreak/shared";
 import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
-import { sharedView, viewerOf } from "../session/client-view.ts";
+import { sharedView, viewerOf, viewKey } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
 import { newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
@@ -261,11 +261,10 @@ export class CrisisRoom extends Room {
 
   /** The engine's projection for a member, computed once per distinct viewer and reused while the game state is the same object. */
   private gameView(m: Member): GameView {
-    const viewer = viewerOf(m);
-    const key = viewer.role === "player" ? `p:${viewer.seat}` : viewer.role;
+    const key = viewKey(m);
     const cached = this.gameViews.get(key);
     if (cached && cached.game === this.session.game) return cached.view;
-    const view = viewFor(this.session.game, viewer);
+    const view = viewFor(this.session.game, viewerOf(m));
     this.gameViews.set(key, { game: this.session.game, view });
     return view;
   }
