@@ -61,6 +61,11 @@ class BoardScene extends Phaser.Scene {
   /** True once a view has been drawn. */
   drawn = false;
 
+  /** True while an animation is running (the loop must not sleep before it has drawn its last frame). */
+  animating(): boolean {
+    return this.tweens.getTweens().length > 0;
+  }
+
   private draw(v: ClientView): void {
     this.drawn = true;
     this.g.clear();
@@ -103,7 +108,8 @@ class BoardScene extends Phaser.Scene {
       if (hits > 0) {
         const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5);
         this.labels.push(marker);
-        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2 });
+        // A yoyo tween ends where it started: leave the marker fully visible once the blink is over.
+        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2, onComplete: () => marker.setAlpha(1) });
       }
     }
   }
@@ -130,9 +136,9 @@ export function mountBoard(parent: HTMLElement): { update: (v: ClientView) => vo
     game.loop.wake();
     window.clearTimeout(sleepTimer);
     const rest = (): void => {
-      // Never before the scene has drawn a view: a board put to sleep while booting would stay blank.
-      if (scene.drawn) game.loop.sleep();
-      else sleepTimer = window.setTimeout(rest, 500);
+      // Never before the scene has drawn a view (a board put to sleep while booting would stay blank), nor mid-animation.
+      if (scene.drawn && !scene.animating()) game.loop.sleep();
+      else sleepTimer = window.setTimeout(rest, 250);
     };
     sleepTimer = window.setTimeout(rest, ms);
   };
