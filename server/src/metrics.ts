@@ -1,5 +1,5 @@
 /**
- * Server timings for operators and the load bench: how long the server spends on each request (from its arrival to
+ * Server timings for operators and the load bench: how long the server spends on each request (from its frame reaching the room to
  * its answer, views included) and on each request that resolved a turn. Kept in a ring of recent samples.
  */
 

@@ -94,6 +94,17 @@ describe("view snapshots and patches", () => {
     const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("INVALID_REQUEST");
+    // A request is timed from its own frame's arrival: after a pause, its server time fits inside the client's round trip
+    // (a stamp left from an earlier frame would count the pause).
+    await new Promise((r) => setTimeout(r, 300));
+    const from = Date.now();
+    const t0 = performance.now();
+    expect((await ana.ask("chat", { channel: "public", text: "timed" })).ok).toBe(true);
+    const roundTrip = performance.now() - t0;
+    const one = (await (await fetch(`${srv.http}/api/metrics?since=${from}`)).json()) as { requests: { count: number; max: number } };
+    expect(one.requests.count).toBe(1);
+    expect(one.requests.max).toBeGreaterThan(0);
+    expect(one.requests.max).toBeLessThanOrEqual(roundTrip);
   });
 
   it("the facilitator sees who has no seat, with ids, and can seat them; nobody else sees that list", async () => {

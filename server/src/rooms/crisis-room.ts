@@ -37,6 +37,8 @@ export class CrisisRoom extends Room {
   private takeoverTimers = new Map<string, Delayed>();
   private creator: Member | null = null;
   private closing = false;
+  /** When each connection's latest frame reached the room (performance.now()): requests are timed from there. */
+  private readonly arrivals = new WeakMap<object, number>();
   /** `hard` bots' decisions in worker threads: the answer commits through `commit` and settles the room again. */
   private readonly bots = new BotThinking(services().bots, (seat, t) => {
     for (const e of botTurnEntries(this.session, seat, t, services().now()).entries) this.commit(e);
@@ -143,7 +145,21 @@ export class CrisisRoom extends Room {
     return { member, fresh: true };
   }
 
+  /** Stamps each frame of the client's connection on arrival, before Colyseus decodes and validates it (GET /api/metrics). */
+  private watchArrivals(client: Client): void {
+    const ref = client.ref;
+    if (this.arrivals.has(ref)) return;
+    this.arrivals.set(ref, performance.now());
+    ref.prependListener("message", () => this.arrivals.set(ref, performance.now()));
+  }
+
+  /** When the frame now being handled for `client` reached the room (performance.now()), if known. */
+  arrivalOf(client: Client): number | undefined {
+    return this.arrivals.get(client.ref);
+  }
+
   override onJoin(client: Client, _options: unknown, auth: ClientAuth): void {
+    this.watchArrivals(client);
     if (auth.fresh) {
       const r = this.commit({ kind: "join", at: services().now(), member: auth.member });
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
@@ -162,6 +178,7 @@ export class CrisisRoom extends Room {
   }
 
   override onReconnect(client: Client): void {
+    this.watchArrivals(client);
     const id = (client.userData as { memberId?: string } | undefined)?.memberId;
     if (id) {
       this.connected.add(id);

@@ -96,7 +96,8 @@ function handle(room: CrisisRoom, type: RequestType, client: Client, payload: un
 export function registerHandlers(room: CrisisRoom): void {
   for (const type of Object.keys(requestSchemas) as RequestType[]) {
     room.onMessage(type, requestSchemas[type], (client: Client, payload: unknown, ctx: MessageContext) => {
-      const t0 = performance.now();
+      // From the frame's arrival: Colyseus' decoding and validation are the server's time too.
+      const t0 = room.arrivalOf(client) ?? performance.now();
       const turn = room.session.game.turn;
       const ended = room.session.phase === "ended";
       try {
