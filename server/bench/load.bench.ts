@@ -27,15 +27,12 @@
  * Speed is reported, never enforced: the exit code is non-zero only if the bench itself broke.
  * `--cpu-prof DIR` starts the server child with `--cpu-prof` and writes its profile to DIR;
  * `LOAD_DEBUG=1` writes every request's send time and latency, and the echo probes, to /tmp/load-timeline.json.
- * The scripted people are in load-clients.ts, the result's shape and the report in load-report.ts.
+ * The scripted people are in load-clients.ts, the child processes in load-processes.ts, the result's shape and the report in load-report.ts.
  * docs/performance.md ("Server load") describes the method and the figures.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os, { tmpdir } from "node:os";
+import os from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
 import { Room } from "@colyseus/sdk";
@@ -45,7 +42,7 @@ import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_
 import { roomAddress } from "./local-fetch.ts";
 import { echoAfterIdle, echoRoundTrips, machineTicks, measureResolveTurn, openEcho, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
 import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, waitForEnd } from "./load-clients.ts";
-import { freePort } from "../../test/server/harness.ts";
+import { killChildren, startEcho, startServer } from "./load-processes.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -77,7 +74,6 @@ const CPU_PROF_DIR = flag("--cpu-prof");
 /** Rooms set up at once during the ramp. */
 const RAMP_CONCURRENCY = 8;
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const T0 = performance.now();
 const deadlineAt = T0 + BUDGET_S * 1000;
 /** The ramp (creating and joining rooms) stops 35% into the run, or after 20% of it if it started late. */
@@ -89,70 +85,6 @@ Room.defaultRequestTimeout = 15_000;
 
 function log(msg: string): void {
   process.stderr.write(`[load] ${((performance.now() - T0) / 1000).toFixed(1)}s ${msg}\n`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Processes
-
-const children: ChildProcess[] = [];
-const tempDirs: string[] = [];
-
-/** Stops the child processes and removes the server's data directory. */
-function killChildren(): void {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGTERM");
-  for (const d of tempDirs) {
-    try {
-      rmSync(d, { recursive: true, force: true });
-    } catch {
-      // a temp dir
-    }
-  }
-}
-
-/** Spawns the echo server child; resolves with its port. */
-async function startEcho(): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, "server/bench/echo-server.ts")], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    rl.once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`echo server exited (${code})`)));
-  });
-  return { port: (JSON.parse(line) as { port: number }).port, child };
-}
-
-/** Spawns the game server child; resolves once /api/health answers. */
-async function startServer(): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
-  tempDirs.push(dataDir);
-  const nodeArgs = ["--import", join(root, "server/bench/exit-on-signal.ts")];
-  if (CPU_PROF_DIR) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${CPU_PROF_DIR}`);
-  const child = spawn(process.execPath, [...nodeArgs, join(root, "server/src/main.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), FIREBREAK_DATA_DIR: dataDir, FIREBREAK_QUIET: "1" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => {
-    stderr += d.toString();
-    if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
-  });
-  child.once("exit", (code, sig) => {
-    if (!bench.stopping) log(`server exited unexpectedly (${code ?? sig}): ${stderr.slice(-2000)}`);
-  });
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return { child, port, dataDir };
-    } catch {
-      // not listening yet
-    }
-    if (child.exitCode !== null) break;
-    await sleep(50);
-  }
-  throw new Error(`server did not start: ${stderr.slice(-2000)}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +107,7 @@ export async function runLoadBench(): Promise<LoadBench> {
   log(`echo round trip p50 ${echoQuiet.p50} ms back to back, ${echoIdle.p50} ms after an idle pause`);
 
   // Server child, warmed up by one game.
-  const srv = await startServer();
+  const srv = await startServer(CPU_PROF_DIR, log);
   const url = `ws://127.0.0.1:${srv.port}`;
   const http = `http://127.0.0.1:${srv.port}`;
   const pid = srv.child.pid as number;

@@ -12,7 +12,6 @@
  * processes took the core and the wall-clock figures are pessimistic.
  */
 import os from "node:os";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { applyStep, type GameState, type Order, type SeatId, type Step, createGame, resolveTurn, rngFromSeed, viewFor } from "../src/index.ts";
 import type { Persona } from "../src/bots/personas.ts";
@@ -253,14 +252,9 @@ function growthExponent(rows: readonly CallResult[], pick: (r: CallResult) => nu
 
 // ---------------------------------------------------------------------------------------------
 
+/** The machine a bench ran on: CPU model (libuv reads it from /proc/cpuinfo on Linux), cores, Node, load. */
 export function machineInfo(): { cpu: string; cores: number; node: string; platform: string; loadAverage: number[] } {
-  let cpu = os.cpus()[0]?.model ?? "unknown";
-  try {
-    const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"));
-    if (m?.[1]) cpu = m[1].trim();
-  } catch {
-    // not Linux: keep os.cpus()
-  }
+  const cpu = os.cpus()[0]?.model.trim() || "unknown";
   return { cpu, cores: os.availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: os.loadavg().map((x) => round(x, 2)) };
 }
 
