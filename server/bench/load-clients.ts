@@ -247,9 +247,8 @@ export class RoomRun {
  */
 export async function setupRoom(i: number, from: string, url: string, http: string, rec: Recorder, thinkMs: number, stopAt: number, keepLast = false): Promise<RoomRun> {
   const fetchFn = fetchFrom(from);
-  // As a reverse proxy in front of the server would, name the client's address in X-Real-IP: Colyseus 0.18
-  // gives the matchmaking onAuth no peer address, so without it every join counts against one shared key.
-  const client = (): Client => new Client(url, { fetchFn, headers: { "x-real-ip": from } });
+  // The room's HTTP requests leave from its own address, which the server takes as the client's.
+  const client = (): Client => new Client(url, { fetchFn });
   const run = new RoomRun(i, rec, thinkMs, stopAt, keepLast);
   const timed = async (make: () => Promise<Room>, role: Role, seat: string | null): Promise<Person> => {
     const t0 = performance.now();

@@ -4,12 +4,11 @@
  *
  * The server limits matchmaking joins that carry a join code to 60 per address per minute
  * (`allowJoinAttempt` in server/src/http/routes.ts, called from CrisisRoom's static onAuth), so 1,000
- * joins from one address cannot happen in one run. The load bench gives each room its own address, as if
- * each class sat behind its own network address: five code-carrying joins per address. It sends the
- * address both as the TCP source address (this fetch) and in an `X-Real-IP` header, as a reverse proxy
- * would: Colyseus 0.18 builds the matchmaking route's auth context from proxy headers only (no peer
- * address), so without the header every join would count against one shared key. The WebSocket itself
- * still comes from 127.0.0.1 (the SDK's WebSocket has no local-address option; the limit does not look at it).
+ * joins from one address cannot happen in one run. Only wrong codes count, which the bench never sends;
+ * still, the load bench gives each room its own address, as if each class sat behind its own network
+ * address: the TCP source address of this fetch, which the server takes as the client's (it ignores
+ * client-sent X-Real-IP and X-Forwarded-For unless FIREBREAK_TRUST_PROXY trusts the peer). The WebSocket
+ * itself still comes from 127.0.0.1 (the SDK's WebSocket has no local-address option; the limit does not look at it).
  */
 import http from "node:http";
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
@@ -89,11 +90,15 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     now: () => Date.now(),
     bots,
   });
+  const transport = new WebSocketTransport({ maxPayload: config.maxPayloadBytes });
+  // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it too.
+  let trust: TrustProxy = () => false;
   const server = new Server({
     greet: false,
-    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    transport,
     express: (app) => {
       app.set("trust proxy", config.trustProxy ?? false);
+      trust = app.get("trust proxy fn") as TrustProxy;
       installRoutes(app, catalogue, config.clientDir, startedAt);
     },
     gracefullyShutdown: false,
@@ -102,6 +107,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
   // join("crisis", { code }) finds the room whose metadata carries that code.
   server.define("crisis", CrisisRoom).filterBy(["code"]);
   await server.listen(config.port);
+  if (transport.server) stampClientAddress(transport.server, (address, hop) => trust(address, hop));
   let restored = 0;
   for (const g of store.unfinished()) {
     try {

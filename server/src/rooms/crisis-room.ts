@@ -50,8 +50,9 @@ export class CrisisRoom extends Room {
 
   /**
    * Runs in matchmaking before any room is looked up. Only joins with a code that matches no game count
-   * toward the limit: Colyseus gives this context no peer address (only proxy headers), so a key may be
-   * shared by many people, and a valid code must never be refused because others mistyped theirs.
+   * toward the limit, keyed on the client's address (`context.ip`, which http/client-address.ts sets from the
+   * peer or a trusted proxy); many people may share an address, and a valid code must never be refused
+   * because others mistyped theirs.
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
     const o = (options ?? {}) as { code?: unknown; token?: unknown };
