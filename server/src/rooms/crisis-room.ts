@@ -255,7 +255,8 @@ export class CrisisRoom extends Room {
 
   /**
    * Brings every client's view up to date: a snapshot to a client that holds none (or an outdated one), otherwise one
-   * patch per distinct viewer, encoded once and sent to each of its clients; nothing to a client whose view is unchanged.
+   * patch per distinct viewer, encoded once and sent to each of its clients as soon as it is diffed (the next viewer is
+   * diffed while it travels); nothing to a client whose view is unchanged.
    */
   pushViews(): void {
     const viewers: Viewer[] = [];

@@ -49,7 +49,7 @@ class Clients {
     this.viewers = viewers;
   }
   push(s: SessionState, connected = new Set(this.viewers.map((v) => v.member.id))): Delivery[] {
-    const out = this.sync.plan(this.viewers, (m) => sharedView(s, m, connected, viewFor(s.game, viewerOf(m))));
+    const out = [...this.sync.plan(this.viewers, (m) => sharedView(s, m, connected, viewFor(s.game, viewerOf(m))))];
     for (const d of out) {
       if (d.kind === "view") this.held.set(d.to, d.view);
       else
@@ -164,5 +164,27 @@ describe("ViewSync", () => {
     expect(out.filter((d) => d.kind === "view").map((d) => d.to).sort()).toEqual(["c1", "c3"]);
     expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual(["c4"]);
     c.check(s);
+  });
+
+  it("hands over each viewer's delivery as soon as it is computed, before diffing the next viewer", () => {
+    let s = session();
+    const c = new Clients([
+      { client: "c1", member: ann },
+      { client: "c3", member: bob },
+      { client: "c4", member: fac },
+    ]);
+    c.push(s);
+    for (const seat of ["north", "south"]) s = apply(s, { kind: "ready", at: 3_100, seat, ready: true });
+    s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
+    const built: string[] = [];
+    const deliveries = c.sync.plan(c.viewers, (m) => {
+      built.push(m.id);
+      return sharedView(s, m, new Set(c.viewers.map((v) => v.member.id)), viewFor(s.game, viewerOf(m)));
+    });
+    const first = deliveries.next();
+    expect(first.done).toBe(false);
+    expect(built).toEqual([ann.id]);
+    expect([...deliveries]).toHaveLength(2);
+    expect(built).toEqual([ann.id, bob.id, fac.id]);
   });
 });

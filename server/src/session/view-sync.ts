@@ -30,8 +30,12 @@ export class ViewSync {
   /** Versions are unique within the room, so a client can never mistake one baseline's version for another's. */
   private counter = 0;
 
-  /** What to send so that every viewer holds its current view; `build` makes the shared view for a member. */
-  plan(viewers: readonly Viewer[], build: (m: Member) => SharedView): Delivery[] {
+  /**
+   * What to send so that every viewer holds its current view; `build` makes the shared view for a member. Deliveries come
+   * one view key at a time, as each is computed, so the first can be on the wire while the next is diffed; iterate to
+   * the end (the last step forgets baselines and clients that are gone).
+   */
+  *plan(viewers: readonly Viewer[], build: (m: Member) => SharedView): Generator<Delivery, void, undefined> {
     const byKey = new Map<string, Viewer[]>();
     for (const v of viewers) {
       const key = viewKey(v.member);
@@ -39,7 +43,6 @@ export class ViewSync {
       if (list) list.push(v);
       else byKey.set(key, [v]);
     }
-    const out: Delivery[] = [];
     for (const [key, list] of byKey) {
       const first = list[0] as Viewer;
       const fresh = build(first.member);
@@ -62,16 +65,15 @@ export class ViewSync {
       for (const v of list) {
         const held = this.held.get(v.client);
         if (held && held.key === key && held.version === now.version) continue;
-        if (patch && held && held.key === key && held.version === patch.from) patchTo.push(v.client);
-        else out.push({ kind: "view", to: v.client, view: { me: meOf(v.member), version: now.version, ...now.view } });
         this.held.set(v.client, { key, version: now.version });
+        if (patch && held && held.key === key && held.version === patch.from) patchTo.push(v.client);
+        else yield { kind: "view", to: v.client, view: { me: meOf(v.member), version: now.version, ...now.view } };
       }
-      if (patch && patchTo.length > 0) out.push({ kind: "patch", to: patchTo, patch });
+      if (patch && patchTo.length > 0) yield { kind: "patch", to: patchTo, patch };
     }
     for (const key of [...this.baselines.keys()]) if (!byKey.has(key)) this.baselines.delete(key);
     const present = new Set(viewers.map((v) => v.client));
     for (const client of [...this.held.keys()]) if (!present.has(client)) this.held.delete(client);
-    return out;
   }
 
   /** Forgets what a client holds: its next delivery is a snapshot (after a reconnection, or when it asks). */
