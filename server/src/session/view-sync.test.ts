@@ -72,6 +72,17 @@ class Clients {
   }
 }
 
+/** Ann (north), Bob (south) and the facilitator, each holding a first snapshot of `s`. */
+function annBobAndFacilitator(s: SessionState): Clients {
+  const c = new Clients([
+    { client: "c1", member: ann },
+    { client: "c3", member: bob },
+    { client: "c4", member: fac },
+  ]);
+  c.push(s);
+  return c;
+}
+
 describe("ViewSync", () => {
   it("sends a snapshot first, then one patch per distinct viewer, and nothing to a client whose view did not change", () => {
     let s = session();
@@ -152,12 +163,7 @@ describe("ViewSync", () => {
 
   it("sends snapshots, not a diff, when the end reveals everything", () => {
     let s = session();
-    const c = new Clients([
-      { client: "c1", member: ann },
-      { client: "c3", member: bob },
-      { client: "c4", member: fac },
-    ]);
-    c.push(s);
+    const c = annBobAndFacilitator(s);
     s = apply(s, { kind: "step", at: 3_000, by: fac.id, step: { type: "end", turn: 1 } });
     const out = c.push(s);
     // The players' views flip to revealed: snapshots. The facilitator's view was revealed all along: a patch.
@@ -168,12 +174,7 @@ describe("ViewSync", () => {
 
   it("hands over each viewer's delivery as soon as it is computed, before diffing the next viewer", () => {
     let s = session();
-    const c = new Clients([
-      { client: "c1", member: ann },
-      { client: "c3", member: bob },
-      { client: "c4", member: fac },
-    ]);
-    c.push(s);
+    const c = annBobAndFacilitator(s);
     for (const seat of ["north", "south"]) s = apply(s, { kind: "ready", at: 3_100, seat, ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const built: string[] = [];
