@@ -64,7 +64,7 @@ export interface LoadBench {
     /** Event-loop delay of this (client) process during play, ms. */
     clientLoopDelayMs: { p50: number; p99: number; max: number };
   };
-  quietGame: { turns: number; turnMs: Dist; turnFirstClientMs: Dist; requestMs: Dist; viewJsonBytes: number; disconnects: number } | null;
+  quietGame: { games: number; turns: number; turnMs: Dist; turnFirstClientMs: Dist; requestMs: Dist; viewJsonBytes: number; disconnects: number } | null;
   memory: { baselineMb: number; afterJoinMb: number; afterPlayMb: number; peakMb: number; perRoomJoinedKb: number; perRoomAfterPlayKb: number };
   cpu: {
     /** Cores used during play (1.0 = one core): the server process, this client process, the whole machine, and the rest (other processes). */

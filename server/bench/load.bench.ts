@@ -19,7 +19,7 @@
  *    WebSocket as the SDK), back to back and after idle pauses before the load, and probed every 100 ms during it;
  *  - the server's own time per request and per turn-resolving request (GET /api/metrics);
  *  - the engine's resolveTurn for 4 states (the engine bench's turn-4 sample states), measured here;
- *  - a "quiet" game: one room played alone with a 200 ms think time before the load, on the warmed-up server;
+ *  - the "quiet" game: 3 rooms played one at a time with a 200 ms think time before the load, on the warmed-up server;
  *  - CPU in cores during play: the server, this client process, and the rest of the machine (/proc/stat),
  *    and the server's CPU time per answered request;
  *  - a breakdown of the server's work per request, in-process on a finished game's journal (breakdown.ts).
@@ -71,6 +71,8 @@ const START_SPREAD_S = numberFlag("--start-spread", QUICK ? 5 : 10);
 /** Whole run, seconds: every phase stops by then. */
 const BUDGET_S = numberFlag("--budget", QUICK ? 60 : 90);
 const CPU_PROF_DIR = flag("--cpu-prof");
+/** Quiet games played one after another before the load (each about 12 turns of 200 ms think time). */
+const QUIET_GAMES = 3;
 /** Rooms set up at once during the ramp. */
 const RAMP_CONCURRENCY = 8;
 
@@ -114,20 +116,22 @@ export async function runLoadBench(): Promise<LoadBench> {
   const warm = await quietGame(100_000, url, http, performance.now() + 8000);
   log(`warm-up game: ${warm.run.turns} turns in ${warm.seconds.toFixed(1)} s`);
 
-  // The quiet game: one room alone on the warm server.
+  // The quiet game: rooms played one at a time on the warm server, QUIET_GAMES of them for a steadier median.
   const quietFrom = Date.now();
-  const q = await quietGame(100_001, url, http, performance.now() + 8000);
+  const qs: Awaited<ReturnType<typeof quietGame>>[] = [];
+  for (let g = 0; g < QUIET_GAMES; g++) qs.push(await quietGame(100_001 + g, url, http, performance.now() + 8000));
   const quietServer = await serverTimings(http, quietFrom);
-  const player = q.run.people[1]?.last;
+  const player = qs[qs.length - 1]?.run.people[1]?.last;
   const quiet: LoadBench["quietGame"] = {
-    turns: q.run.people[1]?.seenTurn ?? 0,
-    turnMs: dist(q.run.turnLatencies()),
-    turnFirstClientMs: dist(q.run.turnLatencies(true)),
-    requestMs: dist([...q.rec.latency.orders, ...q.rec.latency.ready]),
+    games: qs.length,
+    turns: qs.reduce((n, q) => n + (q.run.people[1]?.seenTurn ?? 0), 0),
+    turnMs: dist(qs.flatMap((q) => q.run.turnLatencies())),
+    turnFirstClientMs: dist(qs.flatMap((q) => q.run.turnLatencies(true))),
+    requestMs: dist(qs.flatMap((q) => [...q.rec.latency.orders, ...q.rec.latency.ready])),
     viewJsonBytes: player ? JSON.stringify(player).length : 0,
-    disconnects: q.rec.disconnects,
+    disconnects: qs.reduce((n, q) => n + q.rec.disconnects, 0),
   };
-  log(`quiet game: ${quiet.turnMs.n} turns, turn latency p50 ${quiet.turnMs.p50} ms`);
+  log(`quiet game: ${quiet.games} games, ${quiet.turnMs.n} turns, turn latency p50 ${quiet.turnMs.p50} ms`);
 
   // Where the server's time per request goes, from the finished games' journal (the server is idle).
   let breakdown: Breakdown | null = null;
