@@ -27,15 +27,19 @@ export function Console({ v }: { v: ClientView }) {
       </div>
       <table class="seats">
         <caption>Seats and their orders this turn</caption>
-        <thead><tr><th scope="col">State</th><th scope="col">Played by</th><th scope="col">Ready</th><th scope="col">Orders</th><th scope="col">Bot</th></tr></thead>
+        {/* Who plays a seat and its bot control share a column, so the panel's width goes to the controls and the orders. */}
+        <colgroup><col style={{ width: "17%" }} /><col style={{ width: "37%" }} /><col style={{ width: "15%" }} /><col style={{ width: "31%" }} /></colgroup>
+        <thead><tr><th scope="col">State</th><th scope="col">Played by</th><th scope="col">Ready</th><th scope="col">Orders</th></tr></thead>
         <tbody>
           {v.session.seats.map((s) => (
             <tr key={s.seat}>
               <th scope="row">{s.name}</th>
-              <td>{s.bot ? `bot (${personaTitle(s.persona)}${s.reason === "absent" ? ", players away" : ""})` : s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") || "—"}</td>
-              <td>{v.session.ready.includes(s.seat) ? "ready" : "planning"}</td>
+              <td>
+                <div>{s.bot ? `bot (${personaTitle(s.persona)}${s.reason === "absent" ? ", players away" : ""})` : s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") || "—"}</div>
+                <BotSeatControl seat={s} act={act} />
+              </td>
+              <td>{v.session.ready.includes(s.seat) ? "ready" : "not yet"}</td>
               <td>{(v.game.private[s.seat]?.orders ?? []).map((o) => describe(o, v)).join("; ") || "—"}</td>
-              <td><BotSeatControl seat={s} act={act} /></td>
             </tr>
           ))}
         </tbody>
