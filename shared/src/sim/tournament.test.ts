@@ -8,7 +8,7 @@ import { botTurn } from "../bots/bot.ts";
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
 import { mySeat } from "../bots/perception.ts";
 import { ELO_BASE, eloRatings } from "./elo.ts";
-import { allEntrants, deal, dealCount, formatTournament, lineup, runTournament } from "./tournament.ts";
+import { allEntrants, deal, dealCount, formatTournament, lineup, playTournamentGame, runTournament, tournamentGames, tournamentResult } from "./tournament.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
@@ -70,6 +70,23 @@ describe("tournament", () => {
     expect(formatTournament(a)).toContain("normBuilder:hard");
   }, SLOW);
 
+  it("reads the same table from the same games played in any order (what --workers relies on)", () => {
+    const bots: BotSpec[] = [
+      { persona: "hawk", level: "easy" },
+      { persona: "dove", level: "normal" },
+      { persona: "forgiving", level: "hard" },
+    ];
+    for (const format of ["roundrobin", "duplicate"] as const) {
+      const spec = { scenario: tutorial, games: 6, seed: "order", bots, format };
+      const games = tournamentGames(spec);
+      expect(games).toHaveLength(6);
+      const scores = new Array<ReturnType<typeof playTournamentGame>>(games.length);
+      for (const i of [...games.keys()].reverse()) scores[i] = playTournamentGame(spec, games[i] as (typeof games)[number], SMALL);
+      expect(tournamentResult(spec, games, scores)).toEqual(runTournament(spec, SMALL));
+      expect(() => tournamentResult(spec, games, scores.slice(1))).toThrow("5 scores for 6 games");
+    }
+  }, SLOW);
+
   it("npm run tournament prints the same output for the same arguments", () => {
     const run = () =>
       spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--games", "6", "--seed", "cli", "--iterations", "8", "--bots", "hawk,dove:easy,forgiving:hard", "--json"], {
@@ -80,6 +97,9 @@ describe("tournament", () => {
     const parsed = JSON.parse(first.stdout) as { rows: Array<{ bot: string; elo: number }> };
     expect(parsed.rows.map((r) => r.bot).sort()).toEqual(["dove:easy", "forgiving:hard", "hawk:normal"]);
     expect(run().stdout).toBe(first.stdout);
+    const threaded = spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--games", "6", "--seed", "cli", "--iterations", "8", "--bots", "hawk,dove:easy,forgiving:hard", "--json", "--workers", "3"], { encoding: "utf8" });
+    expect(threaded.status).toBe(0);
+    expect(threaded.stdout).toBe(first.stdout);
     const bad = spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--bots", "hawk:expert"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
   }, SLOW);

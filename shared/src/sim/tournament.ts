@@ -156,8 +156,62 @@ function hardLead(records: readonly ScoreRecord[], rows: readonly TournamentRow[
   return out;
 }
 
+/** One game of a tournament, in the order the result reads them: its seed, its line-up and, in a duplicate, the deal and its focal seat. */
+export interface TournamentGame {
+  seed: string;
+  specs: Record<SeatId, BotSpec>;
+  /** The game's index (round robin) or the deal's (duplicate): games of one group are compared with one another. */
+  group: number;
+  /** Duplicate: the seat whose score counts (the entrant's); null in a round robin, where every seat counts. */
+  focal: SeatId | null;
+}
+
+/** What a played game gives the table: how it ended and every seat's total score. */
+export interface GameScore {
+  outcome: "armedConflict" | "stablePeace" | "turnLimit";
+  scores: Record<SeatId, number>;
+}
+
+/** Every game a tournament plays, in order. Deterministic for its spec. */
+export function tournamentGames(spec: TournamentSpec): TournamentGame[] {
+  const entrants = spec.bots.length > 0 ? spec.bots : allEntrants();
+  const seats = spec.scenario.states.map((s) => s.id);
+  const out: TournamentGame[] = [];
+  if ((spec.format ?? "roundrobin") === "roundrobin") {
+    for (let g = 0; g < spec.games; g++) out.push({ seed: `${spec.seed}:${g}`, specs: lineup(entrants, seats, spec.seed, g), group: g, focal: null });
+    return out;
+  }
+  for (let d = 0; d < dealCount(spec.games, entrants.length); d++) {
+    const dl = deal(spec.field && spec.field.length > 0 ? spec.field : entrants, seats, spec.seed, d);
+    for (const e of entrants) out.push({ seed: dl.seed, specs: { ...dl.others, [dl.focal]: e }, group: d, focal: dl.focal });
+  }
+  return out;
+}
+
+/** Plays one tournament game; throws if the engine rejected a bot's step (a bot bug, never a result). */
+export function playTournamentGame(spec: TournamentSpec, game: TournamentGame, botOptions: BotOptions = {}, decide?: Decide): GameScore {
+  const played = playBotGame(spec.scenario, game.seed, game.specs, spec.options ?? {}, botOptions, decide);
+  if (played.rejected.length > 0) throw new Error(`game ${game.seed}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`);
+  const kind = played.state.outcome?.kind;
+  const scores: Record<SeatId, number> = {};
+  for (const seat of Object.keys(game.specs)) scores[seat] = played.state.scores[seat]?.total ?? 0;
+  return { outcome: kind === "armedConflict" || kind === "stablePeace" ? kind : "turnLimit", scores };
+}
+
 /** Runs the tournament. Deterministic for its spec; `onProgress` is told after each game. */
 export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {}, onProgress?: (done: number) => void, decide?: Decide): TournamentResult {
+  const games = tournamentGames(spec);
+  const scores = games.map((g, i) => {
+    const score = playTournamentGame(spec, g, botOptions, decide);
+    onProgress?.(i + 1);
+    return score;
+  });
+  return tournamentResult(spec, games, scores);
+}
+
+/** The table of a tournament from its games (tournamentGames) and their scores, in the same order, however they were played. */
+export function tournamentResult(spec: TournamentSpec, games: readonly TournamentGame[], scores: readonly GameScore[]): TournamentResult {
+  if (scores.length !== games.length) throw new Error(`${scores.length} scores for ${games.length} games`);
   const entrants = spec.bots.length > 0 ? spec.bots : allEntrants();
   const labels = [...new Set(entrants.map(botLabel))];
   const seats = spec.scenario.states.map((s) => s.id);
@@ -165,37 +219,26 @@ export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {},
   const records: ScoreRecord[] = [];
   const pairs: PairResult[] = [];
   const outcomes = { armedConflict: 0, stablePeace: 0, turnLimit: 0 };
-  let played = 0;
-  const play = (seed: string, specs: Record<SeatId, BotSpec>) => {
-    const game = playBotGame(spec.scenario, seed, specs, spec.options ?? {}, botOptions, decide);
-    if (game.rejected.length > 0) throw new Error(`game ${seed}: the engine rejected a bot step: ${game.rejected[0]?.code} ${game.rejected[0]?.message}`);
-    const kind = game.state.outcome?.kind;
-    if (kind === "armedConflict" || kind === "stablePeace") outcomes[kind]++;
-    else outcomes.turnLimit++;
-    played++;
-    onProgress?.(played);
-    return game.state;
-  };
+  for (const s of scores) outcomes[s.outcome]++;
   const deals = format === "duplicate" ? dealCount(spec.games, entrants.length) : 0;
-  if (format === "roundrobin") {
-    for (let g = 0; g < spec.games; g++) {
-      const specs = lineup(entrants, seats, spec.seed, g);
-      const state = play(`${spec.seed}:${g}`, specs);
-      const result = seats.map((s) => ({ label: botLabel(specs[s] as BotSpec), level: (specs[s] as BotSpec).level, group: s, score: state.scores[s]?.total ?? 0 }));
-      records.push(...result);
-      pairsWithin(result, pairs);
+  let i = 0;
+  while (i < games.length) {
+    const group = (games[i] as TournamentGame).group;
+    const result: ScoreRecord[] = [];
+    for (; i < games.length && (games[i] as TournamentGame).group === group; i++) {
+      const g = games[i] as TournamentGame;
+      const s = scores[i] as GameScore;
+      if (g.focal === null) {
+        for (const seat of seats) result.push({ label: botLabel(g.specs[seat] as BotSpec), level: (g.specs[seat] as BotSpec).level, group: seat, score: s.scores[seat] ?? 0 });
+      } else {
+        const e = g.specs[g.focal] as BotSpec;
+        result.push({ label: botLabel(e), level: e.level, group: `deal ${group}`, score: s.scores[g.focal] ?? 0 });
+      }
     }
-  } else {
-    for (let d = 0; d < deals; d++) {
-      const dl = deal(spec.field && spec.field.length > 0 ? spec.field : entrants, seats, spec.seed, d);
-      const result = entrants.map((e) => {
-        const state = play(dl.seed, { ...dl.others, [dl.focal]: e });
-        return { label: botLabel(e), level: e.level, group: `deal ${d}`, score: state.scores[dl.focal]?.total ?? 0 };
-      });
-      records.push(...result);
-      pairsWithin(result, pairs);
-    }
+    records.push(...result);
+    pairsWithin(result, pairs);
   }
+  const played = games.length;
   const elo = eloRatings(labels, pairs);
   const grand = records.reduce((a, r) => a + r.score, 0) / (records.length || 1);
   const sums = new Map<string, { sum: number; n: number }>();

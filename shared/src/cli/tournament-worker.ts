@@ -1,0 +1,25 @@
+/** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament and posts each score. */
+import { parentPort, workerData } from "node:worker_threads";
+import type { BotOptions } from "../bots/bot.ts";
+import { playTournamentGame, tournamentGames, type GameScore, type TournamentSpec } from "../sim/tournament.ts";
+
+/** What the CLI hands each worker. */
+export interface TournamentWork {
+  spec: TournamentSpec;
+  botOptions: BotOptions;
+  worker: number;
+  workers: number;
+}
+
+/** One played game, by its index in tournamentGames(spec). */
+export interface PlayedGame {
+  index: number;
+  score: GameScore;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const { spec, botOptions, worker, workers } = workerData as TournamentWork;
+  const games = tournamentGames(spec);
+  for (let i = worker; i < games.length; i += workers) port.postMessage({ index: i, score: playTournamentGame(spec, games[i] as (typeof games)[number], botOptions) } satisfies PlayedGame);
+}
