@@ -31,6 +31,7 @@ async function playInWorkers(spec: TournamentSpec, botOptions: BotOptions, n: nu
       });
     }),
   );
+  if (done !== games.length) throw new Error(`the workers played ${done} of ${games.length} games`);
   return tournamentResult(spec, games, scores);
 }
 
