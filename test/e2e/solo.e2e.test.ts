@@ -42,6 +42,17 @@ describe("solo game in the browser", () => {
     expect(errors).toEqual([]);
   });
 
+  it("the board shows the newest turn even when a turn resolves before the board has loaded", async () => {
+    const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
+    await page.getByRole("heading", { name: "Play solo" }).waitFor();
+    await page.getByRole("button", { name: /Play solo as/ }).click();
+    // Ready at once: the bots are ready too, so turn 2 arrives while the board module may still be loading.
+    await page.getByRole("button", { name: /Ready/ }).click();
+    await page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor();
+    await expect.poll(() => page.locator(".board").getAttribute("data-turn"), { timeout: 15_000 }).toBe("2");
+    expect(errors).toEqual([]);
+  });
+
   it("works at 1024×768, 1280×720 and 1920×1080", async () => {
     for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http, viewport);

@@ -150,6 +150,8 @@ export function mountBoard(parent: HTMLElement): { update: (v: ClientView) => vo
     update: (v) => {
       awake();
       scene.show(v);
+      // Which turn the board shows, for tests and tools (the canvas itself cannot be read).
+      parent.dataset.turn = String(v.game.turn);
     },
     destroy: () => {
       window.clearTimeout(sleepTimer);

@@ -24,12 +24,15 @@ function Timer({ v }: { v: ClientView }) {
 function Board({ v }: { v: ClientView }) {
   const ref = useRef<HTMLDivElement>(null);
   const board = useRef<{ update: (v: ClientView) => void; destroy: () => void } | null>(null);
+  // The newest view: the board module loads asynchronously, and views (a whole turn, in a solo game) can arrive meanwhile.
+  const latest = useRef(v);
+  latest.current = v;
   useEffect(() => {
     let alive = true;
     void import("../board/board.ts").then((m) => {
       if (!alive || !ref.current) return;
       board.current = m.mountBoard(ref.current);
-      board.current.update(v);
+      board.current.update(latest.current);
       (window as unknown as { __boardReady?: boolean }).__boardReady = true;
     });
     return () => {
