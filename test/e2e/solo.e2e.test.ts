@@ -61,6 +61,10 @@ describe("solo game in the browser", () => {
       await checkScreen(page, `06-board-${viewport.width}`);
       const box = await page.locator(".board canvas").boundingBox();
       expect(box && box.width <= viewport.width && box.width > 300).toBe(true);
+      // The orders panel is there to use at every size (in one column it once collapsed to no height).
+      const panel = await page.locator(".right").boundingBox();
+      expect(panel?.height ?? 0).toBeGreaterThan(300);
+      await page.getByRole("button", { name: /Ready/ }).click({ trial: true });
       expect(errors).toEqual([]);
     }
   });
