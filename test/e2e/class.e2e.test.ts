@@ -83,4 +83,23 @@ describe("class game in the browser", () => {
     await checkScreen(ben.page, "15-debrief-class");
     for (const p of [fac, ana, ben]) expect(p.errors).toEqual([]);
   });
+
+  it("starting with nobody seated asks first: bots alone would play the whole game in seconds", async () => {
+    const fac = await openPage(e2e.browser, e2e.srv.http);
+    const asked: string[] = [];
+    fac.page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await fac.page.getByLabel("Exercise name").fill("Empty room");
+    await fac.page.getByRole("button", { name: "Open the exercise" }).click();
+    await fac.page.locator(".join-code").waitFor();
+    await fac.page.getByRole("button", { name: "Start the exercise" }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain("Nobody has taken a seat");
+    // Dismissed: still in the lobby, the code still shown.
+    await fac.page.waitForTimeout(500);
+    await expect.poll(() => fac.page.locator(".join-code").isVisible()).toBe(true);
+    expect(fac.errors).toEqual([]);
+  });
 });

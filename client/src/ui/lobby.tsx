@@ -42,7 +42,15 @@ export function Lobby({ v }: { v: ClientView }) {
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
       {fac ? (
-        <button class="primary big" onClick={() => act("fac:start")}>Start the exercise</button>
+        <button
+          class="primary big"
+          onClick={() =>
+            // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.
+            (v.session.seats.some((s) => s.members.length > 0) || confirm("Nobody has taken a seat yet: bots will play every state and the whole game will run to its end within seconds. Start anyway?")) && act("fac:start")
+          }
+        >
+          Start the exercise
+        </button>
       ) : (
         <p>You are {v.me.role === "observer" ? "observing" : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}. The facilitator will start the game.</p>
       )}
