@@ -121,6 +121,38 @@ describe("identity, reconnection and bots", () => {
   });
 });
 
+describe("the clock and dropped connections", () => {
+  it("planning ends at the deadline: a seat that is not ready submits nothing, and the next turn gets a new deadline", async () => {
+    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed: "deadline-1", turnSeconds: 1, takeoverSeconds: 0 });
+    const a = await join(srv.url, fac.room.roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aestria" });
+    expect((await fac.ask("fac:start")).ok).toBe(true);
+    const first = await a.until((v) => v.session.phase === "planning");
+    expect(first.session.deadline).not.toBeNull();
+    expect((await a.ask("orders", { turn: 1, orders: [{ type: "espionage", target: "borevia" }] })).ok).toBe(true);
+    // Nobody says ready: the room's clock resolves the turn about a second after the start.
+    const second = await a.until((v) => v.game.turn === 2, 10_000);
+    expect(second.session.deadline ?? 0).toBeGreaterThan(first.session.deadline ?? 0);
+    // Orders of a seat that was not ready are dropped: no espionage by Aestria happened on turn 1.
+    expect(fac.view.game.incidents.some((i) => i.turn === 1 && i.author === "aestria")).toBe(false);
+  });
+
+  it("a dropped connection may come back within the reconnection window, as the same member in the same seat", async () => {
+    const { a, fac } = await classGame("drop-1");
+    const token = a.room.reconnectionToken;
+    const memberId = a.memberId;
+    const left = new Promise<void>((resolve) => a.room.onLeave(() => resolve()));
+    // Close the socket without the SDK's "leave" (not consented): the server treats it as a drop and holds the seat.
+    (a.room.connection.transport as unknown as { ws: { close: (code?: number) => void } }).ws.close(1000);
+    await left;
+    await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.some((m) => !m.connected) === true);
+    const back = new Peer(await new Client(srv.url).reconnect(token));
+    const v = await back.until((x) => x.me.memberId === memberId);
+    expect(v.me.seat).toBe("aestria");
+    await fac.until((x) => x.session.seats.find((s) => s.seat === "aestria")?.members.every((m) => m.connected) === true);
+    expect((await back.ask("orders", { turn: v.game.turn, orders: [{ type: "hunt" }] })).ok).toBe(true);
+  });
+});
+
 describe("abuse", () => {
   it("wrong join codes are rate-limited per address", async () => {
     resetRateLimits();
