@@ -84,6 +84,34 @@ describe("class game in the browser", () => {
     for (const p of [fac, ana, ben]) expect(p.errors).toEqual([]);
   });
 
+  it("teammates sharing a seat see each other's orders at once, and a new turn starts with none", async () => {
+    const fac = await openPage(e2e.browser, e2e.srv.http);
+    const ana = await openPage(e2e.browser, e2e.srv.http);
+    const cy = await openPage(e2e.browser, e2e.srv.http);
+    await fac.page.getByLabel("Exercise name").fill("Team seat");
+    await fac.page.getByRole("button", { name: "Open the exercise" }).click();
+    const code = ((await fac.page.locator(".join-code").textContent({ timeout: 15_000 })) ?? "").trim();
+    await joinAs(ana.page, "Ana", code, "aestria");
+    await joinAs(cy.page, "Cy", code, "aestria");
+    await fac.page.getByRole("button", { name: "Start the exercise" }).click();
+    await boardReady(ana.page);
+    await boardReady(cy.page);
+    await ana.page.getByLabel("Action").selectOption("hunt");
+    await ana.page.getByRole("button", { name: "Add order" }).click();
+    await ana.page.getByText("Orders saved (1).").waitFor();
+    // Cy's open orders panel shows Ana's order without being reopened, and Cy's next order keeps it.
+    await expect.poll(() => cy.page.locator(".planned li").count()).toBe(1);
+    await cy.page.getByLabel("Action").selectOption("harden");
+    await cy.page.getByRole("button", { name: "Add order" }).click();
+    await cy.page.getByText("Orders saved (2).").waitFor();
+    await expect.poll(() => ana.page.locator(".planned li").count()).toBe(2);
+    await ana.page.getByRole("button", { name: "Ready: end my turn" }).click();
+    await ana.page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => cy.page.locator(".planned li").count()).toBe(0);
+    expect(await ana.page.locator(".planned li").count()).toBe(0);
+    for (const p of [fac, ana, cy]) expect(p.errors).toEqual([]);
+  });
+
   it("starting with nobody seated asks first: bots alone would play the whole game in seconds", async () => {
     const fac = await openPage(e2e.browser, e2e.srv.http);
     const asked: string[] = [];

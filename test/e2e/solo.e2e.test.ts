@@ -29,6 +29,14 @@ describe("solo game in the browser", () => {
     await expect.poll(() => page.locator(".planned li").count()).toBe(1);
     for (let turn = 1; turn <= 12; turn++) {
       if (await page.getByRole("heading", { name: /^Debrief/ }).isVisible()) break;
+      if (turn === 2) {
+        // A new turn starts with no orders: last turn's list is neither shown nor sent again with the next order.
+        await expect.poll(() => page.locator(".planned li").count()).toBe(0);
+        await page.getByLabel("Action").selectOption("hunt");
+        await page.getByRole("button", { name: "Add order" }).click();
+        await page.getByText("Orders saved (1).").waitFor();
+        await expect.poll(() => page.locator(".planned li").count()).toBe(1);
+      }
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
       await page.waitForFunction(`!document.body.innerText.includes("Orders for turn ${turn}\\n") || document.body.innerText.includes("Debrief")`, null, { timeout: 15_000 });
       await page.waitForTimeout(150);

@@ -59,10 +59,17 @@ function odds(o: Order, v: ClientView): string {
   return bits.join(" ");
 }
 
+const NO_ORDERS: readonly Order[] = [];
+
+/** The seat's orders for this turn: the list the server holds, an order card to add one, inquiries to answer, and Ready. */
 export function Orders({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const mine = v.game.private[me];
-  const planned = useSignal<Order[]>(mine?.orders ?? []);
+  // The server's list is the truth: a new turn starts empty, and a teammate's change shows at once. A saved list
+  // shows until the server's patch with it arrives (it was built on `base`, the list the server had then).
+  const server = mine?.orders ?? NO_ORDERS;
+  const saved = useSignal<{ base: readonly Order[]; list: Order[] } | null>(null);
+  const planned = { value: saved.value && saved.value.base === server ? saved.value.list : [...server] };
   const type = useSignal<OrderType>("espionage");
   const target = useSignal(v.game.seats.find((s) => s !== me) ?? "");
   const overt = useSignal(false);
@@ -71,7 +78,7 @@ export function Orders({ v }: { v: ClientView }) {
   const incident = useSignal("");
   const tone = useSignal<"reassure" | "warn">("reassure");
   const text = useSignal("");
-  const message = useSignal("");
+  const message = useSignal({ turn: 0, text: "" });
   const ap = v.game.nations[me]?.actionPoints ?? 0;
   const used = planned.value.reduce((s, o) => s + orderCost(o), 0);
   const others = v.game.seats.filter((s) => s !== me);
@@ -91,9 +98,10 @@ export function Orders({ v }: { v: ClientView }) {
     return { type: t as "sanction", target: target.value };
   };
   const submit = async (list: Order[]) => {
+    const base = server;
     const err = await request("orders", { turn: v.game.turn, orders: list });
-    message.value = err ?? `Orders saved (${list.length}).`;
-    if (!err) planned.value = list;
+    message.value = { turn: v.game.turn, text: err ?? `Orders saved (${list.length}).` };
+    if (!err) saved.value = { base, list };
   };
   const draft = build();
   return (
@@ -167,7 +175,7 @@ export function Orders({ v }: { v: ClientView }) {
           ))}
         </div>
       ))}
-      <p role="status">{message.value}</p>
+      <p role="status">{message.value.turn === v.game.turn ? message.value.text : ""}</p>
       <button class={ready ? "" : "primary"} onClick={() => request("ready", { ready: !ready })}>{ready ? "Not ready yet" : "Ready: end my turn"}</button>
     </section>
   );
