@@ -24,7 +24,7 @@ export function checkProposal(s: GameState, seat: SeatId, kind: string, parties:
   if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${kind} needs at least one other party.`);
   if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${kind} is already in force among these states.`);
   if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
-    return err("CBM_ALREADY_IN_FORCE", `${kind} among these states is already proposed.`);
+    return err("CBM_ALREADY_IN_FORCE", `${kind} among these states is already proposed: accept the open proposal instead.`);
   return ok(list);
 }
 
