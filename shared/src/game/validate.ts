@@ -58,17 +58,17 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
       const age = ACCESS_AGE[o.type];
       if (age !== undefined) {
         const mine = s.accesses.filter((a) => a.owner === seat && a.target === o.target);
-        if (mine.length === 0) return err("NO_ACCESS", `Order ${i + 1}: ${o.type} needs access pre-positioned in ${o.target}.`, i);
+        if (mine.length === 0) return err("NO_ACCESS", `Order ${i + 1}: ${o.type} needs access pre-positioned in ${s.nations[o.target]?.name ?? o.target}.`, i);
         const usable = mine.filter((a) => s.turn - a.since >= age).length;
         const used = (accessUse.get(o.target) ?? 0) + 1;
-        if (usable < used) return err("ACCESS_TOO_YOUNG", `Order ${i + 1}: ${o.type} needs an access at least ${age} turn${age > 1 ? "s" : ""} old in ${o.target}.`, i);
+        if (usable < used) return err("ACCESS_TOO_YOUNG", `Order ${i + 1}: ${o.type} needs an access at least ${age} turn${age > 1 ? "s" : ""} old in ${s.nations[o.target]?.name ?? o.target}.`, i);
         accessUse.set(o.target, used);
       }
     }
     if (o.type === "investigate" || o.type === "inquire") {
       const inc = s.incidents.find((x) => x.id === o.incident);
       if (!inc || !inc.knowledge[seat]) return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
-      if (o.type === "inquire" && !hasCbm(s, "hotline", seat, o.target)) return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${o.target}.`, i);
+      if (o.type === "inquire" && !hasCbm(s, "hotline", seat, o.target)) return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${s.nations[o.target]?.name ?? o.target}.`, i);
     }
     if (o.type === "attribute") {
       const inc = s.incidents.find((x) => x.id === o.incident);
