@@ -44,6 +44,13 @@ describe("class game in the browser", () => {
     await ben.page.getByText("<b>Quietly</b>: shall we open a hotline?").waitFor();
     expect(await ben.page.locator(".chat b").count()).toBe(0);
 
+    // Before any hotline, an inquiry has nobody to go to, and the order card says why.
+    await ana.page.getByRole("tab", { name: "Orders" }).click();
+    await ana.page.getByLabel("Action").selectOption("inquire");
+    await ana.page.getByText("No hotline in force").waitFor();
+    expect(await ana.page.getByRole("button", { name: "Add order" }).isDisabled()).toBe(true);
+    await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
+
     // Hotline: proposed by Ana, accepted by Ben.
     await ana.page.getByLabel("Measure").selectOption("hotline");
     await ana.page.getByRole("checkbox", { name: "Borevia" }).check();
@@ -68,6 +75,11 @@ describe("class game in the browser", () => {
     await ana.page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor({ timeout: 15_000 });
     await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
     await ana.page.getByRole("tab", { name: /Hotline with Borevia/ }).waitFor();
+    // With the hotline in force (from this turn), Borevia is the one state an inquiry can go to.
+    await ana.page.getByRole("tab", { name: "Orders" }).click();
+    await ana.page.getByLabel("Action").selectOption("inquire");
+    await expect.poll(() => ana.page.locator(".order-card label", { hasText: "Target" }).locator("option").allTextContents()).toEqual(["Borevia"]);
+    await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
 
     // A facilitator inject reaches the players' feeds.
     await fac.page.getByLabel("From the scenario").selectOption({ index: 1 });

@@ -82,6 +82,10 @@ export function Orders({ v }: { v: ClientView }) {
   const ap = v.game.nations[me]?.actionPoints ?? 0;
   const used = planned.value.reduce((s, o) => s + orderCost(o), 0);
   const others = v.game.seats.filter((s) => s !== me);
+  // An inquiry goes over a hotline: only states with one in force can be asked.
+  const hotlines = others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s)));
+  const targets = type.value === "inquire" ? hotlines : others;
+  const chosen = targets.includes(target.value) ? target.value : (targets[0] ?? "");
   const knownIncidents = v.game.incidents.filter((i) => i.knowledge[me] || i.public);
   const openInquiries = v.game.inquiries.filter((q) => q.to === me && q.status === "open" && q.turn < v.game.turn);
   const ready = v.session.ready.includes(me);
@@ -92,7 +96,7 @@ export function Orders({ v }: { v: ClientView }) {
     if (t === "develop" || t === "harden" || t === "hunt") return { type: t };
     if (t === "investigate") return incident.value ? { type: t, incident: incident.value } : null;
     if (t === "attribute") return incident.value ? { type: t, incident: incident.value, accused: target.value } : null;
-    if (t === "inquire") return incident.value ? { type: t, incident: incident.value, target: target.value } : null;
+    if (t === "inquire") return incident.value && chosen ? { type: t, incident: incident.value, target: chosen } : null;
     if (t === "answer") return openInquiries[0] ? { type: t, inquiry: openInquiries[0].id, reply: "deny" } : null;
     if (t === "statement") return { type: t, tone: tone.value, target: target.value, ...(text.value ? { text: text.value } : {}) };
     return { type: t as "sanction", target: target.value };
@@ -131,11 +135,12 @@ export function Orders({ v }: { v: ClientView }) {
         {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") && (
           <label>
             {type.value === "attribute" ? "Accused state" : "Target"}{" "}
-            <select value={target.value} onChange={(e) => (target.value = (e.target as HTMLSelectElement).value)}>
-              {others.map((s) => <option key={s} value={s}>{v.game.nations[s]?.name}</option>)}
+            <select value={chosen} onChange={(e) => (target.value = (e.target as HTMLSelectElement).value)}>
+              {targets.map((s) => <option key={s} value={s}>{v.game.nations[s]?.name}</option>)}
             </select>
           </label>
         )}
+        {type.value === "inquire" && hotlines.length === 0 && <p class="hint">No hotline in force: propose one under Diplomacy to ask another state about an incident.</p>}
         {(type.value === "investigate" || type.value === "attribute" || type.value === "inquire") && (
           <label>
             Incident{" "}
