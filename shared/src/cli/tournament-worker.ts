@@ -1,4 +1,4 @@
-/** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament and posts each score. */
+/** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament (but those to skip) and posts each score. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { BotOptions } from "../bots/bot.ts";
 import { playTournamentGame, tournamentGames, type GameScore, type TournamentSpec } from "../sim/tournament.ts";
@@ -9,6 +9,8 @@ export interface TournamentWork {
   botOptions: BotOptions;
   worker: number;
   workers: number;
+  /** Games already played (from a checkpoint): not played again. */
+  skip: number[];
 }
 
 /** One played game, by its index in tournamentGames(spec). */
@@ -19,7 +21,8 @@ export interface PlayedGame {
 
 if (parentPort) {
   const port = parentPort;
-  const { spec, botOptions, worker, workers } = workerData as TournamentWork;
+  const { spec, botOptions, worker, workers, skip } = workerData as TournamentWork;
   const games = tournamentGames(spec);
-  for (let i = worker; i < games.length; i += workers) port.postMessage({ index: i, score: playTournamentGame(spec, games[i] as (typeof games)[number], botOptions) } satisfies PlayedGame);
+  const done = new Set(skip);
+  for (let i = worker; i < games.length; i += workers) if (!done.has(i)) port.postMessage({ index: i, score: playTournamentGame(spec, games[i] as (typeof games)[number], botOptions) } satisfies PlayedGame);
 }

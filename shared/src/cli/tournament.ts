@@ -1,38 +1,65 @@
-/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--workers <n>] [--no-cbms] [--json] */
+/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms] [--json] */
 import { Worker } from "node:worker_threads";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
 import type { BotOptions } from "../bots/bot.ts";
-import { TOURNAMENT_FORMATS, formatTournament, runTournament, tournamentGames, tournamentResult, type GameScore, type TournamentFormat, type TournamentResult, type TournamentSpec } from "../sim/tournament.ts";
+import { TOURNAMENT_FORMATS, formatTournament, playTournamentGame, tournamentGames, tournamentResult, type GameScore, type TournamentFormat, type TournamentResult, type TournamentSpec } from "../sim/tournament.ts";
+import { openCheckpoint, tournamentKey, type Checkpoint } from "./checkpoint.ts";
 import type { PlayedGame, TournamentWork } from "./tournament-worker.ts";
 import { BATCH_OPTIONS, failWith, parseOrFail, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
 const USAGE =
-  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--workers <n>] [--no-cbms] [--json]";
+  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms] [--json]";
 
 const fail: Fail = failWith(USAGE);
 
-/** Plays the games on `n` worker threads (game i on worker i mod n) and reads the table from their scores in game order: the same result as one thread. */
-async function playInWorkers(spec: TournamentSpec, botOptions: BotOptions, n: number, tick: (done: number) => void): Promise<TournamentResult> {
-  const games = tournamentGames(spec);
-  const scores: GameScore[] = new Array<GameScore>(games.length);
+/** Where finished games' scores go: into the table, and into the checkpoint file when there is one. */
+function scoreKeeper(count: number, checkpoint: Checkpoint | null, tick: (done: number) => void): { scores: GameScore[]; played: (index: number, score: GameScore) => void; count: () => number } {
+  const scores = new Array<GameScore>(count);
   let done = 0;
+  for (const [i, score] of checkpoint?.done ?? []) {
+    scores[i] = score;
+    done++;
+  }
+  return {
+    scores,
+    played(index, score) {
+      scores[index] = score;
+      checkpoint?.record(index, score);
+      tick(++done);
+    },
+    count: () => done,
+  };
+}
+
+/** Plays the games not yet in the checkpoint on this thread, in order. */
+function playHere(spec: TournamentSpec, botOptions: BotOptions, checkpoint: Checkpoint | null, tick: (done: number) => void): TournamentResult {
+  const games = tournamentGames(spec);
+  const keep = scoreKeeper(games.length, checkpoint, tick);
+  games.forEach((g, i) => {
+    if (!checkpoint?.done.has(i)) keep.played(i, playTournamentGame(spec, g, botOptions));
+  });
+  return tournamentResult(spec, games, keep.scores);
+}
+
+/** Plays the games not yet in the checkpoint on `n` worker threads (game i on worker i mod n) and reads the table from their scores in game order: the same result as one thread. */
+async function playInWorkers(spec: TournamentSpec, botOptions: BotOptions, n: number, checkpoint: Checkpoint | null, tick: (done: number) => void): Promise<TournamentResult> {
+  const games = tournamentGames(spec);
+  const keep = scoreKeeper(games.length, checkpoint, tick);
+  const skip = [...(checkpoint?.done.keys() ?? [])];
   await Promise.all(
     Array.from({ length: Math.min(n, games.length) }, (_, worker) => {
-      const work: TournamentWork = { spec, botOptions, worker, workers: n };
+      const work: TournamentWork = { spec, botOptions, worker, workers: n, skip };
       const w = new Worker(new URL("./tournament-worker.ts", import.meta.url), { workerData: work });
-      w.on("message", (m: PlayedGame) => {
-        scores[m.index] = m.score;
-        tick(++done);
-      });
+      w.on("message", (m: PlayedGame) => keep.played(m.index, m.score));
       return new Promise<void>((resolve, reject) => {
         w.once("error", reject);
         w.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tournament worker ${worker} stopped with code ${code}`))));
       });
     }),
   );
-  if (done !== games.length) throw new Error(`the workers played ${done} of ${games.length} games`);
-  return tournamentResult(spec, games, scores);
+  if (keep.count() !== games.length) throw new Error(`the workers played ${keep.count()} of ${games.length} games`);
+  return tournamentResult(spec, games, keep.scores);
 }
 
 async function main(): Promise<void> {
@@ -43,6 +70,7 @@ async function main(): Promise<void> {
     field: { type: "string" },
     iterations: { type: "string" },
     workers: { type: "string" },
+    checkpoint: { type: "string" },
   });
   const games = wholeNumber(fail, "games", args.games, 180, 1, 1_000_000);
   const seed = args.seed ?? "1";
@@ -66,7 +94,19 @@ async function main(): Promise<void> {
   const shown = progress(null);
   const spec: TournamentSpec = { scenario, games, seed, format: format as TournamentFormat, bots, field, options: { noCbms: args["no-cbms"] ?? false } };
   const botOptions: BotOptions = { budget: { ...HARD_BUDGET, iterations } };
-  const result = workers > 1 ? await playInWorkers(spec, botOptions, workers, shown.tick) : runTournament(spec, botOptions, shown.tick);
+  let checkpoint: Checkpoint | null = null;
+  if (args.checkpoint !== undefined) {
+    if (args.checkpoint === "") fail("--checkpoint needs a file name");
+    try {
+      checkpoint = openCheckpoint(args.checkpoint, tournamentKey(spec, botOptions), tournamentGames(spec).length);
+    } catch (e) {
+      process.stderr.write(`${(e as Error).message}\n`);
+      process.exit(1);
+    }
+    if (checkpoint.done.size > 0) process.stderr.write(`${checkpoint.done.size} games from ${args.checkpoint}\n`);
+  }
+  const result = workers > 1 ? await playInWorkers(spec, botOptions, workers, checkpoint, shown.tick) : playHere(spec, botOptions, checkpoint, shown.tick);
+  checkpoint?.close();
   shown.end(result.games);
   process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatTournament(result)}\n`);
 }
