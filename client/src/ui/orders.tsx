@@ -69,7 +69,7 @@ export function Orders({ v }: { v: ClientView }) {
   // shows until the server's patch with it arrives (it was built on `base`, the list the server had then).
   const server = mine?.orders ?? NO_ORDERS;
   const saved = useSignal<{ base: readonly Order[]; list: Order[] } | null>(null);
-  const planned = { value: saved.value && saved.value.base === server ? saved.value.list : [...server] };
+  const planned: Order[] = saved.value && saved.value.base === server ? saved.value.list : [...server];
   const type = useSignal<OrderType>("espionage");
   const target = useSignal(v.game.seats.find((s) => s !== me) ?? "");
   const overt = useSignal(false);
@@ -80,7 +80,7 @@ export function Orders({ v }: { v: ClientView }) {
   const text = useSignal("");
   const message = useSignal({ turn: 0, text: "" });
   const ap = v.game.nations[me]?.actionPoints ?? 0;
-  const used = planned.value.reduce((s, o) => s + orderCost(o), 0);
+  const used = planned.reduce((s, o) => s + orderCost(o), 0);
   const others = v.game.seats.filter((s) => s !== me);
   // An inquiry goes over a hotline: only states with one in force can be asked.
   const hotlines = others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s)));
@@ -115,10 +115,10 @@ export function Orders({ v }: { v: ClientView }) {
         Action points: <strong>{used}</strong> of {ap} planned.
       </p>
       <ol class="planned">
-        {planned.value.map((o, i) => (
+        {planned.map((o, i) => (
           <li key={i}>
             {describe(o, v)} <span class="cost">{orderCost(o)} AP</span>{" "}
-            <button aria-label={`Remove ${describe(o, v)}`} onClick={() => submit(planned.value.filter((_, j) => j !== i))}>Remove</button>
+            <button aria-label={`Remove ${describe(o, v)}`} onClick={() => submit(planned.filter((_, j) => j !== i))}>Remove</button>
           </li>
         ))}
       </ol>
@@ -170,13 +170,13 @@ export function Orders({ v }: { v: ClientView }) {
           </>
         )}
         {draft && <p class="odds">{describe(draft, v)} — {orderCost(draft)} AP. {odds(draft, v)}</p>}
-        <button disabled={!draft} onClick={() => draft && submit([...planned.value, draft])}>Add order</button>
+        <button disabled={!draft} onClick={() => draft && submit([...planned, draft])}>Add order</button>
       </fieldset>
       {openInquiries.map((q) => (
         <div key={q.id} class="inquiry" role="group" aria-label="Inquiry to answer">
           <p>{v.game.nations[q.from]?.name} asks you over the hotline about an incident. Answer:</p>
           {(["deny", "explain", "acknowledge"] as const).map((r) => (
-            <button key={r} onClick={() => submit([...planned.value.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
+            <button key={r} onClick={() => submit([...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
           ))}
         </div>
       ))}
