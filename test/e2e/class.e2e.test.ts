@@ -48,6 +48,7 @@ describe("class game in the browser", () => {
     await ana.page.getByRole("tab", { name: "Orders" }).click();
     await ana.page.getByLabel("Action").selectOption("inquire");
     await ana.page.getByText("No hotline in force").waitFor();
+    expect(await ana.page.locator(".order-card label", { hasText: "Target" }).count()).toBe(0);
     expect(await ana.page.getByRole("button", { name: "Add order" }).isDisabled()).toBe(true);
     await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
 

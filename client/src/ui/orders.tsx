@@ -132,7 +132,7 @@ export function Orders({ v }: { v: ClientView }) {
             ))}
           </select>
         </label>
-        {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") && (
+        {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") && targets.length > 0 && (
           <label>
             {type.value === "attribute" ? "Accused state" : "Target"}{" "}
             <select value={chosen} onChange={(e) => (target.value = (e.target as HTMLSelectElement).value)}>
