@@ -9,5 +9,6 @@ export type * from "./view/types.ts";
 export type { GameEvent } from "./model/events.ts";
 export type { ModelParams } from "./model/params.ts";
 export { BOT_PERSONAS, DOCTRINES, type BotPersona } from "./bots/doctrines.ts";
+export { hotlineWith } from "./bots/perception.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";

@@ -1,6 +1,6 @@
 /** The order planner: cards with cost, target, covert/overt, proxy and false flag, and the odds shared computes. */
 import { useSignal } from "@preact/signals";
-import { baseDetectionChance, effectSuccessChance, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
+import { baseDetectionChance, effectSuccessChance, hotlineWith, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 const LABELS: Record<OrderType, string> = {
@@ -83,7 +83,7 @@ export function Orders({ v }: { v: ClientView }) {
   const used = planned.reduce((s, o) => s + orderCost(o), 0);
   const others = v.game.seats.filter((s) => s !== me);
   // An inquiry goes over a hotline: only states with one in force can be asked.
-  const hotlines = others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s)));
+  const hotlines = others.filter((s) => hotlineWith(v.game, me, s));
   const targets = type.value === "inquire" ? hotlines : others;
   const chosen = targets.includes(target.value) ? target.value : (targets[0] ?? "");
   const knownIncidents = v.game.incidents.filter((i) => i.knowledge[me] || i.public);
