@@ -54,6 +54,9 @@ describe("class game in the browser", () => {
 
     // Hotline: proposed by Ana, accepted by Ben.
     await ana.page.getByLabel("Measure").selectOption("hotline");
+    // Measures go by their names, each with a line on what it does.
+    expect(await ana.page.getByLabel("Measure").locator("option").allTextContents()).toContain("Situation reports (CERT link)");
+    expect(await ana.page.locator(".cbm-effect").textContent()).toContain("inquire");
     await ana.page.getByRole("checkbox", { name: "Borevia" }).check();
     await ana.page.getByRole("button", { name: "Propose" }).click();
     await ben.page.getByRole("button", { name: "Accept" }).first().waitFor();

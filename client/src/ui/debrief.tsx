@@ -1,5 +1,5 @@
 /** Debrief: everything revealed — tension over time beside the hostile actions actually taken, true authors vs blame, CBMs, scores. */
-import { allPairs, CONFIDENCE_NAMES, pairMembers } from "@firebreak/shared/browser";
+import { allPairs, CBM_NAMES, CONFIDENCE_NAMES, pairMembers } from "@firebreak/shared/browser";
 import { leaveGame, type ClientView } from "../net/client.ts";
 import { rungStyle } from "../board/rungs.ts";
 import { personaTitle } from "./console.tsx";
@@ -73,7 +73,7 @@ export function Debrief({ v }: { v: ClientView }) {
         </tbody>
       </table>
       <h2>Confidence-building measures</h2>
-      <ul>{v.game.cbms.map((c) => <li key={c.id}>{c.kind}: {c.members.map(name).join(", ")} (from turn {c.since})</li>)}</ul>
+      <ul>{v.game.cbms.map((c) => <li key={c.id}>{CBM_NAMES[c.kind]}: {c.members.map(name).join(", ")} (from turn {c.since})</li>)}</ul>
       {v.session.stateHash && <p class="hash">Game record hash: <code>{v.session.stateHash}</code></p>}
       <button onClick={() => void leaveGame()}>Back to the start</button>
     </main>

@@ -1,6 +1,6 @@
 /** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
 import { useSignal } from "@preact/signals";
-import { CBM_KINDS, UNILATERAL_CBMS } from "@firebreak/shared/browser";
+import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES, hotlineWith, UNILATERAL_CBMS, type CbmKind } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 export function Diplomacy({ v }: { v: ClientView }) {
@@ -12,11 +12,11 @@ export function Diplomacy({ v }: { v: ClientView }) {
     ? [...new Set(["public", ...v.game.seats.map((s) => `team:${s}`), ...v.chat.map((m) => m.channel)])]
     : v.me.role === "observer"
       ? ["public"]
-      : ["public", "team", ...others.map((s) => `private:${s}`), ...others.filter((s) => v.game.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(s))).map((s) => `hotline:${s}`)];
+      : ["public", "team", ...others.map((s) => `private:${s}`), ...others.filter((s) => hotlineWith(v.game, me, s)).map((s) => `hotline:${s}`)];
   const channel = useSignal("public");
   const text = useSignal("");
   const error = useSignal("");
-  const kind = useSignal<string>("hotline");
+  const kind = useSignal<CbmKind>("hotline");
   const parties = useSignal<string[]>([]);
   const label = (c: string) => {
     const [k, a, b] = c.split(":");
@@ -55,11 +55,11 @@ export function Diplomacy({ v }: { v: ClientView }) {
       {v.me.role === "player" && (
         <>
           <h3>Confidence-building measures</h3>
-          <p>In force: {v.game.cbms.length ? v.game.cbms.map((c) => `${c.kind} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`).join("; ") : "none"}.</p>
+          <p>In force: {v.game.cbms.length ? v.game.cbms.map((c) => `${CBM_NAMES[c.kind]} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`).join("; ") : "none"}.</p>
           <ul>
             {v.game.proposals.map((p) => (
               <li key={p.id}>
-                {v.game.nations[p.proposer]?.name} proposes <strong>{p.kind}</strong> with {p.parties.map((x) => v.game.nations[x]?.name).join(", ")} — accepted by {p.accepted.map((x) => v.game.nations[x]?.name).join(", ")}
+                {v.game.nations[p.proposer]?.name} proposes <strong>{CBM_NAMES[p.kind]}</strong> with {p.parties.map((x) => v.game.nations[x]?.name).join(", ")} — accepted by {p.accepted.map((x) => v.game.nations[x]?.name).join(", ")}
                 {!p.accepted.includes(me) && !p.declined.includes(me) && (
                   <>
                     {" "}
@@ -72,8 +72,9 @@ export function Diplomacy({ v }: { v: ClientView }) {
           </ul>
           <fieldset>
             <legend>Propose a measure</legend>
-            <label>Measure <select value={kind.value} onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value)}>{CBM_KINDS.map((k) => <option key={k} value={k}>{k}</option>)}</select></label>
-            {!(UNILATERAL_CBMS as readonly string[]).includes(kind.value) && (
+            <label>Measure <select value={kind.value} onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as CbmKind)}>{CBM_KINDS.map((k) => <option key={k} value={k}>{CBM_NAMES[k]}</option>)}</select></label>
+            <p class="cbm-effect">{CBM_EFFECTS[kind.value]}</p>
+            {!UNILATERAL_CBMS.includes(kind.value) && (
               <div>
                 With:{" "}
                 {others.map((s) => (
@@ -83,7 +84,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
                 ))}
               </div>
             )}
-            <button onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: (UNILATERAL_CBMS as readonly string[]).includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
+            <button onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
           </fieldset>
         </>
       )}

@@ -1,0 +1,26 @@
+/** What players read for each confidence-building measure: its name and, in one line, what it does (docs/model.md §5). */
+import type { CbmKind } from "./types.ts";
+
+/** The name of each CBM kind, as the interface shows it. */
+export const CBM_NAMES: Record<CbmKind, string> = {
+  hotline: "Hotline",
+  situationReports: "Situation reports (CERT link)",
+  consultations: "Regular consultations",
+  jointObservation: "Joint observation of cyber exercises",
+  publishDoctrine: "Published cyber doctrine",
+  noFirstUse: "No first use of disruptive operations",
+  selfDefenceCatalogue: "Self-defence catalogue",
+  codeOfConduct: "Code of conduct",
+};
+
+/** What each CBM kind does, in one line (the numbers are the default parameters). */
+export const CBM_EFFECTS: Record<CbmKind, string> = {
+  hotline: "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
+  situationReports: "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
+  consultations: "Tension between members decays 0.15 a turn faster.",
+  jointObservation: "No exercise between members is misread as an attack; members see each other's cyber and defence.",
+  publishDoctrine: "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
+  noFirstUse: "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
+  selfDefenceCatalogue: "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
+  codeOfConduct: "A member's reputation cost for breaking a norm doubles.",
+};
