@@ -95,7 +95,7 @@ describe("class game in the browser", () => {
     // The facilitator ends the game; everyone reaches the debrief, where the covert espionage is revealed.
     await fac.page.getByRole("button", { name: "End the game" }).click();
     for (const p of [fac, ana, ben]) await p.page.getByRole("heading", { name: /^Debrief/ }).waitFor({ timeout: 15_000 });
-    await expect.poll(async () => (await ben.page.locator(".incidents").textContent()) ?? "").toContain("espionage");
+    await expect.poll(async () => (await ben.page.locator(".incidents").textContent()) ?? "").toContain("Espionage");
     await checkScreen(ben.page, "15-debrief-class");
     for (const p of [fac, ana, ben]) expect(p.errors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Facilitator console: every seat's hidden orders and operations, the clock, injects, bot takeover, end. */
 import { useSignal } from "@preact/signals";
-import { BOT_PERSONAS, DOCTRINES, type BotPersona } from "@firebreak/shared/browser";
+import { BOT_PERSONAS, DOCTRINES, INCIDENT_NAMES, type BotPersona } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { describe } from "./orders.tsx";
@@ -46,7 +46,7 @@ export function Console({ v }: { v: ClientView }) {
       </table>
       <MovePeople v={v} act={act} />
       <h3>Operations last and this turn (hidden from players)</h3>
-      <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {i.kind} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
+      <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {INCIDENT_NAMES[i.kind]} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
       <h3>Injects</h3>
       <label>From the scenario <select value={injectId.value} onChange={(e) => (injectId.value = (e.target as HTMLSelectElement).value)}><option value="">choose…</option>{library.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select></label>{" "}
       <button disabled={!injectId.value} onClick={() => act("fac:inject", { id: injectId.value })}>Fire</button>

@@ -1,6 +1,6 @@
 /** The order planner: cards with cost, target, covert/overt, proxy and false flag, and the odds shared computes. */
 import { useSignal } from "@preact/signals";
-import { baseDetectionChance, effectSuccessChance, hotlineWith, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
+import { baseDetectionChance, effectSuccessChance, hotlineWith, INCIDENT_NAMES, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 const LABELS: Record<OrderType, string> = {
@@ -146,7 +146,7 @@ export function Orders({ v }: { v: ClientView }) {
             Incident{" "}
             <select value={incident.value} onChange={(e) => (incident.value = (e.target as HTMLSelectElement).value)}>
               <option value="">choose…</option>
-              {knownIncidents.map((i) => <option key={i.id} value={i.id}>turn {i.turn}: {i.kind} against {v.game.nations[i.target]?.name}</option>)}
+              {knownIncidents.map((i) => <option key={i.id} value={i.id}>turn {i.turn}: {INCIDENT_NAMES[i.kind]} against {v.game.nations[i.target]?.name}</option>)}
             </select>
           </label>
         )}

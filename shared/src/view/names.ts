@@ -1,5 +1,6 @@
-/** What players read for each confidence-building measure: its name and, in one line, what it does (docs/model.md §5). */
-import type { CbmKind } from "./types.ts";
+/** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
+import type { CbmKind } from "../model/types.ts";
+import type { IncidentView } from "./types.ts";
 
 /** The name of each CBM kind, as the interface shows it. */
 export const CBM_NAMES: Record<CbmKind, string> = {
@@ -23,4 +24,16 @@ export const CBM_EFFECTS: Record<CbmKind, string> = {
   noFirstUse: "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
   selfDefenceCatalogue: "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
   codeOfConduct: "A member's reputation cost for breaking a norm doubles.",
+};
+
+/** The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim cannot tell apart). */
+export const INCIDENT_NAMES: Record<IncidentView["kind"], string> = {
+  intrusion: "Intrusion",
+  espionage: "Espionage",
+  preposition: "Pre-positioning",
+  ddos: "DDoS",
+  influence: "Influence operation",
+  disrupt: "Disruption",
+  destroy: "Wiper attack",
+  nonState: "Hacktivist incident",
 };
