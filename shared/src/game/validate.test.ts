@@ -279,14 +279,14 @@ describe("error codes of the engine, each with a minimal case; a rejected step c
 
   it("NOT_PROPOSED_TO_YOU: answering a proposal that does not name you", () => {
     const { s, proposal } = withProposal();
-    rejects(s, { type: "respond", turn: 1, seat: "east", proposal, accept: true }, "NOT_PROPOSED_TO_YOU", new RegExp(proposal), /east/);
+    rejects(s, { type: "respond", turn: 1, seat: "east", proposal, accept: true }, "NOT_PROPOSED_TO_YOU", new RegExp(proposal), /East/);
   });
 
   it("ALREADY_RESPONDED: answering twice (the proposer accepted by proposing)", () => {
     const { s, proposal } = withProposal();
-    rejects(s, { type: "respond", turn: 1, seat: "north", proposal, accept: false }, "ALREADY_RESPONDED", /north/, new RegExp(proposal));
+    rejects(s, { type: "respond", turn: 1, seat: "north", proposal, accept: false }, "ALREADY_RESPONDED", /North/, new RegExp(proposal));
     const s2 = step(s, { type: "respond", turn: 1, seat: "south", proposal, accept: false });
-    rejects(s2, { type: "respond", turn: 1, seat: "south", proposal, accept: true }, "ALREADY_RESPONDED", /south/);
+    rejects(s2, { type: "respond", turn: 1, seat: "south", proposal, accept: true }, "ALREADY_RESPONDED", /South/);
   });
 
   it("INVALID_PARTIES: unknown kind, a party named twice, unilateral/multilateral mismatch", () => {
@@ -294,16 +294,16 @@ describe("error codes of the engine, each with a minimal case; a rejected step c
     const propose = (kind: string, parties: string[]): Step => ({ type: "propose", turn: 1, seat: "north", kind, parties });
     rejects(s, propose("friendship", ["south"]), "INVALID_PARTIES", /friendship/);
     rejects(s, propose("hotline", ["south", "south"]), "INVALID_PARTIES", /twice/);
-    rejects(s, propose("hotline", []), "INVALID_PARTIES", /hotline/, /other party/);
+    rejects(s, propose("hotline", []), "INVALID_PARTIES", /^Hotline needs/, /other party/);
     rejects(s, propose("hotline", ["north"]), "INVALID_PARTIES", /other party/);
-    rejects(s, propose("publishDoctrine", ["south"]), "INVALID_PARTIES", /unilateral/);
+    rejects(s, propose("publishDoctrine", ["south"]), "INVALID_PARTIES", /^Published cyber doctrine is unilateral/);
   });
 
   it("CBM_ALREADY_IN_FORCE: proposing a CBM already in force or already proposed", () => {
     const s = newGame({}, { cbms: ["hotline"] });
-    rejects(s, { type: "propose", turn: 1, seat: "north", kind: "hotline", parties: ["south"] }, "CBM_ALREADY_IN_FORCE", /hotline/, /in force/);
+    rejects(s, { type: "propose", turn: 1, seat: "north", kind: "hotline", parties: ["south"] }, "CBM_ALREADY_IN_FORCE", /^Hotline is already in force among North, South\./);
     const { s: s2 } = withProposal();
-    rejects(s2, { type: "propose", turn: 1, seat: "south", kind: "hotline", parties: ["north"] }, "CBM_ALREADY_IN_FORCE", /already proposed/);
+    rejects(s2, { type: "propose", turn: 1, seat: "south", kind: "hotline", parties: ["north"] }, "CBM_ALREADY_IN_FORCE", /^Hotline among North, South is already proposed/);
   });
 
   it("CBMS_DISABLED: proposals in a game created without CBMs", () => {

@@ -2,6 +2,7 @@
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
 import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState, type SeatId } from "../model/types.ts";
+import { CBM_NAMES } from "../view/names.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
 
 /** True when a CBM of this kind already binds exactly these members (or a superset). */
@@ -20,11 +21,13 @@ export function checkProposal(s: GameState, seat: SeatId, kind: string, parties:
   for (const p of set) if (!s.nations[p]) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
   if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1)) return err("INVALID_PARTIES", "A party is named twice.");
   const list = s.seats.filter((x) => set.has(x));
-  if (k === "publishDoctrine" && list.length !== 1) return err("INVALID_PARTIES", "publishDoctrine is unilateral: name no other party.");
-  if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${kind} needs at least one other party.`);
-  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${kind} is already in force among these states.`);
+  const name = CBM_NAMES[k];
+  const among = list.map((x) => nameOf(s, x)).join(", ");
+  if (k === "publishDoctrine" && list.length !== 1) return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
+  if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${name} needs at least one other party.`);
+  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force among ${among}.`);
   if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
-    return err("CBM_ALREADY_IN_FORCE", `${kind} among these states is already proposed: accept the open proposal instead.`);
+    return err("CBM_ALREADY_IN_FORCE", `${name} among ${among} is already proposed: accept the open proposal instead.`);
   return ok(list);
 }
 
@@ -42,8 +45,8 @@ export function respondCbm(s: GameState, seat: SeatId, proposalId: string, accep
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   const p = s.proposals.find((x) => x.id === proposalId);
   if (!p) return err("UNKNOWN_PROPOSAL", `No open proposal "${proposalId}".`);
-  if (!p.parties.includes(seat)) return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${seat}.`);
-  if (p.accepted.includes(seat) || p.declined.includes(seat)) return err("ALREADY_RESPONDED", `${seat} has already answered proposal "${proposalId}".`);
+  if (!p.parties.includes(seat)) return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${nameOf(s, seat)}.`);
+  if (p.accepted.includes(seat) || p.declined.includes(seat)) return err("ALREADY_RESPONDED", `${nameOf(s, seat)} has already answered proposal "${proposalId}".`);
   if (note.length > 280) return err("TEXT_TOO_LONG", "A note is at most 280 characters.");
   const next = accept
     ? { ...p, accepted: [...p.accepted, seat] }
