@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../shared/src/cli/scenario-files.ts";
+import { RULES_VERSION } from "../shared/src/game/create.ts";
 import { replayRecord, type GameRecord } from "../shared/src/record/record.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,6 +49,13 @@ describe("golden records", () => {
     const r = replayRecord(tampered, scenarioOf(record));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.divergence.turn).toBe(5);
+  });
+
+  it("a record of another rules version is refused before any step, naming both versions", () => {
+    const old = { ...read("stable-peace.json"), rulesVersion: RULES_VERSION - 1 };
+    const r = replayRecord(old, scenarioOf(old));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.divergence.reason).toBe(`record made with rules v${RULES_VERSION - 1}, engine is v${RULES_VERSION}`);
   });
 
   it("the replay CLI exits 0 on goldens and non-zero naming the first divergent turn on a tampered record", () => {

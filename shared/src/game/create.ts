@@ -10,8 +10,8 @@ import { fireInject } from "../rules/injects.ts";
 import { updateScores } from "../rules/scoring.ts";
 import { beginResolution } from "./resolve.ts";
 
-/** Rules version: bump when resolution changes, so old records are recognised. */
-export const RULES_VERSION = 1;
+/** Rules version: bump when resolution changes (any number, or any text in the state), so old records are recognised. v2: event texts name measures and operations. */
+export const RULES_VERSION = 2;
 
 /** Merges a scenario's parameter overrides into the defaults. */
 export function mergeParams(overrides: Scenario["params"]): ModelParams {

@@ -49,8 +49,10 @@ describe("CBM proposals", () => {
   it("a bilateral hotline accepted in the same turn is in force after that turn's resolution", () => {
     let s = propose(newGame(), "north", "hotline", ["south"]);
     s = respond(s, "south", s.proposals[0]?.id ?? "", true);
-    s = resolve(s).state;
+    const { state: after, events } = resolve(s);
+    s = after;
     expect(s.cbms).toEqual([expect.objectContaining({ kind: "hotline", members: ["north", "south"], since: 1 })]);
+    expect(events.find((e) => e.rule === "cbm.inForce")?.text).toBe("Hotline is now in force among North, South.");
   });
 
   it("a unilateral measure is in force at the end of the turn it is proposed", () => {
@@ -58,6 +60,7 @@ describe("CBM proposals", () => {
     expect(s.proposals[0]?.parties).toEqual(["south"]);
     const { state } = resolve(s);
     expect(state.cbms).toEqual([expect.objectContaining({ kind: "publishDoctrine", members: ["south"], since: 1 })]);
+    expect(resolve(s).events.find((e) => e.rule === "cbm.inForce")?.text).toBe("Published cyber doctrine is now in force for South.");
   });
 
   it("a declined proposal does not enter into force and is dropped, with the decliner's note", () => {
@@ -70,7 +73,7 @@ describe("CBM proposals", () => {
     expect(state.proposals).toEqual([]);
     const declined = events.find((e) => e.rule === "cbm.declined");
     expect(declined?.visibleTo).toEqual(["north", "south", "east"]);
-    expect(declined?.text).toMatch(/Not while you spy on us/);
+    expect(declined?.text).toBe('Situation reports (CERT link) among North, South, East was declined by East: "Not while you spy on us."');
   });
 
   it(`an unanswered proposal lapses after proposalLifetime (${DEFAULT_PARAMS.proposalLifetime}) turns`, () => {
@@ -83,7 +86,7 @@ describe("CBM proposals", () => {
     const { state, events } = resolve(s);
     expect(state.proposals).toEqual([]);
     expect(state.cbms).toEqual([]);
-    expect(events.some((e) => e.rule === "cbm.expired")).toBe(true);
+    expect(events.find((e) => e.rule === "cbm.expired")?.text).toBe("Regular consultations among North, South lapsed without every party's answer.");
     // Accepting it now is impossible.
     const late = applyStep(state, { type: "respond", turn: state.turn, seat: "south", proposal: id, accept: true });
     expect(late.ok ? null : late.error.code).toBe("UNKNOWN_PROPOSAL");

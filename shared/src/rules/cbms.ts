@@ -10,6 +10,12 @@ function alreadyInForce(s: GameState, kind: CbmKind, parties: readonly SeatId[])
   return s.cbms.some((c) => c.kind === kind && parties.every((p) => c.members.includes(p)));
 }
 
+/** Who a measure binds, as a sentence reads it: "among A, B" for several states, "for A" for one state's own. */
+function membersPhrase(s: GameState, members: readonly SeatId[]): string {
+  const names = members.map((x) => nameOf(s, x)).join(", ");
+  return members.length === 1 ? `for ${names}` : `among ${names}`;
+}
+
 /** Checks a proposal: known kind, valid parties including the proposer, not already in force. */
 export function checkProposal(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<SeatId[]> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
@@ -22,12 +28,12 @@ export function checkProposal(s: GameState, seat: SeatId, kind: string, parties:
   if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1)) return err("INVALID_PARTIES", "A party is named twice.");
   const list = s.seats.filter((x) => set.has(x));
   const name = CBM_NAMES[k];
-  const among = list.map((x) => nameOf(s, x)).join(", ");
+  const among = membersPhrase(s, list);
   if (k === "publishDoctrine" && list.length !== 1) return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
   if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${name} needs at least one other party.`);
-  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force among ${among}.`);
+  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
   if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
-    return err("CBM_ALREADY_IN_FORCE", `${name} among ${among} is already proposed: accept the open proposal instead.`);
+    return err("CBM_ALREADY_IN_FORCE", `${name} ${among} is already proposed: accept the open proposal instead.`);
   return ok(list);
 }
 
@@ -58,16 +64,17 @@ export function respondCbm(s: GameState, seat: SeatId, proposalId: string, accep
 export function settleProposals(ctx: Ctx): void {
   const keep = [];
   for (const p of ctx.s.proposals) {
-    const names = p.parties.map((x) => nameOf(ctx.s, x)).join(", ");
+    const among = membersPhrase(ctx.s, p.parties);
     if (p.declined.length > 0) {
-      emit(ctx, "cbm.declined", p.parties, `${p.kind} among ${names} was declined by ${p.declined.map((x) => nameOf(ctx.s, x)).join(", ")}${p.note ? `: "${p.note}"` : ""}.`);
+      const by = p.declined.map((x) => nameOf(ctx.s, x)).join(", ");
+      emit(ctx, "cbm.declined", p.parties, `${CBM_NAMES[p.kind]} ${among} was declined by ${by}${p.note ? `: "${p.note}"` : "."}`);
     } else if (p.parties.every((x) => p.accepted.includes(x))) {
       if (!alreadyInForceCtx(ctx, p.kind, p.parties)) {
         ctx.s.cbms.push({ id: newId(ctx.rng, "c"), kind: p.kind, members: p.parties.slice(), since: ctx.turn });
-        emit(ctx, "cbm.inForce", "public", `${p.kind} is now in force among ${names}.`);
+        emit(ctx, "cbm.inForce", "public", `${CBM_NAMES[p.kind]} is now in force ${among}.`);
       }
     } else if (ctx.turn - p.turn + 1 >= ctx.p.proposalLifetime) {
-      emit(ctx, "cbm.expired", p.parties, `${p.kind} among ${names} lapsed without every party's answer.`);
+      emit(ctx, "cbm.expired", p.parties, `${CBM_NAMES[p.kind]} ${among} lapsed without every party's answer.`);
     } else keep.push(p);
   }
   ctx.s.proposals = keep;

@@ -179,7 +179,10 @@ describe("ddos, disrupt and destroy are always noticed and public", () => {
       expect(inc?.knowledge.south).toMatchObject({ since: state.turn - 1, confidence: 0, suspect: null });
       const noticed = events.find((e) => e.incident === inc?.id && e.rule === "detection.noticed");
       expect(noticed?.visibleTo).toBe("public");
-      expect(noticed?.text).toMatch(/unknown actor/);
+      const noun = { ddos: "a DDoS attack", disrupt: "a disruptive attack", destroy: "a wiper attack" }[kind];
+      expect(noticed?.text).toBe(`South detected ${noun} by an unknown actor.`);
+      const ran = events.find((e) => e.incident === inc?.id && e.rule.startsWith("op."));
+      expect(ran?.text).toMatch(new RegExp(`^North ran a covert ${noun.slice(2)} against South(, which failed)?\\.$`));
     });
   }
 

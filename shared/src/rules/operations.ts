@@ -2,6 +2,7 @@
 import type { OperationOrder } from "../model/orders.ts";
 import { ACCESS_AGE } from "../model/orders.ts";
 import type { Incident, SeatId } from "../model/types.ts";
+import { INCIDENT_PHRASES } from "../view/names.ts";
 import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
 import { detectionChance, effectSuccessChance } from "./detection.ts";
 import { onNoticed } from "./escalation.ts";
@@ -82,7 +83,8 @@ export function applyEffects(ctx: Ctx, incident: Incident): void {
 export function notice(ctx: Ctx, incident: Incident): void {
   if (!learnOf(ctx, incident.target, incident, false)) return;
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
-  const what = incident.kind === "espionage" || incident.kind === "preposition" ? "an intrusion" : `a ${incident.kind === "nonState" ? "cyber attack" : incident.kind}`;
+  const phrase = INCIDENT_PHRASES[incident.kind];
+  const what = incident.kind === "espionage" || incident.kind === "preposition" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
   const rule = incident.author === null ? "nonstate.incident" : incident.overt || ALWAYS_NOTICED.has(incident.kind) ? "detection.noticed" : "detection.dwell";
   emit(ctx, rule, incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
   onNoticed(ctx, incident);
@@ -96,7 +98,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   if (!target || !me) return;
   const minAge = ACCESS_AGE[order.type];
   if (minAge !== undefined && !takeAccess(ctx, author, order.target, minAge)) {
-    emit(ctx, "op.failed", [author], `${me.name}'s ${order.type} against ${target.name} found no usable access (it was evicted).`);
+    emit(ctx, "op.failed", [author], `${me.name}'s ${INCIDENT_PHRASES[order.type].noun} against ${target.name} found no usable access (it was evicted).`);
     return;
   }
   const incident = makeIncident(ctx, order.type, author, order.target, order);
@@ -105,7 +107,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   }
   incident.public = incident.overt || ALWAYS_NOTICED.has(order.type);
   applyEffects(ctx, incident);
-  emit(ctx, incident.success ? (`op.${order.type}` as const) : "op.failed", [author], `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${order.type} against ${target.name}${incident.success ? "" : ", which failed"}.`, { incident: incident.id });
+  emit(ctx, incident.success ? (`op.${order.type}` as const) : "op.failed", [author], `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} against ${target.name}${incident.success ? "" : ", which failed"}.`, { incident: incident.id });
 
   let detected: boolean;
   if (incident.overt || ALWAYS_NOTICED.has(order.type)) detected = true;

@@ -1,5 +1,5 @@
 /** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
-import type { CbmKind } from "../model/types.ts";
+import type { CbmKind, OperationKind } from "../model/types.ts";
 import type { IncidentView } from "./types.ts";
 
 /** The name of each CBM kind, as the interface shows it. */
@@ -36,4 +36,15 @@ export const INCIDENT_NAMES: Record<IncidentView["kind"], string> = {
   disrupt: "Disruption",
   destroy: "Wiper attack",
   nonState: "Hacktivist incident",
+};
+
+/** Each incident kind as a noun phrase inside a sentence, with its article ("a DDoS attack", "an influence operation"): the engine's event texts use these. */
+export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a" | "an"; noun: string }> = {
+  espionage: { article: "an", noun: "espionage operation" },
+  preposition: { article: "a", noun: "pre-positioning operation" },
+  ddos: { article: "a", noun: "DDoS attack" },
+  influence: { article: "an", noun: "influence operation" },
+  disrupt: { article: "a", noun: "disruptive attack" },
+  destroy: { article: "a", noun: "wiper attack" },
+  nonState: { article: "a", noun: "cyber attack" },
 };
