@@ -38,6 +38,7 @@ describe("attribution advances", () => {
         expect(conf - prev, `seed ${k} turn ${s.turn}`).toBeLessThanOrEqual(1);
         const advances = r.events.filter((e) => e.rule === "attribution.advance" && e.incident === id && e.tension === undefined);
         expect(advances).toHaveLength(conf - prev);
+        for (const e of advances) expect(e.text).toMatch(/^South's attribution of an incident against its own networks reached (low|moderate|high) confidence: \w/);
         prev = conf;
       }
       expect(prev).toBe(3);

@@ -1,7 +1,7 @@
 /** Attribution: each seat's confidence in who did an incident advances none -> low -> moderate -> high. */
 import type { Confidence, Incident, SeatId } from "../model/types.ts";
 import { CONFIDENCE_NAMES } from "../model/types.ts";
-import { emit, nameOf, type Ctx } from "./context.ts";
+import { emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
 import { onAttributionChanged } from "./escalation.ts";
 import { inSitrep } from "./knowledge.ts";
 
@@ -52,7 +52,7 @@ export function advanceAttribution(ctx: Ctx): void {
       k.changed = ctx.turn;
       if (tier >= 2 && k.moderateAt === null) k.moderateAt = ctx.turn;
       const who = suspect === "nonState" ? "a non-state actor" : nameOf(ctx.s, suspect);
-      emit(ctx, "attribution.advance", [knower], `${nameOf(ctx.s, knower)}'s attribution of an incident against ${nameOf(ctx.s, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`, { incident: incident.id });
+      emit(ctx, "attribution.advance", [knower], `${nameOf(ctx.s, knower)}'s attribution of an incident against ${victimPhrase(ctx.s, knower, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`, { incident: incident.id });
       onAttributionChanged(ctx, incident, knower, tier, suspect);
     }
   }

@@ -72,6 +72,11 @@ export function emit(ctx: Ctx, rule: RuleId, visibleTo: GameEvent["visibleTo"], 
   ctx.events.push({ turn: ctx.turn, rule, visibleTo, text, ...extra });
 }
 
+/** Whose networks an incident hit, as a sentence about `subject` reads it: "its own networks" when the subject is the victim, else the victim's name. */
+export function victimPhrase(s: GameState, subject: SeatId, target: SeatId): string {
+  return subject === target ? "its own networks" : nameOf(s, target);
+}
+
 /** Rounds to 3 decimals so stored numbers stay short and stable. */
 export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;

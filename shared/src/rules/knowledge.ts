@@ -1,6 +1,6 @@
 /** How seats come to know of incidents, and how situation reports share them. */
 import type { Incident, SeatId } from "../model/types.ts";
-import { emit, hasCbm, type Ctx } from "./context.ts";
+import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 
 /** Gives a seat knowledge of an incident (if it has none); a victim shares it through situation reports. */
 export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: boolean): boolean {
@@ -21,7 +21,7 @@ export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: bool
       for (const m of c.members) {
         if (m === seat || incident.knowledge[m]) continue;
         learnOf(ctx, m, incident, true);
-        emit(ctx, "detection.sitrep", [m], `${ctx.s.nations[seat]?.name ?? seat} shared a detected incident against ${ctx.s.nations[incident.target]?.name ?? incident.target} through the CERT link.`, { incident: incident.id });
+        emit(ctx, "detection.sitrep", [m], `${nameOf(ctx.s, seat)} shared a detected incident against ${victimPhrase(ctx.s, seat, incident.target)} through the CERT link.`, { incident: incident.id });
       }
     }
   }
