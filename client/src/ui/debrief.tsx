@@ -1,5 +1,5 @@
 /** Debrief: everything revealed — tension over time beside the hostile actions actually taken, true authors vs blame, CBMs, scores. */
-import { allPairs, CBM_NAMES, CONFIDENCE_NAMES, INCIDENT_NAMES, pairMembers } from "@firebreak/shared/browser";
+import { accusationStrength, allPairs, CBM_NAMES, CONFIDENCE_NAMES, INCIDENT_NAMES, pairMembers } from "@firebreak/shared/browser";
 import { leaveGame, type ClientView } from "../net/client.ts";
 import { rungStyle } from "../board/rungs.ts";
 import { personaTitle } from "./console.tsx";
@@ -67,7 +67,7 @@ export function Debrief({ v }: { v: ClientView }) {
               <td>{i.turn}</td><td>{INCIDENT_NAMES[i.kind]}{i.overt ? " (overt)" : ""}</td><td>{name(i.target)}</td><td>{name(i.author)}</td>
               <td>{[i.secret?.proxy ? "proxy" : "", i.secret?.falseFlag ? `false flag → ${name(i.secret.falseFlag)}` : "", i.secret && !i.secret.success ? "failed" : ""].filter(Boolean).join(", ") || "—"}</td>
               <td>{Object.entries(i.knowledge).filter(([k]) => k !== i.author).map(([k, kn]) => `${name(k)}: ${CONFIDENCE_NAMES[kn.confidence]}${kn.suspect ? ` → ${name(kn.suspect)}` : ""}`).join("; ") || "undetected"}</td>
-              <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${CONFIDENCE_NAMES[a.confidence]})${a.accused === i.author ? "" : " — wrong"}`).join("; ") || "—"}</td>
+              <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})${a.accused === i.author ? "" : " — wrong"}`).join("; ") || "—"}</td>
             </tr>
           ))}
         </tbody>

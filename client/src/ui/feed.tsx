@@ -1,5 +1,5 @@
 /** Briefing and intelligence: my secret briefing and objectives, incidents with my confidence, and the event feed with "why?". */
-import { CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
+import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { Why } from "./why.tsx";
@@ -37,7 +37,7 @@ export function Feed({ v }: { v: ClientView }) {
                 <td>{INCIDENT_NAMES[i.kind]}{i.author === me && me ? " (yours)" : ""}</td>
                 <td>{name(i.target)}</td>
                 <td>{i.author && i.author !== me ? `known: ${name(i.author)}` : k ? (k.confidence === 0 && !k.suspect ? "no evidence yet" : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`) : "—"}</td>
-                <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${CONFIDENCE_NAMES[a.confidence]})`).join("; ") || "—"}</td>
+                <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`).join("; ") || "—"}</td>
               </tr>
             );
           })}

@@ -47,7 +47,7 @@ describe("public attribution", () => {
     expect(state.nations.south?.reputation).toBeCloseTo((s2.nations.south?.reputation ?? NaN) - P.wrongAttributionReputation, 3);
     expect(state.nations.east?.reputation).toBe(s2.nations.east?.reputation);
     expect(deltas(events, "south", "east", "attribution.public")).toEqual([P.attributionTension + P.wrongAttributionTension]);
-    expect(events.find((e) => e.rule === "attribution.public" && e.tension === undefined)?.text).toBe("South publicly attributes the incident against its own networks to East (without evidence).");
+    expect(events.find((e) => e.rule === "attribution.public" && e.tension === undefined)?.text).toBe("South publicly attributes the incident against its own networks to East (no evidence).");
     expect(incident(state, "north", "south").publicAttributions).toEqual([{ turn: 2, by: "south", accused: "east", confidence: 0 }]);
   });
 

@@ -1,6 +1,7 @@
 /** Overt diplomacy and force: attribution, hotline inquiries, sanctions, expulsions, statements, mobilisation. */
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
-import { CONFIDENCE_NAMES, type Confidence, type SeatId } from "../model/types.ts";
+import type { Confidence, SeatId } from "../model/types.ts";
+import { accusationStrength } from "../view/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { applyNormCosts } from "./norms.ts";
@@ -31,8 +32,7 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const accuser = ctx.s.nations[by];
   const accused = ctx.s.nations[order.accused];
   if (!accuser || !accused) return;
-  const tier = CONFIDENCE_NAMES[confidence];
-  emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${confidence === 0 ? "without evidence" : `${tier} confidence`}).`, { incident: incident.id });
+  emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`, { incident: incident.id });
   if (correct) {
     if (confidence >= 2 && !alreadyNamed) {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);

@@ -1,5 +1,5 @@
 /** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
-import type { CbmKind, OperationKind } from "../model/types.ts";
+import { CONFIDENCE_NAMES, type CbmKind, type OperationKind } from "../model/types.ts";
 import type { IncidentView } from "./types.ts";
 
 /** The name of each CBM kind, as the interface shows it. */
@@ -48,3 +48,8 @@ export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a"
   destroy: { article: "a", noun: "wiper attack" },
   nonState: { article: "a", noun: "cyber attack" },
 };
+
+/** How strong a public accusation's evidence was, as the interface shows it: "no evidence" for none, else "low confidence" and so on. */
+export function accusationStrength(confidence: number): string {
+  return confidence <= 0 ? "no evidence" : `${CONFIDENCE_NAMES[Math.min(confidence, CONFIDENCE_NAMES.length - 1)]} confidence`;
+}
