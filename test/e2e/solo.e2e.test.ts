@@ -36,6 +36,10 @@ describe("solo game in the browser", () => {
         await page.getByRole("button", { name: "Add order" }).click();
         await page.getByText("Orders saved (1).").waitFor();
         await expect.poll(() => page.locator(".planned li").count()).toBe(1);
+        // Turn 1's espionage is listed as the player's own, not as something it attributes to itself.
+        await page.getByRole("tab", { name: "Intelligence" }).click();
+        await expect.poll(() => page.locator("tr", { hasText: "Espionage (yours)" }).first().textContent()).toContain("you ran it");
+        await page.getByRole("tab", { name: "Orders" }).click();
       }
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
       await page.waitForFunction(`!document.body.innerText.includes("Orders for turn ${turn}\\n") || document.body.innerText.includes("Debrief")`, null, { timeout: 15_000 });

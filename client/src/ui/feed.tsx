@@ -36,7 +36,7 @@ export function Feed({ v }: { v: ClientView }) {
                 <td>{i.turn}</td>
                 <td>{INCIDENT_NAMES[i.kind]}{i.author === me && me ? " (yours)" : ""}</td>
                 <td>{name(i.target)}</td>
-                <td>{i.author && i.author !== me ? `known: ${name(i.author)}` : k ? (k.confidence === 0 && !k.suspect ? "no evidence yet" : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`) : "—"}</td>
+                <td>{me && i.author === me ? "you ran it" : i.author ? `known: ${name(i.author)}` : k ? (k.confidence === 0 && !k.suspect ? "no evidence yet" : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`) : "—"}</td>
                 <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`).join("; ") || "—"}</td>
               </tr>
             );
