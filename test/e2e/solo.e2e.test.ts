@@ -39,6 +39,10 @@ describe("solo game in the browser", () => {
         // Turn 1's espionage is listed as the player's own, not as something it attributes to itself.
         await page.getByRole("tab", { name: "Intelligence" }).click();
         await expect.poll(() => page.locator("tr", { hasText: "Espionage (yours)" }).first().textContent()).toContain("you ran it");
+        // Routine events (each pair's tension easing, lapsed proposals) wait behind a checkbox.
+        await expect.poll(() => page.locator(".events").textContent()).not.toContain("tension eased");
+        await page.getByLabel(/Show routine events/).check();
+        await expect.poll(() => page.locator(".events").textContent()).toContain("tension eased");
         await page.getByRole("tab", { name: "Orders" }).click();
       }
       await page.getByRole("button", { name: "Ready: end my turn" }).click();

@@ -1,15 +1,21 @@
 /** Briefing and intelligence: my secret briefing and objectives, incidents with my confidence, and the event feed with "why?". */
+import { useSignal } from "@preact/signals";
 import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { Why } from "./why.tsx";
 
+/** Events of every turn that rarely need reading: each pair's tension easing at the end of the turn, proposals that lapsed unanswered. Hidden until the player asks for them. */
+const ROUTINE_RULES: ReadonlySet<string> = new Set(["escalation.decay", "cbm.expired"]);
+
 export function Feed({ v }: { v: ClientView }) {
+  const showRoutine = useSignal(false);
   const me = v.me.seat;
   const mine = me ? v.game.private[me] : undefined;
   const name = (id: string | null) => (id === null ? "unknown" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id));
   const hints = scenarios.value.find((s) => s.id === v.game.scenario.id)?.hints.filter((h) => h.turn === v.game.turn) ?? [];
-  const events = v.game.events.slice().reverse().slice(0, 60);
+  const routine = v.game.events.filter((e) => ROUTINE_RULES.has(e.rule)).length;
+  const events = v.game.events.filter((e) => showRoutine.value || !ROUTINE_RULES.has(e.rule)).reverse().slice(0, 60);
   return (
     <section aria-labelledby="feed-h" class="panel">
       <h2 id="feed-h">Briefing and intelligence</h2>
@@ -50,6 +56,9 @@ export function Feed({ v }: { v: ClientView }) {
         </>
       )}
       <h3>What happened</h3>
+      <label class="routine">
+        <input type="checkbox" checked={showRoutine.value} onChange={(e) => (showRoutine.value = (e.currentTarget as HTMLInputElement).checked)} /> Show routine events: tension easing at the end of each turn, proposals that lapsed ({routine})
+      </label>
       <ul class="events">
         {events.map((e, i) => (
           <li key={i}>
