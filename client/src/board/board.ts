@@ -94,16 +94,21 @@ class BoardScene extends Phaser.Scene {
       const p = this.pos(v, seat);
       const n = v.game.nations[seat];
       const mine = seat === me;
+      const radius = mine ? 46 : 42;
       this.g.fillStyle(mine ? 0x0b7285 : 0x343a40, 1);
-      this.g.fillCircle(p.x, p.y, mine ? 46 : 42);
+      this.g.fillCircle(p.x, p.y, radius);
       this.g.lineStyle(3, 0xffffff, 1);
-      this.g.strokeCircle(p.x, p.y, mine ? 46 : 42);
-      this.labels.push(this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5));
-      this.labels.push(
-        this.add
-          .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
-          .setOrigin(0.5),
-      );
+      this.g.strokeCircle(p.x, p.y, radius);
+      const name = this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
+      // White on the disc only: a long name ("Westmark", "Tarnovia") is shrunk to fit inside it.
+      if (name.width > 2 * radius - 8) name.setScale((2 * radius - 8) / name.width);
+      this.labels.push(name);
+      const stats = this.add
+        .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
+        .setOrigin(0.5);
+      // Kept whole on the board when the state sits near its left or right edge.
+      stats.setX(Math.min(Math.max(p.x, stats.width / 2 + 2), W - stats.width / 2 - 2));
+      this.labels.push(stats);
       const hits = recent.filter((i) => i.target === seat).length;
       if (hits > 0) {
         const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5);
