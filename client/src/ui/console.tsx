@@ -28,7 +28,7 @@ export function Console({ v }: { v: ClientView }) {
       <table class="seats">
         <caption>Seats and their orders this turn</caption>
         {/* Who plays a seat and its bot control share a column, so the panel's width goes to the controls and the orders. */}
-        <colgroup><col style={{ width: "17%" }} /><col style={{ width: "37%" }} /><col style={{ width: "15%" }} /><col style={{ width: "31%" }} /></colgroup>
+        <colgroup><col style={{ width: "24%" }} /><col style={{ width: "32%" }} /><col style={{ width: "16%" }} /><col style={{ width: "28%" }} /></colgroup>
         <thead><tr><th scope="col">State</th><th scope="col">Played by</th><th scope="col">Ready</th><th scope="col">Orders</th></tr></thead>
         <tbody>
           {v.session.seats.map((s) => (
