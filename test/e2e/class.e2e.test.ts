@@ -61,7 +61,10 @@ describe("class game in the browser", () => {
     await ana.page.getByRole("button", { name: "Propose" }).click();
     await ben.page.getByRole("button", { name: "Accept" }).first().waitFor();
     const proposal = ben.page.locator("li", { hasText: "Aestria proposes hotline" });
+    // Whose answer it waits for, without naming the proposer as its own partner.
+    expect(await proposal.textContent()).toContain("Aestria proposes Hotline with Borevia — waiting for Borevia");
     await proposal.getByRole("button", { name: "Accept" }).click();
+    await expect.poll(() => ana.page.locator("li", { hasText: "Aestria proposes Hotline" }).textContent()).toContain("every party has accepted");
     await checkScreen(ben.page, "12-diplomacy-player");
 
     // A covert operation, visible to the facilitator, hidden from Ben.

@@ -3,6 +3,16 @@ import { useSignal } from "@preact/signals";
 import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES, hotlineWith, UNILATERAL_CBMS, type CbmKind } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
+/** Where a proposal stands, after "X proposes <measure>": with whom, and whose answer it waits for. */
+function proposalStatus(p: ClientView["game"]["proposals"][number], name: (id: string) => string): string {
+  const others = p.parties.filter((x) => x !== p.proposer);
+  const waiting = p.parties.filter((x) => !p.accepted.includes(x) && !p.declined.includes(x));
+  const withWhom = others.length > 0 ? ` with ${others.map(name).join(", ")}` : "";
+  if (p.declined.length > 0) return `${withWhom} — declined by ${p.declined.map(name).join(", ")}: it lapses at the end of the turn`;
+  if (waiting.length === 0) return `${withWhom} — every party has accepted: in force from the end of the turn`;
+  return `${withWhom} — waiting for ${waiting.map(name).join(", ")}`;
+}
+
 export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const fac = v.me.role === "facilitator";
@@ -59,7 +69,8 @@ export function Diplomacy({ v }: { v: ClientView }) {
           <ul>
             {v.game.proposals.map((p) => (
               <li key={p.id}>
-                {v.game.nations[p.proposer]?.name} proposes <strong>{CBM_NAMES[p.kind]}</strong> with {p.parties.map((x) => v.game.nations[x]?.name).join(", ")} — accepted by {p.accepted.map((x) => v.game.nations[x]?.name).join(", ")}
+                {v.game.nations[p.proposer]?.name} proposes <strong>{CBM_NAMES[p.kind]}</strong>
+                {proposalStatus(p, (x) => v.game.nations[x]?.name ?? x)}
                 {!p.accepted.includes(me) && !p.declined.includes(me) && (
                   <>
                     {" "}
