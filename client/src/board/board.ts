@@ -2,11 +2,18 @@
 import Phaser from "phaser";
 import { allPairs, pairMembers } from "@firebreak/shared/rungs";
 import type { ClientView } from "../net/client.ts";
+import { labelSpot, linkPath, type Box, type Point } from "./geometry.ts";
 import { rungStyle } from "./rungs.ts";
 
 const W = 900;
 const H = 620;
 const MARGIN = 110;
+/** Drawing order: links, then their labels, then the states' discs, then the states' names, figures and markers. */
+const DEPTH = { linkLabel: 1, disc: 2, stateLabel: 3 } as const;
+/** Below this tension (the lowest rung) a crowded board labels a link with its number only. */
+const QUIET_BELOW = 2;
+/** How far a link keeps from the centre of a state it does not join: it bows around the state's disc (radius 42–46). */
+const LINK_CLEARANCE = 58;
 /** How long the render loop runs after a change: the longest animation (the incident marker's blink) is 3 s. */
 const ANIMATION_MS = 3200;
 /** How long it runs after mounting, while Phaser boots and the first view is drawn. */
@@ -14,6 +21,8 @@ const BOOT_MS = 5000;
 
 class BoardScene extends Phaser.Scene {
   private g!: Phaser.GameObjects.Graphics;
+  /** The states' discs, above the links and their labels, so a label never covers a state's name. */
+  private discs!: Phaser.GameObjects.Graphics;
   private labels: Phaser.GameObjects.Text[] = [];
   private current: ClientView | null = null;
   private lastTension: Record<string, number> = {};
@@ -24,6 +33,7 @@ class BoardScene extends Phaser.Scene {
 
   create(): void {
     this.g = this.add.graphics();
+    this.discs = this.add.graphics().setDepth(DEPTH.disc);
     if (this.current) this.draw(this.current);
   }
 
@@ -44,17 +54,27 @@ class BoardScene extends Phaser.Scene {
     return { x: MARGIN + fx * (W - 2 * MARGIN), y: MARGIN + fy * (H - 2 * MARGIN) };
   }
 
-  private dashed(a: { x: number; y: number }, b: { x: number; y: number }, dash: [number, number]): void {
-    if (dash[0] === 0) {
-      this.g.lineBetween(a.x, a.y, b.x, b.y);
-      return;
-    }
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
-    const ux = (b.x - a.x) / len;
-    const uy = (b.y - a.y) / len;
-    for (let d = 0; d < len; d += dash[0] + dash[1]) {
-      const e = Math.min(len, d + dash[0]);
-      this.g.lineBetween(a.x + ux * d, a.y + uy * d, a.x + ux * e, a.y + uy * e);
+  /** Draws a path (a link) with a dash pattern that runs on across its bends. */
+  private dashed(path: readonly Point[], dash: [number, number]): void {
+    let phase = 0;
+    for (let i = 1; i < path.length; i++) {
+      const a = path[i - 1] as Point;
+      const b = path[i] as Point;
+      if (dash[0] === 0) {
+        this.g.lineBetween(a.x, a.y, b.x, b.y);
+        continue;
+      }
+      const len = Math.hypot(b.x - a.x, b.y - a.y);
+      if (len === 0) continue;
+      const ux = (b.x - a.x) / len;
+      const uy = (b.y - a.y) / len;
+      const period = dash[0] + dash[1];
+      for (let d = -phase; d < len; d += period) {
+        const s0 = Math.max(0, d);
+        const e = Math.min(len, d + dash[0]);
+        if (e > s0) this.g.lineBetween(a.x + ux * s0, a.y + uy * s0, a.x + ux * e, a.y + uy * e);
+      }
+      phase = (phase + len) % period;
     }
   }
 
@@ -69,19 +89,61 @@ class BoardScene extends Phaser.Scene {
   private draw(v: ClientView): void {
     this.drawn = true;
     this.g.clear();
+    this.discs.clear();
     for (const l of this.labels) l.destroy();
     this.labels = [];
     const me = v.me.seat;
-    for (const key of allPairs(v.game.seats)) {
+    const recent = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1);
+    // What a link's label must not cover: every state's disc and figures, then the labels already placed.
+    const boxes: Box[] = [];
+    for (const seat of v.game.seats) {
+      const p = this.pos(v, seat);
+      const n = v.game.nations[seat];
+      const mine = seat === me;
+      const radius = mine ? 46 : 42;
+      this.discs.fillStyle(mine ? 0x0b7285 : 0x343a40, 1);
+      this.discs.fillCircle(p.x, p.y, radius);
+      this.discs.lineStyle(3, 0xffffff, 1);
+      this.discs.strokeCircle(p.x, p.y, radius);
+      const name = this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5).setDepth(DEPTH.stateLabel);
+      // White on the disc only: a long name ("Westmark", "Tarnovia") is shrunk to fit inside it.
+      if (name.width > 2 * radius - 8) name.setScale((2 * radius - 8) / name.width);
+      this.labels.push(name);
+      const stats = this.add
+        .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
+        .setOrigin(0.5)
+        .setDepth(DEPTH.stateLabel);
+      // Kept whole on the board when the state sits near its left or right edge.
+      stats.setX(Math.min(Math.max(p.x, stats.width / 2 + 2), W - stats.width / 2 - 2));
+      this.labels.push(stats);
+      boxes.push({ x: p.x, y: p.y, hw: radius, hh: radius }, { x: stats.x, y: stats.y, hw: stats.width / 2, hh: stats.height / 2 });
+      const hits = recent.filter((i) => i.target === seat).length;
+      if (hits > 0) {
+        const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5).setDepth(DEPTH.stateLabel);
+        this.labels.push(marker);
+        // A yoyo tween ends where it started: leave the marker fully visible once the blink is over.
+        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2, onComplete: () => marker.setAlpha(1) });
+      }
+    }
+    const crowded = v.game.seats.length > 4;
+    // The tensest links choose their labels' places first.
+    const pairs = allPairs(v.game.seats).sort((x, y) => (v.game.tension[y] ?? 0) - (v.game.tension[x] ?? 0));
+    for (const key of pairs) {
       const [a, b] = pairMembers(key);
       const t = v.game.tension[key] ?? 0;
       const st = rungStyle(t);
       const pa = this.pos(v, a);
       const pb = this.pos(v, b);
       this.g.lineStyle(st.width, st.colour, 1);
-      this.dashed(pa, pb, st.dash);
-      const mid = { x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
-      const label = this.add.text(mid.x, mid.y, `${t.toFixed(1)} ${st.name}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 3, y: 1 } }).setOrigin(0.5);
+      const others = v.game.seats.filter((x) => x !== a && x !== b).map((x) => this.pos(v, x));
+      const path = linkPath(pa, pb, others, LINK_CLEARANCE);
+      this.dashed(path, st.dash);
+      // On a crowded board (more than four states) a pair at the lowest rung shows its number only; the ladder names it.
+      const text = crowded && t < QUIET_BELOW ? t.toFixed(1) : `${t.toFixed(1)} ${st.name}`;
+      const label = this.add.text(0, 0, text, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 3, y: 1 } }).setOrigin(0.5).setDepth(DEPTH.linkLabel);
+      const spot = labelSpot(path, boxes, label.width / 2, label.height / 2);
+      label.setPosition(spot.x, spot.y);
+      boxes.push({ x: spot.x, y: spot.y, hw: label.width / 2, hh: label.height / 2 });
       this.labels.push(label);
       const before = this.lastTension[key];
       if (before !== undefined && Math.abs(before - t) >= 0.3) {
@@ -89,34 +151,6 @@ class BoardScene extends Phaser.Scene {
       }
     }
     this.lastTension = { ...v.game.tension };
-    const recent = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1);
-    for (const seat of v.game.seats) {
-      const p = this.pos(v, seat);
-      const n = v.game.nations[seat];
-      const mine = seat === me;
-      const radius = mine ? 46 : 42;
-      this.g.fillStyle(mine ? 0x0b7285 : 0x343a40, 1);
-      this.g.fillCircle(p.x, p.y, radius);
-      this.g.lineStyle(3, 0xffffff, 1);
-      this.g.strokeCircle(p.x, p.y, radius);
-      const name = this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
-      // White on the disc only: a long name ("Westmark", "Tarnovia") is shrunk to fit inside it.
-      if (name.width > 2 * radius - 8) name.setScale((2 * radius - 8) / name.width);
-      this.labels.push(name);
-      const stats = this.add
-        .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
-        .setOrigin(0.5);
-      // Kept whole on the board when the state sits near its left or right edge.
-      stats.setX(Math.min(Math.max(p.x, stats.width / 2 + 2), W - stats.width / 2 - 2));
-      this.labels.push(stats);
-      const hits = recent.filter((i) => i.target === seat).length;
-      if (hits > 0) {
-        const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5);
-        this.labels.push(marker);
-        // A yoyo tween ends where it started: leave the marker fully visible once the blink is over.
-        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2, onComplete: () => marker.setAlpha(1) });
-      }
-    }
   }
 }
 
