@@ -94,7 +94,7 @@ class BoardScene extends Phaser.Scene {
     this.labels = [];
     const me = v.me.seat;
     const recent = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1);
-    // What a link's label must not cover: every state's disc and figures, then the labels already placed.
+    // What a link's label must not cover: every state's disc, figures and incident marker, then the labels already placed.
     const boxes: Box[] = [];
     for (const seat of v.game.seats) {
       const p = this.pos(v, seat);
@@ -121,6 +121,7 @@ class BoardScene extends Phaser.Scene {
       if (hits > 0) {
         const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5).setDepth(DEPTH.stateLabel);
         this.labels.push(marker);
+        boxes.push({ x: marker.x, y: marker.y, hw: marker.width / 2, hh: marker.height / 2 });
         // A yoyo tween ends where it started: leave the marker fully visible once the blink is over.
         this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2, onComplete: () => marker.setAlpha(1) });
       }
