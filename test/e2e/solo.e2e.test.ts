@@ -23,6 +23,10 @@ describe("solo game in the browser", () => {
     await checkScreen(page, "03-intelligence");
     await page.getByRole("tab", { name: "Diplomacy" }).click();
     await checkScreen(page, "04-diplomacy");
+    // The bots' opening proposals can be accepted at once; none is left waiting.
+    await page.getByRole("button", { name: /^Accept all \d+$/ }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Accept", exact: true }).count()).toBe(0);
+    await expect.poll(async () => (await page.locator("li", { hasText: "proposes" }).allTextContents()).join("\n")).not.toMatch(/waiting for Borevia/);
     await page.reload();
     await boardReady(page);
     await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();

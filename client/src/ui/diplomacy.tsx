@@ -36,6 +36,19 @@ export function Diplomacy({ v }: { v: ClientView }) {
     return `${k === "hotline" ? "Hotline" : "Private"} with ${b ? `${n(a)}–${n(b)}` : n(a)}`;
   };
   const messages = v.chat.filter((m) => m.channel === channel.value);
+  /** Open proposals that name this seat and that it has not answered. */
+  const waiting = v.game.proposals.filter((p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me));
+  /** Accepts every waiting proposal, one request each; stops at the first refusal and shows it. */
+  const acceptAll = async () => {
+    for (const p of waiting) {
+      const refused = await request("respond", { proposal: p.id, accept: true });
+      if (refused) {
+        error.value = refused;
+        return;
+      }
+    }
+    error.value = "";
+  };
   const send = async () => {
     error.value = (await request("chat", { channel: channel.value, text: text.value })) ?? "";
     if (!error.value) text.value = "";
@@ -66,12 +79,18 @@ export function Diplomacy({ v }: { v: ClientView }) {
         <>
           <h3>Confidence-building measures</h3>
           <p>In force: {v.game.cbms.length ? v.game.cbms.map((c) => `${CBM_NAMES[c.kind]} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`).join("; ") : "none"}.</p>
+          {waiting.length > 1 && (
+            <p>
+              {waiting.length} proposals wait for your answer.{" "}
+              <button onClick={acceptAll}>Accept all {waiting.length}</button>
+            </p>
+          )}
           <ul>
             {v.game.proposals.map((p) => (
               <li key={p.id}>
                 {v.game.nations[p.proposer]?.name} proposes <strong>{CBM_NAMES[p.kind]}</strong>
                 {proposalStatus(p, (x) => v.game.nations[x]?.name ?? x)}
-                {!p.accepted.includes(me) && !p.declined.includes(me) && (
+                {waiting.includes(p) && (
                   <>
                     {" "}
                     <button onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")}>Accept</button>{" "}
