@@ -8,6 +8,10 @@ describe("solo game in the browser", () => {
     const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
     await page.getByRole("heading", { name: "Play solo" }).waitFor();
     await checkScreen(page, "01-home");
+    // The chosen scenario says in a few lines what it is about; the tutorial says it is a first game.
+    await page.locator('input[name=scenario][value="tutorial"]').check();
+    await expect.poll(() => page.locator(".scenario-summary").textContent()).toContain("A guided first game");
+    await page.locator('input[name=scenario][value="baltic-fog"]').check();
     await page.getByLabel("Your state").selectOption("borevia");
     await page.getByRole("button", { name: "Play solo as Borevia" }).click();
     await boardReady(page);

@@ -48,6 +48,7 @@ export function Home() {
               </label>
             ))}
           </fieldset>
+          {sc && <p class="scenario-summary">{sc.summary}</p>}
           {sc && (
             <details>
               <summary>Briefing</summary>
@@ -126,7 +127,7 @@ export function Home() {
           <label>
             Minutes per turn <input type="number" min={1} max={60} value={minutes.value} onInput={(e) => (minutes.value = Number((e.target as HTMLInputElement).value))} />
           </label>
-          <p>Scenario: {sc?.title}</p>
+          <p>Scenario: <strong>{sc?.title}</strong> <small>(choose another under Play solo)</small></p>
           <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
         </section>
       </div>
