@@ -2,7 +2,7 @@
 export * from "./model/pairs.ts";
 export * from "./model/rules-catalogue.ts";
 export * from "./model/orders.ts";
-export * from "./view/names.ts";
+export * from "./model/names.ts";
 export { baseDetectionChance, detectionChance, effectSuccessChance } from "./rules/detection.ts";
 export { CBM_KINDS, OPERATION_KINDS, CONFIDENCE_NAMES, UNILATERAL_CBMS } from "./model/types.ts";
 export type * from "./model/types.ts";

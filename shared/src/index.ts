@@ -8,7 +8,7 @@ export * from "./model/events.ts";
 export * from "./model/objectives.ts";
 export * from "./model/injects.ts";
 export * from "./model/rules-catalogue.ts";
-export * from "./view/names.ts";
+export * from "./model/names.ts";
 export * from "./model/pairs.ts";
 export * from "./model/hash.ts";
 export * from "./model/rng.ts";

@@ -2,7 +2,7 @@
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
 import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState, type SeatId } from "../model/types.ts";
-import { CBM_NAMES } from "../view/names.ts";
+import { CBM_NAMES } from "../model/names.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
 
 /** True when a CBM of this kind already binds exactly these members (or a superset). */

@@ -2,7 +2,7 @@
 import type { OperationOrder } from "../model/orders.ts";
 import { ACCESS_AGE } from "../model/orders.ts";
 import type { Incident, SeatId } from "../model/types.ts";
-import { INCIDENT_PHRASES } from "../view/names.ts";
+import { INCIDENT_PHRASES } from "../model/names.ts";
 import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
 import { detectionChance, effectSuccessChance } from "./detection.ts";
 import { onNoticed } from "./escalation.ts";

@@ -1,6 +1,5 @@
 /** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
-import { CONFIDENCE_NAMES, type CbmKind, type OperationKind } from "../model/types.ts";
-import type { IncidentView } from "./types.ts";
+import { CONFIDENCE_NAMES, type CbmKind, type OperationKind } from "./types.ts";
 
 /** The name of each CBM kind, as the interface shows it. */
 export const CBM_NAMES: Record<CbmKind, string> = {
@@ -27,7 +26,7 @@ export const CBM_EFFECTS: Record<CbmKind, string> = {
 };
 
 /** The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim cannot tell apart). */
-export const INCIDENT_NAMES: Record<IncidentView["kind"], string> = {
+export const INCIDENT_NAMES: Record<OperationKind | "nonState" | "intrusion", string> = {
   intrusion: "Intrusion",
   espionage: "Espionage",
   preposition: "Pre-positioning",
