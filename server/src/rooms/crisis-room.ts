@@ -11,6 +11,7 @@ import { ViewSync, type Viewer } from "../session/view-sync.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
 import { allowJoinAttempt } from "../http/routes.ts";
 import { BotThinking } from "./bot-thinking.ts";
+import { installFrameGuard } from "./frame-guard.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
@@ -103,6 +104,7 @@ export class CrisisRoom extends Room {
     this.roomId = this.gameId;
     roomsByCode.set(this.session.code, this.roomId);
     void this.setMetadata({ code: this.session.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
+    installFrameGuard(this);
     registerHandlers(this);
     this.syncPublic();
     this.armDeadline();

@@ -80,10 +80,20 @@ function notFacilitator(): Outcome<never> {
   return reject("NOT_FACILITATOR", "Only the facilitator can do that.");
 }
 
-/** Handles one request: shape already checked; role, session and engine checks; then bots, resolution and views. */
-function handle(room: CrisisRoom, type: RequestType, client: Client, payload: unknown, ctx: MessageContext): unknown {
+/** The rejection for a payload that fails its request's schema: the first issue, with its path. */
+function invalidPayload(type: string, issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): { code: "INVALID_REQUEST"; message: string } {
+  const first = issues[0];
+  const path = first && first.path.length > 0 ? ` at ${first.path.map(String).join(".")}` : "";
+  return { code: "INVALID_REQUEST", message: `Malformed "${type}" request${path}: ${first?.message ?? "invalid payload"}.` };
+}
+
+/** Handles one request: its shape (zod), then role, session and engine checks; then bots, resolution and views. */
+function handle(room: CrisisRoom, type: RequestType, client: Client, raw: unknown, ctx: MessageContext): unknown {
   const m = room.memberOf(client);
   if (!m) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
+  const parsed = requestSchemas[type].safeParse(raw);
+  if (!parsed.success) return ctx.reject(invalidPayload(type, parsed.error.issues));
+  const payload = parsed.data;
   const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
   if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
   const r = room.commit(made);
@@ -95,7 +105,8 @@ function handle(room: CrisisRoom, type: RequestType, client: Client, payload: un
 /** Registers every request type on the room. Answers `{ ok: true }` or rejects with `{ code, message }`; each is timed (server/src/metrics.ts). */
 export function registerHandlers(room: CrisisRoom): void {
   for (const type of Object.keys(requestSchemas) as RequestType[]) {
-    room.onMessage(type, requestSchemas[type], (client: Client, payload: unknown, ctx: MessageContext) => {
+    // No Colyseus validator: a payload failing its schema is answered REJECTED with INVALID_REQUEST (a validator answers a raw ERROR).
+    room.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) => {
       // From the frame's arrival: Colyseus' decoding and validation are the server's time too.
       const t0 = room.arrivalOf(client) ?? performance.now();
       const turn = room.session.game.turn;
@@ -108,8 +119,10 @@ export function registerHandlers(room: CrisisRoom): void {
       }
     });
   }
-  room.onMessage("sync", syncSchema, (client: Client, _payload: unknown, ctx: MessageContext) => {
+  room.onMessage("sync", (client: Client, payload: unknown, ctx: MessageContext) => {
     if (!room.memberOf(client)) return ctx.reject({ code: "UNKNOWN_MEMBER", message: "Unknown member." });
+    const parsed = syncSchema.safeParse(payload);
+    if (!parsed.success) return ctx.reject(invalidPayload("sync", parsed.error.issues));
     room.resync(client);
     return { ok: true };
   });
