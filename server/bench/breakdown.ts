@@ -139,7 +139,7 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
     const view = clientView(state, m, connected);
     const packed = packr.pack(view);
     bytes += packed.length;
-    viewForUs += timeUs(() => viewFor(state.game, viewerOf(m)), ms / 3);
+    viewForUs += timeUs(() => viewFor(state.game, viewerOf(m, state.phase)), ms / 3);
     clientViewUs += timeUs(() => clientView(state, m, connected), ms / 3);
     packUs += timeUs(() => packr.pack(view), ms / 3);
     unpackUs += timeUs(() => unpackr.unpack(packed), ms / 3);

@@ -13,6 +13,11 @@ export const view = signal<ClientView | null>(null);
 export const connection = signal<"idle" | "connecting" | "connected" | "reconnecting" | "lost">("idle");
 /** Last turn-result announcement for the ARIA live region. */
 export const announcement = signal("");
+/** Why this browser was sent out of its game (the facilitator removed it), shown on the home page. */
+export const farewell = signal("");
+
+/** The close code the server sends to a member the facilitator removed. */
+const REMOVED = 4403;
 
 const STORAGE_KEY = "firebreak:seat";
 let room: Room | null = null;
@@ -68,6 +73,13 @@ function attach(r: Room): void {
   r.onLeave((code: number) => {
     if (room !== r) return;
     room = null;
+    if (code === REMOVED) {
+      forgetSeat();
+      view.value = null;
+      farewell.value = "The facilitator removed you from the game. Ask them for a seat invite or the join code to come back.";
+      connection.value = "idle";
+      return;
+    }
     if (code === 1000 || code === 4000) {
       connection.value = "idle";
       return;
@@ -162,12 +174,33 @@ export async function leaveGame(): Promise<void> {
 
 /** Sends a request; resolves to null on OK or to the rejection's message. */
 export async function request(type: string, payload: unknown = {}): Promise<string | null> {
-  if (!room) return "Not connected.";
+  const r = await ask(type, payload);
+  return r.ok ? null : r.error;
+}
+
+/** Sends a request; resolves to the answer's fields on OK (an invite, a new code, a key) or to the rejection's message. */
+export async function ask(type: string, payload: unknown = {}): Promise<{ ok: true; answer: Record<string, unknown> } | { ok: false; error: string }> {
+  if (!room) return { ok: false, error: "Not connected." };
   try {
-    await room.request(type, payload);
-    return null;
+    const answer = (await room.request(type, payload)) as Record<string, unknown> | undefined;
+    return { ok: true, answer: answer ?? {} };
   } catch (e) {
     const err = e as { reason?: { code: string; message: string }; message?: string };
-    return err.reason ? `${err.reason.message} (${err.reason.code})` : (err.message ?? "The request failed.");
+    return { ok: false, error: err.reason ? `${err.reason.message} (${err.reason.code})` : (err.message ?? "The request failed.") };
   }
+}
+
+/** The token this browser holds for its current game (the facilitator key, for a facilitator). */
+export function currentToken(): string | null {
+  return savedSeat()?.token ?? null;
+}
+
+/** The id of the game this browser is in, if any. */
+export function currentRoomId(): string | null {
+  return room?.roomId ?? savedSeat()?.roomId ?? null;
+}
+
+/** Stores a seat to rejoin (a facilitator key opened from a link). */
+export function saveSeat(roomId: string, token: string): void {
+  localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId, token }));
 }

@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { BOT_PERSONAS, DOCTRINES, INCIDENT_NAMES, type BotPersona } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
+import { Access } from "./access.tsx";
 import { scenarios } from "./api.ts";
 import { describe } from "./orders.tsx";
 
@@ -45,6 +46,7 @@ export function Console({ v }: { v: ClientView }) {
         </tbody>
       </table>
       <MovePeople v={v} act={act} />
+      <Access v={v} />
       <h3>Operations last and this turn (hidden from players)</h3>
       <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {INCIDENT_NAMES[i.kind]} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
       <h3>Injects</h3>

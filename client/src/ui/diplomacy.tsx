@@ -13,6 +13,9 @@ function proposalStatus(p: ClientView["game"]["proposals"][number], name: (id: s
   return `${withWhom} — waiting for ${waiting.map(name).join(", ")}`;
 }
 
+/** How a chat line shows the role of who wrote it, whatever name they chose. */
+const ROLE_TAGS: Record<"facilitator" | "bot" | "system", string> = { facilitator: "[facilitator]", bot: "[bot]", system: "[game notice]" };
+
 export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const fac = v.me.role === "facilitator";
@@ -65,7 +68,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
       </div>
       <ol class="chat" aria-live="polite">
         {messages.map((m) => (
-          <li key={m.id}><strong>{m.fromName}</strong> <small>turn {m.turn}</small>: {m.text}</li>
+          <li key={m.id} class={`chat-${m.role}`}><strong>{m.fromName}</strong>{m.role !== "player" && <span class="role-tag"> {ROLE_TAGS[m.role]}</span>} <small>turn {m.turn}</small>: {m.text}</li>
         ))}
       </ol>
       {v.me.role !== "observer" && (

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import { RUNGS } from "@firebreak/shared/browser";
-import type { ClientView } from "../net/client.ts";
+import { request, type ClientView } from "../net/client.ts";
 import { rungStyle } from "../board/rungs.ts";
 import { Console } from "./console.tsx";
 import { Diplomacy } from "./diplomacy.tsx";
@@ -62,11 +62,41 @@ function Ladder({ v }: { v: ClientView }) {
   );
 }
 
+/** For a player without a seat: ask to join one (the facilitator lets you in when it has players), or wait for the answer. */
+function SeatRequest({ v }: { v: ClientView }) {
+  const seat = useSignal(v.game.seats[0] ?? "");
+  const error = useSignal("");
+  const name = (s: string) => v.game.nations[s]?.name ?? s;
+  const act = async (payload: { seat: string | null }) => (error.value = (await request("knock", payload)) ?? "");
+  return (
+    <div class="seat-request" role="status">
+      {v.me.knock ? (
+        <p>
+          Waiting for the facilitator to let you into {name(v.me.knock)}. <button onClick={() => act({ seat: null })}>Withdraw</button>
+        </p>
+      ) : (
+        <p>
+          You have no seat: you see what an observer sees.{" "}
+          <label class="inline">
+            Ask to join{" "}
+            <select value={seat.value} onChange={(e) => (seat.value = (e.target as HTMLSelectElement).value)}>
+              {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
+            </select>
+          </label>{" "}
+          <button onClick={() => act({ seat: seat.value })}>Ask</button>
+        </p>
+      )}
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+    </div>
+  );
+}
+
 export function Game({ v }: { v: ClientView }) {
   const fac = v.me.role === "facilitator";
-  const tab = useSignal(fac ? "console" : v.me.role === "observer" ? "feed" : "orders");
+  const tab = useSignal(fac ? "console" : v.me.role === "player" && v.me.seat !== null ? "orders" : "feed");
   const me = v.me.seat ? v.game.nations[v.me.seat] : undefined;
-  const tabs = [...(v.me.role === "player" ? [["orders", "Orders"]] : []), ["feed", "Intelligence"], ["diplomacy", "Diplomacy"], ...(fac ? [["console", "Console"]] : [])] as Array<[string, string]>;
+  const seated = v.me.role === "player" && v.me.seat !== null;
+  const tabs = [...(seated ? [["orders", "Orders"]] : []), ["feed", "Intelligence"], ["diplomacy", "Diplomacy"], ...(fac ? [["console", "Console"]] : [])] as Array<[string, string]>;
   return (
     <main class="game">
       <header class="topbar">
@@ -77,6 +107,7 @@ export function Game({ v }: { v: ClientView }) {
         {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
       </header>
+      {v.me.role === "player" && v.me.seat === null && <SeatRequest v={v} />}
       <div class="layout">
         <div class="left">
           <Board v={v} />

@@ -1,7 +1,43 @@
 /** Home: play solo, join with a code, or run a class. */
-import { useSignal } from "@preact/signals";
-import { createGame, joinRoom, lookupCode } from "../net/client.ts";
+import { signal, useSignal } from "@preact/signals";
+import { createGame, farewell, joinRoom, lookupCode } from "../net/client.ts";
 import { scenarios } from "./api.ts";
+
+/** A seat invite opened from a link, waiting for the person's name. */
+export const pendingInvite = signal<{ roomId: string; secret: string } | null>(null);
+
+/** Joining through a seat invite: the person gives a name and goes straight to the seat. */
+function InviteCard() {
+  const inv = pendingInvite.value;
+  const name = useSignal("");
+  const error = useSignal("");
+  if (!inv) return null;
+  return (
+    <section aria-labelledby="invite-h" class="card invite">
+      <h2 id="invite-h">You have a seat invite</h2>
+      <p>The facilitator invited you to take a seat in their game. It works once.</p>
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      <label>
+        Your name <input value={name.value} maxLength={40} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+      </label>
+      <button
+        class="primary"
+        onClick={async () => {
+          error.value = "";
+          try {
+            await joinRoom(inv.roomId, { invite: inv.secret, name: name.value.trim() || "Player" });
+            pendingInvite.value = null;
+          } catch (e) {
+            error.value = (e as Error).message;
+          }
+        }}
+      >
+        Take the seat
+      </button>{" "}
+      <button onClick={() => (pendingInvite.value = null)}>Not now</button>
+    </section>
+  );
+}
 
 export function Home() {
   const list = scenarios.value;
@@ -35,7 +71,9 @@ export function Home() {
         <h1>Firebreak</h1>
         <p>A crisis game about states in cyberspace: deniable attacks, slow attribution, and the measures that might keep the peace.</p>
       </header>
+      {farewell.value && <p role="alert" class="error">{farewell.value}</p>}
       {error.value && <p role="alert" class="error">{error.value}</p>}
+      <InviteCard />
       <div class="cards">
         <section aria-labelledby="solo-h" class="card">
           <h2 id="solo-h">Play solo</h2>

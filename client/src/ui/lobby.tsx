@@ -1,6 +1,7 @@
 /** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
 import { useSignal } from "@preact/signals";
 import { request, type ClientView } from "../net/client.ts";
+import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
@@ -41,6 +42,7 @@ export function Lobby({ v }: { v: ClientView }) {
       </table>
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
+      {fac && <Access v={v} />}
       {fac ? (
         <button
           class="primary big"
@@ -52,7 +54,10 @@ export function Lobby({ v }: { v: ClientView }) {
           Start the exercise
         </button>
       ) : (
-        <p>You are {v.me.role === "observer" ? "observing" : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}. The facilitator will start the game.</p>
+        <p>
+          You are {v.me.role === "observer" ? "observing" : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}. The facilitator will start the game
+          {v.me.role === "player" ? "; your state's secret briefing and objectives arrive then." : "."}
+        </p>
       )}
     </main>
   );

@@ -5,7 +5,9 @@ import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
 import { sharedView, viewerOf, viewKey } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
-import { newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
+import { hasFacilitator, isSessionSeat, mustKnock } from "../session/membership.ts";
+import { cleanName, personName } from "../session/names.ts";
+import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Viewer } from "../session/view-sync.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
@@ -16,6 +18,9 @@ import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
 
+/** WebSocket close code sent to the connections of a member the facilitator removed (the client forgets its token). */
+export const REMOVED_CLOSE_CODE = 4403;
+
 /** How long a finished game's room stays open for its debrief while people are still connected. */
 export const ENDED_ROOM_SECONDS = 30 * 60;
 
@@ -24,6 +29,10 @@ export interface ClientAuth {
   member: Member;
   /** True when this join created the member (journalled in onJoin). */
   fresh: boolean;
+  /** The seat invite this join uses up. */
+  invite?: string;
+  /** The seat this new member knocks on (it joins without a seat until the facilitator admits it). */
+  knock?: string;
 }
 
 /** The room type "crisis". */
@@ -76,12 +85,12 @@ export class CrisisRoom extends Room {
       const o = parsed.data;
       const scenario = svc.scenario(o.scenario);
       if (!scenario) throw new Error(`UNKNOWN_SCENARIO: no scenario "${o.scenario}"`);
-      if (o.solo && !scenario.states.some((s) => s.id === o.solo?.seat)) throw new Error(`UNKNOWN_SEAT: no state "${o.solo.seat}" in ${o.scenario}`);
+      if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat)) throw new Error(`UNKNOWN_SEAT: no state "${o.solo.seat}" in ${o.scenario}`);
       const at = svc.now();
       const options: CreateOptions = {
         scenario: o.scenario,
         seed: o.seed ?? newToken(),
-        name: o.name,
+        name: cleanName(o.name).slice(0, 60) || "Firebreak game",
         turnSeconds: o.turnSeconds ?? (o.solo ? 0 : 300),
         botLevel: o.botLevel ?? "normal",
         solo: o.solo ?? null,
@@ -91,9 +100,10 @@ export class CrisisRoom extends Room {
       };
       let code = newJoinCode();
       while (roomsByCode.has(code)) code = newJoinCode();
+      const creatorName = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");
       this.creator = o.solo
-        ? { id: newId("m"), name: o.creatorName ?? "Player", role: "player", seat: o.solo.seat, token: newToken() }
-        : { id: newId("m"), name: o.creatorName ?? "Facilitator", role: "facilitator", seat: null, token: newToken() };
+        ? { id: newId("m"), name: creatorName, role: "player", seat: o.solo.seat, token: newToken() }
+        : { id: newId("m"), name: creatorName, role: "facilitator", seat: null, token: newToken() };
       const entry: JournalEntry = { kind: "create", at, options, code, facilitator: o.solo ? null : this.creator };
       const created = createSession(entry, scenario);
       if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`);
@@ -135,17 +145,30 @@ export class CrisisRoom extends Room {
     const parsed = joinOptionsSchema.safeParse(raw ?? {});
     if (!parsed.success) throw new Error(`INVALID_REQUEST: ${parsed.error.issues[0]?.message ?? "bad join options"}`);
     const o = parsed.data;
+    const s = this.session;
     if (o.token !== undefined) {
-      const m = this.session.members.find((x) => x.token === o.token);
-      if (!m) throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for this game");
+      const m = memberByToken(s, o.token);
+      if (!m) throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for this game (it may have been removed by the facilitator)");
       return { member: m, fresh: false };
     }
-    if (o.code === undefined || normaliseCode(o.code) !== this.session.code) throw new Error("BAD_CODE: joining a game needs its join code (or a seat token to rejoin)");
-    if (this.session.phase === "ended") throw new Error("GAME_OVER: the game is over; open its debrief instead");
+    const inv = o.invite === undefined ? undefined : inviteBySecret(s, o.invite);
+    if (o.invite !== undefined && !inv) throw new Error("BAD_INVITE: that seat invite is not valid for this game (used, withdrawn, or mistyped)");
+    if (!inv && (o.code === undefined || normaliseCode(o.code) !== s.code)) throw new Error("BAD_CODE: joining a game needs its join code (or a seat token to rejoin)");
+    if (s.phase === "ended") throw new Error("GAME_OVER: the game is over; open its debrief instead");
+    const named = personName(o.name ?? (o.role === "observer" ? "Observer" : "Player"));
+    if (!named.ok) throw new Error(`INVALID_NAME: ${named.reason}`);
+    if (inv) return { member: { id: newId("m"), name: named.name, role: "player", seat: inv.seat, token: newToken() }, fresh: true, invite: inv.id };
     const role = o.role ?? "player";
-    if (role === "player" && o.seat !== undefined && !this.session.game.nations[o.seat]) throw new Error(`UNKNOWN_SEAT: no state "${o.seat}"`);
-    const member: Member = { id: newId("m"), name: o.name ?? (role === "observer" ? "Observer" : "Player"), role, seat: role === "player" ? (o.seat ?? null) : null, token: newToken() };
-    return { member, fresh: true };
+    let seat: string | null = null;
+    let knock: string | undefined;
+    if (role === "player" && o.seat !== undefined) {
+      if (!isSessionSeat(s, o.seat)) throw new Error(`UNKNOWN_SEAT: no state "${o.seat}"`);
+      if (!mustKnock(s, o.seat)) seat = o.seat;
+      else if (hasFacilitator(s)) knock = o.seat;
+      else throw new Error("SEAT_TAKEN: that state already has a player and this game has no facilitator to let you in; join as an observer");
+    }
+    const member: Member = { id: newId("m"), name: named.name, role, seat, token: newToken() };
+    return knock === undefined ? { member, fresh: true } : { member, fresh: true, knock };
   }
 
   /** Stamps each frame of the client's connection on arrival, before Colyseus decodes and validates it (GET /api/metrics). */
@@ -164,29 +187,35 @@ export class CrisisRoom extends Room {
   override onJoin(client: Client, _options: unknown, auth: ClientAuth): void {
     this.watchArrivals(client);
     if (auth.fresh) {
-      const r = this.commit({ kind: "join", at: services().now(), member: auth.member });
+      const at = services().now();
+      const r = this.commit(auth.invite === undefined ? { kind: "join", at, member: auth.member } : { kind: "join", at, member: auth.member, invite: auth.invite });
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+      if (auth.knock !== undefined) this.commit({ kind: "knock", at, member: auth.member.id, seat: auth.knock });
     }
     client.userData = { memberId: auth.member.id };
+    // The welcome goes first: anything below may push views, and a client learns who it is before what it sees.
+    client.send("welcome", { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code });
     this.connected.add(auth.member.id);
     this.clearTakeover(auth.member.seat);
-    client.send("welcome", { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code });
     if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now() });
     this.settle();
   }
 
   override onDrop(client: Client): void {
     this.markGone(client);
-    this.allowReconnection(client, services().reconnectSeconds);
+    // A removed member's connection is not held for it.
+    if (this.memberOf(client)) this.allowReconnection(client, services().reconnectSeconds);
   }
 
   override onReconnect(client: Client): void {
     this.watchArrivals(client);
-    const id = (client.userData as { memberId?: string } | undefined)?.memberId;
-    if (id) {
-      this.connected.add(id);
-      this.clearTakeover(this.member(id)?.seat ?? null);
+    const m = this.memberOf(client);
+    if (!m) {
+      client.leave(REMOVED_CLOSE_CODE, "The facilitator removed you from this game.");
+      return;
     }
+    this.connected.add(m.id);
+    this.clearTakeover(m.seat);
     this.resync(client);
   }
 
@@ -225,8 +254,25 @@ export class CrisisRoom extends Room {
     } catch (e) {
       return reject("STORE_FAILED", `The game could not be saved: ${(e as Error).message}`);
     }
+    const before = this.session;
     this.session = next.value;
+    this.afterCommit(entry, before);
     return accept(next.value);
+  }
+
+  /** What an accepted entry changes outside the session: the code registry, and the connections of a removed member. */
+  private afterCommit(entry: JournalEntry, before: SessionState): void {
+    if (entry.kind === "code") {
+      roomsByCode.delete(before.code);
+      roomsByCode.set(entry.code, this.roomId);
+      void this.setMetadata({ code: entry.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
+    }
+    if (entry.kind === "remove") {
+      this.connected.delete(entry.member);
+      for (const c of this.clients) {
+        if ((c.userData as { memberId?: string } | undefined)?.memberId === entry.member) c.leave(REMOVED_CLOSE_CODE, "The facilitator removed you from this game.");
+      }
+    }
   }
 
   /** After an accepted request: bots act, turns resolve when everyone is ready, clients see the result. */
@@ -282,10 +328,12 @@ export class CrisisRoom extends Room {
 
   /** The engine's projection for a member, computed once per distinct viewer and reused while the game state is the same object. */
   private gameView(m: Member): GameView {
-    const key = viewKey(m);
+    const viewer = viewerOf(m, this.session.phase);
+    // The key names the engine's viewer too: a player's projection changes at the start while the game state does not.
+    const key = `${viewKey(m)}|${viewer.role}`;
     const cached = this.gameViews.get(key);
     if (cached && cached.game === this.session.game) return cached.view;
-    const view = viewFor(this.session.game, viewerOf(m));
+    const view = viewFor(this.session.game, viewer);
     this.gameViews.set(key, { game: this.session.game, view });
     return view;
   }

@@ -4,14 +4,24 @@ import type { MessageContext } from "@colyseus/core";
 import type { InjectDef } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
+import { isSessionSeat, mustKnock } from "../session/membership.ts";
+import { cleanName } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
+import { newId, newJoinCode, newToken } from "../session/tokens.ts";
+import { roomsByCode } from "../services.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
 import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
 import { requestSchemas, syncSchema, type RequestPayload, type RequestType } from "./requests.ts";
 
-type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Outcome<unknown> | JournalEntry;
+/** A journal entry to commit, and what the answer carries besides `ok`, `turn` and `phase` (a new invite, code or key). */
+interface WithAnswer {
+  entry: JournalEntry;
+  answer: Record<string, unknown>;
+}
+
+type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Outcome<unknown> | JournalEntry | WithAnswer;
 
 const player = (m: Member): m is Member & { seat: string } => m.role === "player" && m.seat !== null;
 
@@ -32,8 +42,16 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   "lobby:seat": (room, m, p, at) => {
     if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
-    if (room.session.phase !== "lobby") return reject("NOT_IN_LOBBY", "Seats are chosen in the lobby; ask the facilitator to move you.");
+    if (room.session.phase !== "lobby") return reject("NOT_IN_LOBBY", "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.");
     return { kind: "assign", at, member: m.id, seat: p.seat };
+  },
+  knock: (room, m, p, at) => {
+    if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
+    if (m.seat !== null) return reject("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
+    if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : reject("NO_KNOCK", "You are not waiting for a seat.");
+    if (!isSessionSeat(room.session, p.seat)) return reject("UNKNOWN_SEAT", `No state "${p.seat}".`);
+    if (room.session.phase === "lobby" || !mustKnock(room.session, p.seat)) return { kind: "assign", at, member: m.id, seat: p.seat };
+    return { kind: "knock", at, member: m.id, seat: p.seat };
   },
   "fac:start": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "start", at } : notFacilitator()),
   "fac:assign": (room, m, p, at) => (m.role === "facilitator" ? { kind: "assign", at, member: p.member, seat: p.seat } : notFacilitator()),
@@ -59,10 +77,9 @@ const handlers: { [T in RequestType]: Handler<T> } = {
       if (!inject) return reject("UNKNOWN_INJECT", `No inject "${p.id}" in this scenario's library.`);
     } else {
       inject = p.inject as InjectDef;
-      const seats = room.session.game.nations;
       for (const e of inject.effects) {
         const named = e.type === "tension" ? [e.a, e.b] : e.type === "stat" ? [e.state] : e.type === "suspicion" ? [e.from, e.to] : [e.target];
-        const bad = named.find((x) => !seats[x]);
+        const bad = named.find((x) => !isSessionSeat(room.session, x));
         if (bad !== undefined) return reject("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
         if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return reject("INVALID_REQUEST", "An inject effect must name two different states.");
       }
@@ -70,6 +87,28 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { kind: "step", at, by: m.id, step: { type: "inject", turn: room.session.game.turn, inject } };
   },
   "fac:end": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "end", turn: room.session.game.turn } } : notFacilitator()),
+  "fac:admit": (room, m, p, at) => (m.role === "facilitator" ? { kind: "admit", at, by: m.id, member: p.member, admit: p.admit } : notFacilitator()),
+  "fac:invite": (room, m, p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    if (room.session.phase === "ended") return reject("GAME_OVER", "The game is over.");
+    const invite = { id: newId("i"), secret: newToken(), seat: p.seat, at, by: m.id };
+    return { entry: { kind: "invite", at, by: m.id, invite }, answer: { invite: { id: invite.id, seat: invite.seat, secret: invite.secret } } };
+  },
+  "fac:uninvite": (room, m, p, at) => (m.role === "facilitator" ? { kind: "uninvite", at, by: m.id, invite: p.invite } : notFacilitator()),
+  "fac:remove": (room, m, p, at) => (m.role === "facilitator" ? { kind: "remove", at, by: m.id, member: p.member } : notFacilitator()),
+  "fac:code": (room, m, _p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    let code = newJoinCode();
+    while (roomsByCode.has(code) || code === room.session.code) code = newJoinCode();
+    return { entry: { kind: "code", at, by: m.id, code }, answer: { code } };
+  },
+  "fac:cofac": (room, m, p, at) => {
+    if (m.role !== "facilitator") return notFacilitator();
+    const name = cleanName(p.name).slice(0, 40);
+    if (name.length === 0) return reject("INVALID_NAME", "A co-facilitator needs a name.");
+    const member: Member = { id: newId("m"), name, role: "facilitator", seat: null, token: newToken() };
+    return { entry: { kind: "join", at, member }, answer: { member: member.id, key: member.token } };
+  },
 };
 
 function notPlayer(): Outcome<never> {
@@ -96,10 +135,11 @@ function handle(room: CrisisRoom, type: RequestType, client: Client, raw: unknow
   const payload = parsed.data;
   const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
   if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
-  const r = room.commit(made);
+  const { entry, answer } = "entry" in made ? made : { entry: made, answer: {} };
+  const r = room.commit(entry);
   if (!r.ok) return ctx.reject(r.error);
   room.settle();
-  return { ok: true, turn: room.session.game.turn, phase: room.session.phase };
+  return { ok: true, turn: room.session.game.turn, phase: room.session.phase, ...answer };
 }
 
 /** Registers every request type on the room. Answers `{ ok: true }` or rejects with `{ code, message }`; each is timed (server/src/metrics.ts). */

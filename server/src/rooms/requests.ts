@@ -17,13 +17,14 @@ export const createOptionsSchema = z.strictObject({
   cast: z.enum(["scenario", "random"]).optional(),
 });
 
-/** Options to join a room (by id, after looking the code up) or to rejoin with a token. */
+/** Options to join a room (by id, after looking the code up), to rejoin with a token, or to take a seat with an invite. */
 export const joinOptionsSchema = z.strictObject({
   code: z.string().max(12).transform((c) => c.toUpperCase().replace(/[\s-]+/g, "")).optional(),
-  name: z.string().trim().min(1).max(40).optional(),
+  name: z.string().max(200).optional(),
   role: z.enum(["player", "observer"]).optional(),
   seat: id.optional(),
   token: z.string().min(10).max(64).optional(),
+  invite: z.string().min(10).max(64).optional(),
 });
 
 /** Every request type and its payload. */
@@ -34,6 +35,7 @@ export const requestSchemas = {
   propose: z.strictObject({ kind: id, parties: z.array(id).max(16) }),
   respond: z.strictObject({ proposal: id, accept: z.boolean(), note: z.string().max(280).optional() }),
   "lobby:seat": z.strictObject({ seat: id.nullable() }),
+  knock: z.strictObject({ seat: id.nullable() }),
   "fac:start": z.strictObject({}),
   "fac:assign": z.strictObject({ member: id, seat: id.nullable() }),
   "fac:bot": z.strictObject({ seat: id, bot: z.boolean(), persona: id.optional() }),
@@ -43,6 +45,12 @@ export const requestSchemas = {
   "fac:advance": z.strictObject({}),
   "fac:inject": z.union([z.strictObject({ id }), z.strictObject({ inject: injectSchema })]),
   "fac:end": z.strictObject({}),
+  "fac:admit": z.strictObject({ member: id, admit: z.boolean() }),
+  "fac:invite": z.strictObject({ seat: id }),
+  "fac:uninvite": z.strictObject({ invite: id }),
+  "fac:remove": z.strictObject({ member: id }),
+  "fac:code": z.strictObject({}),
+  "fac:cofac": z.strictObject({ name: z.string().max(200) }),
 } as const;
 
 export type RequestType = keyof typeof requestSchemas;

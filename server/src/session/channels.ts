@@ -1,5 +1,6 @@
 /** Chat channels: who may write to and read from each. */
 import { hasCbmInForce } from "./cbm.ts";
+import { isSessionSeat } from "./membership.ts";
 import type { Channel, ChatMessage, Member, SessionState } from "./types.ts";
 import type { SeatId } from "@firebreak/shared";
 
@@ -10,20 +11,21 @@ export const CHAT_MAX_LENGTH = 500;
 export function parseChannel(name: string, member: Member, s: SessionState): Channel | string {
   if (member.role === "observer") return "observers read the public channel but do not write";
   if (name === "public") return { kind: "public" };
+  const parts = name.split(":");
   if (member.role === "facilitator") {
-    const [kind, a, b] = name.split(":");
-    if (kind === "team" && a && s.game.nations[a]) return { kind: "team", seat: a };
-    if ((kind === "private" || kind === "hotline") && a && b && s.game.nations[a] && s.game.nations[b] && a !== b) {
+    const [kind, a, b] = parts;
+    if (kind === "team" && parts.length === 2 && isSessionSeat(s, a)) return { kind: "team", seat: a };
+    if ((kind === "private" || kind === "hotline") && parts.length === 3 && isSessionSeat(s, a) && isSessionSeat(s, b) && a !== b) {
       if (kind === "hotline" && !hasCbmInForce(s, "hotline", a, b)) return `no hotline between ${a} and ${b} is in force`;
       return (a < b ? { kind, a, b } : { kind, a: b, b: a }) as Channel;
     }
     return `unknown channel "${name}" (facilitator: public, team:<seat>, private:<a>:<b>, hotline:<a>:<b>)`;
   }
-  if (member.role !== "player" || member.seat === null) return "observers may only read the public channel";
+  if (member.role !== "player" || member.seat === null) return `you have no seat yet, so you write only on the public channel (not "${name}")`;
   const me = member.seat;
   if (name === "team") return { kind: "team", seat: me };
-  const [kind, other] = name.split(":");
-  if ((kind === "private" || kind === "hotline") && other) return pairChannelError(s, kind, me, other) ?? pairChannel(kind, me, other);
+  const [kind, other] = parts;
+  if ((kind === "private" || kind === "hotline") && parts.length === 2 && other) return pairChannelError(s, kind, me, other) ?? pairChannel(kind, me, other);
   return `unknown channel "${name}" (use public, team, private:<seat> or hotline:<seat>)`;
 }
 
@@ -34,7 +36,7 @@ export function pairChannel(kind: "private" | "hotline", x: SeatId, y: SeatId): 
 
 /** Why `seat` may not write on the private line or hotline with `other` (null when it may): another state, and a hotline in force. */
 export function pairChannelError(s: SessionState, kind: "private" | "hotline", seat: SeatId, other: SeatId): string | null {
-  if (!s.game.nations[other] || other === seat) return `no other state "${other}"`;
+  if (!isSessionSeat(s, other) || other === seat) return `no other state "${other}"`;
   if (kind === "hotline" && !hasCbmInForce(s, "hotline", seat, other)) return `no hotline with ${other} is in force`;
   return null;
 }

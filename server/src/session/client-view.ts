@@ -1,7 +1,19 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
 import { stateHash, viewFor, type BotPersona, type GameState, type GameView, type SeatId, type Viewer } from "@firebreak/shared";
 import { canRead, channelName } from "./channels.ts";
-import type { Member, SessionState } from "./types.ts";
+import { knocking } from "./membership.ts";
+import type { ChatMessage, ChatRole, Member, SessionState } from "./types.ts";
+
+/** Most messages of one channel a view carries (the newest); the game's record keeps them all. */
+export const CHAT_VIEW_LIMIT = 100;
+
+
+/** What only facilitators see of the session: people waiting for a seat, open seat invites, and the facilitators. */
+export interface FacilitatorDesk {
+  knocks: Array<{ member: string; name: string; seat: SeatId; at: number }>;
+  invites: Array<{ id: string; seat: SeatId; secret: string; at: number }>;
+  facilitators: Array<{ id: string; name: string; connected: boolean }>;
+}
 
 /** One seat in the lobby/board sidebar. */
 export interface SeatSummary {
@@ -17,7 +29,8 @@ export interface SeatSummary {
 
 /** The message a client receives as "view" (a snapshot; "patch" messages then change it). docs/protocol.md documents every field. */
 export interface ClientView {
-  me: { memberId: string; name: string; role: Member["role"]; seat: SeatId | null };
+  /** `knock`: the seat this member asked to join, while the facilitator has not answered. */
+  me: { memberId: string; name: string; role: Member["role"]; seat: SeatId | null; knock: SeatId | null };
   /** The snapshot's version; each "patch" goes from one version to the next. */
   version: number;
   session: {
@@ -35,16 +48,23 @@ export interface ClientView {
     unseated: Array<{ id: string; name: string; role: "player" | "observer"; connected: boolean }>;
     /** Hash of the canonical game state, once the game has ended (compare with a replay of the record). */
     stateHash: string | null;
+    /** Knocks, seat invites and facilitators: in facilitators' views only (null for everyone else). */
+    desk: FacilitatorDesk | null;
   };
   game: GameView;
-  chat: Array<{ id: number; at: number; turn: number; channel: string; from: string; fromName: string; text: string }>;
+  /** The newest CHAT_VIEW_LIMIT messages of each channel the member may read, oldest first. */
+  chat: Array<{ id: number; at: number; turn: number; channel: string; from: string; fromName: string; role: ChatRole; text: string }>;
   orderLog: SessionState["orderLog"];
 }
 
-/** The viewer the engine should project for a member. */
-export function viewerOf(m: Member): Viewer {
+/**
+ * The viewer the engine should project for a member. Before the facilitator starts the game a player sees the public
+ * view only: secret briefings and objectives reach a seat's players once the game has begun, so nobody can hop seats in
+ * the lobby to read them.
+ */
+export function viewerOf(m: Member, phase: SessionState["phase"]): Viewer {
   if (m.role === "facilitator") return { role: "facilitator" };
-  if (m.role === "player" && m.seat !== null) return { role: "player", seat: m.seat };
+  if (m.role === "player" && m.seat !== null && phase !== "lobby") return { role: "player", seat: m.seat };
   return { role: "observer" };
 }
 
@@ -65,21 +85,46 @@ export type SharedView = Omit<ClientView, "me" | "version">;
 
 /** What the shared part of a member's view depends on: members with the same key see the same thing. */
 export function viewKey(m: Member): string {
-  return `${m.role}:${m.seat ?? ""}`;
+  return `${m.role}:${m.seat ?? ""}${m.knock ? `?${m.knock.seat}` : ""}`;
 }
 
 /** Builds a member's whole view (version 0); `connected` says which members have a live connection. */
-export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): ClientView {
+export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m, s.phase))): ClientView {
   return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game) };
 }
 
 /** The `me` part of a member's view. */
 export function meOf(m: Member): ClientView["me"] {
-  return { memberId: m.id, name: m.name, role: m.role, seat: m.seat };
+  return { memberId: m.id, name: m.name, role: m.role, seat: m.seat, knock: m.knock?.seat ?? null };
+}
+
+/** The messages a member may read, the newest CHAT_VIEW_LIMIT of each channel. */
+function readable(s: SessionState, m: Member): ChatMessage[] {
+  const perChannel = new Map<string, number>();
+  const out: ChatMessage[] = [];
+  for (let i = s.chat.length - 1; i >= 0; i--) {
+    const c = s.chat[i] as ChatMessage;
+    if (!canRead(m, c)) continue;
+    const key = JSON.stringify(c.channel);
+    const n = perChannel.get(key) ?? 0;
+    if (n >= CHAT_VIEW_LIMIT) continue;
+    perChannel.set(key, n + 1);
+    out.push(c);
+  }
+  return out.reverse();
+}
+
+/** The facilitator's desk: knocks, open invites, and who facilitates. */
+function desk(s: SessionState, connected: ReadonlySet<string>): FacilitatorDesk {
+  return {
+    knocks: knocking(s).map((m) => ({ member: m.id, name: m.name, seat: m.knock.seat, at: m.knock.at })),
+    invites: s.invites.map((i) => ({ id: i.id, seat: i.seat, secret: i.secret, at: i.at })),
+    facilitators: s.members.filter((x) => x.role === "facilitator").map((x) => ({ id: x.id, name: x.name, connected: connected.has(x.id) })),
+  };
 }
 
 /** The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them. */
-export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m))): SharedView {
+export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m, s.phase))): SharedView {
   const revealPersona = m.role === "facilitator" || s.phase === "ended";
   return {
     session: {
@@ -105,9 +150,10 @@ export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<st
           ? s.members.flatMap((x) => (x.role !== "facilitator" && (x.role === "observer" || x.seat === null) ? [{ id: x.id, name: x.name, role: x.role, connected: connected.has(x.id) }] : []))
           : [],
       stateHash: s.phase === "ended" ? endHash(s.game) : null,
+      desk: m.role === "facilitator" ? desk(s, connected) : null,
     },
     game,
-    chat: s.chat.filter((c) => canRead(m, c)).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, text: c.text })),
+    chat: readable(s, m).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, role: c.role, text: c.text })),
     orderLog: m.role === "facilitator" ? s.orderLog : s.orderLog.filter((o) => m.seat !== null && o.seat === m.seat && m.role === "player"),
   };
 }

@@ -21,6 +21,11 @@ export const SERVER_ERROR_CODES = [
   "RATE_LIMITED",
   "INVALID_REQUEST",
   "STORE_FAILED",
+  "SEAT_TAKEN",
+  "BAD_INVITE",
+  "NO_KNOCK",
+  "INVALID_NAME",
+  "SERVER_FULL",
 ] as const;
 
 export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];

@@ -229,7 +229,7 @@ describe("session reducer", () => {
     expect(parseChannel("team", olga, s)).toMatch(/observers/);
     const priv = parseChannel("private:south", ann, s);
     expect(priv).toEqual({ kind: "private", a: "north", b: "south" });
-    const msg = { id: 1, at: 0, turn: 1, channel: priv as never, from: "north", fromName: "Ann", text: "hi" };
+    const msg = { id: 1, at: 0, turn: 1, channel: priv as never, role: "player" as const, from: "north", fromName: "Ann", text: "hi" };
     expect(canRead(bob, msg)).toBe(true);
     expect(canRead(olga, msg)).toBe(false);
     expect(canRead(fac, msg)).toBe(true);

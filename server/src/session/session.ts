@@ -2,6 +2,8 @@
 import { applyStep, BOT_PERSONAS, castBots, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
+import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
+import { cleanText } from "./names.ts";
 import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
 
 /** Personas of games created before casting (no `cast` option): reciprocal, hawk, forgiving, dove in turn. */
@@ -39,6 +41,7 @@ export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, 
     deadline: null,
     pausedRemaining: null,
     ready: [],
+    invites: [],
     chat: [],
     orderLog: [],
     createdAt: entry.at,
@@ -57,7 +60,7 @@ function nextChatId(s: SessionState, channel: Channel): number {
 
 /** A chat text, trimmed, or why it cannot be sent: empty, or longer than CHAT_MAX_LENGTH. */
 function chatText(raw: string): Outcome<string> {
-  const text = raw.trim();
+  const text = cleanText(raw).trim();
   if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
   if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
   return accept(text);
@@ -71,7 +74,7 @@ function botChat(s: SessionState, e: Extract<JournalEntry, { kind: "chat" }>): O
   if (why !== null) return reject("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
   const text = chatText(e.text);
   if (!text.ok) return text;
-  const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, from: seat, fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`, text: text.value };
+  const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: "bot" as const, from: seat, fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`, text: text.value };
   return accept({ ...s, chat: [...s.chat, msg] });
 }
 
@@ -83,10 +86,6 @@ export function humanSeats(s: SessionState): SeatId[] {
 /** True when every human seat is ready (bots are always ready once they have ordered). */
 export function allReady(s: SessionState): boolean {
   return humanSeats(s).every((seat) => s.ready.includes(seat));
-}
-
-function member(s: SessionState, id: string): Member | undefined {
-  return s.members.find((m) => m.id === id);
 }
 
 function startPlanning(s: SessionState, at: number): SessionState {
@@ -104,7 +103,7 @@ function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { ki
     if ("seat" in step && step.seat !== seat) return reject("NOT_A_PLAYER", "A bot acts only for its own seat.");
     return accept(true);
   }
-  const m = member(s, by);
+  const m = memberById(s, by);
   if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
   if (step.type === "inject" || step.type === "end" || step.type === "resolve") {
     return m.role === "facilitator" ? accept(true) : reject("NOT_FACILITATOR", "Only the facilitator can do that.");
@@ -120,26 +119,24 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
   switch (e.kind) {
     case "create":
       return reject("INVALID_REQUEST", "The session already exists.");
-    case "join": {
-      if (s.members.some((m) => m.id === e.member.id)) return reject("INVALID_REQUEST", "Member id taken.");
-      let seats = s.seats;
-      if (e.member.seat !== null) {
-        if (!s.game.nations[e.member.seat]) return reject("UNKNOWN_SEAT", `No state "${e.member.seat}".`);
-        seats = seats.map((c) => (c.seat === e.member.seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
-      }
-      return accept({ ...s, members: [...s.members, e.member], seats });
-    }
-    case "assign": {
-      const m = member(s, e.member);
-      if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
-      if (m.role === "facilitator") return reject("INVALID_REQUEST", "The facilitator has no seat.");
-      if (e.seat !== null && !s.game.nations[e.seat]) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
-      const members = s.members.map((x) => (x.id === e.member ? { ...x, seat: e.seat, role: e.seat === null ? ("observer" as const) : ("player" as const) } : x));
-      const seats = s.seats.map((c) => (c.seat === e.seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
-      return accept({ ...s, members, seats });
-    }
+    case "join":
+      return join(s, e);
+    case "assign":
+      return assign(s, e);
+    case "knock":
+      return knock(s, e);
+    case "admit":
+      return admit(s, e);
+    case "invite":
+      return invite(s, e);
+    case "uninvite":
+      return uninvite(s, e);
+    case "remove":
+      return remove(s, e);
+    case "code":
+      return rotateCode(s, e);
     case "bot": {
-      if (!s.seats.some((c) => c.seat === e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+      if (!isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
       if (e.persona !== null && !isBotPersona(e.persona)) return unknownPersona(e.persona);
       const seats = s.seats.map((c) => (c.seat === e.seat ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null } : c));
       return accept({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
@@ -160,7 +157,7 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
       if (!r.ok) return fromEngine(r.error);
       let next: SessionState = { ...s, game: r.value.state };
       if (e.step.type === "orders") {
-        const m = member(s, e.by);
+        const m = memberById(s, e.by);
         const count = Array.isArray(e.step.orders) ? e.step.orders.length : 0;
         next = { ...next, orderLog: [...s.orderLog, { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at }] };
       }
@@ -169,21 +166,22 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
     }
     case "ready": {
       if (s.phase !== "planning") return reject("NOT_PLAYING", "Nothing to be ready for now.");
+      if (!isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
       const ready = e.ready ? [...new Set([...s.ready, e.seat])] : s.ready.filter((x) => x !== e.seat);
       return accept({ ...s, ready });
     }
     case "chat": {
       if (e.member === "system") {
-        const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, from: "system", fromName: "Firebreak", text: e.text };
+        const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, role: "system" as const, from: "system", fromName: "Firebreak", text: e.text };
         return accept({ ...s, chat: [...s.chat, notice] });
       }
       if (e.member.startsWith("bot:")) return botChat(s, e);
-      const m = member(s, e.member);
+      const m = memberById(s, e.member);
       if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
       if (m.role === "observer") return reject("NO_CHANNEL", "Observers read the public channel but do not write.");
       const text = chatText(e.text);
       if (!text.ok) return text;
-      const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
+      const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: m.role === "facilitator" ? ("facilitator" as const) : ("player" as const), from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
       if (!canRead(m, msg)) return reject("NO_CHANNEL", "You cannot write to that channel.");
       return accept({ ...s, chat: [...s.chat, msg] });
     }

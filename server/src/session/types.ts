@@ -12,6 +12,8 @@ export interface Member {
   seat: SeatId | null;
   /** Secret that rejoins this member (seat token or facilitator key). Never sent to anyone else. */
   token: string;
+  /** Set while the member waits for the facilitator to admit it to a seat that has players (never in a join entry). */
+  knock?: { seat: SeatId; at: number };
 }
 
 /** Who plays a seat. */
@@ -27,8 +29,13 @@ export interface SeatControl {
 /** A chat channel: public, a team, a bilateral private line, or a hotline. */
 export type Channel = { kind: "public" } | { kind: "team"; seat: SeatId } | { kind: "private"; a: SeatId; b: SeatId } | { kind: "hotline"; a: SeatId; b: SeatId };
 
+/** Who wrote a chat line, by role: a person at a seat, the facilitator, a bot, or the game's own notices. */
+export type ChatRole = "player" | "facilitator" | "bot" | "system";
+
 /** A chat message as stored. */
 export interface ChatMessage {
+  /** The writer's role, shown with the line so a name can never pass for the system, the facilitator or a bot. */
+  role: ChatRole;
   id: number;
   at: number;
   turn: number;
@@ -66,10 +73,32 @@ export interface CreateOptions {
   cast?: CastingMode;
 }
 
+/** A seat invite the facilitator handed out: its secret joins one person to the seat, once. */
+export interface Invite {
+  id: string;
+  /** The secret a person joins with. Only facilitators see it. */
+  secret: string;
+  seat: SeatId;
+  at: number;
+  /** The member who created it. */
+  by: string;
+}
+
 /** Everything that can happen to a session, journalled before it is acknowledged. */
 export type JournalEntry =
   | { kind: "create"; at: number; options: CreateOptions; code: string; facilitator: Member | null }
-  | { kind: "join"; at: number; member: Member }
+  /** `invite`: the id of the seat invite this join used up. */
+  | { kind: "join"; at: number; member: Member; invite?: string }
+  /** A member asks to join a seat that has players (after the start): the facilitator admits or refuses. */
+  | { kind: "knock"; at: number; member: string; seat: SeatId }
+  /** The facilitator's answer to a knock: `admit` seats the member, otherwise it stays without a seat. */
+  | { kind: "admit"; at: number; by: string; member: string; admit: boolean }
+  | { kind: "invite"; at: number; by: string; invite: Invite }
+  | { kind: "uninvite"; at: number; by: string; invite: string }
+  /** The facilitator removes a member: its token stops working at once. */
+  | { kind: "remove"; at: number; by: string; member: string }
+  /** The facilitator rotates the join code: the old one stops working. */
+  | { kind: "code"; at: number; by: string; code: string }
   | { kind: "assign"; at: number; member: string; seat: SeatId | null }
   | { kind: "bot"; at: number; seat: SeatId; bot: boolean; persona: BotPersona | null; reason: SeatControl["reason"] }
   | { kind: "start"; at: number }
@@ -94,6 +123,8 @@ export interface SessionState {
   /** Remaining ms while paused. */
   pausedRemaining: number | null;
   ready: SeatId[];
+  /** Seat invites not yet used. */
+  invites: Invite[];
   chat: ChatMessage[];
   orderLog: OrderChange[];
   createdAt: number;

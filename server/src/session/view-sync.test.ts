@@ -49,7 +49,7 @@ class Clients {
     this.viewers = viewers;
   }
   push(s: SessionState, connected = new Set(this.viewers.map((v) => v.member.id))): Delivery[] {
-    const out = [...this.sync.plan(this.viewers, (m) => sharedView(s, m, connected, viewFor(s.game, viewerOf(m))))];
+    const out = [...this.sync.plan(this.viewers, (m) => sharedView(s, m, connected, viewFor(s.game, viewerOf(m, s.phase))))];
     for (const d of out) {
       if (d.kind === "view") this.held.set(d.to, d.view);
       else
@@ -180,7 +180,7 @@ describe("ViewSync", () => {
     const built: string[] = [];
     const deliveries = c.sync.plan(c.viewers, (m) => {
       built.push(m.id);
-      return sharedView(s, m, new Set(c.viewers.map((v) => v.member.id)), viewFor(s.game, viewerOf(m)));
+      return sharedView(s, m, new Set(c.viewers.map((v) => v.member.id)), viewFor(s.game, viewerOf(m, s.phase)));
     });
     const first = deliveries.next();
     expect(first.done).toBe(false);

@@ -1,0 +1,130 @@
+/** The facilitator's door: people waiting for a seat, seat invites, removing people, the join code, co-facilitators and the facilitator link. */
+import { useSignal } from "@preact/signals";
+import { ask, currentRoomId, currentToken, type ClientView } from "../net/client.ts";
+import { secretLink } from "../net/links.ts";
+
+/** A link shown once, selectable for copying. */
+function OneTimeLink({ label, url }: { label: string; url: string }) {
+  return (
+    <p class="secret-link">
+      {label}: <input readOnly value={url} size={Math.min(60, url.length)} onFocus={(e) => (e.target as HTMLInputElement).select()} aria-label={label} />{" "}
+      <button onClick={() => void navigator.clipboard?.writeText(url)}>Copy</button>
+    </p>
+  );
+}
+
+/** Knocks, invites, removals, the code, co-facilitators: everything about who gets in. Facilitators only. */
+export function Access({ v }: { v: ClientView }) {
+  const error = useSignal("");
+  const inviteSeat = useSignal(v.game.seats[0] ?? "");
+  const cofacName = useSignal("");
+  const shown = useSignal<{ label: string; url: string } | null>(null);
+  const showKey = useSignal(false);
+  const desk = v.session.desk;
+  if (v.me.role !== "facilitator" || !desk) return null;
+  const origin = window.location.origin;
+  const name = (seat: string) => v.game.nations[seat]?.name ?? seat;
+  const act = async (type: string, payload: unknown = {}) => {
+    const r = await ask(type, payload);
+    error.value = r.ok ? "" : r.error;
+    return r.ok ? r.answer : null;
+  };
+  const people = v.session.seats.flatMap((s) => s.members.flatMap((m) => (m.id ? [{ id: m.id, label: `${m.name} (${s.name})` }] : [])));
+  const others = [...v.session.unseated.map((m) => ({ id: m.id, label: `${m.name} (${m.role === "observer" ? "observer" : "no seat"})` })), ...desk.facilitators.filter((f) => f.id !== v.me.memberId).map((f) => ({ id: f.id, label: `${f.name} (co-facilitator)` }))];
+  const token = currentToken();
+  const roomId = currentRoomId() ?? "";
+  return (
+    <section aria-labelledby="access-h" class="access">
+      <h3 id="access-h">Who gets in</h3>
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {desk.knocks.length > 0 && (
+        <div role="status">
+          <h4>Waiting for a seat</h4>
+          <ul>
+            {desk.knocks.map((k) => (
+              <li key={k.member}>
+                {k.name} asks to join {name(k.seat)}{" "}
+                <button onClick={() => act("fac:admit", { member: k.member, admit: true })}>Let in</button>{" "}
+                <button onClick={() => act("fac:admit", { member: k.member, admit: false })}>Refuse</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <fieldset>
+        <legend>Seat invite</legend>
+        <p><small>An invite link puts one person straight into a seat, even one that already has players. It works once.</small></p>
+        <label class="inline">
+          Seat{" "}
+          <select value={inviteSeat.value} onChange={(e) => (inviteSeat.value = (e.target as HTMLSelectElement).value)}>
+            {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
+          </select>
+        </label>{" "}
+        <button
+          onClick={async () => {
+            const a = await act("fac:invite", { seat: inviteSeat.value });
+            const inv = a?.invite as { secret?: string; seat?: string } | undefined;
+            if (inv?.secret) shown.value = { label: `Invite to ${name(inv.seat ?? "")}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: inv.secret }) };
+          }}
+        >
+          Make an invite link
+        </button>
+        {desk.invites.length > 0 && (
+          <ul>
+            {desk.invites.map((i) => (
+              <li key={i.id}>
+                Open invite to {name(i.seat)}{" "}
+                <button onClick={() => (shown.value = { label: `Invite to ${name(i.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: i.secret }) })}>Show link</button>{" "}
+                <button onClick={() => act("fac:uninvite", { invite: i.id })}>Withdraw</button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {shown.value && <OneTimeLink label={shown.value.label} url={shown.value.url} />}
+      {[...people, ...others].length > 0 && (
+        <fieldset>
+          <legend>Remove someone</legend>
+          <p><small>Their connection closes at once and their link stops working. Their orders and messages stay.</small></p>
+          <ul>
+            {[...people, ...others].map((p) => (
+              <li key={p.id}>
+                {p.label} <button class="danger" onClick={() => confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })}>Remove</button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>Join code and facilitators</legend>
+        <p>
+          Code <strong class="code-inline">{v.session.code}</strong>{" "}
+          <button onClick={() => confirm("Make a new join code? The old one stops working; people already in stay in.") && act("fac:code")}>New code</button>
+        </p>
+        <p>Facilitators: {desk.facilitators.map((f) => `${f.name}${f.id === v.me.memberId ? " (you)" : ""}${f.connected ? "" : " (away)"}`).join(", ")}</p>
+        <label class="inline">
+          Co-facilitator's name <input maxLength={40} value={cofacName.value} onInput={(e) => (cofacName.value = (e.target as HTMLInputElement).value)} />
+        </label>{" "}
+        <button
+          disabled={cofacName.value.trim() === ""}
+          onClick={async () => {
+            const a = await act("fac:cofac", { name: cofacName.value });
+            if (typeof a?.key === "string") {
+              shown.value = { label: `Facilitator link for ${cofacName.value}`, url: secretLink(origin, { kind: "key", roomId: roomId, secret: a.key }) };
+              cofacName.value = "";
+            }
+          }}
+        >
+          Add a co-facilitator
+        </button>
+        {token && (
+          <p>
+            <button onClick={() => (showKey.value = !showKey.value)}>{showKey.value ? "Hide" : "Show"} my facilitator link</button>{" "}
+            <small>Open it on any device to run this game from there. Keep it secret: it gives full control.</small>
+          </p>
+        )}
+        {token && showKey.value && <OneTimeLink label="Your facilitator link" url={secretLink(origin, { kind: "key", roomId: roomId, secret: token })} />}
+      </fieldset>
+    </section>
+  );
+}

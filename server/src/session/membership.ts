@@ -1,0 +1,125 @@
+/**
+ * Who belongs to a game and where: joins, seat moves, knocks on a seat that has players, seat invites, removals and
+ * the join code. Pure reducers over journal entries; ids are looked up in the session's own lists, never as keys.
+ */
+import { accept, reject, type Outcome } from "./errors.ts";
+import type { JournalEntry, Member, SessionState } from "./types.ts";
+
+type Entry<K extends JournalEntry["kind"]> = Extract<JournalEntry, { kind: K }>;
+
+/** True when `id` names one of the game's states (looked up in its list of seats, so no prototype key passes). */
+export function isSessionSeat(s: SessionState, id: unknown): id is string {
+  return typeof id === "string" && s.game.seats.includes(id);
+}
+
+/** The member with this id, if any. */
+export function memberById(s: SessionState, id: string): Member | undefined {
+  return s.members.find((m) => m.id === id);
+}
+
+/** The players holding a seat (connected or not). */
+export function seatPlayers(s: SessionState, seat: string): Member[] {
+  return s.members.filter((m) => m.role === "player" && m.seat === seat);
+}
+
+/** Whether the game has a facilitator (class games; a solo game has none). */
+export function hasFacilitator(s: SessionState): boolean {
+  return s.members.some((m) => m.role === "facilitator");
+}
+
+/** Why a join into `seat` must knock first (null when it may take the seat at once): after the start, a seat that has players needs the facilitator's admission. */
+export function mustKnock(s: SessionState, seat: string): boolean {
+  return s.phase !== "lobby" && seatPlayers(s, seat).length > 0;
+}
+
+/** A seat taken by humans comes back from a bot that holds it only because it was empty or its players were away. */
+function reclaimSeat(s: SessionState, seat: string | null): SessionState["seats"] {
+  return s.seats.map((c) => (c.seat === seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
+}
+
+/** A new member joins (with a seat, without one, or through a seat invite). */
+export function join(s: SessionState, e: Entry<"join">): Outcome<SessionState> {
+  if (memberById(s, e.member.id)) return reject("INVALID_REQUEST", "Member id taken.");
+  if (s.members.some((m) => m.token === e.member.token)) return reject("INVALID_REQUEST", "Token taken.");
+  const seat = e.member.seat;
+  if (seat !== null && !isSessionSeat(s, seat)) return reject("UNKNOWN_SEAT", `No state "${seat}".`);
+  let invites = s.invites;
+  if (e.invite !== undefined) {
+    const inv = s.invites.find((i) => i.id === e.invite);
+    if (!inv || inv.seat !== seat) return reject("BAD_INVITE", "That seat invite is not valid (used, withdrawn, or for another seat).");
+    invites = s.invites.filter((i) => i.id !== e.invite);
+  } else if (seat !== null && e.member.role === "player" && mustKnock(s, seat)) {
+    return reject("SEAT_TAKEN", "That seat has players: knock and wait for the facilitator, or ask for a seat invite.");
+  }
+  return accept({ ...s, members: [...s.members, e.member], seats: reclaimSeat(s, seat), invites });
+}
+
+/** A member is moved to a seat (or off any seat, becoming an observer). */
+export function assign(s: SessionState, e: Entry<"assign">): Outcome<SessionState> {
+  const m = memberById(s, e.member);
+  if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  if (m.role === "facilitator") return reject("INVALID_REQUEST", "The facilitator has no seat.");
+  if (e.seat !== null && !isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+  const members = s.members.map((x) => (x.id === e.member ? withoutKnock({ ...x, seat: e.seat, role: e.seat === null ? ("observer" as const) : ("player" as const) }) : x));
+  return accept({ ...s, members, seats: reclaimSeat(s, e.seat) });
+}
+
+/** A member without a seat asks to join a seat that has players. */
+export function knock(s: SessionState, e: Entry<"knock">): Outcome<SessionState> {
+  const m = memberById(s, e.member);
+  if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  if (m.role === "facilitator") return reject("INVALID_REQUEST", "The facilitator has no seat.");
+  if (!isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+  if (!hasFacilitator(s)) return reject("SEAT_TAKEN", "That seat has a player and this game has no facilitator to admit you.");
+  if (m.seat !== null) return reject("INVALID_REQUEST", "You already have a seat.");
+  const members = s.members.map((x) => (x.id === e.member ? { ...x, knock: { seat: e.seat, at: e.at } } : x));
+  return accept({ ...s, members });
+}
+
+/** A member without its knock (after an answer, or a move by the facilitator). */
+function withoutKnock(m: Member): Member {
+  const { knock: _k, ...rest } = m;
+  return rest;
+}
+
+/** Members waiting to be admitted, oldest knock first. */
+export function knocking(s: SessionState): Array<Member & { knock: { seat: string; at: number } }> {
+  return s.members.flatMap((m) => (m.knock ? [m as Member & { knock: { seat: string; at: number } }] : [])).sort((a, b) => a.knock.at - b.knock.at);
+}
+
+/** The facilitator admits a knocking member to the seat it asked for, or refuses (it stays without a seat). */
+export function admit(s: SessionState, e: Entry<"admit">): Outcome<SessionState> {
+  const m = memberById(s, e.member);
+  if (!m?.knock) return reject("NO_KNOCK", "That person is not waiting to join a seat.");
+  const seat = m.knock.seat;
+  const members = s.members.map((x) => (x.id === e.member ? (e.admit ? withoutKnock({ ...x, seat, role: "player" as const }) : withoutKnock(x)) : x));
+  return accept({ ...s, members, seats: e.admit ? reclaimSeat(s, seat) : s.seats });
+}
+
+/** The facilitator creates a seat invite. */
+export function invite(s: SessionState, e: Entry<"invite">): Outcome<SessionState> {
+  if (!isSessionSeat(s, e.invite.seat)) return reject("UNKNOWN_SEAT", `No state "${e.invite.seat}".`);
+  if (s.invites.some((i) => i.id === e.invite.id || i.secret === e.invite.secret)) return reject("INVALID_REQUEST", "Invite id taken.");
+  return accept({ ...s, invites: [...s.invites, e.invite] });
+}
+
+/** The facilitator withdraws a seat invite before it is used. */
+export function uninvite(s: SessionState, e: Entry<"uninvite">): Outcome<SessionState> {
+  if (!s.invites.some((i) => i.id === e.invite)) return reject("BAD_INVITE", "No open seat invite with that id.");
+  return accept({ ...s, invites: s.invites.filter((i) => i.id !== e.invite) });
+}
+
+/** The facilitator removes a member: gone from the game, its token no longer opens it. The last facilitator stays. */
+export function remove(s: SessionState, e: Entry<"remove">): Outcome<SessionState> {
+  const m = memberById(s, e.member);
+  if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  if (m.id === e.by) return reject("INVALID_REQUEST", "You cannot remove yourself; another facilitator can.");
+  if (m.role === "facilitator" && s.members.filter((x) => x.role === "facilitator").length <= 1) return reject("INVALID_REQUEST", "A game keeps at least one facilitator.");
+  return accept({ ...s, members: s.members.filter((x) => x.id !== e.member) });
+}
+
+/** The join code changes: the old one stops working. */
+export function rotateCode(s: SessionState, e: Entry<"code">): Outcome<SessionState> {
+  if (e.code === s.code) return reject("INVALID_REQUEST", "The new code is the old one.");
+  return accept({ ...s, code: e.code });
+}
