@@ -18,6 +18,10 @@ export const CONFIDENCE_NAMES = ["none", "low", "moderate", "high"] as const;
 export const OPERATION_KINDS = ["espionage", "preposition", "ddos", "influence", "disrupt", "destroy"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
+/** The scores a state has that injects may move and objectives may name. */
+export const STAT_NAMES = ["economy", "stability", "reputation"] as const;
+export type StatName = (typeof STAT_NAMES)[number];
+
 /** CBM kinds (DESIGN §3 and OSCE decisions 1106/1202). */
 export const CBM_KINDS = [
   "hotline",

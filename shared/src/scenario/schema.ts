@@ -1,7 +1,8 @@
 /** The scenario file format as a zod schema, with messages a scenario author can act on. */
 import { z } from "zod";
 import { DEFAULT_PARAMS } from "../model/params.ts";
-import { CBM_KINDS, OPERATION_KINDS } from "../model/types.ts";
+import { isReservedId } from "../model/ids.ts";
+import { CBM_KINDS, OPERATION_KINDS, STAT_NAMES } from "../model/types.ts";
 
 const range = (min: number, max: number) =>
   z
@@ -14,7 +15,13 @@ const text = (max: number) =>
 const slug = z
   .string({ error: "must be text" })
   .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a lower-case id: a letter, then letters, digits or '-', at most 32" });
-const statName = z.enum(["economy", "stability", "reputation"], { error: "must be economy, stability or reputation" });
+/** An id of one kind of thing (`what`, e.g. "state id"): a slug that is not a name every JavaScript object already has. */
+const idOf = (what: string) =>
+  slug.refine((x) => !isReservedId(x), {
+    error: (issue) => `${what} "${String(issue.input)}" is reserved: JavaScript objects already have a property of that name; choose another id`,
+  });
+const stateId = idOf("state id");
+const statName = z.enum(STAT_NAMES, { error: "must be economy, stability or reputation" });
 const cbmKind = z.enum(CBM_KINDS, { error: `must be one of ${CBM_KINDS.join(", ")}` });
 
 /** Override schema for the model parameters: every key optional, unknown keys rejected. */
@@ -52,12 +59,12 @@ function paramsSchema() {
 const objectiveSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("tensionAtMost"), text: text(300), points: range(0, 20), with: slug, max: range(0, 10) }),
+    z.strictObject({ kind: z.literal("tensionAtMost"), text: text(300), points: range(0, 20), with: stateId, max: range(0, 10) }),
     z.strictObject({ kind: z.literal("statAtLeast"), text: text(300), points: range(0, 20), stat: statName, min: range(-100, 100) }),
-    z.strictObject({ kind: z.literal("cbmInForce"), text: text(300), points: range(0, 20), cbm: cbmKind, with: slug.optional() }),
-    z.strictObject({ kind: z.literal("accessIn"), text: text(300), points: range(0, 20), target: slug }),
+    z.strictObject({ kind: z.literal("cbmInForce"), text: text(300), points: range(0, 20), cbm: cbmKind, with: stateId.optional() }),
+    z.strictObject({ kind: z.literal("accessIn"), text: text(300), points: range(0, 20), target: stateId }),
     z.strictObject({ kind: z.literal("neverAttributed"), text: text(300), points: range(0, 20) }),
-    z.strictObject({ kind: z.literal("rivalAttributed"), text: text(300), points: range(0, 20), rival: slug }),
+    z.strictObject({ kind: z.literal("rivalAttributed"), text: text(300), points: range(0, 20), rival: stateId }),
     z.strictObject({ kind: z.literal("noArmedConflict"), text: text(300), points: range(0, 20) }),
   ],
   { error: "must have a kind: tensionAtMost, statAtLeast, cbmInForce, accessIn, neverAttributed, rivalAttributed or noArmedConflict" },
@@ -66,12 +73,12 @@ const objectiveSchema = z.discriminatedUnion(
 const effectSchema = z.discriminatedUnion(
   "type",
   [
-    z.strictObject({ type: z.literal("tension"), a: slug, b: slug, delta: range(-10, 10) }),
-    z.strictObject({ type: z.literal("stat"), state: slug, stat: statName, delta: range(-20, 20) }),
-    z.strictObject({ type: z.literal("suspicion"), from: slug, to: slug, delta: range(-1, 1) }),
+    z.strictObject({ type: z.literal("tension"), a: stateId, b: stateId, delta: range(-10, 10) }),
+    z.strictObject({ type: z.literal("stat"), state: stateId, stat: statName, delta: range(-20, 20) }),
+    z.strictObject({ type: z.literal("suspicion"), from: stateId, to: stateId, delta: range(-1, 1) }),
     z.strictObject({
       type: z.literal("nonStateIncident"),
-      target: slug,
+      target: stateId,
       kind: z.enum(["ddos", "influence", "disrupt", "destroy", "nonState"], { error: "must be ddos, influence, disrupt, destroy or nonState" }),
     }),
   ],
@@ -80,14 +87,14 @@ const effectSchema = z.discriminatedUnion(
 
 /** An inject definition. */
 export const injectSchema = z.strictObject({
-  id: slug,
+  id: idOf("inject id"),
   title: text(80),
   text: text(1000),
   effects: z.array(effectSchema).max(20, { error: "must have at most 20 effects" }),
 });
 
 const stateSchema = z.strictObject({
-  id: slug,
+  id: stateId,
   name: text(40),
   summary: text(300),
   briefing: text(4000),
@@ -105,7 +112,7 @@ const stateSchema = z.strictObject({
 
 /** The scenario file schema. docs/scenarios.md explains every field. */
 export const scenarioSchema = z.strictObject({
-  id: slug,
+  id: idOf("scenario id"),
   title: text(80),
   summary: text(400),
   turns: intRange(1, 40).optional(),
@@ -118,14 +125,14 @@ export const scenarioSchema = z.strictObject({
   relations: z
     .array(
       z.strictObject({
-        a: slug,
-        b: slug,
+        a: stateId,
+        b: stateId,
         tension: range(0, 8).optional(),
         suspicion: range(0, 1).optional(),
       }),
     )
     .optional(),
-  cbms: z.array(z.strictObject({ kind: cbmKind, members: z.array(slug).min(1, { error: "must name at least one member" }) })).optional(),
+  cbms: z.array(z.strictObject({ kind: cbmKind, members: z.array(stateId).min(1, { error: "must name at least one member" }) })).optional(),
   injects: z
     .strictObject({
       scheduled: z.array(z.strictObject({ turn: intRange(1, 40), inject: injectSchema })).optional(),

@@ -297,6 +297,41 @@ describe("validateScenario on data", () => {
       ].sort(),
     );
   });
+
+  const RESERVED = "is reserved: JavaScript objects already have a property of that name; choose another id";
+
+  it("refuses a scenario, state or inject id that every JavaScript object already has, and every reference to one", () => {
+    const r = validateScenario({
+      ...minimal,
+      id: "constructor",
+      states: [state("constructor"), state("b")],
+      relations: [{ a: "constructor", b: "b", tension: 2 }],
+      injects: { library: [{ id: "constructor", title: "X", text: "X", effects: [{ type: "stat", state: "constructor", stat: "economy", delta: 1 }] }] },
+    });
+    expect(lines(r).sort()).toEqual(
+      [
+        `id: scenario id "constructor" ${RESERVED}`,
+        `states[0].id: state id "constructor" ${RESERVED}`,
+        `relations[0].a: state id "constructor" ${RESERVED}`,
+        `injects.library[0].id: inject id "constructor" ${RESERVED}`,
+        `injects.library[0].effects[0].state: state id "constructor" ${RESERVED}`,
+      ].sort(),
+    );
+  });
+
+  it("refuses __proto__ as a state id or a rationale key, from YAML or JSON, without touching Object.prototype", () => {
+    const yaml = readScenario("baltic-fog.yaml");
+    const renamed = yaml.replace(/^(\s+- id: )aestria$/m, "$1__proto__");
+    expect(lines(parseScenario(renamed, "yaml"))).toContain(`states[0].id: state id "__proto__" ${RESERVED}`);
+    const rationale = yaml.replace(/^(\s+)rationale:$/m, "$1rationale:\n$1  __proto__: { polluted: yes }");
+    expect(lines(parseScenario(rationale, "yaml"))).toContain("states[0].rationale.__proto__: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)");
+    const json = JSON.parse(`{"__proto__": {"polluted": "yes"}}`) as Record<string, unknown>;
+    expect(lines(validateScenario({ ...minimal, states: [{ ...state("a"), rationale: json }, state("b")] }))).toEqual([
+      "states[0].rationale.__proto__: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)",
+    ]);
+    expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });
 
 describe("docs/scenarios.md stays in step with the schema", () => {
