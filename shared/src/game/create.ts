@@ -1,11 +1,14 @@
 /** Creating a game from a validated scenario and a seed. */
+import { z } from "zod";
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashValue } from "../model/hash.ts";
+import { isReservedId } from "../model/ids.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import { allPairs, pairKey, suspicionKey } from "../model/pairs.ts";
 import { rngFromSeed } from "../model/rng.ts";
 import { CBM_KINDS, type CbmKind, type GameOptions, type GameState, type Nation } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { issueText } from "../scenario/validate.ts";
 import { fireInject } from "../rules/injects.ts";
 import { updateScores } from "../rules/scoring.ts";
 import { beginResolution } from "./resolve.ts";
@@ -24,13 +27,34 @@ export function scenarioHash(scenario: Scenario): string {
   return hashValue(scenario);
 }
 
+/** The shape of the options a game is created with (they may come from a request or a record). */
+const optionsSchema = z.strictObject({ cbms: z.array(z.string()).optional(), noCbms: z.boolean().optional() });
+
+/** The scenario's state ids, if each is a string, unique and not reserved: they become the keys of the game's records. */
+function seatIds(scenario: Scenario): Result<string[]> {
+  const seats: string[] = [];
+  for (const st of scenario.states) {
+    const id: unknown = st.id;
+    if (typeof id !== "string" || isReservedId(id) || seats.includes(id))
+      return err("INVALID_SCENARIO", `The scenario's state id "${String(id)}" is reserved or repeated: validate the scenario before creating a game.`);
+    seats.push(id);
+  }
+  return ok(seats);
+}
+
 /** Creates the initial game state; turn-1 injects have fired. */
 export function createGame(scenario: Scenario, seed: string, options: Partial<GameOptions> = {}): Result<GameState> {
-  const opts: GameOptions = { cbms: options.cbms ?? [], noCbms: options.noCbms ?? false };
-  for (const k of opts.cbms) if (!(CBM_KINDS as readonly string[]).includes(k)) return err("INVALID_PARTIES", `Unknown CBM "${k}".`);
-  if (seed.length === 0 || seed.length > 200) return err("INVALID_STEP", "A seed is 1 to 200 characters.");
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) return err("INVALID_STEP", `Malformed game options${issueText(parsed.error.issues)}.`);
+  const kinds = parsed.data.cbms ?? [];
+  const unknownCbm = kinds.find((k) => !(CBM_KINDS as readonly string[]).includes(k));
+  if (unknownCbm !== undefined) return err("INVALID_PARTIES", `Unknown CBM "${unknownCbm}".`);
+  const opts: GameOptions = { cbms: kinds as CbmKind[], noCbms: parsed.data.noCbms ?? false };
+  if (typeof seed !== "string" || seed.length === 0 || seed.length > 200) return err("INVALID_STEP", "A seed is 1 to 200 characters.");
+  const checkedSeats = seatIds(scenario);
+  if (!checkedSeats.ok) return checkedSeats;
+  const seats = checkedSeats.value;
   const params = mergeParams(scenario.params);
-  const seats = scenario.states.map((s) => s.id);
   const nations: Record<string, Nation> = {};
   for (const st of scenario.states) {
     nations[st.id] = {
@@ -68,7 +92,7 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   const cbms: GameState["cbms"] = [];
   const cid = (): string => "c" + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
   for (const c of scenario.cbms ?? []) cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
-  for (const kind of opts.cbms as CbmKind[]) {
+  for (const kind of opts.cbms) {
     if (kind === "publishDoctrine") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
     else cbms.push({ id: cid(), kind, members: seats.slice(), since: 0 });
   }

@@ -1,6 +1,7 @@
 /** resolveTurn: the pure function that turns a state and everyone's orders into the next state and its events. */
 import { ok, err, type Result } from "../model/errors.ts";
 import type { GameEvent } from "../model/events.ts";
+import { isSeat, own } from "../model/ids.ts";
 import { isOperation, type Order } from "../model/orders.ts";
 import { allPairs } from "../model/pairs.ts";
 import { rngFromState } from "../model/rng.ts";
@@ -44,9 +45,9 @@ function each<T extends Order["type"]>(orders: Array<[SeatId, Order[]]>, type: T
 export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<SeatId, readonly Order[]>>): Result<{ state: GameState; events: GameEvent[] }> {
   if (state.phase === "ended") return err("GAME_OVER", "The game is over.");
   const orders: Array<[SeatId, Order[]]> = [];
-  for (const seat of Object.keys(ordersBySeat)) if (!state.nations[seat]) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
+  for (const seat of Object.keys(ordersBySeat)) if (!isSeat(state, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
   for (const seat of state.seats) {
-    const list = ordersBySeat[seat] ?? [];
+    const list = own(ordersBySeat, seat) ?? [];
     const checked = checkOrders(state, seat, list);
     if (!checked.ok) return err(checked.error.code, `${seat}: ${checked.error.message}`, checked.error.index);
     orders.push([seat, checked.value]);
@@ -61,12 +62,12 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   each(orders, "hunt", (seat) => ctx.hunting.add(seat));
   each(orders, "investigate", (seat, o) => ctx.investigating.add(`${seat}:${o.incident}`));
   each(orders, "harden", (seat) => {
-    const n = s.nations[seat];
+    const n = own(s.nations, seat);
     if (n && n.defense + n.pendingDefense < 5) n.pendingDefense += 1;
     emit(ctx, "detection.harden", [seat], `${nameOf(s, seat)} hardens its networks: defence +1 from next turn.`);
   });
   each(orders, "develop", (seat) => {
-    const n = s.nations[seat];
+    const n = own(s.nations, seat);
     if (n && n.cyber + n.pendingCyber < 10) n.pendingCyber += 1;
     onCapabilityGrowth(ctx, seat);
   });
@@ -93,7 +94,7 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   relax(ctx);
   // 9. Hardening and development take effect; hardening evicts accesses.
   for (const seat of s.seats) {
-    const n = s.nations[seat];
+    const n = own(s.nations, seat);
     if (!n) continue;
     if (n.pendingDefense > 0) {
       n.defense = Math.min(5, n.defense + n.pendingDefense);
@@ -141,7 +142,7 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
 
 /** A hunting state finds each foreign access with its hunting detection chance, evicts it and learns of the intrusion. */
 function huntAccesses(ctx: Ctx, seat: SeatId): void {
-  const n = ctx.s.nations[seat];
+  const n = own(ctx.s.nations, seat);
   if (!n) return;
   const chance = detectionChance(n.defense, ctx.p.huntBonus, ctx.p);
   const kept = [];

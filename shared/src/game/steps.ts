@@ -1,13 +1,16 @@
 /** Steps: every move that changes a game, as data. A game is its record: a fold of steps. */
 import { err, ok, type Result } from "../model/errors.ts";
 import type { GameEvent } from "../model/events.ts";
-import type { InjectDef } from "../model/injects.ts";
+import { isSeat } from "../model/ids.ts";
+import { effectStates, type InjectDef } from "../model/injects.ts";
 import type { GameState, SeatId } from "../model/types.ts";
 import { proposeCbm, respondCbm } from "../rules/cbms.ts";
-import { emit } from "../rules/context.ts";
+import { emit, nameOf } from "../rules/context.ts";
 import { fireInject } from "../rules/injects.ts";
 import { updateScores } from "../rules/scoring.ts";
+import { issueText } from "../scenario/validate.ts";
 import { beginResolution, resolveTurn } from "./resolve.ts";
+import { STEP_TYPES, stepSchema } from "./step-schema.ts";
 import { validateOrders } from "./validate.ts";
 
 /** One recorded move. `turn` guards against moves meant for another turn. */
@@ -19,9 +22,31 @@ export type Step =
   | { type: "resolve"; turn: number }
   | { type: "end"; turn: number };
 
-/** Applies one step; returns the next state and any events, or an error that changed nothing. */
-export function applyStep(state: GameState, step: Step): Result<{ state: GameState; events: GameEvent[] }> {
+/** Why a value is not a step, as a sentence: an unknown type, or the first field at fault. */
+function malformed(step: unknown, issues: Parameters<typeof issueText>[0]): Result<never> {
+  const type = step !== null && typeof step === "object" ? (step as { type?: unknown }).type : undefined;
+  if (typeof type !== "string" || !(STEP_TYPES as readonly string[]).includes(type))
+    return err("INVALID_STEP", `Unknown step type: a step is one of ${STEP_TYPES.join(", ")}.`);
+  return err("INVALID_STEP", `Malformed ${type} step${issueText(issues)}.`);
+}
+
+/** Checks an inject's effects against the game: every state it names is in it, and a pair names two states. */
+function checkInject(state: GameState, inject: InjectDef): Result<InjectDef> {
+  for (const e of inject.effects) {
+    const named = effectStates(e);
+    const unknown = named.find((x) => !isSeat(state, x));
+    if (unknown !== undefined) return err("UNKNOWN_TARGET", `The inject names "${unknown}", which is not a state in this game.`);
+    if (named.length === 2 && named[0] === named[1]) return err("INVALID_STEP", `An inject's ${e.type} effect must name two different states, not ${nameOf(state, named[0] ?? null)} twice.`);
+  }
+  return ok(inject);
+}
+
+/** Applies one step, whatever value it is given (steps also come from JSON journals): the next state and any events, or an error that changed nothing. Never throws. */
+export function applyStep(state: GameState, input: Step): Result<{ state: GameState; events: GameEvent[] }> {
   if (state.phase === "ended") return err("GAME_OVER", "The game is over.");
+  const parsed = stepSchema.safeParse(input);
+  if (!parsed.success) return malformed(input, parsed.error.issues);
+  const step = parsed.data;
   if (step.turn !== state.turn) return err("WRONG_TURN", `This is turn ${state.turn}, not turn ${step.turn}.`);
   switch (step.type) {
     case "orders": {
@@ -38,13 +63,10 @@ export function applyStep(state: GameState, step: Step): Result<{ state: GameSta
       return r.ok ? ok({ state: r.value, events: [] }) : r;
     }
     case "inject": {
-      for (const e of step.inject.effects) {
-        const named = e.type === "tension" ? [e.a, e.b] : e.type === "stat" ? [e.state] : e.type === "suspicion" ? [e.from, e.to] : [e.target];
-        const unknown = named.find((x) => !state.nations[x]);
-        if (unknown !== undefined) return err("UNKNOWN_TARGET", `The inject names "${unknown}", which is not a state in this game.`);
-      }
+      const checked = checkInject(state, step.inject);
+      if (!checked.ok) return checked;
       const ctx = beginResolution(state, state.turn);
-      fireInject(ctx, step.inject);
+      fireInject(ctx, checked.value);
       ctx.s.rng = ctx.rng.save();
       ctx.s.events.push(...ctx.events);
       updateScores(ctx.s);
@@ -61,7 +83,5 @@ export function applyStep(state: GameState, step: Step): Result<{ state: GameSta
       updateScores(ctx.s);
       return ok({ state: ctx.s, events: ctx.events });
     }
-    default:
-      return err("INVALID_STEP", "Unknown step type.");
   }
 }

@@ -316,6 +316,35 @@ describe("error codes of the engine, each with a minimal case; a rejected step c
     rejects(s, { type: "teleport", turn: 1 } as unknown as Step, "INVALID_STEP", /step/i);
   });
 
+  it("INVALID_STEP: a malformed step names its type and the field at fault", () => {
+    const s = newGame();
+    rejects(s, { type: "propose", turn: 1, seat: "north", kind: "hotline", parties: "south" } as unknown as Step, "INVALID_STEP", /^Malformed propose step at parties: /);
+    rejects(s, { type: "respond", turn: 1, seat: "south", proposal: "p1", accept: "yes" } as unknown as Step, "INVALID_STEP", /^Malformed respond step at accept: /);
+    rejects(s, { type: "resolve", turn: "1" } as unknown as Step, "INVALID_STEP", /^Malformed resolve step at turn: /);
+    rejects(s, { type: "end", turn: 1, by: "north" } as unknown as Step, "INVALID_STEP", /^Malformed end step/, /by/);
+    rejects(s, null as unknown as Step, "INVALID_STEP", /step type/);
+  });
+
+  it("INVALID_STEP: an inject whose tension or suspicion effect names one state twice", () => {
+    const s = newGame();
+    const inject = (effect: unknown): Step => ({ type: "inject", turn: 1, inject: { id: "x", title: "X", text: "X.", effects: [effect] } } as Step);
+    rejects(s, inject({ type: "tension", a: "north", b: "north", delta: 1 }), "INVALID_STEP", /two different states, not North twice/);
+    rejects(s, inject({ type: "suspicion", from: "east", to: "east", delta: 0.1 }), "INVALID_STEP", /not East twice/);
+    rejects(s, inject({ type: "stat", state: "north", stat: "constructor", delta: 1 }), "INVALID_STEP", /^Malformed inject step at inject\.effects\[0\]\.stat: /);
+  });
+
+  it("UNKNOWN_TARGET: an inject naming a state that is not in the game", () => {
+    const s = newGame();
+    const inject: Step = { type: "inject", turn: 1, inject: { id: "x", title: "X", text: "X.", effects: [{ type: "stat", state: "atlantis", stat: "economy", delta: -1 }] } };
+    rejects(s, inject, "UNKNOWN_TARGET", /"atlantis", which is not a state in this game/);
+  });
+
+  it("UNKNOWN_SEAT: an answer to a proposal from a seat that is not in the game", () => {
+    const { s, proposal } = withProposal();
+    rejects(s, { type: "respond", turn: 1, seat: "atlantis", proposal, accept: true }, "UNKNOWN_SEAT", /atlantis/);
+    rejects(s, { type: "respond", turn: 1, seat: "constructor", proposal, accept: true }, "UNKNOWN_SEAT", /constructor/);
+  });
+
   it("every code in this file is a known error code", () => {
     const tested: ErrorCode[] = [
       "GAME_OVER", "WRONG_TURN", "UNKNOWN_SEAT", "INVALID_ORDER", "TOO_MANY_ORDERS", "NOT_ENOUGH_AP", "UNKNOWN_TARGET",

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   "CBM_ALREADY_IN_FORCE",
   "CBMS_DISABLED",
   "INVALID_STEP",
+  "INVALID_SCENARIO",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

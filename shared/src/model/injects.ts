@@ -1,10 +1,10 @@
 /** Injects: scenario or facilitator events with scripted effects. */
-import type { OperationKind, SeatId } from "./types.ts";
+import type { OperationKind, SeatId, StatName } from "./types.ts";
 
 /** One effect of an inject. */
 export type InjectEffect =
   | { type: "tension"; a: SeatId; b: SeatId; delta: number }
-  | { type: "stat"; state: SeatId; stat: "economy" | "stability" | "reputation"; delta: number }
+  | { type: "stat"; state: SeatId; stat: StatName; delta: number }
   | { type: "suspicion"; from: SeatId; to: SeatId; delta: number }
   | { type: "nonStateIncident"; target: SeatId; kind: Exclude<OperationKind, "espionage" | "preposition"> | "nonState" };
 
@@ -14,4 +14,18 @@ export interface InjectDef {
   title: string;
   text: string;
   effects: InjectEffect[];
+}
+
+/** The states an inject effect names, in field order (two for tension and suspicion, one otherwise). */
+export function effectStates(e: InjectEffect): SeatId[] {
+  switch (e.type) {
+    case "tension":
+      return [e.a, e.b];
+    case "stat":
+      return [e.state];
+    case "suspicion":
+      return [e.from, e.to];
+    case "nonStateIncident":
+      return [e.target];
+  }
 }

@@ -1,10 +1,10 @@
 /** Secret objectives: machine-checkable goals worth points at the end. */
-import type { CbmKind, SeatId } from "./types.ts";
+import type { CbmKind, SeatId, StatName } from "./types.ts";
 
 /** One secret objective. */
 export type Objective =
   | { kind: "tensionAtMost"; text: string; points: number; with: SeatId; max: number }
-  | { kind: "statAtLeast"; text: string; points: number; stat: "economy" | "stability" | "reputation"; min: number }
+  | { kind: "statAtLeast"; text: string; points: number; stat: StatName; min: number }
   | { kind: "cbmInForce"; text: string; points: number; cbm: CbmKind; with?: SeatId }
   | { kind: "accessIn"; text: string; points: number; target: SeatId }
   | { kind: "neverAttributed"; text: string; points: number }

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { STATEMENT_MAX_LENGTH } from "./orders.ts";
 
-const id = z.string().min(1).max(64);
+/** An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters. */
+export const idSchema = z.string().min(1).max(64);
+const id = idSchema;
 const op = (type: "espionage" | "preposition" | "ddos" | "influence" | "disrupt" | "destroy") =>
   z.strictObject({ type: z.literal(type), target: id, overt: z.boolean().optional(), proxy: z.boolean().optional(), falseFlag: id.optional() });
 

@@ -1,4 +1,5 @@
 /** Attribution: each seat's confidence in who did an incident advances none -> low -> moderate -> high. */
+import { own } from "../model/ids.ts";
 import type { Confidence, Incident, SeatId } from "../model/types.ts";
 import { CONFIDENCE_NAMES } from "../model/types.ts";
 import { emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
@@ -8,7 +9,7 @@ import { inSitrep } from "./knowledge.ts";
 /** Per-turn chance that a seat's attribution of an incident advances one tier. */
 export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId): number {
   const p = ctx.p;
-  const defense = ctx.s.nations[knower]?.defense ?? 3;
+  const defense = own(ctx.s.nations, knower)?.defense ?? 3;
   let h = p.attributionHazard * (1 + p.attributionDefenseSlope * (defense - 3));
   if (ctx.investigating.has(`${knower}:${incident.id}`)) h *= p.investigateMultiplier;
   if (inSitrep(ctx, incident.target) && inSitrep(ctx, knower)) h *= p.sitrepAttributionMultiplier;
@@ -42,7 +43,7 @@ export function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier
 export function advanceAttribution(ctx: Ctx): void {
   for (const incident of ctx.s.incidents) {
     for (const knower of Object.keys(incident.knowledge)) {
-      const k = incident.knowledge[knower];
+      const k = own(incident.knowledge, knower);
       if (!k || k.confidence >= 3 || k.since >= ctx.turn) continue;
       if (!ctx.rng.chance(attributionHazard(ctx, incident, knower))) continue;
       const tier = (k.confidence + 1) as Confidence;

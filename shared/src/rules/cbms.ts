@@ -1,6 +1,7 @@
 /** Confidence-building measures: proposals, answers and entry into force. */
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
+import { isSeat } from "../model/ids.ts";
 import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState, type SeatId } from "../model/types.ts";
 import { CBM_NAMES } from "../model/names.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
@@ -20,11 +21,11 @@ function membersPhrase(s: GameState, members: readonly SeatId[]): string {
 export function checkProposal(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<SeatId[]> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   if (s.options.noCbms) return err("CBMS_DISABLED", "CBM proposals are disabled in this game.");
-  if (!s.nations[seat]) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
+  if (!isSeat(s, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
   if (!(CBM_KINDS as readonly string[]).includes(kind)) return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
   const k = kind as CbmKind;
   const set = new Set<SeatId>([seat, ...parties]);
-  for (const p of set) if (!s.nations[p]) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
+  for (const p of set) if (!isSeat(s, p)) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
   if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1)) return err("INVALID_PARTIES", "A party is named twice.");
   const list = s.seats.filter((x) => set.has(x));
   const name = CBM_NAMES[k];
@@ -49,6 +50,7 @@ export function proposeCbm(s: GameState, seat: SeatId, kind: string, parties: re
 /** A named party accepts or declines a proposal, with an optional short note. Pure step. */
 export function respondCbm(s: GameState, seat: SeatId, proposalId: string, accept: boolean, note = ""): Result<GameState> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
+  if (!isSeat(s, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
   const p = s.proposals.find((x) => x.id === proposalId);
   if (!p) return err("UNKNOWN_PROPOSAL", `No open proposal "${proposalId}".`);
   if (!p.parties.includes(seat)) return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${nameOf(s, seat)}.`);

@@ -1,5 +1,6 @@
 /** The working draft of one resolution: a private copy of the state plus helpers to change it. */
 import type { GameEvent } from "../model/events.ts";
+import { own } from "../model/ids.ts";
 import type { ModelParams } from "../model/params.ts";
 import { pairKey } from "../model/pairs.ts";
 import type { Rng } from "../model/rng.ts";
@@ -29,13 +30,13 @@ export interface Ctx {
 /** A deep-enough copy of the state: everything resolution may change is new; history is shared. */
 export function cloneState(s: GameState): GameState {
   const nations: GameState["nations"] = {};
-  for (const id of s.seats) nations[id] = { ...(s.nations[id] as GameState["nations"][string]) };
+  for (const id of s.seats) nations[id] = { ...(own(s.nations, id) as GameState["nations"][string]) };
   const tensionHistory: Record<string, number[]> = {};
   for (const k of Object.keys(s.tensionHistory)) tensionHistory[k] = (s.tensionHistory[k] as number[]).slice();
   const intel: GameState["intel"] = {};
-  for (const k of Object.keys(s.intel)) intel[k] = (s.intel[k] ?? []).slice();
+  for (const k of Object.keys(s.intel)) intel[k] = (own(s.intel, k) ?? []).slice();
   const scores: GameState["scores"] = {};
-  for (const k of Object.keys(s.scores)) scores[k] = { ...(s.scores[k] as GameState["scores"][string]) };
+  for (const k of Object.keys(s.scores)) scores[k] = { ...(own(s.scores, k) as GameState["scores"][string]) };
   return {
     ...s,
     nations,
@@ -58,7 +59,7 @@ export function cloneState(s: GameState): GameState {
 
 function cloneIncident(i: Incident): Incident {
   const knowledge: Incident["knowledge"] = {};
-  for (const k of Object.keys(i.knowledge)) knowledge[k] = { ...(i.knowledge[k] as Incident["knowledge"][string]) };
+  for (const k of Object.keys(i.knowledge)) knowledge[k] = { ...(own(i.knowledge, k) as Incident["knowledge"][string]) };
   return { ...i, knowledge, publicAttributions: i.publicAttributions.slice(), deniedBy: i.deniedBy.slice() };
 }
 
@@ -124,5 +125,5 @@ export function cbmSince(s: GameState, kind: CbmKind, a: SeatId): number | null 
 /** A state's display name. */
 export function nameOf(s: GameState, id: SeatId | null): string {
   if (id === null) return "a non-state actor";
-  return s.nations[id]?.name ?? id;
+  return own(s.nations, id)?.name ?? id;
 }

@@ -1,4 +1,5 @@
 /** Overt diplomacy and force: attribution, hotline inquiries, sanctions, expulsions, statements, mobilisation. */
+import { own } from "../model/ids.ts";
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
 import type { Confidence, SeatId } from "../model/types.ts";
 import { accusationStrength } from "../model/names.ts";
@@ -20,7 +21,7 @@ function catalogued(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
 export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const incident = ctx.s.incidents.find((i) => i.id === order.incident);
   if (!incident) return;
-  const k = incident.knowledge[by];
+  const k = own(incident.knowledge, by);
   // Confidence is in the state the evidence points to; naming another state carries none.
   const confidence = (k && k.suspect === order.accused ? k.confidence : 0) as Confidence;
   const correct = incident.author === order.accused;
@@ -29,8 +30,8 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   incident.publicAttributions.push({ turn: ctx.turn, by, accused: order.accused, confidence });
   incident.public = true;
   const p = ctx.p;
-  const accuser = ctx.s.nations[by];
-  const accused = ctx.s.nations[order.accused];
+  const accuser = own(ctx.s.nations, by);
+  const accused = own(ctx.s.nations, order.accused);
   if (!accuser || !accused) return;
   emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`, { incident: incident.id });
   if (correct) {
@@ -73,7 +74,7 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
   const acknowledged = order.reply === "acknowledge" && incident !== undefined && incident.author === by;
   if (acknowledged && incident) {
     {
-      const k = incident.knowledge[q.from];
+      const k = own(incident.knowledge, q.from);
       if (k) {
         k.confidence = 3;
         k.suspect = by;
@@ -87,7 +88,7 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "deny" ? 1 : 0.7));
     if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) {
       incident.deniedBy.push(by);
-      const k = incident.knowledge[q.from];
+      const k = own(incident.knowledge, q.from);
       if (k && k.confidence >= 2 && k.suspect === by) exposeDenial(ctx, incident, q.from, by);
     }
   }
@@ -105,8 +106,8 @@ export function closeUnanswered(ctx: Ctx): void {
 /** Economic sanctions. */
 export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   const p = ctx.p;
-  const a = ctx.s.nations[by];
-  const t = ctx.s.nations[target];
+  const a = own(ctx.s.nations, by);
+  const t = own(ctx.s.nations, target);
   if (!a || !t) return;
   t.economy = round3(t.economy - p.sanctionDamage);
   a.economy = round3(a.economy - p.sanctionCost);

@@ -1,4 +1,5 @@
 /** Escalation: incidents raise tension by suspicion and severity; decay and suspicion relax it. */
+import { own } from "../model/ids.ts";
 import { allPairs, pairKey, pairMembers, suspicionKey } from "../model/pairs.ts";
 import type { Confidence, Incident, SeatId } from "../model/types.ts";
 import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
@@ -86,7 +87,7 @@ export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatI
 export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspect: SeatId): void {
   if (suspect !== incident.author || !incident.deniedBy.includes(suspect)) return;
   incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
-  const n = ctx.s.nations[suspect];
+  const n = own(ctx.s.nations, suspect);
   if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
   emit(ctx, "diplomacy.inquire", "public", `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`, { incident: incident.id });
   addTension(ctx, knower, suspect, ctx.p.unansweredInquiryTension, "diplomacy.inquire", "public", `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`);

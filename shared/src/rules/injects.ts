@@ -1,6 +1,7 @@
 /** Injects and non-state incidents: events from outside the players' orders. */
-import type { InjectDef } from "../model/injects.ts";
-import type { SeatId } from "../model/types.ts";
+import { isSeat, own } from "../model/ids.ts";
+import { effectStates, type InjectDef } from "../model/injects.ts";
+import { STAT_NAMES, type SeatId } from "../model/types.ts";
 import { addTension, emit, nameOf, round3, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
 import { applyEffects, makeIncident, notice } from "./operations.ts";
@@ -18,14 +19,15 @@ export function nonStateActivity(ctx: Ctx): void {
   for (const seat of ctx.s.seats) if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "nonState");
 }
 
-/** Fires an inject: its text to everyone, then its effects. */
+/** Fires an inject: its text to everyone, then its effects (an effect naming a state not in the game does nothing; applyStep refuses such an inject). */
 export function fireInject(ctx: Ctx, inject: InjectDef): void {
   emit(ctx, "inject", "public", `${inject.title}: ${inject.text}`);
   for (const e of inject.effects) {
+    if (!effectStates(e).every((x) => isSeat(ctx.s, x))) continue;
     if (e.type === "tension") addTension(ctx, e.a, e.b, e.delta, "inject", "public", `${inject.title}: tension between ${nameOf(ctx.s, e.a)} and ${nameOf(ctx.s, e.b)} moves.`);
     else if (e.type === "stat") {
-      const n = ctx.s.nations[e.state];
-      if (n) n[e.stat] = round3(n[e.stat] + e.delta);
+      const n = own(ctx.s.nations, e.state);
+      if (n && STAT_NAMES.includes(e.stat)) n[e.stat] = round3(n[e.stat] + e.delta);
     } else if (e.type === "suspicion") setSuspicion(ctx, e.from, e.to, suspicionOf(ctx, e.from, e.to) + e.delta);
     else nonStateIncident(ctx, e.target, e.kind);
   }

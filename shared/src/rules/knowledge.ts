@@ -1,10 +1,11 @@
 /** How seats come to know of incidents, and how situation reports share them. */
+import { isSeat, own } from "../model/ids.ts";
 import type { Incident, SeatId } from "../model/types.ts";
 import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 
-/** Gives a seat knowledge of an incident (if it has none); a victim shares it through situation reports. */
+/** Gives a seat of the game knowledge of an incident (if it has none); a victim shares it through situation reports. */
 export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: boolean): boolean {
-  if (incident.knowledge[seat]) return false;
+  if (!isSeat(ctx.s, seat) || own(incident.knowledge, seat)) return false;
   const isAuthor = incident.author === seat;
   const overt = incident.overt;
   incident.knowledge[seat] = {
@@ -19,7 +20,7 @@ export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: bool
     for (const c of ctx.s.cbms) {
       if (c.kind !== "situationReports" || !c.members.includes(seat)) continue;
       for (const m of c.members) {
-        if (m === seat || incident.knowledge[m]) continue;
+        if (m === seat || own(incident.knowledge, m)) continue;
         learnOf(ctx, m, incident, true);
         emit(ctx, "detection.sitrep", [m], `${nameOf(ctx.s, seat)} shared a detected incident against ${victimPhrase(ctx.s, seat, incident.target)} through the CERT link.`, { incident: incident.id });
       }

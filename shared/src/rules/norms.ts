@@ -1,4 +1,5 @@
 /** Norms and pledges: costs of publicly attributed violations (GGE 2013/2015, no-first-use). */
+import { own } from "../model/ids.ts";
 import type { Incident } from "../model/types.ts";
 import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
@@ -17,7 +18,7 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
   const publicMod = incident.overt || incident.publicAttributions.some((a) => a.accused === author && a.confidence >= 2);
   if (!publicMod) return;
   incident.normCostApplied = true;
-  const n = ctx.s.nations[author];
+  const n = own(ctx.s.nations, author);
   if (!n) return;
   const broken = normsBroken(incident);
   if (broken.length > 0) {

@@ -1,4 +1,5 @@
 /** Cyber operations: access, success, effects, detection. */
+import { own } from "../model/ids.ts";
 import type { OperationOrder } from "../model/orders.ts";
 import { ACCESS_AGE } from "../model/orders.ts";
 import type { Incident, SeatId } from "../model/types.ts";
@@ -48,7 +49,7 @@ export function makeIncident(ctx: Ctx, kind: Incident["kind"], author: SeatId | 
 /** Applies an incident's effects on its target. */
 export function applyEffects(ctx: Ctx, incident: Incident): void {
   const p = ctx.p;
-  const t = ctx.s.nations[incident.target];
+  const t = own(ctx.s.nations, incident.target);
   if (!t || !incident.success) return;
   let econ = 0;
   let stab = 0;
@@ -93,8 +94,8 @@ export function notice(ctx: Ctx, incident: Incident): void {
 /** Runs one cyber operation. */
 export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): void {
   const p = ctx.p;
-  const target = ctx.s.nations[order.target];
-  const me = ctx.s.nations[author];
+  const target = own(ctx.s.nations, order.target);
+  const me = own(ctx.s.nations, author);
   if (!target || !me) return;
   const minAge = ACCESS_AGE[order.type];
   if (minAge !== undefined && !takeAccess(ctx, author, order.target, minAge)) {
@@ -130,7 +131,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
 }
 
 function gatherIntel(ctx: Ctx, spy: SeatId, about: SeatId): void {
-  const t = ctx.s.nations[about];
+  const t = own(ctx.s.nations, about);
   if (!t) return;
   const accessesHeld: Record<SeatId, number> = {};
   for (const a of ctx.s.accesses) if (a.owner === about) accessesHeld[a.target] = (accessesHeld[a.target] ?? 0) + 1;
@@ -138,7 +139,7 @@ function gatherIntel(ctx: Ctx, spy: SeatId, about: SeatId): void {
   for (const i of ctx.s.incidents) {
     if (i.author === about && i.turn === ctx.turn - 1 && i.kind !== "nonState") operationsLastTurn.push({ kind: i.kind, target: i.target });
   }
-  const list = ctx.s.intel[spy] ?? [];
+  const list = own(ctx.s.intel, spy) ?? [];
   list.push({ turn: ctx.turn, about, cyber: t.cyber, defense: t.defense, accessesHeld, operationsLastTurn });
   ctx.s.intel[spy] = list;
 }

@@ -1,4 +1,5 @@
 /** Secret objectives, scores with their parts, and the end conditions. */
+import { own } from "../model/ids.ts";
 import type { Objective } from "../model/objectives.ts";
 import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
 import type { GameState, Outcome, Score, SeatId } from "../model/types.ts";
@@ -6,7 +7,7 @@ import { emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Whether one objective is met in a state (evaluated live; final at the end). */
 export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean {
-  const n = s.nations[seat];
+  const n = own(s.nations, seat);
   if (!n) return false;
   switch (o.kind) {
     case "tensionAtMost":
@@ -28,7 +29,7 @@ export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean 
 
 /** A state's score with its parts. */
 export function scoreOf(s: GameState, seat: SeatId): Score {
-  const n = s.nations[seat];
+  const n = own(s.nations, seat);
   if (!n) return { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
   let objectives = 0;
   for (const o of n.objectives) if (objectiveMet(s, seat, o)) objectives += o.points;

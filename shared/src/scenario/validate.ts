@@ -23,6 +23,13 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
+/** The first of zod's issues as the end of a sentence: " at states[2].defense: must be …", or ": …" at the root. */
+export function issueText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  const issue = issues[0];
+  const path = issue ? formatPath(issue.path) : "";
+  return `${path ? ` at ${path}` : ""}: ${issue?.message ?? "invalid"}`;
+}
+
 /** Renders problems one per line: `path: message`. */
 export function formatProblems(problems: readonly ScenarioProblem[]): string {
   return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("\n");

@@ -1,4 +1,5 @@
 /** viewFor: the single place where hidden information is decided. */
+import { isSeat, own } from "../model/ids.ts";
 import type { GameState, Incident, SeatId } from "../model/types.ts";
 import { suspicionKey } from "../model/pairs.ts";
 import { hasCbm } from "../rules/context.ts";
@@ -10,7 +11,7 @@ function seatOf(viewer: Viewer): SeatId | null {
 }
 
 function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boolean): NationView {
-  const n = s.nations[id] as GameState["nations"][string];
+  const n = own(s.nations, id) as GameState["nations"][string];
   const visible = revealed || id === me || hasCbm(s, "publishDoctrine", id) || (me !== null && hasCbm(s, "jointObservation", id, me));
   return {
     id,
@@ -54,7 +55,7 @@ function memoIncidentView(i: Incident, me: SeatId | null, revealed: boolean): In
 
 function incidentView(i: Incident, me: SeatId | null, revealed: boolean): IncidentView | null {
   const mine = me !== null && i.author === me;
-  const known = me !== null && i.knowledge[me] !== undefined;
+  const known = me !== null && own(i.knowledge, me) !== undefined;
   if (!revealed && !i.public && !known && !mine) return null;
   const truth = revealed || mine || i.overt;
   let kind: IncidentView["kind"] = i.kind;
@@ -64,7 +65,10 @@ function incidentView(i: Incident, me: SeatId | null, revealed: boolean): Incide
   }
   const knowledge: IncidentView["knowledge"] = {};
   if (revealed) Object.assign(knowledge, i.knowledge);
-  else if (me !== null && i.knowledge[me]) knowledge[me] = i.knowledge[me];
+  else if (me !== null) {
+    const k = own(i.knowledge, me);
+    if (k) knowledge[me] = k;
+  }
   const seesDamage = revealed || i.public || mine || i.target === me;
   return {
     id: i.id,
@@ -83,21 +87,21 @@ function incidentView(i: Incident, me: SeatId | null, revealed: boolean): Incide
 }
 
 function seatPrivate(s: GameState, seat: SeatId): SeatPrivate {
-  const n = s.nations[seat];
+  const n = own(s.nations, seat);
   const suspicion: Record<SeatId, number> = {};
   for (const o of s.seats) if (o !== seat) suspicion[o] = s.suspicion[suspicionKey(seat, o)] ?? 0;
   return {
     briefing: n?.briefing ?? "",
     objectives: (n?.objectives ?? []).map((o) => ({ ...o, met: objectiveMet(s, seat, o) })),
     accesses: s.accesses.filter((a) => a.owner === seat).map((a) => ({ id: a.id, target: a.target, since: a.since })),
-    intel: s.intel[seat] ?? [],
-    orders: s.orders[seat] ?? [],
+    intel: own(s.intel, seat) ?? [],
+    orders: own(s.orders, seat) ?? [],
     suspicion,
   };
 }
 
 function scoreView(s: GameState, seat: SeatId, full: boolean): ScoreView {
-  const sc = s.scores[seat] ?? { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
+  const sc = own(s.scores, seat) ?? { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
   if (full) return { ...sc };
   const total = Math.round((sc.economy + sc.stability + sc.reputation + sc.outcome) * 1000) / 1000;
   return { economy: sc.economy, stability: sc.stability, reputation: sc.reputation, objectives: null, outcome: sc.outcome, total };
@@ -106,7 +110,7 @@ function scoreView(s: GameState, seat: SeatId, full: boolean): ScoreView {
 /** The game as `viewer` may see it: players their seat, observers the public, the facilitator (and everyone after the end) everything. An unknown seat sees the public view. */
 export function viewFor(s: GameState, viewer: Viewer): GameView {
   const claimed = seatOf(viewer);
-  const me = claimed !== null && s.nations[claimed] ? claimed : null;
+  const me = isSeat(s, claimed) ? claimed : null;
   const revealed = viewer.role === "facilitator" || s.phase === "ended";
   const nations: GameView["nations"] = {};
   const scores: GameView["scores"] = {};
