@@ -68,6 +68,7 @@ describe("diffJson / applyPatch", () => {
       ["frob", ["n"], 1],
       ["set", "n", 1],
       ["set", ["__proto__", "polluted"], 1],
+      ["set", ["hasOwnProperty"], 1],
     ];
     for (const op of bad) expect(() => applyPatch(root, [op as PatchOp])).toThrow(PatchError);
     expect(root).toEqual({ a: { b: [1, 2] }, n: 1 });

@@ -2,6 +2,7 @@
  * Structural patches between two JSON values: the server sends a view once, then only what changed.
  * Pure and generic: the ops say where a value changed, was removed, or how an array grew or shrank.
  */
+import { isReservedId } from "../model/ids.ts";
 
 /** A step into a value: an object key or an array index. */
 export type PathKey = string | number;
@@ -105,7 +106,7 @@ export function applyPatch<T extends object>(root: T, ops: readonly PatchOp[]): 
   for (const op of ops) {
     const path = op[1];
     if (!Array.isArray(path) || path.length === 0) throw new PatchError("a patch op needs a non-empty path");
-    if (path.some((k) => k === "__proto__" || k === "constructor" || k === "prototype")) throw new PatchError(`a patch may not write ${path.join(".")}`);
+    if (path.some((k) => isReservedId(k) || k === "prototype")) throw new PatchError(`a patch may not write ${path.join(".")}`);
     // Walk down, copying each container on the way, so the parent of the last key is our own copy.
     let parent = top as Record<PathKey, unknown>;
     for (let i = 0; i < path.length - 1; i++) {
