@@ -37,7 +37,7 @@ export interface ClientAuth {
 
 /** The room type "crisis". */
 export class CrisisRoom extends Room {
-  override maxMessagesPerSecond = 20;
+  override maxMessagesPerSecond = 120;
   override autoDispose = false;
   override state: PublicStateInstance = new PublicState();
   session!: SessionState;
