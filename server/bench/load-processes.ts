@@ -37,7 +37,7 @@ export async function startEcho(): Promise<{ port: number; child: ChildProcess }
   return { port: (JSON.parse(line) as { port: number }).port, child };
 }
 
-/** Spawns the game server child; resolves once /api/health answers. */
+/** Spawns the game server child, with limits on game creation far above what the bench creates; resolves once /api/health answers. */
 export async function startServer(cpuProfDir: string | undefined, log: (msg: string) => void): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
@@ -46,7 +46,14 @@ export async function startServer(cpuProfDir: string | undefined, log: (msg: str
   if (cpuProfDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`);
   const child = spawn(process.execPath, [...nodeArgs, join(root, "server/src/main.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), FIREBREAK_DATA_DIR: dataDir, FIREBREAK_QUIET: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      FIREBREAK_DATA_DIR: dataDir,
+      FIREBREAK_QUIET: "1",
+      FIREBREAK_MAX_GAMES: "100000",
+      FIREBREAK_CREATES_PER_WINDOW: "100000",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   children.push(child);

@@ -2,10 +2,11 @@
  * A `fetch` for the Colyseus SDK (`new Client(url, { fetchFn })`) whose requests leave from a given
  * loopback address (any of 127.0.0.0/8 works on Linux without configuration).
  *
- * The server limits matchmaking joins that carry a join code to 60 per address per minute
- * (`allowJoinAttempt` in server/src/http/routes.ts, called from CrisisRoom's static onAuth), so 1,000
- * joins from one address cannot happen in one run. Only wrong codes count, which the bench never sends;
- * still, the load bench gives each room its own address, as if each class sat behind its own network
+ * The server limits matchmaking joins whose code matches no game to 60 per address per minute, and game
+ * creations per address (`wrongJoins` and `creations` in server/src/http/limits.ts, applied by
+ * server/src/http/matchmake-admission.ts from CrisisRoom's static onAuth). Only wrong codes count, which the
+ * bench never sends, and the bench starts its server with creation limits far above its needs; still, the
+ * load bench gives each room its own address, as if each class sat behind its own network
  * address: the TCP source address of this fetch, which the server takes as the client's (it ignores
  * client-sent X-Real-IP and X-Forwarded-For unless FIREBREAK_TRUST_PROXY trusts the peer). The WebSocket
  * itself still comes from 127.0.0.1 (the SDK's WebSocket has no local-address option; the limit does not look at it).

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
+import { configureLimits, DEFAULT_CREATION_LIMITS } from "./http/limits.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
@@ -24,6 +25,12 @@ export interface ServerConfig {
   botWorkers?: number;
   /** Express's "trust proxy" setting: which proxies' X-Forwarded-For to believe for the client's address (default: none). */
   trustProxy?: boolean | number | string;
+  /** Games one address may create per creation window (default 30). */
+  createsPerWindow?: number;
+  /** The creation window in seconds (default 600). */
+  createWindowSeconds?: number;
+  /** Games held in memory at most; creations beyond are refused SERVER_FULL (default 500). */
+  maxGames?: number;
 }
 
 /** Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names ("loopback", "10.0.0.0/8"). */
@@ -44,6 +51,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
     return n;
   };
+  const positive = (name: string, dflt: number): number => {
+    const n = num(name, dflt);
+    if (n === 0) throw new Error(`${name} must be above 0, got "${env[name]}"`);
+    return n;
+  };
   return {
     port: num("PORT", 2567),
     dataDir: env.FIREBREAK_DATA_DIR ?? join(process.cwd(), "data"),
@@ -54,6 +66,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     quiet: env.FIREBREAK_QUIET === "1",
     botWorkers: Math.floor(num("FIREBREAK_BOT_WORKERS", defaultBotWorkers())),
     trustProxy: parseTrustProxy(env.FIREBREAK_TRUST_PROXY),
+    createsPerWindow: Math.floor(num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow)),
+    createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
+    maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
   };
 }
 
@@ -89,6 +104,11 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     takeoverSeconds: config.takeoverSeconds,
     now: () => Date.now(),
     bots,
+  });
+  configureLimits({
+    createsPerWindow: config.createsPerWindow ?? DEFAULT_CREATION_LIMITS.createsPerWindow,
+    createWindowMs: (config.createWindowSeconds ?? DEFAULT_CREATION_LIMITS.createWindowMs / 1000) * 1000,
+    maxGames: config.maxGames ?? DEFAULT_CREATION_LIMITS.maxGames,
   });
   const transport = new WebSocketTransport({ maxPayload: config.maxPayloadBytes });
   // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it too.

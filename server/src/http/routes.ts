@@ -7,32 +7,9 @@ import { recordOf } from "../session/record.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
 import { timingsSince } from "../metrics.ts";
+import { codeLookups } from "./limits.ts";
 
-/** Wrong join codes allowed per address per window before RATE_LIMITED. */
-export const CODE_ATTEMPTS = 10;
-export const CODE_WINDOW_MS = 60_000;
-
-const attempts = new Map<string, { count: number; since: number }>();
-
-function limited(ip: string): boolean {
-  const now = services().now();
-  const a = attempts.get(ip);
-  if (!a || now - a.since > CODE_WINDOW_MS) return false;
-  return a.count >= CODE_ATTEMPTS;
-}
-
-function fail(ip: string): void {
-  const now = services().now();
-  const a = attempts.get(ip);
-  if (!a || now - a.since > CODE_WINDOW_MS) attempts.set(ip, { count: 1, since: now });
-  else a.count++;
-}
-
-/** Forgets rate-limit history (tests). */
-export function resetRateLimits(): void {
-  attempts.clear();
-  joins.clear();
-}
+export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 
 /** Public summary of a scenario for the home screen. */
 export function scenarioSummary(s: Scenario) {
@@ -46,22 +23,6 @@ export function scenarioSummary(s: Scenario) {
     injects: (s.injects?.library ?? []).map((i) => ({ id: i.id, title: i.title, text: i.text })),
     hints: s.hints ?? [],
   };
-}
-
-/** Wrong-code matchmaking joins allowed per key per window (a person mistypes a few times; a code guesser thousands). */
-export const JOIN_ATTEMPTS = 60;
-
-const joins = new Map<string, { count: number; since: number }>();
-
-/** Counts a matchmaking join whose code matched no game; false once the key is over the limit. */
-export function allowJoinAttempt(ip: string): boolean {
-  const now = services().now();
-  const a = joins.get(ip);
-  if (!a || now - a.since > CODE_WINDOW_MS) {
-    joins.set(ip, { count: 1, since: now });
-    return true;
-  }
-  return ++a.count <= JOIN_ATTEMPTS;
 }
 
 /** Installs the routes on the transport's Express app. */
@@ -83,7 +44,7 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
   });
   app.get("/api/games/:code", async (req: Request, res: Response) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? "?";
-    if (limited(ip)) {
+    if (codeLookups.exhausted(ip)) {
       res.status(429).json({ code: "RATE_LIMITED", message: `Too many wrong codes; wait a minute and try again.` });
       return;
     }
@@ -92,7 +53,7 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const rooms = roomId ? await matchMaker.query({ roomId }) : [];
     const room = rooms[0];
     if (!roomId || !room) {
-      fail(ip);
+      codeLookups.hit(ip);
       res.status(404).json({ code: "NO_SUCH_GAME", message: `No game with code ${code}.` });
       return;
     }

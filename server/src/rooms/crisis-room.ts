@@ -11,7 +11,7 @@ import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseC
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Viewer } from "../session/view-sync.ts";
 import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
-import { allowJoinAttempt } from "../http/routes.ts";
+import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { BotThinking } from "./bot-thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
 import { registerHandlers } from "./handlers.ts";
@@ -59,16 +59,12 @@ export class CrisisRoom extends Room {
   private readonly gameViews = new Map<string, { game: SessionState["game"]; view: GameView }>();
 
   /**
-   * Runs in matchmaking before any room is looked up. Only joins with a code that matches no game count
-   * toward the limit, keyed on the client's address (`context.ip`, which http/client-address.ts sets from the
-   * peer or a trusted proxy); many people may share an address, and a valid code must never be refused
-   * because others mistyped theirs.
+   * Runs in matchmaking before any room is looked up: http/matchmake-admission.ts decides which calls may proceed
+   * (create within its limits; join and joinById only with a code, token or invite) and counts wrong codes per
+   * client address (`context.ip`, which http/client-address.ts sets from the peer or a trusted proxy).
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
-    const o = (options ?? {}) as { code?: unknown; token?: unknown };
-    if (typeof o.code !== "string" || o.token !== undefined) return true;
-    if (roomsByCode.has(normaliseCode(o.code))) return true;
-    if (!allowJoinAttempt(context.ip ?? "unknown")) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
+    admitMatchmaking(options, context);
     return true;
   }
 
