@@ -5,6 +5,7 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
 import { configureLimits, DEFAULT_CREATION_LIMITS } from "./http/limits.ts";
+import { parseAllowedOrigins, refuseForeignUpgrade, restrictCors, type OriginPolicy } from "./http/origins.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
@@ -31,6 +32,8 @@ export interface ServerConfig {
   createWindowSeconds?: number;
   /** Games held in memory at most; creations beyond are refused SERVER_FULL (default 500). */
   maxGames?: number;
+  /** Origins besides the page's own that browsers may use the server from (CORS and WebSocket upgrades). */
+  allowedOrigins?: string[];
 }
 
 /** Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names ("loopback", "10.0.0.0/8"). */
@@ -69,6 +72,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     createsPerWindow: Math.floor(num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow)),
     createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
     maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
+    allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
   };
 }
 
@@ -110,7 +114,10 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     createWindowMs: (config.createWindowSeconds ?? DEFAULT_CREATION_LIMITS.createWindowMs / 1000) * 1000,
     maxGames: config.maxGames ?? DEFAULT_CREATION_LIMITS.maxGames,
   });
-  const transport = new WebSocketTransport({ maxPayload: config.maxPayloadBytes });
+  // A trusted proxy's X-Forwarded-Host names the host browsers address (same-origin checks, the CSP's WebSocket source).
+  const origins: OriginPolicy = { allowed: config.allowedOrigins ?? [], trustForwardedHost: Boolean(config.trustProxy) };
+  restrictCors(origins);
+  const transport = new WebSocketTransport({ maxPayload: config.maxPayloadBytes, beforeUpgrade: refuseForeignUpgrade(origins) });
   // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it too.
   let trust: TrustProxy = () => false;
   const server = new Server({
