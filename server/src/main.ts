@@ -3,9 +3,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { DEFAULT_MAX_BODY_BYTES, limitBodies } from "./http/body-limit.ts";
 import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
+import { securityHeaders } from "./http/headers.ts";
 import { configureLimits, DEFAULT_CREATION_LIMITS } from "./http/limits.ts";
 import { parseAllowedOrigins, refuseForeignUpgrade, restrictCors, type OriginPolicy } from "./http/origins.ts";
+import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
@@ -32,6 +35,8 @@ export interface ServerConfig {
   createWindowSeconds?: number;
   /** Games held in memory at most; creations beyond are refused SERVER_FULL (default 500). */
   maxGames?: number;
+  /** Largest HTTP request body in bytes, matchmaking included (default 16384). */
+  maxBodyBytes?: number;
   /** Origins besides the page's own that browsers may use the server from (CORS and WebSocket upgrades). */
   allowedOrigins?: string[];
 }
@@ -72,6 +77,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     createsPerWindow: Math.floor(num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow)),
     createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
     maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
+    maxBodyBytes: Math.floor(positive("FIREBREAK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
     allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
   };
 }
@@ -126,7 +132,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     express: (app) => {
       app.set("trust proxy", config.trustProxy ?? false);
       trust = app.get("trust proxy fn") as TrustProxy;
-      installRoutes(app, catalogue, config.clientDir, startedAt);
+      installRoutes(app, catalogue, config.clientDir, startedAt, { maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
     },
     gracefullyShutdown: false,
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),
@@ -134,7 +140,16 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
   // join("crisis", { code }) finds the room whose metadata carries that code.
   server.define("crisis", CrisisRoom).filterBy(["code"]);
   await server.listen(config.port);
-  if (transport.server) stampClientAddress(transport.server, (address, hop) => trust(address, hop));
+  if (transport.server) {
+    stampClientAddress(transport.server, (address, hop) => trust(address, hop));
+    // Last, so that it stands in front of every listener: headers on every answer, oversized bodies refused before anyone reads them.
+    const headers = securityHeaders(origins.trustForwardedHost);
+    const bodies = limitBodies(config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    gateRequests(transport.server, (req, res, pass) => {
+      headers(req, res);
+      bodies(req, res, pass);
+    });
+  }
   let restored = 0;
   for (const g of store.unfinished()) {
     try {

@@ -54,7 +54,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `axe on ${name}`).toEqual([]);
 }
 
-/** Waits until the Phaser board has mounted. */
+/** Waits until the Phaser board has mounted. A function, not a string: the page's CSP (script-src 'self', no 'unsafe-eval') refuses to evaluate strings. */
 export async function boardReady(page: Page): Promise<void> {
-  await page.waitForFunction("window.__boardReady === true", null, { timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, { timeout: 30_000 });
 }

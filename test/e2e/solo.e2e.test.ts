@@ -54,7 +54,12 @@ describe("solo game in the browser", () => {
         await page.getByRole("tab", { name: "Orders" }).click();
       }
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
-      await page.waitForFunction(`!document.body.innerText.includes("Orders for turn ${turn}\\n") || document.body.innerText.includes("Debrief")`, null, { timeout: 15_000 });
+      // A function, not a string: the page's CSP refuses to evaluate strings.
+      const turnOver = (t: number): boolean => {
+        const text = (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText;
+        return !text.includes(`Orders for turn ${t}\n`) || text.includes("Debrief");
+      };
+      await page.waitForFunction(turnOver, turn, { timeout: 15_000 });
       await page.waitForTimeout(150);
       if (turn === 1) await expect.poll(() => page.locator("[aria-live=polite].sr-only").textContent()).toMatch(/Turn 1 resolved|The game has ended/);
     }

@@ -1,15 +1,22 @@
-/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), and the built client. */
+/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records, metrics, and the built client. */
 import { existsSync } from "node:fs";
-import express, { type Application, type Request, type Response } from "express";
+import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import type { Scenario } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
 import { timingsSince } from "../metrics.ts";
+import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
+
+/** What the routes need beyond the catalogue. */
+export interface RouteOptions {
+  /** FIREBREAK_MAX_BODY_BYTES: the largest JSON body Express parses. */
+  maxBodyBytes: number;
+}
 
 /** Public summary of a scenario for the home screen. */
 export function scenarioSummary(s: Scenario) {
@@ -26,8 +33,9 @@ export function scenarioSummary(s: Scenario) {
 }
 
 /** Installs the routes on the transport's Express app. */
-export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number): void {
-  app.use(express.json({ limit: "16kb" }));
+export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number, options: RouteOptions = { maxBodyBytes: 16 * 1024 }): void {
+  app.disable("x-powered-by");
+  app.use(express.json({ limit: options.maxBodyBytes }));
   app.get("/api/health", (_req: Request, res: Response) => {
     res.json({ ok: true, uptimeSeconds: Math.round((services().now() - startedAt) / 1000), rooms: roomsByCode.size, scenarios: catalogue.size });
   });
@@ -84,6 +92,17 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     res.json(record.value);
   });
   if (clientDir && existsSync(clientDir)) {
-    app.use(express.static(clientDir));
+    app.use(express.static(clientDir, { setHeaders: clientCacheHeaders }));
   }
+  // Express's own failures (a body over the limit, malformed JSON, a bug) answer { code, message }, never an HTML stack trace.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    const status = (err as { status?: unknown }).status;
+    if (status === 413) res.status(413).json({ code: "PAYLOAD_TOO_LARGE", message: `Request bodies are limited to ${options.maxBodyBytes} bytes.` });
+    else if (typeof status === "number" && status >= 400 && status < 500) res.status(status).json({ code: "INVALID_REQUEST", message: "The request could not be read (is its body well-formed JSON?)." });
+    else res.status(500).json({ code: "SERVER_ERROR", message: "The server failed to answer this request." });
+  });
 }
