@@ -60,10 +60,10 @@ export async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): 
   return out;
 }
 
-/** The server's own timings (GET /api/metrics) of the requests it handled since `from` (ms since the epoch). */
-export async function serverTimings(http: string, from: number): Promise<ServerTimings | null> {
+/** The server's own timings (GET /api/metrics, opened by the operator token) of the requests it handled since `from` (ms since the epoch). */
+export async function serverTimings(http: string, from: number, operatorToken: string): Promise<ServerTimings | null> {
   try {
-    const res = await fetch(`${http}/api/metrics?since=${from}`);
+    const res = await fetch(`${http}/api/metrics?since=${from}`, { headers: { Authorization: `Bearer ${operatorToken}` } });
     return res.ok ? ((await res.json()) as ServerTimings) : null;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 /** The load bench's child processes: the game server (its own data directory) and the bare WebSocket echo server. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,10 +38,14 @@ export async function startEcho(): Promise<{ port: number; child: ChildProcess }
   return { port: (JSON.parse(line) as { port: number }).port, child };
 }
 
-/** Spawns the game server child, with limits on game creation far above what the bench creates; resolves once /api/health answers. */
-export async function startServer(cpuProfDir: string | undefined, log: (msg: string) => void): Promise<{ child: ChildProcess; port: number; dataDir: string }> {
+/**
+ * Spawns the game server child; resolves once /api/health answers. It gets an operator token (GET /api/metrics answers
+ * only that) and limits on game creation far above what the bench creates, so the bench measures play, not refusals.
+ */
+export async function startServer(cpuProfDir: string | undefined, log: (msg: string) => void): Promise<{ child: ChildProcess; port: number; dataDir: string; operatorToken: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
+  const operatorToken = randomBytes(24).toString("base64url");
   tempDirs.push(dataDir);
   const nodeArgs = ["--import", join(root, "server/bench/exit-on-signal.ts")];
   if (cpuProfDir) nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${cpuProfDir}`);
@@ -51,6 +56,7 @@ export async function startServer(cpuProfDir: string | undefined, log: (msg: str
       PORT: String(port),
       FIREBREAK_DATA_DIR: dataDir,
       FIREBREAK_QUIET: "1",
+      FIREBREAK_OPERATOR_TOKEN: operatorToken,
       FIREBREAK_MAX_GAMES: "100000",
       FIREBREAK_CREATES_PER_WINDOW: "100000",
     },
@@ -68,7 +74,7 @@ export async function startServer(cpuProfDir: string | undefined, log: (msg: str
   for (let i = 0; i < 200; i++) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return { child, port, dataDir };
+      if (r.ok) return { child, port, dataDir, operatorToken };
     } catch {
       // not listening yet
     }

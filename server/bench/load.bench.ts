@@ -120,7 +120,7 @@ export async function runLoadBench(): Promise<LoadBench> {
   const quietFrom = Date.now();
   const qs: Awaited<ReturnType<typeof quietGame>>[] = [];
   for (let g = 0; g < QUIET_GAMES; g++) qs.push(await quietGame(100_001 + g, url, http, performance.now() + 8000));
-  const quietServer = await serverTimings(http, quietFrom);
+  const quietServer = await serverTimings(http, quietFrom, srv.operatorToken);
   const player = qs[qs.length - 1]?.run.people[1]?.last;
   const quiet: LoadBench["quietGame"] = {
     games: qs.length,
@@ -226,7 +226,7 @@ export async function runLoadBench(): Promise<LoadBench> {
     writeFileSync("/tmp/load-timeline.json", JSON.stringify({ requests: rec.timeline.map(([t, l, k]) => [round(t - playStart, 1), round(l, 2), k]), echo: echoTimes }));
   }
   await sleep(300);
-  const playServer = await serverTimings(http, playFrom);
+  const playServer = await serverTimings(http, playFrom, srv.operatorToken);
   const afterPlay = procStat(pid);
   clearInterval(memTimer);
 

@@ -37,8 +37,17 @@ export interface ServerConfig {
   maxGames?: number;
   /** Largest HTTP request body in bytes, matchmaking included (default 16384). */
   maxBodyBytes?: number;
+  /** Bearer secret that opens GET /api/metrics; null or absent keeps it closed. */
+  operatorToken?: string | null;
   /** Origins besides the page's own that browsers may use the server from (CORS and WebSocket upgrades). */
   allowedOrigins?: string[];
+}
+
+/** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
+export function parseOperatorToken(v: string | undefined): string | null {
+  if (v === undefined || v === "") return null;
+  if (v.length < 16 || /\s/.test(v)) throw new Error("FIREBREAK_OPERATOR_TOKEN must be at least 16 characters with no spaces");
+  return v;
 }
 
 /** Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names ("loopback", "10.0.0.0/8"). */
@@ -78,6 +87,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
     maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
     maxBodyBytes: Math.floor(positive("FIREBREAK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
+    operatorToken: parseOperatorToken(env.FIREBREAK_OPERATOR_TOKEN),
     allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
   };
 }
@@ -132,7 +142,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     express: (app) => {
       app.set("trust proxy", config.trustProxy ?? false);
       trust = app.get("trust proxy fn") as TrustProxy;
-      installRoutes(app, catalogue, config.clientDir, startedAt, { maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+      installRoutes(app, catalogue, config.clientDir, startedAt, { operatorToken: config.operatorToken ?? null, maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
     },
     gracefullyShutdown: false,
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),

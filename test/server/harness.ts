@@ -22,11 +22,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a quiet server with a fresh data directory; tests create many games from one address, so creations are not limited unless asked. */
+/** The operator token test servers open GET /api/metrics with (send it as `Authorization: Bearer <it>`). */
+export const OPERATOR_TOKEN = "test-operator-token-0123456789";
+
+/** Starts a quiet server with a fresh data directory and OPERATOR_TOKEN; tests create many games from one address, so creations are not limited unless asked. */
 export async function testServer(overrides: Partial<ServerConfig> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-server-"));
-  const config: ServerConfig = { port, dataDir, reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, createsPerWindow: 10_000, ...overrides };
+  const config: ServerConfig = { port, dataDir, reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, createsPerWindow: 10_000, operatorToken: OPERATOR_TOKEN, ...overrides };
   const started = await startServer(config);
   return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
 }

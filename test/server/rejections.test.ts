@@ -69,6 +69,6 @@ describe("server rejections", () => {
     await ana.room.leave(true);
     await fac.room.leave(true);
     await expect.poll(rooms, { timeout: 5000 }).toBe(open - 1);
-    expect((await fetch(`${srv.http}/api/records/${fac.room.roomId}`)).status).toBe(200);
+    expect((await fetch(`${srv.http}/api/records/${fac.room.roomId}`, { headers: { Authorization: `Bearer ${fac.token}` } })).status).toBe(200);
   });
 });

@@ -83,7 +83,7 @@ describe("restart", () => {
     for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++) await turn([a2, b2], () => [{ type: "hunt" }]);
     if (a2.view.session.phase !== "ended") expect((await fac2.ask("fac:end")).ok).toBe(true);
     const end = await fac2.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-    const res = await fetch(`http://127.0.0.1:${port}/api/records/${roomId}`);
+    const res = await fetch(`http://127.0.0.1:${port}/api/records/${roomId}`, { headers: { Authorization: `Bearer ${tokens.fac}` } });
     expect(res.status).toBe(200);
     const record = (await res.json()) as GameRecord;
     expect(JSON.stringify(record)).not.toContain(tokens.a);

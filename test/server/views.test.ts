@@ -1,6 +1,9 @@
 /** Snapshots and patches over real WebSockets: every client's patched view equals a fresh snapshot, and patches go only where something changed. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { create, join, testServer, type Peer } from "./harness.ts";
+import { create, join, OPERATOR_TOKEN, testServer, type Peer } from "./harness.ts";
+
+/** GET /api/metrics needs the operator token. */
+const operator = { headers: { Authorization: `Bearer ${OPERATOR_TOKEN}` } };
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -84,14 +87,14 @@ describe("view snapshots and patches", () => {
   });
 
   it("the server reports its own time per request and per resolved turn at /api/metrics", async () => {
-    const all = (await (await fetch(`${srv.http}/api/metrics`)).json()) as { requests: { count: number; p50: number }; turns: { count: number; p50: number } };
+    const all = (await (await fetch(`${srv.http}/api/metrics`, operator)).json()) as { requests: { count: number; p50: number }; turns: { count: number; p50: number } };
     // fac:start, one orders, three turns of orders + ready from two players, one chat ("sync" is not timed).
     expect(all.requests.count).toBe(15);
     expect(all.turns.count).toBe(3);
     expect(all.turns.p50).toBeGreaterThan(0);
-    const later = (await (await fetch(`${srv.http}/api/metrics?since=${Date.now() + 60_000}`)).json()) as { requests: { count: number } };
+    const later = (await (await fetch(`${srv.http}/api/metrics?since=${Date.now() + 60_000}`, operator)).json()) as { requests: { count: number } };
     expect(later.requests.count).toBe(0);
-    const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`);
+    const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`, operator);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("INVALID_REQUEST");
     // A request is timed from its own frame's arrival: after a pause, its server time fits inside the client's round trip
@@ -101,7 +104,7 @@ describe("view snapshots and patches", () => {
     const t0 = performance.now();
     expect((await ana.ask("chat", { channel: "public", text: "timed" })).ok).toBe(true);
     const roundTrip = performance.now() - t0;
-    const one = (await (await fetch(`${srv.http}/api/metrics?since=${from}`)).json()) as { requests: { count: number; max: number } };
+    const one = (await (await fetch(`${srv.http}/api/metrics?since=${from}`, operator)).json()) as { requests: { count: number; max: number } };
     expect(one.requests.count).toBe(1);
     expect(one.requests.max).toBeGreaterThan(0);
     expect(one.requests.max).toBeLessThanOrEqual(roundTrip);

@@ -1,19 +1,23 @@
-/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records, metrics, and the built client. */
+/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records (members only), metrics (operators only), and the built client. */
 import { existsSync } from "node:fs";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import type { Scenario } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
-import { normaliseCode } from "../session/tokens.ts";
+import { normaliseCode, sameSecret } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
 import { timingsSince } from "../metrics.ts";
+import { bearerToken } from "./bearer.ts";
 import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
+import { recordReader } from "./record-access.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 
 /** What the routes need beyond the catalogue. */
 export interface RouteOptions {
+  /** FIREBREAK_OPERATOR_TOKEN: the bearer secret that opens GET /api/metrics; null leaves the route closed. */
+  operatorToken: string | null;
   /** FIREBREAK_MAX_BODY_BYTES: the largest JSON body Express parses. */
   maxBodyBytes: number;
 }
@@ -33,13 +37,22 @@ export function scenarioSummary(s: Scenario) {
 }
 
 /** Installs the routes on the transport's Express app. */
-export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number, options: RouteOptions = { maxBodyBytes: 16 * 1024 }): void {
+export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number, options: RouteOptions = { operatorToken: null, maxBodyBytes: 16 * 1024 }): void {
   app.disable("x-powered-by");
   app.use(express.json({ limit: options.maxBodyBytes }));
   app.get("/api/health", (_req: Request, res: Response) => {
     res.json({ ok: true, uptimeSeconds: Math.round((services().now() - startedAt) / 1000), rooms: roomsByCode.size, scenarios: catalogue.size });
   });
   app.get("/api/metrics", (req: Request, res: Response) => {
+    if (options.operatorToken === null) {
+      res.status(403).json({ code: "METRICS_DISABLED", message: "Metrics are off: start the server with FIREBREAK_OPERATOR_TOKEN set, and send it as Authorization: Bearer <token>." });
+      return;
+    }
+    const token = bearerToken(req.get("authorization"));
+    if (token === null || !sameSecret(token, options.operatorToken)) {
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-metrics"').json({ code: "BAD_TOKEN", message: "Metrics need Authorization: Bearer <the operator token>." });
+      return;
+    }
     const since = Number(req.query.since ?? 0);
     if (!Number.isFinite(since) || since < 0) {
       res.status(400).json({ code: "INVALID_REQUEST", message: "since must be a time in ms since the epoch" });
@@ -70,12 +83,15 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     res.json({ roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null });
   });
   app.get("/api/records/:gameId", (req: Request, res: Response) => {
+    // Members only. A missing or wrong token, an unknown game and a malformed id all get the same 401: no id oracle.
     const id = String(req.params.gameId ?? "");
+    const token = bearerToken(req.get("authorization"));
     const svc = services();
-    const entries = /^g[A-Za-z0-9_-]{1,20}$/.test(id) ? svc.store.entries(id) : [];
+    const entries = token !== null && /^g[A-Za-z0-9_-]{1,20}$/.test(id) ? svc.store.entries(id) : [];
     const first = entries[0];
-    if (!first || first.kind !== "create") {
-      res.status(404).json({ code: "NO_SUCH_GAME", message: `No game "${id}".` });
+    const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
+    if (token === null || !scenario || !recordReader(entries, scenario, token)) {
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-records"').json({ code: "BAD_TOKEN", message: "A game's record needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
       return;
     }
     const ended = entries.some((e) => e.kind === "step" && e.step.type === "end") || !svc.store.unfinished().some((g) => g.id === id);
@@ -83,9 +99,8 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
       res.status(409).json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
       return;
     }
-    const scenario = catalogue.get(first.options.scenario);
-    const record = scenario ? recordOf(entries, scenario) : null;
-    if (!record || !record.ok) {
+    const record = recordOf(entries, scenario);
+    if (!record.ok) {
       res.status(500).json({ code: "STORE_FAILED", message: "The record could not be rebuilt." });
       return;
     }
