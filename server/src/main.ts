@@ -166,7 +166,10 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
       await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
-      log(`could not restore game ${g.id}: ${(e as Error).message}`);
+      // One game that does not come back never stops the others: it is set aside, with a line an operator sees even when quiet.
+      const reason = (e as Error).message;
+      store.quarantine(g.id, reason);
+      process.stderr.write(`Firebreak: game ${g.id} (code ${g.code}) quarantined, not restored: ${reason}\n`);
     }
   }
   log(`Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`);

@@ -125,8 +125,15 @@ export class CrisisRoom extends Room {
     if (!first || first.kind !== "create") throw new Error(`NO_SUCH_GAME: ${gameId}`);
     const scenario = svc.scenario(first.options.scenario);
     if (!scenario) throw new Error(`UNKNOWN_SCENARIO: ${first.options.scenario}`);
-    const s = replayJournal(entries, scenario);
-    if (!s.ok) throw new Error(`${s.error.code}: ${s.error.message}`);
+    // A journal that does not replay (written by an older server, or damaged) must not take the process down: the
+    // error goes to the caller, which sets the game aside.
+    let s: ReturnType<typeof replayJournal>;
+    try {
+      s = replayJournal(entries, scenario);
+    } catch (e) {
+      throw new Error(`REPLAY_FAILED: the journal threw while replaying (${(e as Error).message})`);
+    }
+    if (!s.ok) throw new Error(`REPLAY_FAILED: ${s.error.code}: ${s.error.message}`);
     this.gameId = gameId;
     this.session = s.value;
   }

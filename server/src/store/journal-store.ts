@@ -18,7 +18,9 @@ export interface JournalStore {
   entries(id: string): JournalEntry[];
   /** Marks a game finished (it is no longer restored). */
   finish(id: string): void;
-  /** Games not finished, to restore after a restart. */
+  /** Games not finished and not quarantined, to restore after a restart. */
   unfinished(): StoredGame[];
+  /** Sets a game aside whose journal cannot be replayed: it is no longer restored; its entries stay for inspection. */
+  quarantine(id: string, reason: string): void;
   close(): void;
 }
