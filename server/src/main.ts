@@ -29,6 +29,8 @@ export interface ServerConfig {
   botWorkers?: number;
   /** Express's "trust proxy" setting: which proxies' X-Forwarded-For to believe for the client's address (default: none). */
   trustProxy?: boolean | number | string;
+  /** Seconds a game with nobody connected and no running clock stays in memory before it sleeps (default 1800; 0 = never). */
+  idleSeconds?: number;
   /** Games one address may create per creation window (default 30). */
   createsPerWindow?: number;
   /** The creation window in seconds (default 600). */
@@ -83,6 +85,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     quiet: env.FIREBREAK_QUIET === "1",
     botWorkers: Math.floor(num("FIREBREAK_BOT_WORKERS", defaultBotWorkers())),
     trustProxy: parseTrustProxy(env.FIREBREAK_TRUST_PROXY),
+    idleSeconds: num("FIREBREAK_IDLE_SECONDS", 1800),
     createsPerWindow: Math.floor(num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow)),
     createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
     maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
@@ -124,6 +127,7 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     takeoverSeconds: config.takeoverSeconds,
     now: () => Date.now(),
     bots,
+    idleSeconds: config.idleSeconds ?? 1800,
   });
   configureLimits({
     createsPerWindow: config.createsPerWindow ?? DEFAULT_CREATION_LIMITS.createsPerWindow,

@@ -16,6 +16,8 @@ export interface Services {
   now(): number;
   /** Worker threads for `hard` bots' decisions (size 0: they decide on the room's thread). */
   bots: BotPool;
+  /** Seconds a game with nobody connected and no running clock stays in memory before it sleeps (0 = never). */
+  idleSeconds: number;
 }
 
 let current: Services | null = null;
@@ -36,3 +38,6 @@ export const RESTORE_KEY = randomBytes(24).toString("base64url");
 
 /** Active rooms by join code, for the HTTP code lookup. */
 export const roomsByCode = new Map<string, string>();
+
+/** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
+export const sleepingByCode = new Map<string, string>();

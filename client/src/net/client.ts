@@ -110,7 +110,7 @@ async function reconnect(): Promise<void> {
   for (let attempt = 0; attempt < 30; attempt++) {
     await new Promise((r) => setTimeout(r, Math.min(5000, 500 * (attempt + 1))));
     try {
-      attach(await sdk().joinById(saved.roomId, { token: saved.token }));
+      attach(await joinWithToken(saved.roomId, saved.token));
       return;
     } catch {
       // keep trying
@@ -149,14 +149,36 @@ export async function joinRoom(roomId: string, options: Record<string, unknown>)
   }
 }
 
+/** Asks the server to bring back a game that went to sleep while nobody was in it; true when it runs again. */
+async function wakeGame(roomId: string, token: string): Promise<boolean> {
+  try {
+    const res = await fetch(`/api/games/${encodeURIComponent(roomId)}/wake`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Joins with a token; a game asleep (idle, out of the server's memory) is woken once and joined again. */
+async function joinWithToken(roomId: string, token: string): Promise<Room> {
+  try {
+    return await sdk().joinById(roomId, { token });
+  } catch (e) {
+    if (!/not found/i.test((e as Error).message) || !(await wakeGame(roomId, token))) throw e;
+    return await sdk().joinById(roomId, { token });
+  }
+}
+
 /** Rejoins the seat stored in this browser, if the game is still there. */
 export async function rejoinSaved(): Promise<boolean> {
   const saved = savedSeat();
   if (!saved) return false;
+  connection.value = "connecting";
   try {
-    await joinRoom(saved.roomId, { token: saved.token });
+    attach(await joinWithToken(saved.roomId, saved.token));
     return true;
   } catch {
+    connection.value = "idle";
     forgetSeat();
     return false;
   }

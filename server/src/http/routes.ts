@@ -11,6 +11,7 @@ import { bearerToken } from "./bearer.ts";
 import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
+import { isAsleep, isAwake, sleepingGame, wake } from "../rooms/wake.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 
@@ -70,6 +71,9 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
       return;
     }
     const code = normaliseCode(String(req.params.code ?? ""));
+    // A game asleep (idle, out of memory) wakes when its code is looked up.
+    const sleeping = roomsByCode.has(code) ? undefined : sleepingGame(code);
+    if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
     const roomId = roomsByCode.get(code);
     const rooms = roomId ? await matchMaker.query({ roomId }) : [];
     const room = rooms[0];
@@ -81,6 +85,29 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const meta = (room.metadata ?? {}) as { name?: string; scenario?: string; phase?: string };
     const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
     res.json({ roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null });
+  });
+  app.post("/api/games/:gameId/wake", async (req: Request, res: Response) => {
+    // A member whose game went to sleep brings it back before rejoining with its token. Same 401 for a wrong token, an
+    // unknown game and a malformed id: no id oracle. Only a game that is asleep has its journal read.
+    const id = String(req.params.gameId ?? "");
+    const token = bearerToken(req.get("authorization"));
+    if (token !== null && isAwake(id)) {
+      res.json({ roomId: id, woken: false });
+      return;
+    }
+    const entries = token !== null && isAsleep(id) ? services().store.entries(id) : [];
+    const first = entries[0];
+    const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
+    if (token === null || !scenario || !recordReader(entries, scenario, token)) {
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({ code: "BAD_TOKEN", message: "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
+      return;
+    }
+    try {
+      await wake(id);
+      res.json({ roomId: id, woken: true });
+    } catch {
+      res.status(500).json({ code: "STORE_FAILED", message: "The game could not be restored." });
+    }
   });
   app.get("/api/records/:gameId", (req: Request, res: Response) => {
     // Members only. A missing or wrong token, an unknown game and a malformed id all get the same 401: no id oracle.

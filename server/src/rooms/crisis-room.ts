@@ -10,10 +10,11 @@ import { cleanName, personName } from "../session/names.ts";
 import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Viewer } from "../session/view-sync.ts";
-import { RESTORE_KEY, roomsByCode, services } from "../services.ts";
+import { RESTORE_KEY, roomsByCode, services, sleepingByCode } from "../services.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { BotThinking } from "./bot-thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
+import { sleepingGame, wake } from "./wake.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
@@ -45,6 +46,9 @@ export class CrisisRoom extends Room {
   readonly connected = new Set<string>();
   private deadlineTimer: Delayed | null = null;
   private takeoverTimers = new Map<string, Delayed>();
+  private idleTimer: Delayed | null = null;
+  /** True once the room has gone to sleep (idle), so its dispose registers it for waking. */
+  private asleep = false;
   private creator: Member | null = null;
   private closing = false;
   /** When each connection's latest frame reached the room (performance.now()): requests are timed from there. */
@@ -64,6 +68,10 @@ export class CrisisRoom extends Room {
    * client address (`context.ip`, which http/client-address.ts sets from the peer or a trusted proxy).
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
+    // A join by the code of a game asleep (idle, out of memory) wakes it first, so the matchmaker finds its room.
+    const code = (options as { code?: unknown } | null)?.code;
+    const sleeping = typeof code === "string" && !roomsByCode.has(normaliseCode(code)) ? sleepingGame(normaliseCode(code)) : undefined;
+    if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
     admitMatchmaking(options, context);
     return true;
   }
@@ -108,6 +116,7 @@ export class CrisisRoom extends Room {
       this.session = created.value;
     }
     this.roomId = this.gameId;
+    sleepingByCode.delete(this.session.code);
     roomsByCode.set(this.session.code, this.roomId);
     void this.setMetadata({ code: this.session.code, name: this.session.options.name, scenario: this.session.options.scenario, phase: this.session.phase });
     installFrameGuard(this);
@@ -116,6 +125,26 @@ export class CrisisRoom extends Room {
     this.armDeadline();
     // Replaying the journal never reruns bots: a bot that had not acted when the server stopped (e.g. a hard bot still thinking) decides now.
     if (opts?.restore !== undefined && this.session.phase === "planning" && this.session.seats.some((c) => c.bot && !this.session.ready.includes(c.seat))) this.settle();
+    this.armIdle();
+  }
+
+  /**
+   * With nobody connected, a game whose clock is not running (a lobby, a game without time limit, a paused one) leaves
+   * memory after `idleSeconds`; its journal stays, and looking its code up or a member's token wakes it (rooms/wake.ts).
+   * A running clock keeps it awake: its deadline and bot takeovers play on.
+   */
+  private armIdle(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = null;
+    const secs = services().idleSeconds;
+    if (secs <= 0 || this.clients.length > 0 || this.closing || this.session.phase === "ended") return;
+    this.idleTimer = this.clock.setTimeout(() => {
+      this.idleTimer = null;
+      if (this.clients.length > 0 || this.closing || this.session.phase === "ended") return;
+      if (this.session.phase === "planning" && this.session.deadline !== null) return this.armIdle();
+      this.asleep = true;
+      void this.disconnect();
+    }, secs * 1000);
   }
 
   private restore(gameId: string): void {
@@ -189,6 +218,8 @@ export class CrisisRoom extends Room {
 
   override onJoin(client: Client, _options: unknown, auth: ClientAuth): void {
     this.watchArrivals(client);
+    this.idleTimer?.clear();
+    this.idleTimer = null;
     if (auth.fresh) {
       const at = services().now();
       const r = this.commit(auth.invite === undefined ? { kind: "join", at, member: auth.member } : { kind: "join", at, member: auth.member, invite: auth.invite });
@@ -207,7 +238,8 @@ export class CrisisRoom extends Room {
   override onDrop(client: Client): void {
     this.markGone(client);
     // A removed member's connection is not held for it.
-    if (this.memberOf(client)) this.allowReconnection(client, services().reconnectSeconds);
+    // Its promise rejects when the window closes unused or the room is disposing (a shutdown): both are normal here.
+    if (this.memberOf(client)) this.allowReconnection(client, services().reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
@@ -226,10 +258,13 @@ export class CrisisRoom extends Room {
     this.markGone(client);
     // A finished game lives on in the store (its record and debrief); its room closes once nobody is watching.
     if (this.session.phase === "ended" && this.clients.length === 0) void this.disconnect();
+    else this.armIdle();
   }
 
   override onDispose(): void {
     roomsByCode.delete(this.session?.code);
+    if (this.asleep && this.session) sleepingByCode.set(this.session.code, this.gameId);
+    this.idleTimer?.clear();
     this.deadlineTimer?.clear();
     this.bots.stop();
   }
