@@ -1,7 +1,7 @@
 /** Request handlers: shape by zod, role checks, then the session reducer through room.commit. */
 import type { Client } from "@colyseus/core";
 import type { MessageContext } from "@colyseus/core";
-import type { InjectDef } from "@firebreak/shared";
+import { effectStates, type InjectDef } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
 import { isSessionSeat, mustKnock } from "../session/membership.ts";
@@ -78,8 +78,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     } else {
       inject = p.inject as InjectDef;
       for (const e of inject.effects) {
-        const named = e.type === "tension" ? [e.a, e.b] : e.type === "stat" ? [e.state] : e.type === "suspicion" ? [e.from, e.to] : [e.target];
-        const bad = named.find((x) => !isSessionSeat(room.session, x));
+        const bad = effectStates(e).find((x) => !isSessionSeat(room.session, x));
         if (bad !== undefined) return reject("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
         if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return reject("INVALID_REQUEST", "An inject effect must name two different states.");
       }

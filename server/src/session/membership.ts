@@ -2,6 +2,7 @@
  * Who belongs to a game and where: joins, seat moves, knocks on a seat that has players, seat invites, removals and
  * the join code. Pure reducers over journal entries; ids are looked up in the session's own lists, never as keys.
  */
+import { isSeat } from "@firebreak/shared";
 import { accept, reject, type Outcome } from "./errors.ts";
 import type { JournalEntry, Member, SessionState } from "./types.ts";
 
@@ -9,7 +10,7 @@ type Entry<K extends JournalEntry["kind"]> = Extract<JournalEntry, { kind: K }>;
 
 /** True when `id` names one of the game's states (looked up in its list of seats, so no prototype key passes). */
 export function isSessionSeat(s: SessionState, id: unknown): id is string {
-  return typeof id === "string" && s.game.seats.includes(id);
+  return isSeat(s.game, id);
 }
 
 /** The member with this id, if any. */
