@@ -10,7 +10,7 @@ async function joinAs(page: Page, name: string, code: string, state: string): Pr
   await page.getByRole("button", { name: "Find the game" }).click();
   await page.getByLabel("State", { exact: true }).selectOption(state);
   await page.getByRole("button", { name: "Join", exact: true }).click();
-  await page.getByText("The facilitator will start the game.").waitFor();
+  await page.getByText("The facilitator will start the game", { exact: false }).waitFor();
 }
 
 describe("class game in the browser", () => {

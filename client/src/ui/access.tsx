@@ -13,7 +13,33 @@ function OneTimeLink({ label, url }: { label: string; url: string }) {
   );
 }
 
-/** Knocks, invites, removals, the code, co-facilitators: everything about who gets in. Facilitators only. */
+/** People waiting to be let into a seat that has players, with Let in and Refuse: shown first in the facilitator's console. */
+export function Knocks({ v }: { v: ClientView }) {
+  const error = useSignal("");
+  const knocks = v.session.desk?.knocks ?? [];
+  if (knocks.length === 0) return null;
+  const act = async (member: string, admit: boolean) => {
+    const r = await ask("fac:admit", { member, admit });
+    error.value = r.ok ? "" : r.error;
+  };
+  return (
+    <div class="knocks" role="status" aria-labelledby="knocks-h">
+      <h3 id="knocks-h">Waiting for a seat ({knocks.length})</h3>
+      {error.value && <p role="alert" class="error">{error.value}</p>}
+      <ul>
+        {knocks.map((k) => (
+          <li key={k.member}>
+            {k.name} asks to join {v.game.nations[k.seat]?.name ?? k.seat}{" "}
+            <button class="primary" onClick={() => act(k.member, true)}>Let in</button>{" "}
+            <button onClick={() => act(k.member, false)}>Refuse</button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Invites, removals, the code, co-facilitators: everything else about who gets in. Facilitators only. */
 export function Access({ v }: { v: ClientView }) {
   const error = useSignal("");
   const inviteSeat = useSignal(v.game.seats[0] ?? "");
@@ -37,26 +63,12 @@ export function Access({ v }: { v: ClientView }) {
     <section aria-labelledby="access-h" class="access">
       <h3 id="access-h">Who gets in</h3>
       {error.value && <p role="alert" class="error">{error.value}</p>}
-      {desk.knocks.length > 0 && (
-        <div role="status">
-          <h4>Waiting for a seat</h4>
-          <ul>
-            {desk.knocks.map((k) => (
-              <li key={k.member}>
-                {k.name} asks to join {name(k.seat)}{" "}
-                <button onClick={() => act("fac:admit", { member: k.member, admit: true })}>Let in</button>{" "}
-                <button onClick={() => act("fac:admit", { member: k.member, admit: false })}>Refuse</button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       <fieldset>
         <legend>Seat invite</legend>
         <p><small>An invite link puts one person straight into a seat, even one that already has players. It works once.</small></p>
         <label class="inline">
           Seat{" "}
-          <select value={inviteSeat.value} onChange={(e) => (inviteSeat.value = (e.target as HTMLSelectElement).value)}>
+          <select aria-label="Seat to invite to" value={inviteSeat.value} onChange={(e) => (inviteSeat.value = (e.target as HTMLSelectElement).value)}>
             {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
           </select>
         </label>{" "}

@@ -2,7 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { BOT_PERSONAS, DOCTRINES, INCIDENT_NAMES, type BotPersona } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
-import { Access } from "./access.tsx";
+import { Access, Knocks } from "./access.tsx";
 import { scenarios } from "./api.ts";
 import { describe } from "./orders.tsx";
 
@@ -19,6 +19,7 @@ export function Console({ v }: { v: ClientView }) {
   return (
     <section aria-labelledby="con-h" class="panel">
       <h2 id="con-h">Facilitator console</h2>
+      <Knocks v={v} />
       {error.value && <p role="alert" class="error">{error.value}</p>}
       <div class="controls">
         {v.session.paused ? <button onClick={() => act("fac:resume")}>Resume</button> : <button onClick={() => act("fac:pause")}>Pause</button>}

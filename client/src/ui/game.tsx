@@ -105,6 +105,9 @@ export function Game({ v }: { v: ClientView }) {
         <Timer v={v} />
         {me && <span>{me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP</span>}
         {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
+        {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
+          <button class="knock-alert" onClick={() => (tab.value = "console")}>{v.session.desk?.knocks.length} waiting for a seat</button>
+        )}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
       </header>
       {v.me.role === "player" && v.me.seat === null && <SeatRequest v={v} />}

@@ -18,7 +18,7 @@ function InviteCard() {
       <p>The facilitator invited you to take a seat in their game. It works once.</p>
       {error.value && <p role="alert" class="error">{error.value}</p>}
       <label>
-        Your name <input value={name.value} maxLength={40} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
+        Your name in the game <input value={name.value} maxLength={40} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
       </label>
       <button
         class="primary"
