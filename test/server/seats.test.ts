@@ -194,6 +194,19 @@ describe("names and chat lines", () => {
     expect((await ana.until((v) => v.chat.some((c) => c.role === "facilitator"))).chat.find((c) => c.role === "facilitator")?.text).toBe("Welcome");
   });
 
+  it("a public statement's text and a refusal's note lose their hidden characters too", async () => {
+    const { ana, ben } = await started("statement-text");
+    const turn = ana.view.game.turn;
+    expect((await ana.ask("orders", { turn, orders: [{ type: "statement", tone: "reassure", text: "We mean no \u202Eharm\u2069." }] })).ok).toBe(true);
+    const v = await ana.until((x) => (x.game.private.aestria?.orders.length ?? 0) === 1);
+    expect(v.game.private.aestria?.orders[0]).toEqual({ type: "statement", tone: "reassure", text: "We mean no harm." });
+    expect((await ana.ask("propose", { kind: "hotline", parties: ["borevia"] })).ok).toBe(true);
+    const mine = (x: typeof ana.view) => x.game.proposals.find((q) => q.proposer === "aestria" && q.kind === "hotline");
+    const proposal = mine(await ben.until((x) => mine(x) !== undefined))?.id ?? "";
+    expect((await ben.ask("respond", { proposal, accept: false, note: "Not\u200B now\u202E." })).ok).toBe(true);
+    expect(mine(await ana.until((x) => mine(x)?.note !== ""))?.note).toBe("Not now.");
+  });
+
   it("a player cannot write on another pair's line; a seatless player is told it writes in public", async () => {
     const { ana, roomId, code } = await lobby("channels");
     const r = await ana.ask("chat", { channel: "private:borevia:meridia", text: "psst" });

@@ -5,7 +5,7 @@ import { effectStates, type InjectDef } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
 import { isSessionSeat, mustKnock } from "../session/membership.ts";
-import { cleanName } from "../session/names.ts";
+import { cleanName, cleanText } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
 import { newId, newJoinCode, newToken } from "../session/tokens.ts";
 import { roomsByCode } from "../services.ts";
@@ -26,7 +26,7 @@ type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPa
 const player = (m: Member): m is Member & { seat: string } => m.role === "player" && m.seat !== null;
 
 const handlers: { [T in RequestType]: Handler<T> } = {
-  orders: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: m.seat, orders: p.orders } } : notPlayer()),
+  orders: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: m.seat, orders: p.orders.map(cleanStatement) } } : notPlayer()),
   ready: (room, m, p, at) => {
     if (!player(m)) return notPlayer();
     if (room.session.seats.find((c) => c.seat === m.seat)?.bot) return reject("NOT_A_PLAYER", "A bot holds your seat now; ask the facilitator to hand it back.");
@@ -34,7 +34,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   propose: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "propose", turn: room.session.game.turn, seat: m.seat, kind: p.kind, parties: p.parties } } : notPlayer()),
   respond: (room, m, p, at) =>
-    player(m) ? { kind: "step", at, by: m.id, step: { type: "respond", turn: room.session.game.turn, seat: m.seat, proposal: p.proposal, accept: p.accept, ...(p.note ? { note: p.note } : {}) } } : notPlayer(),
+    player(m) ? { kind: "step", at, by: m.id, step: { type: "respond", turn: room.session.game.turn, seat: m.seat, proposal: p.proposal, accept: p.accept, ...(p.note ? { note: cleanText(p.note) } : {}) } } : notPlayer(),
   chat: (room, m, p, at) => {
     const channel = parseChannel(p.channel, m, room.session);
     if (typeof channel === "string") return reject("NO_CHANNEL", channel);
@@ -109,6 +109,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     return { entry: { kind: "join", at, member }, answer: { member: member.id, key: member.token } };
   },
 };
+
+/** A statement's text without hidden or reordering characters (other orders pass unchanged; the engine checks their shape). */
+function cleanStatement(o: unknown): unknown {
+  if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
+  const r = o as Record<string, unknown>;
+  return r.type === "statement" && typeof r.text === "string" ? { ...r, text: cleanText(r.text) } : o;
+}
 
 function notPlayer(): Outcome<never> {
   return reject("NOT_A_PLAYER", "Only a player with a seat can do that.");
