@@ -1,6 +1,6 @@
 /** The order planner: cards with cost, target, covert/overt, proxy and false flag, and the odds shared computes. */
 import { useSignal } from "@preact/signals";
-import { baseDetectionChance, effectSuccessChance, hotlineWith, INCIDENT_NAMES, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
+import { baseDetectionChance, effectSuccessChance, hotlineWith, INCIDENT_NAMES, OPERATION_KINDS, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 const LABELS: Record<OrderType, string> = {
@@ -23,7 +23,7 @@ const LABELS: Record<OrderType, string> = {
   mobilize: "Mobilise forces",
   strike: "Military strike (war)",
 };
-const OPS = new Set(["espionage", "preposition", "ddos", "influence", "disrupt", "destroy"]);
+const OPS: ReadonlySet<string> = new Set(OPERATION_KINDS);
 const TARGETED = new Set([...OPS, "sanction", "expel", "mobilize", "strike", "inquire"]);
 
 /** Describes an order in words. */

@@ -1,4 +1,5 @@
 /** The norm-builder persona (normal level): builds the regime of CBMs and punishes attributed violations. */
+import { isDestructive } from "../model/operations.ts";
 import type { SeatId } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
 import type { GameView } from "../view/types.ts";
@@ -24,7 +25,7 @@ export const VIOLATOR_MEMORY = 3;
 export function publicViolations(view: GameView): Violation[] {
   const out: Violation[] = [];
   for (const i of view.incidents) {
-    if (i.kind !== "disrupt" && i.kind !== "destroy") continue;
+    if (!isDestructive(i.kind)) continue;
     if (i.overt && typeof i.author === "string" && i.author !== "nonState") {
       out.push({ violator: i.author, victim: i.target, incident: i.id, turn: i.turn });
       continue;

@@ -1,4 +1,5 @@
 /** A search bot's model of the other bots: which persona each other state plays, inferred from what its view shows. */
+import { isDestructive } from "../model/operations.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
@@ -30,7 +31,7 @@ export function personaWeights(view: GameView, me: SeatId, other: SeatId): Weigh
     const byOther = i.author === other || (k !== undefined && k.confidence >= 2 && k.suspect === other);
     if (!byOther) continue;
     if (i.overt) scale(w, { reciprocal: 1.5, forgiving: 1.4, hawk: 1.1, dove: 0.2, normBuilder: 0.3, opportunist: 0.2 });
-    else if (i.kind === "disrupt" || i.kind === "destroy") scale(w, { hawk: 2, opportunist: 1.5, random: 1.2, dove: 0.1, normBuilder: 0.1, reciprocal: 0.2, forgiving: 0.2 });
+    else if (isDestructive(i.kind)) scale(w, { hawk: 2, opportunist: 1.5, random: 1.2, dove: 0.1, normBuilder: 0.1, reciprocal: 0.2, forgiving: 0.2 });
     else scale(w, { hawk: 1.5, opportunist: 1.5, random: 1.2, dove: 0.2, normBuilder: 0.3, reciprocal: 0.5, forgiving: 0.5 });
   }
   for (const p of view.proposals) {

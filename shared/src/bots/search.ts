@@ -12,6 +12,7 @@
  */
 import { resolveTurn } from "../game/resolve.ts";
 import { checkOrders } from "../game/validate.ts";
+import { isDestructive } from "../model/operations.ts";
 import type { Order } from "../model/orders.ts";
 import { allPairs, pairMembers } from "../model/pairs.ts";
 import { rngFromSeed, type Rng } from "../model/rng.ts";
@@ -173,7 +174,7 @@ export function exposureCost(s: GameState, me: SeatId): number {
     const named = 1 - unnamed;
     if (named <= 0) continue;
     clean *= unnamed;
-    const norms = (i.kind === "disrupt" || i.kind === "destroy" ? 1 : 0) + (i.proxy ? 1 : 0);
+    const norms = (isDestructive(i.kind) ? 1 : 0) + (i.proxy ? 1 : 0);
     cost += named * (p.accusedReputation + (i.normCostApplied ? 0 : norms * p.normViolationReputation));
   }
   const never = s.nations[me]?.objectives.find((o) => o.kind === "neverAttributed");

@@ -1,12 +1,13 @@
 /** Injects: scenario or facilitator events with scripted effects. */
-import type { OperationKind, SeatId, StatName } from "./types.ts";
+import type { NonStateOperationKind } from "./operations.ts";
+import type { SeatId, StatName } from "./types.ts";
 
 /** One effect of an inject. */
 export type InjectEffect =
   | { type: "tension"; a: SeatId; b: SeatId; delta: number }
   | { type: "stat"; state: SeatId; stat: StatName; delta: number }
   | { type: "suspicion"; from: SeatId; to: SeatId; delta: number }
-  | { type: "nonStateIncident"; target: SeatId; kind: Exclude<OperationKind, "espionage" | "preposition"> | "nonState" };
+  | { type: "nonStateIncident"; target: SeatId; kind: NonStateOperationKind | "nonState" };
 
 /** A named inject: a title, a text everyone reads, and its effects. */
 export interface InjectDef {

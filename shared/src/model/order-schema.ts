@@ -1,21 +1,19 @@
 /** The shape of orders as a zod schema (the server checks requests with it; the engine re-checks). */
 import { z } from "zod";
-import { STATEMENT_MAX_LENGTH } from "./orders.ts";
+import { OPERATION_KINDS, type OperationKind } from "./operations.ts";
+import { STATEMENT_MAX_LENGTH, type Order } from "./orders.ts";
 
 /** An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters. */
 export const idSchema = z.string().min(1).max(64);
 const id = idSchema;
-const op = (type: "espionage" | "preposition" | "ddos" | "influence" | "disrupt" | "destroy") =>
+const op = (type: OperationKind) =>
   z.strictObject({ type: z.literal(type), target: id, overt: z.boolean().optional(), proxy: z.boolean().optional(), falseFlag: id.optional() });
 
-/** One order, strictly shaped. */
+type OperationSchema = ReturnType<typeof op>;
+
+/** One order, strictly shaped: a variant per operation kind (the table has at least one row), then the other orders. */
 export const orderSchema = z.discriminatedUnion("type", [
-  op("espionage"),
-  op("preposition"),
-  op("ddos"),
-  op("influence"),
-  op("disrupt"),
-  op("destroy"),
+  ...(OPERATION_KINDS.map(op) as [OperationSchema, ...OperationSchema[]]),
   z.strictObject({ type: z.literal("develop") }),
   z.strictObject({ type: z.literal("harden") }),
   z.strictObject({ type: z.literal("hunt") }),
@@ -29,6 +27,11 @@ export const orderSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("mobilize"), target: id }),
   z.strictObject({ type: z.literal("strike"), target: id }),
 ]);
+
+/** Compile-time check: the schema accepts exactly the Order type (an order type without its variant, or the reverse, fails here). */
+type Same<A, B> = [A, B] extends [B, A] ? true : false;
+type SchemaIsOrder<T extends true> = T;
+type OrderSchemaCheck = SchemaIsOrder<Same<z.infer<typeof orderSchema>, Order>>;
 
 /** A turn's order list. */
 export const ordersSchema = z.array(orderSchema).max(12);

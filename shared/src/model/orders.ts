@@ -1,5 +1,6 @@
 /** Orders a seat can give in one turn, with their action-point costs. */
-import type { OperationKind, SeatId } from "./types.ts";
+import { OPERATION_KINDS, OPERATIONS, type OperationKind } from "./operations.ts";
+import type { SeatId } from "./types.ts";
 
 /** A cyber operation against another state; covert unless `overt`. */
 export interface OperationOrder {
@@ -43,14 +44,8 @@ export type Order =
 
 export type OrderType = Order["type"];
 
-/** Base action-point cost of each order type. */
-export const ORDER_COSTS: Record<OrderType, number> = {
-  espionage: 1,
-  preposition: 1,
-  ddos: 1,
-  influence: 1,
-  disrupt: 2,
-  destroy: 3,
+/** Base action-point cost of each order type that is not a cyber operation (operations cost what their row in OPERATIONS says). */
+const OTHER_ORDER_COSTS: Record<Exclude<OrderType, OperationKind>, number> = {
   develop: 1,
   harden: 1,
   hunt: 1,
@@ -65,11 +60,19 @@ export const ORDER_COSTS: Record<OrderType, number> = {
   strike: 2,
 };
 
+/** Base action-point cost of each order type. */
+export const ORDER_COSTS: Readonly<Record<OrderType, number>> = {
+  ...(Object.fromEntries(OPERATION_KINDS.map((k) => [k, OPERATIONS[k].cost])) as Record<OperationKind, number>),
+  ...OTHER_ORDER_COSTS,
+};
+
 /** Extra cost of a false flag. */
 export const FALSE_FLAG_COST = 1;
 
-/** Turns an access must have existed before disrupt (1) or destroy (2) may use it. */
-export const ACCESS_AGE: Partial<Record<OrderType, number>> = { disrupt: 1, destroy: 2 };
+/** Turns an access must have existed before an operation that needs one (disrupt 1, destroy 2) may use it. */
+export const ACCESS_AGE: Readonly<Partial<Record<OrderType, number>>> = Object.fromEntries(
+  OPERATION_KINDS.flatMap((k) => (OPERATIONS[k].accessAge === null ? [] : [[k, OPERATIONS[k].accessAge]])),
+);
 
 /** Maximum length of a statement's text. */
 export const STATEMENT_MAX_LENGTH = 280;
@@ -80,14 +83,7 @@ export function orderCost(order: Order): number {
   return "falseFlag" in order && order.falseFlag ? base + FALSE_FLAG_COST : base;
 }
 
-/** True for the six cyber operation types. */
+/** True for a cyber operation (an order whose type has a row in OPERATIONS). */
 export function isOperation(order: Order): order is OperationOrder {
-  return (
-    order.type === "espionage" ||
-    order.type === "preposition" ||
-    order.type === "ddos" ||
-    order.type === "influence" ||
-    order.type === "disrupt" ||
-    order.type === "destroy"
-  );
+  return Object.hasOwn(OPERATIONS, order.type);
 }

@@ -4,6 +4,7 @@ import type { Order } from "./orders.ts";
 import type { GameEvent } from "./events.ts";
 import type { Objective } from "./objectives.ts";
 import type { InjectDef } from "./injects.ts";
+import type { IncidentKind, OperationKind } from "./operations.ts";
 
 /** A state's seat id, as the scenario names it (e.g. "north"). */
 export type SeatId = string;
@@ -14,9 +15,7 @@ export type Confidence = 0 | 1 | 2 | 3;
 /** Names of the confidence tiers, by tier. */
 export const CONFIDENCE_NAMES = ["none", "low", "moderate", "high"] as const;
 
-/** Cyber operation kinds. */
-export const OPERATION_KINDS = ["espionage", "preposition", "ddos", "influence", "disrupt", "destroy"] as const;
-export type OperationKind = (typeof OPERATION_KINDS)[number];
+export { OPERATION_KINDS, type OperationKind } from "./operations.ts";
 
 /** The scores a state has that injects may move and objectives may name. */
 export const STAT_NAMES = ["economy", "stability", "reputation"] as const;
@@ -94,7 +93,7 @@ export interface PublicAttribution {
 export interface Incident {
   id: string;
   turn: number;
-  kind: OperationKind | "nonState";
+  kind: IncidentKind;
   /** True author; null for non-state actors. Hidden. */
   author: SeatId | null;
   target: SeatId;

@@ -1,13 +1,14 @@
 /** Injects and non-state incidents: events from outside the players' orders. */
 import { isSeat, own } from "../model/ids.ts";
 import { effectStates, type InjectDef } from "../model/injects.ts";
+import type { NonStateOperationKind } from "../model/operations.ts";
 import { STAT_NAMES, type SeatId } from "../model/types.ts";
 import { addTension, emit, nameOf, round3, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
 import { applyEffects, makeIncident, notice } from "./operations.ts";
 
 /** A non-state incident against a target: always noticed, unattributed. */
-export function nonStateIncident(ctx: Ctx, target: SeatId, kind: "ddos" | "influence" | "disrupt" | "destroy" | "nonState"): void {
+export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperationKind | "nonState"): void {
   const incident = makeIncident(ctx, kind, null, target);
   incident.public = true;
   applyEffects(ctx, incident);

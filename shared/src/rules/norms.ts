@@ -1,12 +1,13 @@
 /** Norms and pledges: costs of publicly attributed violations (GGE 2013/2015, no-first-use). */
 import { own } from "../model/ids.ts";
+import { isDestructive } from "../model/operations.ts";
 import type { Incident } from "../model/types.ts";
 import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** The norms an incident breaks once it is publicly attributed to its author. */
 export function normsBroken(incident: Incident): string[] {
   const broken: string[] = [];
-  if (incident.kind === "disrupt" || incident.kind === "destroy") broken.push("GGE 2015 norm (f): no damage to critical infrastructure");
+  if (isDestructive(incident.kind)) broken.push("GGE 2015 norm (f): no damage to critical infrastructure");
   if (incident.proxy) broken.push("GGE 2013: no use of proxies");
   return broken;
 }
@@ -29,7 +30,7 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
     emit(ctx, "norm.violation", "public", `${n.name} is attributed for breaking ${broken.join("; ")}${mult > 1 ? " (a code-of-conduct member: cost doubled)" : ""}: reputation -${cost}.`, { incident: incident.id });
   }
   const since = cbmSince(ctx.s, "noFirstUse", author);
-  if ((incident.kind === "disrupt" || incident.kind === "destroy") && since !== null && since < incident.turn) {
+  if (isDestructive(incident.kind) && since !== null && since < incident.turn) {
     n.reputation = round3(n.reputation - ctx.p.pledgeBreachReputation);
     ctx.s.lastNormViolation = ctx.turn;
     emit(ctx, "norm.pledgeBreach", "public", `${n.name} broke its no-first-use pledge: reputation -${ctx.p.pledgeBreachReputation}.`, { incident: incident.id });

@@ -1,15 +1,13 @@
 /** Cyber operations: access, success, effects, detection. */
 import { own } from "../model/ids.ts";
+import { incidentEffect, OPERATIONS, seenAs, type OperationRow } from "../model/operations.ts";
 import type { OperationOrder } from "../model/orders.ts";
-import { ACCESS_AGE } from "../model/orders.ts";
 import type { Incident, SeatId } from "../model/types.ts";
 import { INCIDENT_PHRASES } from "../model/names.ts";
 import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
 import { detectionChance, effectSuccessChance } from "./detection.ts";
 import { onNoticed } from "./escalation.ts";
 import { learnOf } from "./knowledge.ts";
-
-const ALWAYS_NOTICED = new Set(["ddos", "disrupt", "destroy"]);
 
 /** Takes (burns) the oldest access of `owner` in `target` that is at least `minAge` turns old. */
 export function takeAccess(ctx: Ctx, owner: SeatId, target: SeatId, minAge: number): boolean {
@@ -46,38 +44,16 @@ export function makeIncident(ctx: Ctx, kind: Incident["kind"], author: SeatId | 
   return incident;
 }
 
-/** Applies an incident's effects on its target. */
+/** Applies an incident's effects on its target: the damage its kind does, and for a kind that may kill, the lethality roll. */
 export function applyEffects(ctx: Ctx, incident: Incident): void {
-  const p = ctx.p;
   const t = own(ctx.s.nations, incident.target);
   if (!t || !incident.success) return;
-  let econ = 0;
-  let stab = 0;
-  switch (incident.kind) {
-    case "ddos":
-      stab = p.ddosStabilityBase + p.ddosDependenceFactor * t.dependence;
-      break;
-    case "influence":
-      stab = p.influenceStability;
-      break;
-    case "disrupt":
-      econ = p.disruptEconomyBase + p.disruptDependenceFactor * t.dependence;
-      stab = 1;
-      break;
-    case "destroy":
-      econ = p.destroyEconomyBase + p.destroyDependenceFactor * t.dependence;
-      stab = 2;
-      incident.lethal = ctx.rng.chance(p.lethalChance);
-      break;
-    case "nonState":
-      stab = p.ddosStabilityBase + p.ddosDependenceFactor * t.dependence;
-      break;
-    default:
-      break;
-  }
-  t.economy = round3(t.economy - econ);
-  t.stability = round3(t.stability - stab);
-  incident.damage = { economy: round3(econ), stability: round3(stab) };
+  const effect = incidentEffect(incident.kind);
+  const { economy, stability } = effect.damage(ctx.p, t.dependence);
+  if (effect.mayKill) incident.lethal = ctx.rng.chance(ctx.p.lethalChance);
+  t.economy = round3(t.economy - economy);
+  t.stability = round3(t.stability - stability);
+  incident.damage = { economy: round3(economy), stability: round3(stability) };
 }
 
 /** The victim notices an incident: it learns of it and tension follows. */
@@ -85,8 +61,8 @@ export function notice(ctx: Ctx, incident: Incident): void {
   if (!learnOf(ctx, incident.target, incident, false)) return;
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
   const phrase = INCIDENT_PHRASES[incident.kind];
-  const what = incident.kind === "espionage" || incident.kind === "preposition" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
-  const rule = incident.author === null ? "nonstate.incident" : incident.overt || ALWAYS_NOTICED.has(incident.kind) ? "detection.noticed" : "detection.dwell";
+  const what = seenAs(incident.kind) === "intrusion" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
+  const rule = incident.author === null ? "nonstate.incident" : incident.overt || (incident.kind !== "nonState" && OPERATIONS[incident.kind].alwaysNoticed) ? "detection.noticed" : "detection.dwell";
   emit(ctx, rule, incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
   onNoticed(ctx, incident);
 }
@@ -97,37 +73,43 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   const target = own(ctx.s.nations, order.target);
   const me = own(ctx.s.nations, author);
   if (!target || !me) return;
-  const minAge = ACCESS_AGE[order.type];
-  if (minAge !== undefined && !takeAccess(ctx, author, order.target, minAge)) {
+  const row: OperationRow = OPERATIONS[order.type];
+  if (row.accessAge !== null && !takeAccess(ctx, author, order.target, row.accessAge)) {
     emit(ctx, "op.failed", [author], `${me.name}'s ${INCIDENT_PHRASES[order.type].noun} against ${target.name} found no usable access (it was evicted).`);
     return;
   }
   const incident = makeIncident(ctx, order.type, author, order.target, order);
-  if (order.type === "disrupt" || order.type === "destroy") {
-    incident.success = ctx.rng.chance(effectSuccessChance(me.cyber, target.defense, p));
-  }
-  incident.public = incident.overt || ALWAYS_NOTICED.has(order.type);
+  if (row.mayFail) incident.success = ctx.rng.chance(effectSuccessChance(me.cyber, target.defense, p));
+  incident.public = incident.overt || row.alwaysNoticed;
   applyEffects(ctx, incident);
   emit(ctx, incident.success ? (`op.${order.type}` as const) : "op.failed", [author], `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} against ${target.name}${incident.success ? "" : ", which failed"}.`, { incident: incident.id });
 
   let detected: boolean;
-  if (incident.overt || ALWAYS_NOTICED.has(order.type)) detected = true;
+  if (incident.overt || row.alwaysNoticed) detected = true;
   else {
     const bonus = (ctx.hunting.has(order.target) ? p.huntBonus : 0) + (hasCbm(ctx.s, "situationReports", order.target) ? p.sitrepDetectionBonus : 0);
     detected = ctx.rng.chance(detectionChance(target.defense, bonus, p));
     incident.detection = { defense: target.defense, bonus, detected };
   }
-  if (order.type === "espionage") {
-    ctx.spied.add(`${author}>${order.target}`);
-    gatherIntel(ctx, author, order.target);
-  }
-  if (order.type === "preposition" && (!detected || incident.overt)) {
-    ctx.s.accesses.push({ id: newId(ctx.rng, "a"), owner: author, target: order.target, since: ctx.turn, incident: incident.id });
-  }
-  if (order.type === "preposition" && detected && !incident.overt) {
-    emit(ctx, "detection.dwell", [author], `${me.name}'s attempt to gain access in ${target.name} was detected and shut out.`, { incident: incident.id });
-  }
+  gain(ctx, row.gains, incident, detected);
   if (detected) notice(ctx, incident);
+}
+
+/** What an operation's author gains besides its effects: intelligence on the target, or an access in it unless a covert attempt was detected. */
+function gain(ctx: Ctx, gains: OperationRow["gains"], incident: Incident, detected: boolean): void {
+  const author = incident.author as SeatId;
+  switch (gains) {
+    case "intelligence":
+      ctx.spied.add(`${author}>${incident.target}`);
+      gatherIntel(ctx, author, incident.target);
+      return;
+    case "access":
+      if (!detected || incident.overt) ctx.s.accesses.push({ id: newId(ctx.rng, "a"), owner: author, target: incident.target, since: ctx.turn, incident: incident.id });
+      else emit(ctx, "detection.dwell", [author], `${nameOf(ctx.s, author)}'s attempt to gain access in ${nameOf(ctx.s, incident.target)} was detected and shut out.`, { incident: incident.id });
+      return;
+    case null:
+      return;
+  }
 }
 
 function gatherIntel(ctx: Ctx, spy: SeatId, about: SeatId): void {

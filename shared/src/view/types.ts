@@ -2,6 +2,7 @@
 import type { GameEvent } from "../model/events.ts";
 import type { Objective } from "../model/objectives.ts";
 import type { Order } from "../model/orders.ts";
+import type { IncidentKind } from "../model/operations.ts";
 import type { ModelParams } from "../model/params.ts";
 import type {
   Cbm,
@@ -39,7 +40,7 @@ export interface NationView {
 export interface IncidentView {
   id: string;
   turn: number;
-  kind: "intrusion" | "espionage" | "preposition" | "ddos" | "influence" | "disrupt" | "destroy" | "nonState";
+  kind: IncidentKind | "intrusion";
   target: SeatId;
   public: boolean;
   overt: boolean;

@@ -1,5 +1,6 @@
 /** viewFor: the single place where hidden information is decided. */
 import { isSeat, own } from "../model/ids.ts";
+import { seenAs } from "../model/operations.ts";
 import type { GameState, Incident, SeatId } from "../model/types.ts";
 import { suspicionKey } from "../model/pairs.ts";
 import { hasCbm } from "../rules/context.ts";
@@ -58,11 +59,7 @@ function incidentView(i: Incident, me: SeatId | null, revealed: boolean): Incide
   const known = me !== null && own(i.knowledge, me) !== undefined;
   if (!revealed && !i.public && !known && !mine) return null;
   const truth = revealed || mine || i.overt;
-  let kind: IncidentView["kind"] = i.kind;
-  if (!truth) {
-    if (i.kind === "espionage" || i.kind === "preposition") kind = "intrusion";
-    else if (i.kind === "nonState") kind = "ddos";
-  }
+  const kind: IncidentView["kind"] = truth ? i.kind : seenAs(i.kind);
   const knowledge: IncidentView["knowledge"] = {};
   if (revealed) Object.assign(knowledge, i.knowledge);
   else if (me !== null) {
