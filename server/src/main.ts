@@ -170,10 +170,14 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
       await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
-      // One game that does not come back never stops the others: it is set aside, with a line an operator sees even when quiet.
+      // One game that does not come back never stops the others. A journal that does not replay is set aside for good;
+      // anything else (its scenario missing from scenarios/, say) is tried again at the next start. Either way with a
+      // line an operator sees even when quiet.
       const reason = (e as Error).message;
-      store.quarantine(g.id, reason);
-      process.stderr.write(`Firebreak: game ${g.id} (code ${g.code}) quarantined, not restored: ${reason}\n`);
+      if (reason.startsWith("REPLAY_FAILED")) {
+        store.quarantine(g.id, reason);
+        process.stderr.write(`Firebreak: game ${g.id} (created with code ${g.code}) quarantined, not restored: ${reason}\n`);
+      } else process.stderr.write(`Firebreak: game ${g.id} (created with code ${g.code}) not restored this time: ${reason}\n`);
     }
   }
   log(`Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`);

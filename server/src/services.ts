@@ -41,3 +41,8 @@ export const roomsByCode = new Map<string, string>();
 
 /** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
 export const sleepingByCode = new Map<string, string>();
+
+/** True when a running or sleeping game already has this join code. */
+export function codeInUse(code: string): boolean {
+  return roomsByCode.has(code) || sleepingByCode.has(code);
+}

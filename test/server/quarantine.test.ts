@@ -59,8 +59,8 @@ describe("restoring games whose journal does not replay", () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).economy).toBeUndefined();
     expect(errors.filter((l) => /quarantined/.test(l)).length).toBe(2);
-    expect(errors.join("")).toMatch(/game gPoison01 \(code CDEFGH\) quarantined, not restored: REPLAY_FAILED/);
-    expect(errors.join("")).toMatch(/game gBroken01 \(code DEFGHJ\) quarantined, not restored: REPLAY_FAILED/);
+    expect(errors.join("")).toMatch(/game gPoison01 \(created with code CDEFGH\) quarantined, not restored: REPLAY_FAILED/);
+    expect(errors.join("")).toMatch(/game gBroken01 \(created with code DEFGHJ\) quarantined, not restored: REPLAY_FAILED/);
 
     // The healthy game is playable; the quarantined ones are not offered.
     expect((await fetch(`${srv.http}/api/games/ACDEFG`)).status).toBe(200);

@@ -122,6 +122,11 @@ describe("after the start, a seat with players needs the facilitator", () => {
     const solo = await create(srv.url, { scenario: "baltic-fog", name: "Solo", seed: "solo-seat", solo: { seat: "aestria" } });
     await solo.until((v) => v.session.phase === "planning");
     expect(await refused(new Client(srv.url).joinById(solo.room.roomId, { code: solo.view.session.code, role: "player", seat: "aestria", name: "Mallory" }))).toMatch(/^SEAT_TAKEN/);
+    // Nor take a seat a bot plays for the solo player; watching is fine.
+    expect(await refused(new Client(srv.url).joinById(solo.room.roomId, { code: solo.view.session.code, role: "player", seat: "borevia", name: "Mallory" }))).toMatch(/^SEAT_TAKEN/);
+    const watcher = await join(srv.url, solo.room.roomId, { code: solo.view.session.code, role: "observer", name: "Teacher" });
+    expect(watcher.view.me.role).toBe("observer");
+    expect((await watcher.ask("knock", { seat: "borevia" })).rejected?.code).toBe("SEAT_TAKEN");
   });
 });
 
@@ -207,8 +212,16 @@ describe("names and chat lines", () => {
     expect(mine(await ana.until((x) => mine(x)?.note !== ""))?.note).toBe("Not now.");
   });
 
+  it("in the lobby only the public channel is open, so seat-hoppers find no team or private lines", async () => {
+    const { fac, ana } = await lobby("lobby-chat");
+    expect((await ana.ask("chat", { channel: "team", text: "our plan" })).rejected?.code).toBe("NO_CHANNEL");
+    expect((await ana.ask("chat", { channel: "private:borevia", text: "psst" })).rejected?.code).toBe("NO_CHANNEL");
+    expect((await fac.ask("chat", { channel: "team:aestria", text: "hint" })).rejected?.code).toBe("NO_CHANNEL");
+    expect((await ana.ask("chat", { channel: "public", text: "hello" })).ok).toBe(true);
+  });
+
   it("a player cannot write on another pair's line; a seatless player is told it writes in public", async () => {
-    const { ana, roomId, code } = await lobby("channels");
+    const { ana, roomId, code } = await started("channels");
     const r = await ana.ask("chat", { channel: "private:borevia:meridia", text: "psst" });
     expect(r.rejected?.code).toBe("NO_CHANNEL");
     const seatless = await join(srv.url, roomId, { code, name: "Sam", role: "player" });

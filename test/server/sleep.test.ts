@@ -55,6 +55,8 @@ describe("sleeping games", () => {
     const ana2 = await join(srv.url, roomId, { token: tokens.ana });
     expect(ana2.view.me.seat).toBe("aestria");
     expect(await (await wakeWith(roomId, tokens.ana)).json()).toEqual({ roomId, woken: false });
+    // A running game's id is no more revealed than a sleeping one's: a wrong token gets the same 401.
+    expect((await wakeWith(roomId, "not-a-token-of-this-game")).status).toBe(401);
 
     // A join by code through matchmaking wakes it too.
     await ana2.room.leave(true);

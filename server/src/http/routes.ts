@@ -4,7 +4,7 @@ import express, { type Application, type NextFunction, type Request, type Respon
 import type { Scenario } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
-import { normaliseCode, sameSecret } from "../session/tokens.ts";
+import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
 import { roomsByCode, services } from "../services.ts";
 import { timingsSince } from "../metrics.ts";
 import { bearerToken } from "./bearer.ts";
@@ -12,6 +12,7 @@ import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
 import { isAsleep, isAwake, sleepingGame, wake } from "../rooms/wake.ts";
+import { liveSession } from "./matchmake-admission.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 
@@ -91,8 +92,10 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     // unknown game and a malformed id: no id oracle. Only a game that is asleep has its journal read.
     const id = String(req.params.gameId ?? "");
     const token = bearerToken(req.get("authorization"));
-    if (token !== null && isAwake(id)) {
-      res.json({ roomId: id, woken: false });
+    const running = token !== null && isAwake(id) ? liveSession(id) : null;
+    if (running) {
+      if (token !== null && memberByToken(running, token)) res.json({ roomId: id, woken: false });
+      else res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({ code: "BAD_TOKEN", message: "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
       return;
     }
     const entries = token !== null && isAsleep(id) ? services().store.entries(id) : [];

@@ -10,8 +10,9 @@ import { cleanName, personName } from "../session/names.ts";
 import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Viewer } from "../session/view-sync.ts";
-import { RESTORE_KEY, roomsByCode, services, sleepingByCode } from "../services.ts";
+import { codeInUse, RESTORE_KEY, roomsByCode, services, sleepingByCode } from "../services.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
+import { wrongJoins } from "../http/limits.ts";
 import { BotThinking } from "./bot-thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
 import { sleepingGame, wake } from "./wake.ts";
@@ -103,8 +104,13 @@ export class CrisisRoom extends Room {
         cast: o.cast ?? "scenario",
       };
       let code = newJoinCode();
-      while (roomsByCode.has(code)) code = newJoinCode();
+      while (codeInUse(code)) code = newJoinCode();
+      // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is called.
       const creatorName = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");
+      if (o.solo) {
+        const checked = personName(creatorName);
+        if (!checked.ok) throw new Error(`INVALID_NAME: ${checked.reason}`);
+      }
       this.creator = o.solo
         ? { id: newId("m"), name: creatorName, role: "player", seat: o.solo.seat, token: newToken() }
         : { id: newId("m"), name: creatorName, role: "facilitator", seat: null, token: newToken() };
@@ -167,7 +173,7 @@ export class CrisisRoom extends Room {
     this.session = s.value;
   }
 
-  override onAuth(_client: Client, raw: unknown): ClientAuth {
+  override onAuth(_client: Client, raw: unknown, context?: AuthContext): ClientAuth {
     if (this.creator) {
       // The first join is the creator's own (it carries the create options).
       const c = this.creator;
@@ -178,13 +184,15 @@ export class CrisisRoom extends Room {
     if (!parsed.success) throw new Error(`INVALID_REQUEST: ${parsed.error.issues[0]?.message ?? "bad join options"}`);
     const o = parsed.data;
     const s = this.session;
+    // Wrong tokens and invites count toward the address's wrong-join limit, like wrong codes.
+    const wrong = (message: string): Error => new Error(wrongJoins.hit(context?.ip ?? "unknown") ? message : "RATE_LIMITED: too many wrong join codes; wait a minute and try again");
     if (o.token !== undefined) {
       const m = memberByToken(s, o.token);
-      if (!m) throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for this game (it may have been removed by the facilitator)");
+      if (!m) throw wrong("BAD_TOKEN: that seat token or facilitator key is not valid for this game (it may have been removed by the facilitator)");
       return { member: m, fresh: false };
     }
     const inv = o.invite === undefined ? undefined : inviteBySecret(s, o.invite);
-    if (o.invite !== undefined && !inv) throw new Error("BAD_INVITE: that seat invite is not valid for this game (used, withdrawn, or mistyped)");
+    if (o.invite !== undefined && !inv) throw wrong("BAD_INVITE: that seat invite is not valid for this game (used, withdrawn, or mistyped)");
     if (!inv && (o.code === undefined || normaliseCode(o.code) !== s.code)) throw new Error("BAD_CODE: joining a game needs its join code (or a seat token to rejoin)");
     if (s.phase === "ended") throw new Error("GAME_OVER: the game is over; open its debrief instead");
     const named = personName(o.name ?? (o.role === "observer" ? "Observer" : "Player"));
@@ -193,6 +201,7 @@ export class CrisisRoom extends Room {
     const role = o.role ?? "player";
     let seat: string | null = null;
     let knock: string | undefined;
+    if (role === "player" && s.options.solo) throw new Error("SEAT_TAKEN: a solo game has one player; join as an observer to watch");
     if (role === "player" && o.seat !== undefined) {
       if (!isSessionSeat(s, o.seat)) throw new Error(`UNKNOWN_SEAT: no state "${o.seat}"`);
       if (!mustKnock(s, o.seat)) seat = o.seat;

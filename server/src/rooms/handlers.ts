@@ -8,7 +8,7 @@ import { isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, cleanText } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
 import { newId, newJoinCode, newToken } from "../session/tokens.ts";
-import { roomsByCode } from "../services.ts";
+import { codeInUse } from "../services.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
 import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";
@@ -47,6 +47,8 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   },
   knock: (room, m, p, at) => {
     if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
+    if (room.session.phase === "ended") return reject("GAME_OVER", "The game is over.");
+    if (room.session.options.solo) return reject("SEAT_TAKEN", "A solo game has one player.");
     if (m.seat !== null) return reject("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
     if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : reject("NO_KNOCK", "You are not waiting for a seat.");
     if (!isSessionSeat(room.session, p.seat)) return reject("UNKNOWN_SEAT", `No state "${p.seat}".`);
@@ -98,7 +100,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   "fac:code": (room, m, _p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
     let code = newJoinCode();
-    while (roomsByCode.has(code) || code === room.session.code) code = newJoinCode();
+    while (codeInUse(code) || code === room.session.code) code = newJoinCode();
     return { entry: { kind: "code", at, by: m.id, code }, answer: { code } };
   },
   "fac:cofac": (room, m, p, at) => {

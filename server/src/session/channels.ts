@@ -11,6 +11,9 @@ export const CHAT_MAX_LENGTH = 500;
 export function parseChannel(name: string, member: Member, s: SessionState): Channel | string {
   if (member.role === "observer") return "observers read the public channel but do not write";
   if (name === "public") return { kind: "public" };
+  // In the lobby people may still change seats: a team's or a pair's lines written then would be read by whoever
+  // passes through the seat, so those channels open with the game.
+  if (s.phase === "lobby") return "team, private and hotline channels open when the facilitator starts the game; write on public";
   const parts = name.split(":");
   if (member.role === "facilitator") {
     const [kind, a, b] = parts;

@@ -114,8 +114,8 @@ export function uninvite(s: SessionState, e: Entry<"uninvite">): Outcome<Session
 export function remove(s: SessionState, e: Entry<"remove">): Outcome<SessionState> {
   const m = memberById(s, e.member);
   if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  // Nobody removes themselves, so a game always keeps the facilitator who removes the others.
   if (m.id === e.by) return reject("INVALID_REQUEST", "You cannot remove yourself; another facilitator can.");
-  if (m.role === "facilitator" && s.members.filter((x) => x.role === "facilitator").length <= 1) return reject("INVALID_REQUEST", "A game keeps at least one facilitator.");
   return accept({ ...s, members: s.members.filter((x) => x.id !== e.member) });
 }
 
