@@ -1,7 +1,8 @@
 /** The bots' public API by persona and level: orders, proposals, answers and messages, from a seat's view only. */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
-import type { CbmKind, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { CbmKind } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotPersona, BotSpec } from "./doctrines.ts";
 import {

@@ -1,7 +1,7 @@
 /** The plans a search bot weighs each turn: its doctrine's own orders and a few alternatives the doctrine allows. */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotPersona } from "./doctrines.ts";
 import { addDoctrineAnswers, doctrineOrders } from "./doctrine-play.ts";

@@ -1,6 +1,6 @@
 /** Casting for solo games: which persona each bot seat plays, by the scenario's cast list or at random. */
 import { rngFromSeed } from "../model/rng.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import { DOCTRINAL_PERSONAS, type BotPersona } from "./doctrines.ts";
 
 /** How bot personas are chosen: the scenario's cast list (random for seats it does not name), or all at random. */

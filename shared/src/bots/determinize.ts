@@ -6,7 +6,9 @@
 import { RULES_VERSION } from "../game/create.ts";
 import { allPairs, pairKey, suspicionKey } from "../model/pairs.ts";
 import { rngFromSeed, type Rng } from "../model/rng.ts";
-import type { Access, Confidence, GameState, Incident, Knowledge, Nation, OperationKind, SeatId } from "../model/types.ts";
+import type { Confidence, SeatId } from "../model/basics.ts";
+import type { OperationKind } from "../model/operations.ts";
+import type { Access, GameState, Incident, Knowledge, Nation } from "../model/types.ts";
 import { detectionChance } from "../rules/detection.ts";
 import { updateScores } from "../rules/scoring.ts";
 import type { GameView, IncidentView } from "../view/types.ts";

@@ -1,7 +1,8 @@
 /** The doctrines as rules (level `normal`) and played carelessly (level `easy`), for all seven personas. */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
-import type { Inquiry, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { Inquiry } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import { isBaselinePersona, type BotPersona } from "./doctrines.ts";
 import type { RefusalReason } from "./messages.ts";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../cli/scenario-files.ts";
 import { isOperation, type Order } from "../model/orders.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { playBotGame, type SeatTurn } from "../sim/bot-game.ts";
 import { createGame } from "../game/create.ts";

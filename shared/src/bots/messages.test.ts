@@ -1,7 +1,7 @@
 /** Bots' messages: short, plain, in character, from templates, and consistent with what the bot did. */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../cli/scenario-files.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import { playBotGame } from "../sim/bot-game.ts";
 import { botTurn } from "./bot.ts";
 import { castBots, SCENARIO_CASTS } from "./casting.ts";

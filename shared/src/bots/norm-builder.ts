@@ -1,6 +1,6 @@
 /** The norm-builder persona (normal level): builds the regime of CBMs and punishes attributed violations. */
 import { isDestructive } from "../model/operations.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { Rng } from "../model/rng.ts";
 import type { GameView } from "../view/types.ts";
 import { attributeAndInquire, type BotAnswer, type BotProposal } from "./personas.ts";

@@ -1,5 +1,6 @@
 /** The opportunist persona (normal level): covert operations only where they are unlikely to be caught. */
-import type { Inquiry, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { Inquiry } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
 import { detectionChance } from "../rules/detection.ts";
 import type { GameView } from "../view/types.ts";

@@ -1,6 +1,6 @@
 /** What a bot reads off its view: rivals, grievances, open inquiries. */
 import { pairKey } from "../model/pairs.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { GameView, IncidentView } from "../view/types.ts";
 
 /** The seat a player view belongs to. */

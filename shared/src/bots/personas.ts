@@ -1,7 +1,9 @@
 /** Baseline bot personas: each chooses orders, proposals and answers from its seat's view only. */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
-import { CBM_KINDS, OPERATION_KINDS, type CbmKind, type SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import { OPERATION_KINDS } from "../model/operations.ts";
+import { CBM_KINDS, type CbmKind } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import { Planner } from "./planner.ts";
 import { proposeTo } from "./proposals.ts";

@@ -1,6 +1,6 @@
 /** A bot's order sheet: adds orders only while they stay affordable and legal as far as the view shows. */
 import { ACCESS_AGE, orderCost, type Order } from "../model/orders.ts";
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { GameView } from "../view/types.ts";
 
 /** Builds a legal order list for one seat from its view. */

@@ -1,5 +1,6 @@
 /** CBM proposals a bot may make without repeating what is in force or already proposed. */
-import type { CbmKind, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { CbmKind } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./personas.ts";
 

@@ -4,7 +4,8 @@ import { PERSONAS, answerProposal, chooseOrders, proposeCbms, type Persona } fro
 import { hashValue } from "../model/hash.ts";
 import { orderCost } from "../model/orders.ts";
 import { rngFromSeed } from "../model/rng.ts";
-import type { GameState, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { GameState } from "../model/types.ts";
 import { playGame } from "../sim/play.ts";
 import { testScenario } from "../testing/fixtures.ts";
 import { deepFreeze } from "../testing/freeze.ts";

@@ -3,7 +3,8 @@ import { err, ok, type Result } from "../model/errors.ts";
 import { isSeat, own } from "../model/ids.ts";
 import { ordersSchema } from "../model/order-schema.ts";
 import { ACCESS_AGE, STATEMENT_MAX_LENGTH, isOperation, orderCost, type Order } from "../model/orders.ts";
-import type { GameState, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { GameState } from "../model/types.ts";
 import { issueText } from "../scenario/validate.ts";
 import { hasCbm, nameOf } from "../rules/context.ts";
 

@@ -1,6 +1,6 @@
 /** Events: what resolution reports, each citing its rule and saying who may see it. */
 import type { RuleId } from "./rules-catalogue.ts";
-import type { SeatId } from "./types.ts";
+import type { SeatId } from "./basics.ts";
 
 /** One thing that happened, with the rule that produced it. */
 export interface GameEvent {

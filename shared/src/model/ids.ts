@@ -4,7 +4,8 @@
  * "constructor", "toString"…) is never an id, so indexing a record with an untrusted id can neither find nor write
  * a property of Object.prototype.
  */
-import type { GameState, SeatId } from "./types.ts";
+import type { SeatId } from "./basics.ts";
+import type { GameState } from "./types.ts";
 
 /** Names every plain object already has (Object.prototype's own properties, and "__proto__"): never an id. */
 export const RESERVED_IDS: readonly string[] = Object.freeze([...new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"])].sort());

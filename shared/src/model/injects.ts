@@ -1,6 +1,6 @@
 /** Injects: scenario or facilitator events with scripted effects. */
 import type { NonStateOperationKind } from "./operations.ts";
-import type { SeatId, StatName } from "./types.ts";
+import type { SeatId, StatName } from "./basics.ts";
 
 /** One effect of an inject. */
 export type InjectEffect =

@@ -1,6 +1,7 @@
 /** The names players read: every kind named, articles that agree with their nouns, accusation strength in words. */
 import { describe, expect, it } from "vitest";
-import { CBM_KINDS, OPERATION_KINDS } from "../model/types.ts";
+import { OPERATION_KINDS } from "../model/operations.ts";
+import { CBM_KINDS } from "../model/types.ts";
 import { accusationStrength, CBM_EFFECTS, CBM_NAMES, INCIDENT_NAMES, INCIDENT_PHRASES } from "./names.ts";
 
 describe("names", () => {

@@ -1,5 +1,7 @@
 /** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
-import { CONFIDENCE_NAMES, type CbmKind, type OperationKind } from "./types.ts";
+import { CONFIDENCE_NAMES } from "./basics.ts";
+import type { OperationKind } from "./operations.ts";
+import type { CbmKind } from "./types.ts";
 
 /** The name of each CBM kind, as the interface shows it. */
 export const CBM_NAMES: Record<CbmKind, string> = {

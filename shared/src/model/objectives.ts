@@ -1,5 +1,6 @@
 /** Secret objectives: machine-checkable goals worth points at the end. */
-import type { CbmKind, SeatId, StatName } from "./types.ts";
+import type { SeatId, StatName } from "./basics.ts";
+import type { CbmKind } from "./types.ts";
 
 /** One secret objective. */
 export type Objective =

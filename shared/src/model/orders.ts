@@ -1,6 +1,6 @@
 /** Orders a seat can give in one turn, with their action-point costs. */
 import { OPERATION_KINDS, OPERATIONS, type OperationKind } from "./operations.ts";
-import type { SeatId } from "./types.ts";
+import type { SeatId } from "./basics.ts";
 
 /** A cyber operation against another state; covert unless `overt`. */
 export interface OperationOrder {

@@ -1,5 +1,5 @@
 /** Keys for unordered pairs (tension) and ordered pairs (suspicion). A key holds "|" or ">", so it is never the name of an Object.prototype property. */
-import type { SeatId } from "./types.ts";
+import type { SeatId } from "./basics.ts";
 
 /** Key of the unordered pair {a, b}: the two ids sorted, joined by "|". */
 export function pairKey(a: SeatId, b: SeatId): string {

@@ -4,22 +4,12 @@ import type { Order } from "./orders.ts";
 import type { GameEvent } from "./events.ts";
 import type { Objective } from "./objectives.ts";
 import type { InjectDef } from "./injects.ts";
+import type { Confidence, SeatId } from "./basics.ts";
 import type { IncidentKind, OperationKind } from "./operations.ts";
 
-/** A state's seat id, as the scenario names it (e.g. "north"). */
-export type SeatId = string;
-
-/** Attribution confidence tiers (ODNI): 0 none, 1 low, 2 moderate, 3 high. */
-export type Confidence = 0 | 1 | 2 | 3;
-
-/** Names of the confidence tiers, by tier. */
-export const CONFIDENCE_NAMES = ["none", "low", "moderate", "high"] as const;
-
+// Kept for callers outside the model that still import these from here; their homes are basics.ts and operations.ts.
+export { CONFIDENCE_NAMES, STAT_NAMES, type Confidence, type SeatId, type StatName } from "./basics.ts";
 export { OPERATION_KINDS, type OperationKind } from "./operations.ts";
-
-/** The scores a state has that injects may move and objectives may name. */
-export const STAT_NAMES = ["economy", "stability", "reputation"] as const;
-export type StatName = (typeof STAT_NAMES)[number];
 
 /** CBM kinds (DESIGN §3 and OSCE decisions 1106/1202). */
 export const CBM_KINDS = [

@@ -1,7 +1,7 @@
 /** Attribution: each seat's confidence in who did an incident advances none -> low -> moderate -> high. */
 import { own } from "../model/ids.ts";
-import type { Confidence, Incident, SeatId } from "../model/types.ts";
-import { CONFIDENCE_NAMES } from "../model/types.ts";
+import { CONFIDENCE_NAMES, type Confidence, type SeatId } from "../model/basics.ts";
+import type { Incident } from "../model/types.ts";
 import { emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
 import { onAttributionChanged } from "./escalation.ts";
 import { inSitrep } from "./knowledge.ts";

@@ -2,7 +2,8 @@
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
 import { isSeat } from "../model/ids.ts";
-import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState, type SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState } from "../model/types.ts";
 import { CBM_NAMES } from "../model/names.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
 

@@ -5,7 +5,8 @@ import type { ModelParams } from "../model/params.ts";
 import { pairKey } from "../model/pairs.ts";
 import type { Rng } from "../model/rng.ts";
 import type { RuleId } from "../model/rules-catalogue.ts";
-import type { CbmKind, GameState, Incident, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { CbmKind, GameState, Incident } from "../model/types.ts";
 
 /** Mutable context of one resolution. Never escapes resolveTurn. */
 export interface Ctx {

@@ -1,7 +1,7 @@
 /** Overt diplomacy and force: attribution, hotline inquiries, sanctions, expulsions, statements, mobilisation. */
 import { own } from "../model/ids.ts";
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
-import type { Confidence, SeatId } from "../model/types.ts";
+import type { Confidence, SeatId } from "../model/basics.ts";
 import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";

@@ -1,7 +1,8 @@
 /** Escalation: incidents raise tension by suspicion and severity; decay and suspicion relax it. */
 import { own } from "../model/ids.ts";
 import { allPairs, pairKey, pairMembers, suspicionKey } from "../model/pairs.ts";
-import type { Confidence, Incident, SeatId } from "../model/types.ts";
+import type { Confidence, SeatId } from "../model/basics.ts";
+import type { Incident } from "../model/types.ts";
 import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */

@@ -2,7 +2,7 @@
 import { isSeat, own } from "../model/ids.ts";
 import { effectStates, type InjectDef } from "../model/injects.ts";
 import type { NonStateOperationKind } from "../model/operations.ts";
-import { STAT_NAMES, type SeatId } from "../model/types.ts";
+import { STAT_NAMES, type SeatId } from "../model/basics.ts";
 import { addTension, emit, nameOf, round3, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
 import { applyEffects, makeIncident, notice } from "./operations.ts";

@@ -1,6 +1,7 @@
 /** How seats come to know of incidents, and how situation reports share them. */
 import { isSeat, own } from "../model/ids.ts";
-import type { Incident, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { Incident } from "../model/types.ts";
 import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 
 /** Gives a seat of the game knowledge of an incident (if it has none); a victim shares it through situation reports. */

@@ -2,7 +2,8 @@
 import { own } from "../model/ids.ts";
 import { incidentEffect, OPERATIONS, seenAs, type OperationRow } from "../model/operations.ts";
 import type { OperationOrder } from "../model/orders.ts";
-import type { Incident, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { Incident } from "../model/types.ts";
 import { INCIDENT_PHRASES } from "../model/names.ts";
 import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
 import { detectionChance, effectSuccessChance } from "./detection.ts";

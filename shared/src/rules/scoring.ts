@@ -2,7 +2,8 @@
 import { own } from "../model/ids.ts";
 import type { Objective } from "../model/objectives.ts";
 import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
-import type { GameState, Outcome, Score, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { GameState, Outcome, Score } from "../model/types.ts";
 import { emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Whether one objective is met in a state (evaluated live; final at the end). */

@@ -4,19 +4,8 @@ import type { Objective } from "../model/objectives.ts";
 import type { Order } from "../model/orders.ts";
 import type { IncidentKind } from "../model/operations.ts";
 import type { ModelParams } from "../model/params.ts";
-import type {
-  Cbm,
-  GameOptions,
-  Confidence,
-  Inquiry,
-  IntelReport,
-  Knowledge,
-  Outcome,
-  Proposal,
-  PublicAttribution,
-  SeatId,
-  Statement,
-} from "../model/types.ts";
+import type { Confidence, SeatId } from "../model/basics.ts";
+import type { Cbm, GameOptions, Inquiry, IntelReport, Knowledge, Outcome, Proposal, PublicAttribution, Statement } from "../model/types.ts";
 
 /** Who is looking. */
 export type Viewer = { role: "player"; seat: SeatId } | { role: "observer" } | { role: "facilitator" };

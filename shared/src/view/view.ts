@@ -1,7 +1,8 @@
 /** viewFor: the single place where hidden information is decided. */
 import { isSeat, own } from "../model/ids.ts";
 import { seenAs } from "../model/operations.ts";
-import type { GameState, Incident, SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
+import type { GameState, Incident } from "../model/types.ts";
 import { suspicionKey } from "../model/pairs.ts";
 import { hasCbm } from "../rules/context.ts";
 import { objectiveMet } from "../rules/scoring.ts";
