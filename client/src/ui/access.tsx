@@ -132,7 +132,7 @@ export function Access({ v }: { v: ClientView }) {
         {token && (
           <p>
             <button onClick={() => (showKey.value = !showKey.value)}>{showKey.value ? "Hide" : "Show"} my facilitator link</button>{" "}
-            <small>Open it on any device to run this game from there. Keep it secret: it gives full control.</small>
+            <small>Save it now: it brings this game back on any device if this browser is lost. Keep it secret (not on the projector): it gives full control.</small>
           </p>
         )}
         {token && showKey.value && <OneTimeLink label="Your facilitator link" url={secretLink(origin, { kind: "key", roomId: roomId, secret: token })} />}

@@ -42,7 +42,6 @@ export function Lobby({ v }: { v: ClientView }) {
       </table>
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
-      {fac && <Access v={v} />}
       {fac ? (
         <button
           class="primary big"
@@ -59,6 +58,7 @@ export function Lobby({ v }: { v: ClientView }) {
           {v.me.role === "player" ? "; your state's secret briefing and objectives arrive then." : "."}
         </p>
       )}
+      {fac && <Access v={v} />}
     </main>
   );
 }
