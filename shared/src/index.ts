@@ -1,7 +1,9 @@
 /** Firebreak's rules engine: the public API of shared/. */
 export * from "./model/types.ts";
 export * from "./model/params.ts";
+export * from "./model/basics.ts";
 export * from "./model/operations.ts";
+export * from "./model/cbms.ts";
 export * from "./model/orders.ts";
 export * from "./model/order-schema.ts";
 export * from "./model/errors.ts";

@@ -2,7 +2,7 @@
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
-import type { CbmKind } from "../model/types.ts";
+import type { CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotPersona, BotSpec } from "./doctrines.ts";
 import {

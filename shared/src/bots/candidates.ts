@@ -2,12 +2,13 @@
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
+import { hotlineWith } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotPersona } from "./doctrines.ts";
 import { addDoctrineAnswers, doctrineOrders } from "./doctrine-play.ts";
 import { statementText } from "./messages.ts";
 import { softTargets } from "./opportunist.ts";
-import { attributable, hotlineWith, myInquiry, mySeat, rivalsByTension, tensionWith, unresolvedIncidents } from "./perception.ts";
+import { attributable, myInquiry, mySeat, rivalsByTension, tensionWith, unresolvedIncidents } from "./perception.ts";
 import { Planner } from "./planner.ts";
 
 /** One candidate: a label stable across sampled worlds (the search tree's edge) and its orders. */

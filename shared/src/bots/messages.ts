@@ -1,7 +1,7 @@
 /** Bots' words: short, plain, in-character messages filled from templates (never free generation). */
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
-import type { CbmKind } from "../model/types.ts";
+import type { CbmKind } from "../model/cbms.ts";
 import type { BotPersona } from "./doctrines.ts";
 
 /** Most characters in a bot message (statements and notes allow 280; bots stay well under). */

@@ -1,5 +1,6 @@
 /** The opportunist persona (normal level): covert operations only where they are unlikely to be caught. */
 import type { SeatId } from "../model/basics.ts";
+import { cbmInForce } from "../model/cbms.ts";
 import type { Inquiry } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
 import { detectionChance } from "../rules/detection.ts";
@@ -33,7 +34,7 @@ export function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolea
 
 /** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
 export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
-  const sitrep = view.cbms.some((c) => c.kind === "situationReports" && c.members.includes(target));
+  const sitrep = cbmInForce(view, "situationReports", target);
   return detectionChance(inferredDefense(view, me, target), sitrep ? view.params.sitrepDetectionBonus : 0, view.params);
 }
 

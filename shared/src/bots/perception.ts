@@ -61,11 +61,6 @@ export function attributable(view: GameView, me: SeatId, minConfidence: number):
   return out;
 }
 
-/** Whether I have a hotline with another state. */
-export function hotlineWith(view: GameView, me: SeatId, other: SeatId): boolean {
-  return view.cbms.some((c) => c.kind === "hotline" && c.members.includes(me) && c.members.includes(other));
-}
-
 /** The inquiry I already sent about an incident, if any. */
 export function myInquiry(view: GameView, me: SeatId, incident: string) {
   return view.inquiries.find((q) => q.from === me && q.incident === incident);

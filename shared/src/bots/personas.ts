@@ -3,7 +3,7 @@ import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
 import { OPERATION_KINDS } from "../model/operations.ts";
-import { CBM_KINDS, type CbmKind } from "../model/types.ts";
+import { CBM_KINDS, hotlineWith, type CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import { Planner } from "./planner.ts";
 import { proposeTo } from "./proposals.ts";
@@ -11,7 +11,6 @@ import {
   attributable,
   authoredBy,
   freshGrievances,
-  hotlineWith,
   myInquiry,
   mySeat,
   openInquiriesToMe,

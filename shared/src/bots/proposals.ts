@@ -1,6 +1,6 @@
 /** CBM proposals a bot may make without repeating what is in force or already proposed. */
 import type { SeatId } from "../model/basics.ts";
-import type { CbmKind } from "../model/types.ts";
+import { cbmInForce, cbmInForceAmong, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./personas.ts";
 
@@ -9,14 +9,14 @@ export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[],
   const out: BotProposal[] = [];
   if (view.options.noCbms) return out;
   for (const kind of kinds) {
-    if (kind === "publishDoctrine" || kind === "noFirstUse") {
-      if (!view.cbms.some((c) => c.kind === kind && c.members.includes(me)) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
+    if (UNILATERAL_CBMS.includes(kind)) {
+      if (!cbmInForce(view, kind, me) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
         out.push({ kind, parties: [me] });
       continue;
     }
     for (const other of partners ?? view.seats) {
       if (other === me) continue;
-      const inForce = view.cbms.some((c) => c.kind === kind && c.members.includes(me) && c.members.includes(other));
+      const inForce = cbmInForce(view, kind, me, other);
       const pending = view.proposals.some((p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other));
       if (!inForce && !pending) out.push({ kind, parties: [me, other] });
     }
@@ -30,6 +30,6 @@ export function proposeAmongAll(view: GameView, me: SeatId, kinds: readonly CbmK
   const all = view.seats;
   const covers = (members: readonly SeatId[]): boolean => all.every((s) => members.includes(s));
   return kinds
-    .filter((kind) => !view.cbms.some((c) => c.kind === kind && covers(c.members)) && !view.proposals.some((p) => p.kind === kind && covers(p.parties)))
+    .filter((kind) => !cbmInForceAmong(view, kind, all) && !view.proposals.some((p) => p.kind === kind && covers(p.parties)))
     .map((kind) => ({ kind, parties: all.slice() }));
 }

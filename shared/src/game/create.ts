@@ -6,7 +6,8 @@ import { isReservedId } from "../model/ids.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import { allPairs, pairKey, suspicionKey } from "../model/pairs.ts";
 import { rngFromSeed } from "../model/rng.ts";
-import { CBM_KINDS, type CbmKind, type GameOptions, type GameState, type Nation } from "../model/types.ts";
+import { CBM_KINDS, CBMS, type CbmKind } from "../model/cbms.ts";
+import type { GameOptions, GameState, Nation } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { issueText } from "../scenario/validate.ts";
 import { fireInject } from "../rules/injects.ts";
@@ -93,7 +94,7 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   const cid = (): string => "c" + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
   for (const c of scenario.cbms ?? []) cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
   for (const kind of opts.cbms) {
-    if (kind === "publishDoctrine") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
+    if (CBMS[kind].members === "one") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
     else cbms.push({ id: cid(), kind, members: seats.slice(), since: 0 });
   }
   const state: GameState = {

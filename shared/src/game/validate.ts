@@ -60,7 +60,7 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
     if (o.type === "investigate" || o.type === "inquire") {
       const inc = s.incidents.find((x) => x.id === o.incident);
       if (!inc || !own(inc.knowledge, seat)) return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
-      if (o.type === "inquire" && !hasCbm(s, "hotline", seat, o.target)) return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)}.`, i);
+      if (o.type === "inquire" && !hasCbm(s, "hotline", "diplomacy.inquire", seat, o.target)) return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)}.`, i);
     }
     if (o.type === "attribute") {
       const inc = s.incidents.find((x) => x.id === o.incident);

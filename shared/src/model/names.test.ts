@@ -1,8 +1,8 @@
 /** The names players read: every kind named, articles that agree with their nouns, accusation strength in words. */
 import { describe, expect, it } from "vitest";
-import { OPERATION_KINDS } from "../model/operations.ts";
-import { CBM_KINDS } from "../model/types.ts";
-import { accusationStrength, CBM_EFFECTS, CBM_NAMES, INCIDENT_NAMES, INCIDENT_PHRASES } from "./names.ts";
+import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES } from "./cbms.ts";
+import { accusationStrength, INCIDENT_NAMES, INCIDENT_PHRASES } from "./names.ts";
+import { OPERATION_KINDS } from "./operations.ts";
 
 describe("names", () => {
   it("every CBM kind has a name and an effect, every operation and incident kind a name and a phrase", () => {

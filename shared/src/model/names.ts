@@ -1,31 +1,6 @@
-/** What players read for measures and incidents: each confidence-building measure's name and, in one line, what it does (docs/model.md §5); each incident kind's name. */
+/** What players read for incidents: each incident kind's name and phrase, and an accusation's strength in words. (A CBM's name and effect are in its row in cbms.ts.) */
 import { CONFIDENCE_NAMES } from "./basics.ts";
 import type { OperationKind } from "./operations.ts";
-import type { CbmKind } from "./types.ts";
-
-/** The name of each CBM kind, as the interface shows it. */
-export const CBM_NAMES: Record<CbmKind, string> = {
-  hotline: "Hotline",
-  situationReports: "Situation reports (CERT link)",
-  consultations: "Regular consultations",
-  jointObservation: "Joint observation of cyber exercises",
-  publishDoctrine: "Published cyber doctrine",
-  noFirstUse: "No first use of disruptive operations",
-  selfDefenceCatalogue: "Self-defence catalogue",
-  codeOfConduct: "Code of conduct",
-};
-
-/** What each CBM kind does, in one line (the numbers are the default parameters). */
-export const CBM_EFFECTS: Record<CbmKind, string> = {
-  hotline: "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
-  situationReports: "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
-  consultations: "Tension between members decays 0.15 a turn faster.",
-  jointObservation: "No exercise between members is misread as an attack; members see each other's cyber and defence.",
-  publishDoctrine: "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
-  noFirstUse: "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
-  selfDefenceCatalogue: "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
-  codeOfConduct: "A member's reputation cost for breaking a norm doubles.",
-};
 
 /** The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim cannot tell apart). */
 export const INCIDENT_NAMES: Record<OperationKind | "nonState" | "intrusion", string> = {

@@ -1,6 +1,6 @@
 /** Secret objectives: machine-checkable goals worth points at the end. */
 import type { SeatId, StatName } from "./basics.ts";
-import type { CbmKind } from "./types.ts";
+import type { CbmKind } from "./cbms.ts";
 
 /** One secret objective. */
 export type Objective =

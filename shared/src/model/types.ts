@@ -5,27 +5,13 @@ import type { GameEvent } from "./events.ts";
 import type { Objective } from "./objectives.ts";
 import type { InjectDef } from "./injects.ts";
 import type { Confidence, SeatId } from "./basics.ts";
+import type { Cbm, CbmKind } from "./cbms.ts";
 import type { IncidentKind, OperationKind } from "./operations.ts";
 
-// Kept for callers outside the model that still import these from here; their homes are basics.ts and operations.ts.
+// Kept for callers outside the model that still import these from here; their homes are basics.ts, operations.ts and cbms.ts.
 export { CONFIDENCE_NAMES, STAT_NAMES, type Confidence, type SeatId, type StatName } from "./basics.ts";
 export { OPERATION_KINDS, type OperationKind } from "./operations.ts";
-
-/** CBM kinds (DESIGN §3 and OSCE decisions 1106/1202). */
-export const CBM_KINDS = [
-  "hotline",
-  "situationReports",
-  "consultations",
-  "jointObservation",
-  "publishDoctrine",
-  "noFirstUse",
-  "selfDefenceCatalogue",
-  "codeOfConduct",
-] as const;
-export type CbmKind = (typeof CBM_KINDS)[number];
-
-/** CBMs adopted by one state alone. */
-export const UNILATERAL_CBMS: readonly CbmKind[] = ["publishDoctrine", "noFirstUse"];
+export { CBM_KINDS, UNILATERAL_CBMS, type CbmKind } from "./cbms.ts";
 
 /** One state (a seat) with its public and private attributes. */
 export interface Nation {
@@ -131,14 +117,6 @@ export interface IntelReport {
   accessesHeld: Record<SeatId, number>;
   /** Operations the target ran last turn, by kind and target (true authorship). */
   operationsLastTurn: Array<{ kind: OperationKind; target: SeatId }>;
-}
-
-/** A confidence-building measure in force. */
-export interface Cbm {
-  id: string;
-  kind: CbmKind;
-  members: SeatId[];
-  since: number;
 }
 
 /** A CBM proposal awaiting answers. Visible to its parties. */

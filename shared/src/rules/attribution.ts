@@ -1,10 +1,15 @@
 /** Attribution: each seat's confidence in who did an incident advances none -> low -> moderate -> high. */
 import { own } from "../model/ids.ts";
 import { CONFIDENCE_NAMES, type Confidence, type SeatId } from "../model/basics.ts";
+import type { CbmBite } from "../model/cbms.ts";
 import type { Incident } from "../model/types.ts";
-import { emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
+import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 import { onAttributionChanged } from "./escalation.ts";
-import { inSitrep } from "./knowledge.ts";
+
+/** True when the incident's target and the knowing seat are each in a situation-report CBM (shared forensics), asked for `rule`. */
+function sitrepLinked(ctx: Ctx, rule: CbmBite<"situationReports">, incident: Incident, knower: SeatId): boolean {
+  return hasCbm(ctx.s, "situationReports", rule, incident.target) && hasCbm(ctx.s, "situationReports", rule, knower);
+}
 
 /** Per-turn chance that a seat's attribution of an incident advances one tier. */
 export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId): number {
@@ -12,7 +17,7 @@ export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId):
   const defense = own(ctx.s.nations, knower)?.defense ?? 3;
   let h = p.attributionHazard * (1 + p.attributionDefenseSlope * (defense - 3));
   if (ctx.investigating.has(`${knower}:${incident.id}`)) h *= p.investigateMultiplier;
-  if (inSitrep(ctx, incident.target) && inSitrep(ctx, knower)) h *= p.sitrepAttributionMultiplier;
+  if (sitrepLinked(ctx, "attribution.advance", incident, knower)) h *= p.sitrepAttributionMultiplier;
   if (incident.proxy) h *= p.proxyAttributionMultiplier;
   if (incident.author && ctx.spied.has(`${knower}>${incident.author}`)) h *= p.espionageAttributionMultiplier;
   return Math.min(0.95, h);
@@ -27,7 +32,7 @@ export function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier
     return incident.falseFlag;
   }
   const base = incident.author === null ? 2 * ctx.p.lowConfidenceError : ctx.p.lowConfidenceError;
-  const errorChance = inSitrep(ctx, incident.target) && inSitrep(ctx, knower) ? base * ctx.p.sitrepErrorMultiplier : base;
+  const errorChance = sitrepLinked(ctx, "attribution.error", incident, knower) ? base * ctx.p.sitrepErrorMultiplier : base;
   if (ctx.rng.chance(errorChance)) {
     const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author);
     if (wrong.length > 0) {

@@ -3,14 +3,9 @@ import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
 import { isSeat } from "../model/ids.ts";
 import type { SeatId } from "../model/basics.ts";
-import { CBM_KINDS, UNILATERAL_CBMS, type CbmKind, type GameState } from "../model/types.ts";
-import { CBM_NAMES } from "../model/names.ts";
+import { CBM_KINDS, CBM_NAMES, CBMS, cbmInForceAmong, type CbmKind } from "../model/cbms.ts";
+import type { GameState } from "../model/types.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
-
-/** True when a CBM of this kind already binds exactly these members (or a superset). */
-function alreadyInForce(s: GameState, kind: CbmKind, parties: readonly SeatId[]): boolean {
-  return s.cbms.some((c) => c.kind === kind && parties.every((p) => c.members.includes(p)));
-}
 
 /** Who a measure binds, as a sentence reads it: "among A, B" for several states, "for A" for one state's own. */
 function membersPhrase(s: GameState, members: readonly SeatId[]): string {
@@ -23,7 +18,7 @@ export function checkProposal(s: GameState, seat: SeatId, kind: string, parties:
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   if (s.options.noCbms) return err("CBMS_DISABLED", "CBM proposals are disabled in this game.");
   if (!isSeat(s, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
-  if (!(CBM_KINDS as readonly string[]).includes(kind)) return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
+  if (!Object.hasOwn(CBMS, kind)) return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
   const k = kind as CbmKind;
   const set = new Set<SeatId>([seat, ...parties]);
   for (const p of set) if (!isSeat(s, p)) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
@@ -31,9 +26,9 @@ export function checkProposal(s: GameState, seat: SeatId, kind: string, parties:
   const list = s.seats.filter((x) => set.has(x));
   const name = CBM_NAMES[k];
   const among = membersPhrase(s, list);
-  if (k === "publishDoctrine" && list.length !== 1) return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
-  if (!UNILATERAL_CBMS.includes(k) && list.length < 2) return err("INVALID_PARTIES", `${name} needs at least one other party.`);
-  if (alreadyInForce(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
+  if (CBMS[k].members === "one" && list.length !== 1) return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
+  if (CBMS[k].members === "twoOrMore" && list.length < 2) return err("INVALID_PARTIES", `${name} needs at least one other party.`);
+  if (cbmInForceAmong(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
   if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
     return err("CBM_ALREADY_IN_FORCE", `${name} ${among} is already proposed: accept the open proposal instead.`);
   return ok(list);
@@ -72,7 +67,7 @@ export function settleProposals(ctx: Ctx): void {
       const by = p.declined.map((x) => nameOf(ctx.s, x)).join(", ");
       emit(ctx, "cbm.declined", p.parties, `${CBM_NAMES[p.kind]} ${among} was declined by ${by}${p.note ? `: "${p.note}"` : "."}`);
     } else if (p.parties.every((x) => p.accepted.includes(x))) {
-      if (!alreadyInForceCtx(ctx, p.kind, p.parties)) {
+      if (!cbmInForceAmong(ctx.s, p.kind, p.parties)) {
         ctx.s.cbms.push({ id: newId(ctx.rng, "c"), kind: p.kind, members: p.parties.slice(), since: ctx.turn });
         emit(ctx, "cbm.inForce", "public", `${CBM_NAMES[p.kind]} is now in force ${among}.`);
       }
@@ -81,8 +76,4 @@ export function settleProposals(ctx: Ctx): void {
     } else keep.push(p);
   }
   ctx.s.proposals = keep;
-}
-
-function alreadyInForceCtx(ctx: Ctx, kind: CbmKind, parties: readonly SeatId[]): boolean {
-  return alreadyInForce(ctx.s, kind, parties);
 }

@@ -6,7 +6,8 @@ import { pairKey } from "../model/pairs.ts";
 import type { Rng } from "../model/rng.ts";
 import type { RuleId } from "../model/rules-catalogue.ts";
 import type { SeatId } from "../model/basics.ts";
-import type { CbmKind, GameState, Incident } from "../model/types.ts";
+import { cbmInForce, type Cbm, type CbmBite, type CbmKind } from "../model/cbms.ts";
+import type { GameState, Incident } from "../model/types.ts";
 
 /** Mutable context of one resolution. Never escapes resolveTurn. */
 export interface Ctx {
@@ -107,19 +108,24 @@ export function addTension(
   emit(ctx, rule, visibleTo, text, incident ? { tension: { pair: key, delta: applied }, incident } : { tension: { pair: key, delta: applied } });
 }
 
-/** True when a CBM of this kind binds both states (or, with one state, that state). */
-export function hasCbm(s: GameState, kind: CbmKind, a: SeatId, b?: SeatId): boolean {
-  for (const c of s.cbms) {
-    if (c.kind !== kind) continue;
-    if (c.members.includes(a) && (b === undefined || c.members.includes(b))) return true;
-  }
-  return false;
+/**
+ * True when a CBM of `kind` binds `a` (and `b`, when given), asked on behalf of `rule`: the rule whose outcome the
+ * answer changes, which must be one of the kind's `bites` in model/cbms.ts (the compiler checks), so that index names
+ * every rule a measure changes.
+ */
+export function hasCbm<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, a: SeatId, b?: SeatId): boolean {
+  return cbmInForce(s, kind, a, b);
 }
 
-/** The turn since which a state has been bound by a CBM kind, or null. */
-export function cbmSince(s: GameState, kind: CbmKind, a: SeatId): number | null {
+/** The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `rule` (one of the kind's bites). */
+export function cbmsBinding<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, seat: SeatId): Cbm[] {
+  return s.cbms.filter((c) => c.kind === kind && c.members.includes(seat));
+}
+
+/** The turn since which a state has been bound by a CBM kind, or null, asked on behalf of `rule` (one of the kind's bites). */
+export function cbmSince<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, seat: SeatId): number | null {
   let since: number | null = null;
-  for (const c of s.cbms) if (c.kind === kind && c.members.includes(a)) since = since === null ? c.since : Math.min(since, c.since);
+  for (const c of cbmsBinding(s, kind, rule, seat)) since = since === null ? c.since : Math.min(since, c.since);
   return since;
 }
 

@@ -2,6 +2,7 @@
 import { own } from "../model/ids.ts";
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
+import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
@@ -12,9 +13,9 @@ export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
   return ctx.s.incidents.some((i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2));
 }
 
-/** Countermeasures in the self-defence catalogue add no tension against an attributed attacker. */
-function catalogued(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
-  return hasCbm(ctx.s, "selfDefenceCatalogue", actor) && isJustified(ctx, actor, target);
+/** Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the countermeasure's rule). */
+function catalogued(ctx: Ctx, rule: CbmBite<"selfDefenceCatalogue">, actor: SeatId, target: SeatId): boolean {
+  return hasCbm(ctx.s, "selfDefenceCatalogue", rule, actor) && isJustified(ctx, actor, target);
 }
 
 /** Publicly names a state for an incident, at the confidence the accuser holds. */
@@ -39,7 +40,7 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
       accused.reputation = round3(accused.reputation - p.accusedReputation);
     }
-    addTension(ctx, by, order.accused, catalogued(ctx, by, order.accused) ? 0 : p.attributionTension, "attribution.public", "public", `${accused.name} rejects the accusation by ${accuser.name}.`, incident.id);
+    addTension(ctx, by, order.accused, catalogued(ctx, "attribution.public", by, order.accused) ? 0 : p.attributionTension, "attribution.public", "public", `${accused.name} rejects the accusation by ${accuser.name}.`, incident.id);
     for (const s of ctx.s.seats) {
       if (s === order.accused || s === by) continue;
       const implied = (p.confidenceSuspicion[confidence] ?? 0) / 2;
@@ -114,7 +115,7 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   const justified = isJustified(ctx, by, target);
   if (!justified) a.reputation = round3(a.reputation - p.unjustifiedSanctionReputation);
   emit(ctx, "diplomacy.sanction", "public", `${a.name} sanctions ${t.name}${justified ? "" : " without a public attribution: reputation -" + p.unjustifiedSanctionReputation}.`);
-  addTension(ctx, by, target, catalogued(ctx, by, target) ? 0 : p.sanctionTension, "diplomacy.sanction", "public", `Sanctions strain ${a.name}-${t.name} relations.`);
+  addTension(ctx, by, target, catalogued(ctx, "diplomacy.sanction", by, target) ? 0 : p.sanctionTension, "diplomacy.sanction", "public", `Sanctions strain ${a.name}-${t.name} relations.`);
 }
 
 /** Expels the target's intelligence officers: its oldest access in the expeller is lost. */
@@ -125,7 +126,7 @@ export function expel(ctx: Ctx, by: SeatId, target: SeatId): void {
     emit(ctx, "diplomacy.expel", [target], `${nameOf(ctx.s, target)} lost an access in ${nameOf(ctx.s, by)} with its expelled officers.`);
   }
   emit(ctx, "diplomacy.expel", "public", `${nameOf(ctx.s, by)} expels ${nameOf(ctx.s, target)}'s diplomats.`);
-  addTension(ctx, by, target, catalogued(ctx, by, target) ? 0 : ctx.p.expelTension, "diplomacy.expel", "public", `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`);
+  addTension(ctx, by, target, catalogued(ctx, "diplomacy.expel", by, target) ? 0 : ctx.p.expelTension, "diplomacy.expel", "public", `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`);
 }
 
 /** A public statement of reassurance or warning. */

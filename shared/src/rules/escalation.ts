@@ -50,7 +50,7 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
     if (s === v) continue;
     const susp = suspicionOf(ctx, v, s);
     const w = incidentWeight(ctx, incident, v, s);
-    const hotline = hasCbm(ctx.s, "hotline", v, s);
+    const hotline = hasCbm(ctx.s, "hotline", "escalation.hotline", v, s);
     const delta = (sev * w * susp * (hotline ? ctx.p.hotlineAmbiguityFactor : 1)) / total;
     const rule = hotline ? "escalation.hotline" : w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
     addTension(ctx, v, s, delta, rule, vis, `${nameOf(ctx.s, v)} suspects ${nameOf(ctx.s, s)} (suspicion ${susp.toFixed(2)}) of an unattributed incident.`, incident.id);
@@ -77,7 +77,7 @@ export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatI
   setSuspicion(ctx, knower, suspect, Math.max(suspicionOf(ctx, knower, suspect), victim ? implied : implied / 2));
   if (!victim) return;
   const w = incidentWeight(ctx, incident, knower, suspect);
-  const ambiguous = confidence < 2 && hasCbm(ctx.s, "hotline", knower, suspect);
+  const ambiguous = confidence < 2 && hasCbm(ctx.s, "hotline", "escalation.hotline", knower, suspect);
   const share = ctx.p.attributionTensionShare[confidence] ?? 0;
   const delta = sev * w * share * (ambiguous ? ctx.p.hotlineAmbiguityFactor : 1);
   addTension(ctx, knower, suspect, delta, ambiguous ? "escalation.hotline" : "attribution.advance", [knower], `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`, incident.id);
@@ -98,7 +98,7 @@ export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspe
 export function onCapabilityGrowth(ctx: Ctx, seat: SeatId): void {
   for (const s of ctx.s.seats) {
     if (s === seat) continue;
-    const observed = hasCbm(ctx.s, "jointObservation", seat, s);
+    const observed = hasCbm(ctx.s, "jointObservation", "op.develop", seat, s);
     addTension(ctx, seat, s, ctx.p.capabilityFear * (observed ? 0.5 : 1), "op.develop", "public", `${nameOf(ctx.s, seat)}'s growing cyber capability worries ${nameOf(ctx.s, s)}.`);
   }
 }
@@ -107,7 +107,7 @@ export function onCapabilityGrowth(ctx: Ctx, seat: SeatId): void {
 export function exerciseMisreads(ctx: Ctx): void {
   for (const key of allPairs(ctx.s.seats)) {
     const [a, b] = pairMembers(key);
-    if (hasCbm(ctx.s, "jointObservation", a, b)) continue;
+    if (hasCbm(ctx.s, "jointObservation", "misperception.exercise", a, b)) continue;
     if (!ctx.rng.chance(ctx.p.exerciseMisreadChance)) continue;
     const [reader, exerciser] = ctx.rng.chance(0.5) ? [a, b] : [b, a];
     addTension(ctx, a, b, ctx.p.exerciseMisreadTension, "misperception.exercise", [a, b], `${nameOf(ctx.s, reader)} read a ${nameOf(ctx.s, exerciser)} cyber exercise as attack preparation.`);
@@ -120,7 +120,7 @@ export function relax(ctx: Ctx): void {
   for (const key of allPairs(ctx.s.seats)) {
     const [a, b] = pairMembers(key);
     const quiet = !ctx.touched.has(key);
-    const consult = hasCbm(ctx.s, "consultations", a, b);
+    const consult = hasCbm(ctx.s, "consultations", "escalation.decay", a, b);
     const d = ctx.p.tensionFatigue * (ctx.s.tension[key] ?? 0) + (quiet ? ctx.p.tensionDecay : 0) + (consult ? ctx.p.consultationsDecay : 0);
     const why = quiet ? `A quiet month between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}` : `Fatigue between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}`;
     addTension(ctx, a, b, -d, "escalation.decay", "public", `${why}${consult ? ", with consultations" : ""}: tension eased.`);
@@ -129,7 +129,7 @@ export function relax(ctx: Ctx): void {
     for (const to of ctx.s.seats) {
       if (from === to) continue;
       const cur = suspicionOf(ctx, from, to);
-      const rate = ctx.p.suspicionDecay * (hasCbm(ctx.s, "publishDoctrine", to) ? ctx.p.doctrineSuspicionDecay : 1);
+      const rate = ctx.p.suspicionDecay * (hasCbm(ctx.s, "publishDoctrine", "escalation.suspicion", to) ? ctx.p.doctrineSuspicionDecay : 1);
       setSuspicion(ctx, from, to, cur + (ctx.p.suspicionBaseline - cur) * Math.min(1, rate));
     }
   }

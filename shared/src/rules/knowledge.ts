@@ -2,7 +2,7 @@
 import { isSeat, own } from "../model/ids.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
-import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
+import { cbmsBinding, emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
 
 /** Gives a seat of the game knowledge of an incident (if it has none); a victim shares it through situation reports. */
 export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: boolean): boolean {
@@ -18,8 +18,7 @@ export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: bool
     moderateAt: isAuthor || overt ? ctx.turn : null,
   };
   if (!shared && seat === incident.target) {
-    for (const c of ctx.s.cbms) {
-      if (c.kind !== "situationReports" || !c.members.includes(seat)) continue;
+    for (const c of cbmsBinding(ctx.s, "situationReports", "detection.sitrep", seat)) {
       for (const m of c.members) {
         if (m === seat || own(incident.knowledge, m)) continue;
         learnOf(ctx, m, incident, true);
@@ -30,7 +29,3 @@ export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: bool
   return true;
 }
 
-/** True when the seat is in a situation-report CBM. */
-export function inSitrep(ctx: Ctx, seat: SeatId): boolean {
-  return hasCbm(ctx.s, "situationReports", seat);
-}

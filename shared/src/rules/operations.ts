@@ -88,7 +88,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   let detected: boolean;
   if (incident.overt || row.alwaysNoticed) detected = true;
   else {
-    const bonus = (ctx.hunting.has(order.target) ? p.huntBonus : 0) + (hasCbm(ctx.s, "situationReports", order.target) ? p.sitrepDetectionBonus : 0);
+    const bonus = (ctx.hunting.has(order.target) ? p.huntBonus : 0) + (hasCbm(ctx.s, "situationReports", "detection.dwell", order.target) ? p.sitrepDetectionBonus : 0);
     detected = ctx.rng.chance(detectionChance(target.defense, bonus, p));
     incident.detection = { defense: target.defense, bonus, detected };
   }

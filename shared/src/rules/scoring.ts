@@ -1,10 +1,11 @@
 /** Secret objectives, scores with their parts, and the end conditions. */
 import { own } from "../model/ids.ts";
+import { cbmInForce } from "../model/cbms.ts";
 import type { Objective } from "../model/objectives.ts";
 import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState, Outcome, Score } from "../model/types.ts";
-import { emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+import { emit, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Whether one objective is met in a state (evaluated live; final at the end). */
 export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean {
@@ -16,7 +17,7 @@ export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean 
     case "statAtLeast":
       return n[o.stat] >= o.min;
     case "cbmInForce":
-      return hasCbm(s, o.cbm, seat, o.with);
+      return cbmInForce(s, o.cbm, seat, o.with);
     case "accessIn":
       return s.accesses.some((a) => a.owner === seat && a.target === o.target);
     case "neverAttributed":

@@ -1,10 +1,10 @@
 /** viewFor: the single place where hidden information is decided. */
 import { isSeat, own } from "../model/ids.ts";
+import { CBM_KINDS, CBMS, cbmInForce } from "../model/cbms.ts";
 import { seenAs } from "../model/operations.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import { suspicionKey } from "../model/pairs.ts";
-import { hasCbm } from "../rules/context.ts";
 import { objectiveMet } from "../rules/scoring.ts";
 import type { GameView, IncidentView, NationView, ScoreView, SeatPrivate, Viewer } from "./types.ts";
 
@@ -12,9 +12,14 @@ function seatOf(viewer: Viewer): SeatId | null {
   return viewer.role === "player" ? viewer.seat : null;
 }
 
+/** True when a CBM in force shows `id`'s cyber and defence to `me`: one that reveals its member to all, or its members to each other. */
+function revealedByCbm(s: GameState, id: SeatId, me: SeatId | null): boolean {
+  return CBM_KINDS.some((k) => (CBMS[k].reveals === "all" && cbmInForce(s, k, id)) || (CBMS[k].reveals === "members" && me !== null && cbmInForce(s, k, id, me)));
+}
+
 function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boolean): NationView {
   const n = own(s.nations, id) as GameState["nations"][string];
-  const visible = revealed || id === me || hasCbm(s, "publishDoctrine", id) || (me !== null && hasCbm(s, "jointObservation", id, me));
+  const visible = revealed || id === me || revealedByCbm(s, id, me);
   return {
     id,
     name: n.name,

@@ -1,0 +1,130 @@
+/**
+ * Confidence-building measures, one row per kind (after OSCE Permanent Council decisions 1106 and 1202, and the
+ * advanced measures of docs/model.md section 4.6): the name and effect players read, how many states one measure
+ * binds, whose capabilities it reveals, and the rules whose outcome it changes. The kind list, the unilateral kinds
+ * and the names derive from it; `cbmInForce` is the one test of whether a measure binds given states.
+ */
+import type { SeatId } from "./basics.ts";
+import type { RuleId } from "./rules-catalogue.ts";
+
+/** What one kind of CBM is. */
+export interface CbmRow {
+  /** Its name, as the interface shows it. */
+  name: string;
+  /** What it does, in one line (the numbers are the default parameters). */
+  effect: string;
+  /** How many states one measure binds: exactly one (a state's own doctrine), one or more (a pledge taken alone or together), or at least two. */
+  members: "one" | "oneOrMore" | "twoOrMore";
+  /** Whose cyber and defence it makes visible: a member's to every state ("all"), members' to each other ("members"), or nothing. */
+  reveals: "all" | "members" | null;
+  /**
+   * The rules (rules-catalogue ids) whose outcome it changes. The engine asks whether it is in force only on behalf of
+   * one of these (rules/context.ts `hasCbm`, checked by the compiler); cbms.test.ts checks every one is asked. Every
+   * measure in force also counts toward stable peace (end.stablePeace counts measures, whatever their kind).
+   */
+  bites: readonly RuleId[];
+}
+
+/** Every kind of CBM, in the order players and bots list them. */
+export const CBMS = {
+  hotline: {
+    name: "Hotline",
+    effect: "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["escalation.hotline", "diplomacy.inquire"],
+  },
+  situationReports: {
+    name: "Situation reports (CERT link)",
+    effect: "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["detection.sitrep", "detection.dwell", "attribution.advance", "attribution.error"],
+  },
+  consultations: {
+    name: "Regular consultations",
+    effect: "Tension between members decays 0.15 a turn faster.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["escalation.decay"],
+  },
+  jointObservation: {
+    name: "Joint observation of cyber exercises",
+    effect: "No exercise between members is misread as an attack; members see each other's cyber and defence.",
+    members: "twoOrMore",
+    reveals: "members",
+    bites: ["misperception.exercise", "op.develop"],
+  },
+  publishDoctrine: {
+    name: "Published cyber doctrine",
+    effect: "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
+    members: "one",
+    reveals: "all",
+    bites: ["escalation.suspicion"],
+  },
+  noFirstUse: {
+    name: "No first use of disruptive operations",
+    effect: "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
+    members: "oneOrMore",
+    reveals: null,
+    bites: ["norm.pledgeBreach"],
+  },
+  selfDefenceCatalogue: {
+    name: "Self-defence catalogue",
+    effect: "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["attribution.public", "diplomacy.sanction", "diplomacy.expel"],
+  },
+  codeOfConduct: {
+    name: "Code of conduct",
+    effect: "A member's reputation cost for breaking a norm doubles.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.violation"],
+  },
+} as const satisfies Record<string, CbmRow>;
+
+/** A CBM kind. */
+export type CbmKind = keyof typeof CBMS;
+
+/** The rules a CBM kind changes: its row's `bites`. */
+export type CbmBite<K extends CbmKind> = (typeof CBMS)[K]["bites"][number];
+
+/** CBM kinds, in table order. */
+export const CBM_KINDS = Object.keys(CBMS) as CbmKind[];
+
+/** CBMs a state may adopt alone (a published doctrine, a no-first-use pledge). */
+export const UNILATERAL_CBMS: readonly CbmKind[] = CBM_KINDS.filter((k) => CBMS[k].members !== "twoOrMore");
+
+/** The name of each CBM kind, as the interface shows it. */
+export const CBM_NAMES = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].name])) as Readonly<Record<CbmKind, string>>;
+
+/** What each CBM kind does, in one line (the numbers are the default parameters). */
+export const CBM_EFFECTS = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].effect])) as Readonly<Record<CbmKind, string>>;
+
+/** A confidence-building measure in force. */
+export interface Cbm {
+  id: string;
+  kind: CbmKind;
+  members: SeatId[];
+  since: number;
+}
+
+/** What cbmInForce reads: a game state, or any view of it. */
+export type WithCbms = { readonly cbms: readonly Cbm[] };
+
+/** True when one measure of this kind binds `a`, and `b` when given: whether a CBM is in force between these states (or for this one). */
+export function cbmInForce(s: WithCbms, kind: CbmKind, a: SeatId, b?: SeatId): boolean {
+  return s.cbms.some((c) => c.kind === kind && c.members.includes(a) && (b === undefined || c.members.includes(b)));
+}
+
+/** True when one measure of this kind binds every one of `states` (cbmInForce for any number of states). */
+export function cbmInForceAmong(s: WithCbms, kind: CbmKind, states: readonly SeatId[]): boolean {
+  return s.cbms.some((c) => c.kind === kind && states.every((x) => c.members.includes(x)));
+}
+
+/** True when a hotline binds both states. */
+export function hotlineWith(s: WithCbms, a: SeatId, b: SeatId): boolean {
+  return cbmInForce(s, "hotline", a, b);
+}
