@@ -29,6 +29,7 @@ export * from "./rules/scoring.ts";
 export * from "./view/types.ts";
 export * from "./view/view.ts";
 export * from "./bots/personas.ts";
+export * from "./bots/intents.ts";
 export * from "./bots/doctrines.ts";
 export * from "./bots/bot.ts";
 export * from "./bots/messages.ts";

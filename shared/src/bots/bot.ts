@@ -14,7 +14,7 @@ import {
   type ReasonedAnswer,
 } from "./doctrine-play.ts";
 import { acceptText, inquiryReplyText, proposalText, type BotMessage } from "./messages.ts";
-import type { BotProposal } from "./personas.ts";
+import type { BotProposal } from "./intents.ts";
 import { authoredBy, mySeat } from "./perception.ts";
 import { proposeAmongAll, proposeTo } from "./proposals.ts";
 import { HARD_BUDGET, searchOrders, type SearchBudget } from "./search.ts";

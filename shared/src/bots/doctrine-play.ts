@@ -8,7 +8,8 @@ import { isBaselinePersona, type BotPersona } from "./doctrines.ts";
 import type { RefusalReason } from "./messages.ts";
 import { normBuilderAnswer, normBuilderOrders, normBuilderProposals } from "./norm-builder.ts";
 import { opportunistAnswer, opportunistOrders, opportunistProposals, opportunistReply } from "./opportunist.ts";
-import { answerProposal, chooseOrders, proposeCbms, type BotAnswer, type BotProposal } from "./personas.ts";
+import type { BotAnswer, BotProposal } from "./intents.ts";
+import { answerProposal, chooseOrders, proposeCbms } from "./personas.ts";
 import { attributable, authoredBy, mySeat, openInquiriesToMe } from "./perception.ts";
 import { Planner } from "./planner.ts";
 

@@ -5,7 +5,7 @@ import type { Inquiry } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
 import { detectionChance } from "../rules/detection.ts";
 import type { GameView } from "../view/types.ts";
-import type { BotAnswer, BotProposal } from "./personas.ts";
+import type { BotAnswer, BotProposal } from "./intents.ts";
 import { Planner } from "./planner.ts";
 import { attributable, authoredBy, tensionWith, unresolvedIncidents } from "./perception.ts";
 import { refusalText, type RefusalReason } from "./messages.ts";

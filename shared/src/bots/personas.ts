@@ -3,8 +3,9 @@ import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
 import { OPERATION_KINDS } from "../model/operations.ts";
-import { CBM_KINDS, hotlineWith, type CbmKind } from "../model/cbms.ts";
+import { CBM_KINDS, hotlineWith } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
+import type { BotAnswer, BotProposal } from "./intents.ts";
 import { Planner } from "./planner.ts";
 import { proposeTo } from "./proposals.ts";
 import {
@@ -22,18 +23,6 @@ import {
 /** The baseline personas. */
 export const PERSONAS = ["random", "hawk", "dove", "reciprocal", "forgiving"] as const;
 export type Persona = (typeof PERSONAS)[number];
-
-/** A proposal a bot wants to make. */
-export interface BotProposal {
-  kind: CbmKind;
-  parties: SeatId[];
-}
-
-/** A bot's answer to a proposal. */
-export interface BotAnswer {
-  accept: boolean;
-  note: string;
-}
 
 /** Chance that a forgiving bot lets a grievance pass. */
 export const FORGIVENESS = 0.5;

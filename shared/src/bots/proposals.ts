@@ -2,7 +2,7 @@
 import type { SeatId } from "../model/basics.ts";
 import { cbmInForce, cbmInForceAmong, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
-import type { BotProposal } from "./personas.ts";
+import type { BotProposal } from "./intents.ts";
 
 /** Unilateral CBMs for me, bilateral ones with every other state (or only `partners`), skipping those in force or pending. */
 export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[], partners?: readonly SeatId[]): BotProposal[] {

@@ -27,7 +27,7 @@ import { determinize } from "./determinize.ts";
 import type { BotPersona } from "./doctrines.ts";
 import { doctrineAnswer, doctrineOrders, doctrineProposals } from "./doctrine-play.ts";
 import { opponentModel } from "./opponents.ts";
-import type { BotProposal } from "./personas.ts";
+import type { BotProposal } from "./intents.ts";
 import { mySeat } from "./perception.ts";
 
 /** The search's fixed budget. */
