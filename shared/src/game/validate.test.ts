@@ -7,7 +7,8 @@ import { testScenario } from "../testing/fixtures.ts";
 import { createGame } from "./create.ts";
 import { resolveTurn } from "./resolve.ts";
 import { applyStep, type Step } from "./steps.ts";
-import { checkOrders, MAX_ORDERS } from "./validate.ts";
+import { MAX_ORDERS } from "../model/orders.ts";
+import { checkOrders } from "./validate.ts";
 
 // Fixture states (testScenario): north (def 1, AP 3), south (def 2), east (def 3), west (def 4).
 

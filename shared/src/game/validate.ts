@@ -2,14 +2,11 @@
 import { err, ok, type Result } from "../model/errors.ts";
 import { isSeat, own } from "../model/ids.ts";
 import { ordersSchema } from "../model/order-schema.ts";
-import { ACCESS_AGE, STATEMENT_MAX_LENGTH, isOperation, orderCost, type Order } from "../model/orders.ts";
+import { ACCESS_AGE, MAX_ORDERS, STATEMENT_MAX_LENGTH, isOperation, orderCost, type Order } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState } from "../model/types.ts";
 import { issueText } from "../scenario/validate.ts";
 import { hasCbm, nameOf } from "../rules/context.ts";
-
-/** Most orders one seat may give in a turn. */
-export const MAX_ORDERS = 12;
 
 function orderKey(o: Order): string {
   switch (o.type) {

@@ -1,7 +1,7 @@
 /** The shape of orders as a zod schema (the server checks requests with it; the engine re-checks). */
 import { z } from "zod";
 import { OPERATION_KINDS, type OperationKind } from "./operations.ts";
-import { STATEMENT_MAX_LENGTH, type Order } from "./orders.ts";
+import { MAX_ORDERS, STATEMENT_MAX_LENGTH, type Order } from "./orders.ts";
 
 /** An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters. */
 export const idSchema = z.string().min(1).max(64);
@@ -34,4 +34,4 @@ type SchemaIsOrder<T extends true> = T;
 type OrderSchemaCheck = SchemaIsOrder<Same<z.infer<typeof orderSchema>, Order>>;
 
 /** A turn's order list. */
-export const ordersSchema = z.array(orderSchema).max(12);
+export const ordersSchema = z.array(orderSchema).max(MAX_ORDERS);

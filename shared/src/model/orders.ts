@@ -74,6 +74,9 @@ export const ACCESS_AGE: Readonly<Partial<Record<OrderType, number>>> = Object.f
   OPERATION_KINDS.flatMap((k) => (OPERATIONS[k].accessAge === null ? [] : [[k, OPERATIONS[k].accessAge]])),
 );
 
+/** Most orders one seat may give in a turn. */
+export const MAX_ORDERS = 12;
+
 /** Maximum length of a statement's text. */
 export const STATEMENT_MAX_LENGTH = 280;
 
