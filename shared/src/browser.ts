@@ -1,5 +1,6 @@
 /** The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small). */
 export * from "./model/pairs.ts";
+export * from "./model/ladder.ts";
 export * from "./model/rules-catalogue.ts";
 export * from "./model/orders.ts";
 export * from "./model/names.ts";

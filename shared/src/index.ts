@@ -14,6 +14,7 @@ export * from "./model/injects.ts";
 export * from "./model/rules-catalogue.ts";
 export * from "./model/names.ts";
 export * from "./model/pairs.ts";
+export * from "./model/ladder.ts";
 export * from "./model/hash.ts";
 export * from "./model/rng.ts";
 export * from "./scenario/schema.ts";

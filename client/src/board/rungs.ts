@@ -1,5 +1,5 @@
 /** How a tension rung looks: colour, line pattern and label, so no reading depends on colour alone. */
-import { rungName } from "@firebreak/shared/rungs";
+import { rungName, type RungName } from "@firebreak/shared/browser";
 
 /** A rung's visual encoding. */
 export interface RungStyle {
@@ -11,18 +11,19 @@ export interface RungStyle {
   width: number;
 }
 
-const STYLES: Array<{ min: number; style: Omit<RungStyle, "name"> }> = [
-  { min: 9, style: { colour: 0x7a0010, css: "#7a0010", dash: [0, 0], width: 7 } },
-  { min: 8, style: { colour: 0xb3001b, css: "#b3001b", dash: [0, 0], width: 6 } },
-  { min: 7, style: { colour: 0xd9480f, css: "#d9480f", dash: [14, 4], width: 5 } },
-  { min: 6, style: { colour: 0xe8590c, css: "#e8590c", dash: [10, 6], width: 4 } },
-  { min: 4, style: { colour: 0xf08c00, css: "#b26a00", dash: [6, 6], width: 3 } },
-  { min: 2, style: { colour: 0x1c7ed6, css: "#1864ab", dash: [3, 7], width: 2 } },
-  { min: 0, style: { colour: 0x868e96, css: "#495057", dash: [1, 8], width: 2 } },
-];
+/** The look of each rung of the shared ladder (RUNGS), from calm grey to deep red. */
+const STYLES: Record<RungName, Omit<RungStyle, "name">> = {
+  Competition: { colour: 0x868e96, css: "#495057", dash: [1, 8], width: 2 },
+  Friction: { colour: 0x1c7ed6, css: "#1864ab", dash: [3, 7], width: 2 },
+  Crisis: { colour: 0xf08c00, css: "#b26a00", dash: [6, 6], width: 3 },
+  Confrontation: { colour: 0xe8590c, css: "#e8590c", dash: [10, 6], width: 4 },
+  "Use-of-force threshold": { colour: 0xd9480f, css: "#d9480f", dash: [14, 4], width: 5 },
+  Brink: { colour: 0xb3001b, css: "#b3001b", dash: [0, 0], width: 6 },
+  "Armed conflict": { colour: 0x7a0010, css: "#7a0010", dash: [0, 0], width: 7 },
+};
 
 /** The style of a tension value. */
 export function rungStyle(tension: number): RungStyle {
-  const s = STYLES.find((x) => tension >= x.min) ?? (STYLES[STYLES.length - 1] as (typeof STYLES)[number]);
-  return { name: rungName(tension), ...s.style };
+  const name = rungName(tension);
+  return { name, ...STYLES[name] };
 }

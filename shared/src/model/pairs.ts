@@ -25,26 +25,3 @@ export function allPairs(seats: readonly SeatId[]): string[] {
   }
   return keys;
 }
-
-/** The named rung of a tension value (after Kahn's ladder). */
-export function rungName(tension: number): string {
-  const t = Math.floor(tension);
-  if (t <= 1) return "Competition";
-  if (t <= 3) return "Friction";
-  if (t <= 5) return "Crisis";
-  if (t === 6) return "Confrontation";
-  if (t === 7) return "Use-of-force threshold";
-  if (t === 8) return "Brink";
-  return "Armed conflict";
-}
-
-/** The escalation ladder's rungs with their lower bounds, for display. */
-export const RUNGS: ReadonlyArray<{ min: number; name: string }> = [
-  { min: 0, name: "Competition" },
-  { min: 2, name: "Friction" },
-  { min: 4, name: "Crisis" },
-  { min: 6, name: "Confrontation" },
-  { min: 7, name: "Use-of-force threshold" },
-  { min: 8, name: "Brink" },
-  { min: 9, name: "Armed conflict" },
-];
