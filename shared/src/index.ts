@@ -25,7 +25,7 @@ export * from "./game/resolve.ts";
 export * from "./game/steps.ts";
 export * from "./game/step-schema.ts";
 export * from "./rules/cbms.ts";
-export * from "./rules/detection.ts";
+export { baseDetectionChance, detectionChance, effectSuccessChance } from "./rules/detection.ts";
 export * from "./rules/scoring.ts";
 export * from "./view/types.ts";
 export * from "./view/view.ts";

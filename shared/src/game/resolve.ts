@@ -14,8 +14,8 @@ import { answer, attribute, closeUnanswered, expel, inquire, mobilize, sanction,
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
 import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
-import { notice, runOperation } from "../rules/operations.ts";
-import { detectionChance } from "../rules/detection.ts";
+import { evictOnHarden, huntAccesses } from "../rules/detection.ts";
+import { runOperation } from "../rules/operations.ts";
 import { checkArmedConflict, checkStablePeace, updateScores } from "../rules/scoring.ts";
 import { checkOrders } from "./validate.ts";
 
@@ -140,37 +140,3 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   s.events.push(...ctx.events);
   return ok({ state: s, events: ctx.events });
 }
-
-/** A hunting state finds each foreign access with its hunting detection chance, evicts it and learns of the intrusion. */
-function huntAccesses(ctx: Ctx, seat: SeatId): void {
-  const n = own(ctx.s.nations, seat);
-  if (!n) return;
-  const chance = detectionChance(n.defense, ctx.p.huntBonus, ctx.p);
-  const kept = [];
-  const found = [];
-  for (const a of ctx.s.accesses) {
-    if (a.target === seat && ctx.rng.chance(chance)) {
-      found.push(a);
-      emit(ctx, "detection.hunt", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${n.name} to threat hunting.`);
-    } else kept.push(a);
-  }
-  ctx.s.accesses = kept;
-  const evicted = found.length;
-  for (const a of found) {
-    const incident = ctx.s.incidents.find((i) => i.id === a.incident);
-    if (incident) notice(ctx, incident);
-  }
-  emit(ctx, "detection.hunt", [seat], evicted > 0 ? `${n.name}'s hunt evicted ${evicted} foreign access${evicted > 1 ? "es" : ""}.` : `${n.name}'s hunt found no foreign access.`);
-}
-
-/** Hardening may evict foreign accesses. */
-function evictOnHarden(ctx: Ctx, seat: SeatId): void {
-  const kept = [];
-  for (const a of ctx.s.accesses) {
-    if (a.target === seat && ctx.rng.chance(ctx.p.hardenEvictChance)) {
-      emit(ctx, "detection.harden", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${nameOf(ctx.s, seat)} when it hardened its networks.`);
-    } else kept.push(a);
-  }
-  ctx.s.accesses = kept;
-}
-

@@ -5,7 +5,8 @@ import type { NonStateOperationKind } from "../model/operations.ts";
 import { STAT_NAMES, type SeatId } from "../model/basics.ts";
 import { addTension, emit, nameOf, round3, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
-import { applyEffects, makeIncident, notice } from "./operations.ts";
+import { notice } from "./detection.ts";
+import { applyEffects, makeIncident } from "./operations.ts";
 
 /** A non-state incident against a target: always noticed, unattributed. */
 export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperationKind | "nonState"): void {

@@ -1,13 +1,12 @@
 /** Cyber operations: access, success, effects, detection. */
 import { own } from "../model/ids.ts";
-import { incidentEffect, OPERATIONS, seenAs, type OperationRow } from "../model/operations.ts";
+import { incidentEffect, OPERATIONS, type OperationRow } from "../model/operations.ts";
 import type { OperationOrder } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
 import { INCIDENT_PHRASES } from "../model/names.ts";
 import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
-import { detectionChance, effectSuccessChance } from "./detection.ts";
-import { onNoticed } from "./escalation.ts";
+import { detectionChance, effectSuccessChance, notice } from "./detection.ts";
 import { learnOf } from "./knowledge.ts";
 
 /** Takes (burns) the oldest access of `owner` in `target` that is at least `minAge` turns old. */
@@ -55,17 +54,6 @@ export function applyEffects(ctx: Ctx, incident: Incident): void {
   t.economy = round3(t.economy - economy);
   t.stability = round3(t.stability - stability);
   incident.damage = { economy: round3(economy), stability: round3(stability) };
-}
-
-/** The victim notices an incident: it learns of it and tension follows. */
-export function notice(ctx: Ctx, incident: Incident): void {
-  if (!learnOf(ctx, incident.target, incident, false)) return;
-  const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
-  const phrase = INCIDENT_PHRASES[incident.kind];
-  const what = seenAs(incident.kind) === "intrusion" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
-  const rule = incident.author === null ? "nonstate.incident" : incident.overt || (incident.kind !== "nonState" && OPERATIONS[incident.kind].alwaysNoticed) ? "detection.noticed" : "detection.dwell";
-  emit(ctx, rule, incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
-  onNoticed(ctx, incident);
 }
 
 /** Runs one cyber operation. */
