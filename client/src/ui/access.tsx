@@ -8,7 +8,7 @@ function OneTimeLink({ label, url }: { label: string; url: string }) {
   return (
     <p class="secret-link">
       {label}: <input readOnly value={url} size={Math.min(60, url.length)} onFocus={(e) => (e.target as HTMLInputElement).select()} aria-label={label} />{" "}
-      <button onClick={() => void navigator.clipboard?.writeText(url)}>Copy</button>
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(url)}>Copy</button>
     </p>
   );
 }
@@ -30,8 +30,8 @@ export function Knocks({ v }: { v: ClientView }) {
         {knocks.map((k) => (
           <li key={k.member}>
             {k.name} asks to join {v.game.nations[k.seat]?.name ?? k.seat}{" "}
-            <button class="primary" onClick={() => act(k.member, true)}>Let in</button>{" "}
-            <button onClick={() => act(k.member, false)}>Refuse</button>
+            <button type="button" class="primary" onClick={() => act(k.member, true)}>Let in</button>{" "}
+            <button type="button" onClick={() => act(k.member, false)}>Refuse</button>
           </li>
         ))}
       </ul>
@@ -72,7 +72,7 @@ export function Access({ v }: { v: ClientView }) {
             {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
           </select>
         </label>{" "}
-        <button
+        <button type="button"
           onClick={async () => {
             const a = await act("fac:invite", { seat: inviteSeat.value });
             const inv = a?.invite as { secret?: string; seat?: string } | undefined;
@@ -86,8 +86,8 @@ export function Access({ v }: { v: ClientView }) {
             {desk.invites.map((i) => (
               <li key={i.id}>
                 Open invite to {name(i.seat)}{" "}
-                <button onClick={() => (shown.value = { label: `Invite to ${name(i.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: i.secret }) })}>Show link</button>{" "}
-                <button onClick={() => act("fac:uninvite", { invite: i.id })}>Withdraw</button>
+                <button type="button" onClick={() => (shown.value = { label: `Invite to ${name(i.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: i.secret }) })}>Show link</button>{" "}
+                <button type="button" onClick={() => act("fac:uninvite", { invite: i.id })}>Withdraw</button>
               </li>
             ))}
           </ul>
@@ -101,7 +101,7 @@ export function Access({ v }: { v: ClientView }) {
           <ul>
             {[...people, ...others].map((p) => (
               <li key={p.id}>
-                {p.label} <button class="danger" onClick={() => confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })}>Remove</button>
+                {p.label} <button type="button" class="danger" onClick={() => confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })}>Remove</button>
               </li>
             ))}
           </ul>
@@ -111,13 +111,13 @@ export function Access({ v }: { v: ClientView }) {
         <legend>Join code and facilitators</legend>
         <p>
           Code <strong class="code-inline">{v.session.code}</strong>{" "}
-          <button onClick={() => confirm("Make a new join code? The old one stops working; people already in stay in.") && act("fac:code")}>New code</button>
+          <button type="button" onClick={() => confirm("Make a new join code? The old one stops working; people already in stay in.") && act("fac:code")}>New code</button>
         </p>
         <p>Facilitators: {desk.facilitators.map((f) => `${f.name}${f.id === v.me.memberId ? " (you)" : ""}${f.connected ? "" : " (away)"}`).join(", ")}</p>
         <label class="inline">
           Co-facilitator's name <input maxLength={40} value={cofacName.value} onInput={(e) => (cofacName.value = (e.target as HTMLInputElement).value)} />
         </label>{" "}
-        <button
+        <button type="button"
           disabled={cofacName.value.trim() === ""}
           onClick={async () => {
             const a = await act("fac:cofac", { name: cofacName.value });
@@ -131,7 +131,7 @@ export function Access({ v }: { v: ClientView }) {
         </button>
         {token && (
           <p>
-            <button onClick={() => (showKey.value = !showKey.value)}>{showKey.value ? "Hide" : "Show"} my facilitator link</button>{" "}
+            <button type="button" onClick={() => (showKey.value = !showKey.value)}>{showKey.value ? "Hide" : "Show"} my facilitator link</button>{" "}
             <small>Save it now: it brings this game back on any device if this browser is lost. Keep it secret (not on the projector): it gives full control.</small>
           </p>
         )}

@@ -22,10 +22,10 @@ export function Console({ v }: { v: ClientView }) {
       <Knocks v={v} />
       {error.value && <p role="alert" class="error">{error.value}</p>}
       <div class="controls">
-        {v.session.paused ? <button onClick={() => act("fac:resume")}>Resume</button> : <button onClick={() => act("fac:pause")}>Pause</button>}
-        <button onClick={() => act("fac:extend", { seconds: 60 })}>+1 minute</button>
-        <button onClick={() => act("fac:advance")}>Resolve the turn now</button>
-        <button class="danger" onClick={() => confirm("End the game for everyone and open the debrief?") && act("fac:end")}>End the game</button>
+        {v.session.paused ? <button type="button" onClick={() => act("fac:resume")}>Resume</button> : <button type="button" onClick={() => act("fac:pause")}>Pause</button>}
+        <button type="button" onClick={() => act("fac:extend", { seconds: 60 })}>+1 minute</button>
+        <button type="button" onClick={() => act("fac:advance")}>Resolve the turn now</button>
+        <button type="button" class="danger" onClick={() => confirm("End the game for everyone and open the debrief?") && act("fac:end")}>End the game</button>
       </div>
       <table class="seats">
         <caption>Seats and their orders this turn</caption>
@@ -52,12 +52,12 @@ export function Console({ v }: { v: ClientView }) {
       <ul>{covert.map((i) => <li key={i.id}>T{i.turn}: {v.game.nations[i.author ?? ""]?.name} → {INCIDENT_NAMES[i.kind]} → {v.game.nations[i.target]?.name}{i.secret?.proxy ? " via proxy" : ""}{i.secret?.falseFlag ? `, false flag ${v.game.nations[i.secret.falseFlag]?.name}` : ""}{i.overt ? " (overt)" : ""}; known to {Object.keys(i.knowledge).map((k) => v.game.nations[k]?.name).join(", ")}</li>)}</ul>
       <h3>Injects</h3>
       <label>From the scenario <select value={injectId.value} onChange={(e) => (injectId.value = (e.target as HTMLSelectElement).value)}><option value="">choose…</option>{library.map((i) => <option key={i.id} value={i.id}>{i.title}</option>)}</select></label>{" "}
-      <button disabled={!injectId.value} onClick={() => act("fac:inject", { id: injectId.value })}>Fire</button>
+      <button type="button" disabled={!injectId.value} onClick={() => act("fac:inject", { id: injectId.value })}>Fire</button>
       <fieldset>
         <legend>Write one now (text only)</legend>
         <label>Title <input maxLength={80} value={title.value} onInput={(e) => (title.value = (e.target as HTMLInputElement).value)} /></label>
         <label>Text <input maxLength={1000} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} /></label>
-        <button disabled={!title.value || !text.value} onClick={() => act("fac:inject", { inject: { id: "live", title: title.value, text: text.value, effects: [] } })}>Fire</button>
+        <button type="button" disabled={!title.value || !text.value} onClick={() => act("fac:inject", { inject: { id: "live", title: title.value, text: text.value, effects: [] } })}>Fire</button>
       </fieldset>
     </section>
   );
@@ -82,11 +82,11 @@ export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: (type
       </select>{" "}
       {s.bot ? (
         <>
-          <button disabled={persona.value === "" || persona.value === s.persona} onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Change persona</button>{" "}
-          <button onClick={() => act("fac:bot", { seat: s.seat, bot: false })}>Hand back</button>
+          <button type="button" disabled={persona.value === "" || persona.value === s.persona} onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Change persona</button>{" "}
+          <button type="button" onClick={() => act("fac:bot", { seat: s.seat, bot: false })}>Hand back</button>
         </>
       ) : (
-        <button onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Give to bot</button>
+        <button type="button" onClick={() => act("fac:bot", { seat: s.seat, bot: true, ...chosen })}>Give to bot</button>
       )}
     </span>
   );

@@ -75,7 +75,7 @@ export function Debrief({ v }: { v: ClientView }) {
       <h2>Confidence-building measures</h2>
       <ul>{v.game.cbms.map((c) => <li key={c.id}>{CBM_NAMES[c.kind]}: {c.members.map(name).join(", ")} (from turn {c.since})</li>)}</ul>
       {v.session.stateHash && <p class="hash">Game record hash: <code>{v.session.stateHash}</code></p>}
-      <button onClick={() => void leaveGame()}>Back to the start</button>
+      <button type="button" onClick={() => void leaveGame()}>Back to the start</button>
     </main>
   );
 }

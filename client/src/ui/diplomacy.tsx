@@ -61,7 +61,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
       <h2 id="dip-h">Diplomacy</h2>
       <div role="tablist" aria-label="Channels" class="channels">
         {channels.map((c) => (
-          <button key={c} role="tab" aria-selected={channel.value === c} onClick={() => (channel.value = c)}>
+          <button type="button" key={c} role="tab" aria-selected={channel.value === c} onClick={() => (channel.value = c)}>
             {label(c)} ({v.chat.filter((m) => m.channel === c).length})
           </button>
         ))}
@@ -85,7 +85,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
           {waiting.length > 1 && (
             <p>
               {waiting.length} proposals wait for your answer.{" "}
-              <button onClick={acceptAll}>Accept all {waiting.length}</button>
+              <button type="button" onClick={acceptAll}>Accept all {waiting.length}</button>
             </p>
           )}
           <ul>
@@ -96,8 +96,8 @@ export function Diplomacy({ v }: { v: ClientView }) {
                 {waiting.includes(p) && (
                   <>
                     {" "}
-                    <button onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")}>Accept</button>{" "}
-                    <button onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ?? "")}>Decline</button>
+                    <button type="button" onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")}>Accept</button>{" "}
+                    <button type="button" onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ?? "")}>Decline</button>
                   </>
                 )}
               </li>
@@ -117,7 +117,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
                 ))}
               </div>
             )}
-            <button onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
+            <button type="button" onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
           </fieldset>
         </>
       )}

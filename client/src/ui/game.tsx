@@ -72,7 +72,7 @@ function SeatRequest({ v }: { v: ClientView }) {
     <div class="seat-request" role="status">
       {v.me.knock ? (
         <p>
-          Waiting for the facilitator to let you into {name(v.me.knock)}. <button onClick={() => act({ seat: null })}>Withdraw</button>
+          Waiting for the facilitator to let you into {name(v.me.knock)}. <button type="button" onClick={() => act({ seat: null })}>Withdraw</button>
         </p>
       ) : (
         <p>
@@ -83,7 +83,7 @@ function SeatRequest({ v }: { v: ClientView }) {
               {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
             </select>
           </label>{" "}
-          <button onClick={() => act({ seat: seat.value })}>Ask</button>
+          <button type="button" onClick={() => act({ seat: seat.value })}>Ask</button>
         </p>
       )}
       {error.value && <p role="alert" class="error">{error.value}</p>}
@@ -106,7 +106,7 @@ export function Game({ v }: { v: ClientView }) {
         {me && <span>{me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP</span>}
         {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
         {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
-          <button class="knock-alert" onClick={() => (tab.value = "console")}>{v.session.desk?.knocks.length} waiting for a seat</button>
+          <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>{v.session.desk?.knocks.length} waiting for a seat</button>
         )}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
       </header>
@@ -119,7 +119,7 @@ export function Game({ v }: { v: ClientView }) {
         <div class="right">
           <div role="tablist" aria-label="Panels" class="tabs">
             {tabs.map(([id, label]) => (
-              <button key={id} role="tab" id={`tab-${id}`} aria-selected={tab.value === id} onClick={() => (tab.value = id)}>{label}</button>
+              <button type="button" key={id} role="tab" id={`tab-${id}`} aria-selected={tab.value === id} onClick={() => (tab.value = id)}>{label}</button>
             ))}
           </div>
           <div role="tabpanel" aria-labelledby={`tab-${tab.value}`}>

@@ -20,7 +20,7 @@ function InviteCard() {
       <label>
         Your name in the game <input value={name.value} maxLength={40} onInput={(e) => (name.value = (e.target as HTMLInputElement).value)} />
       </label>
-      <button
+      <button type="button"
         class="primary"
         onClick={async () => {
           error.value = "";
@@ -34,7 +34,7 @@ function InviteCard() {
       >
         Take the seat
       </button>{" "}
-      <button onClick={() => (pendingInvite.value = null)}>Not now</button>
+      <button type="button" onClick={() => (pendingInvite.value = null)}>Not now</button>
     </section>
   );
 }
@@ -115,7 +115,7 @@ export function Home() {
             </select>
           </label>
           <p><small>Each bot plays a doctrine (hawk, dove, reciprocal, forgiving, opportunist, norm builder); the debrief tells you which.</small></p>
-          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value, cast: cast.value }))}>
+          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value, cast: cast.value }))}>
             Play solo as {sc?.states.find((s) => s.id === chosenSeat)?.name}
           </button>
         </section>
@@ -128,7 +128,7 @@ export function Home() {
           <label>
             Code <input value={code.value} maxLength={8} autocomplete="off" class="code-input" onInput={(e) => (code.value = (e.target as HTMLInputElement).value.toUpperCase())} />
           </label>
-          <button onClick={() => run(async () => { found.value = await lookupCode(code.value); joinSeat.value = found.value.scenario?.states[0]?.id ?? ""; })}>Find the game</button>
+          <button type="button" onClick={() => run(async () => { found.value = await lookupCode(code.value); joinSeat.value = found.value.scenario?.states[0]?.id ?? ""; })}>Find the game</button>
           {found.value && (
             <div class="found">
               <p>
@@ -149,7 +149,7 @@ export function Home() {
                   </select>
                 </label>
               )}
-              <button class="primary" onClick={() => run(() => joinRoom(found.value?.roomId ?? "", { code: code.value, name: name.value || "Player", role: role.value, ...(role.value === "player" ? { seat: joinSeat.value } : {}) }))}>
+              <button type="button" class="primary" onClick={() => run(() => joinRoom(found.value?.roomId ?? "", { code: code.value, name: name.value || "Player", role: role.value, ...(role.value === "player" ? { seat: joinSeat.value } : {}) }))}>
                 Join
               </button>
             </div>
@@ -166,7 +166,7 @@ export function Home() {
             Minutes per turn <input type="number" min={1} max={60} value={minutes.value} onInput={(e) => (minutes.value = Number((e.target as HTMLInputElement).value))} />
           </label>
           <p>Scenario: <strong>{sc?.title}</strong> <small>(choose another under Play solo)</small></p>
-          <button class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
+          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
         </section>
       </div>
     </main>

@@ -34,7 +34,7 @@ export function Lobby({ v }: { v: ClientView }) {
                 </td>
               )}
               {!fac && v.me.role !== "observer" && v.me.seat !== s.seat && (
-                <td><button onClick={() => act("lobby:seat", { seat: s.seat })}>Take this seat</button></td>
+                <td><button type="button" onClick={() => act("lobby:seat", { seat: s.seat })}>Take this seat</button></td>
               )}
             </tr>
           ))}
@@ -43,7 +43,7 @@ export function Lobby({ v }: { v: ClientView }) {
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
       {fac ? (
-        <button
+        <button type="button"
           class="primary big"
           onClick={() =>
             // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.

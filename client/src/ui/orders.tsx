@@ -118,7 +118,7 @@ export function Orders({ v }: { v: ClientView }) {
         {planned.map((o, i) => (
           <li key={i}>
             {describe(o, v)} <span class="cost">{orderCost(o)} AP</span>{" "}
-            <button aria-label={`Remove ${describe(o, v)}`} onClick={() => submit(planned.filter((_, j) => j !== i))}>Remove</button>
+            <button type="button" aria-label={`Remove ${describe(o, v)}`} onClick={() => submit(planned.filter((_, j) => j !== i))}>Remove</button>
           </li>
         ))}
       </ol>
@@ -170,18 +170,18 @@ export function Orders({ v }: { v: ClientView }) {
           </>
         )}
         {draft && <p class="odds">{describe(draft, v)} — {orderCost(draft)} AP. {odds(draft, v)}</p>}
-        <button disabled={!draft} onClick={() => draft && submit([...planned, draft])}>Add order</button>
+        <button type="button" disabled={!draft} onClick={() => draft && submit([...planned, draft])}>Add order</button>
       </fieldset>
       {openInquiries.map((q) => (
         <div key={q.id} class="inquiry" role="group" aria-label="Inquiry to answer">
           <p>{v.game.nations[q.from]?.name} asks you over the hotline about an incident. Answer:</p>
           {(["deny", "explain", "acknowledge"] as const).map((r) => (
-            <button key={r} onClick={() => submit([...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
+            <button type="button" key={r} onClick={() => submit([...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
           ))}
         </div>
       ))}
       <p role="status">{message.value.turn === v.game.turn ? message.value.text : ""}</p>
-      <button class={ready ? "" : "primary"} onClick={() => request("ready", { ready: !ready })}>{ready ? "Not ready yet" : "Ready: end my turn"}</button>
+      <button type="button" class={ready ? "" : "primary"} onClick={() => request("ready", { ready: !ready })}>{ready ? "Not ready yet" : "Ready: end my turn"}</button>
     </section>
   );
 }
