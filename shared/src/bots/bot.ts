@@ -93,7 +93,7 @@ export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotPro
   };
   const red = HARD_RED_LINES[spec.persona];
   for (const o of objectiveCbms(view, me)) add(proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined));
-  add(proposeAmongAll(view, me, MULTILATERAL.filter((k) => !red.includes(k))));
+  add(proposeAmongAll(view, MULTILATERAL.filter((k) => !red.includes(k))));
   add(proposeTo(view, me, HARD_PROPOSALS.filter((k) => !red.includes(k))));
   return out;
 }

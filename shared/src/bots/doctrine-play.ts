@@ -5,7 +5,7 @@ import type { SeatId } from "../model/basics.ts";
 import type { Inquiry } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import { isBaselinePersona, type BotPersona } from "./doctrines.ts";
-import type { RefusalReason } from "./messages.ts";
+import type { RefusalReason } from "./message-templates.ts";
 import { normBuilderAnswer, normBuilderOrders, normBuilderProposals } from "./norm-builder.ts";
 import { opportunistAnswer, opportunistOrders, opportunistProposals, opportunistReply } from "./opportunist.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";

@@ -7,7 +7,6 @@ export type BotPersona = (typeof BOT_PERSONAS)[number];
 
 /** The personas with a doctrine (all but `random`), in the order tables list them. */
 export const DOCTRINAL_PERSONAS = ["hawk", "dove", "reciprocal", "forgiving", "opportunist", "normBuilder"] as const;
-export type DoctrinalPersona = (typeof DOCTRINAL_PERSONAS)[number];
 
 /** Playing strength: `easy` plays its doctrine carelessly, `normal` by its rules, `hard` searches (ISMCTS). */
 export const BOT_LEVELS = ["easy", "normal", "hard"] as const;
@@ -109,13 +108,6 @@ export const DOCTRINES: Record<BotPersona, Doctrine> = {
     offensive: false,
     breaksNorms: false,
   },
-};
-
-/** What each level means, for the documentation and the debrief. */
-export const LEVEL_NOTES: Record<BotLevel, string> = {
-  easy: "plays its doctrine carelessly: drops each order with chance 0.4, leaves half of its inquiries unanswered, makes half of its proposals, and now and then names a suspect at low confidence",
-  normal: "plays its doctrine by its rules (the baseline bots of docs/model.md for the first five personas)",
-  hard: "searches: information-set Monte Carlo tree search over the doctrine's plans, on hidden states sampled from its own view",
 };
 
 /** True for a persona name a bot can play. */

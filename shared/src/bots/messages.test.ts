@@ -6,7 +6,9 @@ import { playBotGame } from "../sim/bot-game.ts";
 import { botTurn } from "./bot.ts";
 import { castBots, SCENARIO_CASTS } from "./casting.ts";
 import { BOT_PERSONAS, type BotSpec } from "./doctrines.ts";
-import { allTemplateSamples, BOT_MESSAGE_MAX, inquiryReplyText, refusalText, statementText } from "./messages.ts";
+import { allTemplateSamples } from "../testing/message-samples.ts";
+import { BOT_MESSAGE_MAX } from "./message-templates.ts";
+import { inquiryReplyText, refusalText, statementText } from "./messages.ts";
 import { authoredBy } from "./perception.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */

@@ -7,7 +7,8 @@ import type { BotAnswer, BotProposal } from "./intents.ts";
 import { attributeAndInquire } from "./personas.ts";
 import type { Planner } from "./planner.ts";
 import { rivalsByTension, tensionWith } from "./perception.ts";
-import { refusalText, statementText, type RefusalReason } from "./messages.ts";
+import type { RefusalReason } from "./message-templates.ts";
+import { refusalText, statementText } from "./messages.ts";
 import { proposeTo } from "./proposals.ts";
 
 /** A norm violation the world can see: a disruption or destruction run overtly or publicly attributed at moderate+ to its author. */

@@ -8,7 +8,8 @@ import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import { Planner } from "./planner.ts";
 import { attributable, authoredBy, tensionWith, unresolvedIncidents } from "./perception.ts";
-import { refusalText, type RefusalReason } from "./messages.ts";
+import type { RefusalReason } from "./message-templates.ts";
+import { refusalText } from "./messages.ts";
 import { proposeTo } from "./proposals.ts";
 
 /** Tension at or above which the opportunist leaves a state alone (it could escalate to war). */

@@ -25,7 +25,7 @@ export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[],
 }
 
 /** One proposal of each kind among all states, unless it is in force among them all or already proposed. */
-export function proposeAmongAll(view: GameView, me: SeatId, kinds: readonly CbmKind[]): BotProposal[] {
+export function proposeAmongAll(view: GameView, kinds: readonly CbmKind[]): BotProposal[] {
   if (view.options.noCbms || view.seats.length < 3) return [];
   const all = view.seats;
   const covers = (members: readonly SeatId[]): boolean => all.every((s) => members.includes(s));

@@ -17,6 +17,3 @@ export const stepSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("resolve"), turn }),
   z.strictObject({ type: z.literal("end"), turn }),
 ]);
-
-/** A step that has passed the schema. */
-export type ParsedStep = z.infer<typeof stepSchema>;

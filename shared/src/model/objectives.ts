@@ -11,5 +11,3 @@ export type Objective =
   | { kind: "neverAttributed"; text: string; points: number }
   | { kind: "rivalAttributed"; text: string; points: number; rival: SeatId }
   | { kind: "noArmedConflict"; text: string; points: number };
-
-export type ObjectiveKind = Objective["kind"];
