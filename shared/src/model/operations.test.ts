@@ -1,14 +1,20 @@
 /** One row per operation kind: every kind has its row and everything derived from it, so a kind added without them fails here. */
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { z } from "zod";
 import { resolveOk, testGame } from "../testing/game.ts";
 import { INCIDENT_NAMES, INCIDENT_PHRASES } from "./names.ts";
-import { incidentEffect, isDestructive, NON_STATE_INCIDENT_KINDS, OPERATION_KINDS, OPERATIONS, seenAs } from "./operations.ts";
+import { incidentEffect, isDestructive, NON_STATE_INCIDENT_KINDS, OPERATION_KINDS, OPERATIONS, seenAs, type IncidentKind } from "./operations.ts";
 import { orderSchema } from "./order-schema.ts";
 import { ACCESS_AGE, isOperation, ORDER_COSTS, type Order } from "./orders.ts";
-import { DEFAULT_PARAMS } from "./params.ts";
+import { DEFAULT_PARAMS, type ModelParams } from "./params.ts";
 import { RULES } from "./rules-catalogue.ts";
 
 describe("the operations table", () => {
+  it("types: the order schema accepts exactly the Order type, and the parameters give exactly the incident kinds a severity (tsc checks these)", () => {
+    expectTypeOf<z.infer<typeof orderSchema>>().toEqualTypeOf<Order>();
+    expectTypeOf<keyof ModelParams["severity"]>().toEqualTypeOf<IncidentKind>();
+  });
+
   it("lists the kinds in table order", () => {
     expect(OPERATION_KINDS).toEqual(["espionage", "preposition", "ddos", "influence", "disrupt", "destroy"]);
   });

@@ -103,6 +103,3 @@ export function incidentEffect(kind: IncidentKind): Pick<OperationRow, "damage" 
 export function isDestructive(kind: string): boolean {
   return Object.hasOwn(OPERATIONS, kind) && OPERATIONS[kind as OperationKind].destructive;
 }
-
-/** Compile-time check: the parameters give every incident kind a severity (a kind without one fails to compile here). */
-type SeverityCheck = ModelParams["severity"][IncidentKind];

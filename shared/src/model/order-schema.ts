@@ -1,7 +1,7 @@
 /** The shape of orders as a zod schema (the server checks requests with it; the engine re-checks). */
 import { z } from "zod";
 import { OPERATION_KINDS, type OperationKind } from "./operations.ts";
-import { MAX_ORDERS, STATEMENT_MAX_LENGTH, type Order } from "./orders.ts";
+import { MAX_ORDERS, STATEMENT_MAX_LENGTH } from "./orders.ts";
 
 /** An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters. */
 export const idSchema = z.string().min(1).max(64);
@@ -27,11 +27,6 @@ export const orderSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("mobilize"), target: id }),
   z.strictObject({ type: z.literal("strike"), target: id }),
 ]);
-
-/** Compile-time check: the schema accepts exactly the Order type (an order type without its variant, or the reverse, fails here). */
-type Same<A, B> = [A, B] extends [B, A] ? true : false;
-type SchemaIsOrder<T extends true> = T;
-type OrderSchemaCheck = SchemaIsOrder<Same<z.infer<typeof orderSchema>, Order>>;
 
 /** A turn's order list. */
 export const ordersSchema = z.array(orderSchema).max(MAX_ORDERS);

@@ -25,9 +25,18 @@ vi.mock("./context.ts", async (importOriginal) => {
   };
   return {
     ...real,
-    hasCbm: ((s, kind, rule, a, b) => (note(kind, rule), real.hasCbm(s, kind, rule, a, b))) as typeof real.hasCbm,
-    cbmSince: ((s, kind, rule, seat) => (note(kind, rule), real.cbmSince(s, kind, rule, seat))) as typeof real.cbmSince,
-    cbmsBinding: ((s, kind, rule, seat) => (note(kind, rule), real.cbmsBinding(s, kind, rule, seat))) as typeof real.cbmsBinding,
+    hasCbm: ((s, kind, rule, a, b) => {
+      note(kind, rule);
+      return real.hasCbm(s, kind, rule, a, b);
+    }) as typeof real.hasCbm,
+    cbmSince: ((s, kind, rule, seat) => {
+      note(kind, rule);
+      return real.cbmSince(s, kind, rule, seat);
+    }) as typeof real.cbmSince,
+    cbmsBinding: ((s, kind, rule, seat) => {
+      note(kind, rule);
+      return real.cbmsBinding(s, kind, rule, seat);
+    }) as typeof real.cbmsBinding,
   };
 });
 

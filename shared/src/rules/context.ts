@@ -109,16 +109,16 @@ export function addTension(
 }
 
 /**
- * True when a CBM of `kind` binds `a` (and `b`, when given), asked on behalf of `rule`: the rule whose outcome the
- * answer changes, which must be one of the kind's `bites` in model/cbms.ts (the compiler checks), so that index names
- * every rule a measure changes.
+ * True when a CBM of `kind` binds `a` (and `b`, when given), asked on behalf of `_rule`: the rule whose outcome the
+ * answer changes, which must be one of the kind's `bites` in model/cbms.ts. Only the compiler and the bites test read
+ * it: they keep that index naming every rule a measure changes.
  */
-export function hasCbm<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, a: SeatId, b?: SeatId): boolean {
+export function hasCbm<K extends CbmKind>(s: GameState, kind: K, _rule: CbmBite<K>, a: SeatId, b?: SeatId): boolean {
   return cbmInForce(s, kind, a, b);
 }
 
-/** The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `rule` (one of the kind's bites). */
-export function cbmsBinding<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, seat: SeatId): Cbm[] {
+/** The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `_rule` (one of the kind's bites). */
+export function cbmsBinding<K extends CbmKind>(s: GameState, kind: K, _rule: CbmBite<K>, seat: SeatId): Cbm[] {
   return s.cbms.filter((c) => c.kind === kind && c.members.includes(seat));
 }
 
