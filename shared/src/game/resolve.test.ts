@@ -1,4 +1,4 @@
-/** resolveTurn as a whole: end conditions, scores, and the rule every event cites (DESIGN §3 "End and score"). */
+/** resolveTurn as a whole: end conditions, scores, and the rule every event cites (docs/model.md §4.8). */
 import { describe, expect, it } from "vitest";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
 

@@ -1,4 +1,4 @@
-/** Attribution: none -> low -> moderate -> high, false flags, proxies (DESIGN §3 "Detection and attribution"). */
+/** Attribution: none -> low -> moderate -> high, false flags, proxies (docs/model.md §4.3). */
 import { describe, expect, it } from "vitest";
 
 

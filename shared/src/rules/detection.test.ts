@@ -1,4 +1,4 @@
-/** Detection by dwell time, hunting and hardening (DESIGN §3 "Detection and attribution", stylized fact 4). */
+/** Detection by dwell time, hunting and hardening (docs/model.md §4.2, stylized fact 4 in §7). */
 import { describe, expect, it } from "vitest";
 
 

@@ -1,4 +1,4 @@
-/** Overt diplomacy: public attribution, hotline inquiries, denials, sanctions (DESIGN §3 "Actions"). */
+/** Overt diplomacy: public attribution, hotline inquiries, denials, sanctions (docs/model.md §3.3). */
 import { describe, expect, it } from "vitest";
 
 

@@ -1,4 +1,4 @@
-/** Escalation: the firebreak, the inversion, hotlines, capability fear and decay (DESIGN §3 "Escalation"). */
+/** Escalation: the firebreak, the inversion, hotlines, capability fear and decay (docs/model.md §4.4). */
 import { describe, expect, it } from "vitest";
 
 

@@ -1,4 +1,4 @@
-/** Cyber operations: intelligence, access, effects, damage, noticing (DESIGN §3 "Actions"). */
+/** Cyber operations: intelligence, access, effects, damage, noticing (docs/model.md §3.1, §4.1). */
 import { describe, expect, it } from "vitest";
 
 import { resolveTurn } from "../game/resolve.ts";
