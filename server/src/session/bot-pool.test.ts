@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { BOT_PERSONAS, botTurn, rngFromSeed, viewFor, type BotSpec, type GameView } from "@firebreak/shared";
-import { findScenario } from "../../../shared/src/cli/scenario-files.ts";
+import { findScenario } from "../../../shared/src/scenario/files.ts";
 import { botSeed, botMoves } from "./bot-driver.ts";
 import { BotPool } from "./bot-pool.ts";
 import { applyEntry, createSession } from "./session.ts";

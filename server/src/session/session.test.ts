@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BOT_PERSONAS, castBots, replayRecord, SCENARIO_CASTS } from "@firebreak/shared";
-import { findScenario } from "../../../shared/src/cli/scenario-files.ts";
+import { findScenario } from "../../../shared/src/scenario/files.ts";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
 import { botMoves, gatherByChannel } from "./bot-driver.ts";
 import { canRead, CHAT_MAX_LENGTH, channelName, parseChannel } from "./channels.ts";

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findScenario } from "./scenario-files.ts";
+import { findScenario } from "../scenario/files.ts";
 import type { GameScore, TournamentSpec } from "../sim/tournament.ts";
 import { openCheckpoint, tournamentKey } from "./checkpoint.ts";
 
