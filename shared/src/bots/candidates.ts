@@ -18,7 +18,7 @@ export interface Plan {
 }
 
 /** Most plans a search bot weighs at once. */
-export const MAX_PLANS = 8;
+const MAX_PLANS = 8;
 
 function name(view: GameView, s: SeatId): string {
   return view.nations[s]?.name ?? s;
@@ -61,7 +61,7 @@ function objectiveOrders(view: GameView, me: SeatId, persona: BotPersona, p: Pla
 }
 
 /** Incidents this seat knows at moderate+ (against itself or, through a CERT link, against others) that nobody has named at moderate+: the first correct naming earns reputation. */
-export function nameable(view: GameView, me: SeatId): Array<{ id: string; suspect: SeatId }> {
+function nameable(view: GameView, me: SeatId): Array<{ id: string; suspect: SeatId }> {
   const out: Array<{ id: string; suspect: SeatId }> = [];
   for (const i of view.incidents) {
     const k = i.knowledge[me];

@@ -14,19 +14,19 @@ import { attributable, authoredBy, mySeat, openInquiriesToMe } from "./perceptio
 import { Planner } from "./planner.ts";
 
 /** Chance that an easy bot drops each order it would give. */
-export const EASY_DROP = 0.4;
+const EASY_DROP = 0.4;
 /** Chance that an easy bot leaves an inquiry to it unanswered. */
-export const EASY_SILENCE = 0.5;
+const EASY_SILENCE = 0.5;
 /** Chance that an easy bot makes each proposal its doctrine calls for. */
-export const EASY_PROPOSE = 0.5;
+const EASY_PROPOSE = 0.5;
 /** Chance per turn that an easy bot rashly names its suspect for an incident it holds only at low confidence. */
-export const EASY_RASH = 0.5;
+const EASY_RASH = 0.5;
 
 /** A bot's answer to a proposal with the reason for a refusal (null when it accepts). */
 export type ReasonedAnswer = BotAnswer & { reason: RefusalReason | null };
 
 /** A persona's reply to an inquiry addressed to it, by its doctrine and by whether it ran the operation. */
-export function doctrineReply(view: GameView, q: Inquiry, me: SeatId, persona: BotPersona, rng: Rng): "deny" | "explain" | "acknowledge" {
+function doctrineReply(view: GameView, q: Inquiry, me: SeatId, persona: BotPersona, rng: Rng): "deny" | "explain" | "acknowledge" {
   const guilty = authoredBy(view, q.incident, me);
   switch (persona) {
     case "hawk":

@@ -21,10 +21,10 @@ export interface Violation {
 }
 
 /** Turns during which a norm builder refuses new CBMs with a violator. */
-export const VIOLATOR_MEMORY = 3;
+const VIOLATOR_MEMORY = 3;
 
 /** Every public violation this view shows. */
-export function publicViolations(view: GameView): Violation[] {
+function publicViolations(view: GameView): Violation[] {
   const out: Violation[] = [];
   for (const i of view.incidents) {
     if (!isDestructive(i.kind)) continue;
@@ -51,12 +51,12 @@ export function freshViolations(view: GameView, me: SeatId): Violation[] {
 }
 
 /** States that violated a norm publicly within the last VIOLATOR_MEMORY turns. */
-export function recentViolators(view: GameView): Set<SeatId> {
+function recentViolators(view: GameView): Set<SeatId> {
   return new Set(publicViolations(view).filter((v) => v.turn >= view.turn - VIOLATOR_MEMORY).map((v) => v.violator));
 }
 
 /** Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state; a public warning. */
-export function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
+function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
   const punished: SeatId[] = [];
   for (const v of freshViolations(view, me)) {
     const done = v.victim === me ? plan.add({ type: "sanction", target: v.violator }) : plan.add({ type: "expel", target: v.violator });

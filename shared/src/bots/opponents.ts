@@ -6,7 +6,7 @@ import type { GameView } from "../view/types.ts";
 import type { BotPersona } from "./doctrines.ts";
 
 /** Personas a search bot imagines its opponents to be, with their prior weights. */
-export const OPPONENT_PRIOR: Readonly<Partial<Record<BotPersona, number>>> = {
+const OPPONENT_PRIOR: Readonly<Partial<Record<BotPersona, number>>> = {
   hawk: 1,
   dove: 1,
   reciprocal: 1,
@@ -23,7 +23,7 @@ function scale(w: Weights, by: Weights): void {
 }
 
 /** Posterior-like weights of each persona for `other`, from its public conduct and its dealings with me. */
-export function personaWeights(view: GameView, me: SeatId, other: SeatId): Weights {
+function personaWeights(view: GameView, me: SeatId, other: SeatId): Weights {
   const w: Weights = { ...OPPONENT_PRIOR };
   for (const i of view.incidents) {
     if (i.target !== me) continue;
@@ -62,7 +62,7 @@ export function personaWeights(view: GameView, me: SeatId, other: SeatId): Weigh
 }
 
 /** Draws one persona from weights. */
-export function drawPersona(w: Weights, rng: Rng): BotPersona {
+function drawPersona(w: Weights, rng: Rng): BotPersona {
   const entries = (Object.keys(w) as BotPersona[]).map((k) => [k, w[k] ?? 0] as const);
   const total = entries.reduce((a, [, x]) => a + x, 0);
   let r = rng.next() * total;

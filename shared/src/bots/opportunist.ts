@@ -13,14 +13,14 @@ import { refusalText } from "./messages.ts";
 import { proposeTo } from "./proposals.ts";
 
 /** Tension at or above which the opportunist leaves a state alone (it could escalate to war). */
-export const OPPORTUNIST_TENSION_LIMIT = 5;
+const OPPORTUNIST_TENSION_LIMIT = 5;
 /** Detection chance above which the opportunist runs no covert operation against a state. */
-export const OPPORTUNIST_CATCH_LIMIT = 0.35;
+const OPPORTUNIST_CATCH_LIMIT = 0.35;
 /** Turns left (this one included) at or below which attribution can no longer catch up with a proxied disruption. */
-export const OPPORTUNIST_LATE_TURNS = 3;
+const OPPORTUNIST_LATE_TURNS = 3;
 
 /** A state's defence as this seat knows it: visible, from its latest intelligence, or assumed 3. */
-export function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
+function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
   const seen = view.nations[target]?.defense;
   if (seen !== null && seen !== undefined) return seen;
   const intel = (view.private[me]?.intel ?? []).filter((r) => r.about === target);
@@ -28,7 +28,7 @@ export function inferredDefense(view: GameView, me: SeatId, target: SeatId): num
 }
 
 /** True when this seat knows a state's defence (visible or from intelligence). */
-export function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
+function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
   const seen = view.nations[target]?.defense;
   return (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target);
 }

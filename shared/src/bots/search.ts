@@ -184,7 +184,7 @@ export function exposureCost(s: GameState, me: SeatId): number {
 }
 
 /** The seat's value of a simulated state: its score, less the expected cost of the war the tensions threaten and of its operations being named, plus peace in sight. */
-export function evaluateFor(s: GameState, me: SeatId): number {
+function evaluateFor(s: GameState, me: SeatId): number {
   const score = s.scores[me]?.total ?? 0;
   if (s.phase === "ended") return score;
   const p = s.params;

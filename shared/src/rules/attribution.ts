@@ -24,7 +24,7 @@ export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId):
 }
 
 /** Who the evidence points to at a given tier (false flags and errors act at low confidence only). */
-export function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confidence): SeatId | "nonState" {
+function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confidence): SeatId | "nonState" {
   const truth = incident.author ?? "nonState";
   if (tier >= 2) return truth;
   if (incident.falseFlag && incident.falseFlag !== knower) {

@@ -6,14 +6,14 @@ import type { Incident } from "../model/types.ts";
 import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */
-export function incidentWeight(ctx: Ctx, incident: Incident, a: SeatId, b: SeatId): number {
+function incidentWeight(ctx: Ctx, incident: Incident, a: SeatId, b: SeatId): number {
   if (incident.lethal) return 1;
   const t = ctx.s.tension[pairKey(a, b)] ?? 0;
   return t >= ctx.p.inversionThreshold ? 1 : ctx.p.cyberWeight;
 }
 
 /** Severity of an incident before weights (a failed operation counts half). */
-export function incidentSeverity(ctx: Ctx, incident: Incident): number {
+function incidentSeverity(ctx: Ctx, incident: Incident): number {
   const base = ctx.p.severity[incident.kind];
   return incident.success ? base : base / 2;
 }

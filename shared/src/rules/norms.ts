@@ -5,7 +5,7 @@ import type { Incident } from "../model/types.ts";
 import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** The norms an incident breaks once it is publicly attributed to its author. */
-export function normsBroken(incident: Incident): string[] {
+function normsBroken(incident: Incident): string[] {
   const broken: string[] = [];
   if (isDestructive(incident.kind)) broken.push("GGE 2015 norm (f): no damage to critical infrastructure");
   if (incident.proxy) broken.push("GGE 2013: no use of proxies");

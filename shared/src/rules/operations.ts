@@ -10,7 +10,7 @@ import { detectionChance, effectSuccessChance, notice } from "./detection.ts";
 import { learnOf } from "./knowledge.ts";
 
 /** Takes (burns) the oldest access of `owner` in `target` that is at least `minAge` turns old. */
-export function takeAccess(ctx: Ctx, owner: SeatId, target: SeatId, minAge: number): boolean {
+function takeAccess(ctx: Ctx, owner: SeatId, target: SeatId, minAge: number): boolean {
   const i = ctx.s.accesses.findIndex((a) => a.owner === owner && a.target === target && ctx.turn - a.since >= minAge);
   if (i < 0) return false;
   ctx.s.accesses.splice(i, 1);
