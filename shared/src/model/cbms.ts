@@ -92,7 +92,7 @@ export type CbmKind = keyof typeof CBMS;
 export type CbmBite<K extends CbmKind> = (typeof CBMS)[K]["bites"][number];
 
 /** CBM kinds, in table order. */
-export const CBM_KINDS = Object.keys(CBMS) as CbmKind[];
+export const CBM_KINDS = Object.keys(CBMS) as readonly CbmKind[];
 
 /** CBMs a state may adopt alone (a published doctrine, a no-first-use pledge). */
 export const UNILATERAL_CBMS: readonly CbmKind[] = CBM_KINDS.filter((k) => CBMS[k].members !== "twoOrMore");

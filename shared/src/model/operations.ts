@@ -71,7 +71,7 @@ export const OPERATIONS = {
 export type OperationKind = keyof typeof OPERATIONS;
 
 /** Cyber operation kinds, in table order. */
-export const OPERATION_KINDS = Object.keys(OPERATIONS) as OperationKind[];
+export const OPERATION_KINDS = Object.keys(OPERATIONS) as readonly OperationKind[];
 
 /** An incident's kind: an operation, or an attack by criminals or hacktivists. */
 export type IncidentKind = OperationKind | "nonState";
