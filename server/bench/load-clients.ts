@@ -1,8 +1,6 @@
 /** The load bench's people: scripted SDK clients that set up rooms, play them, and record what they measure. */
 import { Client, type Room } from "@colyseus/sdk";
-import { type PatchOp, ViewMirror } from "../../shared/src/index.ts";
-import type { ClientView } from "../src/session/client-view.ts";
-import type { ViewPatch } from "../src/session/view-sync.ts";
+import { type ClientView, type PatchOp, type ViewPatch, ViewMirror } from "../../shared/src/index.ts";
 import { fetchFrom } from "./local-fetch.ts";
 
 /** The scenario every room plays, and its seats (one player each). */

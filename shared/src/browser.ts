@@ -1,4 +1,4 @@
-/** The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small). */
+/** The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small): the protocol's types and close code. */
 export * from "./model/pairs.ts";
 export * from "./model/ladder.ts";
 export * from "./model/rules-catalogue.ts";
@@ -15,3 +15,8 @@ export type { ModelParams } from "./model/params.ts";
 export { BOT_PERSONAS, DOCTRINES, type BotPersona } from "./bots/doctrines.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";
+export type * from "./protocol/view.ts";
+export type { Answer, AnswerExtras, CreateGameOptions, ExtraOf, JoinGameOptions, RequestAnswer, RequestPayload, RequestType, SyncAnswer } from "./protocol/requests.ts";
+export type { CodeLookup, HttpError, ScenarioSummary, WakeAnswer } from "./protocol/http.ts";
+export type { Rejection, RejectionCode } from "./protocol/errors.ts";
+export { REMOVED_CLOSE_CODE, REMOVED_REASON, type ServerMessages, type ViewPatch, type Welcome } from "./protocol/messages.ts";

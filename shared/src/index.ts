@@ -39,3 +39,8 @@ export { HARD_BUDGET, type SearchBudget } from "./bots/search.ts";
 export * from "./record/record.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";
+export * from "./protocol/errors.ts";
+export * from "./protocol/requests.ts";
+export * from "./protocol/view.ts";
+export * from "./protocol/messages.ts";
+export * from "./protocol/http.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ClientView } from "../../server/src/session/client-view.ts";
+import type { ClientView } from "@firebreak/shared";
 import { create, join, testServer, type Peer } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;

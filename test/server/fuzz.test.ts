@@ -14,13 +14,10 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room as SdkRoom } from "@colyseus/sdk";
-import { BOT_PERSONAS, CBM_KINDS, ERROR_CODES } from "@firebreak/shared";
+import { BOT_PERSONAS, CBM_KINDS, ERROR_CODES, requestSchemas, SERVER_ERROR_CODES, type ClientView } from "@firebreak/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
 import { readRequestHeader } from "../../server/src/rooms/request-frame.ts";
-import { requestSchemas } from "../../server/src/rooms/requests.ts";
-import type { ClientView } from "../../server/src/session/client-view.ts";
-import { SERVER_ERROR_CODES } from "../../server/src/session/errors.ts";
 import { create, join, testServer, type Peer } from "./harness.ts";
 import { CODE, concat, deepArrays, echoedId, header, pack, readResponse, requestBytes, STATUS, type Response } from "./wire.ts";
 

@@ -5,9 +5,7 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startServer, type ServerConfig } from "../../server/src/main.ts";
-import { ViewMirror } from "@firebreak/shared";
-import type { ClientView } from "../../server/src/session/client-view.ts";
-import type { ViewPatch } from "../../server/src/session/view-sync.ts";
+import { ViewMirror, type ClientView, type ViewPatch } from "@firebreak/shared";
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {

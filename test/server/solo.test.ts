@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { castBots, SCENARIO_CASTS } from "@firebreak/shared";
-import type { ClientView } from "../../server/src/session/client-view.ts";
+import type { ClientView } from "@firebreak/shared";
 import { create, testServer } from "./harness.ts";
 import { endTurn, playToEnd } from "./turns.ts";
 

@@ -1,6 +1,6 @@
 /** Playing turns as a scripted player: orders, ready, wait for the next turn, at a person's pace. */
 import { expect } from "vitest";
-import type { ClientView } from "../../server/src/session/client-view.ts";
+import type { ClientView } from "@firebreak/shared";
 import type { Peer } from "./harness.ts";
 
 /** Sends the orders, marks the seat ready and waits for the next turn (or the end). */

@@ -1,9 +1,18 @@
 /** The connection to the server: create/join/rejoin, requests with answers, and automatic reconnection. */
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
-import { ViewMirror } from "@firebreak/shared/browser";
-import type { ClientView } from "../../../server/src/session/client-view.ts";
-import type { ViewPatch } from "../../../server/src/session/view-sync.ts";
+import {
+  REMOVED_CLOSE_CODE,
+  ViewMirror,
+  type ClientView,
+  type CodeLookup,
+  type CreateGameOptions,
+  type JoinGameOptions,
+  type RequestAnswer,
+  type RequestPayload,
+  type RequestType,
+  type ServerMessages,
+} from "@firebreak/shared/browser";
 
 export type { ClientView };
 
@@ -15,9 +24,6 @@ export const connection = signal<"idle" | "connecting" | "connected" | "reconnec
 export const announcement = signal("");
 /** Why this browser was sent out of its game (the facilitator removed it), shown on the home page. */
 export const farewell = signal("");
-
-/** The close code the server sends to a member the facilitator removed. */
-const REMOVED = 4403;
 
 const STORAGE_KEY = "firebreak:seat";
 let room: Room | null = null;
@@ -53,7 +59,7 @@ export function forgetSeat(): void {
 function attach(r: Room): void {
   room = r;
   connection.value = "connected";
-  r.onMessage("welcome", (w: { token: string; roomId: string }) => {
+  r.onMessage("welcome", (w: ServerMessages["welcome"]) => {
     localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId: w.roomId, token: w.token }));
   });
   // The server sends a snapshot, then patches; a patch that does not follow the view held asks for a new snapshot.
@@ -64,8 +70,8 @@ function attach(r: Room): void {
     if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
     if (before && before.session.phase !== "ended" && v.session.phase === "ended") announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
   };
-  r.onMessage("view", (v: ClientView) => show(mirror.snapshot(v)));
-  r.onMessage("patch", (p: ViewPatch) => {
+  r.onMessage("view", (v: ServerMessages["view"]) => show(mirror.snapshot(v)));
+  r.onMessage("patch", (p: ServerMessages["patch"]) => {
     const v = mirror.patch(p);
     if (v) show(v);
     else void r.request("sync", {}).catch(() => {});
@@ -73,7 +79,7 @@ function attach(r: Room): void {
   r.onLeave((code: number) => {
     if (room !== r) return;
     room = null;
-    if (code === REMOVED) {
+    if (code === REMOVED_CLOSE_CODE) {
       forgetSeat();
       view.value = null;
       farewell.value = "The facilitator removed you from the game. Ask them for a seat invite or the join code to come back.";
@@ -120,7 +126,7 @@ async function reconnect(): Promise<void> {
 }
 
 /** Creates a game (solo or class); the creator becomes the solo player or the facilitator. */
-export async function createGame(options: Record<string, unknown>): Promise<void> {
+export async function createGame(options: CreateGameOptions): Promise<void> {
   connection.value = "connecting";
   try {
     attach(await sdk().create("crisis", options));
@@ -131,15 +137,15 @@ export async function createGame(options: Record<string, unknown>): Promise<void
 }
 
 /** Looks a join code up; returns the room id and its scenario summary. */
-export async function lookupCode(code: string): Promise<{ roomId: string; name: string; scenario: { id: string; title: string; states: Array<{ id: string; name: string }> } | null }> {
+export async function lookupCode(code: string): Promise<CodeLookup> {
   const res = await fetch(`/api/games/${encodeURIComponent(code.trim())}`);
-  const body = (await res.json()) as { roomId: string; message?: string };
+  const body = (await res.json()) as CodeLookup & { message?: string };
   if (!res.ok) throw new Error(body.message ?? `Error ${res.status}`);
-  return body as never;
+  return body;
 }
 
 /** Joins a room by id as a player or observer. */
-export async function joinRoom(roomId: string, options: Record<string, unknown>): Promise<void> {
+export async function joinRoom(roomId: string, options: JoinGameOptions): Promise<void> {
   connection.value = "connecting";
   try {
     attach(await sdk().joinById(roomId, options));
@@ -194,18 +200,24 @@ export async function leaveGame(): Promise<void> {
   if (r) await r.leave(true);
 }
 
+/** A request's payload as arguments: optional for the requests whose payload is `{}`. */
+export type PayloadArgs<T extends RequestType> = Record<never, never> extends RequestPayload<T> ? [payload?: RequestPayload<T>] : [payload: RequestPayload<T>];
+
+/** A function that sends requests of every type, as the UI's panels hand it to their controls. */
+export type Act = <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => unknown;
+
 /** Sends a request; resolves to null on OK or to the rejection's message. */
-export async function request(type: string, payload: unknown = {}): Promise<string | null> {
-  const r = await ask(type, payload);
+export async function request<T extends RequestType>(type: T, ...payload: PayloadArgs<T>): Promise<string | null> {
+  const r = await ask(type, ...payload);
   return r.ok ? null : r.error;
 }
 
-/** Sends a request; resolves to the answer's fields on OK (an invite, a new code, a key) or to the rejection's message. */
-export async function ask(type: string, payload: unknown = {}): Promise<{ ok: true; answer: Record<string, unknown> } | { ok: false; error: string }> {
+/** Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that make one) or to the rejection's message. */
+export async function ask<T extends RequestType>(type: T, ...payload: PayloadArgs<T>): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
   if (!room) return { ok: false, error: "Not connected." };
   try {
-    const answer = (await room.request(type, payload)) as Record<string, unknown> | undefined;
-    return { ok: true, answer: answer ?? {} };
+    const answer = (await room.request(type, payload[0] ?? {})) as RequestAnswer<T>;
+    return { ok: true, answer };
   } catch (e) {
     const err = e as { reason?: { code: string; message: string }; message?: string };
     return { ok: false, error: err.reason ? `${err.reason.message} (${err.reason.code})` : (err.message ?? "The request failed.") };

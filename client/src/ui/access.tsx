@@ -1,6 +1,7 @@
 /** The facilitator's door: people waiting for a seat, seat invites, removing people, the join code, co-facilitators and the facilitator link. */
 import { useSignal } from "@preact/signals";
-import { ask, currentRoomId, currentToken, type ClientView } from "../net/client.ts";
+import type { RequestType } from "@firebreak/shared/browser";
+import { ask, currentRoomId, currentToken, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { secretLink } from "../net/links.ts";
 
 /** A link shown once, selectable for copying. */
@@ -50,8 +51,8 @@ export function Access({ v }: { v: ClientView }) {
   if (v.me.role !== "facilitator" || !desk) return null;
   const origin = window.location.origin;
   const name = (seat: string) => v.game.nations[seat]?.name ?? seat;
-  const act = async (type: string, payload: unknown = {}) => {
-    const r = await ask(type, payload);
+  const act = async <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => {
+    const r = await ask(type, ...payload);
     error.value = r.ok ? "" : r.error;
     return r.ok ? r.answer : null;
   };
@@ -75,8 +76,8 @@ export function Access({ v }: { v: ClientView }) {
         <button type="button"
           onClick={async () => {
             const a = await act("fac:invite", { seat: inviteSeat.value });
-            const inv = a?.invite as { secret?: string; seat?: string } | undefined;
-            if (inv?.secret) shown.value = { label: `Invite to ${name(inv.seat ?? "")}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: inv.secret }) };
+            const inv = a?.invite;
+            if (inv?.secret) shown.value = { label: `Invite to ${name(inv.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: inv.secret }) };
           }}
         >
           Make an invite link

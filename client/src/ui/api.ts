@@ -1,17 +1,8 @@
 /** Scenario summaries from the HTTP API. */
 import { signal } from "@preact/signals";
+import type { ScenarioSummary } from "@firebreak/shared/browser";
 
-/** A scenario as /api/scenarios lists it. */
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  summary: string;
-  briefing: string;
-  turns: number;
-  states: Array<{ id: string; name: string; summary: string }>;
-  injects: Array<{ id: string; title: string; text: string }>;
-  hints: Array<{ turn: number; text: string }>;
-}
+export type { ScenarioSummary };
 
 /** The scenario catalogue (loaded once). */
 export const scenarios = signal<ScenarioSummary[]>([]);

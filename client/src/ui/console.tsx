@@ -1,7 +1,8 @@
 /** Facilitator console: every seat's hidden orders and operations, the clock, injects, bot takeover, end. */
 import { useSignal } from "@preact/signals";
 import { BOT_PERSONAS, DOCTRINES, INCIDENT_NAMES, type BotPersona } from "@firebreak/shared/browser";
-import { request, type ClientView } from "../net/client.ts";
+import { request, type Act, type ClientView, type PayloadArgs } from "../net/client.ts";
+import type { RequestType, SeatSummary } from "@firebreak/shared/browser";
 import { Access, Knocks } from "./access.tsx";
 import { scenarios } from "./api.ts";
 import { describe } from "./orders.tsx";
@@ -12,8 +13,8 @@ export function Console({ v }: { v: ClientView }) {
   const title = useSignal("");
   const text = useSignal("");
   const library = scenarios.value.find((s) => s.id === v.game.scenario.id)?.injects ?? [];
-  const act = async (type: string, payload: unknown = {}) => {
-    error.value = (await request(type, payload)) ?? "";
+  const act = async <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => {
+    error.value = (await request(type, ...payload)) ?? "";
   };
   const covert = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1 && i.author && i.author !== "nonState");
   return (
@@ -63,15 +64,13 @@ export function Console({ v }: { v: ClientView }) {
   );
 }
 
-type SeatSummary = ClientView["session"]["seats"][number];
-
 /** A persona's name as people read it ("Norm builder"), or "?" when the view does not say. */
 export function personaTitle(p: BotPersona | null): string {
   return p === null ? "?" : DOCTRINES[p].title;
 }
 
 /** The facilitator's bot control for one seat: give it to a bot of a chosen persona (or the game's own choice), change the persona, or hand it back. */
-export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: (type: string, payload?: unknown) => Promise<void> }) {
+export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: Act }) {
   const persona = useSignal<BotPersona | "">("");
   const chosen = persona.value === "" ? {} : { persona: persona.value };
   return (
@@ -93,7 +92,7 @@ export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: (type
 }
 
 /** The facilitator's list of everyone who can be moved: seated players to another seat or off any seat, and people without a seat onto one. */
-export function MovePeople({ v, act }: { v: ClientView; act: (type: string, payload?: unknown) => unknown }) {
+export function MovePeople({ v, act }: { v: ClientView; act: Act }) {
   const people = [
     ...v.session.seats.flatMap((s) => s.members.flatMap((m) => (m.id === null ? [] : [{ id: m.id, name: m.name, where: s.name, seat: s.seat as string }]))),
     ...v.session.unseated.map((m) => ({ id: m.id, name: m.name, where: m.role === "observer" ? "observer" : "no seat", seat: "" })),

@@ -44,7 +44,7 @@ export function Home() {
   const scenarioId = useSignal(list[0]?.id ?? "");
   const sc = list.find((s) => s.id === scenarioId.value) ?? list[0];
   const seat = useSignal("");
-  const level = useSignal("normal");
+  const level = useSignal<"easy" | "normal" | "hard">("normal");
   const cast = useSignal<"scenario" | "random">("scenario");
   const error = useSignal("");
   const code = useSignal("");
@@ -101,7 +101,7 @@ export function Home() {
           </label>
           <label>
             Bot level{" "}
-            <select value={level.value} onChange={(e) => (level.value = (e.target as HTMLSelectElement).value)}>
+            <select value={level.value} onChange={(e) => (level.value = (e.target as HTMLSelectElement).value as "easy" | "normal" | "hard")}>
               <option value="easy">easy</option>
               <option value="normal">normal</option>
               <option value="hard">hard</option>
@@ -115,7 +115,7 @@ export function Home() {
             </select>
           </label>
           <p><small>Each bot plays a doctrine (hawk, dove, reciprocal, forgiving, opportunist, norm builder); the debrief tells you which.</small></p>
-          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value, cast: cast.value }))}>
+          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id ?? "", name: `Solo: ${sc?.title ?? ""}`.slice(0, 60), creatorName: name.value || "Player", solo: { seat: chosenSeat }, botLevel: level.value, cast: cast.value }))}>
             Play solo as {sc?.states.find((s) => s.id === chosenSeat)?.name}
           </button>
         </section>
@@ -166,7 +166,7 @@ export function Home() {
             Minutes per turn <input type="number" min={1} max={60} value={minutes.value} onInput={(e) => (minutes.value = Number((e.target as HTMLInputElement).value))} />
           </label>
           <p>Scenario: <strong>{sc?.title}</strong> <small>(choose another under Play solo)</small></p>
-          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id, name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
+          <button type="button" class="primary" onClick={() => run(() => createGame({ scenario: sc?.id ?? "", name: className.value || "Class exercise", creatorName: "Facilitator", turnSeconds: Math.round(minutes.value * 60) }))}>Open the exercise</button>
         </section>
       </div>
     </main>

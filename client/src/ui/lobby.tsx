@@ -1,14 +1,15 @@
 /** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
 import { useSignal } from "@preact/signals";
-import { request, type ClientView } from "../net/client.ts";
+import type { RequestType } from "@firebreak/shared/browser";
+import { request, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
   const fac = v.me.role === "facilitator";
-  const act = async (type: string, payload: unknown = {}) => {
-    error.value = (await request(type, payload)) ?? "";
+  const act = async <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => {
+    error.value = (await request(type, ...payload)) ?? "";
   };
   return (
     <main class="lobby">

@@ -1,7 +1,7 @@
 /** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records (members only), metrics (operators only), and the built client. */
 import { existsSync } from "node:fs";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
-import type { Scenario } from "@firebreak/shared";
+import { scenarioSummary, type CodeLookup, type Scenario, type SessionPhase, type WakeAnswer } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
@@ -22,20 +22,6 @@ export interface RouteOptions {
   operatorToken: string | null;
   /** FIREBREAK_MAX_BODY_BYTES: the largest JSON body Express parses. */
   maxBodyBytes: number;
-}
-
-/** Public summary of a scenario for the home screen. */
-export function scenarioSummary(s: Scenario) {
-  return {
-    id: s.id,
-    title: s.title,
-    summary: s.summary,
-    briefing: s.briefing,
-    turns: s.turns ?? s.params?.turns ?? 12,
-    states: s.states.map((st) => ({ id: st.id, name: st.name, summary: st.summary })),
-    injects: (s.injects?.library ?? []).map((i) => ({ id: i.id, title: i.title, text: i.text })),
-    hints: s.hints ?? [],
-  };
 }
 
 /** Installs the routes on the transport's Express app. */
@@ -83,9 +69,10 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
       res.status(404).json({ code: "NO_SUCH_GAME", message: `No game with code ${code}.` });
       return;
     }
-    const meta = (room.metadata ?? {}) as { name?: string; scenario?: string; phase?: string };
+    const meta = (room.metadata ?? {}) as { name: string; scenario?: string; phase: SessionPhase };
     const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
-    res.json({ roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null });
+    const found: CodeLookup = { roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null };
+    res.json(found);
   });
   app.post("/api/games/:gameId/wake", async (req: Request, res: Response) => {
     // A member whose game went to sleep brings it back before rejoining with its token. Same 401 for a wrong token, an
@@ -94,7 +81,7 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const token = bearerToken(req.get("authorization"));
     const running = token !== null && isAwake(id) ? liveSession(id) : null;
     if (running) {
-      if (token !== null && memberByToken(running, token)) res.json({ roomId: id, woken: false });
+      if (token !== null && memberByToken(running, token)) res.json({ roomId: id, woken: false } satisfies WakeAnswer);
       else res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({ code: "BAD_TOKEN", message: "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
       return;
     }
@@ -107,7 +94,7 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     }
     try {
       await wake(id);
-      res.json({ roomId: id, woken: true });
+      res.json({ roomId: id, woken: true } satisfies WakeAnswer);
     } catch {
       res.status(500).json({ code: "STORE_FAILED", message: "The game could not be restored." });
     }

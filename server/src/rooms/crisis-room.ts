@@ -1,6 +1,6 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
 import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
-import { hashValue, viewFor, type GameView } from "@firebreak/shared";
+import { createOptionsSchema, hashValue, joinOptionsSchema, REMOVED_CLOSE_CODE, REMOVED_REASON, viewFor, type GameView, type Welcome } from "@firebreak/shared";
 import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
 import { sharedView, viewerOf, viewKey } from "../session/client-view.ts";
 import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
@@ -18,10 +18,6 @@ import { installFrameGuard } from "./frame-guard.ts";
 import { sleepingGame, wake } from "./wake.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
-import { createOptionsSchema, joinOptionsSchema } from "./requests.ts";
-
-/** WebSocket close code sent to the connections of a member the facilitator removed (the client forgets its token). */
-export const REMOVED_CLOSE_CODE = 4403;
 
 /** How long a finished game's room stays open for its debrief while people are still connected. */
 export const ENDED_ROOM_SECONDS = 30 * 60;
@@ -237,7 +233,8 @@ export class CrisisRoom extends Room {
     }
     client.userData = { memberId: auth.member.id };
     // The welcome goes first: anything below may push views, and a client learns who it is before what it sees.
-    client.send("welcome", { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code });
+    const welcome: Welcome = { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code };
+    client.send("welcome", welcome);
     this.connected.add(auth.member.id);
     this.clearTakeover(auth.member.seat);
     if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now() });
@@ -255,7 +252,7 @@ export class CrisisRoom extends Room {
     this.watchArrivals(client);
     const m = this.memberOf(client);
     if (!m) {
-      client.leave(REMOVED_CLOSE_CODE, "The facilitator removed you from this game.");
+      client.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
       return;
     }
     this.connected.add(m.id);
@@ -317,7 +314,7 @@ export class CrisisRoom extends Room {
     if (entry.kind === "remove") {
       this.connected.delete(entry.member);
       for (const c of this.clients) {
-        if ((c.userData as { memberId?: string } | undefined)?.memberId === entry.member) c.leave(REMOVED_CLOSE_CODE, "The facilitator removed you from this game.");
+        if ((c.userData as { memberId?: string } | undefined)?.memberId === entry.member) c.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
       }
     }
   }

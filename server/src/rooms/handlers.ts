@@ -1,7 +1,7 @@
 /** Request handlers: shape by zod, role checks, then the session reducer through room.commit. */
 import type { Client } from "@colyseus/core";
 import type { MessageContext } from "@colyseus/core";
-import { effectStates, type InjectDef } from "@firebreak/shared";
+import { effectStates, requestSchemas, syncSchema, type InjectDef, type RequestPayload, type RequestType } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
 import { reject, type Outcome } from "../session/errors.ts";
 import { isSessionSeat, mustKnock } from "../session/membership.ts";
@@ -13,7 +13,6 @@ import type { JournalEntry, Member } from "../session/types.ts";
 import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
-import { requestSchemas, syncSchema, type RequestPayload, type RequestType } from "./requests.ts";
 
 /** A journal entry to commit, and what the answer carries besides `ok`, `turn` and `phase` (a new invite, code or key). */
 interface WithAnswer {

@@ -1,61 +1,11 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
-import { stateHash, viewFor, type BotPersona, type GameState, type GameView, type SeatId, type Viewer } from "@firebreak/shared";
+import { stateHash, viewFor, type ChatLine, type ClientView, type FacilitatorDesk, type GameState, type GameView, type Viewer } from "@firebreak/shared";
 import { canRead, channelName } from "./channels.ts";
 import { knocking } from "./membership.ts";
-import type { ChatMessage, ChatRole, Member, SessionState } from "./types.ts";
+import type { ChatMessage, Member, SessionState } from "./types.ts";
 
 /** Most messages of one channel a view carries (the newest); the game's record keeps them all. */
 export const CHAT_VIEW_LIMIT = 100;
-
-
-/** What only facilitators see of the session: people waiting for a seat, open seat invites, and the facilitators. */
-export interface FacilitatorDesk {
-  knocks: Array<{ member: string; name: string; seat: SeatId; at: number }>;
-  invites: Array<{ id: string; seat: SeatId; secret: string; at: number }>;
-  facilitators: Array<{ id: string; name: string; connected: boolean }>;
-}
-
-/** One seat in the lobby/board sidebar. */
-export interface SeatSummary {
-  seat: SeatId;
-  name: string;
-  bot: boolean;
-  /** The bot's persona: shown to the facilitator, and to everyone once the game has ended. */
-  persona: BotPersona | null;
-  reason: "empty" | "facilitator" | "absent" | null;
-  /** Members holding the seat; `id` only in the facilitator's view (for fac:assign). */
-  members: Array<{ id: string | null; name: string; connected: boolean }>;
-}
-
-/** The message a client receives as "view" (a snapshot; "patch" messages then change it). docs/protocol.md documents every field. */
-export interface ClientView {
-  /** `knock`: the seat this member asked to join, while the facilitator has not answered. */
-  me: { memberId: string; name: string; role: Member["role"]; seat: SeatId | null; knock: SeatId | null };
-  /** The snapshot's version; each "patch" goes from one version to the next. */
-  version: number;
-  session: {
-    code: string;
-    name: string;
-    phase: SessionState["phase"];
-    turnSeconds: number;
-    deadline: number | null;
-    paused: boolean;
-    pausedRemaining: number | null;
-    ready: SeatId[];
-    seats: SeatSummary[];
-    observers: number;
-    /** Members without a seat (observers, seatless players), with their ids: only in the facilitator's view (for fac:assign); [] for everyone else. */
-    unseated: Array<{ id: string; name: string; role: "player" | "observer"; connected: boolean }>;
-    /** Hash of the canonical game state, once the game has ended (compare with a replay of the record). */
-    stateHash: string | null;
-    /** Knocks, seat invites and facilitators: in facilitators' views only (null for everyone else). */
-    desk: FacilitatorDesk | null;
-  };
-  game: GameView;
-  /** The newest CHAT_VIEW_LIMIT messages of each channel the member may read, oldest first. */
-  chat: Array<{ id: number; at: number; turn: number; channel: string; from: string; fromName: string; role: ChatRole; text: string }>;
-  orderLog: SessionState["orderLog"];
-}
 
 /**
  * The viewer the engine should project for a member. Before the facilitator starts the game a player sees the public
@@ -153,7 +103,7 @@ export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<st
       desk: m.role === "facilitator" ? desk(s, connected) : null,
     },
     game,
-    chat: readable(s, m).map((c) => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, role: c.role, text: c.text })),
+    chat: readable(s, m).map((c): ChatLine => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, role: c.role, text: c.text })),
     orderLog: m.role === "facilitator" ? s.orderLog : s.orderLog.filter((o) => m.seat !== null && o.seat === m.seat && m.role === "player"),
   };
 }

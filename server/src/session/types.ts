@@ -1,8 +1,5 @@
 /** The server-side session of one game: lobby, seats, members, timers, chat. A fold of journal entries. */
-import type { BotPersona, CastingMode, CbmKind, GameState, InjectDef, SeatId, Step } from "@firebreak/shared";
-
-/** Roles a connected person can have. */
-export type Role = "player" | "observer" | "facilitator";
+import type { BotPersona, BotReason, CastingMode, CbmKind, ChatRole, GameState, InjectDef, OrderChange, Role, SeatId, SessionPhase, Step } from "@firebreak/shared";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
 export interface Member {
@@ -23,14 +20,11 @@ export interface SeatControl {
   /** The persona its bot plays (kept while humans hold the seat, for when a bot takes it). */
   persona: BotPersona;
   /** Why a bot holds it: "empty", "facilitator", "absent" (auto takeover). */
-  reason: "empty" | "facilitator" | "absent" | null;
+  reason: BotReason | null;
 }
 
 /** A chat channel: public, a team, a bilateral private line, or a hotline. */
 export type Channel = { kind: "public" } | { kind: "team"; seat: SeatId } | { kind: "private"; a: SeatId; b: SeatId } | { kind: "hotline"; a: SeatId; b: SeatId };
-
-/** Who wrote a chat line, by role: a person at a seat, the facilitator, a bot, or the game's own notices. */
-export type ChatRole = "player" | "facilitator" | "bot" | "system";
 
 /** A chat message as stored. */
 export interface ChatMessage {
@@ -44,15 +38,6 @@ export interface ChatMessage {
   from: SeatId | "facilitator" | "system";
   fromName: string;
   text: string;
-}
-
-/** Who changed a team's orders, for the team's log. */
-export interface OrderChange {
-  turn: number;
-  seat: SeatId;
-  by: string;
-  count: number;
-  at: number;
 }
 
 /** Options a game is created with. */
@@ -114,7 +99,7 @@ export type JournalEntry =
 export interface SessionState {
   options: CreateOptions;
   code: string;
-  phase: "lobby" | "planning" | "ended";
+  phase: SessionPhase;
   members: Member[];
   seats: SeatControl[];
   game: GameState;

@@ -3,16 +3,9 @@
  * what changed. One baseline per view key (role and seat): members with the same key hold the same view, so a patch is
  * computed and encoded once for all of them, and a client whose view did not change gets nothing.
  */
-import { diffJson, type PatchOp } from "@firebreak/shared";
-import { meOf, viewKey, type ClientView, type SharedView } from "./client-view.ts";
+import { diffJson, type ClientView, type ViewPatch } from "@firebreak/shared";
+import { meOf, viewKey, type SharedView } from "./client-view.ts";
 import type { Member } from "./types.ts";
-
-/** The "patch" message: the ops that turn the view of version `from` into version `to`. */
-export interface ViewPatch {
-  from: number;
-  to: number;
-  ops: PatchOp[];
-}
 
 /** One connected client and the member it is. */
 export interface Viewer {

@@ -1,6 +1,11 @@
-/** Request payload shapes (zod). The engine re-checks legality; these check shape and size only. */
+/**
+ * Every request a client can make: how it creates and joins a game, each request's name and payload schema (zod: shape
+ * and size only; the server checks who may and the engine checks legality), and what each answers. docs/protocol.md §5,
+ * §6 and §11.
+ */
 import { z } from "zod";
-import { injectSchema } from "@firebreak/shared";
+import { injectSchema } from "../scenario/schema.ts";
+import type { SessionPhase } from "./view.ts";
 
 const id = z.string().min(1).max(64);
 
@@ -17,15 +22,25 @@ export const createOptionsSchema = z.strictObject({
   cast: z.enum(["scenario", "random"]).optional(),
 });
 
+/** What a client passes to `client.create("crisis", …)`. */
+export type CreateGameOptions = z.input<typeof createOptionsSchema>;
+
 /** Options to join a room (by id, after looking the code up), to rejoin with a token, or to take a seat with an invite. */
 export const joinOptionsSchema = z.strictObject({
-  code: z.string().max(12).transform((c) => c.toUpperCase().replace(/[\s-]+/g, "")).optional(),
+  code: z
+    .string()
+    .max(12)
+    .transform((c) => c.toUpperCase().replace(/[\s-]+/g, ""))
+    .optional(),
   name: z.string().max(200).optional(),
   role: z.enum(["player", "observer"]).optional(),
   seat: id.optional(),
   token: z.string().min(10).max(64).optional(),
   invite: z.string().min(10).max(64).optional(),
 });
+
+/** What a client passes to `client.joinById(roomId, …)` or `client.join("crisis", …)`. */
+export type JoinGameOptions = z.input<typeof joinOptionsSchema>;
 
 /** Every request type and its payload. */
 export const requestSchemas = {
@@ -53,8 +68,36 @@ export const requestSchemas = {
   "fac:cofac": z.strictObject({ name: z.string().max(200) }),
 } as const;
 
+/** The name of a request that changes the game (every request but `sync`). */
 export type RequestType = keyof typeof requestSchemas;
+
+/** A request's payload (the same before and after its schema checks it: no request schema transforms). */
+export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
 
 /** The "sync" request: the client asks for a fresh snapshot of its view (its patches no longer apply). */
 export const syncSchema = z.strictObject({});
-export type RequestPayload<T extends RequestType> = z.infer<(typeof requestSchemas)[T]>;
+
+/** Every accepted request's answer: the game turn and session phase after it and everything it set off. */
+export interface Answer {
+  ok: true;
+  turn: number;
+  phase: SessionPhase;
+}
+
+/** What three facilitator requests add to their answer. */
+export interface AnswerExtras {
+  "fac:invite": { invite: { id: string; seat: string; secret: string } };
+  "fac:code": { code: string };
+  "fac:cofac": { member: string; key: string };
+}
+
+/** The fields a request's answer carries besides `ok`, `turn` and `phase` (none for most). */
+export type ExtraOf<T extends RequestType> = T extends keyof AnswerExtras ? AnswerExtras[T] : Record<never, never>;
+
+/** The answer to an accepted request of type `T`. */
+export type RequestAnswer<T extends RequestType> = Answer & ExtraOf<T>;
+
+/** The answer to `sync`. */
+export interface SyncAnswer {
+  ok: true;
+}
