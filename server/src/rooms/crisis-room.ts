@@ -3,7 +3,7 @@ import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type De
 import { createOptionsSchema, hashValue, joinOptionsSchema, REMOVED_CLOSE_CODE, REMOVED_REASON, viewFor, type GameView, type Welcome } from "@firebreak/shared";
 import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
 import { sharedView, viewerOf, viewKey } from "../session/client-view.ts";
-import { accept, reject, type Outcome, type Rejection } from "../session/errors.ts";
+import { ok, refuse, type Result } from "../session/result.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
 import { hasFacilitator, isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, personName } from "../session/names.ts";
@@ -290,18 +290,18 @@ export class CrisisRoom extends Room {
   }
 
   /** Applies an entry: reducer first, then the journal (durable), then effects. Nothing changes on rejection. */
-  commit(entry: JournalEntry): Outcome<SessionState> {
+  commit(entry: JournalEntry): Result<SessionState> {
     const next = applyEntry(this.session, entry);
     if (!next.ok) return next;
     try {
       services().store.append(this.gameId, entry);
     } catch (e) {
-      return reject("STORE_FAILED", `The game could not be saved: ${(e as Error).message}`);
+      return refuse("STORE_FAILED", `The game could not be saved: ${(e as Error).message}`);
     }
     const before = this.session;
     this.session = next.value;
     this.afterCommit(entry, before);
-    return accept(next.value);
+    return ok(next.value);
   }
 
   /** What an accepted entry changes outside the session: the code registry, and the connections of a removed member. */
@@ -386,11 +386,6 @@ export class CrisisRoom extends Room {
   resync(client: Client): void {
     this.views.forget(client.sessionId);
     this.pushViews();
-  }
-
-  /** A rejection as the request's answer. */
-  static rejection(e: Rejection): Rejection {
-    return { code: e.code, message: e.message };
   }
 
   private syncPublic(): void {

@@ -1,9 +1,9 @@
 /** Request handlers: shape by zod, role checks, then the session reducer through room.commit. */
 import type { Client } from "@colyseus/core";
 import type { MessageContext } from "@colyseus/core";
-import { effectStates, requestSchemas, syncSchema, type InjectDef, type RequestPayload, type RequestType } from "@firebreak/shared";
+import { effectStates, rejection, requestSchemas, syncSchema, type InjectDef, type RequestPayload, type RequestType } from "@firebreak/shared";
 import { parseChannel } from "../session/channels.ts";
-import { reject, type Outcome } from "../session/errors.ts";
+import { refuse, type Result } from "../session/result.ts";
 import { isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, cleanText } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
@@ -20,7 +20,7 @@ interface WithAnswer {
   answer: Record<string, unknown>;
 }
 
-type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Outcome<unknown> | JournalEntry | WithAnswer;
+type Handler<T extends RequestType> = (room: CrisisRoom, m: Member, p: RequestPayload<T>, at: number) => Result<unknown> | JournalEntry | WithAnswer;
 
 const player = (m: Member): m is Member & { seat: string } => m.role === "player" && m.seat !== null;
 
@@ -28,7 +28,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   orders: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: m.seat, orders: p.orders.map(cleanStatement) } } : notPlayer()),
   ready: (room, m, p, at) => {
     if (!player(m)) return notPlayer();
-    if (room.session.seats.find((c) => c.seat === m.seat)?.bot) return reject("NOT_A_PLAYER", "A bot holds your seat now; ask the facilitator to hand it back.");
+    if (room.session.seats.find((c) => c.seat === m.seat)?.bot) return refuse("NOT_A_PLAYER", "A bot holds your seat now; ask the facilitator to hand it back.");
     return { kind: "ready", at, seat: m.seat, ready: p.ready };
   },
   propose: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "propose", turn: room.session.game.turn, seat: m.seat, kind: p.kind, parties: p.parties } } : notPlayer()),
@@ -36,21 +36,21 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     player(m) ? { kind: "step", at, by: m.id, step: { type: "respond", turn: room.session.game.turn, seat: m.seat, proposal: p.proposal, accept: p.accept, ...(p.note ? { note: cleanText(p.note) } : {}) } } : notPlayer(),
   chat: (room, m, p, at) => {
     const channel = parseChannel(p.channel, m, room.session);
-    if (typeof channel === "string") return reject("NO_CHANNEL", channel);
+    if (typeof channel === "string") return refuse("NO_CHANNEL", channel);
     return { kind: "chat", at, member: m.id, channel, text: p.text };
   },
   "lobby:seat": (room, m, p, at) => {
-    if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
-    if (room.session.phase !== "lobby") return reject("NOT_IN_LOBBY", "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.");
+    if (m.role === "facilitator") return refuse("NOT_A_PLAYER", "The facilitator has no seat.");
+    if (room.session.phase !== "lobby") return refuse("NOT_IN_LOBBY", "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.");
     return { kind: "assign", at, member: m.id, seat: p.seat };
   },
   knock: (room, m, p, at) => {
-    if (m.role === "facilitator") return reject("NOT_A_PLAYER", "The facilitator has no seat.");
-    if (room.session.phase === "ended") return reject("GAME_OVER", "The game is over.");
-    if (room.session.options.solo) return reject("SEAT_TAKEN", "A solo game has one player.");
-    if (m.seat !== null) return reject("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
-    if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : reject("NO_KNOCK", "You are not waiting for a seat.");
-    if (!isSessionSeat(room.session, p.seat)) return reject("UNKNOWN_SEAT", `No state "${p.seat}".`);
+    if (m.role === "facilitator") return refuse("NOT_A_PLAYER", "The facilitator has no seat.");
+    if (room.session.phase === "ended") return refuse("GAME_OVER", "The game is over.");
+    if (room.session.options.solo) return refuse("SEAT_TAKEN", "A solo game has one player.");
+    if (m.seat !== null) return refuse("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
+    if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : refuse("NO_KNOCK", "You are not waiting for a seat.");
+    if (!isSessionSeat(room.session, p.seat)) return refuse("UNKNOWN_SEAT", `No state "${p.seat}".`);
     if (room.session.phase === "lobby" || !mustKnock(room.session, p.seat)) return { kind: "assign", at, member: m.id, seat: p.seat };
     return { kind: "knock", at, member: m.id, seat: p.seat };
   },
@@ -65,7 +65,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at } : notFacilitator()),
   "fac:extend": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
-    if (room.session.options.turnSeconds === 0) return reject("INVALID_REQUEST", "This game has no time limit to extend.");
+    if (room.session.options.turnSeconds === 0) return refuse("INVALID_REQUEST", "This game has no time limit to extend.");
     return { kind: "extend", at, seconds: p.seconds };
   },
   "fac:advance": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "resolve", turn: room.session.game.turn } } : notFacilitator()),
@@ -75,13 +75,13 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     if ("id" in p) {
       const sc = services().scenario(room.session.options.scenario);
       inject = sc?.injects?.library?.find((x) => x.id === p.id) ?? sc?.injects?.scheduled?.find((x) => x.inject.id === p.id)?.inject;
-      if (!inject) return reject("UNKNOWN_INJECT", `No inject "${p.id}" in this scenario's library.`);
+      if (!inject) return refuse("UNKNOWN_INJECT", `No inject "${p.id}" in this scenario's library.`);
     } else {
       inject = p.inject as InjectDef;
       for (const e of inject.effects) {
         const bad = effectStates(e).find((x) => !isSessionSeat(room.session, x));
-        if (bad !== undefined) return reject("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
-        if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return reject("INVALID_REQUEST", "An inject effect must name two different states.");
+        if (bad !== undefined) return refuse("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
+        if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return refuse("INVALID_REQUEST", "An inject effect must name two different states.");
       }
     }
     return { kind: "step", at, by: m.id, step: { type: "inject", turn: room.session.game.turn, inject } };
@@ -90,7 +90,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   "fac:admit": (room, m, p, at) => (m.role === "facilitator" ? { kind: "admit", at, by: m.id, member: p.member, admit: p.admit } : notFacilitator()),
   "fac:invite": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
-    if (room.session.phase === "ended") return reject("GAME_OVER", "The game is over.");
+    if (room.session.phase === "ended") return refuse("GAME_OVER", "The game is over.");
     const invite = { id: newId("i"), secret: newToken(), seat: p.seat, at, by: m.id };
     return { entry: { kind: "invite", at, by: m.id, invite }, answer: { invite: { id: invite.id, seat: invite.seat, secret: invite.secret } } };
   },
@@ -105,7 +105,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   "fac:cofac": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
     const name = cleanName(p.name).slice(0, 40);
-    if (name.length === 0) return reject("INVALID_NAME", "A co-facilitator needs a name.");
+    if (name.length === 0) return refuse("INVALID_NAME", "A co-facilitator needs a name.");
     const member: Member = { id: newId("m"), name, role: "facilitator", seat: null, token: newToken() };
     return { entry: { kind: "join", at, member }, answer: { member: member.id, key: member.token } };
   },
@@ -118,12 +118,12 @@ function cleanStatement(o: unknown): unknown {
   return r.type === "statement" && typeof r.text === "string" ? { ...r, text: cleanText(r.text) } : o;
 }
 
-function notPlayer(): Outcome<never> {
-  return reject("NOT_A_PLAYER", "Only a player with a seat can do that.");
+function notPlayer(): Result<never> {
+  return refuse("NOT_A_PLAYER", "Only a player with a seat can do that.");
 }
 
-function notFacilitator(): Outcome<never> {
-  return reject("NOT_FACILITATOR", "Only the facilitator can do that.");
+function notFacilitator(): Result<never> {
+  return refuse("NOT_FACILITATOR", "Only the facilitator can do that.");
 }
 
 /** The rejection for a payload that fails its request's schema: the first issue, with its path. */
@@ -141,10 +141,10 @@ function handle(room: CrisisRoom, type: RequestType, client: Client, raw: unknow
   if (!parsed.success) return ctx.reject(invalidPayload(type, parsed.error.issues));
   const payload = parsed.data;
   const made = (handlers[type] as Handler<RequestType>)(room, m, payload as never, services().now());
-  if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(made.error);
+  if ("ok" in made) return made.ok ? { ok: true } : ctx.reject(rejection(made.error));
   const { entry, answer } = "entry" in made ? made : { entry: made, answer: {} };
   const r = room.commit(entry);
-  if (!r.ok) return ctx.reject(r.error);
+  if (!r.ok) return ctx.reject(rejection(r.error));
   room.settle();
   return { ok: true, turn: room.session.game.turn, phase: room.session.phase, ...answer };
 }

@@ -1,15 +1,15 @@
 /** The engine record of a session, derived from its journal (tokens and chat stay out of it). */
 import { applyStep, createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
-import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
+import { ok, refuse, type Result } from "./result.ts";
 import { replayJournal } from "./session.ts";
 import type { JournalEntry } from "./types.ts";
 
 /** Rebuilds the replayable game record (DESIGN §2 decision 4) from a journal. */
-export function recordOf(entries: readonly JournalEntry[], scenario: Scenario): Outcome<GameRecord> {
+export function recordOf(entries: readonly JournalEntry[], scenario: Scenario): Result<GameRecord> {
   const first = entries[0];
-  if (!first || first.kind !== "create") return reject("NO_SUCH_GAME", "A journal starts with its create entry.");
+  if (!first || first.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
   const created = createGame(scenario, first.options.seed, { cbms: first.options.cbms });
-  if (!created.ok) return fromEngine(created.error);
+  if (!created.ok) return created;
   let state = created.value;
   const controllers = new Map<string, string>(state.seats.map((s) => [s, "human"]));
   const session = replayJournal(entries, scenario);
@@ -19,10 +19,10 @@ export function recordOf(entries: readonly JournalEntry[], scenario: Scenario): 
   for (const e of entries) {
     if (e.kind !== "step") continue;
     const r = applyStep(state, e.step);
-    if (!r.ok) return fromEngine(r.error);
+    if (!r.ok) return r;
     state = r.value.state;
     record.steps.push(e.step.type === "resolve" ? { ...e.step, hash: stateHash(state) } : e.step);
   }
   record.finalHash = stateHash(state);
-  return accept(record);
+  return ok(record);
 }

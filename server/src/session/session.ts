@@ -1,7 +1,7 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
 import { applyStep, BOT_PERSONAS, castBots, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
-import { accept, fromEngine, reject, type Outcome } from "./errors.ts";
+import { ok, refuse, type Result } from "./result.ts";
 import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
 import { cleanText } from "./names.ts";
 import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
@@ -18,14 +18,14 @@ export function isBotPersona(name: string): name is BotPersona {
 }
 
 /** The rejection for a persona no bot plays; the message lists the ones that exist. */
-export function unknownPersona<T>(name: string): Outcome<T> {
-  return reject("UNKNOWN_PERSONA", `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`);
+export function unknownPersona<T>(name: string): Result<T> {
+  return refuse("UNKNOWN_PERSONA", `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`);
 }
 
 /** Builds a session from its first journal entry. */
-export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, scenario: Scenario): Outcome<SessionState> {
+export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, scenario: Scenario): Result<SessionState> {
   const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
-  if (!game.ok) return fromEngine(game.error);
+  if (!game.ok) return game;
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
   // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
   const o = entry.options;
@@ -46,7 +46,7 @@ export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, 
     orderLog: [],
     createdAt: entry.at,
   };
-  return accept(s);
+  return ok(s);
 }
 
 function sameChannel(a: Channel, b: Channel): boolean {
@@ -59,23 +59,23 @@ function nextChatId(s: SessionState, channel: Channel): number {
 }
 
 /** A chat text, trimmed, or why it cannot be sent: empty, or longer than CHAT_MAX_LENGTH. */
-function chatText(raw: string): Outcome<string> {
+function chatText(raw: string): Result<string> {
   const text = cleanText(raw).trim();
-  if (text.length === 0) return reject("INVALID_REQUEST", "An empty message.");
-  if (text.length > CHAT_MAX_LENGTH) return reject("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
-  return accept(text);
+  if (text.length === 0) return refuse("INVALID_REQUEST", "An empty message.");
+  if (text.length > CHAT_MAX_LENGTH) return refuse("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
+  return ok(text);
 }
 
 /** A bot's words (`member` is "bot:<seat>"): only for a seat a bot holds, on a channel that seat may write to. */
-function botChat(s: SessionState, e: Extract<JournalEntry, { kind: "chat" }>): Outcome<SessionState> {
+function botChat(s: SessionState, e: Extract<JournalEntry, { kind: "chat" }>): Result<SessionState> {
   const seat = e.member.slice(4);
-  if (!s.seats.find((c) => c.seat === seat)?.bot) return reject("NOT_A_PLAYER", `No bot holds ${seat}.`);
+  if (!s.seats.find((c) => c.seat === seat)?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
   const why = botChannelError(s, seat, e.channel);
-  if (why !== null) return reject("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
+  if (why !== null) return refuse("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
   const text = chatText(e.text);
   if (!text.ok) return text;
   const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: "bot" as const, from: seat, fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`, text: text.value };
-  return accept({ ...s, chat: [...s.chat, msg] });
+  return ok({ ...s, chat: [...s.chat, msg] });
 }
 
 /** Seats played by humans. */
@@ -94,31 +94,31 @@ function startPlanning(s: SessionState, at: number): SessionState {
 }
 
 /** Authorises an engine step for whoever sent it. */
-function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { kind: "step" }>["step"]): Outcome<true> {
-  if (by === "system") return accept(true);
+function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { kind: "step" }>["step"]): Result<true> {
+  if (by === "system") return ok(true);
   if (by.startsWith("bot:")) {
     const seat = by.slice(4);
     const ctl = s.seats.find((c) => c.seat === seat);
-    if (!ctl?.bot) return reject("NOT_A_PLAYER", `No bot holds ${seat}.`);
-    if ("seat" in step && step.seat !== seat) return reject("NOT_A_PLAYER", "A bot acts only for its own seat.");
-    return accept(true);
+    if (!ctl?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
+    if ("seat" in step && step.seat !== seat) return refuse("NOT_A_PLAYER", "A bot acts only for its own seat.");
+    return ok(true);
   }
   const m = memberById(s, by);
-  if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
+  if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
   if (step.type === "inject" || step.type === "end" || step.type === "resolve") {
-    return m.role === "facilitator" ? accept(true) : reject("NOT_FACILITATOR", "Only the facilitator can do that.");
+    return m.role === "facilitator" ? ok(true) : refuse("NOT_FACILITATOR", "Only the facilitator can do that.");
   }
-  if (m.role !== "player" || m.seat === null) return reject("NOT_A_PLAYER", "Only a player with a seat can do that.");
-  if (step.seat !== m.seat) return reject("NOT_A_PLAYER", `You play ${m.seat}, not ${step.seat}.`);
-  if (s.seats.find((c) => c.seat === m.seat)?.bot) return reject("NOT_A_PLAYER", `A bot holds ${m.seat} now; ask the facilitator to hand it back.`);
-  return accept(true);
+  if (m.role !== "player" || m.seat === null) return refuse("NOT_A_PLAYER", "Only a player with a seat can do that.");
+  if (step.seat !== m.seat) return refuse("NOT_A_PLAYER", `You play ${m.seat}, not ${step.seat}.`);
+  if (s.seats.find((c) => c.seat === m.seat)?.bot) return refuse("NOT_A_PLAYER", `A bot holds ${m.seat} now; ask the facilitator to hand it back.`);
+  return ok(true);
 }
 
 /** Applies one journal entry. Pure: time comes from the entry. */
-export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionState> {
+export function applyEntry(s: SessionState, e: JournalEntry): Result<SessionState> {
   switch (e.kind) {
     case "create":
-      return reject("INVALID_REQUEST", "The session already exists.");
+      return refuse("INVALID_REQUEST", "The session already exists.");
     case "join":
       return join(s, e);
     case "assign":
@@ -136,25 +136,25 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
     case "code":
       return rotateCode(s, e);
     case "bot": {
-      if (!isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+      if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
       if (e.persona !== null && !isBotPersona(e.persona)) return unknownPersona(e.persona);
       const seats = s.seats.map((c) => (c.seat === e.seat ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null } : c));
-      return accept({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
+      return ok({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
     }
     case "start": {
-      if (s.phase !== "lobby") return reject("NOT_IN_LOBBY", "The game has already started.");
+      if (s.phase !== "lobby") return refuse("NOT_IN_LOBBY", "The game has already started.");
       const seats = s.seats.map((c) =>
         !c.bot && !s.members.some((m) => m.role === "player" && m.seat === c.seat) ? { ...c, bot: true, reason: "empty" as const } : c,
       );
-      return accept(startPlanning({ ...s, seats }, e.at));
+      return ok(startPlanning({ ...s, seats }, e.at));
     }
     case "step": {
-      if (s.phase === "ended") return reject("GAME_OVER", "The game is over.");
-      if (s.phase !== "planning") return reject("NOT_PLAYING", "The game has not started.");
+      if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
+      if (s.phase !== "planning") return refuse("NOT_PLAYING", "The game has not started.");
       const auth = authorise(s, e.by, e.step);
       if (!auth.ok) return auth;
       const r = applyStep(s.game, e.step);
-      if (!r.ok) return fromEngine(r.error);
+      if (!r.ok) return r;
       let next: SessionState = { ...s, game: r.value.state };
       if (e.step.type === "orders") {
         const m = memberById(s, e.by);
@@ -162,52 +162,52 @@ export function applyEntry(s: SessionState, e: JournalEntry): Outcome<SessionSta
         next = { ...next, orderLog: [...s.orderLog, { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at }] };
       }
       if (e.step.type === "resolve" || e.step.type === "end") next = startPlanning(next, e.at);
-      return accept(next);
+      return ok(next);
     }
     case "ready": {
-      if (s.phase !== "planning") return reject("NOT_PLAYING", "Nothing to be ready for now.");
-      if (!isSessionSeat(s, e.seat)) return reject("UNKNOWN_SEAT", `No state "${e.seat}".`);
+      if (s.phase !== "planning") return refuse("NOT_PLAYING", "Nothing to be ready for now.");
+      if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
       const ready = e.ready ? [...new Set([...s.ready, e.seat])] : s.ready.filter((x) => x !== e.seat);
-      return accept({ ...s, ready });
+      return ok({ ...s, ready });
     }
     case "chat": {
       if (e.member === "system") {
         const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, role: "system" as const, from: "system", fromName: "Firebreak", text: e.text };
-        return accept({ ...s, chat: [...s.chat, notice] });
+        return ok({ ...s, chat: [...s.chat, notice] });
       }
       if (e.member.startsWith("bot:")) return botChat(s, e);
       const m = memberById(s, e.member);
-      if (!m) return reject("UNKNOWN_MEMBER", "Unknown member.");
-      if (m.role === "observer") return reject("NO_CHANNEL", "Observers read the public channel but do not write.");
+      if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
+      if (m.role === "observer") return refuse("NO_CHANNEL", "Observers read the public channel but do not write.");
       const text = chatText(e.text);
       if (!text.ok) return text;
       const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: m.role === "facilitator" ? ("facilitator" as const) : ("player" as const), from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
-      if (!canRead(m, msg)) return reject("NO_CHANNEL", "You cannot write to that channel.");
-      return accept({ ...s, chat: [...s.chat, msg] });
+      if (!canRead(m, msg)) return refuse("NO_CHANNEL", "You cannot write to that channel.");
+      return ok({ ...s, chat: [...s.chat, msg] });
     }
     case "pause": {
-      if (s.phase !== "planning") return reject("NOT_PLAYING", "Only a running game can be paused.");
-      if (s.pausedRemaining !== null) return reject("PAUSED", "The game is already paused.");
-      return accept({ ...s, pausedRemaining: s.deadline === null ? 0 : Math.max(0, s.deadline - e.at), deadline: null });
+      if (s.phase !== "planning") return refuse("NOT_PLAYING", "Only a running game can be paused.");
+      if (s.pausedRemaining !== null) return refuse("PAUSED", "The game is already paused.");
+      return ok({ ...s, pausedRemaining: s.deadline === null ? 0 : Math.max(0, s.deadline - e.at), deadline: null });
     }
     case "resume": {
-      if (s.pausedRemaining === null) return reject("NOT_PAUSED", "The game is not paused.");
+      if (s.pausedRemaining === null) return refuse("NOT_PAUSED", "The game is not paused.");
       const deadline = s.options.turnSeconds > 0 ? e.at + s.pausedRemaining : null;
-      return accept({ ...s, deadline, pausedRemaining: null });
+      return ok({ ...s, deadline, pausedRemaining: null });
     }
     case "extend": {
-      if (s.phase !== "planning") return reject("NOT_PLAYING", "Only a running game can be extended.");
-      if (s.pausedRemaining !== null) return accept({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
+      if (s.phase !== "planning") return refuse("NOT_PLAYING", "Only a running game can be extended.");
+      if (s.pausedRemaining !== null) return ok({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
       const base = s.deadline ?? e.at;
-      return accept({ ...s, deadline: base + e.seconds * 1000 });
+      return ok({ ...s, deadline: base + e.seconds * 1000 });
     }
   }
 }
 
 /** Folds a journal into a session (restoring after a restart). */
-export function replayJournal(entries: readonly JournalEntry[], scenario: Scenario): Outcome<SessionState> {
+export function replayJournal(entries: readonly JournalEntry[], scenario: Scenario): Result<SessionState> {
   const first = entries[0];
-  if (!first || first.kind !== "create") return reject("INVALID_REQUEST", "A journal starts with its create entry.");
+  if (!first || first.kind !== "create") return refuse("INVALID_REQUEST", "A journal starts with its create entry.");
   let s = createSession(first, scenario);
   for (let i = 1; i < entries.length && s.ok; i++) s = applyEntry(s.value, entries[i] as JournalEntry);
   return s;
