@@ -14,7 +14,7 @@ import { DatabaseSync } from "node:sqlite";
 import { Packr, Unpackr } from "msgpackr";
 import { diffJson, viewFor } from "@firebreak/shared";
 import { loadCatalogue } from "../src/scenarios.ts";
-import { clientView, sharedView, viewerOf, viewKey, type SharedView } from "../src/session/client-view.ts";
+import { clientView, sharedView, viewerOf, viewKey, type SharedView } from "../src/views/client-view.ts";
 import { applyEntry, createSession } from "../src/session/session.ts";
 import type { JournalEntry, SessionState } from "../src/session/types.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";

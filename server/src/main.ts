@@ -11,7 +11,7 @@ import { parseAllowedOrigins, refuseForeignUpgrade, restrictCors, type OriginPol
 import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
-import { BotPool, defaultBotWorkers } from "./session/bot-pool.ts";
+import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { RESTORE_KEY, setServices } from "./services.ts";
 import { openSqliteStore } from "./store/sqlite-store.ts";

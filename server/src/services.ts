@@ -1,7 +1,7 @@
 /** Process-wide services the rooms use, set once at start-up. */
 import { randomBytes } from "node:crypto";
 import type { Scenario } from "@firebreak/shared";
-import type { BotPool } from "./session/bot-pool.ts";
+import type { BotPool } from "./bots/pool.ts";
 import type { JournalStore } from "./store/journal-store.ts";
 
 /** What a room needs from the process. */

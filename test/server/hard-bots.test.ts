@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
 import { RESTORE_KEY, services } from "../../server/src/services.ts";
-import { botTurnEntries, decideBotTurn } from "../../server/src/session/bot-driver.ts";
+import { botTurnEntries, decideBotTurn } from "../../server/src/bots/moves.ts";
 import { applyEntry, createSession } from "../../server/src/session/session.ts";
 import type { JournalEntry, SessionState } from "../../server/src/session/types.ts";
 import { create, join, testServer, type Peer } from "./harness.ts";

@@ -1,19 +1,19 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
 import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import { createOptionsSchema, hashValue, joinOptionsSchema, REMOVED_CLOSE_CODE, REMOVED_REASON, viewFor, type GameView, type Welcome } from "@firebreak/shared";
-import { botMovesUntil, botTurnEntries } from "../session/bot-driver.ts";
-import { sharedView, viewerOf, viewKey } from "../session/client-view.ts";
+import { botMovesUntil, botTurnEntries } from "../bots/moves.ts";
+import { sharedView, viewerOf, viewKey } from "../views/client-view.ts";
 import { ok, refuse, type Result } from "../session/result.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "../session/session.ts";
 import { hasFacilitator, isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, personName } from "../session/names.ts";
 import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
-import { ViewSync, type Viewer } from "../session/view-sync.ts";
+import { ViewSync, type Viewer } from "../views/view-sync.ts";
 import { codeInUse, RESTORE_KEY, roomsByCode, services, sleepingByCode } from "../services.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { wrongJoins } from "../http/limits.ts";
-import { BotThinking } from "./bot-thinking.ts";
+import { BotThinking } from "../bots/thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
 import { sleepingGame, wake } from "./wake.ts";
 import { registerHandlers } from "./handlers.ts";

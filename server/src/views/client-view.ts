@@ -1,8 +1,8 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
 import { stateHash, viewFor, type ChatLine, type ClientView, type FacilitatorDesk, type GameState, type GameView, type Viewer } from "@firebreak/shared";
-import { canRead, channelName } from "./channels.ts";
-import { knocking } from "./membership.ts";
-import type { ChatMessage, Member, SessionState } from "./types.ts";
+import { canRead, channelName } from "../session/channels.ts";
+import { knocking } from "../session/membership.ts";
+import type { ChatMessage, Member, SessionState } from "../session/types.ts";
 
 /** Most messages of one channel a view carries (the newest); the game's record keeps them all. */
 export const CHAT_VIEW_LIMIT = 100;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { applyPatch, viewFor } from "@firebreak/shared";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
 import { clientView, sharedView, viewerOf } from "./client-view.ts";
-import { applyEntry, createSession } from "./session.ts";
-import type { JournalEntry, Member, SessionState } from "./types.ts";
+import { applyEntry, createSession } from "../session/session.ts";
+import type { JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Delivery, type Viewer } from "./view-sync.ts";
 
 const scenario = testScenario(4);

@@ -5,7 +5,7 @@
  */
 import { diffJson, type ClientView, type ViewPatch } from "@firebreak/shared";
 import { meOf, viewKey, type SharedView } from "./client-view.ts";
-import type { Member } from "./types.ts";
+import type { Member } from "../session/types.ts";
 
 /** One connected client and the member it is. */
 export interface Viewer {

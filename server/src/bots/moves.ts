@@ -1,8 +1,8 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
 import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
-import { CHAT_MAX_LENGTH, pairChannel } from "./channels.ts";
-import { applyEntry } from "./session.ts";
-import type { Channel, JournalEntry, SessionState } from "./types.ts";
+import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
+import { applyEntry } from "../session/session.ts";
+import type { Channel, JournalEntry, SessionState } from "../session/types.ts";
 
 /** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
 export function botSeed(s: SessionState, seat: SeatId): string {

@@ -78,7 +78,7 @@ export class BotPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(new URL("./bot-worker.ts", import.meta.url));
+    const worker = new Worker(new URL("./worker.ts", import.meta.url));
     worker.unref(); // an idle worker does not keep the process alive
     worker.on("message", (reply: BotReply) => {
       const task = this.busy.get(worker);

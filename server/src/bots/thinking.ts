@@ -1,7 +1,7 @@
 /** One room's bot decisions that run in worker threads (`hard` bots), one at a time, with stale answers dropped. */
 import { viewFor, type BotTurn, type SeatId } from "@firebreak/shared";
-import { botSeed, botSpec, decideBotTurn, searches } from "../session/bot-driver.ts";
-import type { BotPool } from "../session/bot-pool.ts";
+import { botSeed, botSpec, decideBotTurn, searches } from "./moves.ts";
+import type { BotPool } from "./pool.ts";
 import type { SessionState } from "../session/types.ts";
 
 /** What a decision was for: the turn, the seat, and the bot holding it then. */

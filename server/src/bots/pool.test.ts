@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { BOT_PERSONAS, botTurn, rngFromSeed, viewFor, type BotSpec, type GameView } from "@firebreak/shared";
 import { findScenario } from "../../../shared/src/scenario/files.ts";
-import { botSeed, botMoves } from "./bot-driver.ts";
-import { BotPool } from "./bot-pool.ts";
-import { applyEntry, createSession } from "./session.ts";
-import type { JournalEntry, SessionState } from "./types.ts";
+import { botSeed, botMoves } from "./moves.ts";
+import { BotPool } from "./pool.ts";
+import { applyEntry, createSession } from "../session/session.ts";
+import type { JournalEntry, SessionState } from "../session/types.ts";
 
 const pool = new BotPool(2);
 afterAll(async () => {
