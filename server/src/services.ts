@@ -35,14 +35,3 @@ export function services(): Services {
 
 /** A secret only this process knows: rooms are restored with it, so no client can ask for a restore. */
 export const RESTORE_KEY = randomBytes(24).toString("base64url");
-
-/** Active rooms by join code, for the HTTP code lookup. */
-export const roomsByCode = new Map<string, string>();
-
-/** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
-export const sleepingByCode = new Map<string, string>();
-
-/** True when a running or sleeping game already has this join code. */
-export function codeInUse(code: string): boolean {
-  return roomsByCode.has(code) || sleepingByCode.has(code);
-}

@@ -10,10 +10,9 @@
  * match no game count toward the wrong-join limit of the client's address (`context.ip`, set by client-address.ts);
  * a right code is never refused because others from the same address mistyped theirs.
  */
-import { matchMaker, type AuthContext } from "@colyseus/core";
-import { roomsByCode } from "../services.ts";
+import type { AuthContext } from "@colyseus/core";
+import { liveSession, roomsByCode } from "../games/registry.ts";
 import { memberByToken, normaliseCode } from "../session/tokens.ts";
-import type { SessionState } from "../session/types.ts";
 import { creations, currentCreationLimits, wrongJoins } from "./limits.ts";
 
 /** The matchmaking method (`create`, `join`, `joinById`, …) and its room name or id, from the HTTP request behind `context`. */
@@ -99,13 +98,6 @@ function codeOfToken(token: string): string | null {
     if (session && memberByToken(session, token) && code === null) code = session.code;
   }
   return code;
-}
-
-/** The session of a room held by this process, read structurally so this module need not import the room. */
-export function liveSession(roomId: string): SessionState | null {
-  const room = matchMaker.getLocalRoomById(roomId) as unknown as { session?: Partial<SessionState> } | undefined;
-  const s = room?.session;
-  return s && typeof s.code === "string" && Array.isArray(s.members) ? (s as SessionState) : null;
 }
 
 function describeWindow(ms: number): string {

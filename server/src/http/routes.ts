@@ -5,14 +5,14 @@ import { scenarioSummary, type CodeLookup, type Scenario, type SessionPhase, typ
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
-import { roomsByCode, services } from "../services.ts";
+import { services } from "../services.ts";
+import { isAsleep, isAwake, liveSession, roomsByCode, sleepingGame } from "../games/registry.ts";
+import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
 import { bearerToken } from "./bearer.ts";
 import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
-import { isAsleep, isAwake, sleepingGame, wake } from "../rooms/wake.ts";
-import { liveSession } from "./matchmake-admission.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 

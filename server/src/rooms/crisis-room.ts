@@ -10,12 +10,13 @@ import { cleanName, personName } from "../session/names.ts";
 import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
 import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
 import { ViewSync, type Viewer } from "../views/view-sync.ts";
-import { codeInUse, RESTORE_KEY, roomsByCode, services, sleepingByCode } from "../services.ts";
+import { codeInUse, roomsByCode, sleepingByCode, sleepingGame } from "../games/registry.ts";
+import { wake } from "../games/wake.ts";
+import { RESTORE_KEY, services } from "../services.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { wrongJoins } from "../http/limits.ts";
 import { BotThinking } from "../bots/thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
-import { sleepingGame, wake } from "./wake.ts";
 import { registerHandlers } from "./handlers.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 

@@ -8,7 +8,7 @@ import { isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, cleanText } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
 import { newId, newJoinCode, newToken } from "../session/tokens.ts";
-import { codeInUse } from "../services.ts";
+import { codeInUse } from "../games/registry.ts";
 import type { JournalEntry, Member } from "../session/types.ts";
 import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";

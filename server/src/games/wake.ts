@@ -1,25 +1,9 @@
 /** Waking a game that went to sleep while idle: its room is restored from the journal, once, however many ask at the same time. */
 import { matchMaker } from "@colyseus/core";
-import { RESTORE_KEY, roomsByCode, sleepingByCode } from "../services.ts";
+import { RESTORE_KEY } from "../services.ts";
+import { isAsleep, isAwake } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
-
-/** The id of the sleeping game with this join code, if any. */
-export function sleepingGame(code: string): string | undefined {
-  return sleepingByCode.get(code);
-}
-
-/** True when the game is running in this process (awake). */
-export function isAwake(gameId: string): boolean {
-  for (const id of roomsByCode.values()) if (id === gameId) return true;
-  return false;
-}
-
-/** Whether this game is asleep (it left memory while idle and can be woken). */
-export function isAsleep(gameId: string): boolean {
-  for (const id of sleepingByCode.values()) if (id === gameId) return true;
-  return false;
-}
 
 /** Restores a sleeping game's room; resolves once it runs (at once if it already does). Rejects if it is not asleep or fails to restore. */
 export function wake(gameId: string): Promise<void> {
