@@ -1,11 +1,11 @@
 /** Batch simulation: many seeded bot games and the statistics the model card reports. */
-import type { CbmKind, GameOptions, GameState, SeatId } from "../model/types.ts";
+import type { CbmKind, GameState, SeatId } from "../model/types.ts";
 import { baseDetectionChance } from "../rules/detection.ts";
 import { mergeParams } from "../game/create.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
 import type { GameRecord } from "../record/record.ts";
-import { playGame } from "./play.ts";
+import { playGame, type PlayedGame } from "./play.ts";
 import { kmMedian, meanCi, r4, wilson } from "./stats.ts";
 
 /** What to simulate. */
@@ -63,71 +63,114 @@ export function attributionLags(state: GameState): Array<{ time: number; observe
   return out;
 }
 
-/** Runs the batch; `onRecord` receives each game's record when given. Deterministic for a spec. */
-export function runBatch(spec: BatchSpec, onRecord?: (index: number, record: GameRecord) => void, onProgress?: (done: number) => void): BatchResult {
-  const options: Partial<GameOptions> = { cbms: spec.cbms, noCbms: spec.noCbms };
-  let war = 0;
-  let peace = 0;
-  let limit = 0;
-  let turns = 0;
-  const lags: Array<{ time: number; observed: boolean }> = [];
-  const det = new Map<number, { k: number; n: number }>();
-  const scores = new Map<string, number[]>();
-  for (let g = 0; g < spec.games; g++) {
-    const personas = personasFor(spec.scenario.states.map((s) => s.id), spec.bots, g);
-    const played = playGame(spec.scenario, `${spec.seed}:${g}`, personas, options, onRecord !== undefined);
+/** Plays game `g` of a batch: seed `<seed>:<g>`, personas `personasFor(…, g)`. Throws if the engine rejected a bot's step. */
+export function playBatchGame(spec: BatchSpec, g: number, withRecord = false): PlayedGame {
+  const personas = personasFor(spec.scenario.states.map((s) => s.id), spec.bots, g);
+  const played = playGame(spec.scenario, `${spec.seed}:${g}`, personas, { cbms: spec.cbms, noCbms: spec.noCbms }, withRecord);
+  if (played.rejected.length > 0) throw new Error(`game ${g}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`);
+  return played;
+}
+
+/** The running totals of a batch: add finished games one at a time, read the report (`result`) at any point. */
+export class BatchTally {
+  readonly spec: BatchSpec;
+  private n = 0;
+  private war = 0;
+  private peace = 0;
+  private limit = 0;
+  private turns = 0;
+  private readonly lags: Array<{ time: number; observed: boolean }> = [];
+  private readonly det = new Map<number, { k: number; n: number }>();
+  private readonly scores = new Map<string, number[]>();
+
+  constructor(spec: BatchSpec) {
+    this.spec = spec;
+  }
+
+  /** Games added so far. */
+  get games(): number {
+    return this.n;
+  }
+
+  /** Games added so far that ended in armed conflict. */
+  get armedConflicts(): number {
+    return this.war;
+  }
+
+  /** Counts one finished game. */
+  add(played: PlayedGame): void {
     const s = played.state;
-    if (played.rejected.length > 0) throw new Error(`game ${g}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`);
-    if (s.outcome?.kind === "armedConflict") war++;
-    else if (s.outcome?.kind === "stablePeace") peace++;
-    else limit++;
-    turns += s.turn;
-    lags.push(...attributionLags(s));
+    this.n++;
+    if (s.outcome?.kind === "armedConflict") this.war++;
+    else if (s.outcome?.kind === "stablePeace") this.peace++;
+    else this.limit++;
+    this.turns += s.turn;
+    this.lags.push(...attributionLags(s));
     for (const i of s.incidents) {
       if (!i.detection || i.detection.bonus > 0) continue;
-      const d = det.get(i.detection.defense) ?? { k: 0, n: 0 };
+      const d = this.det.get(i.detection.defense) ?? { k: 0, n: 0 };
       d.n++;
       if (i.detection.detected) d.k++;
-      det.set(i.detection.defense, d);
+      this.det.set(i.detection.defense, d);
     }
     for (const seat of s.seats) {
-      const persona = personas[seat] as string;
-      const list = scores.get(persona) ?? [];
+      const persona = played.personas[seat] as string;
+      const list = this.scores.get(persona) ?? [];
       list.push(s.scores[seat]?.total ?? 0);
-      scores.set(persona, list);
+      this.scores.set(persona, list);
     }
+  }
+
+  /** Detected and counted covert operations at defence `level` (no hunt or CERT bonus). */
+  detections(level: number): { k: number; n: number } {
+    return { ...(this.det.get(level) ?? { k: 0, n: 0 }) };
+  }
+
+  /** The report of the games added so far. */
+  result(): BatchResult {
+    const spec = this.spec;
+    const n = this.n;
+    const share = (k: number): Share => {
+      const [lo, hi] = wilson(k, n);
+      return { share: r4(n ? k / n : 0), ci95: [r4(lo), r4(hi)] };
+    };
+    const params = mergeParams(spec.scenario.params);
+    const detectionRateByDefense: BatchResult["detectionRateByDefense"] = {};
+    for (const level of [1, 2, 3, 4, 5]) {
+      const d = this.detections(level);
+      const [lo, hi] = wilson(d.k, d.n);
+      detectionRateByDefense[String(level)] = { rate: r4(d.n ? d.k / d.n : 0), ci95: [r4(lo), r4(hi)], n: d.n, expected: r4(baseDetectionChance(level, params)) };
+    }
+    const meanScoreByPersona: BatchResult["meanScoreByPersona"] = {};
+    for (const persona of [...this.scores.keys()].sort()) {
+      const m = meanCi(this.scores.get(persona) ?? []);
+      meanScoreByPersona[persona] = { mean: r4(m.mean), ci95: [r4(m.ci95[0]), r4(m.ci95[1])], n: m.n };
+    }
+    return {
+      scenario: spec.scenario.id,
+      seed: spec.seed,
+      games: n,
+      bots: spec.bots.length ? spec.bots.join(",") : "rotation",
+      cbms: spec.cbms,
+      noCbms: spec.noCbms,
+      outcomes: { armedConflict: share(this.war), stablePeace: share(this.peace), turnLimit: share(this.limit) },
+      meanTurns: r4(n ? this.turns / n : 0),
+      attributionLagMedian: kmMedian(this.lags),
+      attributionSamples: this.lags.length,
+      detectionRateByDefense,
+      meanScoreByPersona,
+    };
+  }
+}
+
+/** Runs the batch; `onRecord` receives each game's record when given. Deterministic for a spec. */
+export function runBatch(spec: BatchSpec, onRecord?: (index: number, record: GameRecord) => void, onProgress?: (done: number) => void): BatchResult {
+  const tally = new BatchTally(spec);
+  for (let g = 0; g < spec.games; g++) {
+    const played = playBatchGame(spec, g, onRecord !== undefined);
+    tally.add(played);
     if (onRecord && played.record) onRecord(g, played.record);
     onProgress?.(g + 1);
   }
-  const n = spec.games;
-  const share = (k: number): Share => {
-    const [lo, hi] = wilson(k, n);
-    return { share: r4(n ? k / n : 0), ci95: [r4(lo), r4(hi)] };
-  };
-  const params = mergeParams(spec.scenario.params);
-  const detectionRateByDefense: BatchResult["detectionRateByDefense"] = {};
-  for (const level of [1, 2, 3, 4, 5]) {
-    const d = det.get(level) ?? { k: 0, n: 0 };
-    const [lo, hi] = wilson(d.k, d.n);
-    detectionRateByDefense[String(level)] = { rate: r4(d.n ? d.k / d.n : 0), ci95: [r4(lo), r4(hi)], n: d.n, expected: r4(baseDetectionChance(level, params)) };
-  }
-  const meanScoreByPersona: BatchResult["meanScoreByPersona"] = {};
-  for (const persona of [...scores.keys()].sort()) {
-    const m = meanCi(scores.get(persona) ?? []);
-    meanScoreByPersona[persona] = { mean: r4(m.mean), ci95: [r4(m.ci95[0]), r4(m.ci95[1])], n: m.n };
-  }
-  return {
-    scenario: spec.scenario.id,
-    seed: spec.seed,
-    games: n,
-    bots: spec.bots.length ? spec.bots.join(",") : "rotation",
-    cbms: spec.cbms,
-    noCbms: spec.noCbms,
-    outcomes: { armedConflict: share(war), stablePeace: share(peace), turnLimit: share(limit) },
-    meanTurns: r4(n ? turns / n : 0),
-    attributionLagMedian: kmMedian(lags),
-    attributionSamples: lags.length,
-    detectionRateByDefense,
-    meanScoreByPersona,
-  };
+  return tally.result();
 }

@@ -1,9 +1,8 @@
 /** Small statistics for batch simulation: intervals and a censored median. */
 
-/** Wilson score 95% interval of a proportion k/n. */
-export function wilson(k: number, n: number): [number, number] {
+/** Wilson score interval of a proportion k/n: 95% by default, or at another normal quantile `z`. */
+export function wilson(k: number, n: number, z = 1.959964): [number, number] {
   if (n === 0) return [0, 1];
-  const z = 1.959964;
   const p = k / n;
   const denom = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / denom;
