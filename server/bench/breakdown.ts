@@ -16,7 +16,8 @@ import { diffJson, viewFor } from "@firebreak/shared";
 import { loadCatalogue } from "../src/scenarios.ts";
 import { clientView, sharedView, viewerOf, viewKey, type SharedView } from "../src/views/client-view.ts";
 import { applyEntry, createSession } from "../src/session/session.ts";
-import type { JournalEntry, SessionState } from "../src/session/types.ts";
+import type { SessionState } from "../src/session/types.ts";
+import type { JournalEntry } from "../src/session/journal.ts";
 import { openSqliteStore } from "../src/store/sqlite-store.ts";
 
 export interface Breakdown {

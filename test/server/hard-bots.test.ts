@@ -5,7 +5,7 @@ import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
 import { RESTORE_KEY, services } from "../../server/src/services.ts";
 import { botTurnEntries, decideBotTurn } from "../../server/src/bots/moves.ts";
 import { applyEntry, createSession } from "../../server/src/session/session.ts";
-import type { JournalEntry, SessionState } from "../../server/src/session/types.ts";
+import { authorOf, type StoredEntry } from "../../server/src/session/journal.ts";
 import { create, join, testServer, type Peer } from "./harness.ts";
 import { playToEnd } from "./turns.ts";
 
@@ -18,14 +18,12 @@ afterAll(async () => {
 });
 
 const room = (p: Peer): CrisisRoom => matchMaker.getLocalRoomById(p.room.roomId) as CrisisRoom;
-const journal = (gameId: string): JournalEntry[] => services().store.entries(gameId);
+const journal = (gameId: string): StoredEntry[] => services().store.entries(gameId);
 
 /** The seat a journal entry acts for when a bot made it. */
-function botOf(s: SessionState, e: JournalEntry): string | null {
-  if (e.kind === "step" && e.by.startsWith("bot:")) return e.by.slice(4);
-  if (e.kind === "chat" && e.member.startsWith("bot:")) return e.member.slice(4);
-  if (e.kind === "ready" && s.seats.some((c) => c.seat === e.seat && c.bot)) return e.seat;
-  return null;
+function botOf(e: StoredEntry): string | null {
+  const by = authorOf(e);
+  return by?.startsWith("bot:") ? by.slice(4) : null;
 }
 
 /** A six-state class game: one player (who never gets ready, so turns wait) and five hard bots, started: the bots begin to think at once. */
@@ -44,7 +42,7 @@ describe("hard bots in worker threads", () => {
     expect(end.game.outcome).not.toBeNull();
     // Replay the journal: at each bot's first entry of a turn, decide on this thread and compare with what the worker's answer committed.
     const entries = journal(room(me).gameId);
-    const first = entries[0] as Extract<JournalEntry, { kind: "create" }>;
+    const first = entries[0] as Extract<StoredEntry, { kind: "create" }>;
     const scenario = services().scenario(first.options.scenario);
     if (!scenario) throw new Error("scenario");
     const c = createSession(first, scenario);
@@ -52,8 +50,8 @@ describe("hard bots in worker threads", () => {
     let s = c.value;
     let checked = 0;
     for (let i = 1; i < entries.length; ) {
-      const e = entries[i] as JournalEntry;
-      const seat = botOf(s, e);
+      const e = entries[i] as StoredEntry;
+      const seat = botOf(e);
       if (seat !== null && !s.ready.includes(seat)) {
         const t = decideBotTurn(s, seat);
         if (!t) throw new Error(`no bot holds ${seat}`);
@@ -91,8 +89,8 @@ describe("hard bots in worker threads", () => {
     const r = room(fac);
     expect((await fac.ask("fac:advance")).ok).toBe(true);
     let v = await fac.until((x) => x.game.turn === 2 && x.session.ready.length === 5, 30_000);
-    const afterAdvance = (es: JournalEntry[]) => es.slice(es.findIndex((e) => e.kind === "step" && e.step.type === "resolve" && e.step.turn === 1) + 1);
-    const turn1 = (e: JournalEntry) => e.kind === "step" && e.by.startsWith("bot:") && e.step.turn === 1;
+    const afterAdvance = (es: StoredEntry[]) => es.slice(es.findIndex((e) => e.kind === "step" && e.step.type === "resolve" && e.step.turn === 1) + 1);
+    const turn1 = (e: StoredEntry) => e.kind === "step" && e.by.startsWith("bot:") && e.step.turn === 1;
     const early = journal(r.gameId);
     expect(early.filter((e) => e.kind === "ready" && e.at <= (early.find((x) => x.kind === "step" && x.step.type === "resolve")?.at ?? 0)).length).toBeLessThan(5);
     expect(afterAdvance(early).filter(turn1)).toEqual([]);

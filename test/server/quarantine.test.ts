@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { openSqliteStore } from "../../server/src/store/sqlite-store.ts";
-import type { JournalEntry, Member } from "../../server/src/session/types.ts";
+import type { Member } from "../../server/src/session/types.ts";
+import type { StoredEntry } from "../../server/src/session/journal.ts";
 import { join, testServer } from "./harness.ts";
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -13,8 +14,8 @@ afterAll(async () => {
   await close?.();
 });
 
-/** A class game's journal up to its first turn, with the facilitator and one player. */
-function journal(code: string, seed: string): JournalEntry[] {
+/** A class game's journal up to its first turn, with the facilitator and one player, as a server wrote it before entries named who made them. */
+function journal(code: string, seed: string): StoredEntry[] {
   const fac: Member = { id: `mF${seed}`, name: "Fac", role: "facilitator", seat: null, token: `tok-fac-${seed}-0000000` };
   const ana: Member = { id: `mA${seed}`, name: "Ana", role: "player", seat: "aestria", token: `tok-ana-${seed}-0000000` };
   return [
@@ -28,8 +29,8 @@ describe("restoring games whose journal does not replay", () => {
   it("quarantines a poisoned journal and a throwing one, restores the healthy game, and leaves Object.prototype alone", async () => {
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-quarantine-"));
     const store = openSqliteStore(joinPath(dataDir, "firebreak.sqlite"));
-    const write = (id: string, entries: JournalEntry[]): void => {
-      store.create(id, (entries[0] as Extract<JournalEntry, { kind: "create" }>).code, entries[0] as JournalEntry);
+    const write = (id: string, entries: StoredEntry[]): void => {
+      store.create(id, (entries[0] as Extract<StoredEntry, { kind: "create" }>).code, entries[0] as StoredEntry);
       for (const e of entries.slice(1)) store.append(id, e);
     };
     write("gHealthy1", journal("ACDEFG", "healthy"));
@@ -40,7 +41,7 @@ describe("restoring games whose journal does not replay", () => {
       { kind: "step", at: 1_400, by: "system", step: { type: "resolve", turn: 1 } },
     ]);
     // A damaged entry the reducer would trip over.
-    write("gBroken01", [...journal("DEFGHJ", "broken"), { kind: "step", at: 1_300, by: "mFbroken", step: null } as unknown as JournalEntry]);
+    write("gBroken01", [...journal("DEFGHJ", "broken"), { kind: "step", at: 1_300, by: "mFbroken", step: null } as unknown as StoredEntry]);
     store.close();
 
     const errors: string[] = [];

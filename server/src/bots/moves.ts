@@ -2,7 +2,8 @@
 import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
 import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
 import { applyEntry } from "../session/session.ts";
-import type { Channel, JournalEntry, SessionState } from "../session/types.ts";
+import type { Channel, SessionState } from "../session/types.ts";
+import type { JournalEntry } from "../session/journal.ts";
 
 /** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
 export function botSeed(s: SessionState, seat: SeatId): string {
@@ -49,7 +50,7 @@ export function gatherByChannel(lines: ReadonlyArray<{ channel: Channel; text: s
 /**
  * Applies a bot's decided turn `t` to `start` for `seat`: answers, proposals, orders, its words in chat, then ready. Only
  * entries the reducer accepts are kept. The words are `botMessages` for what was accepted (a proposal refused because
- * another seat made the same one a moment earlier gets none), posted from "bot:<seat>".
+ * another seat made the same one a moment earlier gets none), posted by "bot:<seat>".
  */
 export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at: number): { state: SessionState; entries: JournalEntry[] } {
   const entries: JournalEntry[] = [];
@@ -71,9 +72,9 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
   const orders = push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
   const words = botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`));
   for (const { channel, text } of gatherByChannel(words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))))) {
-    push({ kind: "chat", at, member: by, channel, text });
+    push({ kind: "chat", at, by, channel, text });
   }
-  push({ kind: "ready", at, seat, ready: true });
+  push({ kind: "ready", at, by, seat, ready: true });
   return { state: s, entries };
 }
 

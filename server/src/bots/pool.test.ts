@@ -4,7 +4,8 @@ import { findScenario } from "../../../shared/src/scenario/files.ts";
 import { botSeed, botMoves } from "./moves.ts";
 import { BotPool } from "./pool.ts";
 import { applyEntry, createSession } from "../session/session.ts";
-import type { JournalEntry, SessionState } from "../session/types.ts";
+import type { SessionState } from "../session/types.ts";
+import type { JournalEntry } from "../session/journal.ts";
 
 const pool = new BotPool(2);
 afterAll(async () => {
@@ -16,14 +17,14 @@ function game(turns: number): SessionState {
   const found = findScenario("baltic-fog");
   if (!found.ok) throw new Error("baltic-fog");
   const options = { scenario: "baltic-fog", seed: "pool-1", name: "Pool", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [], cast: "random" as const };
-  const c = createSession({ kind: "create", at: 1_000, code: "ACDEFG", facilitator: { id: "mF", name: "F", role: "facilitator", seat: null, token: "tok-facilitator-000" }, options }, found.scenario);
+  const c = createSession({ kind: "create", at: 1_000, by: "mF", code: "ACDEFG", facilitator: { id: "mF", name: "F", role: "facilitator", seat: null, token: "tok-facilitator-000" }, options }, found.scenario);
   if (!c.ok) throw new Error(c.error.message);
   let s = c.value;
   const apply = (e: JournalEntry): void => {
     const r = applyEntry(s, e);
     if (r.ok) s = r.value;
   };
-  apply({ kind: "start", at: 2_000 });
+  apply({ kind: "start", at: 2_000, by: "mF" });
   for (let t = 0; t < turns; t++) {
     for (const e of botMoves(s, 3_000 + t)) apply(e);
     apply({ kind: "step", at: 3_500 + t, by: "system", step: { type: "resolve", turn: s.game.turn } });

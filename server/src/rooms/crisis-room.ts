@@ -8,7 +8,8 @@ import { allReady, applyEntry, createSession, replayJournal } from "../session/s
 import { hasFacilitator, isSessionSeat, mustKnock } from "../session/membership.ts";
 import { cleanName, personName } from "../session/names.ts";
 import { inviteBySecret, memberByToken, newId, newJoinCode, newToken, normaliseCode } from "../session/tokens.ts";
-import type { CreateOptions, JournalEntry, Member, SessionState } from "../session/types.ts";
+import type { CreateOptions, Member, SessionState } from "../session/types.ts";
+import type { JournalEntry } from "../session/journal.ts";
 import { ViewSync, type Viewer } from "../views/view-sync.ts";
 import { codeInUse, roomsByCode, sleepingByCode, sleepingGame } from "../games/registry.ts";
 import { wake } from "../games/wake.ts";
@@ -111,7 +112,7 @@ export class CrisisRoom extends Room {
       this.creator = o.solo
         ? { id: newId("m"), name: creatorName, role: "player", seat: o.solo.seat, token: newToken() }
         : { id: newId("m"), name: creatorName, role: "facilitator", seat: null, token: newToken() };
-      const entry: JournalEntry = { kind: "create", at, options, code, facilitator: o.solo ? null : this.creator };
+      const entry: JournalEntry = { kind: "create", at, by: this.creator.id, options, code, facilitator: o.solo ? null : this.creator };
       const created = createSession(entry, scenario);
       if (!created.ok) throw new Error(`${created.error.code}: ${created.error.message}`);
       this.gameId = newId("g");
@@ -228,9 +229,10 @@ export class CrisisRoom extends Room {
     this.idleTimer = null;
     if (auth.fresh) {
       const at = services().now();
-      const r = this.commit(auth.invite === undefined ? { kind: "join", at, member: auth.member } : { kind: "join", at, member: auth.member, invite: auth.invite });
+      const by = auth.member.id;
+      const r = this.commit(auth.invite === undefined ? { kind: "join", at, by, member: auth.member } : { kind: "join", at, by, member: auth.member, invite: auth.invite });
       if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-      if (auth.knock !== undefined) this.commit({ kind: "knock", at, member: auth.member.id, seat: auth.knock });
+      if (auth.knock !== undefined) this.commit({ kind: "knock", at, by, member: auth.member.id, seat: auth.knock });
     }
     client.userData = { memberId: auth.member.id };
     // The welcome goes first: anything below may push views, and a client learns who it is before what it sees.
@@ -238,7 +240,7 @@ export class CrisisRoom extends Room {
     client.send("welcome", welcome);
     this.connected.add(auth.member.id);
     this.clearTakeover(auth.member.seat);
-    if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now() });
+    if (this.session.options.solo && this.session.phase === "lobby") this.commit({ kind: "start", at: services().now(), by: "system" });
     this.settle();
   }
 
@@ -438,9 +440,9 @@ export class CrisisRoom extends Room {
         const still = this.session.members.some((m) => m.role === "player" && m.seat === seat && this.connected.has(m.id));
         const ctl = this.session.seats.find((c) => c.seat === seat);
         if (still || !ctl || ctl.bot || this.session.phase !== "planning") return;
-        const r = this.commit({ kind: "bot", at: services().now(), seat, bot: true, persona: null, reason: "absent" });
+        const r = this.commit({ kind: "bot", at: services().now(), by: "system", seat, bot: true, persona: null, reason: "absent" });
         if (!r.ok) return;
-        this.commit({ kind: "chat", at: services().now(), member: "system", channel: { kind: "public" }, text: `${this.session.game.nations[seat]?.name ?? seat}'s players have been away for ${secs} s: a bot plays for them until they return.` });
+        this.commit({ kind: "chat", at: services().now(), by: "system", channel: { kind: "public" }, text: `${this.session.game.nations[seat]?.name ?? seat}'s players have been away for ${secs} s: a bot plays for them until they return.` });
         this.settle();
       }, secs * 1000),
     );
@@ -452,7 +454,7 @@ export class CrisisRoom extends Room {
     this.takeoverTimers.delete(seat);
     const ctl = this.session?.seats.find((c) => c.seat === seat);
     if (ctl?.bot && ctl.reason === "absent") {
-      const r = this.commit({ kind: "bot", at: services().now(), seat, bot: false, persona: null, reason: null });
+      const r = this.commit({ kind: "bot", at: services().now(), by: "system", seat, bot: false, persona: null, reason: null });
       if (r.ok) this.settle();
     }
   }

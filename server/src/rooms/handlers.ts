@@ -9,7 +9,8 @@ import { cleanName, cleanText } from "../session/names.ts";
 import { isBotPersona, unknownPersona } from "../session/session.ts";
 import { newId, newJoinCode, newToken } from "../session/tokens.ts";
 import { codeInUse } from "../games/registry.ts";
-import type { JournalEntry, Member } from "../session/types.ts";
+import type { Member } from "../session/types.ts";
+import type { JournalEntry } from "../session/journal.ts";
 import { recordRequest } from "../metrics.ts";
 import { services } from "../services.ts";
 import type { CrisisRoom } from "./crisis-room.ts";
@@ -29,7 +30,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   ready: (room, m, p, at) => {
     if (!player(m)) return notPlayer();
     if (room.session.seats.find((c) => c.seat === m.seat)?.bot) return refuse("NOT_A_PLAYER", "A bot holds your seat now; ask the facilitator to hand it back.");
-    return { kind: "ready", at, seat: m.seat, ready: p.ready };
+    return { kind: "ready", at, by: m.id, seat: m.seat, ready: p.ready };
   },
   propose: (room, m, p, at) => (player(m) ? { kind: "step", at, by: m.id, step: { type: "propose", turn: room.session.game.turn, seat: m.seat, kind: p.kind, parties: p.parties } } : notPlayer()),
   respond: (room, m, p, at) =>
@@ -37,12 +38,12 @@ const handlers: { [T in RequestType]: Handler<T> } = {
   chat: (room, m, p, at) => {
     const channel = parseChannel(p.channel, m, room.session);
     if (typeof channel === "string") return refuse("NO_CHANNEL", channel);
-    return { kind: "chat", at, member: m.id, channel, text: p.text };
+    return { kind: "chat", at, by: m.id, channel, text: p.text };
   },
   "lobby:seat": (room, m, p, at) => {
     if (m.role === "facilitator") return refuse("NOT_A_PLAYER", "The facilitator has no seat.");
     if (room.session.phase !== "lobby") return refuse("NOT_IN_LOBBY", "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.");
-    return { kind: "assign", at, member: m.id, seat: p.seat };
+    return { kind: "assign", at, by: m.id, member: m.id, seat: p.seat };
   },
   knock: (room, m, p, at) => {
     if (m.role === "facilitator") return refuse("NOT_A_PLAYER", "The facilitator has no seat.");
@@ -51,22 +52,22 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     if (m.seat !== null) return refuse("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
     if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : refuse("NO_KNOCK", "You are not waiting for a seat.");
     if (!isSessionSeat(room.session, p.seat)) return refuse("UNKNOWN_SEAT", `No state "${p.seat}".`);
-    if (room.session.phase === "lobby" || !mustKnock(room.session, p.seat)) return { kind: "assign", at, member: m.id, seat: p.seat };
-    return { kind: "knock", at, member: m.id, seat: p.seat };
+    if (room.session.phase === "lobby" || !mustKnock(room.session, p.seat)) return { kind: "assign", at, by: m.id, member: m.id, seat: p.seat };
+    return { kind: "knock", at, by: m.id, member: m.id, seat: p.seat };
   },
-  "fac:start": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "start", at } : notFacilitator()),
-  "fac:assign": (room, m, p, at) => (m.role === "facilitator" ? { kind: "assign", at, member: p.member, seat: p.seat } : notFacilitator()),
+  "fac:start": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "start", at, by: m.id } : notFacilitator()),
+  "fac:assign": (room, m, p, at) => (m.role === "facilitator" ? { kind: "assign", at, by: m.id, member: p.member, seat: p.seat } : notFacilitator()),
   "fac:bot": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
     if (p.persona !== undefined && !isBotPersona(p.persona)) return unknownPersona(p.persona);
-    return { kind: "bot", at, seat: p.seat, bot: p.bot, persona: p.persona ?? null, reason: p.bot ? "facilitator" : null };
+    return { kind: "bot", at, by: m.id, seat: p.seat, bot: p.bot, persona: p.persona ?? null, reason: p.bot ? "facilitator" : null };
   },
-  "fac:pause": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "pause", at } : notFacilitator()),
-  "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at } : notFacilitator()),
+  "fac:pause": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "pause", at, by: m.id } : notFacilitator()),
+  "fac:resume": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "resume", at, by: m.id } : notFacilitator()),
   "fac:extend": (room, m, p, at) => {
     if (m.role !== "facilitator") return notFacilitator();
     if (room.session.options.turnSeconds === 0) return refuse("INVALID_REQUEST", "This game has no time limit to extend.");
-    return { kind: "extend", at, seconds: p.seconds };
+    return { kind: "extend", at, by: m.id, seconds: p.seconds };
   },
   "fac:advance": (room, m, _p, at) => (m.role === "facilitator" ? { kind: "step", at, by: m.id, step: { type: "resolve", turn: room.session.game.turn } } : notFacilitator()),
   "fac:inject": (room, m, p, at) => {
@@ -107,7 +108,7 @@ const handlers: { [T in RequestType]: Handler<T> } = {
     const name = cleanName(p.name).slice(0, 40);
     if (name.length === 0) return refuse("INVALID_NAME", "A co-facilitator needs a name.");
     const member: Member = { id: newId("m"), name, role: "facilitator", seat: null, token: newToken() };
-    return { entry: { kind: "join", at, member }, answer: { member: member.id, key: member.token } };
+    return { entry: { kind: "join", at, by: m.id, member }, answer: { member: member.id, key: member.token } };
   },
 };
 

@@ -4,9 +4,10 @@
  */
 import { isSeat } from "@firebreak/shared";
 import { ok, refuse, type Result } from "./result.ts";
-import type { JournalEntry, Member, SessionState } from "./types.ts";
+import type { Member, SessionState } from "./types.ts";
+import type { StoredEntry } from "./journal.ts";
 
-type Entry<K extends JournalEntry["kind"]> = Extract<JournalEntry, { kind: K }>;
+type Entry<K extends StoredEntry["kind"]> = Extract<StoredEntry, { kind: K }>;
 
 /** True when `id` names one of the game's states (looked up in its list of seats, so no prototype key passes). */
 export function isSessionSeat(s: SessionState, id: unknown): id is string {

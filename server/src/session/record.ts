@@ -2,10 +2,10 @@
 import { applyStep, createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
 import { ok, refuse, type Result } from "./result.ts";
 import { replayJournal } from "./session.ts";
-import type { JournalEntry } from "./types.ts";
+import type { StoredEntry } from "./journal.ts";
 
 /** Rebuilds the replayable game record (DESIGN §2 decision 4) from a journal. */
-export function recordOf(entries: readonly JournalEntry[], scenario: Scenario): Result<GameRecord> {
+export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): Result<GameRecord> {
   const first = entries[0];
   if (!first || first.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
   const created = createGame(scenario, first.options.seed, { cbms: first.options.cbms });

@@ -7,7 +7,8 @@ import { canRead, CHAT_MAX_LENGTH, channelName, parseChannel } from "./channels.
 import { clientView } from "../views/client-view.ts";
 import { recordOf } from "./record.ts";
 import { allReady, applyEntry, createSession, replayJournal } from "./session.ts";
-import type { Channel, JournalEntry, Member, SessionState } from "./types.ts";
+import type { Channel, Member, SessionState } from "./types.ts";
+import type { JournalEntry } from "./journal.ts";
 
 const scenario = testScenario(4);
 const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
@@ -17,6 +18,7 @@ const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, tok
 const create: JournalEntry = {
   kind: "create",
   at: 1_000,
+  by: "mF",
   code: "ACDEFG",
   facilitator: fac,
   options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 60, botLevel: "normal", solo: null, takeoverSeconds: 0, cbms: [] },
@@ -38,10 +40,10 @@ function run(entries: JournalEntry[]): { s: SessionState; journal: JournalEntry[
 
 const started = (): ReturnType<typeof run> =>
   run([
-    { kind: "join", at: 1_100, member: ann },
-    { kind: "join", at: 1_200, member: bob },
-    { kind: "join", at: 1_300, member: olga },
-    { kind: "start", at: 2_000 },
+    { kind: "join", at: 1_100, by: "mA", member: ann },
+    { kind: "join", at: 1_200, by: "mB", member: bob },
+    { kind: "join", at: 1_300, by: "mO", member: olga },
+    { kind: "start", at: 2_000, by: "mF" },
   ]);
 
 describe("session reducer", () => {
@@ -59,15 +61,15 @@ describe("session reducer", () => {
       if (!r.ok) throw new Error(r.error.message);
       s = r.value;
     };
-    step({ kind: "pause", at: 12_000 });
+    step({ kind: "pause", at: 12_000, by: "mF" });
     expect(s.deadline).toBeNull();
     expect(s.pausedRemaining).toBe(50_000);
-    expect(applyEntry(s, { kind: "pause", at: 13_000 }).ok).toBe(false);
-    step({ kind: "extend", at: 20_000, seconds: 30 });
+    expect(applyEntry(s, { kind: "pause", at: 13_000, by: "mF" }).ok).toBe(false);
+    step({ kind: "extend", at: 20_000, by: "mF", seconds: 30 });
     expect(s.pausedRemaining).toBe(80_000);
-    step({ kind: "resume", at: 100_000 });
+    step({ kind: "resume", at: 100_000, by: "mF" });
     expect(s.deadline).toBe(180_000);
-    step({ kind: "extend", at: 110_000, seconds: 10 });
+    step({ kind: "extend", at: 110_000, by: "mF", seconds: 10 });
     expect(s.deadline).toBe(190_000);
   });
 
@@ -101,8 +103,8 @@ describe("session reducer", () => {
       if (r.ok) cur = r.value;
     }
     expect(allReady(cur)).toBe(false);
-    for (const seat of ["north", "south"]) {
-      const r = applyEntry(cur, { kind: "ready", at: 4_000, seat, ready: true });
+    for (const [seat, by] of [["north", "mA"], ["south", "mB"]] as const) {
+      const r = applyEntry(cur, { kind: "ready", at: 4_000, by, seat, ready: true });
       if (r.ok) cur = r.value;
     }
     expect(allReady(cur)).toBe(true);
@@ -111,15 +113,15 @@ describe("session reducer", () => {
   it("a seat can be handed to a bot of any of the six doctrines or random; an unknown persona is refused and changes nothing", () => {
     let { s } = started();
     for (const persona of BOT_PERSONAS) {
-      const r = applyEntry(s, { kind: "bot", at: 2_500, seat: "east", bot: true, persona, reason: "facilitator" });
+      const r = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat: "east", bot: true, persona, reason: "facilitator" });
       if (!r.ok) throw new Error(r.error.message);
       expect(r.value.seats.find((c) => c.seat === "east")?.persona).toBe(persona);
     }
-    const bad = applyEntry(s, { kind: "bot", at: 2_500, seat: "east", bot: true, persona: "pacifist" as never, reason: "facilitator" });
+    const bad = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat: "east", bot: true, persona: "pacifist" as never, reason: "facilitator" });
     expect(!bad.ok && bad.error.code).toBe("UNKNOWN_PERSONA");
     expect(!bad.ok && bad.error.message).toContain("normBuilder");
     for (const [seat, persona] of [["east", "opportunist"], ["west", "normBuilder"]] as const) {
-      const r = applyEntry(s, { kind: "bot", at: 2_500, seat, bot: true, persona, reason: "facilitator" });
+      const r = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat, bot: true, persona, reason: "facilitator" });
       if (r.ok) s = r.value;
     }
     const moves = botMoves(s, 3_000);
@@ -135,8 +137,8 @@ describe("session reducer", () => {
     const baltic = found.scenario;
     const solo = (cast: "scenario" | "random" | undefined, seed: string) => {
       const options = { scenario: "baltic-fog", seed, name: "Solo", turnSeconds: 0, botLevel: "normal" as const, solo: { seat: "aestria" }, takeoverSeconds: 0, cbms: [], ...(cast ? { cast } : {}) };
-      const entry = { kind: "create" as const, at: 1_000, code: "ACDEFG", facilitator: null, options };
-      const journal: JournalEntry[] = [entry, { kind: "join", at: 1_100, member: { ...ann, seat: "aestria" } }, { kind: "start", at: 1_200 }];
+      const entry = { kind: "create" as const, at: 1_000, by: "mA", code: "ACDEFG", facilitator: null, options };
+      const journal: JournalEntry[] = [entry, { kind: "join", at: 1_100, by: "mA", member: { ...ann, seat: "aestria" } }, { kind: "start", at: 1_200, by: "system" }];
       const s = replayJournal(journal, baltic);
       if (!s.ok) throw new Error(s.error.message);
       return { s: s.value, journal };
@@ -157,13 +159,13 @@ describe("session reducer", () => {
     // A journal written before casting existed keeps its old personas.
     expect(personas(solo(undefined, "cast-1").s)).toEqual({ borevia: "hawk", meridia: "forgiving", havland: "dove" });
     // The facilitator's explicit persona wins over the cast, before and after the start.
-    const { s: lobby } = run([{ kind: "bot", at: 1_050, seat: "east", bot: true, persona: "normBuilder", reason: "facilitator" }, { kind: "join", at: 1_100, member: ann }, { kind: "start", at: 2_000 }]);
+    const { s: lobby } = run([{ kind: "bot", at: 1_050, by: "mF", seat: "east", bot: true, persona: "normBuilder", reason: "facilitator" }, { kind: "join", at: 1_100, by: "mA", member: ann }, { kind: "start", at: 2_000, by: "mF" }]);
     expect(lobby.seats.find((c) => c.seat === "east")?.persona).toBe("normBuilder");
   });
 
   it("a bot's words: only for a seat a bot holds, on its public, private and hotline channels, length-limited; a refusal changes nothing", () => {
     const { s } = started();
-    const chat = (member: string, channel: Channel, text = "We propose a hotline.") => applyEntry(s, { kind: "chat", at: 3_000, member, channel, text });
+    const chat = (by: string, channel: Channel, text = "We propose a hotline.") => applyEntry(s, { kind: "chat", at: 3_000, by, channel, text });
     const ok = chat("bot:east", { kind: "private", a: "east", b: "north" });
     if (!ok.ok) throw new Error(ok.error.message);
     expect(ok.value.chat.at(-1)).toMatchObject({ id: 1, from: "east", fromName: `${s.game.nations.east?.name} (bot)`, text: "We propose a hotline.", channel: { kind: "private", a: "east", b: "north" } });
@@ -185,19 +187,19 @@ describe("session reducer", () => {
     }
     // With a hotline in force, the bot may answer on it.
     const withHotline: SessionState = { ...s, game: { ...s.game, cbms: [...s.game.cbms, { id: "c1", kind: "hotline", members: ["east", "north"], since: 1 }] } };
-    expect(applyEntry(withHotline, { kind: "chat", at: 3_000, member: "bot:east", channel: { kind: "hotline", a: "east", b: "north" }, text: "We deny it." }).ok).toBe(true);
+    expect(applyEntry(withHotline, { kind: "chat", at: 3_000, by: "bot:east", channel: { kind: "hotline", a: "east", b: "north" }, text: "We deny it." }).ok).toBe(true);
   });
 
   it("bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session accepted; only the parties read them", () => {
     const { s } = started();
-    const dove = applyEntry(s, { kind: "bot", at: 2_500, seat: "west", bot: true, persona: "dove", reason: "facilitator" });
+    const dove = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" });
     if (!dove.ok) throw new Error(dove.error.message);
     let cur = dove.value;
     const moves = botMoves(cur, 3_000);
     const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
     const proposals = moves.filter((m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose");
     expect(proposals.length).toBeGreaterThan(0);
-    const westWords = words.filter((w) => w.member === "bot:west");
+    const westWords = words.filter((w) => w.by === "bot:west");
     expect(westWords.length).toBeGreaterThan(0);
     // One message per channel per turn: a bot's lines to the same reader arrive together.
     expect(new Set(westWords.map((w) => JSON.stringify(w.channel))).size).toBe(westWords.length);
@@ -207,7 +209,7 @@ describe("session reducer", () => {
       cur = r.value;
     }
     const fromWest = cur.chat.filter((c) => c.from === "west");
-    expect(fromWest.length).toBe(words.filter((w) => w.member === "bot:west").length);
+    expect(fromWest.length).toBe(words.filter((w) => w.by === "bot:west").length);
     // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
     expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= CHAT_MAX_LENGTH)).toBe(true);
     expect(fromWest.some((c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north")).toBe(true);
@@ -218,7 +220,7 @@ describe("session reducer", () => {
     expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
     expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
     // The words are journalled: a replay gives the same chat.
-    const journal = [...started().journal, { kind: "bot", at: 2_500, seat: "west", bot: true, persona: "dove", reason: "facilitator" } as JournalEntry, ...moves];
+    const journal = [...started().journal, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" } as JournalEntry, ...moves];
     const again = replayJournal(journal, scenario);
     expect(again.ok && again.value.chat).toEqual(cur.chat);
   });

@@ -4,7 +4,8 @@ import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
 import { cleanText } from "./names.ts";
-import type { Channel, JournalEntry, Member, SeatControl, SessionState } from "./types.ts";
+import type { Channel, Member, SeatControl, SessionState } from "./types.ts";
+import { authorOf, type StoredEntry } from "./journal.ts";
 
 /** Personas of games created before casting (no `cast` option): reciprocal, hawk, forgiving, dove in turn. */
 export function defaultPersona(index: number): BotPersona {
@@ -23,7 +24,7 @@ export function unknownPersona<T>(name: string): Result<T> {
 }
 
 /** Builds a session from its first journal entry. */
-export function createSession(entry: Extract<JournalEntry, { kind: "create" }>, scenario: Scenario): Result<SessionState> {
+export function createSession(entry: Extract<StoredEntry, { kind: "create" }>, scenario: Scenario): Result<SessionState> {
   const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
   if (!game.ok) return game;
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
@@ -66,9 +67,8 @@ function chatText(raw: string): Result<string> {
   return ok(text);
 }
 
-/** A bot's words (`member` is "bot:<seat>"): only for a seat a bot holds, on a channel that seat may write to. */
-function botChat(s: SessionState, e: Extract<JournalEntry, { kind: "chat" }>): Result<SessionState> {
-  const seat = e.member.slice(4);
+/** The words of the bot of `seat`: only while a bot holds it, on a channel that seat may write to. */
+function botChat(s: SessionState, seat: string, e: Extract<StoredEntry, { kind: "chat" }>): Result<SessionState> {
   if (!s.seats.find((c) => c.seat === seat)?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
   const why = botChannelError(s, seat, e.channel);
   if (why !== null) return refuse("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
@@ -94,7 +94,7 @@ function startPlanning(s: SessionState, at: number): SessionState {
 }
 
 /** Authorises an engine step for whoever sent it. */
-function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { kind: "step" }>["step"]): Result<true> {
+function authorise(s: SessionState, by: string, step: Extract<StoredEntry, { kind: "step" }>["step"]): Result<true> {
   if (by === "system") return ok(true);
   if (by.startsWith("bot:")) {
     const seat = by.slice(4);
@@ -115,7 +115,7 @@ function authorise(s: SessionState, by: string, step: Extract<JournalEntry, { ki
 }
 
 /** Applies one journal entry. Pure: time comes from the entry. */
-export function applyEntry(s: SessionState, e: JournalEntry): Result<SessionState> {
+export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState> {
   switch (e.kind) {
     case "create":
       return refuse("INVALID_REQUEST", "The session already exists.");
@@ -171,12 +171,13 @@ export function applyEntry(s: SessionState, e: JournalEntry): Result<SessionStat
       return ok({ ...s, ready });
     }
     case "chat": {
-      if (e.member === "system") {
+      const writer = authorOf(e) ?? "";
+      if (writer === "system") {
         const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, role: "system" as const, from: "system", fromName: "Firebreak", text: e.text };
         return ok({ ...s, chat: [...s.chat, notice] });
       }
-      if (e.member.startsWith("bot:")) return botChat(s, e);
-      const m = memberById(s, e.member);
+      if (writer.startsWith("bot:")) return botChat(s, writer.slice(4), e);
+      const m = memberById(s, writer);
       if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
       if (m.role === "observer") return refuse("NO_CHANNEL", "Observers read the public channel but do not write.");
       const text = chatText(e.text);
@@ -205,10 +206,10 @@ export function applyEntry(s: SessionState, e: JournalEntry): Result<SessionStat
 }
 
 /** Folds a journal into a session (restoring after a restart). */
-export function replayJournal(entries: readonly JournalEntry[], scenario: Scenario): Result<SessionState> {
+export function replayJournal(entries: readonly StoredEntry[], scenario: Scenario): Result<SessionState> {
   const first = entries[0];
   if (!first || first.kind !== "create") return refuse("INVALID_REQUEST", "A journal starts with its create entry.");
   let s = createSession(first, scenario);
-  for (let i = 1; i < entries.length && s.ok; i++) s = applyEntry(s.value, entries[i] as JournalEntry);
+  for (let i = 1; i < entries.length && s.ok; i++) s = applyEntry(s.value, entries[i] as StoredEntry);
   return s;
 }

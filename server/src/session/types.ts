@@ -1,5 +1,5 @@
-/** The server-side session of one game: lobby, seats, members, timers, chat. A fold of journal entries. */
-import type { BotPersona, BotReason, CastingMode, CbmKind, ChatRole, GameState, InjectDef, OrderChange, Role, SeatId, SessionPhase, Step } from "@firebreak/shared";
+/** The server-side session of one game: lobby, seats, members, clock, chat. A fold of journal entries (journal.ts). */
+import type { BotPersona, BotReason, CastingMode, CbmKind, ChatRole, GameState, OrderChange, Role, SeatId, SessionPhase } from "@firebreak/shared";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
 export interface Member {
@@ -69,32 +69,6 @@ export interface Invite {
   by: string;
 }
 
-/** Everything that can happen to a session, journalled before it is acknowledged. */
-export type JournalEntry =
-  | { kind: "create"; at: number; options: CreateOptions; code: string; facilitator: Member | null }
-  /** `invite`: the id of the seat invite this join used up. */
-  | { kind: "join"; at: number; member: Member; invite?: string }
-  /** A member asks to join a seat that has players (after the start): the facilitator admits or refuses. */
-  | { kind: "knock"; at: number; member: string; seat: SeatId }
-  /** The facilitator's answer to a knock: `admit` seats the member, otherwise it stays without a seat. */
-  | { kind: "admit"; at: number; by: string; member: string; admit: boolean }
-  | { kind: "invite"; at: number; by: string; invite: Invite }
-  | { kind: "uninvite"; at: number; by: string; invite: string }
-  /** The facilitator removes a member: its token stops working at once. */
-  | { kind: "remove"; at: number; by: string; member: string }
-  /** The facilitator rotates the join code: the old one stops working. */
-  | { kind: "code"; at: number; by: string; code: string }
-  | { kind: "assign"; at: number; member: string; seat: SeatId | null }
-  | { kind: "bot"; at: number; seat: SeatId; bot: boolean; persona: BotPersona | null; reason: SeatControl["reason"] }
-  | { kind: "start"; at: number }
-  | { kind: "step"; at: number; by: string; step: Step }
-  | { kind: "ready"; at: number; seat: SeatId; ready: boolean }
-  /** `member`: a member id, "system" (server notices) or "bot:<seat>" (a bot's words). */
-  | { kind: "chat"; at: number; member: string; channel: Channel; text: string }
-  | { kind: "pause"; at: number }
-  | { kind: "resume"; at: number }
-  | { kind: "extend"; at: number; seconds: number };
-
 /** The session's whole state. */
 export interface SessionState {
   options: CreateOptions;
@@ -114,5 +88,3 @@ export interface SessionState {
   orderLog: OrderChange[];
   createdAt: number;
 }
-
-export type { InjectDef };

@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import type { JournalEntry } from "../session/types.ts";
+import type { StoredEntry } from "../session/journal.ts";
 import type { JournalStore, StoredGame } from "./journal-store.ts";
 
 /** Opens (creating if needed) the SQLite journal at `path` (":memory:" for tests). */
@@ -26,7 +26,7 @@ export function openSqliteStore(path: string): JournalStore {
   const selectUnfinished = db.prepare("SELECT id, code, ended FROM games WHERE ended = 0 AND quarantine IS NULL ORDER BY created");
   const markQuarantined = db.prepare("UPDATE games SET quarantine = ? WHERE id = ?");
   const seqs = new Map<string, number>();
-  const append = (id: string, entry: JournalEntry): void => {
+  const append = (id: string, entry: StoredEntry): void => {
     let seq = seqs.get(id);
     if (seq === undefined) seq = Number((nextSeq.get(id) as { n: number }).n);
     insertEntry.run(id, seq, JSON.stringify(entry));
@@ -47,7 +47,7 @@ export function openSqliteStore(path: string): JournalStore {
     },
     append,
     entries(id) {
-      return (selectEntries.all(id) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as JournalEntry);
+      return (selectEntries.all(id) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as StoredEntry);
     },
     finish(id) {
       markEnded.run(id);

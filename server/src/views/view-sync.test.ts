@@ -3,7 +3,8 @@ import { applyPatch, viewFor } from "@firebreak/shared";
 import { testScenario } from "../../../shared/src/testing/fixtures.ts";
 import { clientView, sharedView, viewerOf } from "./client-view.ts";
 import { applyEntry, createSession } from "../session/session.ts";
-import type { JournalEntry, Member, SessionState } from "../session/types.ts";
+import type { Member, SessionState } from "../session/types.ts";
+import type { JournalEntry } from "../session/journal.ts";
 import { ViewSync, type Delivery, type Viewer } from "./view-sync.ts";
 
 const scenario = testScenario(4);
@@ -16,6 +17,7 @@ function session(): SessionState {
   const create = {
     kind: "create" as const,
     at: 1_000,
+    by: fac.id,
     code: "ACDEFG",
     facilitator: fac,
     options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [] },
@@ -24,10 +26,10 @@ function session(): SessionState {
   if (!c.ok) throw new Error(c.error.message);
   let s = c.value;
   for (const e of [
-    { kind: "join", at: 1_100, member: ann },
-    { kind: "join", at: 1_150, member: amy },
-    { kind: "join", at: 1_200, member: bob },
-    { kind: "start", at: 2_000 },
+    { kind: "join", at: 1_100, by: ann.id, member: ann },
+    { kind: "join", at: 1_150, by: amy.id, member: amy },
+    { kind: "join", at: 1_200, by: bob.id, member: bob },
+    { kind: "start", at: 2_000, by: fac.id },
   ] as JournalEntry[])
     s = apply(s, e);
   return s;
@@ -106,7 +108,7 @@ describe("ViewSync", () => {
     c.check(s);
 
     // A resolved turn reaches everyone, as patches much smaller than the views.
-    for (const seat of ["north", "south"]) s = apply(s, { kind: "ready", at: 3_100, seat, ready: true });
+    for (const by of [ann, bob]) s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const afterTurn = c.push(s);
     expect(afterTurn.every((d) => d.kind === "patch")).toBe(true);
@@ -129,14 +131,14 @@ describe("ViewSync", () => {
     expect(c.push(s)).toMatchObject([{ kind: "view", to: "c3" }]);
 
     c.viewers.push({ client: "c4", member: fac });
-    s = apply(s, { kind: "ready", at: 3_000, seat: "north", ready: true });
+    s = apply(s, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true });
     const out = c.push(s);
     expect(out.filter((d) => d.kind === "view").map((d) => d.to)).toEqual(["c4"]);
     expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual(["c1", "c3"]);
     c.check(s);
 
     const moved = { ...bob, seat: "east" };
-    s = apply(s, { kind: "assign", at: 3_100, member: bob.id, seat: "east" });
+    s = apply(s, { kind: "assign", at: 3_100, by: fac.id, member: bob.id, seat: "east" });
     c.viewers = c.viewers.map((v) => (v.member.id === bob.id ? { ...v, member: moved } : v));
     expect(c.push(s).find((d) => d.kind === "view")).toMatchObject({ to: "c3" });
     c.check(s);
@@ -175,7 +177,7 @@ describe("ViewSync", () => {
   it("hands over each viewer's delivery as soon as it is computed, before diffing the next viewer", () => {
     let s = session();
     const c = annBobAndFacilitator(s);
-    for (const seat of ["north", "south"]) s = apply(s, { kind: "ready", at: 3_100, seat, ready: true });
+    for (const by of [ann, bob]) s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const built: string[] = [];
     const deliveries = c.sync.plan(c.viewers, (m) => {
