@@ -1,6 +1,6 @@
 /** The Phaser board: states at the scenario's coordinates, links styled by rung, incident markers, turn animations. */
 import Phaser from "phaser";
-import { allPairs, pairMembers } from "@firebreak/shared/rungs";
+import { allPairs, pairMembers } from "@firebreak/shared/pairs";
 import type { ClientView } from "../net/client.ts";
 import { labelSpot, linkPath, type Box, type Point } from "./geometry.ts";
 import { rungStyle } from "./rungs.ts";
