@@ -1,6 +1,6 @@
 /** The crisis room: thin glue between Colyseus and the session reducer. */
 import { getMessageBytes, Protocol, Room, type AuthContext, type Client, type Delayed } from "@colyseus/core";
-import { createOptionsSchema, hashValue, joinOptionsSchema, REMOVED_CLOSE_CODE, REMOVED_REASON, viewFor, type GameView, type Welcome } from "@firebreak/shared";
+import { createOptionsSchema, hashValue, joinOptionsSchema, REMOVED_CLOSE_CODE, REMOVED_REASON, viewFor, type GameView, type RequestAnswer, type RequestPayload, type RequestType, type SessionPhase, type Welcome } from "@firebreak/shared";
 import { botMovesUntil, botTurnEntries } from "../bots/moves.ts";
 import { sharedView, viewerOf, viewKey } from "../views/client-view.ts";
 import { ok, refuse, type Result } from "../session/result.ts";
@@ -18,7 +18,8 @@ import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { wrongJoins } from "../http/limits.ts";
 import { BotThinking } from "../bots/thinking.ts";
 import { installFrameGuard } from "./frame-guard.ts";
-import { registerHandlers } from "./handlers.ts";
+import { registerHandlers, type RequestHost } from "./handlers.ts";
+import { entryFor, type Mint } from "../session/requests.ts";
 import { PublicState, type PublicStateInstance } from "./public-state.ts";
 
 /** How long a finished game's room stays open for its debrief while people are still connected. */
@@ -36,7 +37,7 @@ export interface ClientAuth {
 }
 
 /** The room type "crisis". */
-export class CrisisRoom extends Room {
+export class CrisisRoom extends Room implements RequestHost {
   override maxMessagesPerSecond = 120;
   override autoDispose = false;
   override state: PublicStateInstance = new PublicState();
@@ -101,8 +102,7 @@ export class CrisisRoom extends Room {
         cbms: [],
         cast: o.cast ?? "scenario",
       };
-      let code = newJoinCode();
-      while (codeInUse(code)) code = newJoinCode();
+      const code = this.mint.code();
       // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is called.
       const creatorName = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");
       if (o.solo) {
@@ -278,9 +278,31 @@ export class CrisisRoom extends Room {
     this.bots.stop();
   }
 
-  /** The session's phase (a method, so narrowing does not go stale across commits). */
-  phase(): SessionState["phase"] {
-    return this.session.phase;
+  /** The game's turn and the session's phase now (a method, so narrowing does not go stale across commits). */
+  progress(): { turn: number; phase: SessionPhase } {
+    return { turn: this.session.game.turn, phase: this.session.phase };
+  }
+
+  /** Fresh ids, secrets and join codes (a new code is used by no game of this process). */
+  private readonly mint: Mint = {
+    id: newId,
+    token: newToken,
+    code: () => {
+      let code = newJoinCode();
+      while (codeInUse(code)) code = newJoinCode();
+      return code;
+    },
+  };
+
+  /** Carries out one request of a member: its journal entry (session/requests.ts), then bots, resolution and views. */
+  answer<T extends RequestType>(m: Member, type: T, payload: RequestPayload<T>): Result<RequestAnswer<T>> {
+    const made = entryFor(type, payload, { session: this.session, member: m, at: services().now(), scenario: services().scenario(this.session.options.scenario), mint: this.mint });
+    if (!made.ok) return made;
+    const r = this.commit(made.value.entry);
+    if (!r.ok) return r;
+    this.settle();
+    const answer = { ok: true as const, turn: this.session.game.turn, phase: this.session.phase, ...made.value.answer };
+    return ok(answer as RequestAnswer<T>);
   }
 
   /** The member a client is. */
@@ -332,7 +354,7 @@ export class CrisisRoom extends Room {
       if (waiting !== null) this.bots.dispatch(this.session, waiting, () => this.session);
       if (waiting === null && this.session.phase === "planning" && this.session.pausedRemaining === null && allReady(this.session)) {
         const r = this.commit({ kind: "step", at, by: "system", step: { type: "resolve", turn: this.session.game.turn } });
-        if (!r.ok || this.phase() === "ended") break;
+        if (!r.ok || this.progress().phase === "ended") break;
         continue;
       }
       break;

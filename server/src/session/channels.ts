@@ -7,9 +7,8 @@ import type { SeatId } from "@firebreak/shared";
 /** Most characters in one chat message. */
 export const CHAT_MAX_LENGTH = 500;
 
-/** Parses a channel name: "public", "team", "private:<seat>", "hotline:<seat>", seen from a member's seat. */
+/** Parses a channel name: "public", "team", "private:<seat>", "hotline:<seat>", seen from a member's seat (observers do not write: permissions.ts). */
 export function parseChannel(name: string, member: Member, s: SessionState): Channel | string {
-  if (member.role === "observer") return "observers read the public channel but do not write";
   if (name === "public") return { kind: "public" };
   // In the lobby people may still change seats: a team's or a pair's lines written then would be read by whoever
   // passes through the seat, so those channels open with the game.

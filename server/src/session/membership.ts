@@ -73,9 +73,14 @@ export function knock(s: SessionState, e: Entry<"knock">): Result<SessionState> 
   if (m.role === "facilitator") return refuse("INVALID_REQUEST", "The facilitator has no seat.");
   if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
   if (!hasFacilitator(s)) return refuse("SEAT_TAKEN", "That seat has a player and this game has no facilitator to admit you.");
-  if (m.seat !== null) return refuse("INVALID_REQUEST", "You already have a seat.");
+  if (m.seat !== null) return alreadySeated();
   const members = s.members.map((x) => (x.id === e.member ? { ...x, knock: { seat: e.seat, at: e.at } } : x));
   return ok({ ...s, members });
+}
+
+/** The refusal for a member that has a seat asking for one. */
+export function alreadySeated<T>(): Result<T> {
+  return refuse("INVALID_REQUEST", "You already have a seat; the facilitator can move you.");
 }
 
 /** A member without its knock (after an answer, or a move by the facilitator). */

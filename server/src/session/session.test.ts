@@ -228,7 +228,8 @@ describe("session reducer", () => {
   it("chat channels: who can write, who can read, and how each reader names them", () => {
     const { s } = started();
     expect(parseChannel("hotline:south", ann, s)).toMatch(/no hotline/);
-    expect(parseChannel("team", olga, s)).toMatch(/observers/);
+    const observerWrites = applyEntry(s, { kind: "chat", at: 3_000, by: olga.id, channel: { kind: "public" }, text: "hi" });
+    expect(!observerWrites.ok && observerWrites.error).toEqual({ code: "NO_CHANNEL", message: "observers read the public channel but do not write" });
     const priv = parseChannel("private:south", ann, s);
     expect(priv).toEqual({ kind: "private", a: "north", b: "south" });
     const msg = { id: 1, at: 0, turn: 1, channel: priv as never, role: "player" as const, from: "north", fromName: "Ann", text: "hi" };

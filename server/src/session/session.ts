@@ -1,27 +1,13 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
-import { applyStep, BOT_PERSONAS, castBots, createGame, type BotPersona, type Scenario, type SeatId } from "@firebreak/shared";
+import { applyStep, castBots, createGame, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
 import { cleanText } from "./names.ts";
-import type { Channel, Member, SeatControl, SessionState } from "./types.ts";
 import { authorOf, type StoredEntry } from "./journal.ts";
-
-/** Personas of games created before casting (no `cast` option): reciprocal, hawk, forgiving, dove in turn. */
-export function defaultPersona(index: number): BotPersona {
-  const doctrinal: BotPersona[] = ["reciprocal", "hawk", "forgiving", "dove"];
-  return doctrinal[index % doctrinal.length] as BotPersona;
-}
-
-/** True for a persona a bot can play (`BOT_PERSONAS`: random and the six doctrines). */
-export function isBotPersona(name: string): name is BotPersona {
-  return (BOT_PERSONAS as readonly string[]).includes(name);
-}
-
-/** The rejection for a persona no bot plays; the message lists the ones that exist. */
-export function unknownPersona<T>(name: string): Result<T> {
-  return refuse("UNKNOWN_PERSONA", `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`);
-}
+import { permit } from "./permissions.ts";
+import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
+import type { Channel, SeatControl, SessionState } from "./types.ts";
 
 /** Builds a session from its first journal entry. */
 export function createSession(entry: Extract<StoredEntry, { kind: "create" }>, scenario: Scenario): Result<SessionState> {
@@ -67,9 +53,8 @@ function chatText(raw: string): Result<string> {
   return ok(text);
 }
 
-/** The words of the bot of `seat`: only while a bot holds it, on a channel that seat may write to. */
+/** The words of the bot of `seat` (which holds it: permissions.ts checked), on a channel that seat may write to. */
 function botChat(s: SessionState, seat: string, e: Extract<StoredEntry, { kind: "chat" }>): Result<SessionState> {
-  if (!s.seats.find((c) => c.seat === seat)?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
   const why = botChannelError(s, seat, e.channel);
   if (why !== null) return refuse("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
   const text = chatText(e.text);
@@ -93,32 +78,17 @@ function startPlanning(s: SessionState, at: number): SessionState {
   return { ...s, phase: "planning", deadline: s.options.turnSeconds > 0 ? at + s.options.turnSeconds * 1000 : null, pausedRemaining: null, ready: [] };
 }
 
-/** Authorises an engine step for whoever sent it. */
-function authorise(s: SessionState, by: string, step: Extract<StoredEntry, { kind: "step" }>["step"]): Result<true> {
-  if (by === "system") return ok(true);
-  if (by.startsWith("bot:")) {
-    const seat = by.slice(4);
-    const ctl = s.seats.find((c) => c.seat === seat);
-    if (!ctl?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
-    if ("seat" in step && step.seat !== seat) return refuse("NOT_A_PLAYER", "A bot acts only for its own seat.");
-    return ok(true);
-  }
-  const m = memberById(s, by);
-  if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
-  if (step.type === "inject" || step.type === "end" || step.type === "resolve") {
-    return m.role === "facilitator" ? ok(true) : refuse("NOT_FACILITATOR", "Only the facilitator can do that.");
-  }
-  if (m.role !== "player" || m.seat === null) return refuse("NOT_A_PLAYER", "Only a player with a seat can do that.");
-  if (step.seat !== m.seat) return refuse("NOT_A_PLAYER", `You play ${m.seat}, not ${step.seat}.`);
-  if (s.seats.find((c) => c.seat === m.seat)?.bot) return refuse("NOT_A_PLAYER", `A bot holds ${m.seat} now; ask the facilitator to hand it back.`);
-  return ok(true);
-}
-
-/** Applies one journal entry. Pure: time comes from the entry. */
+/**
+ * Applies one journal entry, or refuses it and changes nothing. Pure: time comes from the entry. Who may make it is
+ * asked first (permissions.ts); a step's phase is asked before its maker, as it always has been.
+ */
 export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState> {
+  if (e.kind === "create") return refuse("INVALID_REQUEST", "The session already exists.");
+  if (e.kind !== "step") {
+    const may = permit(s, e);
+    if (!may.ok) return may;
+  }
   switch (e.kind) {
-    case "create":
-      return refuse("INVALID_REQUEST", "The session already exists.");
     case "join":
       return join(s, e);
     case "assign":
@@ -151,8 +121,8 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
     case "step": {
       if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
       if (s.phase !== "planning") return refuse("NOT_PLAYING", "The game has not started.");
-      const auth = authorise(s, e.by, e.step);
-      if (!auth.ok) return auth;
+      const may = permit(s, e);
+      if (!may.ok) return may;
       const r = applyStep(s.game, e.step);
       if (!r.ok) return r;
       let next: SessionState = { ...s, game: r.value.state };
@@ -179,7 +149,6 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
       if (writer.startsWith("bot:")) return botChat(s, writer.slice(4), e);
       const m = memberById(s, writer);
       if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
-      if (m.role === "observer") return refuse("NO_CHANNEL", "Observers read the public channel but do not write.");
       const text = chatText(e.text);
       if (!text.ok) return text;
       const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: m.role === "facilitator" ? ("facilitator" as const) : ("player" as const), from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
