@@ -11,6 +11,8 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    // Starting chromium is slow on a busy machine; this only bounds how long a broken start hangs.
+    timeout: 120_000,
     args: [
       "--no-sandbox",
       "--disable-gpu",

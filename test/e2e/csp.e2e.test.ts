@@ -1,6 +1,6 @@
 /** The built client runs under the server's Content-Security-Policy: a solo game reaches its board and plays a turn with no violation. */
 import { describe, expect, it } from "vitest";
-import { boardReady, openPage, withServerAndBrowser } from "./pages.ts";
+import { boardReady, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
 
 const e2e = withServerAndBrowser();
 
@@ -24,8 +24,8 @@ describe("Content-Security-Policy in the browser", () => {
     await boardReady(page);
     await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
     await page.getByRole("button", { name: "Ready: end my turn" }).click();
-    await page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor({ timeout: 20_000 });
+    await page.getByRole("heading", { name: /Orders for turn 2/ }).waitFor();
     expect(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, E2E_TEST);
 });

@@ -1,6 +1,14 @@
-/** E2E helpers: a server with the built client, pages that fail on console errors, screenshots and axe checks. */
+/**
+ * E2E helpers: a server with the built client, pages that fail on console errors, screenshots and axe checks, and waits.
+ *
+ * Browser tests wait on states (a locator's state, a condition in the page), never on time, and those waits are
+ * generous: what the page shows next often needs the server, the bots or a turn's resolution, which take longer on a
+ * busy machine. A wait's timeout only bounds how long a broken test hangs; no browser test asserts speed (`npm run bench`
+ * measures it).
+ */
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -12,11 +20,31 @@ import { testServer } from "../server/harness.ts";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const ARTIFACTS = join(root, "test-artifacts");
 
-/** Builds the client and starts a server that serves it. */
+/** Timeout (ms) of every wait and action on a page: a state the server, the bots or a turn's resolution bring about. */
+export const STATE_WAIT = 60_000;
+
+/** Per-test timeout (ms) of a browser test: a sequence of waits, several of which may be slow on a busy machine. */
+export const E2E_TEST = 300_000;
+
+/** Timeout (ms) of a file's set-up: building the client (Vite) and launching chromium, both slow on a busy machine. */
+const SETUP = 240_000;
+
+/**
+ * Builds the client into a directory of its own and starts a server that serves it. Not into client/dist: with files in
+ * parallel, one file's build would empty the directory another file's server is serving.
+ */
 export async function serverWithClient() {
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", dist, "--emptyOutDir"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   mkdirSync(ARTIFACTS, { recursive: true });
-  return testServer({ clientDir: join(root, "client", "dist") });
+  const srv = await testServer({ clientDir: dist });
+  return {
+    ...srv,
+    close: async (): Promise<void> => {
+      await srv.close();
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A file's shared set-up: a server with the built client and a browser, started before its tests and closed after. */
@@ -25,17 +53,18 @@ export function withServerAndBrowser(): { srv: Awaited<ReturnType<typeof serverW
   beforeAll(async () => {
     e2e.srv = await serverWithClient();
     e2e.browser = await launch();
-  });
+  }, SETUP);
   afterAll(async () => {
     await e2e.browser?.close();
     await e2e.srv?.close();
-  });
+  }, SETUP);
   return e2e;
 }
 
-/** A page that records console errors and page errors. */
+/** A page that records console errors and page errors; its waits and actions time out after STATE_WAIT. */
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport });
+  ctx.setDefaultTimeout(STATE_WAIT);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on("console", (m) => {
@@ -56,5 +85,15 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 /** Waits until the Phaser board has mounted. A function, not a string: the page's CSP (script-src 'self', no 'unsafe-eval') refuses to evaluate strings. */
 export async function boardReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, { timeout: STATE_WAIT });
+}
+
+/** Waits until exactly `n` elements match the CSS `selector` (a function, not a string: the CSP). */
+export async function untilCount(page: Page, selector: string, n: number): Promise<void> {
+  type Doc = { document: { querySelectorAll(s: string): { length: number } } };
+  await page
+    .waitForFunction(({ selector: sel, n: want }) => (globalThis as unknown as Doc).document.querySelectorAll(sel).length === want, { selector, n }, { timeout: STATE_WAIT })
+    .catch((e: unknown) => {
+      throw new Error(`waiting for exactly ${n} of "${selector}": ${(e as Error).message}`);
+    });
 }

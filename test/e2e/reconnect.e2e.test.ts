@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { testServer } from "../server/harness.ts";
 import { launch } from "./browser.ts";
-import { boardReady, checkScreen, openPage, serverWithClient } from "./pages.ts";
+import { boardReady, checkScreen, E2E_TEST, openPage, serverWithClient, untilCount } from "./pages.ts";
 
 let browser: Browser | null = null;
 const servers: Array<{ close: () => Promise<void> }> = [];
@@ -27,14 +27,14 @@ describe("a dropped connection", () => {
     await page.getByRole("button", { name: "Add order" }).click();
     await page.getByText("Orders saved (1).").waitFor();
     await first.close();
-    await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor({ timeout: 15_000 });
+    await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor();
     await checkScreen(page, "20-reconnecting-banner");
     const second = await testServer({ port: first.port, dataDir: first.dataDir, clientDir: join(first.dataDir, "..", "none") });
     servers.push(second);
-    await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor({ state: "detached", timeout: 30_000 });
-    await expect.poll(() => page.locator(".topbar").textContent()).toContain("Meridia");
-    await expect.poll(() => page.locator(".planned li").count()).toBe(1);
+    await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor({ state: "detached" });
+    await page.locator(".topbar", { hasText: "Meridia" }).waitFor();
+    await untilCount(page, ".planned li", 1);
     // The only console errors allowed are the browser's own reports of the refused reconnection attempts.
     expect(errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource|net::/.test(e))).toEqual([]);
-  });
+  }, E2E_TEST);
 });
