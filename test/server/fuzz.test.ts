@@ -14,7 +14,7 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room as SdkRoom } from "@colyseus/sdk";
-import { BOT_PERSONAS, CBM_KINDS, ERROR_CODES, requestSchemas, SERVER_ERROR_CODES, type ClientView } from "@firebreak/shared";
+import { BOT_PERSONAS, CBM_KINDS, ERROR_CODES, hashValue, requestSchemas, SERVER_ERROR_CODES, type ClientView } from "@firebreak/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
 import { readRequestHeader } from "../../server/src/rooms/request-frame.ts";
@@ -525,7 +525,7 @@ describe("fuzzing the server over WebSockets", () => {
   const honestClosed: string[] = [];
   const findings: string[] = [];
   const prototypeBefore = prototypeShape();
-  const hashOf = (id: string) => (matchMaker.getLocalRoomById(id) as CrisisRoom).stateHash();
+  const hashOf = (id: string) => hashValue((matchMaker.getLocalRoomById(id) as CrisisRoom).session.game);
 
   beforeAll(async () => {
     fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed: "fuzz-1", turnSeconds: 0, takeoverSeconds: 0 });

@@ -56,9 +56,9 @@ describe("hard bots in worker threads", () => {
         const t = decideBotTurn(s, seat);
         if (!t) throw new Error(`no bot holds ${seat}`);
         const mine = botTurnEntries(s, seat, t, e.at);
-        expect(entries.slice(i, i + mine.entries.length)).toEqual(mine.entries);
-        s = mine.state;
-        i += mine.entries.length;
+        expect(entries.slice(i, i + mine.length)).toEqual(mine.map((a) => a.entry));
+        s = mine.at(-1)?.after ?? s;
+        i += mine.length;
         checked++;
         continue;
       }

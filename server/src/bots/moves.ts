@@ -1,9 +1,9 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
 import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
 import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
-import { applyEntry } from "../session/session.ts";
+import type { Applied, JournalEntry } from "../session/journal.ts";
+import { Fold } from "../session/session.ts";
 import type { Channel, SessionState } from "../session/types.ts";
-import type { JournalEntry } from "../session/journal.ts";
 
 /** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
 export function botSeed(s: SessionState, seat: SeatId): string {
@@ -49,33 +49,25 @@ export function gatherByChannel(lines: ReadonlyArray<{ channel: Channel; text: s
 
 /**
  * Applies a bot's decided turn `t` to `start` for `seat`: answers, proposals, orders, its words in chat, then ready. Only
- * entries the reducer accepts are kept. The words are `botMessages` for what was accepted (a proposal refused because
- * another seat made the same one a moment earlier gets none), posted by "bot:<seat>".
+ * entries the reducer accepts are kept, each with the session after it. The words are `botMessages` for what was accepted
+ * (a proposal refused because another seat made the same one a moment earlier gets none), posted by "bot:<seat>".
  */
-export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at: number): { state: SessionState; entries: JournalEntry[] } {
-  const entries: JournalEntry[] = [];
-  let s = start;
-  const push = (e: JournalEntry): boolean => {
-    const r = applyEntry(s, e);
-    if (!r.ok) return false;
-    s = r.value;
-    entries.push(e);
-    return true;
-  };
+export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at: number): Applied[] {
+  const f = new Fold(start);
   const spec = botSpec(start, seat);
-  if (!spec) return { state: s, entries };
+  if (!spec) return f.applied;
   const view = viewFor(start.game, { role: "player", seat });
   const turn = start.game.turn;
   const by = `bot:${seat}`;
-  const answers = t.answers.filter((a) => push({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } }));
-  const proposals = t.proposals.filter((p) => push({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } }));
-  const orders = push({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
+  const answers = t.answers.filter((a) => f.apply({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } }));
+  const proposals = t.proposals.filter((p) => f.apply({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } }));
+  const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
   const words = botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`));
   for (const { channel, text } of gatherByChannel(words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))))) {
-    push({ kind: "chat", at, by, channel, text });
+    f.apply({ kind: "chat", at, by, channel, text });
   }
-  push({ kind: "ready", at, by, seat, ready: true });
-  return { state: s, entries };
+  f.apply({ kind: "ready", at, by, seat, ready: true });
+  return f.applied;
 }
 
 /** What the bot of `seat` decides now, from its seat's view only (null when no bot holds the seat). */
@@ -91,28 +83,24 @@ export function searches(spec: BotSpec): boolean {
 }
 
 /**
- * Entries the bot seats that have not yet acted this turn submit now, seat by seat (each bot sees what earlier bots did),
- * up to the first seat whose decision `elsewhere` says runs off this thread: that seat is `waiting`, and the seats after
- * it wait for its answer. Only entries the reducer accepts are returned.
+ * What the bot seats that have not yet acted this turn do now, seat by seat (each bot sees what earlier bots did), up
+ * to the first seat whose decision `elsewhere` says runs off this thread: that seat is `waiting`, and the seats after it
+ * wait for its answer. Only entries the reducer accepts are returned, each with the session after it.
  */
-export function botMovesUntil(start: SessionState, at: number, elsewhere: (spec: BotSpec) => boolean): { entries: JournalEntry[]; waiting: SeatId | null } {
-  if (start.phase !== "planning" || start.game.phase !== "planning") return { entries: [], waiting: null };
-  const entries: JournalEntry[] = [];
-  let s = start;
+export function botMovesUntil(start: SessionState, at: number, elsewhere: (spec: BotSpec) => boolean): { applied: Applied[]; waiting: SeatId | null } {
+  const f = new Fold(start);
+  if (start.phase !== "planning" || start.game.phase !== "planning") return { applied: f.applied, waiting: null };
   for (const ctl of start.seats) {
-    if (!ctl.bot || s.ready.includes(ctl.seat)) continue;
-    const spec = botSpec(s, ctl.seat);
-    if (spec && elsewhere(spec)) return { entries, waiting: ctl.seat };
-    const t = decideBotTurn(s, ctl.seat);
-    if (!t) continue;
-    const r = botTurnEntries(s, ctl.seat, t, at);
-    s = r.state;
-    entries.push(...r.entries);
+    if (!ctl.bot || f.session.ready.includes(ctl.seat)) continue;
+    const spec = botSpec(f.session, ctl.seat);
+    if (spec && elsewhere(spec)) return { applied: f.applied, waiting: ctl.seat };
+    const t = decideBotTurn(f.session, ctl.seat);
+    if (t) f.keep(...botTurnEntries(f.session, ctl.seat, t, at));
   }
-  return { entries, waiting: null };
+  return { applied: f.applied, waiting: null };
 }
 
 /** Entries every bot seat that has not yet acted this turn submits now, all decided on this thread (see `botMovesUntil`). */
 export function botMoves(start: SessionState, at: number): JournalEntry[] {
-  return botMovesUntil(start, at, () => false).entries;
+  return botMovesUntil(start, at, () => false).applied.map((a) => a.entry);
 }

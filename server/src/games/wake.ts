@@ -1,7 +1,8 @@
 /** Waking a game that went to sleep while idle: its room is restored from the journal, once, however many ask at the same time. */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
-import { isAsleep, isAwake } from "./registry.ts";
+import { normaliseCode } from "../session/tokens.ts";
+import { isAsleep, isAwake, roomsByCode, sleepingGame } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
 
@@ -17,4 +18,11 @@ export function wake(gameId: string): Promise<void> {
     .finally(() => waking.delete(gameId));
   waking.set(gameId, p);
   return p;
+}
+
+/** Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room; never fails. */
+export async function wakeForCode(options: unknown): Promise<void> {
+  const code = (options as { code?: unknown } | null)?.code;
+  const sleeping = typeof code === "string" && !roomsByCode.has(normaliseCode(code)) ? sleepingGame(normaliseCode(code)) : undefined;
+  if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
 }

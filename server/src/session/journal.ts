@@ -3,7 +3,7 @@
  * of its journal (session.ts); an entry is appended before the request that made it is answered.
  */
 import type { BotPersona, SeatId, Step } from "@firebreak/shared";
-import type { Channel, CreateOptions, Invite, Member, SeatControl } from "./types.ts";
+import type { Channel, CreateOptions, Invite, Member, SeatControl, SessionState } from "./types.ts";
 
 /**
  * Who made an entry: a member's id; "system", the server itself (a deadline's empty orders and resolution, a takeover
@@ -39,6 +39,12 @@ export type JournalEntry =
   | { kind: "pause"; at: number; by: Author }
   | { kind: "resume"; at: number; by: Author }
   | { kind: "extend"; at: number; by: Author; seconds: number };
+
+/** An entry the reducer accepted, and the session after it. */
+export interface Applied {
+  entry: JournalEntry;
+  after: SessionState;
+}
 
 /** The kinds that did not say who made them before every entry did. */
 type UnsignedKind = "create" | "join" | "knock" | "assign" | "bot" | "start" | "ready" | "chat" | "pause" | "resume" | "extend";

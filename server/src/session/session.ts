@@ -4,7 +4,7 @@ import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
 import { cleanText } from "./names.ts";
-import { authorOf, type StoredEntry } from "./journal.ts";
+import { authorOf, type Applied, type JournalEntry, type StoredEntry } from "./journal.ts";
 import { permit } from "./permissions.ts";
 import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
 import type { Channel, SeatControl, SessionState } from "./types.ts";
@@ -170,6 +170,41 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
       if (s.pausedRemaining !== null) return ok({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
       const base = s.deadline ?? e.at;
       return ok({ ...s, deadline: base + e.seconds * 1000 });
+    }
+  }
+}
+
+/** Entries applied one after another, from a session: each one the reducer accepts is kept with the session after it. */
+export class Fold {
+  readonly applied: Applied[] = [];
+  private current: SessionState;
+
+  constructor(start: SessionState) {
+    this.current = start;
+  }
+
+  /** The session after every entry kept so far. */
+  get session(): SessionState {
+    return this.current;
+  }
+
+  /** Applies an entry: true when the reducer accepts it (it is kept), false when it refuses it (nothing changes). */
+  apply(e: JournalEntry): boolean {
+    return this.must(e).ok;
+  }
+
+  /** Applies an entry, or gives the reducer's refusal (nothing changes). */
+  must(e: JournalEntry): Result<SessionState> {
+    const r = applyEntry(this.current, e);
+    if (r.ok) this.keep({ entry: e, after: r.value });
+    return r;
+  }
+
+  /** Keeps entries applied elsewhere from this fold's session (each after the one before). */
+  keep(...applied: Applied[]): void {
+    for (const a of applied) {
+      this.applied.push(a);
+      this.current = a.after;
     }
   }
 }

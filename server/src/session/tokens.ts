@@ -1,5 +1,6 @@
 /** Secrets and codes: unguessable tokens and short, unambiguous join codes. */
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+import type { Mint } from "./requests.ts";
 import type { Invite, Member, SessionState } from "./types.ts";
 
 /** Join-code alphabet without look-alike characters (no 0/O, 1/I/L, 5/S, 2/Z, 8/B). */
@@ -20,6 +21,15 @@ export function newToken(): string {
 /** A short random id for members and games. */
 export function newId(prefix: string): string {
   return prefix + randomBytes(6).toString("base64url");
+}
+
+/** A mint of random ids, secrets and join codes; a code is never one `inUse` says a game has. */
+export function randomMint(inUse: (code: string) => boolean): Mint {
+  const code = (): string => {
+    const c = newJoinCode();
+    return inUse(c) ? code() : c;
+  };
+  return { id: newId, token: newToken, code };
 }
 
 /** Normalises a typed code: upper case, spaces and dashes removed. */

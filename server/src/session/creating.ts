@@ -1,0 +1,57 @@
+/** A new game from a client's create options (docs/protocol.md §5): its first journal entry, its creator and its session, or why not. */
+import { createOptionsSchema, type Scenario } from "@firebreak/shared";
+import type { JournalEntry } from "./journal.ts";
+import { cleanName, personName } from "./names.ts";
+import type { Mint } from "./requests.ts";
+import { ok, refuse, type Result } from "./result.ts";
+import { createSession } from "./session.ts";
+import type { CreateOptions, Member, SessionState } from "./types.ts";
+
+/** A game made: its create entry (journalled first), the member who made it (it joins next) and the session. */
+export interface NewGame {
+  entry: Extract<JournalEntry, { kind: "create" }>;
+  creator: Member;
+  session: SessionState;
+}
+
+/** What creating a game needs from the server: the time, its scenarios, its default takeover time, and a mint. */
+export interface CreateContext {
+  at: number;
+  scenario(id: string): Scenario | null;
+  takeoverSeconds: number;
+  mint: Mint;
+}
+
+/** A class game (its creator facilitates) or a solo game (its creator plays `solo.seat`), from the raw create options. */
+export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
+  const parsed = createOptionsSchema.safeParse(raw);
+  if (!parsed.success) return refuse("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "bad options");
+  const o = parsed.data;
+  const scenario = c.scenario(o.scenario);
+  if (!scenario) return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
+  if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat)) return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${o.scenario}`);
+  const options: CreateOptions = {
+    scenario: o.scenario,
+    seed: o.seed ?? c.mint.token(),
+    name: cleanName(o.name).slice(0, 60) || "Firebreak game",
+    turnSeconds: o.turnSeconds ?? (o.solo ? 0 : 300),
+    botLevel: o.botLevel ?? "normal",
+    solo: o.solo ?? null,
+    takeoverSeconds: o.takeoverSeconds ?? c.takeoverSeconds,
+    cbms: [],
+    cast: o.cast ?? "scenario",
+  };
+  const code = c.mint.code();
+  // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is called.
+  const name = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");
+  if (o.solo) {
+    const checked = personName(name);
+    if (!checked.ok) return refuse("INVALID_NAME", checked.reason);
+  }
+  const creator: Member = o.solo
+    ? { id: c.mint.id("m"), name, role: "player", seat: o.solo.seat, token: c.mint.token() }
+    : { id: c.mint.id("m"), name, role: "facilitator", seat: null, token: c.mint.token() };
+  const entry: NewGame["entry"] = { kind: "create", at: c.at, by: creator.id, options, code, facilitator: o.solo ? null : creator };
+  const session = createSession(entry, scenario);
+  return session.ok ? ok({ entry, creator, session: session.value }) : session;
+}
