@@ -11,7 +11,7 @@ function decisionKey(s: SessionState, seat: SeatId): string | null {
 }
 
 /** Whether the decision `key` is still wanted: the game is planning that turn, the same bot holds the seat, and it has not acted. */
-export function stillWanted(s: SessionState, seat: SeatId, key: string): boolean {
+function stillWanted(s: SessionState, seat: SeatId, key: string): boolean {
   return s.phase === "planning" && s.game.phase === "planning" && !s.ready.includes(seat) && decisionKey(s, seat) === key;
 }
 

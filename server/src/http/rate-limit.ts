@@ -51,7 +51,7 @@ export class WindowLimiter {
     return 1 <= this.limit;
   }
 
-  /** Keys currently held (for tests and metrics). */
+  /** How many addresses hold an open window (expired ones are swept as new ones arrive). */
   get size(): number {
     return this.windows.size;
   }

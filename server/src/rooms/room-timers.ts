@@ -2,6 +2,7 @@
 import type { Clock, Delayed } from "@colyseus/core";
 import { sameTimer, type Timer } from "../driver/timers.ts";
 
+/** The timers armed on one room's clock. */
 export class RoomTimers {
   private readonly armed: Array<{ timer: Timer; delayed: Delayed }> = [];
   private readonly clock: Clock;

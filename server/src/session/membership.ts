@@ -20,7 +20,7 @@ export function memberById(s: SessionState, id: string): Member | undefined {
 }
 
 /** The players holding a seat (connected or not). */
-export function seatPlayers(s: SessionState, seat: string): Member[] {
+function seatPlayers(s: SessionState, seat: string): Member[] {
   return s.members.filter((m) => m.role === "player" && m.seat === seat);
 }
 

@@ -4,7 +4,7 @@ import { ok, refuse, type Result } from "./result.ts";
 import { replayJournal } from "./session.ts";
 import type { StoredEntry } from "./journal.ts";
 
-/** Rebuilds the replayable game record (DESIGN §2 decision 4) from a journal. */
+/** Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its journal. */
 export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): Result<GameRecord> {
   const first = entries[0];
   if (!first || first.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");

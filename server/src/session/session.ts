@@ -64,7 +64,7 @@ function botChat(s: SessionState, seat: string, e: Extract<StoredEntry, { kind: 
 }
 
 /** Seats played by humans. */
-export function humanSeats(s: SessionState): SeatId[] {
+function humanSeats(s: SessionState): SeatId[] {
   return s.seats.filter((c) => !c.bot).map((c) => c.seat);
 }
 

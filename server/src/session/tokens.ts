@@ -7,14 +7,14 @@ import type { Invite, Member, SessionState } from "./types.ts";
 export const CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679";
 
 /** A 6-character join code. */
-export function newJoinCode(): string {
+function newJoinCode(): string {
   let code = "";
   for (let i = 0; i < 6; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
 
 /** An unguessable secret (128 bits, URL-safe). */
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(16).toString("base64url");
 }
 

@@ -5,7 +5,7 @@ import { DatabaseSync } from "node:sqlite";
 import type { StoredEntry } from "../session/journal.ts";
 import type { JournalStore, StoredGame } from "./journal-store.ts";
 
-/** Opens (creating if needed) the SQLite journal at `path` (":memory:" for tests). */
+/** Opens (creating if needed) the SQLite journal at `path` (":memory:": one that lives only as long as the process). */
 export function openSqliteStore(path: string): JournalStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);

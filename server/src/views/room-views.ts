@@ -7,6 +7,7 @@ import type { Member, SessionState } from "../session/types.ts";
 import { sharedView, viewerOf, viewKey } from "./client-view.ts";
 import { ViewSync, type Delivery, type Viewer } from "./view-sync.ts";
 
+/** The views of one room's connections. */
 export class RoomViews {
   private readonly sync = new ViewSync();
   /** Per viewer, the last projection and the game state it was made from (unchanged game, same view object: the diff skips it). */

@@ -74,7 +74,7 @@ export class ViewSync {
     this.held.delete(client);
   }
 
-  /** How many baselines are kept (for tests and the memory report). */
+  /** How many baselines are kept: one per distinct viewer still present (a viewer that left is forgotten). */
   get size(): number {
     return this.baselines.size;
   }
