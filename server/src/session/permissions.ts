@@ -69,7 +69,7 @@ function isSeatStep(step: Step): step is Extract<Step, { seat: SeatId }> {
 }
 
 /**
- * Whether the maker of an entry may make it (table in README's architecture notes):
+ * Whether the maker of an entry may make it:
  * - the system (the server itself) may make any entry;
  * - the bot holding a seat: its seat's orders, proposals, answers, words and ready mark;
  * - a player with a seat no bot holds: its seat's orders, proposals, answers and ready mark; chat; moving itself;
