@@ -1,50 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BOT_PERSONAS, castBots, replayRecord, SCENARIO_CASTS } from "@firebreak/shared";
 import { findScenario } from "../../../shared/src/scenario/files.ts";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
-import { botMoves, gatherByChannel } from "../bots/moves.ts";
-import { canRead, CHAT_MAX_LENGTH, channelName, parseChannel } from "./channels.ts";
-import { clientView } from "../views/client-view.ts";
-import { recordOf } from "./record.ts";
-import { allReady, applyEntry, createSession, replayJournal } from "./session.ts";
-import type { Channel, Member, SessionState } from "./types.ts";
+import { botMoves } from "../bots/moves.ts";
+import { ann, bob, fac, olga, run, scenario, started } from "../testing/fixtures.ts";
+import { canRead, channelName, parseChannel } from "./channels.ts";
 import type { JournalEntry } from "./journal.ts";
-
-const scenario = testScenario(4);
-const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
-const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
-const bob: Member = { id: "mB", name: "Bob", role: "player", seat: "south", token: "tok-bob-0000000000" };
-const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, token: "tok-olga-000000000" };
-const create: JournalEntry = {
-  kind: "create",
-  at: 1_000,
-  by: "mF",
-  code: "ACDEFG",
-  facilitator: fac,
-  options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 60, botLevel: "normal", solo: null, takeoverSeconds: 0, cbms: [] },
-};
-
-function run(entries: JournalEntry[]): { s: SessionState; journal: JournalEntry[] } {
-  const c = createSession(create as Extract<JournalEntry, { kind: "create" }>, scenario);
-  if (!c.ok) throw new Error(c.error.message);
-  let s = c.value;
-  const journal: JournalEntry[] = [create];
-  for (const e of entries) {
-    const r = applyEntry(s, e);
-    if (!r.ok) throw new Error(`${e.kind}: ${r.error.code} ${r.error.message}`);
-    s = r.value;
-    journal.push(e);
-  }
-  return { s, journal };
-}
-
-const started = (): ReturnType<typeof run> =>
-  run([
-    { kind: "join", at: 1_100, by: "mA", member: ann },
-    { kind: "join", at: 1_200, by: "mB", member: bob },
-    { kind: "join", at: 1_300, by: "mO", member: olga },
-    { kind: "start", at: 2_000, by: "mF" },
-  ]);
+import { recordOf } from "./record.ts";
+import { applyEntry, replayJournal } from "./session.ts";
+import type { Channel, SessionState } from "./types.ts";
 
 describe("session reducer", () => {
   it("start gives empty seats to bots and sets an absolute deadline", () => {
@@ -86,28 +49,6 @@ describe("session reducer", () => {
     expect(!annResolves.ok && annResolves.error.code).toBe("NOT_FACILITATOR");
     const facResolves = applyEntry(s, { kind: "step", at: 3_000, by: "mF", step: { type: "resolve", turn } });
     expect(facResolves.ok && facResolves.value.game.turn).toBe(turn + 1);
-  });
-
-  it("bots act only for their seats, from their views, and are then ready", () => {
-    const { s } = started();
-    const moves = botMoves(s, 3_000);
-    expect(moves.length).toBeGreaterThan(0);
-    for (const m of moves) {
-      if (m.kind === "step") expect(["bot:east", "bot:west"]).toContain(m.by);
-      if (m.kind === "ready") expect(["east", "west"]).toContain(m.seat);
-    }
-    let cur = s;
-    for (const m of moves) {
-      const r = applyEntry(cur, m);
-      expect(r.ok).toBe(true);
-      if (r.ok) cur = r.value;
-    }
-    expect(allReady(cur)).toBe(false);
-    for (const [seat, by] of [["north", "mA"], ["south", "mB"]] as const) {
-      const r = applyEntry(cur, { kind: "ready", at: 4_000, by, seat, ready: true });
-      if (r.ok) cur = r.value;
-    }
-    expect(allReady(cur)).toBe(true);
   });
 
   it("a seat can be handed to a bot of any of the six doctrines or random; an unknown persona is refused and changes nothing", () => {
@@ -190,41 +131,6 @@ describe("session reducer", () => {
     expect(applyEntry(withHotline, { kind: "chat", at: 3_000, by: "bot:east", channel: { kind: "hotline", a: "east", b: "north" }, text: "We deny it." }).ok).toBe(true);
   });
 
-  it("bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session accepted; only the parties read them", () => {
-    const { s } = started();
-    const dove = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" });
-    if (!dove.ok) throw new Error(dove.error.message);
-    let cur = dove.value;
-    const moves = botMoves(cur, 3_000);
-    const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
-    const proposals = moves.filter((m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose");
-    expect(proposals.length).toBeGreaterThan(0);
-    const westWords = words.filter((w) => w.by === "bot:west");
-    expect(westWords.length).toBeGreaterThan(0);
-    // One message per channel per turn: a bot's lines to the same reader arrive together.
-    expect(new Set(westWords.map((w) => JSON.stringify(w.channel))).size).toBe(westWords.length);
-    for (const m of moves) {
-      const r = applyEntry(cur, m);
-      if (!r.ok) throw new Error(r.error.message);
-      cur = r.value;
-    }
-    const fromWest = cur.chat.filter((c) => c.from === "west");
-    expect(fromWest.length).toBe(words.filter((w) => w.by === "bot:west").length);
-    // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
-    expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= CHAT_MAX_LENGTH)).toBe(true);
-    expect(fromWest.some((c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north")).toBe(true);
-    // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
-    const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
-    expect(annReads.length).toBe(fromWest.filter((c) => c.channel.kind === "public" || (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north"))).length);
-    expect(annReads.some((c) => c.channel === "private:west")).toBe(true);
-    expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
-    expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
-    // The words are journalled: a replay gives the same chat.
-    const journal = [...started().journal, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" } as JournalEntry, ...moves];
-    const again = replayJournal(journal, scenario);
-    expect(again.ok && again.value.chat).toEqual(cur.chat);
-  });
-
   it("chat channels: who can write, who can read, and how each reader names them", () => {
     const { s } = started();
     expect(parseChannel("hotline:south", ann, s)).toMatch(/no hotline/);
@@ -238,17 +144,6 @@ describe("session reducer", () => {
     expect(canRead(fac, msg)).toBe(true);
     expect(channelName(msg.channel, bob)).toBe("private:north");
     expect(channelName(msg.channel, fac)).toBe("private:north:south");
-  });
-
-  it("a client view carries only the member's own seat and never a token", () => {
-    const { s } = started();
-    const v = clientView(s, bob, new Set(["mA", "mB"]));
-    expect(Object.keys(v.game.private)).toEqual(["south"]);
-    const text = JSON.stringify(v);
-    for (const m of [fac, ann, olga]) expect(text).not.toContain(m.token);
-    expect(text).not.toContain("s-1");
-    expect(v.session.seats.find((x) => x.seat === "east")?.persona).toBeNull();
-    expect(clientView(s, fac, new Set()).session.seats.find((x) => x.seat === "east")?.persona).not.toBeNull();
   });
 
   it("a journal replays to the same session, and its record replays to the same game", () => {
@@ -269,25 +164,5 @@ describe("session reducer", () => {
     if (!record.ok) throw new Error(record.error.message);
     const replay = replayRecord(record.value, scenario);
     expect(replay.ok && replay.state).toEqual(s.game);
-  });
-});
-
-describe("bots' words", () => {
-  it("gather into one message per channel per turn, split only at the chat limit", () => {
-    const pub = { kind: "public" as const };
-    const priv = { kind: "private" as const, a: "east", b: "north" };
-    const out = gatherByChannel([
-      { channel: pub, text: "We propose a hotline." },
-      { channel: priv, text: "Agreed." },
-      { channel: pub, text: "We publish our doctrine." },
-    ]);
-    expect(out).toEqual([
-      { channel: pub, text: "We propose a hotline. We publish our doctrine." },
-      { channel: priv, text: "Agreed." },
-    ]);
-    const long = "x".repeat(300);
-    const split = gatherByChannel([long, long, long].map((text) => ({ channel: pub, text })));
-    expect(split.map((m) => m.text.length)).toEqual([300, 300, 300]);
-    expect(split.every((m) => m.text.length <= CHAT_MAX_LENGTH)).toBe(true);
   });
 });
