@@ -15,7 +15,7 @@ export function restoredSession(gameId: string, key: unknown): SessionState {
   const svc = services();
   const entries = svc.store.entries(gameId);
   const first = entries[0];
-  if (!first || first.kind !== "create") throw new Error(`NO_SUCH_GAME: ${gameId}`);
+  if (first?.kind !== "create") throw new Error(`NO_SUCH_GAME: ${gameId}`);
   const scenario = svc.scenario(first.options.scenario);
   if (!scenario) throw new Error(`UNKNOWN_SCENARIO: ${first.options.scenario}`);
   let s: ReturnType<typeof replayJournal>;
