@@ -1,2 +1,2 @@
-/** Reading scenario files moved to scenario/files.ts; this path re-exports it for the tests of bots/ and sim/ that still import it here. */
+/** Reading scenario files moved to scenario/files.ts; this path re-exports it for the sim/ tests that still import it here. */
 export { findScenario, loadScenarioFile, SCENARIOS_DIR } from "../scenario/files.ts";
