@@ -89,7 +89,7 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const entries = (db.prepare("SELECT entry FROM journal WHERE game = ? ORDER BY seq").all(best.id) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as JournalEntry);
   db.close();
   const first = entries[0];
-  if (!first || first.kind !== "create") return null;
+  if (first?.kind !== "create") return null;
   const scenario = loadCatalogue().get(first.options.scenario);
   if (!scenario) return null;
 

@@ -154,7 +154,10 @@ export class RoomRun {
       if (phase === "lobby") return;
       if (p.seenTurn > 0 && !p.ended && (p.turn > p.seenTurn || phase === "ended")) {
         let a = this.arrivals.get(p.seenTurn);
-        if (!a) this.arrivals.set(p.seenTurn, (a = []));
+        if (!a) {
+          a = [];
+          this.arrivals.set(p.seenTurn, a);
+        }
         a[p.index] = now;
       }
       if (phase === "ended") {

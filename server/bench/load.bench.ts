@@ -41,7 +41,7 @@ import { type Breakdown, measureBreakdown } from "./breakdown.ts";
 import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR, type LoadBench } from "./load-report.ts";
 import { roomAddress } from "./local-fetch.ts";
 import { echoAfterIdle, echoRoundTrips, machineTicks, measureResolveTurn, openEcho, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
-import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, waitForEnd } from "./load-clients.ts";
+import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, } from "./load-clients.ts";
 import { killChildren, startEcho, startServer } from "./load-processes.ts";
 
 // ---------------------------------------------------------------------------------------------

@@ -59,6 +59,7 @@ describe("solo game in the browser", () => {
       // The bots are ready too, so the turn resolves: the next turn's orders or the debrief show. A function, not a
       // string: the page's CSP refuses to evaluate strings.
       const turnOver = (t: number): boolean => {
+        // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as rendered, which only innerText gives.
         const text = (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText;
         return text.includes(`Orders for turn ${t + 1}\n`) || text.includes("Debrief");
       };

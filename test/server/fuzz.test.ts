@@ -230,7 +230,11 @@ class Generator {
       [10, "data"],
     ];
     let roll = r.int(kinds.reduce((n, [w]) => n + w, 0));
-    const kind = kinds.find(([w]) => (roll -= w) < 0)?.[1] ?? "hostile";
+    const kind =
+      kinds.find(([w]) => {
+        roll -= w;
+        return roll < 0;
+      })?.[1] ?? "hostile";
     let bytes = this.build(kind);
     if (bytes.length > 30_000) bytes = bytes.subarray(0, 30_000);
     if (bytes.length > 0 && ((bytes[0] ?? 0) & 0x1f) === CODE.LEAVE_ROOM) bytes = concat(Uint8Array.of((bytes[0] ?? 0) ^ 1), bytes.subarray(1));

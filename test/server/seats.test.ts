@@ -1,7 +1,7 @@
 /** Seats belong to people: secrets after the start, knocks, invites, removal, code rotation, facilitator keys, names. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import { create, join, Peer, testServer } from "./harness.ts";
+import { create, join, type Peer, testServer } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {

@@ -18,7 +18,7 @@ function Timer({ v }: { v: ClientView }) {
   if (v.session.paused) return <span class="timer">Paused</span>;
   if (v.session.deadline === null) return <span class="timer">No time limit</span>;
   const s = Math.max(0, Math.round((v.session.deadline - now.value) / 1000));
-  return <span class="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>{Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left</span>;
+  return <span class="timer" role="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>{Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left</span>;
 }
 
 function Board({ v }: { v: ClientView }) {

@@ -15,7 +15,7 @@ export function Lobby({ v }: { v: ClientView }) {
     <main class="lobby">
       <h1>{v.session.name}</h1>
       <p class="code-label">Join code</p>
-      <p class="join-code" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>{v.session.code}</p>
+      <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>{v.session.code}</p>
       <p>Open this page, choose "Join with a code", and type the code above.</p>
       {error.value && <p role="alert" class="error">{error.value}</p>}
       <table class="seats">

@@ -173,12 +173,12 @@ export function Orders({ v }: { v: ClientView }) {
         <button type="button" disabled={!draft} onClick={() => draft && submit([...planned, draft])}>Add order</button>
       </fieldset>
       {openInquiries.map((q) => (
-        <div key={q.id} class="inquiry" role="group" aria-label="Inquiry to answer">
+        <fieldset key={q.id} class="inquiry" aria-label="Inquiry to answer">
           <p>{v.game.nations[q.from]?.name} asks you over the hotline about an incident. Answer:</p>
           {(["deny", "explain", "acknowledge"] as const).map((r) => (
             <button type="button" key={r} onClick={() => submit([...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
           ))}
-        </div>
+        </fieldset>
       ))}
       <p role="status">{message.value.turn === v.game.turn ? message.value.text : ""}</p>
       <button type="button" class={ready ? "" : "primary"} onClick={() => request("ready", { ready: !ready })}>{ready ? "Not ready yet" : "Ready: end my turn"}</button>

@@ -8,6 +8,8 @@ export const NAME_MAX_LENGTH = 40;
  * overrides, isolates and marks (which can make "Ann" display as another name or reorder a message), zero-width
  * characters and the byte-order mark, and the Unicode "tag" block.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this pattern's purpose.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the tag block is matched as a surrogate pair on purpose.
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
 /** Free text (chat, notes) without hidden or reordering characters; newlines and tabs stay. */

@@ -7,7 +7,7 @@ import type { StoredEntry } from "./journal.ts";
 /** Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its journal. */
 export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): Result<GameRecord> {
   const first = entries[0];
-  if (!first || first.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
+  if (first?.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
   const created = createGame(scenario, first.options.seed, { cbms: first.options.cbms });
   if (!created.ok) return created;
   let state = created.value;

@@ -212,7 +212,7 @@ export class Fold {
 /** Folds a journal into a session (restoring after a restart). */
 export function replayJournal(entries: readonly StoredEntry[], scenario: Scenario): Result<SessionState> {
   const first = entries[0];
-  if (!first || first.kind !== "create") return refuse("INVALID_REQUEST", "A journal starts with its create entry.");
+  if (first?.kind !== "create") return refuse("INVALID_REQUEST", "A journal starts with its create entry.");
   let s = createSession(first, scenario);
   for (let i = 1; i < entries.length && s.ok; i++) s = applyEntry(s.value, entries[i] as StoredEntry);
   return s;

@@ -6,7 +6,7 @@ import type { Rng } from "../model/rng.ts";
 import { detectionChance } from "../rules/detection.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
-import { Planner } from "./planner.ts";
+import type { Planner } from "./planner.ts";
 import { attributable, authoredBy, tensionWith, unresolvedIncidents } from "./perception.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { refusalText } from "./messages.ts";

@@ -6,9 +6,10 @@ import { formatProblems } from "../scenario/validate.ts";
 import { findScenario } from "../scenario/files.ts";
 
 function main(): number {
-  let parsed;
+  const parse = () => parseArgs({ options: { scenario: { type: "string" } }, allowPositionals: true, strict: true });
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({ options: { scenario: { type: "string" } }, allowPositionals: true, strict: true });
+    parsed = parse();
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\nusage: npm run replay -- <record.json> [more records] [--scenario <id|path>]\n`);
     return 2;

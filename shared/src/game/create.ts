@@ -91,7 +91,7 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   for (const key of allPairs(seats)) tensionHistory[key] = [tension[key] ?? 0];
   const rng = rngFromSeed(seed);
   const cbms: GameState["cbms"] = [];
-  const cid = (): string => "c" + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
+  const cid = (): string => `c${Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0")}`;
   for (const c of scenario.cbms ?? []) cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
   for (const kind of opts.cbms) {
     if (CBMS[kind].members === "one") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });

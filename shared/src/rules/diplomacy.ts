@@ -63,7 +63,7 @@ export function inquire(ctx: Ctx, from: SeatId, order: InquireOrder): void {
 /** Answers an open inquiry: deny, explain or acknowledge. */
 export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
   const q = ctx.s.inquiries.find((x) => x.id === order.inquiry);
-  if (!q || q.status !== "open") return;
+  if (q?.status !== "open") return;
   q.status = "answered";
   q.reply = order.reply;
   q.answeredTurn = ctx.turn;
@@ -114,7 +114,7 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   a.economy = round3(a.economy - p.sanctionCost);
   const justified = isJustified(ctx, by, target);
   if (!justified) a.reputation = round3(a.reputation - p.unjustifiedSanctionReputation);
-  emit(ctx, "diplomacy.sanction", "public", `${a.name} sanctions ${t.name}${justified ? "" : " without a public attribution: reputation -" + p.unjustifiedSanctionReputation}.`);
+  emit(ctx, "diplomacy.sanction", "public", `${a.name} sanctions ${t.name}${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`);
   addTension(ctx, by, target, catalogued(ctx, "diplomacy.sanction", by, target) ? 0 : p.sanctionTension, "diplomacy.sanction", "public", `Sanctions strain ${a.name}-${t.name} relations.`);
 }
 

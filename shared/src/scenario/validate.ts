@@ -89,7 +89,9 @@ function crossCheck(data: unknown): ScenarioProblem[] {
   arr(s.cbms).forEach((raw, i) => {
     const c = obj(raw);
     const members = arr(c.members);
-    members.forEach((m, j) => known(m, `cbms[${i}].members[${j}]`));
+    members.forEach((m, j) => {
+      known(m, `cbms[${i}].members[${j}]`);
+    });
     if (new Set(members).size !== members.length) problems.push({ path: `cbms[${i}].members`, message: "lists a member twice" });
     const kind = str(c.kind);
     if (kind === undefined || !Array.isArray(c.members)) return;
@@ -124,7 +126,9 @@ function crossCheck(data: unknown): ScenarioProblem[] {
     if (typeof x.turn === "number" && x.turn > turns) problems.push({ path: `injects.scheduled[${i}].turn`, message: `must be at most the scenario's ${turns} turns` });
     checkInject(x.inject, `injects.scheduled[${i}].inject`);
   });
-  arr(injects.library).forEach((x, i) => checkInject(x, `injects.library[${i}]`));
+  arr(injects.library).forEach((x, i) => {
+    checkInject(x, `injects.library[${i}]`);
+  });
   arr(s.hints).forEach((raw, i) => {
     const h = obj(raw);
     if (typeof h.turn === "number" && h.turn > turns) problems.push({ path: `hints[${i}].turn`, message: `must be at most the scenario's ${turns} turns` });

@@ -114,8 +114,12 @@ describe("sequential tests", () => {
     const open = sequentialTest([10, 20], () => ({ verdict: "open", seen: "" }));
     expect([open.verdict, open.n, open.looks]).toEqual(["open", 20, 2]);
     const zs: number[] = [];
-    sequentialTest([1, 2], (_, z) => (zs.push(z), { verdict: "open", seen: "" }));
-    sequentialTest([1, 2], (_, z) => (zs.push(z), { verdict: "open", seen: "" }), 0.9);
+    const look = (_: number, z: number) => {
+      zs.push(z);
+      return { verdict: "open" as const, seen: "" };
+    };
+    sequentialTest([1, 2], look);
+    sequentialTest([1, 2], look, 0.9);
     expect(zs).toEqual([zForLooks(2), zForLooks(2), zForLooks(2, 0.9), zForLooks(2, 0.9)]);
     expect(() => sequentialTest([], () => ({ verdict: "open", seen: "" }))).toThrow(RangeError);
     expect(() => sequentialTest([20, 10], () => ({ verdict: "open", seen: "" }))).toThrow(RangeError);
