@@ -11,14 +11,18 @@ import { replayRecord, type GameRecord } from "../shared/src/record/record.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const goldenDir = join(root, "test", "golden");
-const goldens = readdirSync(goldenDir).filter((f) => f.endsWith(".json")).sort();
-const read = (file: string): GameRecord => JSON.parse(readFileSync(join(goldenDir, file), "utf8")) as GameRecord;
+const goldens = readdirSync(goldenDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
+const read = (file: string): GameRecord =>
+  JSON.parse(readFileSync(join(goldenDir, file), "utf8")) as GameRecord;
 const scenarioOf = (r: GameRecord) => {
   const s = findScenario(r.scenario.id);
   if (!s.ok) throw new Error(`scenario ${r.scenario.id} invalid`);
   return s.scenario;
 };
-const replayCli = (...args: string[]) => spawnSync(process.execPath, [join(root, "shared/src/cli/replay.ts"), ...args], { encoding: "utf8" });
+const replayCli = (...args: string[]) =>
+  spawnSync(process.execPath, [join(root, "shared/src/cli/replay.ts"), ...args], { encoding: "utf8" });
 
 describe("golden records", () => {
   it("there are at least three, covering armed conflict, stable peace, the turn limit and a facilitator's inject and end", () => {
@@ -41,7 +45,9 @@ describe("golden records", () => {
 
   it("a changed order is caught at the turn it was played", () => {
     const record = read("turn-limit.json");
-    const i = record.steps.findIndex((s) => s.type === "orders" && s.turn === 5 && Array.isArray(s.orders) && s.orders.length > 0);
+    const i = record.steps.findIndex(
+      (s) => s.type === "orders" && s.turn === 5 && Array.isArray(s.orders) && s.orders.length > 0,
+    );
     expect(i).toBeGreaterThan(0);
     const tampered = structuredClone(record);
     const step = tampered.steps[i] as { orders: unknown[] };
@@ -55,7 +61,10 @@ describe("golden records", () => {
     const old = { ...read("stable-peace.json"), rulesVersion: RULES_VERSION - 1 };
     const r = replayRecord(old, scenarioOf(old));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.divergence.reason).toBe(`record made with rules v${RULES_VERSION - 1}, engine is v${RULES_VERSION}`);
+    if (!r.ok)
+      expect(r.divergence.reason).toBe(
+        `record made with rules v${RULES_VERSION - 1}, engine is v${RULES_VERSION}`,
+      );
   });
 
   it("the replay CLI exits 0 on goldens and non-zero naming the first divergent turn on a tampered record", () => {
@@ -82,23 +91,45 @@ describe("golden records", () => {
 });
 
 describe("simulate CLI", () => {
-  const simulate = (...args: string[]) => execFileSync(process.execPath, [join(root, "shared/src/cli/simulate.ts"), ...args], { encoding: "utf8" });
+  const simulate = (...args: string[]) =>
+    execFileSync(process.execPath, [join(root, "shared/src/cli/simulate.ts"), ...args], { encoding: "utf8" });
 
   it("is byte-identical for the same arguments and prints the documented JSON keys", () => {
     const args = ["--scenario", "baltic-fog", "--games", "40", "--seed", "3", "--json"];
     const a = simulate(...args);
     expect(simulate(...args)).toBe(a);
     const r = JSON.parse(a) as Record<string, unknown>;
-    for (const k of ["games", "outcomes", "meanTurns", "attributionLagMedian", "detectionRateByDefense", "meanScoreByPersona"]) expect(r).toHaveProperty(k);
+    for (const k of [
+      "games",
+      "outcomes",
+      "meanTurns",
+      "attributionLagMedian",
+      "detectionRateByDefense",
+      "meanScoreByPersona",
+    ])
+      expect(r).toHaveProperty(k);
     const o = r.outcomes as Record<string, { share: number; ci95: [number, number] }>;
     expect(Object.keys(o).sort()).toEqual(["armedConflict", "stablePeace", "turnLimit"]);
-    expect((o.armedConflict?.share ?? 0) + (o.stablePeace?.share ?? 0) + (o.turnLimit?.share ?? 0)).toBeCloseTo(1, 3);
+    expect(
+      (o.armedConflict?.share ?? 0) + (o.stablePeace?.share ?? 0) + (o.turnLimit?.share ?? 0),
+    ).toBeCloseTo(1, 3);
     expect(simulate("--scenario", "baltic-fog", "--games", "40", "--seed", "4", "--json")).not.toBe(a);
   });
 
   it("writes replayable records with --records", () => {
     const dir = mkdtempSync(join(tmpdir(), "fb-records-"));
-    simulate("--scenario", "baltic-fog", "--games", "3", "--seed", "9", "--bots", "hawk,dove", "--records", dir);
+    simulate(
+      "--scenario",
+      "baltic-fog",
+      "--games",
+      "3",
+      "--seed",
+      "9",
+      "--bots",
+      "hawk,dove",
+      "--records",
+      dir,
+    );
     const files = readdirSync(dir).map((f) => join(dir, f));
     expect(files).toHaveLength(3);
     const r = replayCli(...files);
@@ -106,8 +137,11 @@ describe("simulate CLI", () => {
   });
 
   it("rejects bad arguments with a clear message", () => {
-    const bad = (args: string[]) => spawnSync(process.execPath, [join(root, "shared/src/cli/simulate.ts"), ...args], { encoding: "utf8" });
-    expect(bad(["--scenario", "baltic-fog", "--bots", "pacifist"]).stderr).toContain('unknown bot persona "pacifist"');
+    const bad = (args: string[]) =>
+      spawnSync(process.execPath, [join(root, "shared/src/cli/simulate.ts"), ...args], { encoding: "utf8" });
+    expect(bad(["--scenario", "baltic-fog", "--bots", "pacifist"]).stderr).toContain(
+      'unknown bot persona "pacifist"',
+    );
     expect(bad(["--scenario", "baltic-fog", "--cbms", "treaty"]).stderr).toContain('unknown CBM "treaty"');
     expect(bad(["--scenario", "nowhere"]).status).toBe(1);
     expect(bad(["--games", "5"]).status).toBe(2);

@@ -52,7 +52,9 @@ describe("the scenario set", () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
     for (const path of paths) {
       const c = checkFile(path);
-      expect(c.status === "invalid" ? c.problems : c.status === "unreadable" ? c.message : [], path).toEqual([]);
+      expect(c.status === "invalid" ? c.problems : c.status === "unreadable" ? c.message : [], path).toEqual(
+        [],
+      );
       expect(load(path).id, path).toBe(expectedId(path));
     }
   });
@@ -115,7 +117,8 @@ describe.each(scenarios)("%s has every part a teacher needs", (file, s) => {
   });
 
   it("starting tensions that leave room to escalate and to calm down", () => {
-    for (const r of s.relations ?? []) expect(r.tension ?? DEFAULT_PARAMS.initialTension, `${r.a}/${r.b}`).toBeLessThanOrEqual(6);
+    for (const r of s.relations ?? [])
+      expect(r.tension ?? DEFAULT_PARAMS.initialTension, `${r.a}/${r.b}`).toBeLessThanOrEqual(6);
   });
 });
 
@@ -133,7 +136,16 @@ describe("the tutorial", () => {
 
   it("names each mechanic it teaches in its hints", () => {
     const text = (s?.hints ?? []).map((h) => h.text.toLowerCase()).join("\n");
-    for (const word of ["covert", "overt", "detection", "attribution", "hotline", "inquire", "situation reports"]) expect(text, word).toContain(word);
+    for (const word of [
+      "covert",
+      "overt",
+      "detection",
+      "attribution",
+      "hotline",
+      "inquire",
+      "situation reports",
+    ])
+      expect(text, word).toContain(word);
   });
 });
 
@@ -181,20 +193,64 @@ describe("a scenario written from the guide, with mistakes", () => {
 
   /** [text in the guide's example, the mistaken text, the line(s) the checker must print]. */
   const MISTAKES: Array<[string, string, string | string[]]> = [
-    ["id: two-straits", "id: Two_Straits", "id: must be a lower-case id: a letter, then letters, digits or '-', at most 32"],
+    [
+      "id: two-straits",
+      "id: Two_Straits",
+      "id: must be a lower-case id: a letter, then letters, digits or '-', at most 32",
+    ],
     ["    defense: 3\n", "    defense: 7\n", "states[0].defense: must be between 1 and 5"],
     // A misspelt key is two problems: the unknown key, and the required one now missing.
-    ["    defense: 4\n    dependence: 8\n", "    defense: 4\n    dependance: 8\n", ['states[1]: Unrecognized key: "dependance"', "states[1].dependence: must be a number"]],
+    [
+      "    defense: 4\n    dependence: 8\n",
+      "    defense: 4\n    dependance: 8\n",
+      ['states[1]: Unrecognized key: "dependance"', "states[1].dependence: must be a number"],
+    ],
     ["    stability: 11\n", "    stability: high\n", "states[0].stability: must be a number"],
-    ["        points: 4\n        target: south", "        points: 40\n        target: south", "states[0].objectives[0].points: must be between 0 and 20"],
-    ["        cbm: hotline\n", "        cbm: redPhone\n", "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct"],
-    ["        rival: north", "        rival: nort", 'states[1].objectives[1].rival: unknown state "nort" (known: north, south)'],
-    ["tension: 3, suspicion: 0.4", "tension: 9, suspicion: 0.4", "relations[0].tension: must be between 0 and 8"],
-    ["    - turn: 3\n", "    - turn: 10\n", "injects.scheduled[0].turn: must be at most the scenario's 8 turns"],
-    ["kind: ddos }", "kind: botnet }", "injects.scheduled[0].inject.effects[0].kind: must be ddos, influence, disrupt, destroy or nonState"],
-    ["{ type: suspicion, from: south, to: north, delta: 0.2 }", "{ type: suspicion, from: south, to: south, delta: 0.2 }", "injects.library[0].effects[1].to: must name another state, not itself"],
-    ["relations:\n", "params:\n  tensionDecy: 0.3\n  attributionHazard: 1.5\nrelations:\n", ["params: unknown model parameter: tensionDecy", "params.attributionHazard: must be between 0 and 1"]],
-    ['      dependence: "Heavy industry runs partly offline."', '      dependence: "Heavy industry runs partly offline."\n      morale: "High."', "states[0].rationale.morale: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)"],
+    [
+      "        points: 4\n        target: south",
+      "        points: 40\n        target: south",
+      "states[0].objectives[0].points: must be between 0 and 20",
+    ],
+    [
+      "        cbm: hotline\n",
+      "        cbm: redPhone\n",
+      "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct",
+    ],
+    [
+      "        rival: north",
+      "        rival: nort",
+      'states[1].objectives[1].rival: unknown state "nort" (known: north, south)',
+    ],
+    [
+      "tension: 3, suspicion: 0.4",
+      "tension: 9, suspicion: 0.4",
+      "relations[0].tension: must be between 0 and 8",
+    ],
+    [
+      "    - turn: 3\n",
+      "    - turn: 10\n",
+      "injects.scheduled[0].turn: must be at most the scenario's 8 turns",
+    ],
+    [
+      "kind: ddos }",
+      "kind: botnet }",
+      "injects.scheduled[0].inject.effects[0].kind: must be ddos, influence, disrupt, destroy or nonState",
+    ],
+    [
+      "{ type: suspicion, from: south, to: north, delta: 0.2 }",
+      "{ type: suspicion, from: south, to: south, delta: 0.2 }",
+      "injects.library[0].effects[1].to: must name another state, not itself",
+    ],
+    [
+      "relations:\n",
+      "params:\n  tensionDecy: 0.3\n  attributionHazard: 1.5\nrelations:\n",
+      ["params: unknown model parameter: tensionDecy", "params.attributionHazard: must be between 0 and 1"],
+    ],
+    [
+      '      dependence: "Heavy industry runs partly offline."',
+      '      dependence: "Heavy industry runs partly offline."\n      morale: "High."',
+      "states[0].rationale.morale: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)",
+    ],
   ];
 
   it("the guide's example is valid as written", () => {
@@ -224,7 +280,10 @@ describe("a scenario written from the guide, with mistakes", () => {
       writeFileSync(file, example);
       const c = checkFile(file);
       expect(c.status).toBe("invalid");
-      if (c.status === "invalid") expect(c.problems).toEqual([{ path: "id", message: 'must match the file name: "two-strait" (found "two-straits")' }]);
+      if (c.status === "invalid")
+        expect(c.problems).toEqual([
+          { path: "id", message: 'must match the file name: "two-strait" (found "two-straits")' },
+        ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

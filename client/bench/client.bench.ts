@@ -11,7 +11,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const json = process.argv.includes("--json");
 const dist = join(root, "client", "dist");
 
-execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+execFileSync(
+  process.execPath,
+  [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
+  { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+);
 const assets = readdirSync(join(dist, "assets")).filter((f) => f.endsWith(".js"));
 const sizes = assets.map((f) => {
   const raw = readFileSync(join(dist, "assets", f));
@@ -37,7 +41,8 @@ for (let i = 0; i < 5; i++) {
   await page.waitForTimeout(6000);
   const cdp = await ctx.newCDPSession(page);
   await cdp.send("Performance.enable");
-  const busy = async (): Promise<number> => ((await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0);
+  const busy = async (): Promise<number> =>
+    (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? 0;
   const b0 = await busy();
   const w0 = Date.now();
   await page.waitForTimeout(3000);
@@ -58,14 +63,28 @@ const result = {
   assets: sizes,
   navigationToBoardMs: { median: median(runs), runs },
   idleFps: { median: Math.round(median(fps) * 10) / 10, runs: fps.map((f) => Math.round(f * 10) / 10) },
-  idleMainThreadBusy: { median: Math.round(median(idleBusy) * 1000) / 1000, runs: idleBusy.map((f) => Math.round(f * 1000) / 1000) },
+  idleMainThreadBusy: {
+    median: Math.round(median(idleBusy) * 1000) / 1000,
+    runs: idleBusy.map((f) => Math.round(f * 1000) / 1000),
+  },
 };
 if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 else {
   process.stdout.write(`\nClient (headless chromium, SwiftShader WebGL; loopback server)\n`);
-  for (const s of sizes) process.stdout.write(`  ${s.file.padEnd(30)} ${(s.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(s.gzip / 1024).toFixed(1).padStart(7)} KB\n`);
-  process.stdout.write(`  shipped JavaScript, gzipped: ${result.shippedJsGzipKB} KB (target <= 700 KB: ${result.shippedJsGzipKB <= 700 ? "PASS" : "FAIL"})\n`);
-  process.stdout.write(`  navigation to interactive board (home, one click, board ready): median ${result.navigationToBoardMs.median} ms over ${runs.length} runs [${runs.join(", ")}]\n`);
-  process.stdout.write(`  idle board frame rate (the page's requestAnimationFrame rate): median ${result.idleFps.median} fps [${result.idleFps.runs.join(", ")}]\n`);
-  process.stdout.write(`  main thread busy while the board is idle: median ${(result.idleMainThreadBusy.median * 100).toFixed(1)}% [${result.idleMainThreadBusy.runs.map((x) => `${(x * 100).toFixed(1)}%`).join(", ")}]\n`);
+  for (const s of sizes)
+    process.stdout.write(
+      `  ${s.file.padEnd(30)} ${(s.bytes / 1024).toFixed(1).padStart(8)} KB  gzip ${(s.gzip / 1024).toFixed(1).padStart(7)} KB\n`,
+    );
+  process.stdout.write(
+    `  shipped JavaScript, gzipped: ${result.shippedJsGzipKB} KB (target <= 700 KB: ${result.shippedJsGzipKB <= 700 ? "PASS" : "FAIL"})\n`,
+  );
+  process.stdout.write(
+    `  navigation to interactive board (home, one click, board ready): median ${result.navigationToBoardMs.median} ms over ${runs.length} runs [${runs.join(", ")}]\n`,
+  );
+  process.stdout.write(
+    `  idle board frame rate (the page's requestAnimationFrame rate): median ${result.idleFps.median} fps [${result.idleFps.runs.join(", ")}]\n`,
+  );
+  process.stdout.write(
+    `  main thread busy while the board is idle: median ${(result.idleMainThreadBusy.median * 100).toFixed(1)}% [${result.idleMainThreadBusy.runs.map((x) => `${(x * 100).toFixed(1)}%`).join(", ")}]\n`,
+  );
 }

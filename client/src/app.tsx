@@ -11,10 +11,24 @@ export function App() {
   return (
     <>
       {(c === "reconnecting" || c === "lost") && (
-        <div class="banner" role="alert">{c === "reconnecting" ? "Connection lost — reconnecting to your seat…" : "Could not reconnect. Reload the page to rejoin your seat."}</div>
+        <div class="banner" role="alert">
+          {c === "reconnecting"
+            ? "Connection lost — reconnecting to your seat…"
+            : "Could not reconnect. Reload the page to rejoin your seat."}
+        </div>
       )}
-      <div class="sr-only" aria-live="polite" aria-atomic="true">{announcement.value}</div>
-      {!v ? <Home /> : v.session.phase === "lobby" ? <Lobby v={v} /> : v.session.phase === "ended" ? <Debrief v={v} /> : <Game v={v} />}
+      <div class="sr-only" aria-live="polite" aria-atomic="true">
+        {announcement.value}
+      </div>
+      {!v ? (
+        <Home />
+      ) : v.session.phase === "lobby" ? (
+        <Lobby v={v} />
+      ) : v.session.phase === "ended" ? (
+        <Debrief v={v} />
+      ) : (
+        <Game v={v} />
+      )}
     </>
   );
 }

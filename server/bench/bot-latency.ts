@@ -27,11 +27,25 @@ function pct(xs: number[], p: number): number {
 }
 
 const port = await freePort();
-const srv = await startServer({ port, dataDir: mkdtempSync(join(tmpdir(), "fb-botlat-")), reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, botWorkers: workers });
+const srv = await startServer({
+  port,
+  dataDir: mkdtempSync(join(tmpdir(), "fb-botlat-")),
+  reconnectSeconds: 2,
+  takeoverSeconds: 0,
+  maxPayloadBytes: 32 * 1024,
+  clientDir: null,
+  quiet: true,
+  botWorkers: workers,
+});
 const url = `ws://127.0.0.1:${port}`;
 
 // Another room on the same process: its facilitator chats while the bots of the solo game think.
-const other = await create(url, { scenario: "baltic-fog", name: "Other room", seed: "other-1", turnSeconds: 0 });
+const other = await create(url, {
+  scenario: "baltic-fog",
+  name: "Other room",
+  seed: "other-1",
+  turnSeconds: 0,
+});
 const pings: number[] = [];
 let pinging = true;
 const pinger = (async () => {
@@ -43,7 +57,13 @@ const pinger = (async () => {
   }
 })();
 
-const me = await create(url, { scenario: "halden-measures", name: "Solo", solo: { seat: "westra" }, seed: "botlat-2", botLevel: "hard" });
+const me = await create(url, {
+  scenario: "halden-measures",
+  name: "Solo",
+  solo: { seat: "westra" },
+  seed: "botlat-2",
+  botLevel: "hard",
+});
 await me.until((v) => v.session.ready.length === 5, 60_000);
 const eld = monitorEventLoopDelay({ resolution: 1 });
 eld.enable();
@@ -54,7 +74,10 @@ for (let t = 0; t < turns && me.view.session.phase === "planning"; t++) {
   await me.ask("orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] });
   const t0 = performance.now();
   await me.ask("ready", { ready: true });
-  await me.until((v) => v.session.phase === "ended" || (v.game.turn > turn && v.session.ready.length === 5), 60_000);
+  await me.until(
+    (v) => v.session.phase === "ended" || (v.game.turn > turn && v.session.ready.length === 5),
+    60_000,
+  );
   turnTimes.push(performance.now() - t0);
   await new Promise((r) => setTimeout(r, 100));
 }
@@ -64,10 +87,18 @@ pinging = false;
 await pinger;
 const ms = (ns: number): string => (ns / 1e6).toFixed(1);
 const f = (x: number): string => x.toFixed(1);
-console.log(`bot workers ${workers}: ${turnTimes.length} turns of halden-measures, 5 hard bots, ${f(elapsed / 1000)} s`);
-console.log(`  event-loop delay (ms): mean ${ms(eld.mean)}  p50 ${ms(eld.percentile(50))}  p99 ${ms(eld.percentile(99))}  max ${ms(eld.max)}`);
-console.log(`  other room's chat round trip (ms, n=${pings.length}): p50 ${f(pct(pings, 50))}  p95 ${f(pct(pings, 95))}  p99 ${f(pct(pings, 99))}  max ${f(Math.max(...pings))}`);
-console.log(`  ready -> next turn with all bots ready (ms): mean ${f(turnTimes.reduce((a, b) => a + b, 0) / Math.max(1, turnTimes.length))}  max ${f(Math.max(...turnTimes))}`);
+console.log(
+  `bot workers ${workers}: ${turnTimes.length} turns of halden-measures, 5 hard bots, ${f(elapsed / 1000)} s`,
+);
+console.log(
+  `  event-loop delay (ms): mean ${ms(eld.mean)}  p50 ${ms(eld.percentile(50))}  p99 ${ms(eld.percentile(99))}  max ${ms(eld.max)}`,
+);
+console.log(
+  `  other room's chat round trip (ms, n=${pings.length}): p50 ${f(pct(pings, 50))}  p95 ${f(pct(pings, 95))}  p99 ${f(pct(pings, 99))}  max ${f(Math.max(...pings))}`,
+);
+console.log(
+  `  ready -> next turn with all bots ready (ms): mean ${f(turnTimes.reduce((a, b) => a + b, 0) / Math.max(1, turnTimes.length))}  max ${f(Math.max(...turnTimes))}`,
+);
 await me.room.leave();
 await other.room.leave();
 await srv.close();

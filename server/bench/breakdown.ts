@@ -81,12 +81,20 @@ function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string
 /** Measures the breakdown on the longest finished game of the store at `dbPath`; ~`ms` per timed piece. */
 export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const db = new DatabaseSync(dbPath, { readOnly: true });
-  const best = db.prepare("SELECT g.id AS id, COUNT(*) AS n FROM games g JOIN journal j ON j.game = g.id WHERE g.ended = 1 GROUP BY g.id ORDER BY n DESC LIMIT 1").get() as { id: string; n: number } | undefined;
+  const best = db
+    .prepare(
+      "SELECT g.id AS id, COUNT(*) AS n FROM games g JOIN journal j ON j.game = g.id WHERE g.ended = 1 GROUP BY g.id ORDER BY n DESC LIMIT 1",
+    )
+    .get() as { id: string; n: number } | undefined;
   if (!best) {
     db.close();
     return null;
   }
-  const entries = (db.prepare("SELECT entry FROM journal WHERE game = ? ORDER BY seq").all(best.id) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as JournalEntry);
+  const entries = (
+    db.prepare("SELECT entry FROM journal WHERE game = ? ORDER BY seq").all(best.id) as Array<{
+      entry: string;
+    }>
+  ).map((r) => JSON.parse(r.entry) as JournalEntry);
   db.close();
   const first = entries[0];
   if (first?.kind !== "create") return null;
@@ -106,7 +114,9 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const lastRes = entries.findLastIndex((e) => isResolve(e));
   const resIdx = entries.findLastIndex((e, k) => k < lastRes && isResolve(e));
   const readyIdx = entries.findLastIndex((e, k) => k < resIdx && e.kind === "ready");
-  const ordersIdx = entries.findLastIndex((e, k) => k < resIdx && e.kind === "step" && e.step.type === "orders");
+  const ordersIdx = entries.findLastIndex(
+    (e, k) => k < resIdx && e.kind === "step" && e.step.type === "orders",
+  );
   if (resIdx < 0 || readyIdx < 0 || ordersIdx < 0) return null;
   const at = (k: number): SessionState => states[k] as SessionState;
   const entry = (k: number): JournalEntry => entries[k] as JournalEntry;
@@ -148,20 +158,26 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const n = state.members.length;
   const firstRes = entries.findIndex((e) => isResolve(e));
   const early = at(firstRes);
-  const viewBytesFirstTurn = Math.round(early.members.reduce((a, m) => a + packr.pack(clientView(early, m, connected)).length, 0) / Math.max(1, early.members.length));
+  const viewBytesFirstTurn = Math.round(
+    early.members.reduce((a, m) => a + packr.pack(clientView(early, m, connected)).length, 0) /
+      Math.max(1, early.members.length),
+  );
   const player = state.members.find((m) => m.role === "player");
   const parts: Array<{ part: string; bytes: number }> = [];
   if (player) {
     const v = clientView(state, player, connected) as unknown as Record<string, unknown>;
     for (const [k, x] of Object.entries(v)) {
-      if (k === "game") for (const [g, y] of Object.entries(x as Record<string, unknown>)) parts.push({ part: `game.${g}`, bytes: JSON.stringify(y ?? null).length });
+      if (k === "game")
+        for (const [g, y] of Object.entries(x as Record<string, unknown>))
+          parts.push({ part: `game.${g}`, bytes: JSON.stringify(y ?? null).length });
       else parts.push({ part: k, bytes: JSON.stringify(x ?? null).length });
     }
     parts.sort((a, b) => b.bytes - a.bytes);
   }
   // What the server does after a request: per distinct viewer, build, diff against the baseline, encode the patch.
   const byKey = new Map(state.members.map((m) => [viewKey(m), m]));
-  const baselines = (before: SessionState): Map<string, SharedView> => new Map([...byKey].map(([k, m]) => [k, sharedView(before, m, connected)]));
+  const baselines = (before: SessionState): Map<string, SharedView> =>
+    new Map([...byKey].map(([k, m]) => [k, sharedView(before, m, connected)]));
   const push = (base: Map<string, SharedView>, after: SessionState): number[] => {
     const sizes: number[] = [];
     for (const [k, m] of byKey) {
@@ -176,7 +192,8 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const resolvePushUs = timeUs(() => push(resolveBase, at(resIdx + 1)), ms);
   const ordersSizes = push(ordersBase, at(ordersIdx + 1));
   const resolveSizes = push(resolveBase, at(resIdx + 1));
-  const mean = (xs: number[]): number => (xs.length === 0 ? 0 : Math.round(xs.reduce((a, b) => a + b, 0) / xs.length));
+  const mean = (xs: number[]): number =>
+    xs.length === 0 ? 0 : Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
   const r1 = (x: number): number => Math.round(x * 10) / 10;
   return {
     entries: entries.length,

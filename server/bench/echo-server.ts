@@ -11,7 +11,9 @@ const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
 wss.on("connection", (ws) => {
   ws.on("message", (data, isBinary) => ws.send(data as Buffer, { binary: isBinary }));
 });
-wss.on("listening", () => process.stdout.write(`${JSON.stringify({ port: (wss.address() as AddressInfo).port })}\n`));
+wss.on("listening", () =>
+  process.stdout.write(`${JSON.stringify({ port: (wss.address() as AddressInfo).port })}\n`),
+);
 process.on("SIGTERM", () => process.exit(0));
 process.stdin.on("end", () => process.exit(0));
 process.stdin.resume();

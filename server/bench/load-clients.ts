@@ -206,7 +206,8 @@ export class RoomRun {
     await sleep(this.thinkMs * (0.5 + this.random()));
     if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
     const r = await this.rec.request(p.room, "orders", { turn, orders: this.ordersFor(p) });
-    if (r === "rejected") await this.rec.request(p.room, "orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] });
+    if (r === "rejected")
+      await this.rec.request(p.room, "orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }] });
     await sleep(this.thinkMs * 0.5 * this.random());
     if (p.ended || p.seenTurn !== turn || performance.now() > this.stopAt) return;
     const t0 = performance.now();
@@ -220,7 +221,10 @@ export class RoomRun {
     if (x < 0.6) return [{ type: "hunt" }, { type: "harden" }];
     if (x < 0.85) {
       const others = SEATS.filter((s) => s !== p.seat);
-      return [{ type: "espionage", target: others[Math.floor(this.random() * others.length)] }, { type: "hunt" }];
+      return [
+        { type: "espionage", target: others[Math.floor(this.random() * others.length)] },
+        { type: "hunt" },
+      ];
     }
     return [{ type: "harden" }, { type: "develop" }];
   }
@@ -246,7 +250,16 @@ export class RoomRun {
  * Creates a room (facilitator), looks its code up over HTTP, joins 4 players and an observer. The room's
  * HTTP requests leave from its own loopback address `from` (see local-fetch.ts).
  */
-export async function setupRoom(i: number, from: string, url: string, http: string, rec: Recorder, thinkMs: number, stopAt: number, keepLast = false): Promise<RoomRun> {
+export async function setupRoom(
+  i: number,
+  from: string,
+  url: string,
+  http: string,
+  rec: Recorder,
+  thinkMs: number,
+  stopAt: number,
+  keepLast = false,
+): Promise<RoomRun> {
   const fetchFn = fetchFrom(from);
   // The room's HTTP requests leave from its own address, which the server takes as the client's.
   const client = (): Client => new Client(url, { fetchFn });
@@ -255,19 +268,46 @@ export async function setupRoom(i: number, from: string, url: string, http: stri
     const t0 = performance.now();
     const p = run.add(await make(), role, seat);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([p.firstView, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no view within 15 s of joining`)), 15_000)))]);
+    await Promise.race([
+      p.firstView,
+      new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no view within 15 s of joining`)), 15_000)),
+      ),
+    ]);
     clearTimeout(timer);
     rec.joinMs.push(performance.now() - t0);
     return p;
   };
-  const fac = await timed(() => client().create("crisis", { scenario: SCENARIO, name: `Load game ${i}`, creatorName: `Facilitator ${i}`, seed: `load-${i}`, turnSeconds: 0 }), "facilitator", null);
+  const fac = await timed(
+    () =>
+      client().create("crisis", {
+        scenario: SCENARIO,
+        name: `Load game ${i}`,
+        creatorName: `Facilitator ${i}`,
+        seed: `load-${i}`,
+        turnSeconds: 0,
+      }),
+    "facilitator",
+    null,
+  );
   const code = fac.code;
   const res = await fetchFn(`${http}/api/games/${code.toLowerCase()}`);
   if (!res.ok) throw new Error(`code lookup ${code}: HTTP ${res.status}`);
   const { roomId } = (await res.json()) as { roomId: string };
   await Promise.all([
-    ...SEATS.map((seat) => timed(() => client().joinById(roomId, { code, name: `P${i} ${seat}`, role: "player", seat }), "player", seat)),
-    timed(() => client().joinById(roomId, { code, name: `Observer ${i}`, role: "observer" }), "observer", null),
+    ...SEATS.map((seat) =>
+      timed(
+        () => client().joinById(roomId, { code, name: `P${i} ${seat}`, role: "player", seat }),
+        "player",
+        seat,
+      ),
+    ),
+    timed(
+      () => client().joinById(roomId, { code, name: `Observer ${i}`, role: "observer" }),
+      "observer",
+      null,
+    ),
   ]);
   return run;
 }
@@ -284,13 +324,26 @@ export async function waitForEnd(runs: readonly RoomRun[], until: number): Promi
 export const QUIET_THINK_MS = 200;
 
 /** Plays one room alone with a short think time (the warm-up game, and the quiet game before the load). */
-export async function quietGame(i: number, url: string, http: string, until: number): Promise<{ run: RoomRun; rec: Recorder; seconds: number }> {
+export async function quietGame(
+  i: number,
+  url: string,
+  http: string,
+  until: number,
+): Promise<{ run: RoomRun; rec: Recorder; seconds: number }> {
   const rec = new Recorder();
-  const run = await setupRoom(i, `127.2.0.${i % 2 === 0 ? 1 : 2}`, url, http, rec, QUIET_THINK_MS, until, true);
+  const run = await setupRoom(
+    i,
+    `127.2.0.${i % 2 === 0 ? 1 : 2}`,
+    url,
+    http,
+    rec,
+    QUIET_THINK_MS,
+    until,
+    true,
+  );
   const t0 = performance.now();
   const fac = run.people[0] as Person;
   await rec.request(fac.room, "fac:start", {});
   await waitForEnd([run], until);
   return { run, rec, seconds: (performance.now() - t0) / 1000 };
 }
-

@@ -16,7 +16,8 @@ export interface ProcStat {
 export function procStat(pid: number): ProcStat | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (k: string): number => Number(new RegExp(`^${k}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
+    const kb = (k: string): number =>
+      Number(new RegExp(`^${k}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // Fields from "state" on: utime is the 14th field of the line (index 11 here), stime the 15th. Clock ticks of 10 ms (USER_HZ = 100 on Linux).
@@ -30,7 +31,10 @@ export function procStat(pid: number): ProcStat | null {
 /** Busy and total CPU time of the whole machine (all cores), in clock ticks, from /proc/stat. */
 export function machineTicks(): { busy: number; total: number } {
   try {
-    const f = (/^cpu\s+(.+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? "").trim().split(/\s+/).map(Number);
+    const f = (/^cpu\s+(.+)$/m.exec(readFileSync("/proc/stat", "utf8"))?.[1] ?? "")
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     const total = f.slice(0, 8).reduce((a, x) => a + x, 0);
     return { busy: total - (f[3] ?? 0) - (f[4] ?? 0), total };
   } catch {
@@ -43,7 +47,6 @@ export function selfCpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
-
 
 /** Sequential round trips of a small binary message; ms each. */
 export async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): Promise<number[]> {
@@ -61,9 +64,15 @@ export async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): 
 }
 
 /** The server's own timings (GET /api/metrics, opened by the operator token) of the requests it handled since `from` (ms since the epoch). */
-export async function serverTimings(http: string, from: number, operatorToken: string): Promise<ServerTimings | null> {
+export async function serverTimings(
+  http: string,
+  from: number,
+  operatorToken: string,
+): Promise<ServerTimings | null> {
   try {
-    const res = await fetch(`${http}/api/metrics?since=${from}`, { headers: { Authorization: `Bearer ${operatorToken}` } });
+    const res = await fetch(`${http}/api/metrics?since=${from}`, {
+      headers: { Authorization: `Bearer ${operatorToken}` },
+    });
     return res.ok ? ((await res.json()) as ServerTimings) : null;
   } catch {
     return null;
@@ -90,7 +99,6 @@ export async function openEcho(port: number): Promise<WebSocket> {
   });
   return ws;
 }
-
 
 /** `resolveTurn` for 4 states on the engine bench's turn-4 samples: median µs per resolution over 5 rounds of ~`ms`/8. */
 export function measureResolveTurn(ms: number): { states: number; samples: number; us: number } {
@@ -119,4 +127,3 @@ export function measureResolveTurn(ms: number): { states: number; samples: numbe
   per.sort((a, b) => a - b);
   return { states: 4, samples: samples.length, us: round(per[2] as number, 1) };
 }
-

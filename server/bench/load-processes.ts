@@ -28,7 +28,10 @@ export function killChildren(): void {
 
 /** Spawns the echo server child; resolves with its port. */
 export async function startEcho(): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, "server/bench/echo-server.ts")], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [join(root, "server/bench/echo-server.ts")], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
@@ -42,7 +45,10 @@ export async function startEcho(): Promise<{ port: number; child: ChildProcess }
  * Spawns the game server child; resolves once /api/health answers. It gets an operator token (GET /api/metrics answers
  * only that) and limits on game creation far above what the bench creates, so the bench measures play, not refusals.
  */
-export async function startServer(cpuProfDir: string | undefined, log: (msg: string) => void): Promise<{ child: ChildProcess; port: number; dataDir: string; operatorToken: string }> {
+export async function startServer(
+  cpuProfDir: string | undefined,
+  log: (msg: string) => void,
+): Promise<{ child: ChildProcess; port: number; dataDir: string; operatorToken: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
   const operatorToken = randomBytes(24).toString("base64url");

@@ -23,8 +23,16 @@ export interface Dist {
 export function dist(xs: readonly number[]): Dist {
   if (xs.length === 0) return { n: 0, p50: NaN, p95: NaN, p99: NaN, max: NaN, mean: NaN };
   const a = [...xs].sort((x, y) => x - y);
-  const at = (p: number): number => a[Math.min(a.length - 1, Math.max(0, Math.ceil(p * a.length) - 1))] as number;
-  return { n: a.length, p50: round(at(0.5), 3), p95: round(at(0.95), 3), p99: round(at(0.99), 3), max: round(a[a.length - 1] as number, 3), mean: round(a.reduce((s, x) => s + x, 0) / a.length, 3) };
+  const at = (p: number): number =>
+    a[Math.min(a.length - 1, Math.max(0, Math.ceil(p * a.length) - 1))] as number;
+  return {
+    n: a.length,
+    p50: round(at(0.5), 3),
+    p95: round(at(0.95), 3),
+    p99: round(at(0.99), 3),
+    max: round(a[a.length - 1] as number, 3),
+    mean: round(a.reduce((s, x) => s + x, 0) / a.length, 3),
+  };
 }
 
 /** The server's timings (GET /api/metrics) of the requests it handled since `from` (ms since the epoch). */
@@ -38,7 +46,15 @@ export interface LoadBench {
   bench: "server-load";
   quick: boolean;
   machine: ReturnType<typeof machineInfo>;
-  config: { rooms: number; clientsPerRoom: number; scenario: string; thinkMs: number; startSpreadSeconds: number; budgetSeconds: number; cpuProfDir: string | null };
+  config: {
+    rooms: number;
+    clientsPerRoom: number;
+    scenario: string;
+    thinkMs: number;
+    startSpreadSeconds: number;
+    budgetSeconds: number;
+    cpuProfDir: string | null;
+  };
   engine: { resolveTurnUs4States: number; samples: number };
   echo: { quietMs: Dist; afterIdleMs: Dist; underLoadMs: Dist };
   /** The server's own time per request and per turn-resolving request (GET /api/metrics), in the quiet game and during play. */
@@ -64,8 +80,23 @@ export interface LoadBench {
     /** Event-loop delay of this (client) process during play, ms. */
     clientLoopDelayMs: { p50: number; p99: number; max: number };
   };
-  quietGame: { games: number; turns: number; turnMs: Dist; turnFirstClientMs: Dist; requestMs: Dist; viewJsonBytes: number; disconnects: number } | null;
-  memory: { baselineMb: number; afterJoinMb: number; afterPlayMb: number; peakMb: number; perRoomJoinedKb: number; perRoomAfterPlayKb: number };
+  quietGame: {
+    games: number;
+    turns: number;
+    turnMs: Dist;
+    turnFirstClientMs: Dist;
+    requestMs: Dist;
+    viewJsonBytes: number;
+    disconnects: number;
+  } | null;
+  memory: {
+    baselineMb: number;
+    afterJoinMb: number;
+    afterPlayMb: number;
+    peakMb: number;
+    perRoomJoinedKb: number;
+    perRoomAfterPlayKb: number;
+  };
   cpu: {
     /** Cores used during play (1.0 = one core): the server process, this client process, the whole machine, and the rest (other processes). */
     server: number;
@@ -79,7 +110,15 @@ export interface LoadBench {
   };
   breakdown: Breakdown | null;
   targets: {
-    scale: { rooms: number; clients: number; p99Ms: number; targetRooms: number; targetP99Ms: number; atScale: boolean; pass: boolean };
+    scale: {
+      rooms: number;
+      clients: number;
+      p99Ms: number;
+      targetRooms: number;
+      targetP99Ms: number;
+      atScale: boolean;
+      pass: boolean;
+    };
     turn: {
       turnP50Ms: number;
       /** 3 × the idle echo's median + the server's median time for a turn-resolving request under load. */
@@ -100,19 +139,31 @@ export interface LoadBench {
 function table(header: string[], rows: Array<Array<string | number>>): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]): string => r.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join("  ");
+  const line = (r: string[]): string =>
+    r.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
 const f = (x: number, d = 2): string => (Number.isFinite(x) ? x.toFixed(d) : "–");
-const distRow = (name: string, d: Dist): Array<string | number> => [name, d.n, f(d.p50), f(d.p95), f(d.p99), f(d.max)];
+const distRow = (name: string, d: Dist): Array<string | number> => [
+  name,
+  d.n,
+  f(d.p50),
+  f(d.p95),
+  f(d.p99),
+  f(d.max),
+];
 
 /** The human-readable report. */
 export function formatLoadBench(b: LoadBench): string {
   const m = b.machine;
   const out: string[] = [];
-  out.push(`Server load benchmark${b.setup.roomsReady < TARGET_ROOMS ? ` (${b.setup.roomsReady} rooms: below the target scale of ${TARGET_ROOMS})` : ""}`);
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.cpu.loadAverageAfter.join(" ")} after`);
+  out.push(
+    `Server load benchmark${b.setup.roomsReady < TARGET_ROOMS ? ` (${b.setup.roomsReady} rooms: below the target scale of ${TARGET_ROOMS})` : ""}`,
+  );
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.cpu.loadAverageAfter.join(" ")} after`,
+  );
   out.push(
     `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms, starts spread over ${b.config.startSpreadSeconds} s; ` +
       `created and joined in ${b.setup.seconds} s (join p50 ${f(b.setup.joinMs.p50)} ms, p99 ${f(b.setup.joinMs.p99)} ms${b.setup.failures ? `, ${b.setup.failures} rooms failed` : ""})`,
@@ -130,7 +181,10 @@ export function formatLoadBench(b: LoadBench): string {
     `CPU during play, in cores: server ${f(b.cpu.server)}, clients ${f(b.cpu.clients)}, other processes ${f(b.cpu.others)} (machine ${f(b.cpu.machine)} of ${m.cores}); ` +
       `server ${f(b.cpu.serverMsPerRequest)} ms CPU per request → one core answers at most ~${f(b.cpu.serverRequestsPerCoreSecond, 0)} requests/s; client event-loop delay p50 ${f(b.play.clientLoopDelayMs.p50)} ms, p99 ${f(b.play.clientLoopDelayMs.p99)} ms`,
   );
-  if (b.cpu.others > 0.25) out.push(`Other processes used ${f(b.cpu.others)} cores during play: the machine was shared and the latencies are pessimistic (compare the echo round trip under load).`);
+  if (b.cpu.others > 0.25)
+    out.push(
+      `Other processes used ${f(b.cpu.others)} cores during play: the machine was shared and the latencies are pessimistic (compare the echo round trip under load).`,
+    );
   out.push("");
   const rows: Array<Array<string | number>> = [];
   rows.push(distRow("request (all types)", b.play.requestMs));
@@ -153,7 +207,9 @@ export function formatLoadBench(b: LoadBench): string {
   rows.push(distRow("echo round trip (after idle)", b.echo.afterIdleMs));
   rows.push(distRow("echo round trip (under load)", b.echo.underLoadMs));
   out.push(table(["ms", "n", "p50", "p95", "p99", "max"], rows));
-  out.push(`Engine: resolveTurn for 4 states ${b.engine.resolveTurnUs4States} µs (the engine bench's turn-4 states, measured here).`);
+  out.push(
+    `Engine: resolveTurn for 4 states ${b.engine.resolveTurnUs4States} µs (the engine bench's turn-4 states, measured here).`,
+  );
   const mem = b.memory;
   out.push(
     `Server memory (VmRSS): ${mem.baselineMb} MB after start-up and two games, ${mem.afterJoinMb} MB with ${b.setup.roomsReady} rooms joined, ${mem.afterPlayMb} MB after play (peak ${mem.peakMb} MB); ` +
@@ -168,7 +224,9 @@ export function formatLoadBench(b: LoadBench): string {
   const k = b.breakdown;
   if (k) {
     out.push("");
-    out.push(`Server work per request, in-process on the last turn before the end (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`);
+    out.push(
+      `Server work per request, in-process on the last turn before the end (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`,
+    );
     out.push(
       table(
         ["piece", "µs", "note"],
@@ -179,16 +237,30 @@ export function formatLoadBench(b: LoadBench): string {
           ["journal append", f(k.appendUs, 1), "JSON + SQLite insert"],
           ["viewFor, one client", f(k.viewForUs, 1), "engine projection"],
           ["clientView, one client", f(k.clientViewUs, 1), "a snapshot (join, reconnect); includes viewFor"],
-          ["msgpack encode, one snapshot", f(k.packUs, 1), `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`],
+          [
+            "msgpack encode, one snapshot",
+            f(k.packUs, 1),
+            `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`,
+          ],
           ["msgpack decode, one snapshot", f(k.unpackUs, 1), "client side"],
-          ["push after an orders step", f(k.ordersPushUs, 1), `${k.members} viewers built + diffed; ${k.ordersPatched} patches of ${(k.ordersPatchBytes / 1024).toFixed(2)} KB encoded`],
-          ["push after a turn resolves", f(k.resolvePushUs, 1), `${k.members} viewers built + diffed + patches of ${(k.resolvePatchBytes / 1024).toFixed(1)} KB encoded`],
+          [
+            "push after an orders step",
+            f(k.ordersPushUs, 1),
+            `${k.members} viewers built + diffed; ${k.ordersPatched} patches of ${(k.ordersPatchBytes / 1024).toFixed(2)} KB encoded`,
+          ],
+          [
+            "push after a turn resolves",
+            f(k.resolvePushUs, 1),
+            `${k.members} viewers built + diffed + patches of ${(k.resolvePatchBytes / 1024).toFixed(1)} KB encoded`,
+          ],
           ["= one orders request", f(k.ordersRequestUs, 1), "step + append + push"],
           ["= the last ready of a turn", f(k.lastReadyUs, 1), "ready + resolve + 2 appends + push"],
         ],
       ),
     );
-    out.push(`A player's view by part (JSON bytes): ${k.playerViewParts.map((p) => `${p.part} ${(p.bytes / 1024).toFixed(1)} KB`).join(", ")}`);
+    out.push(
+      `A player's view by part (JSON bytes): ${k.playerViewParts.map((p) => `${p.part} ${(p.bytes / 1024).toFixed(1)} KB`).join(", ")}`,
+    );
   }
   out.push("");
   const s = b.targets.scale;
@@ -207,4 +279,3 @@ export function formatLoadBench(b: LoadBench): string {
   out.push(`Speed is reported, not enforced. (${b.seconds} s)`);
   return out.join("\n");
 }
-

@@ -38,10 +38,36 @@ import { format } from "node:util";
 import { Room } from "@colyseus/sdk";
 import { machineInfo } from "../../shared/bench/engine.bench.ts";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
-import { dist, formatLoadBench, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR, type LoadBench } from "./load-report.ts";
+import {
+  dist,
+  formatLoadBench,
+  round,
+  TARGET_P99_MS,
+  TARGET_ROOMS,
+  TARGET_TURN_ECHO_FACTOR,
+  type LoadBench,
+} from "./load-report.ts";
 import { roomAddress } from "./local-fetch.ts";
-import { echoAfterIdle, echoRoundTrips, machineTicks, measureResolveTurn, openEcho, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
-import { bench, type Person, quietGame, Recorder, type RoomRun, SCENARIO, setupRoom, sleep, } from "./load-clients.ts";
+import {
+  echoAfterIdle,
+  echoRoundTrips,
+  machineTicks,
+  measureResolveTurn,
+  openEcho,
+  procStat,
+  selfCpuMs,
+  serverTimings,
+} from "./load-measure.ts";
+import {
+  bench,
+  type Person,
+  quietGame,
+  Recorder,
+  type RoomRun,
+  SCENARIO,
+  setupRoom,
+  sleep,
+} from "./load-clients.ts";
 import { killChildren, startEcho, startServer } from "./load-processes.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +145,8 @@ export async function runLoadBench(): Promise<LoadBench> {
   // The quiet game: rooms played one at a time on the warm server, QUIET_GAMES of them for a steadier median.
   const quietFrom = Date.now();
   const qs: Awaited<ReturnType<typeof quietGame>>[] = [];
-  for (let g = 0; g < QUIET_GAMES; g++) qs.push(await quietGame(100_001 + g, url, http, performance.now() + 8000));
+  for (let g = 0; g < QUIET_GAMES; g++)
+    qs.push(await quietGame(100_001 + g, url, http, performance.now() + 8000));
   const quietServer = await serverTimings(http, quietFrom, srv.operatorToken);
   const player = qs[qs.length - 1]?.run.people[1]?.last;
   const quiet: LoadBench["quietGame"] = {
@@ -204,7 +231,9 @@ export async function runLoadBench(): Promise<LoadBench> {
     await sleep(200);
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now();
-      log(`${runs.filter((r) => r.ended === r.people.length).length}/${runs.length} games ended; ${rec.latency.ready.length} readies, ${rec.views - views0} views`);
+      log(
+        `${runs.filter((r) => r.ended === r.people.length).length}/${runs.length} games ended; ${rec.latency.ready.length} readies, ${rec.views - views0} views`,
+      );
     }
   }
   // Players stop acting at the play deadline; wait (briefly) for the answers still on their way.
@@ -220,10 +249,18 @@ export async function runLoadBench(): Promise<LoadBench> {
   const machineCores = ((mach1.busy - mach0.busy) / Math.max(1, mach1.total - mach0.total)) * machine.cores;
   const views = rec.views - views0;
   const ended = runs.filter((r) => r.ended === r.people.length);
-  log(`${ended.length}/${runs.length} games ended in ${playSeconds.toFixed(1)} s${rec.inflight ? ` (${rec.inflight} requests unanswered)` : ""}`);
+  log(
+    `${ended.length}/${runs.length} games ended in ${playSeconds.toFixed(1)} s${rec.inflight ? ` (${rec.inflight} requests unanswered)` : ""}`,
+  );
   if (process.env.LOAD_DEBUG) {
     const { writeFileSync } = await import("node:fs");
-    writeFileSync("/tmp/load-timeline.json", JSON.stringify({ requests: rec.timeline.map(([t, l, k]) => [round(t - playStart, 1), round(l, 2), k]), echo: echoTimes }));
+    writeFileSync(
+      "/tmp/load-timeline.json",
+      JSON.stringify({
+        requests: rec.timeline.map(([t, l, k]) => [round(t - playStart, 1), round(l, 2), k]),
+        echo: echoTimes,
+      }),
+    );
   }
   await sleep(300);
   const playServer = await serverTimings(http, playFrom, srv.operatorToken);
@@ -243,7 +280,8 @@ export async function runLoadBench(): Promise<LoadBench> {
   const resolveMs = playServer?.turns.p50 ?? NaN;
   const boundMs = round(TARGET_TURN_ECHO_FACTOR * echoIdle.p50 + resolveMs, 3);
   const quietResolveMs = quietServer?.turns.p50 ?? null;
-  const quietBoundMs = quietResolveMs === null ? null : round(TARGET_TURN_ECHO_FACTOR * echoIdle.p50 + quietResolveMs, 3);
+  const quietBoundMs =
+    quietResolveMs === null ? null : round(TARGET_TURN_ECHO_FACTOR * echoIdle.p50 + quietResolveMs, 3);
   const mb = (kb: number | undefined): number => round((kb ?? NaN) / 1024, 1);
   const rooms = runs.length;
   const base = baseline?.rssKb ?? NaN;
@@ -252,11 +290,25 @@ export async function runLoadBench(): Promise<LoadBench> {
     bench: "server-load",
     quick: QUICK,
     machine,
-    config: { rooms: ROOMS, clientsPerRoom: 6, scenario: SCENARIO, thinkMs: THINK_MS, startSpreadSeconds: START_SPREAD_S, budgetSeconds: BUDGET_S, cpuProfDir: CPU_PROF_DIR ?? null },
+    config: {
+      rooms: ROOMS,
+      clientsPerRoom: 6,
+      scenario: SCENARIO,
+      thinkMs: THINK_MS,
+      startSpreadSeconds: START_SPREAD_S,
+      budgetSeconds: BUDGET_S,
+      cpuProfDir: CPU_PROF_DIR ?? null,
+    },
     engine: { resolveTurnUs4States: engine.us, samples: engine.samples },
     echo: { quietMs: echoQuiet, afterIdleMs: echoIdle, underLoadMs: dist(echoLoad) },
     server: { quiet: quietServer, play: playServer },
-    setup: { roomsReady: rooms, clients: rooms * 6, seconds: round(setupSeconds, 1), joinMs: dist(rec.joinMs), failures: setupFailures },
+    setup: {
+      roomsReady: rooms,
+      clients: rooms * 6,
+      seconds: round(setupSeconds, 1),
+      joinMs: dist(rec.joinMs),
+      failures: setupFailures,
+    },
     play: {
       seconds: round(playSeconds, 1),
       gamesEnded: ended.length,
@@ -272,7 +324,11 @@ export async function runLoadBench(): Promise<LoadBench> {
       rejected: rec.rejected,
       failed: rec.failed,
       disconnects: rec.disconnects,
-      clientLoopDelayMs: { p50: round(loop.percentile(50) / 1e6, 2), p99: round(loop.percentile(99) / 1e6, 2), max: round(loop.max / 1e6, 2) },
+      clientLoopDelayMs: {
+        p50: round(loop.percentile(50) / 1e6, 2),
+        p99: round(loop.percentile(99) / 1e6, 2),
+        max: round(loop.max / 1e6, 2),
+      },
     },
     quietGame: quiet,
     memory: {
@@ -301,7 +357,11 @@ export async function runLoadBench(): Promise<LoadBench> {
         targetRooms: TARGET_ROOMS,
         targetP99Ms: TARGET_P99_MS,
         atScale: rooms >= TARGET_ROOMS,
-        pass: rooms >= TARGET_ROOMS && ended.length === rooms && requestMs.p99 < TARGET_P99_MS && Object.keys(rec.failed).length === 0,
+        pass:
+          rooms >= TARGET_ROOMS &&
+          ended.length === rooms &&
+          requestMs.p99 < TARGET_P99_MS &&
+          Object.keys(rec.failed).length === 0,
       },
       turn: {
         turnP50Ms: turnMs.p50,
@@ -323,12 +383,15 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // stdout carries only the report (or the JSON): the SDK's own messages (e.g. "[Colyseus reconnection]") go to stderr.
   const toStderr = (...a: unknown[]): void => void process.stderr.write(`${format(...a)}\n`);
   console.log = console.info = console.warn = console.debug = toStderr;
-  const watchdog = setTimeout(() => {
-    log(`still running after ${BUDGET_S + 30} s: giving up`);
-    bench.stopping = true;
-    killChildren();
-    process.exit(1);
-  }, (BUDGET_S + 30) * 1000);
+  const watchdog = setTimeout(
+    () => {
+      log(`still running after ${BUDGET_S + 30} s: giving up`);
+      bench.stopping = true;
+      killChildren();
+      process.exit(1);
+    },
+    (BUDGET_S + 30) * 1000,
+  );
   watchdog.unref();
   runLoadBench()
     .then((result) => {

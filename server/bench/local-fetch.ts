@@ -24,17 +24,28 @@ export function fetchFrom(localAddress: string): typeof fetch {
     const body = typeof init?.body === "string" ? init.body : undefined;
     if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
     return await new Promise<Response>((resolve, reject) => {
-      const req = http.request(url, { method: init?.method ?? "GET", headers, localAddress, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("error", reject);
-        res.on("end", () => {
-          const h = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(", ") : v);
-          const status = res.statusCode ?? 500;
-          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? "", headers: h }));
-        });
-      });
+      const req = http.request(
+        url,
+        { method: init?.method ?? "GET", headers, localAddress, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("error", reject);
+          res.on("end", () => {
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(", ") : v);
+            const status = res.statusCode ?? 500;
+            resolve(
+              new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+                status,
+                statusText: res.statusMessage ?? "",
+                headers: h,
+              }),
+            );
+          });
+        },
+      );
       req.on("error", reject);
       if (body !== undefined) req.write(body);
       req.end();

@@ -7,7 +7,12 @@ import { DEFAULT_MAX_BODY_BYTES, limitBodies } from "./http/body-limit.ts";
 import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
 import { securityHeaders } from "./http/headers.ts";
 import { configureLimits, DEFAULT_CREATION_LIMITS } from "./http/limits.ts";
-import { parseAllowedOrigins, refuseForeignUpgrade, restrictCors, type OriginPolicy } from "./http/origins.ts";
+import {
+  parseAllowedOrigins,
+  refuseForeignUpgrade,
+  restrictCors,
+  type OriginPolicy,
+} from "./http/origins.ts";
 import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
@@ -48,7 +53,8 @@ export interface ServerConfig {
 /** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
 export function parseOperatorToken(v: string | undefined): string | null {
   if (v === undefined || v === "") return null;
-  if (v.length < 16 || /\s/.test(v)) throw new Error("FIREBREAK_OPERATOR_TOKEN must be at least 16 characters with no spaces");
+  if (v.length < 16 || /\s/.test(v))
+    throw new Error("FIREBREAK_OPERATOR_TOKEN must be at least 16 characters with no spaces");
   return v;
 }
 
@@ -86,8 +92,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     botWorkers: Math.floor(num("FIREBREAK_BOT_WORKERS", defaultBotWorkers())),
     trustProxy: parseTrustProxy(env.FIREBREAK_TRUST_PROXY),
     idleSeconds: num("FIREBREAK_IDLE_SECONDS", 1800),
-    createsPerWindow: Math.floor(num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow)),
-    createWindowSeconds: positive("FIREBREAK_CREATE_WINDOW_SECONDS", DEFAULT_CREATION_LIMITS.createWindowMs / 1000),
+    createsPerWindow: Math.floor(
+      num("FIREBREAK_CREATES_PER_WINDOW", DEFAULT_CREATION_LIMITS.createsPerWindow),
+    ),
+    createWindowSeconds: positive(
+      "FIREBREAK_CREATE_WINDOW_SECONDS",
+      DEFAULT_CREATION_LIMITS.createWindowMs / 1000,
+    ),
     maxGames: Math.floor(num("FIREBREAK_MAX_GAMES", DEFAULT_CREATION_LIMITS.maxGames)),
     maxBodyBytes: Math.floor(positive("FIREBREAK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
     operatorToken: parseOperatorToken(env.FIREBREAK_OPERATOR_TOKEN),
@@ -112,7 +123,9 @@ function operatorLogger() {
 }
 
 /** Starts a server with the given configuration; resolves once it listens and unfinished games are restored. */
-export async function startServer(config: ServerConfig): Promise<{ server: Server; restored: number; close: () => Promise<void> }> {
+export async function startServer(
+  config: ServerConfig,
+): Promise<{ server: Server; restored: number; close: () => Promise<void> }> {
   const log = (msg: string): void => {
     if (!config.quiet) process.stdout.write(`${msg}\n`);
   };
@@ -135,9 +148,15 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     maxGames: config.maxGames ?? DEFAULT_CREATION_LIMITS.maxGames,
   });
   // A trusted proxy's X-Forwarded-Host names the host browsers address (same-origin checks, the CSP's WebSocket source).
-  const origins: OriginPolicy = { allowed: config.allowedOrigins ?? [], trustForwardedHost: Boolean(config.trustProxy) };
+  const origins: OriginPolicy = {
+    allowed: config.allowedOrigins ?? [],
+    trustForwardedHost: Boolean(config.trustProxy),
+  };
   restrictCors(origins);
-  const transport = new WebSocketTransport({ maxPayload: config.maxPayloadBytes, beforeUpgrade: refuseForeignUpgrade(origins) });
+  const transport = new WebSocketTransport({
+    maxPayload: config.maxPayloadBytes,
+    beforeUpgrade: refuseForeignUpgrade(origins),
+  });
   // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it too.
   let trust: TrustProxy = () => false;
   const server = new Server({
@@ -146,7 +165,10 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
     express: (app) => {
       app.set("trust proxy", config.trustProxy ?? false);
       trust = app.get("trust proxy fn") as TrustProxy;
-      installRoutes(app, catalogue, config.clientDir, startedAt, { operatorToken: config.operatorToken ?? null, maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES });
+      installRoutes(app, catalogue, config.clientDir, startedAt, {
+        operatorToken: config.operatorToken ?? null,
+        maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      });
     },
     gracefullyShutdown: false,
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),
@@ -176,11 +198,18 @@ export async function startServer(config: ServerConfig): Promise<{ server: Serve
       const reason = (e as Error).message;
       if (reason.startsWith("REPLAY_FAILED")) {
         store.quarantine(g.id, reason);
-        process.stderr.write(`Firebreak: game ${g.id} (created with code ${g.code}) quarantined, not restored: ${reason}\n`);
-      } else process.stderr.write(`Firebreak: game ${g.id} (created with code ${g.code}) not restored this time: ${reason}\n`);
+        process.stderr.write(
+          `Firebreak: game ${g.id} (created with code ${g.code}) quarantined, not restored: ${reason}\n`,
+        );
+      } else
+        process.stderr.write(
+          `Firebreak: game ${g.id} (created with code ${g.code}) not restored this time: ${reason}\n`,
+        );
     }
   }
-  log(`Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`);
+  log(
+    `Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`,
+  );
   return {
     server,
     restored,

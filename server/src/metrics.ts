@@ -35,7 +35,10 @@ class Series {
     const xs: number[] = [];
     for (let i = 0; i < this.size; i++) if ((this.at[i] as number) >= from) xs.push(this.ms[i] as number);
     xs.sort((a, b) => a - b);
-    const q = (p: number): number => (xs.length === 0 ? 0 : Math.round((xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number) * 1000) / 1000);
+    const q = (p: number): number =>
+      xs.length === 0
+        ? 0
+        : Math.round((xs[Math.min(xs.length - 1, Math.floor(p * xs.length))] as number) * 1000) / 1000;
     return { count: xs.length, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1) };
   }
 }
@@ -50,6 +53,14 @@ export function recordRequest(at: number, ms: number, resolved: boolean): void {
 }
 
 /** Timings of the requests handled since `from` (ms since the epoch), among the most recent samples. */
-export function timingsSince(from: number): { requests: Timing; turns: Timing; totals: { requests: number; turns: number } } {
-  return { requests: requests.since(from), turns: turns.since(from), totals: { requests: requests.total, turns: turns.total } };
+export function timingsSince(from: number): {
+  requests: Timing;
+  turns: Timing;
+  totals: { requests: number; turns: number };
+} {
+  return {
+    requests: requests.since(from),
+    turns: turns.since(from),
+    totals: { requests: requests.total, turns: turns.total },
+  };
 }

@@ -5,7 +5,10 @@ import type { Scenario } from "@firebreak/shared";
 import { loadScenarioFile, SCENARIOS_DIR } from "@firebreak/shared/scenario-files";
 
 /** Loads every valid scenario file; invalid ones are reported and skipped. */
-export function loadCatalogue(dir = SCENARIOS_DIR, warn: (msg: string) => void = () => {}): Map<string, Scenario> {
+export function loadCatalogue(
+  dir = SCENARIOS_DIR,
+  warn: (msg: string) => void = () => {},
+): Map<string, Scenario> {
   const out = new Map<string, Scenario>();
   for (const f of readdirSync(dir).sort()) {
     if (!/\.(ya?ml|json)$/.test(f)) continue;

@@ -22,7 +22,9 @@ const SCENARIOS = ["tutorial", "dark-winter", "open-secrets", "baltic-fog", "col
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 /** Games per scenario and level (hard games are slow, so fewer). */
-const GAMES: Record<BotLevel, number> = QUICK ? { easy: 2, normal: 2, hard: 1 } : { easy: 20, normal: 20, hard: 6 };
+const GAMES: Record<BotLevel, number> = QUICK
+  ? { easy: 2, normal: 2, hard: 1 }
+  : { easy: 20, normal: 20, hard: 6 };
 
 function threadCpuUs(): number {
   const u = process.threadCpuUsage ? process.threadCpuUsage() : process.cpuUsage();
@@ -62,7 +64,10 @@ function bench(scenarioId: string, level: BotLevel): DecisionResult {
   const run = (g: number, record: boolean): void => {
     const specs: Record<string, BotSpec> = {};
     seats.forEach((s, i) => {
-      specs[s] = { persona: DOCTRINAL_PERSONAS[(i + g) % DOCTRINAL_PERSONAS.length] as BotSpec["persona"], level: (i + g) % 2 === 0 ? level : "normal" };
+      specs[s] = {
+        persona: DOCTRINAL_PERSONAS[(i + g) % DOCTRINAL_PERSONAS.length] as BotSpec["persona"],
+        level: (i + g) % 2 === 0 ? level : "normal",
+      };
     });
     playBotGame(loaded.scenario, `bench-bots-${g}`, specs, {}, {}, (view, spec, rng, options): BotTurn => {
       const c0 = threadCpuUs();
@@ -96,15 +101,32 @@ function bench(scenarioId: string, level: BotLevel): DecisionResult {
 function main(): void {
   const results: DecisionResult[] = [];
   for (const level of BOT_LEVELS) for (const s of SCENARIOS) results.push(bench(s, level));
-  const load = os.loadavg().map((x) => x.toFixed(2)).join(" ");
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
   if (args.has("--json")) {
-    console.log(JSON.stringify({ bench: "bots", node: process.version, cpu: os.cpus()[0]?.model ?? "", loadavg: load, hardBudget: HARD_BUDGET, results }));
+    console.log(
+      JSON.stringify({
+        bench: "bots",
+        node: process.version,
+        cpu: os.cpus()[0]?.model ?? "",
+        loadavg: load,
+        hardBudget: HARD_BUDGET,
+        results,
+      }),
+    );
     return;
   }
-  console.log(`Bot decision time per seat per turn (ms; load average ${load}; hard budget ${HARD_BUDGET.iterations} simulations, depth ${HARD_BUDGET.depth}, horizon ${HARD_BUDGET.horizon})`);
-  console.log(`${"level".padEnd(7)} ${"scenario".padEnd(16)} ${"states".padStart(6)} ${"decisions".padStart(9)} ${"mean".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ${"cpu mean".padStart(9)} ${"cpu share".padStart(9)}  target`);
+  console.log(
+    `Bot decision time per seat per turn (ms; load average ${load}; hard budget ${HARD_BUDGET.iterations} simulations, depth ${HARD_BUDGET.depth}, horizon ${HARD_BUDGET.horizon})`,
+  );
+  console.log(
+    `${"level".padEnd(7)} ${"scenario".padEnd(16)} ${"states".padStart(6)} ${"decisions".padStart(9)} ${"mean".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ${"cpu mean".padStart(9)} ${"cpu share".padStart(9)}  target`,
+  );
   for (const r of results) {
-    const verdict = r.p95Ms <= r.targetMs ? "PASS" : r.meanCpuMs <= r.targetMs ? "p95 over, cpu mean within" : "FAIL";
+    const verdict =
+      r.p95Ms <= r.targetMs ? "PASS" : r.meanCpuMs <= r.targetMs ? "p95 over, cpu mean within" : "FAIL";
     console.log(
       `${r.level.padEnd(7)} ${r.scenario.padEnd(16)} ${String(r.states).padStart(6)} ${String(r.decisions).padStart(9)} ${r.meanMs.toFixed(2).padStart(8)} ${r.p95Ms.toFixed(2).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ${r.meanCpuMs.toFixed(2).padStart(9)} ${`${Math.round(r.cpuShare * 100)}%`.padStart(9)}  ≤ ${r.targetMs} ms (p95): ${verdict}`,
     );

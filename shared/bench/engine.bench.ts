@@ -13,7 +13,17 @@
  */
 import os from "node:os";
 import { fileURLToPath } from "node:url";
-import { applyStep, type GameState, type Order, type SeatId, type Step, createGame, resolveTurn, rngFromSeed, viewFor } from "../src/index.ts";
+import {
+  applyStep,
+  type GameState,
+  type Order,
+  type SeatId,
+  type Step,
+  createGame,
+  resolveTurn,
+  rngFromSeed,
+  viewFor,
+} from "../src/index.ts";
 import type { Persona } from "../src/bots/personas.ts";
 import { personasFor } from "../src/sim/batch.ts";
 import { planBotTurn, playGame } from "../src/sim/play.ts";
@@ -80,7 +90,8 @@ function benchGames(n: number, games: number, rounds: number, warmupMs: number):
     for (let g = 0; g < games; g++) {
       const played = playGame(scenario, `bench-${n}-${g}`, personas[g] as Record<SeatId, Persona>);
       t += played.state.turn;
-      if (played.rejected.length > 0) throw new Error(`bench game ${g}: the engine rejected a bot step: ${played.rejected[0]?.message}`);
+      if (played.rejected.length > 0)
+        throw new Error(`bench game ${g}: the engine rejected a bot step: ${played.rejected[0]?.message}`);
     }
     return t;
   };
@@ -172,7 +183,13 @@ export function samplesFor(n: number, count: number): Sample[] {
 }
 
 /** Times `pass` (which makes `callsPerPass` calls): calibrates passes per round to ~roundMs, then returns the median µs per call. */
-function timeCalls(pass: () => void, callsPerPass: number, warmupMs: number, roundMs: number, rounds: number): { us: number; range: [number, number] } {
+function timeCalls(
+  pass: () => void,
+  callsPerPass: number,
+  warmupMs: number,
+  roundMs: number,
+  rounds: number,
+): { us: number; range: [number, number] } {
   let passes = 0;
   const w0 = performance.now();
   while (performance.now() - w0 < warmupMs) {
@@ -212,9 +229,16 @@ export interface CallResult {
 
 let sink = 0;
 
-function benchCalls(n: number, sampleCount: number, warmupMs: number, roundMs: number, rounds: number): CallResult {
+function benchCalls(
+  n: number,
+  sampleCount: number,
+  warmupMs: number,
+  roundMs: number,
+  rounds: number,
+): CallResult {
   const samples = samplesFor(n, sampleCount);
-  const mean = (f: (s: Sample) => number): number => round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 1);
+  const mean = (f: (s: Sample) => number): number =>
+    round(samples.reduce((a, s) => a + f(s), 0) / samples.length, 1);
   const resolvePass = (): void => {
     for (const s of samples) {
       const r = resolveTurn(s.state, s.orders);
@@ -223,7 +247,9 @@ function benchCalls(n: number, sampleCount: number, warmupMs: number, roundMs: n
     }
   };
   const resolve = timeCalls(resolvePass, samples.length, warmupMs, roundMs, rounds);
-  const viewers = samples.flatMap((s) => s.state.seats.map((seat) => ({ state: s.state, viewer: { role: "player" as const, seat } })));
+  const viewers = samples.flatMap((s) =>
+    s.state.seats.map((seat) => ({ state: s.state, viewer: { role: "player" as const, seat } })),
+  );
   const viewPass = (): void => {
     for (const v of viewers) sink += viewFor(v.state, v.viewer).incidents.length;
   };
@@ -253,9 +279,21 @@ function growthExponent(rows: readonly CallResult[], pick: (r: CallResult) => nu
 // ---------------------------------------------------------------------------------------------
 
 /** The machine a bench ran on: CPU model (libuv reads it from /proc/cpuinfo on Linux), cores, Node, load. */
-export function machineInfo(): { cpu: string; cores: number; node: string; platform: string; loadAverage: number[] } {
+export function machineInfo(): {
+  cpu: string;
+  cores: number;
+  node: string;
+  platform: string;
+  loadAverage: number[];
+} {
   const cpu = os.cpus()[0]?.model.trim() || "unknown";
-  return { cpu, cores: os.availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, loadAverage: os.loadavg().map((x) => round(x, 2)) };
+  return {
+    cpu,
+    cores: os.availableParallelism(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
 }
 
 export interface EngineBench {
@@ -278,18 +316,28 @@ export function runEngineBench(): EngineBench {
   const start = performance.now();
   const machine = machineInfo();
   const rounds = QUICK ? 3 : 7;
-  const games = [benchGames(4, Math.round(1000 * SCALE), rounds, 1500 * SCALE), benchGames(8, Math.round(300 * SCALE), rounds, 1500 * SCALE)];
+  const games = [
+    benchGames(4, Math.round(1000 * SCALE), rounds, 1500 * SCALE),
+    benchGames(8, Math.round(300 * SCALE), rounds, 1500 * SCALE),
+  ];
   const calls = [2, 4, 8, 16].map((n) => benchCalls(n, QUICK ? 6 : 16, 600 * SCALE, 300 * SCALE, rounds));
   const four = games[0] as GamesResult;
   return {
     bench: "engine",
     quick: QUICK,
     machine,
-    target: { gamesPerSecond4States: TARGET_GAMES_PER_SECOND_4, measured: four.gamesPerSecond, pass: four.gamesPerSecond >= TARGET_GAMES_PER_SECOND_4 },
+    target: {
+      gamesPerSecond4States: TARGET_GAMES_PER_SECOND_4,
+      measured: four.gamesPerSecond,
+      pass: four.gamesPerSecond >= TARGET_GAMES_PER_SECOND_4,
+    },
     games,
     sampleTurn: SAMPLE_TURN,
     calls,
-    growth: { resolveTurnExponent: growthExponent(calls, (r) => r.resolveTurnUs), viewForExponent: growthExponent(calls, (r) => r.viewForUs) },
+    growth: {
+      resolveTurnExponent: growthExponent(calls, (r) => r.resolveTurnUs),
+      viewForExponent: growthExponent(calls, (r) => r.viewForUs),
+    },
     loadAverageAfter: os.loadavg().map((x) => round(x, 2)),
     cpuShare: round(timed.cpuUs / timed.wallUs, 3),
     seconds: round((performance.now() - start) / 1000, 1),
@@ -299,7 +347,8 @@ export function runEngineBench(): EngineBench {
 function table(header: string[], rows: Array<Array<string | number>>): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]): string => r.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join("  ");
+  const line = (r: string[]): string =>
+    r.map((x, c) => (c === 0 ? x.padEnd(widths[c] as number) : x.padStart(widths[c] as number))).join("  ");
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
@@ -307,12 +356,26 @@ export function formatEngineBench(b: EngineBench): string {
   const m = b.machine;
   const out: string[] = [];
   out.push(`Engine benchmark${b.quick ? " (--quick: short rounds, rough figures)" : ""}`);
-  out.push(`Machine: ${m.cpu}, ${m.cores} cores (benchmark uses one), Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.loadAverageAfter.join(" ")} after`);
+  out.push(
+    `Machine: ${m.cpu}, ${m.cores} cores (benchmark uses one), Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.loadAverageAfter.join(" ")} after`,
+  );
   out.push("");
-  out.push("(a) Full bot games (personas rotating random/hawk/dove/reciprocal/forgiving; median of rounds after a warm-up)");
+  out.push(
+    "(a) Full bot games (personas rotating random/hawk/dove/reciprocal/forgiving; median of rounds after a warm-up)",
+  );
   out.push(
     table(
-      ["states", "games/round", "games/s", "range", "games/cpu-s", "cpu share", "mean turns", "turns/s", "outcomes"],
+      [
+        "states",
+        "games/round",
+        "games/s",
+        "range",
+        "games/cpu-s",
+        "cpu share",
+        "mean turns",
+        "turns/s",
+        "outcomes",
+      ],
       b.games.map((g) => [
         g.states,
         g.gamesPerRound,
@@ -329,10 +392,23 @@ export function formatEngineBench(b: EngineBench): string {
     ),
   );
   out.push("");
-  out.push(`(b) one resolveTurn and (c) one viewFor (one seat), on turn-${b.sampleTurn} states with bot orders for every seat; µs per call, median of rounds`);
+  out.push(
+    `(b) one resolveTurn and (c) one viewFor (one seat), on turn-${b.sampleTurn} states with bot orders for every seat; µs per call, median of rounds`,
+  );
   out.push(
     table(
-      ["states", "pairs", "orders", "incidents", "events", "resolveTurn µs", "range", "viewFor µs", "range", "all seats µs"],
+      [
+        "states",
+        "pairs",
+        "orders",
+        "incidents",
+        "events",
+        "resolveTurn µs",
+        "range",
+        "viewFor µs",
+        "range",
+        "all seats µs",
+      ],
       b.calls.map((c) => [
         c.states,
         c.pairs,
@@ -356,7 +432,9 @@ export function formatEngineBench(b: EngineBench): string {
   );
   out.push(
     `Target: ≥ ${b.target.gamesPerSecond4States} full 4-state games/s on one core: ${b.target.pass ? "PASS" : "FAIL"} (${b.target.measured.toFixed(0)} games/s${
-      !b.target.pass && (b.games[0]?.cpuShare ?? 1) < 0.9 ? `; the core was shared — ${b.games[0]?.gamesPerCpuSecond.toFixed(0)} games per CPU-second; rerun on a quiet machine` : ""
+      !b.target.pass && (b.games[0]?.cpuShare ?? 1) < 0.9
+        ? `; the core was shared — ${b.games[0]?.gamesPerCpuSecond.toFixed(0)} games per CPU-second; rerun on a quiet machine`
+        : ""
     }). Speed is reported, not enforced.`,
   );
   out.push(`(${b.seconds} s)`);

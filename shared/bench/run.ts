@@ -10,7 +10,12 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** Bench files, relative to the repository root, run in this order. */
-const BENCHES = ["shared/bench/engine.bench.ts", "shared/bench/bots.bench.ts", "server/bench/load.bench.ts", "client/bench/client.bench.ts"];
+const BENCHES = [
+  "shared/bench/engine.bench.ts",
+  "shared/bench/bots.bench.ts",
+  "server/bench/load.bench.ts",
+  "client/bench/client.bench.ts",
+];
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
@@ -20,7 +25,12 @@ let failed = false;
 
 for (const [i, file] of BENCHES.entries()) {
   if (!json && i > 0) console.log("");
-  const r = spawnSync(process.execPath, [file, ...args], { cwd: root, stdio: json ? ["ignore", "pipe", "inherit"] : "inherit", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [file, ...args], {
+    cwd: root,
+    stdio: json ? ["ignore", "pipe", "inherit"] : "inherit",
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (r.status !== 0) {
     failed = true;
     console.error(`bench ${file} failed (exit ${r.status ?? r.signal})`);

@@ -7,7 +7,10 @@ export const CHROMIUM = process.env.FIREBREAK_CHROMIUM ?? "/usr/bin/chromium";
 
 /** Launches headless chromium (playwright gives each launch a fresh, temporary user-data-dir); throws a clear error when it is not installed. */
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); browser tests never skip`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); browser tests never skip`,
+    );
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

@@ -35,7 +35,19 @@ const SETUP = 240_000;
  */
 export async function serverWithClient() {
   const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error", "--outDir", dist, "--emptyOutDir"], { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--logLevel",
+      "error",
+      "--outDir",
+      dist,
+      "--emptyOutDir",
+    ],
+    { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
   mkdirSync(ARTIFACTS, { recursive: true });
   const srv = await testServer({ clientDir: dist });
   return {
@@ -48,7 +60,10 @@ export async function serverWithClient() {
 }
 
 /** A file's shared set-up: a server with the built client and a browser, started before its tests and closed after. */
-export function withServerAndBrowser(): { srv: Awaited<ReturnType<typeof serverWithClient>>; browser: Browser } {
+export function withServerAndBrowser(): {
+  srv: Awaited<ReturnType<typeof serverWithClient>>;
+  browser: Browser;
+} {
   const e2e = {} as { srv: Awaited<ReturnType<typeof serverWithClient>>; browser: Browser };
   beforeAll(async () => {
     e2e.srv = await serverWithClient();
@@ -62,7 +77,11 @@ export function withServerAndBrowser(): { srv: Awaited<ReturnType<typeof serverW
 }
 
 /** A page that records console errors and page errors; its waits and actions time out after STATE_WAIT. */
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+): Promise<{ page: Page; errors: string[] }> {
   const ctx = await browser.newContext({ viewport });
   ctx.setDefaultTimeout(STATE_WAIT);
   const page = await ctx.newPage();
@@ -80,19 +99,35 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`), `axe on ${name}`).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    ),
+    `axe on ${name}`,
+  ).toEqual([]);
 }
 
 /** Waits until the Phaser board has mounted. A function, not a string: the page's CSP (script-src 'self', no 'unsafe-eval') refuses to evaluate strings. */
 export async function boardReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, { timeout: STATE_WAIT });
+  await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, {
+    timeout: STATE_WAIT,
+  });
 }
 
 /** Waits until exactly `n` elements match the CSS `selector` (a function, not a string: the CSP). */
 export async function untilCount(page: Page, selector: string, n: number): Promise<void> {
   type Doc = { document: { querySelectorAll(s: string): { length: number } } };
   await page
-    .waitForFunction(({ selector: sel, n: want }) => (globalThis as unknown as Doc).document.querySelectorAll(sel).length === want, { selector, n }, { timeout: STATE_WAIT })
+    .waitForFunction(
+      ({ selector: sel, n: want }) =>
+        (globalThis as unknown as Doc).document.querySelectorAll(sel).length === want,
+      { selector, n },
+      { timeout: STATE_WAIT },
+    )
     .catch((e: unknown) => {
       throw new Error(`waiting for exactly ${n} of "${selector}": ${(e as Error).message}`);
     });

@@ -30,8 +30,19 @@ function facilitated(seed: string): GameRecord {
   const created = createGame(scenario, seed);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value;
-  const personas: Record<string, Persona> = { [seats[0] as string]: "forgiving", [seats[1] as string]: "hawk", [seats[2] as string]: "reciprocal", [seats[3] as string]: "dove" };
-  const record = newRecord(scenario, seed, state.options, seats.map((s) => ({ seat: s, controller: `bot:${personas[s]}` })), state);
+  const personas: Record<string, Persona> = {
+    [seats[0] as string]: "forgiving",
+    [seats[1] as string]: "hawk",
+    [seats[2] as string]: "reciprocal",
+    [seats[3] as string]: "dove",
+  };
+  const record = newRecord(
+    scenario,
+    seed,
+    state.options,
+    seats.map((s) => ({ seat: s, controller: `bot:${personas[s]}` })),
+    state,
+  );
   const rng = rngFromSeed(`${seed}/bots`);
   const apply = (step: Step): void => {
     const r = applyStep(state, step);
@@ -52,8 +63,17 @@ function facilitated(seed: string): GameRecord {
     for (const seat of seats) {
       const persona = personas[seat] as Persona;
       const view = viewFor(state, { role: "player", seat });
-      for (const p of view.proposals) if (!p.accepted.includes(seat) && !p.declined.includes(seat)) apply({ type: "respond", turn, seat, proposal: p.id, accept: answerProposal(view, p, persona, rng).accept });
-      for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
+      for (const p of view.proposals)
+        if (!p.accepted.includes(seat) && !p.declined.includes(seat))
+          apply({
+            type: "respond",
+            turn,
+            seat,
+            proposal: p.id,
+            accept: answerProposal(view, p, persona, rng).accept,
+          });
+      for (const p of proposeCbms(view, persona, rng))
+        apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
       apply({ type: "orders", turn, seat, orders: chooseOrders(view, persona, rng) });
     }
     apply({ type: "resolve", turn });
@@ -63,9 +83,22 @@ function facilitated(seed: string): GameRecord {
 }
 
 const records: Record<string, GameRecord> = {
-  "armed-conflict.json": find("golden-war", { ...all("reciprocal"), [seats[1] as string]: "hawk" }, "armedConflict", { noCbms: true }),
-  "stable-peace.json": find("golden-peace", { ...all("reciprocal"), [seats[0] as string]: "dove" }, "stablePeace"),
-  "turn-limit.json": find("golden-limit", { ...all("forgiving"), [seats[2] as string]: "random" }, "turnLimit"),
+  "armed-conflict.json": find(
+    "golden-war",
+    { ...all("reciprocal"), [seats[1] as string]: "hawk" },
+    "armedConflict",
+    { noCbms: true },
+  ),
+  "stable-peace.json": find(
+    "golden-peace",
+    { ...all("reciprocal"), [seats[0] as string]: "dove" },
+    "stablePeace",
+  ),
+  "turn-limit.json": find(
+    "golden-limit",
+    { ...all("forgiving"), [seats[2] as string]: "random" },
+    "turnLimit",
+  ),
   "facilitated.json": facilitated("golden-class"),
 };
 for (const [file, record] of Object.entries(records)) {

@@ -24,7 +24,12 @@ describe("class game with a facilitator", () => {
   let obs: Peer;
 
   it("the facilitator opens it; players join by code; a team shares a seat; an observer watches", async () => {
-    fac = await create(srv.url, { scenario: "baltic-fog", name: "Ms Teacher", seed: "class-1", turnSeconds: 600 });
+    fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Ms Teacher",
+      seed: "class-1",
+      turnSeconds: 600,
+    });
     expect(fac.view.me.role).toBe("facilitator");
     expect(fac.view.session.code).toMatch(/^[ACDEFGHJKMNPQRTUVWXY34679]{6}$/);
     const { roomId } = await lookup(fac.view.session.code.toLowerCase());
@@ -33,7 +38,9 @@ describe("class game with a facilitator", () => {
     ben = await join(srv.url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
     cy = await join(srv.url, roomId, { code, name: "Cy", role: "player", seat: "aestria" });
     obs = await join(srv.url, roomId, { code, name: "Visitor", role: "observer" });
-    const lobby = await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.length === 2);
+    const lobby = await fac.until(
+      (v) => v.session.seats.find((s) => s.seat === "aestria")?.members.length === 2,
+    );
     expect(lobby.session.phase).toBe("lobby");
     expect(lobby.session.observers).toBe(1);
     expect(ana.token).not.toBe(cy.token);
@@ -43,24 +50,56 @@ describe("class game with a facilitator", () => {
     expect((await ana.ask("fac:start")).rejected?.code).toBe("NOT_FACILITATOR");
     expect((await fac.ask("fac:start")).ok).toBe(true);
     const v = await ana.until((x) => x.session.phase === "planning");
-    expect(v.session.seats.filter((s) => s.bot).map((s) => s.seat).sort()).toEqual(["havland", "meridia"]);
+    expect(
+      v.session.seats
+        .filter((s) => s.bot)
+        .map((s) => s.seat)
+        .sort(),
+    ).toEqual(["havland", "meridia"]);
     expect(v.session.deadline).toBeGreaterThan(Date.now());
   });
 
   it("every rejection carries the engine's or the server's code and changes nothing", async () => {
     const turn = ana.view.game.turn;
     expect((await ana.ask("orders", { turn: turn + 1, orders: [] })).rejected?.code).toBe("WRONG_TURN");
-    expect((await ana.ask("orders", { turn, orders: [{ type: "destroy", target: "borevia" }] })).rejected?.code).toBe("NO_ACCESS");
-    expect((await ana.ask("orders", { turn, orders: [{ type: "ddos", target: "aestria" }] })).rejected?.code).toBe("SELF_TARGET");
-    expect((await ana.ask("orders", { turn, orders: [{ type: "hunt" }, { type: "harden" }, { type: "develop" }, { type: "ddos", target: "borevia" }] })).rejected?.code).toBe("NOT_ENOUGH_AP");
-    expect((await ana.ask("orders", { turn, orders: [{ type: "inquire", target: "borevia", incident: "nope" }] })).rejected?.code).toBe("UNKNOWN_INCIDENT");
-    expect((await ana.ask("orders", { turn, orders: [{ type: "teleport" }] })).rejected?.code).toBe("INVALID_ORDER");
+    expect(
+      (await ana.ask("orders", { turn, orders: [{ type: "destroy", target: "borevia" }] })).rejected?.code,
+    ).toBe("NO_ACCESS");
+    expect(
+      (await ana.ask("orders", { turn, orders: [{ type: "ddos", target: "aestria" }] })).rejected?.code,
+    ).toBe("SELF_TARGET");
+    expect(
+      (
+        await ana.ask("orders", {
+          turn,
+          orders: [
+            { type: "hunt" },
+            { type: "harden" },
+            { type: "develop" },
+            { type: "ddos", target: "borevia" },
+          ],
+        })
+      ).rejected?.code,
+    ).toBe("NOT_ENOUGH_AP");
+    expect(
+      (await ana.ask("orders", { turn, orders: [{ type: "inquire", target: "borevia", incident: "nope" }] }))
+        .rejected?.code,
+    ).toBe("UNKNOWN_INCIDENT");
+    expect((await ana.ask("orders", { turn, orders: [{ type: "teleport" }] })).rejected?.code).toBe(
+      "INVALID_ORDER",
+    );
     expect((await obs.ask("orders", { turn, orders: [] })).rejected?.code).toBe("NOT_A_PLAYER");
     expect((await ana.ask("fac:pause")).rejected?.code).toBe("NOT_FACILITATOR");
-    expect((await ana.ask("chat", { channel: "hotline:borevia", text: "hi" })).rejected?.code).toBe("NO_CHANNEL");
+    expect((await ana.ask("chat", { channel: "hotline:borevia", text: "hi" })).rejected?.code).toBe(
+      "NO_CHANNEL",
+    );
     expect((await obs.ask("chat", { channel: "public", text: "hi" })).rejected?.code).toBe("NO_CHANNEL");
-    expect((await ana.ask("chat", { channel: "public", text: "x".repeat(600) })).rejected?.code).toBe("TEXT_TOO_LONG");
-    expect((await ana.ask("respond", { proposal: "p123", accept: true })).rejected?.code).toBe("UNKNOWN_PROPOSAL");
+    expect((await ana.ask("chat", { channel: "public", text: "x".repeat(600) })).rejected?.code).toBe(
+      "TEXT_TOO_LONG",
+    );
+    expect((await ana.ask("respond", { proposal: "p123", accept: true })).rejected?.code).toBe(
+      "UNKNOWN_PROPOSAL",
+    );
     expect((await ana.ask("lobby:seat", { seat: "meridia" })).rejected?.code).toBe("NOT_IN_LOBBY");
     // A malformed payload fails zod: the request is answered with an error, the client stays connected.
     const bad = await ana.ask("orders", { turn: "one" });
@@ -70,14 +109,21 @@ describe("class game with a facilitator", () => {
   });
 
   it("private, team and public chat reach exactly who they should", async () => {
-    expect((await ana.ask("chat", { channel: "private:borevia", text: "Let us talk, quietly." })).ok).toBe(true);
+    expect((await ana.ask("chat", { channel: "private:borevia", text: "Let us talk, quietly." })).ok).toBe(
+      true,
+    );
     expect((await cy.ask("chat", { channel: "team", text: "I will draft our orders." })).ok).toBe(true);
-    expect((await fac.ask("chat", { channel: "public", text: "<b>Welcome</b> to the exercise." })).ok).toBe(true);
+    expect((await fac.ask("chat", { channel: "public", text: "<b>Welcome</b> to the exercise." })).ok).toBe(
+      true,
+    );
     // The bots (Meridia, Havland) have their own words on their lines (bots' words are tested in solo and robust tests); here, the people's.
-    const people = (v: ClientView) => v.chat.filter((c) => !v.session.seats.some((s) => s.bot && s.seat === c.from));
+    const people = (v: ClientView) =>
+      v.chat.filter((c) => !v.session.seats.some((s) => s.bot && s.seat === c.from));
     const b = await ben.until((v) => v.chat.some((c) => c.text.includes("Welcome")));
     expect(people(b).map((c) => c.channel)).toEqual(["private:aestria", "public"]);
-    expect(b.chat.find((c) => c.channel === "public" && c.from === "facilitator")?.text).toBe("<b>Welcome</b> to the exercise.");
+    expect(b.chat.find((c) => c.channel === "public" && c.from === "facilitator")?.text).toBe(
+      "<b>Welcome</b> to the exercise.",
+    );
     const a = await ana.until((v) => people(v).length === 3);
     expect(people(a).map((c) => c.channel)).toEqual(["private:borevia", "team", "public"]);
     const o = await obs.until((v) => people(v).length >= 1);
@@ -88,14 +134,27 @@ describe("class game with a facilitator", () => {
 
   it("a hotline is proposed and accepted, then the hotline channel opens", async () => {
     expect((await ana.ask("propose", { kind: "hotline", parties: ["borevia"] })).ok).toBe(true);
-    const mine = (v: ClientView) => v.game.proposals.find((p) => p.proposer === "aestria" && p.kind === "hotline");
+    const mine = (v: ClientView) =>
+      v.game.proposals.find((p) => p.proposer === "aestria" && p.kind === "hotline");
     const pv = await ben.until((v) => mine(v) !== undefined);
     expect(obs.view.game.proposals).toHaveLength(0);
     expect((await ben.ask("respond", { proposal: mine(pv)?.id, accept: true })).ok).toBe(true);
     const turn = ana.view.game.turn;
     // Team members edit the same orders; the team sees who changed what.
-    expect((await cy.ask("orders", { turn, orders: [{ type: "espionage", target: "borevia" }] })).ok).toBe(true);
-    expect((await ana.ask("orders", { turn, orders: [{ type: "espionage", target: "borevia" }, { type: "preposition", target: "borevia" }] })).ok).toBe(true);
+    expect((await cy.ask("orders", { turn, orders: [{ type: "espionage", target: "borevia" }] })).ok).toBe(
+      true,
+    );
+    expect(
+      (
+        await ana.ask("orders", {
+          turn,
+          orders: [
+            { type: "espionage", target: "borevia" },
+            { type: "preposition", target: "borevia" },
+          ],
+        })
+      ).ok,
+    ).toBe(true);
     const team = await cy.until((v) => v.orderLog.length === 2);
     expect(team.orderLog.map((o) => o.by)).toEqual(["Cy", "Ana"]);
     expect(team.game.private.aestria?.orders).toHaveLength(2);
@@ -103,8 +162,18 @@ describe("class game with a facilitator", () => {
     expect((await ben.ask("orders", { turn, orders: [{ type: "hunt" }] })).ok).toBe(true);
     await ana.ask("ready", { ready: true });
     await ben.ask("ready", { ready: true });
-    const next = await ana.until((v) => v.game.turn === turn + 1).catch((e) => { throw new Error(`${e.message} ready=${JSON.stringify(ana.view.session.ready)} seats=${JSON.stringify(ana.view.session.seats.map((s) => [s.seat, s.bot]))}`); });
-    expect(next.game.cbms.some((c) => c.kind === "hotline" && c.members.includes("aestria") && c.members.includes("borevia"))).toBe(true);
+    const next = await ana
+      .until((v) => v.game.turn === turn + 1)
+      .catch((e) => {
+        throw new Error(
+          `${e.message} ready=${JSON.stringify(ana.view.session.ready)} seats=${JSON.stringify(ana.view.session.seats.map((s) => [s.seat, s.bot]))}`,
+        );
+      });
+    expect(
+      next.game.cbms.some(
+        (c) => c.kind === "hotline" && c.members.includes("aestria") && c.members.includes("borevia"),
+      ),
+    ).toBe(true);
     expect((await ana.ask("chat", { channel: "hotline:borevia", text: "Hotline check." })).ok).toBe(true);
   });
 
@@ -118,7 +187,18 @@ describe("class game with a facilitator", () => {
     expect((await fac.ask("fac:resume")).ok).toBe(true);
     await ana.until((x) => !x.session.paused && x.session.deadline !== null);
     expect((await fac.ask("fac:inject", { id: "no-such-inject" })).rejected?.code).toBe("UNKNOWN_INJECT");
-    expect((await fac.ask("fac:inject", { inject: { id: "live", title: "Live inject", text: "A ransomware gang hits Aestria's hospitals.", effects: [{ type: "nonStateIncident", target: "aestria", kind: "disrupt" }] } })).ok).toBe(true);
+    expect(
+      (
+        await fac.ask("fac:inject", {
+          inject: {
+            id: "live",
+            title: "Live inject",
+            text: "A ransomware gang hits Aestria's hospitals.",
+            effects: [{ type: "nonStateIncident", target: "aestria", kind: "disrupt" }],
+          },
+        })
+      ).ok,
+    ).toBe(true);
     await ben.until((x) => x.game.events.some((e) => e.text.includes("Live inject")));
     const turn = fac.view.game.turn;
     expect((await fac.ask("fac:advance")).ok).toBe(true);

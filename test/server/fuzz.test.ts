@@ -14,12 +14,31 @@
  */
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room as SdkRoom } from "@colyseus/sdk";
-import { BOT_PERSONAS, CBM_KINDS, ERROR_CODES, hashValue, requestSchemas, SERVER_ERROR_CODES, type ClientView } from "@firebreak/shared";
+import {
+  BOT_PERSONAS,
+  CBM_KINDS,
+  ERROR_CODES,
+  hashValue,
+  requestSchemas,
+  SERVER_ERROR_CODES,
+  type ClientView,
+} from "@firebreak/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
 import { readRequestHeader } from "../../server/src/rooms/request-frame.ts";
 import { create, join, testServer, type Peer } from "./harness.ts";
-import { CODE, concat, deepArrays, echoedId, header, pack, readResponse, requestBytes, STATUS, type Response } from "./wire.ts";
+import {
+  CODE,
+  concat,
+  deepArrays,
+  echoedId,
+  header,
+  pack,
+  readResponse,
+  requestBytes,
+  STATUS,
+  type Response,
+} from "./wire.ts";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 /** Raw fuzzing connections (observers and seatless players), batches each, frames per batch. */
@@ -29,15 +48,93 @@ const BATCH = 16;
 /** At most one batch per this many ms on a connection: (16 frames + a ping) × 5 batches stays under the room's 120 frames a second. */
 const BATCH_MS = 250;
 
-const DOCUMENTED = new Set<string>([...SERVER_ERROR_CODES, ...ERROR_CODES, "RATE_LIMITED", "INVALID_REQUEST"]);
+const DOCUMENTED = new Set<string>([
+  ...SERVER_ERROR_CODES,
+  ...ERROR_CODES,
+  "RATE_LIMITED",
+  "INVALID_REQUEST",
+]);
 const REQUEST_TYPES = [...Object.keys(requestSchemas), "sync"];
 /** Every name a plain object answers to. */
-const PROTO_KEYS = [...new Set(["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf", ...Object.getOwnPropertyNames(Object.prototype)])];
+const PROTO_KEYS = [
+  ...new Set([
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "valueOf",
+    "isPrototypeOf",
+    ...Object.getOwnPropertyNames(Object.prototype),
+  ]),
+];
 const SEATS = ["aestria", "borevia", "meridia", "havland"];
-const ID_STRINGS = [...PROTO_KEYS, ...SEATS, "", " ", "x".repeat(64), "x".repeat(65), "AESTRIA", "aestria ", "prototype", "then", "length", "__proto_", "null", "undefined", "0", "-1", "é", "\u0000"];
-const UNKNOWN_TYPES = [...PROTO_KEYS, "", "nope", "ORDERS", "orders ", "fac:", "fac:*", "*", "_$bready", "welcome", "view", "patch", "x".repeat(300)];
-const ORDER_TYPES = ["espionage", "preposition", "ddos", "influence", "disrupt", "destroy", "develop", "harden", "hunt", "investigate", "attribute", "inquire", "answer", "sanction", "expel", "statement", "mobilize", "strike"];
-const TARGETED_ORDERS = ["espionage", "preposition", "ddos", "influence", "disrupt", "destroy", "sanction", "expel", "mobilize", "strike"];
+const ID_STRINGS = [
+  ...PROTO_KEYS,
+  ...SEATS,
+  "",
+  " ",
+  "x".repeat(64),
+  "x".repeat(65),
+  "AESTRIA",
+  "aestria ",
+  "prototype",
+  "then",
+  "length",
+  "__proto_",
+  "null",
+  "undefined",
+  "0",
+  "-1",
+  "é",
+  "\u0000",
+];
+const UNKNOWN_TYPES = [
+  ...PROTO_KEYS,
+  "",
+  "nope",
+  "ORDERS",
+  "orders ",
+  "fac:",
+  "fac:*",
+  "*",
+  "_$bready",
+  "welcome",
+  "view",
+  "patch",
+  "x".repeat(300),
+];
+const ORDER_TYPES = [
+  "espionage",
+  "preposition",
+  "ddos",
+  "influence",
+  "disrupt",
+  "destroy",
+  "develop",
+  "harden",
+  "hunt",
+  "investigate",
+  "attribute",
+  "inquire",
+  "answer",
+  "sanction",
+  "expel",
+  "statement",
+  "mobilize",
+  "strike",
+];
+const TARGETED_ORDERS = [
+  "espionage",
+  "preposition",
+  "ddos",
+  "influence",
+  "disrupt",
+  "destroy",
+  "sanction",
+  "expel",
+  "mobilize",
+  "strike",
+];
 const EFFECT_FIELDS: Array<[string, (k: string) => Record<string, unknown>]> = [
   ["tension a", (k) => ({ type: "tension", a: k, b: "aestria", delta: 1 })],
   ["tension b", (k) => ({ type: "tension", a: "aestria", b: k, delta: 1 })],
@@ -96,9 +193,11 @@ function breach(r: { status: number; payload: unknown }): string | null {
   const p = r.payload as Record<string, unknown> | null | undefined;
   const text = JSON.stringify(p) ?? "undefined";
   if (/RangeError|call stack/i.test(text)) return `a RangeError: ${text}`;
-  if (r.status === STATUS.OK) return p !== null && typeof p === "object" && p.ok === true ? null : `OK without { ok: true }: ${text}`;
+  if (r.status === STATUS.OK)
+    return p !== null && typeof p === "object" && p.ok === true ? null : `OK without { ok: true }: ${text}`;
   if (r.status !== STATUS.REJECTED) return `status ${r.status}: ${text}`;
-  if (p === null || typeof p !== "object" || Object.keys(p).sort().join() !== "code,message") return `REJECTED without exactly { code, message }: ${text}`;
+  if (p === null || typeof p !== "object" || Object.keys(p).sort().join() !== "code,message")
+    return `REJECTED without exactly { code, message }: ${text}`;
   if (typeof p.code !== "string" || !DOCUMENTED.has(p.code)) return `undocumented code: ${text}`;
   if (typeof p.message !== "string" || p.message.length === 0) return `no message: ${text}`;
   return null;
@@ -123,7 +222,9 @@ class Wire {
   constructor(name: string, room: SdkRoom) {
     this.name = name;
     this.ws = (room.connection.transport as unknown as { ws: WebSocket }).ws;
-    this.ws.addEventListener("message", (ev: MessageEvent) => this.receive(new Uint8Array(ev.data as ArrayBuffer)));
+    this.ws.addEventListener("message", (ev: MessageEvent) =>
+      this.receive(new Uint8Array(ev.data as ArrayBuffer)),
+    );
     room.onLeave((code: number) => {
       this.closed = code;
     });
@@ -148,7 +249,13 @@ class Wire {
     this.pingsSent++;
     this.ws.send(new Uint8Array([CODE.PING]));
     const want = this.pingsSent;
-    await until(() => (this.pongs >= want ? null : this.closed !== null ? null : `${this.name}: ${this.pongs}/${want} pings answered`));
+    await until(() =>
+      this.pongs >= want
+        ? null
+        : this.closed !== null
+          ? null
+          : `${this.name}: ${this.pongs}/${want} pings answered`,
+    );
   }
 
   /** Sends `batches` batches of the generator's frames, each handled by the server before the next, at most one per BATCH_MS. */
@@ -174,7 +281,9 @@ class Wire {
 
   /** Request ids sent and not answered as often as sent. */
   unanswered(): string[] {
-    return [...this.expected].filter(([id, n]) => (this.answered.get(id) ?? 0) < n).map(([id, n]) => `${this.name} #${id} (${this.notes.get(id)}): ${this.answered.get(id) ?? 0}/${n}`);
+    return [...this.expected]
+      .filter(([id, n]) => (this.answered.get(id) ?? 0) < n)
+      .map(([id, n]) => `${this.name} #${id} (${this.notes.get(id)}): ${this.answered.get(id) ?? 0}/${n}`);
   }
 
   private receive(bytes: Uint8Array): void {
@@ -199,7 +308,10 @@ function aimAt(v: ClientView): Aim {
   return {
     turn: v.game.turn,
     proposals: v.game.proposals.map((p) => p.id),
-    members: [...v.session.seats.flatMap((s) => s.members.map((m) => m.id)), ...v.session.unseated.map((m) => m.id)].filter((x): x is string => typeof x === "string"),
+    members: [
+      ...v.session.seats.flatMap((s) => s.members.map((m) => m.id)),
+      ...v.session.unseated.map((m) => m.id),
+    ].filter((x): x is string => typeof x === "string"),
     incidents: v.game.incidents.map((x) => x.id),
   };
 }
@@ -237,12 +349,30 @@ class Generator {
       })?.[1] ?? "hostile";
     let bytes = this.build(kind);
     if (bytes.length > 30_000) bytes = bytes.subarray(0, 30_000);
-    if (bytes.length > 0 && ((bytes[0] ?? 0) & 0x1f) === CODE.LEAVE_ROOM) bytes = concat(Uint8Array.of((bytes[0] ?? 0) ^ 1), bytes.subarray(1));
+    if (bytes.length > 0 && ((bytes[0] ?? 0) & 0x1f) === CODE.LEAVE_ROOM)
+      bytes = concat(Uint8Array.of((bytes[0] ?? 0) ^ 1), bytes.subarray(1));
     return { bytes, note: kind };
   }
 
   private id(): number {
-    return this.rng.chance(0.9) ? this.nextId++ : this.rng.pick([0, 1, 127, 128, 255, 65_535, 65_536, 2 ** 32 - 1, 2 ** 40, -1, -129, -40_000, 0.5, 1e300]);
+    return this.rng.chance(0.9)
+      ? this.nextId++
+      : this.rng.pick([
+          0,
+          1,
+          127,
+          128,
+          255,
+          65_535,
+          65_536,
+          2 ** 32 - 1,
+          2 ** 40,
+          -1,
+          -129,
+          -40_000,
+          0.5,
+          1e300,
+        ]);
   }
 
   private type(): string {
@@ -273,13 +403,21 @@ class Generator {
         return this.request(type, this.plausible(type));
       }
       case "wrong-type":
-        return this.request(this.type(), r.pick<unknown>([undefined, null, 0, -1, "", "{}", [], [{}], true, 1.5, "x".repeat(1000)]));
+        return this.request(
+          this.type(),
+          r.pick<unknown>([undefined, null, 0, -1, "", "{}", [], [{}], true, 1.5, "x".repeat(1000)]),
+        );
       case "proto-type":
-        return this.request(r.chance(0.8) ? r.pick(PROTO_KEYS) : r.pick([0, 1, -1, 2 ** 31]), r.chance(0.5) ? {} : this.hostile(r.pick(REQUEST_TYPES)));
+        return this.request(
+          r.chance(0.8) ? r.pick(PROTO_KEYS) : r.pick([0, 1, -1, 2 ** 31]),
+          r.chance(0.5) ? {} : this.hostile(r.pick(REQUEST_TYPES)),
+        );
       case "deep": {
         const n = r.pick([17, 100, 1000, 10_000, 29_000]);
         const inner = r.chance(0.5) ? deepArrays(n) : deepMaps(Math.min(n, 9_000));
-        const body = r.chance(0.5) ? inner : concat(Uint8Array.of(0x82), pack("turn"), pack(this.aim.turn), pack("orders"), inner);
+        const body = r.chance(0.5)
+          ? inner
+          : concat(Uint8Array.of(0x82), pack("turn"), pack(this.aim.turn), pack("orders"), inner);
         return requestBytes(this.id(), this.type(), body);
       }
       case "huge": {
@@ -304,9 +442,27 @@ class Generator {
         return whole;
       }
       case "random-bytes":
-        return r.chance(0.5) ? concat(Uint8Array.of(CODE.ROOM_REQUEST), r.bytes(r.int(40))) : r.bytes(r.int(64));
+        return r.chance(0.5)
+          ? concat(Uint8Array.of(CODE.ROOM_REQUEST), r.bytes(r.int(40)))
+          : r.bytes(r.int(64));
       default: {
-        const code = r.pick([CODE.ROOM_DATA, CODE.ROOM_DATA, CODE.ROOM_DATA_BYTES, CODE.ROOM_INPUT_RELIABLE, 20, 0, 11, 14, 15, 16, 22, 23, 31, CODE.JOIN_ROOM, CODE.ROOM_DATA | 0x80]);
+        const code = r.pick([
+          CODE.ROOM_DATA,
+          CODE.ROOM_DATA,
+          CODE.ROOM_DATA_BYTES,
+          CODE.ROOM_INPUT_RELIABLE,
+          20,
+          0,
+          11,
+          14,
+          15,
+          16,
+          22,
+          23,
+          31,
+          CODE.JOIN_ROOM,
+          CODE.ROOM_DATA | 0x80,
+        ]);
         const type = r.chance(0.7) ? r.pick(REQUEST_TYPES) : r.pick(UNKNOWN_TYPES);
         let body: Uint8Array;
         try {
@@ -323,7 +479,17 @@ class Generator {
   private idish(): unknown {
     const r = this.rng;
     if (r.chance(0.85)) return r.chance(0.5) ? r.pick(PROTO_KEYS) : r.pick(ID_STRINGS);
-    return r.pick<unknown>([42, -1, null, true, {}, [], ["aestria"], 1.5, Object.fromEntries([["__proto__", { polluted: 1 }]])]);
+    return r.pick<unknown>([
+      42,
+      -1,
+      null,
+      true,
+      {},
+      [],
+      ["aestria"],
+      1.5,
+      Object.fromEntries([["__proto__", { polluted: 1 }]]),
+    ]);
   }
 
   private channel(): unknown {
@@ -346,7 +512,9 @@ class Generator {
   private order(): unknown {
     const r = this.rng;
     const o: Record<string, unknown> = { type: r.chance(0.9) ? r.pick(ORDER_TYPES) : this.idish() };
-    for (const f of ["target", "falseFlag", "incident", "accused", "inquiry"]) if (r.chance(0.4)) o[f] = f === "incident" && r.chance(0.3) ? r.pick([...this.aim.incidents, "i1"]) : this.idish();
+    for (const f of ["target", "falseFlag", "incident", "accused", "inquiry"])
+      if (r.chance(0.4))
+        o[f] = f === "incident" && r.chance(0.3) ? r.pick([...this.aim.incidents, "i1"]) : this.idish();
     if (r.chance(0.2)) o.proxy = r.pick([true, false, "yes", 1]);
     if (r.chance(0.2)) o.overt = r.pick([true, false, null]);
     if (r.chance(0.2)) o.reply = r.pick(["deny", "explain", "acknowledge", ...PROTO_KEYS]);
@@ -360,27 +528,56 @@ class Generator {
     const r = this.rng;
     switch (type) {
       case "orders":
-        return { turn: r.pick<unknown>([this.aim.turn, this.aim.turn, 0, -1, 1001, "1", 1.5, null]), orders: Array.from({ length: r.int(14) }, () => this.order()) };
+        return {
+          turn: r.pick<unknown>([this.aim.turn, this.aim.turn, 0, -1, 1001, "1", 1.5, null]),
+          orders: Array.from({ length: r.int(14) }, () => this.order()),
+        };
       case "ready":
         return { ready: r.pick<unknown>([true, false, "true", 1, null]) };
       case "chat":
-        return { channel: this.channel(), text: r.pick<unknown>(["hi", "", "   ", "x".repeat(501), "x".repeat(2001), 5, null]) };
+        return {
+          channel: this.channel(),
+          text: r.pick<unknown>(["hi", "", "   ", "x".repeat(501), "x".repeat(2001), 5, null]),
+        };
       case "propose":
-        return { kind: r.chance(0.5) ? r.pick(CBM_KINDS) : this.idish(), parties: Array.from({ length: r.int(5) }, () => this.idish()) };
+        return {
+          kind: r.chance(0.5) ? r.pick(CBM_KINDS) : this.idish(),
+          parties: Array.from({ length: r.int(5) }, () => this.idish()),
+        };
       case "respond":
-        return { proposal: r.chance(0.3) ? r.pick([...this.aim.proposals, "p1"]) : this.idish(), accept: r.pick<unknown>([true, false, "yes"]), ...(r.chance(0.3) ? { note: r.pick<unknown>(["no", "x".repeat(281), 3]) } : {}) };
+        return {
+          proposal: r.chance(0.3) ? r.pick([...this.aim.proposals, "p1"]) : this.idish(),
+          accept: r.pick<unknown>([true, false, "yes"]),
+          ...(r.chance(0.3) ? { note: r.pick<unknown>(["no", "x".repeat(281), 3]) } : {}),
+        };
       case "lobby:seat":
         return { seat: r.chance(0.2) ? null : this.idish() };
       case "fac:assign":
-        return { member: r.chance(0.3) ? r.pick([...this.aim.members, "m1"]) : this.idish(), seat: r.chance(0.2) ? null : this.idish() };
+        return {
+          member: r.chance(0.3) ? r.pick([...this.aim.members, "m1"]) : this.idish(),
+          seat: r.chance(0.2) ? null : this.idish(),
+        };
       case "fac:bot":
-        return { seat: this.idish(), bot: r.pick<unknown>([true, false, 1]), ...(r.chance(0.5) ? { persona: r.chance(0.5) ? r.pick(BOT_PERSONAS) : this.idish() } : {}) };
+        return {
+          seat: this.idish(),
+          bot: r.pick<unknown>([true, false, 1]),
+          ...(r.chance(0.5) ? { persona: r.chance(0.5) ? r.pick(BOT_PERSONAS) : this.idish() } : {}),
+        };
       case "fac:extend":
         return { seconds: r.pick<unknown>([10, 9, 3600, 3601, -5, 1.5, "60", null]) };
       case "fac:inject":
         return r.chance(0.4)
           ? { id: this.idish() }
-          : { inject: { id: this.idish(), title: "t", text: "t", effects: Array.from({ length: r.int(3) }, () => r.pick(EFFECT_FIELDS)[1](String(this.idish()))) } };
+          : {
+              inject: {
+                id: this.idish(),
+                title: "t",
+                text: "t",
+                effects: Array.from({ length: r.int(3) }, () =>
+                  r.pick(EFFECT_FIELDS)[1](String(this.idish())),
+                ),
+              },
+            };
       default:
         return r.chance(0.7) ? {} : Object.fromEntries([[r.pick(ID_STRINGS), this.value(2)]]);
     }
@@ -396,7 +593,17 @@ class Generator {
       case "ready":
         return { ready: true };
       case "chat":
-        return { channel: r.pick(["public", "team", `private:${seat}`, `team:${seat}`, "private:aestria:borevia", "hotline:borevia"]), text: "hello" };
+        return {
+          channel: r.pick([
+            "public",
+            "team",
+            `private:${seat}`,
+            `team:${seat}`,
+            "private:aestria:borevia",
+            "hotline:borevia",
+          ]),
+          text: "hello",
+        };
       case "propose":
         return { kind: r.pick(CBM_KINDS), parties: [seat] };
       case "respond":
@@ -410,7 +617,16 @@ class Generator {
       case "fac:extend":
         return { seconds: 60 };
       case "fac:inject":
-        return r.chance(0.5) ? { id: "blackout" } : { inject: { id: "fuzz", title: "t", text: "t", effects: [{ type: "tension", a: "aestria", b: "borevia", delta: 3 }] } };
+        return r.chance(0.5)
+          ? { id: "blackout" }
+          : {
+              inject: {
+                id: "fuzz",
+                title: "t",
+                text: "t",
+                effects: [{ type: "tension", a: "aestria", b: "borevia", delta: 3 }],
+              },
+            };
       default:
         return {};
     }
@@ -425,7 +641,13 @@ class Generator {
     const which = r.int(3);
     if (which === 0 && keys.length > 0) o[r.pick(keys)] = this.value(2);
     else if (which === 1 && keys.length > 0) delete o[r.pick(keys)];
-    else Object.defineProperty(o, r.pick(ID_STRINGS), { value: this.value(1), enumerable: true, configurable: true, writable: true });
+    else
+      Object.defineProperty(o, r.pick(ID_STRINGS), {
+        value: this.value(1),
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
     return o;
   }
 
@@ -461,7 +683,9 @@ class Generator {
       case 13:
         return Array.from({ length: r.int(6) }, () => this.value(depth - 1));
       default:
-        return Object.fromEntries(Array.from({ length: r.int(5) }, () => [r.pick(ID_STRINGS), this.value(depth - 1)]));
+        return Object.fromEntries(
+          Array.from({ length: r.int(5) }, () => [r.pick(ID_STRINGS), this.value(depth - 1)]),
+        );
     }
   }
 }
@@ -487,8 +711,10 @@ async function ask(room: SdkRoom, type: string, payload: unknown): Promise<Answe
       return { status: STATUS.OK, payload: await room.request(type, payload) };
     } catch (e) {
       const err = e as Error & { reason?: { code?: string } };
-      if (err.name !== "rejected") return { status: STATUS.ERROR, payload: { name: err.name, message: err.message } };
-      if (err.reason?.code !== "RATE_LIMITED" || attempt >= 300) return { status: STATUS.REJECTED, payload: err.reason };
+      if (err.name !== "rejected")
+        return { status: STATUS.ERROR, payload: { name: err.name, message: err.message } };
+      if (err.reason?.code !== "RATE_LIMITED" || attempt >= 300)
+        return { status: STATUS.REJECTED, payload: err.reason };
       await sleep(110);
     }
   }
@@ -496,7 +722,12 @@ async function ask(room: SdkRoom, type: string, payload: unknown): Promise<Answe
 
 /** The own properties of Object.prototype and of the objects a prototype key reaches next (Object, Function.prototype, Array.prototype): names and kinds. */
 function prototypeShape(): string[] {
-  const reached: Array<[string, object]> = [["Object.prototype", Object.prototype], ["Object", Object], ["Function.prototype", Function.prototype], ["Array.prototype", Array.prototype]];
+  const reached: Array<[string, object]> = [
+    ["Object.prototype", Object.prototype],
+    ["Object", Object],
+    ["Function.prototype", Function.prototype],
+    ["Array.prototype", Array.prototype],
+  ];
   return reached.flatMap(([name, o]) =>
     Object.getOwnPropertyNames(o).map((k) => {
       const d = Object.getOwnPropertyDescriptor(o, k);
@@ -532,25 +763,54 @@ describe("fuzzing the server over WebSockets", () => {
   const hashOf = (id: string) => hashValue((matchMaker.getLocalRoomById(id) as CrisisRoom).session.game);
 
   beforeAll(async () => {
-    fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed: "fuzz-1", turnSeconds: 0, takeoverSeconds: 0 });
+    fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Facilitator",
+      seed: "fuzz-1",
+      turnSeconds: 0,
+      takeoverSeconds: 0,
+    });
     roomId = fac.room.roomId;
     code = fac.view.session.code;
     a = await join(srv.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
     b = await join(srv.url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
     c = await join(srv.url, roomId, { code, name: "Cy", role: "player", seat: "meridia" });
     d = await join(srv.url, roomId, { code, name: "Dee", role: "player", seat: "havland" });
-    for (const [name, p] of [["facilitator", fac], ["Ana", a], ["Ben", b], ["Cy", c], ["Dee", d]] as const) p.room.onLeave((closeCode: number) => honestClosed.push(`${name} closed ${closeCode}`));
+    for (const [name, p] of [
+      ["facilitator", fac],
+      ["Ana", a],
+      ["Ben", b],
+      ["Cy", c],
+      ["Dee", d],
+    ] as const)
+      p.room.onLeave((closeCode: number) => honestClosed.push(`${name} closed ${closeCode}`));
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await a.until((v) => v.session.phase === "planning");
-    const lf = await create(srv.url, { scenario: "baltic-fog", name: "Lobby", seed: "fuzz-lobby", turnSeconds: 0 });
-    const lp = await join(srv.url, lf.room.roomId, { code: lf.view.session.code, name: "Lee", role: "player" });
+    const lf = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Lobby",
+      seed: "fuzz-lobby",
+      turnSeconds: 0,
+    });
+    const lp = await join(srv.url, lf.room.roomId, {
+      code: lf.view.session.code,
+      name: "Lee",
+      role: "player",
+    });
     lobby = { fac: lf, player: lp, code: lf.view.session.code, roomId: lf.room.roomId };
   });
 
   it(`answers every request frame with OK or a documented rejection, closes nothing and changes nothing (${seed})`, async () => {
     const fuzzRooms: SdkRoom[] = [];
     for (let i = 0; i < FUZZERS; i++) {
-      fuzzRooms.push(await rawMember(roomId, i % 4 === 3 ? { code, name: `Seatless ${i}`, role: "player" } : { code, name: `Watcher ${i}`, role: "observer" }));
+      fuzzRooms.push(
+        await rawMember(
+          roomId,
+          i % 4 === 3
+            ? { code, name: `Seatless ${i}`, role: "player" }
+            : { code, name: `Watcher ${i}`, role: "observer" },
+        ),
+      );
     }
     const aim = aimAt(fac.view);
     const hashBefore = hashOf(roomId);
@@ -582,15 +842,23 @@ describe("fuzzing the server over WebSockets", () => {
     const responses = all.flatMap((w) => w.responses.filter((r) => r.note !== "(sdk)"));
     const byCode = new Map<string, number>();
     for (const r of responses) {
-      const k = r.status === STATUS.OK ? "OK" : String((r.payload as { code?: unknown } | undefined)?.code ?? `status ${r.status}`);
+      const k =
+        r.status === STATUS.OK
+          ? "OK"
+          : String((r.payload as { code?: unknown } | undefined)?.code ?? `status ${r.status}`);
       byCode.set(k, (byCode.get(k) ?? 0) + 1);
     }
-    process.stdout.write(`fuzz ${seed}: ${frames} frames (${answerable} with a request id) in ${seconds.toFixed(1)} s; answers ${JSON.stringify(Object.fromEntries([...byCode].sort()))}\n`);
+    process.stdout.write(
+      `fuzz ${seed}: ${frames} frames (${answerable} with a request id) in ${seconds.toFixed(1)} s; answers ${JSON.stringify(Object.fromEntries([...byCode].sort()))}\n`,
+    );
 
     expect(all.flatMap((w) => w.unanswered()).slice(0, 20), seed).toEqual([]);
     expect(responses.length).toBeGreaterThanOrEqual(answerable);
     expect(all.flatMap((w) => w.breaches()).slice(0, 20), seed).toEqual([]);
-    expect(all.filter((w) => w.closed !== null).map((w) => `${w.name} closed ${w.closed}`), seed).toEqual([]);
+    expect(
+      all.filter((w) => w.closed !== null).map((w) => `${w.name} closed ${w.closed}`),
+      seed,
+    ).toEqual([]);
     expect(honestClosed).toEqual([]);
     expect(hashOf(roomId), `${seed}: observers, seatless players and junk changed the game`).toBe(hashBefore);
     expect(prototypeShape()).toEqual(prototypeBefore);
@@ -609,12 +877,18 @@ describe("fuzzing the server over WebSockets", () => {
       for (const [type, payload] of cases) record(who, type, payload, await ask(peer.room, type, payload));
     };
     const playerCases = (k: string): Array<[string, unknown]> => [
-      ...TARGETED_ORDERS.map((t): [string, unknown] => ["orders", { turn, orders: [{ type: t, target: k }] }]),
+      ...TARGETED_ORDERS.map((t): [string, unknown] => [
+        "orders",
+        { turn, orders: [{ type: t, target: k }] },
+      ]),
       ["orders", { turn, orders: [{ type: "statement", tone: "warn", target: k }] }],
       ["orders", { turn, orders: [{ type: "espionage", target: "aestria", falseFlag: k }] }],
       ["orders", { turn, orders: [{ type: "investigate", incident: k }] }],
       ["orders", { turn, orders: [{ type: "attribute", incident: k, accused: "aestria" }] }],
-      ["orders", { turn, orders: [{ type: "attribute", incident: a.view.game.incidents[0]?.id ?? k, accused: k }] }],
+      [
+        "orders",
+        { turn, orders: [{ type: "attribute", incident: a.view.game.incidents[0]?.id ?? k, accused: k }] },
+      ],
       ["orders", { turn, orders: [{ type: "inquire", target: k, incident: k }] }],
       ["orders", { turn, orders: [{ type: "inquire", target: "aestria", incident: k }] }],
       ["orders", { turn, orders: [{ type: "answer", inquiry: k, reply: "deny" }] }],
@@ -630,7 +904,10 @@ describe("fuzzing the server over WebSockets", () => {
     const injectCases = (k: string): Array<[string, unknown]> => [
       ["fac:inject", { id: k }],
       ["fac:inject", { inject: { id: k, title: "t", text: "t", effects: [] } }],
-      ...EFFECT_FIELDS.map(([, effect]): [string, unknown] => ["fac:inject", { inject: { id: "fuzz", title: "t", text: "t", effects: [effect(k)] } }]),
+      ...EFFECT_FIELDS.map(([, effect]): [string, unknown] => [
+        "fac:inject",
+        { inject: { id: "fuzz", title: "t", text: "t", effects: [effect(k)] } },
+      ]),
     ];
     const lobbyFacCases = (k: string): Array<[string, unknown]> => [
       ["fac:assign", { member: k, seat: "aestria" }],
@@ -646,7 +923,10 @@ describe("fuzzing the server over WebSockets", () => {
     ];
     const joins = async (): Promise<void> => {
       for (const k of PROTO_KEYS) {
-        for (const [where, id, joinCode] of [["game", roomId, code], ["lobby", lobby.roomId, lobby.code]] as const) {
+        for (const [where, id, joinCode] of [
+          ["game", roomId, code],
+          ["lobby", lobby.roomId, lobby.code],
+        ] as const) {
           const options = { code: joinCode, name: "Proto", role: "player", seat: k };
           try {
             const room = await new Client(srv.url).joinById(id, options);
@@ -654,7 +934,8 @@ describe("fuzzing the server over WebSockets", () => {
             await room.leave(true);
           } catch (e) {
             const m = /^([A-Z_]+): /.exec((e as Error).message);
-            if (!m || !DOCUMENTED.has(m[1] ?? "")) findings.push(`join ${where} ${JSON.stringify(options)} → ${(e as Error).message}`);
+            if (!m || !DOCUMENTED.has(m[1] ?? ""))
+              findings.push(`join ${where} ${JSON.stringify(options)} → ${(e as Error).message}`);
           }
         }
       }
@@ -665,7 +946,11 @@ describe("fuzzing the server over WebSockets", () => {
       run("Havland", d, PROTO_KEYS.slice(half).flatMap(playerCases)),
       run("facilitator", fac, PROTO_KEYS.flatMap(injectCases)),
       run("lobby facilitator", lobby.fac, PROTO_KEYS.flatMap(lobbyFacCases)),
-      run("lobby player", lobby.player, PROTO_KEYS.map((k): [string, unknown] => ["lobby:seat", { seat: k }])),
+      run(
+        "lobby player",
+        lobby.player,
+        PROTO_KEYS.map((k): [string, unknown] => ["lobby:seat", { seat: k }]),
+      ),
       joins(),
     ]);
     expect(findings, `${findings.length} prototype-key requests were not refused`).toEqual([]);
@@ -687,10 +972,18 @@ describe("fuzzing the server over WebSockets", () => {
 
   it("afterwards a normal turn is playable, an 'accept all' burst included, on connections that were never closed", async () => {
     const turn = a.view.game.turn;
-    const waiting = a.view.game.proposals.filter((p) => p.parties.includes("aestria") && !p.accepted.includes("aestria") && !p.declined.includes("aestria"));
+    const waiting = a.view.game.proposals.filter(
+      (p) =>
+        p.parties.includes("aestria") && !p.accepted.includes("aestria") && !p.declined.includes("aestria"),
+    );
     // "Accept all" on a solo game's ten opening proposals is ten requests at once; here ten syncs stand in for the ones that are not open.
-    const burst = await Promise.all([...waiting.map((p) => ask(a.room, "respond", { proposal: p.id, accept: true })), ...Array.from({ length: Math.max(0, 10 - waiting.length) }, () => ask(a.room, "sync", {}))]);
-    expect(burst.map((x) => breach(x) ?? (x.status === STATUS.OK ? "OK" : JSON.stringify(x.payload)))).toEqual(burst.map(() => "OK"));
+    const burst = await Promise.all([
+      ...waiting.map((p) => ask(a.room, "respond", { proposal: p.id, accept: true })),
+      ...Array.from({ length: Math.max(0, 10 - waiting.length) }, () => ask(a.room, "sync", {})),
+    ]);
+    expect(
+      burst.map((x) => breach(x) ?? (x.status === STATUS.OK ? "OK" : JSON.stringify(x.payload))),
+    ).toEqual(burst.map(() => "OK"));
     for (const [p, orders] of [
       [a, [{ type: "espionage", target: "borevia" }, { type: "harden" }]],
       [b, [{ type: "hunt" }]],
@@ -700,7 +993,8 @@ describe("fuzzing the server over WebSockets", () => {
       const o = await ask(p.room, "orders", { turn, orders });
       expect(o.status, JSON.stringify(o.payload)).toBe(STATUS.OK);
     }
-    for (const p of [a, b, c, d]) expect((await ask(p.room, "ready", { ready: true })).status).toBe(STATUS.OK);
+    for (const p of [a, b, c, d])
+      expect((await ask(p.room, "ready", { ready: true })).status).toBe(STATUS.OK);
     for (const p of [a, b, fac]) await p.until((x) => x.game.turn > turn || x.session.phase === "ended");
     expect(honestClosed).toEqual([]);
     expect(prototypeShape()).toEqual(prototypeBefore);

@@ -28,15 +28,32 @@ function botOf(e: StoredEntry): string | null {
 
 /** A six-state class game: one player (who never gets ready, so turns wait) and five hard bots, started: the bots begin to think at once. */
 async function fiveBots(seed: string): Promise<Peer> {
-  const fac = await create(srv.url, { scenario: "halden-measures", name: "Trainer", seed, turnSeconds: 0, botLevel: "hard" });
-  await join(srv.url, fac.room.roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "westra" });
+  const fac = await create(srv.url, {
+    scenario: "halden-measures",
+    name: "Trainer",
+    seed,
+    turnSeconds: 0,
+    botLevel: "hard",
+  });
+  await join(srv.url, fac.room.roomId, {
+    code: fac.view.session.code,
+    name: "Ana",
+    role: "player",
+    seat: "westra",
+  });
   expect((await fac.ask("fac:start")).ok).toBe(true);
   return fac;
 }
 
 describe("hard bots in worker threads", () => {
   it("a solo game with hard bots finishes over WebSockets, and every bot's entries are exactly the decision made on the room's thread", async () => {
-    const me = await create(srv.url, { scenario: "baltic-fog", name: "Ana", solo: { seat: "aestria" }, seed: "hard-solo-1", botLevel: "hard" });
+    const me = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Ana",
+      solo: { seat: "aestria" },
+      seed: "hard-solo-1",
+      botLevel: "hard",
+    });
     await me.until((v) => v.session.phase === "planning" && v.session.ready.length === 3);
     const end = await playToEnd(me, 30_000);
     expect(end.game.outcome).not.toBeNull();
@@ -89,10 +106,17 @@ describe("hard bots in worker threads", () => {
     const r = room(fac);
     expect((await fac.ask("fac:advance")).ok).toBe(true);
     let v = await fac.until((x) => x.game.turn === 2 && x.session.ready.length === 5, 30_000);
-    const afterAdvance = (es: StoredEntry[]) => es.slice(es.findIndex((e) => e.kind === "step" && e.step.type === "resolve" && e.step.turn === 1) + 1);
+    const afterAdvance = (es: StoredEntry[]) =>
+      es.slice(es.findIndex((e) => e.kind === "step" && e.step.type === "resolve" && e.step.turn === 1) + 1);
     const turn1 = (e: StoredEntry) => e.kind === "step" && e.by.startsWith("bot:") && e.step.turn === 1;
     const early = journal(r.gameId);
-    expect(early.filter((e) => e.kind === "ready" && e.at <= (early.find((x) => x.kind === "step" && x.step.type === "resolve")?.at ?? 0)).length).toBeLessThan(5);
+    expect(
+      early.filter(
+        (e) =>
+          e.kind === "ready" &&
+          e.at <= (early.find((x) => x.kind === "step" && x.step.type === "resolve")?.at ?? 0),
+      ).length,
+    ).toBeLessThan(5);
     expect(afterAdvance(early).filter(turn1)).toEqual([]);
     // Turn 3's bots start to think; the facilitator ends the game under them.
     expect((await fac.ask("fac:advance")).ok).toBe(true);
@@ -116,8 +140,15 @@ describe("hard bots in worker threads", () => {
     await matchMaker.createRoom("crisis", { restore: gameId, key: RESTORE_KEY });
     const restored = matchMaker.getLocalRoomById(gameId) as CrisisRoom;
     await expect.poll(() => restored.session.ready.length, { timeout: 30_000 }).toBe(5);
-    const orders = journal(gameId).filter((e) => e.kind === "step" && e.step.type === "orders" && e.step.turn === 1);
-    expect(orders.map((e) => (e.kind === "step" ? e.by : "")).sort()).toEqual(restored.session.seats.filter((c) => c.bot).map((c) => `bot:${c.seat}`).sort());
+    const orders = journal(gameId).filter(
+      (e) => e.kind === "step" && e.step.type === "orders" && e.step.turn === 1,
+    );
+    expect(orders.map((e) => (e.kind === "step" ? e.by : "")).sort()).toEqual(
+      restored.session.seats
+        .filter((c) => c.bot)
+        .map((c) => `bot:${c.seat}`)
+        .sort(),
+    );
     await restored.disconnect();
   });
 });

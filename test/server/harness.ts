@@ -27,7 +27,18 @@ export const OPERATOR_TOKEN = "test-operator-token-0123456789";
 export async function testServer(overrides: Partial<ServerConfig> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-server-"));
-  const config: ServerConfig = { port, dataDir, reconnectSeconds: 2, takeoverSeconds: 0, maxPayloadBytes: 32 * 1024, clientDir: null, quiet: true, createsPerWindow: 10_000, operatorToken: OPERATOR_TOKEN, ...overrides };
+  const config: ServerConfig = {
+    port,
+    dataDir,
+    reconnectSeconds: 2,
+    takeoverSeconds: 0,
+    maxPayloadBytes: 32 * 1024,
+    clientDir: null,
+    quiet: true,
+    createsPerWindow: 10_000,
+    operatorToken: OPERATOR_TOKEN,
+    ...overrides,
+  };
   const started = await startServer(config);
   return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
 }
@@ -93,17 +104,25 @@ export class Peer {
     for (;;) {
       const v = this.views[this.views.length - 1];
       if (v && pred(v)) return v;
-      if (Date.now() - start > ms) throw new Error(`timed out; last phase ${v?.session.phase}, turn ${v?.game.turn}`);
+      if (Date.now() - start > ms)
+        throw new Error(`timed out; last phase ${v?.session.phase}, turn ${v?.game.turn}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
   /** Sends a request; resolves with the answer or `{ rejected }` with the reason. */
-  async ask(type: string, payload: unknown = {}): Promise<{ ok?: boolean; rejected?: { code: string; message: string } }> {
+  async ask(
+    type: string,
+    payload: unknown = {},
+  ): Promise<{ ok?: boolean; rejected?: { code: string; message: string } }> {
     try {
       return (await this.room.request(type, payload)) as { ok: boolean };
     } catch (e) {
-      const err = e as { code?: string; message?: string; reason?: { code: string; message: string } } & Error;
+      const err = e as {
+        code?: string;
+        message?: string;
+        reason?: { code: string; message: string };
+      } & Error;
       return { rejected: err.reason ?? { code: String(err.code ?? "ERROR"), message: err.message } };
     }
   }

@@ -32,14 +32,26 @@ afterEach(async () => {
 function clientDir(): string {
   const dir = mkdtempSync(joinPath(tmpdir(), "fb-client-"));
   mkdirSync(joinPath(dir, "assets"));
-  writeFileSync(joinPath(dir, "index.html"), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>');
+  writeFileSync(
+    joinPath(dir, "index.html"),
+    '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+  );
   writeFileSync(joinPath(dir, "assets", "index-abc123.js"), "console.log('hi');");
   return dir;
 }
 
 /** POSTs JSON to a matchmaking route by hand, as a script would (no SDK). */
-async function matchmake(http: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: Record<string, unknown> }> {
-  const res = await fetch(`${http}/matchmake/${route}`, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+async function matchmake(
+  http: string,
+  route: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(`${http}/matchmake/${route}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 
@@ -54,7 +66,11 @@ async function refusal(p: Promise<unknown>): Promise<string> {
 }
 
 /** Sends a body far over the cap (announced by Content-Length, or chunked), stopping once the server has answered. */
-function postHuge(port: number, path: string, mode: "length" | "chunked"): Promise<{ status: number; body: string; sent: number }> {
+function postHuge(
+  port: number,
+  path: string,
+  mode: "length" | "chunked",
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "Content-Type": "application/json" };
     if (mode === "length") headers["Content-Length"] = String(600 * 1024 * 1024);
@@ -94,7 +110,13 @@ function upgrade(port: number, headers: Record<string, string>): Promise<{ statu
       host: "127.0.0.1",
       port,
       path: "/",
-      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", ...headers },
+      headers: {
+        Connection: "Upgrade",
+        Upgrade: "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        ...headers,
+      },
     });
     req.on("upgrade", (res, socket) => {
       socket.destroy();
@@ -116,7 +138,15 @@ describe("security headers", () => {
     const page = await fetch(`${s.http}/`);
     expect(page.status).toBe(200);
     const csp = page.headers.get("content-security-policy") ?? "";
-    for (const d of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' data: blob:"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "img-src 'self' data: blob:",
+    ])
+      expect(csp).toContain(d);
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${s.port} wss://127.0.0.1:${s.port}`);
     expect(page.headers.get("cache-control")).toBe("no-cache");
     const asset = await fetch(`${s.http}/assets/index-abc123.js`);
@@ -127,7 +157,11 @@ describe("security headers", () => {
       await fetch(`${s.http}/api/health`),
       await fetch(`${s.http}/api/scenarios`),
       await fetch(`${s.http}/api/games/ZZZZZZ`),
-      await fetch(`${s.http}/matchmake/create/crisis`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ scenario: "tutorial", name: "Headers" }) }),
+      await fetch(`${s.http}/matchmake/create/crisis`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ scenario: "tutorial", name: "Headers" }),
+      }),
     ];
     for (const res of answers) {
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -147,19 +181,39 @@ describe("CORS", () => {
       const foreign = await fetch(`${s.http}${path}`, { headers: { Origin: "https://evil.example" } });
       expect(foreign.headers.get("access-control-allow-origin")).toBe(null);
       expect(foreign.headers.get("access-control-allow-credentials")).toBe(null);
-      expect((await fetch(`${s.http}${path}`, { headers: { Origin: own } })).headers.get("access-control-allow-origin")).toBe(own);
-      expect((await fetch(`${s.http}${path}`, { headers: { Origin: "https://class.example.net" } })).headers.get("access-control-allow-origin")).toBe("https://class.example.net");
+      expect(
+        (await fetch(`${s.http}${path}`, { headers: { Origin: own } })).headers.get(
+          "access-control-allow-origin",
+        ),
+      ).toBe(own);
+      expect(
+        (await fetch(`${s.http}${path}`, { headers: { Origin: "https://class.example.net" } })).headers.get(
+          "access-control-allow-origin",
+        ),
+      ).toBe("https://class.example.net");
       expect((await fetch(`${s.http}${path}`)).headers.get("access-control-allow-origin")).toBe(null);
     }
     const preflight = (origin: string) =>
-      fetch(`${s.http}/matchmake/create/crisis`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" } });
+      fetch(`${s.http}/matchmake/create/crisis`, {
+        method: "OPTIONS",
+        headers: {
+          Origin: origin,
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "content-type",
+        },
+      });
     const foreign = await preflight("https://evil.example");
     expect(foreign.status).toBe(204);
     expect(foreign.headers.get("access-control-allow-origin")).toBe(null);
     const mine = await preflight(own);
     expect(mine.headers.get("access-control-allow-origin")).toBe(own);
     expect(mine.headers.get("access-control-allow-methods")).toContain("POST");
-    const created = await matchmake(s.http, "create/crisis", { scenario: "tutorial", name: "Cross" }, { Origin: "https://evil.example" });
+    const created = await matchmake(
+      s.http,
+      "create/crisis",
+      { scenario: "tutorial", name: "Cross" },
+      { Origin: "https://evil.example" },
+    );
     expect(created.status).toBe(200);
   });
 
@@ -189,27 +243,55 @@ describe("GET /api/metrics", () => {
 
   it("answers only the operator token", async () => {
     const s = await start({ operatorToken: OPERATOR });
-    for (const headers of [{}, { Authorization: "Bearer wrong-secret-0123456789" }, { Authorization: OPERATOR }, { Authorization: `Basic ${OPERATOR}` }]) {
+    for (const headers of [
+      {},
+      { Authorization: "Bearer wrong-secret-0123456789" },
+      { Authorization: OPERATOR },
+      { Authorization: `Basic ${OPERATOR}` },
+    ]) {
       const res = await fetch(`${s.http}/api/metrics`, { headers });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { code: string }).code).toBe("BAD_TOKEN");
     }
-    const ok = await fetch(`${s.http}/api/metrics?since=0`, { headers: { Authorization: `Bearer ${OPERATOR}` } });
+    const ok = await fetch(`${s.http}/api/metrics?since=0`, {
+      headers: { Authorization: `Bearer ${OPERATOR}` },
+    });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ rooms: 0, since: 0, requests: { count: 0 }, turns: { count: 0 } });
+    expect(await ok.json()).toMatchObject({
+      rooms: 0,
+      since: 0,
+      requests: { count: 0 },
+      turns: { count: 0 },
+    });
   });
 });
 
 describe("GET /api/records/:gameId", () => {
   it("answers a member's seat token or the facilitator key of that game, once it has ended; every other caller gets the same 401", async () => {
     const s = await start();
-    const fac = await create(s.url, { scenario: "tutorial", name: "Records", seed: "records-1", turnSeconds: 0 });
+    const fac = await create(s.url, {
+      scenario: "tutorial",
+      name: "Records",
+      seed: "records-1",
+      turnSeconds: 0,
+    });
     const gameId = fac.room.roomId;
-    const ana = await join(s.url, gameId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aldmark" });
+    const ana = await join(s.url, gameId, {
+      code: fac.view.session.code,
+      name: "Ana",
+      role: "player",
+      seat: "aldmark",
+    });
     const other = await create(s.url, { scenario: "tutorial", name: "Other", solo: { seat: "aldmark" } });
     const get = async (id: string, authorization?: string) => {
-      const res = await fetch(`${s.http}/api/records/${id}`, { headers: authorization ? { Authorization: authorization } : {} });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown>, auth: res.headers.get("www-authenticate") };
+      const res = await fetch(`${s.http}/api/records/${id}`, {
+        headers: authorization ? { Authorization: authorization } : {},
+      });
+      return {
+        status: res.status,
+        body: (await res.json()) as Record<string, unknown>,
+        auth: res.headers.get("www-authenticate"),
+      };
     };
     expect((await get(gameId, `Bearer ${fac.token}`)).body.code).toBe("NOT_PLAYING");
     expect((await get(gameId)).status).toBe(401);
@@ -248,11 +330,17 @@ describe("matchmaking request bodies", () => {
     for (const mode of ["length", "chunked"] as const) {
       const r = await postHuge(s.port, "/matchmake/create/crisis", mode);
       expect(r.status).toBe(413);
-      expect(JSON.parse(r.body)).toEqual({ code: "PAYLOAD_TOO_LARGE", message: "Request bodies are limited to 16384 bytes." });
+      expect(JSON.parse(r.body)).toEqual({
+        code: "PAYLOAD_TOO_LARGE",
+        message: "Request bodies are limited to 16384 bytes.",
+      });
       expect(r.sent).toBeLessThan(64 * 1024 * 1024);
     }
     expect((await fetch(`${s.http}/api/health`)).status).toBe(200);
-    const created = await matchmake(s.http, "create/crisis", { scenario: "tutorial", name: "After the flood" });
+    const created = await matchmake(s.http, "create/crisis", {
+      scenario: "tutorial",
+      name: "After the flood",
+    });
     expect(created.status).toBe(200);
     expect(typeof created.json.roomId).toBe("string");
   });
@@ -263,7 +351,11 @@ describe("matchmaking request bodies", () => {
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     for (const path of ["/api/health", "/matchmake/create/crisis"]) {
-      const bad = await fetch(`${s.http}${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{bad" });
+      const bad = await fetch(`${s.http}${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{bad",
+      });
       expect(bad.status).toBe(400);
       const text = await bad.text();
       expect(JSON.parse(text)).toMatchObject({ code: "INVALID_REQUEST" });
@@ -274,7 +366,13 @@ describe("matchmaking request bodies", () => {
   it("reads a chunked body within the cap and hands it to Colyseus", async () => {
     const s = await start();
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: s.port, path: "/matchmake/create/crisis", method: "POST", headers: { "Content-Type": "application/json" } });
+      const req = request({
+        host: "127.0.0.1",
+        port: s.port,
+        path: "/matchmake/create/crisis",
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+      });
       req.on("response", (res) => {
         let body = "";
         res.on("data", (d: Buffer) => (body += d.toString()));
@@ -336,7 +434,9 @@ describe("creating games", () => {
     const from = (address: string) => new Client(s.url, { headers: { "X-Forwarded-For": address } });
     const options = { scenario: "tutorial", name: "Limited" };
     for (let i = 0; i < 2; i++) await (await from("203.0.113.5").create("crisis", options)).leave();
-    expect(await refusal(from("203.0.113.5").create("crisis", options))).toMatch(/^RATE_LIMITED: at most 2 new games per 10 minutes/);
+    expect(await refusal(from("203.0.113.5").create("crisis", options))).toMatch(
+      /^RATE_LIMITED: at most 2 new games per 10 minutes/,
+    );
     const raw = await matchmake(s.http, "create/crisis", options, { "X-Forwarded-For": "203.0.113.5" });
     expect(raw.json).toMatchObject({ error: expect.stringMatching(/^RATE_LIMITED: /) });
     expect(raw.json.roomId).toBeUndefined();
@@ -352,8 +452,15 @@ describe("creating games", () => {
     const s = await start({ maxGames: 2 });
     const fac = await create(s.url, { scenario: "tutorial", name: "One", turnSeconds: 0 });
     await create(s.url, { scenario: "tutorial", name: "Two", solo: { seat: "aldmark" } });
-    expect(await refusal(new Client(s.url).create("crisis", { scenario: "tutorial", name: "Three" }))).toMatch(/^SERVER_FULL: this server holds its limit of 2 games/);
-    const ana = await join(s.url, fac.room.roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aldmark" });
+    expect(
+      await refusal(new Client(s.url).create("crisis", { scenario: "tutorial", name: "Three" })),
+    ).toMatch(/^SERVER_FULL: this server holds its limit of 2 games/);
+    const ana = await join(s.url, fac.room.roomId, {
+      code: fac.view.session.code,
+      name: "Ana",
+      role: "player",
+      seat: "aldmark",
+    });
     expect(ana.view.session.code).toBe(fac.view.session.code);
   });
 });

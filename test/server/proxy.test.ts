@@ -51,13 +51,17 @@ describe("FIREBREAK_TRUST_PROXY", () => {
 
   it("a join's wrong codes count against the peer's address, whatever X-Real-IP or X-Forwarded-For it sends", async () => {
     srv = await testServer();
-    for (let i = 0; i < JOIN_ATTEMPTS; i++) expect(await wrongJoin({ "X-Real-IP": `203.0.113.${i}`, "X-Forwarded-For": `198.51.100.${i}` })).toBe("refused");
+    for (let i = 0; i < JOIN_ATTEMPTS; i++)
+      expect(await wrongJoin({ "X-Real-IP": `203.0.113.${i}`, "X-Forwarded-For": `198.51.100.${i}` })).toBe(
+        "refused",
+      );
     expect(await wrongJoin({ "X-Real-IP": "192.0.2.77" })).toBe("limited");
   });
 
   it("behind a trusted proxy, each client's wrong joins count for that client", async () => {
     srv = await testServer({ trustProxy: "loopback" });
-    for (let i = 0; i < JOIN_ATTEMPTS; i++) expect(await wrongJoin({ "X-Forwarded-For": "203.0.113.5" })).toBe("refused");
+    for (let i = 0; i < JOIN_ATTEMPTS; i++)
+      expect(await wrongJoin({ "X-Forwarded-For": "203.0.113.5" })).toBe("refused");
     expect(await wrongJoin({ "X-Forwarded-For": "203.0.113.5" })).toBe("limited");
     expect(await wrongJoin({ "X-Forwarded-For": "203.0.113.9", "X-Real-IP": "203.0.113.5" })).toBe("refused");
   });

@@ -16,10 +16,38 @@ afterAll(async () => {
 
 /** A class game's journal up to its first turn, with the facilitator and one player, as a server wrote it before entries named who made them. */
 function journal(code: string, seed: string): StoredEntry[] {
-  const fac: Member = { id: `mF${seed}`, name: "Fac", role: "facilitator", seat: null, token: `tok-fac-${seed}-0000000` };
-  const ana: Member = { id: `mA${seed}`, name: "Ana", role: "player", seat: "aestria", token: `tok-ana-${seed}-0000000` };
+  const fac: Member = {
+    id: `mF${seed}`,
+    name: "Fac",
+    role: "facilitator",
+    seat: null,
+    token: `tok-fac-${seed}-0000000`,
+  };
+  const ana: Member = {
+    id: `mA${seed}`,
+    name: "Ana",
+    role: "player",
+    seat: "aestria",
+    token: `tok-ana-${seed}-0000000`,
+  };
   return [
-    { kind: "create", at: 1_000, code, facilitator: fac, options: { scenario: "baltic-fog", seed, name: `Game ${seed}`, turnSeconds: 0, botLevel: "normal", solo: null, takeoverSeconds: 0, cbms: [], cast: "scenario" } },
+    {
+      kind: "create",
+      at: 1_000,
+      code,
+      facilitator: fac,
+      options: {
+        scenario: "baltic-fog",
+        seed,
+        name: `Game ${seed}`,
+        turnSeconds: 0,
+        botLevel: "normal",
+        solo: null,
+        takeoverSeconds: 0,
+        cbms: [],
+        cast: "scenario",
+      },
+    },
     { kind: "join", at: 1_100, member: ana },
     { kind: "start", at: 1_200 },
   ];
@@ -30,18 +58,30 @@ describe("restoring games whose journal does not replay", () => {
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-quarantine-"));
     const store = openSqliteStore(joinPath(dataDir, "firebreak.sqlite"));
     const write = (id: string, entries: StoredEntry[]): void => {
-      store.create(id, (entries[0] as Extract<StoredEntry, { kind: "create" }>).code, entries[0] as StoredEntry);
+      store.create(
+        id,
+        (entries[0] as Extract<StoredEntry, { kind: "create" }>).code,
+        entries[0] as StoredEntry,
+      );
       for (const e of entries.slice(1)) store.append(id, e);
     };
     write("gHealthy1", journal("ACDEFG", "healthy"));
     // What an older server accepted: an order aimed at a prototype key, and the turn resolved on it.
     write("gPoison01", [
       ...journal("CDEFGH", "poison"),
-      { kind: "step", at: 1_300, by: "mApoison", step: { type: "orders", turn: 1, seat: "aestria", orders: [{ type: "ddos", target: "__proto__" }] } },
+      {
+        kind: "step",
+        at: 1_300,
+        by: "mApoison",
+        step: { type: "orders", turn: 1, seat: "aestria", orders: [{ type: "ddos", target: "__proto__" }] },
+      },
       { kind: "step", at: 1_400, by: "system", step: { type: "resolve", turn: 1 } },
     ]);
     // A damaged entry the reducer would trip over.
-    write("gBroken01", [...journal("DEFGHJ", "broken"), { kind: "step", at: 1_300, by: "mFbroken", step: null } as unknown as StoredEntry]);
+    write("gBroken01", [
+      ...journal("DEFGHJ", "broken"),
+      { kind: "step", at: 1_300, by: "mFbroken", step: null } as unknown as StoredEntry,
+    ]);
     store.close();
 
     const errors: string[] = [];
@@ -60,8 +100,12 @@ describe("restoring games whose journal does not replay", () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).economy).toBeUndefined();
     expect(errors.filter((l) => /quarantined/.test(l)).length).toBe(2);
-    expect(errors.join("")).toMatch(/game gPoison01 \(created with code CDEFGH\) quarantined, not restored: REPLAY_FAILED/);
-    expect(errors.join("")).toMatch(/game gBroken01 \(created with code DEFGHJ\) quarantined, not restored: REPLAY_FAILED/);
+    expect(errors.join("")).toMatch(
+      /game gPoison01 \(created with code CDEFGH\) quarantined, not restored: REPLAY_FAILED/,
+    );
+    expect(errors.join("")).toMatch(
+      /game gBroken01 \(created with code DEFGHJ\) quarantined, not restored: REPLAY_FAILED/,
+    );
 
     // The healthy game is playable; the quarantined ones are not offered.
     expect((await fetch(`${srv.http}/api/games/ACDEFG`)).status).toBe(200);

@@ -14,7 +14,12 @@ afterAll(async () => {
 
 describe("server rejections", () => {
   it("each carries its code, and a rejected request changes nothing", async () => {
-    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Codes", seed: "codes-1", turnSeconds: 0 });
+    const fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Codes",
+      seed: "codes-1",
+      turnSeconds: 0,
+    });
     const code = fac.view.session.code;
     const ana = await join(srv.url, fac.room.roomId, { code, name: "Ana", role: "player", seat: "aestria" });
     expect((await ana.ask("ready", { ready: true })).rejected?.code).toBe("NOT_PLAYING");
@@ -27,7 +32,9 @@ describe("server rejections", () => {
     await fac.until((v) => v.session.seats.find((s) => s.seat === "borevia")?.persona === "normBuilder");
     expect((await fac.ask("fac:bot", { seat: "havland", bot: true, persona: "opportunist" })).ok).toBe(true);
     await fac.until((v) => v.session.seats.find((s) => s.seat === "havland")?.persona === "opportunist");
-    expect((await fac.ask("fac:assign", { member: "nobody", seat: "aestria" })).rejected?.code).toBe("UNKNOWN_MEMBER");
+    expect((await fac.ask("fac:assign", { member: "nobody", seat: "aestria" })).rejected?.code).toBe(
+      "UNKNOWN_MEMBER",
+    );
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "planning");
     expect((await fac.ask("fac:start")).rejected?.code).toBe("NOT_IN_LOBBY");
@@ -57,18 +64,35 @@ describe("server rejections", () => {
     expect((await fac.ask("fac:end")).ok).toBe(true);
     await ana.until((x) => x.session.phase === "ended");
     expect((await ana.ask("orders", { turn: 1, orders: [] })).rejected?.code).toBe("GAME_OVER");
-    await expect(new Client(srv.url).joinById(fac.room.roomId, { code, name: "Late", role: "observer" })).rejects.toThrow(/GAME_OVER/);
-    await expect(new Client(srv.url).create("crisis", { scenario: "no-such-scenario", name: "x" })).rejects.toThrow(/UNKNOWN_SCENARIO/);
-    await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", solo: { seat: "atlantis" } })).rejects.toThrow(/UNKNOWN_SEAT/);
-    await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", turnSeconds: -5 })).rejects.toThrow(/INVALID_REQUEST/);
-    await expect(new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", cast: "alphabetical" })).rejects.toThrow(/INVALID_REQUEST/);
+    await expect(
+      new Client(srv.url).joinById(fac.room.roomId, { code, name: "Late", role: "observer" }),
+    ).rejects.toThrow(/GAME_OVER/);
+    await expect(
+      new Client(srv.url).create("crisis", { scenario: "no-such-scenario", name: "x" }),
+    ).rejects.toThrow(/UNKNOWN_SCENARIO/);
+    await expect(
+      new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", solo: { seat: "atlantis" } }),
+    ).rejects.toThrow(/UNKNOWN_SEAT/);
+    await expect(
+      new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", turnSeconds: -5 }),
+    ).rejects.toThrow(/INVALID_REQUEST/);
+    await expect(
+      new Client(srv.url).create("crisis", { scenario: "baltic-fog", name: "x", cast: "alphabetical" }),
+    ).rejects.toThrow(/INVALID_REQUEST/);
 
     // A finished game's room closes once everyone has left; its record stays in the store.
-    const rooms = async () => ((await (await fetch(`${srv.http}/api/health`)).json()) as { rooms: number }).rooms;
+    const rooms = async () =>
+      ((await (await fetch(`${srv.http}/api/health`)).json()) as { rooms: number }).rooms;
     const open = await rooms();
     await ana.room.leave(true);
     await fac.room.leave(true);
     await expect.poll(rooms, { timeout: 5000 }).toBe(open - 1);
-    expect((await fetch(`${srv.http}/api/records/${fac.room.roomId}`, { headers: { Authorization: `Bearer ${fac.token}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${srv.http}/api/records/${fac.room.roomId}`, {
+          headers: { Authorization: `Bearer ${fac.token}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 });

@@ -14,7 +14,13 @@ const children: ChildProcess[] = [];
 
 async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
-    env: { ...process.env, PORT: String(port), FIREBREAK_DATA_DIR: dataDir, FIREBREAK_QUIET: "1", FIREBREAK_TAKEOVER_SECONDS: "0" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      FIREBREAK_DATA_DIR: dataDir,
+      FIREBREAK_QUIET: "1",
+      FIREBREAK_TAKEOVER_SECONDS: "0",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.push(child);
@@ -54,14 +60,22 @@ describe("restart", () => {
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-restart-"));
     const url = `ws://127.0.0.1:${port}`;
     const first = await startChild(port, dataDir);
-    const fac = await create(url, { scenario: "baltic-fog", name: "Trainer", seed: "restart-1", turnSeconds: 0 });
+    const fac = await create(url, {
+      scenario: "baltic-fog",
+      name: "Trainer",
+      seed: "restart-1",
+      turnSeconds: 0,
+    });
     const roomId = fac.room.roomId;
     const code = fac.view.session.code;
     const a = await join(url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
     const b = await join(url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await a.until((v) => v.session.phase === "planning");
-    const orders = (p: Peer) => (p === a ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }] : [{ type: "preposition", target: "aestria" }, { type: "harden" }]);
+    const orders = (p: Peer) =>
+      p === a
+        ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }]
+        : [{ type: "preposition", target: "aestria" }, { type: "harden" }];
     await turn([a, b], orders);
     await turn([a, b], orders);
     // A half-finished turn: Ana's orders are accepted (so journalled) but the turn has not resolved.
@@ -80,10 +94,13 @@ describe("restart", () => {
     expect(b2.view.me.seat).toBe("borevia");
     expect(a2.view.game.turn).toBe(midTurn);
     expect(a2.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
-    for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++) await turn([a2, b2], () => [{ type: "hunt" }]);
+    for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++)
+      await turn([a2, b2], () => [{ type: "hunt" }]);
     if (a2.view.session.phase !== "ended") expect((await fac2.ask("fac:end")).ok).toBe(true);
     const end = await fac2.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-    const res = await fetch(`http://127.0.0.1:${port}/api/records/${roomId}`, { headers: { Authorization: `Bearer ${tokens.fac}` } });
+    const res = await fetch(`http://127.0.0.1:${port}/api/records/${roomId}`, {
+      headers: { Authorization: `Bearer ${tokens.fac}` },
+    });
     expect(res.status).toBe(200);
     const record = (await res.json()) as GameRecord;
     expect(JSON.stringify(record)).not.toContain(tokens.a);

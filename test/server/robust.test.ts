@@ -12,7 +12,13 @@ afterAll(async () => {
 });
 
 async function classGame(seed: string): Promise<{ fac: Peer; a: Peer; b: Peer; obs: Peer; roomId: string }> {
-  const fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed, turnSeconds: 0, takeoverSeconds: 1 });
+  const fac = await create(srv.url, {
+    scenario: "baltic-fog",
+    name: "Facilitator",
+    seed,
+    turnSeconds: 0,
+    takeoverSeconds: 1,
+  });
   const roomId = fac.room.roomId;
   const code = fac.view.session.code;
   const a = await join(srv.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
@@ -31,7 +37,13 @@ async function playTurn(a: Peer, b: Peer, ordersA: unknown[], ordersB: unknown[]
   if (rb.rejected) await b.ask("orders", { turn, orders: [{ type: "hunt" }] });
   const ya = await a.ask("ready", { ready: true });
   const yb = await b.ask("ready", { ready: true });
-  await a.until((v) => v.game.turn > turn || v.session.phase === "ended").catch((e) => { throw new Error(`${(e as Error).message}: ready ${JSON.stringify(a.view.session.ready)} ra ${JSON.stringify(ra)} rb ${JSON.stringify(rb)} ya ${JSON.stringify(ya)} yb ${JSON.stringify(yb)}`); });
+  await a
+    .until((v) => v.game.turn > turn || v.session.phase === "ended")
+    .catch((e) => {
+      throw new Error(
+        `${(e as Error).message}: ready ${JSON.stringify(a.view.session.ready)} ra ${JSON.stringify(ra)} rb ${JSON.stringify(rb)} ya ${JSON.stringify(ya)} yb ${JSON.stringify(yb)}`,
+      );
+    });
 }
 
 describe("hidden information over the wire", () => {
@@ -41,8 +53,15 @@ describe("hidden information over the wire", () => {
       await playTurn(
         a,
         b,
-        [{ type: "espionage", target: "borevia" }, { type: "influence", target: "borevia", falseFlag: "meridia" }],
-        [{ type: "espionage", target: "aestria", proxy: true }, { type: "preposition", target: "aestria" }, { type: "influence", target: "havland" }],
+        [
+          { type: "espionage", target: "borevia" },
+          { type: "influence", target: "borevia", falseFlag: "meridia" },
+        ],
+        [
+          { type: "espionage", target: "aestria", proxy: true },
+          { type: "preposition", target: "aestria" },
+          { type: "influence", target: "havland" },
+        ],
       );
       await new Promise((r) => setTimeout(r, 150)); // people do not send 20 requests a second; the flood guard would cut a client that did
     }
@@ -52,8 +71,15 @@ describe("hidden information over the wire", () => {
     const g = all.game;
     const secretsOf = (seat: string): string[] => {
       const p = g.private[seat];
-      const mine = g.incidents.filter((i) => i.author === seat && !i.public && Object.keys(i.knowledge).every((k) => k === seat));
-      return [p?.briefing ?? "", ...(p?.objectives.map((o) => o.text) ?? []), ...(p?.accesses.map((x) => x.id) ?? []), ...mine.map((i) => i.id)].filter((x) => x.length > 0);
+      const mine = g.incidents.filter(
+        (i) => i.author === seat && !i.public && Object.keys(i.knowledge).every((k) => k === seat),
+      );
+      return [
+        p?.briefing ?? "",
+        ...(p?.objectives.map((o) => o.text) ?? []),
+        ...(p?.accesses.map((x) => x.id) ?? []),
+        ...mine.map((i) => i.id),
+      ].filter((x) => x.length > 0);
     };
     const secretsA = secretsOf("aestria");
     const secretsB = secretsOf("borevia");
@@ -72,7 +98,13 @@ describe("hidden information over the wire", () => {
       const briefing = g.private[seat]?.briefing ?? "";
       for (const p of [a, b, obs]) expect(everything(p)).not.toContain(briefing);
     }
-    for (const [p, q] of [[a, b], [b, a], [obs, a], [a, fac]] as const) expect(everything(p)).not.toContain(q.token);
+    for (const [p, q] of [
+      [a, b],
+      [b, a],
+      [obs, a],
+      [a, fac],
+    ] as const)
+      expect(everything(p)).not.toContain(q.token);
     const seedOf = fac.view.game.scenario.hash;
     expect(seedOf).toBeTruthy();
     for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
@@ -80,7 +112,9 @@ describe("hidden information over the wire", () => {
     expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
     // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own channels.
     const lines = all.chat;
-    expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(true);
+    expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(
+      true,
+    );
     const readable = (seat: string | null) =>
       lines.flatMap((c) => {
         if (c.channel === "public") return [`public#${c.id}#${c.from}#${c.text}`];
@@ -106,14 +140,19 @@ describe("identity, reconnection and bots", () => {
     expect(again.view.me.memberId).toBe(memberId);
     expect(again.view.me.seat).toBe("aestria");
     expect(again.token).toBe(token);
-    await expect(new Client(srv.url).joinById(roomId, { token: "not-a-real-token-at-all" })).rejects.toThrow(/BAD_TOKEN/);
+    await expect(new Client(srv.url).joinById(roomId, { token: "not-a-real-token-at-all" })).rejects.toThrow(
+      /BAD_TOKEN/,
+    );
   });
 
   it("a bot takes over a seat whose players have all left, tells everyone, and hands it back on return", async () => {
     const { a, b, roomId } = await classGame("takeover-1");
     const token = b.token;
     await b.room.leave(true);
-    const v = await a.until((x) => x.session.seats.find((s) => s.seat === "borevia")?.reason === "absent", 5000);
+    const v = await a.until(
+      (x) => x.session.seats.find((s) => s.seat === "borevia")?.reason === "absent",
+      5000,
+    );
     expect(v.chat.some((c) => c.from === "system" && c.text.includes("Borevia"))).toBe(true);
     const back = await join(srv.url, roomId, { token });
     const after = await back.until((x) => x.session.seats.find((s) => s.seat === "borevia")?.bot === false);
@@ -123,12 +162,25 @@ describe("identity, reconnection and bots", () => {
 
 describe("the clock and dropped connections", () => {
   it("planning ends at the deadline: a seat that is not ready submits nothing, and the next turn gets a new deadline", async () => {
-    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Facilitator", seed: "deadline-1", turnSeconds: 1, takeoverSeconds: 0 });
-    const a = await join(srv.url, fac.room.roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aestria" });
+    const fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Facilitator",
+      seed: "deadline-1",
+      turnSeconds: 1,
+      takeoverSeconds: 0,
+    });
+    const a = await join(srv.url, fac.room.roomId, {
+      code: fac.view.session.code,
+      name: "Ana",
+      role: "player",
+      seat: "aestria",
+    });
     expect((await fac.ask("fac:start")).ok).toBe(true);
     const first = await a.until((v) => v.session.phase === "planning");
     expect(first.session.deadline).not.toBeNull();
-    expect((await a.ask("orders", { turn: 1, orders: [{ type: "espionage", target: "borevia" }] })).ok).toBe(true);
+    expect((await a.ask("orders", { turn: 1, orders: [{ type: "espionage", target: "borevia" }] })).ok).toBe(
+      true,
+    );
     // Nobody says ready: the room's clock resolves the turn about a second after the start.
     const second = await a.until((v) => v.game.turn === 2, 10_000);
     expect(second.session.deadline ?? 0).toBeGreaterThan(first.session.deadline ?? 0);
@@ -144,11 +196,15 @@ describe("the clock and dropped connections", () => {
     // Close the socket without the SDK's "leave" (not consented): the server treats it as a drop and holds the seat.
     (a.room.connection.transport as unknown as { ws: { close: (code?: number) => void } }).ws.close(1000);
     await left;
-    await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.some((m) => !m.connected) === true);
+    await fac.until(
+      (v) => v.session.seats.find((s) => s.seat === "aestria")?.members.some((m) => !m.connected) === true,
+    );
     const back = new Peer(await new Client(srv.url).reconnect(token));
     const v = await back.until((x) => x.me.memberId === memberId);
     expect(v.me.seat).toBe("aestria");
-    await fac.until((x) => x.session.seats.find((s) => s.seat === "aestria")?.members.every((m) => m.connected) === true);
+    await fac.until(
+      (x) => x.session.seats.find((s) => s.seat === "aestria")?.members.every((m) => m.connected) === true,
+    );
     expect((await back.ask("orders", { turn: v.game.turn, orders: [{ type: "hunt" }] })).ok).toBe(true);
   });
 });
@@ -166,7 +222,9 @@ describe("abuse", () => {
   it("a flooding client is cut off; the room and the other clients carry on", async () => {
     const { a, b, roomId } = await classGame("flood-1");
     const turn = a.view.game.turn;
-    const answers = await Promise.allSettled(Array.from({ length: 60 }, () => b.room.request("ready", { ready: false })));
+    const answers = await Promise.allSettled(
+      Array.from({ length: 60 }, () => b.room.request("ready", { ready: false })),
+    );
     expect(answers.some((x) => x.status === "rejected")).toBe(true);
     expect((await a.ask("orders", { turn, orders: [{ type: "hunt" }] })).ok).toBe(true);
     const back = await join(srv.url, roomId, { token: b.token });
@@ -190,7 +248,9 @@ describe("matchmaking cannot be abused", () => {
   it("joining without the code, or asking for a restore, is refused and leaves the game intact", async () => {
     const { fac, roomId } = await classGame("abuse-1");
     await expect(new Client(srv.url).join("crisis", { role: "observer" })).rejects.toThrow(/BAD_CODE/);
-    await expect(new Client(srv.url).joinById(roomId, { role: "observer", code: "WRONG1" })).rejects.toThrow(/BAD_CODE/);
+    await expect(new Client(srv.url).joinById(roomId, { role: "observer", code: "WRONG1" })).rejects.toThrow(
+      /BAD_CODE/,
+    );
     await expect(new Client(srv.url).create("crisis", { restore: roomId })).rejects.toThrow();
     const res = await fetch(`${srv.http}/api/games/${fac.view.session.code}`);
     expect(res.status).toBe(200);
@@ -202,13 +262,28 @@ describe("joining by code through matchmaking", () => {
     resetRateLimits();
     const { fac } = await classGame("bycode-1");
     const other = await create(srv.url, { scenario: "baltic-fog", name: "Another class", seed: "other-1" });
-    const viaCode = new Peer(await new Client(srv.url).join("crisis", { code: fac.view.session.code, name: "Late", role: "player", seat: "meridia" }));
+    const viaCode = new Peer(
+      await new Client(srv.url).join("crisis", {
+        code: fac.view.session.code,
+        name: "Late",
+        role: "player",
+        seat: "meridia",
+      }),
+    );
     const v = await viaCode.until(() => true);
     expect(v.session.code).toBe(fac.view.session.code);
     expect(v.session.code).not.toBe(other.view.session.code);
     expect(v.me.seat).toBe("meridia");
     // Right codes never count toward the limit, whoever else mistypes.
-    for (let i = 0; i < 70; i++) expect(await new Client(srv.url).join("crisis", { code: fac.view.session.code, role: "observer", name: `Obs${i}` }).then((r) => r.leave(), () => "refused")).not.toBe("refused");
+    for (let i = 0; i < 70; i++)
+      expect(
+        await new Client(srv.url)
+          .join("crisis", { code: fac.view.session.code, role: "observer", name: `Obs${i}` })
+          .then(
+            (r) => r.leave(),
+            () => "refused",
+          ),
+      ).not.toBe("refused");
     let limited = false;
     for (let i = 0; i < 80 && !limited; i++) {
       try {

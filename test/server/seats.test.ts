@@ -25,7 +25,9 @@ async function lobby(seed: string): Promise<{ fac: Peer; ana: Peer; roomId: stri
 }
 
 /** A started class game: the facilitator, Ana on Aestria, Ben on Borevia. */
-async function started(seed: string): Promise<{ fac: Peer; ana: Peer; ben: Peer; roomId: string; code: string }> {
+async function started(
+  seed: string,
+): Promise<{ fac: Peer; ana: Peer; ben: Peer; roomId: string; code: string }> {
   const g = await lobby(seed);
   const ben = await join(srv.url, g.roomId, { code: g.code, name: "Ben", role: "player", seat: "borevia" });
   expect((await g.fac.ask("fac:start")).ok).toBe(true);
@@ -34,7 +36,11 @@ async function started(seed: string): Promise<{ fac: Peer; ana: Peer; ben: Peer;
   return { ...g, ben };
 }
 
-const refused = (p: Promise<unknown>): Promise<string> => p.then(() => "joined", (e: Error) => e.message);
+const refused = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => "joined",
+    (e: Error) => e.message,
+  );
 
 describe("secrets reach a seat's players only after the start", () => {
   it("in the lobby a player sees no briefing or objectives, its own seat's or another's, however often it changes seat", async () => {
@@ -72,23 +78,31 @@ describe("after the start, a seat with players needs the facilitator", () => {
     expect(eve.view.me.seat).toBeNull();
     expect(eve.view.me.knock).toBe("aestria");
     expect(eve.view.game.private).toEqual({});
-    expect((await eve.ask("orders", { turn: eve.view.game.turn, orders: [] })).rejected?.code).toBe("NOT_A_PLAYER");
-    const knocks = (await fac.until((v) => (v.session.desk?.knocks.length ?? 0) === 1)).session.desk?.knocks ?? [];
+    expect((await eve.ask("orders", { turn: eve.view.game.turn, orders: [] })).rejected?.code).toBe(
+      "NOT_A_PLAYER",
+    );
+    const knocks =
+      (await fac.until((v) => (v.session.desk?.knocks.length ?? 0) === 1)).session.desk?.knocks ?? [];
     expect(knocks[0]).toMatchObject({ member: eve.memberId, name: "Eve", seat: "aestria" });
     expect(ana.view.session.desk).toBeNull();
-    expect((await ana.ask("fac:admit", { member: eve.memberId, admit: true })).rejected?.code).toBe("NOT_FACILITATOR");
+    expect((await ana.ask("fac:admit", { member: eve.memberId, admit: true })).rejected?.code).toBe(
+      "NOT_FACILITATOR",
+    );
     expect((await fac.ask("fac:admit", { member: eve.memberId, admit: false })).ok).toBe(true);
     const after = await eve.until((v) => v.me.knock === null);
     expect(after.me.seat).toBeNull();
     expect(after.game.private).toEqual({});
-    expect((await fac.ask("fac:admit", { member: eve.memberId, admit: true })).rejected?.code).toBe("NO_KNOCK");
+    expect((await fac.ask("fac:admit", { member: eve.memberId, admit: true })).rejected?.code).toBe(
+      "NO_KNOCK",
+    );
     // She knocks again from inside the game, and this time is let in.
     expect((await eve.ask("knock", { seat: "aestria" })).ok).toBe(true);
     await fac.until((v) => v.session.desk?.knocks.some((k) => k.member === eve.memberId) === true);
     expect((await fac.ask("fac:admit", { member: eve.memberId, admit: true })).ok).toBe(true);
     const admitted = await eve.until((v) => v.me.seat === "aestria" && v.game.private.aestria !== undefined);
     expect(admitted.game.private.aestria?.briefing).toBe(fac.view.game.private.aestria?.briefing);
-    for (const b of Object.values(fac.view.game.private).map((p) => p.briefing)) expect(eve.raw.slice(0, 3).join("\n")).not.toContain(b);
+    for (const b of Object.values(fac.view.game.private).map((p) => p.briefing))
+      expect(eve.raw.slice(0, 3).join("\n")).not.toContain(b);
   });
 
   it("a seat with no players (a bot holds it because it was empty) can still be taken by code", async () => {
@@ -104,27 +118,64 @@ describe("after the start, a seat with players needs the facilitator", () => {
     expect((await ana.ask("lobby:seat", { seat: "borevia" })).rejected?.code).toBe("NOT_IN_LOBBY");
     expect((await ana.ask("fac:invite", { seat: "aestria" })).rejected?.code).toBe("NOT_FACILITATOR");
     expect((await fac.ask("fac:invite", { seat: "__proto__" })).rejected?.code).toBe("UNKNOWN_SEAT");
-    const answer = (await fac.ask("fac:invite", { seat: "aestria" })) as { invite?: { id: string; secret: string; seat: string } };
+    const answer = (await fac.ask("fac:invite", { seat: "aestria" })) as {
+      invite?: { id: string; secret: string; seat: string };
+    };
     expect(answer.invite?.seat).toBe("aestria");
     const secret = answer.invite?.secret ?? "";
     expect(ana.raw.join("\n")).not.toContain(secret);
     const dan = await join(srv.url, roomId, { invite: secret, name: "Dan" });
     const v = await dan.until((x) => x.game.private.aestria !== undefined);
     expect(v.me.seat).toBe("aestria");
-    expect(await refused(new Client(srv.url).joinById(roomId, { invite: secret, name: "Again" }))).toMatch(/^BAD_INVITE/);
+    expect(await refused(new Client(srv.url).joinById(roomId, { invite: secret, name: "Again" }))).toMatch(
+      /^BAD_INVITE/,
+    );
     // A withdrawn invite no longer works.
-    const second = (await fac.ask("fac:invite", { seat: "borevia" })) as { invite?: { id: string; secret: string } };
+    const second = (await fac.ask("fac:invite", { seat: "borevia" })) as {
+      invite?: { id: string; secret: string };
+    };
     expect((await fac.ask("fac:uninvite", { invite: second.invite?.id ?? "" })).ok).toBe(true);
-    expect(await refused(new Client(srv.url).joinById(roomId, { invite: second.invite?.secret ?? "", name: "Late" }))).toMatch(/^BAD_INVITE/);
+    expect(
+      await refused(
+        new Client(srv.url).joinById(roomId, { invite: second.invite?.secret ?? "", name: "Late" }),
+      ),
+    ).toMatch(/^BAD_INVITE/);
   });
 
   it("in a solo game nobody can join the player's seat", async () => {
-    const solo = await create(srv.url, { scenario: "baltic-fog", name: "Solo", seed: "solo-seat", solo: { seat: "aestria" } });
+    const solo = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Solo",
+      seed: "solo-seat",
+      solo: { seat: "aestria" },
+    });
     await solo.until((v) => v.session.phase === "planning");
-    expect(await refused(new Client(srv.url).joinById(solo.room.roomId, { code: solo.view.session.code, role: "player", seat: "aestria", name: "Mallory" }))).toMatch(/^SEAT_TAKEN/);
+    expect(
+      await refused(
+        new Client(srv.url).joinById(solo.room.roomId, {
+          code: solo.view.session.code,
+          role: "player",
+          seat: "aestria",
+          name: "Mallory",
+        }),
+      ),
+    ).toMatch(/^SEAT_TAKEN/);
     // Nor take a seat a bot plays for the solo player; watching is fine.
-    expect(await refused(new Client(srv.url).joinById(solo.room.roomId, { code: solo.view.session.code, role: "player", seat: "borevia", name: "Mallory" }))).toMatch(/^SEAT_TAKEN/);
-    const watcher = await join(srv.url, solo.room.roomId, { code: solo.view.session.code, role: "observer", name: "Teacher" });
+    expect(
+      await refused(
+        new Client(srv.url).joinById(solo.room.roomId, {
+          code: solo.view.session.code,
+          role: "player",
+          seat: "borevia",
+          name: "Mallory",
+        }),
+      ),
+    ).toMatch(/^SEAT_TAKEN/);
+    const watcher = await join(srv.url, solo.room.roomId, {
+      code: solo.view.session.code,
+      role: "observer",
+      name: "Teacher",
+    });
     expect(watcher.view.me.role).toBe("observer");
     expect((await watcher.ask("knock", { seat: "borevia" })).rejected?.code).toBe("SEAT_TAKEN");
   });
@@ -134,7 +185,9 @@ describe("the facilitator removes people and rotates the code", () => {
   it("a removed member is disconnected at once and its token stops working; its teammate plays on", async () => {
     const { fac, ana, roomId, code } = await lobby("remove");
     const cy = await join(srv.url, roomId, { code, name: "Cy", role: "player", seat: "aestria" });
-    const cyId = (await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.length === 2)).session.seats
+    const cyId = (
+      await fac.until((v) => v.session.seats.find((s) => s.seat === "aestria")?.members.length === 2)
+    ).session.seats
       .find((s) => s.seat === "aestria")
       ?.members.find((m) => m.name === "Cy")?.id;
     expect(cyId).toBe(cy.memberId);
@@ -159,7 +212,9 @@ describe("the facilitator removes people and rotates the code", () => {
     await fac.until((v) => v.session.code === fresh);
     expect((await lookup(code)).status).toBe(404);
     expect((await lookup(fresh)).status).toBe(200);
-    expect(await refused(new Client(srv.url).joinById(roomId, { code, name: "Old", role: "observer" }))).toMatch(/^BAD_CODE/);
+    expect(
+      await refused(new Client(srv.url).joinById(roomId, { code, name: "Old", role: "observer" })),
+    ).toMatch(/^BAD_CODE/);
     const obs = await join(srv.url, roomId, { code: fresh, name: "New", role: "observer" });
     expect(obs.view.session.code).toBe(fresh);
   });
@@ -174,7 +229,10 @@ describe("the facilitator from any device", () => {
     expect(answer.key).toBeTruthy();
     const second = await join(srv.url, roomId, { token: answer.key ?? "" });
     expect(second.view.me.role).toBe("facilitator");
-    expect(second.view.session.desk?.facilitators.map((f) => f.name).sort()).toEqual(["Facilitator", "Mr Second"]);
+    expect(second.view.session.desk?.facilitators.map((f) => f.name).sort()).toEqual([
+      "Facilitator",
+      "Mr Second",
+    ]);
     expect((await second.ask("fac:pause")).rejected?.code).toBe("NOT_PLAYING");
     for (const p of [fac, again]) expect(p.raw.join("\n")).not.toContain(answer.key);
     const closed = new Promise<number>((resolve) => second.room.onLeave((c: number) => resolve(c)));
@@ -186,37 +244,77 @@ describe("the facilitator from any device", () => {
 describe("names and chat lines", () => {
   it("hidden and reordering characters are stripped; names that read as the system, the facilitator or a bot are refused", async () => {
     const { fac, ana, roomId, code } = await lobby("names");
-    for (const name of ["Firebreak", "facilitator", "  SYSTEM ", "Borevia (bot)", "Helper Bot", "\u202E\u200B"]) {
-      expect(await refused(new Client(srv.url).joinById(roomId, { code, name, role: "observer" }))).toMatch(/^INVALID_NAME/);
+    for (const name of [
+      "Firebreak",
+      "facilitator",
+      "  SYSTEM ",
+      "Borevia (bot)",
+      "Helper Bot",
+      "\u202E\u200B",
+    ]) {
+      expect(await refused(new Client(srv.url).joinById(roomId, { code, name, role: "observer" }))).toMatch(
+        /^INVALID_NAME/,
+      );
     }
-    const rtl = await join(srv.url, roomId, { code, name: "Ev\u202Ee\u200B\u0007", role: "player", seat: "borevia" });
+    const rtl = await join(srv.url, roomId, {
+      code,
+      name: "Ev\u202Ee\u200B\u0007",
+      role: "player",
+      seat: "borevia",
+    });
     expect(rtl.view.me.name).toBe("Eve");
-    expect((await ana.ask("chat", { channel: "public", text: "hello \u202Edlrow\u2066 there" })).ok).toBe(true);
-    const line = (await fac.until((v) => v.chat.some((c) => c.fromName === "Ana"))).chat.find((c) => c.fromName === "Ana");
+    expect((await ana.ask("chat", { channel: "public", text: "hello \u202Edlrow\u2066 there" })).ok).toBe(
+      true,
+    );
+    const line = (await fac.until((v) => v.chat.some((c) => c.fromName === "Ana"))).chat.find(
+      (c) => c.fromName === "Ana",
+    );
     expect(line?.text).toBe("hello dlrow there");
     expect(line?.role).toBe("player");
     expect((await fac.ask("chat", { channel: "public", text: "Welcome" })).ok).toBe(true);
-    expect((await ana.until((v) => v.chat.some((c) => c.role === "facilitator"))).chat.find((c) => c.role === "facilitator")?.text).toBe("Welcome");
+    expect(
+      (await ana.until((v) => v.chat.some((c) => c.role === "facilitator"))).chat.find(
+        (c) => c.role === "facilitator",
+      )?.text,
+    ).toBe("Welcome");
   });
 
   it("a public statement's text and a refusal's note lose their hidden characters too", async () => {
     const { ana, ben } = await started("statement-text");
     const turn = ana.view.game.turn;
-    expect((await ana.ask("orders", { turn, orders: [{ type: "statement", tone: "reassure", text: "We mean no \u202Eharm\u2069." }] })).ok).toBe(true);
+    expect(
+      (
+        await ana.ask("orders", {
+          turn,
+          orders: [{ type: "statement", tone: "reassure", text: "We mean no \u202Eharm\u2069." }],
+        })
+      ).ok,
+    ).toBe(true);
     const v = await ana.until((x) => (x.game.private.aestria?.orders.length ?? 0) === 1);
-    expect(v.game.private.aestria?.orders[0]).toEqual({ type: "statement", tone: "reassure", text: "We mean no harm." });
+    expect(v.game.private.aestria?.orders[0]).toEqual({
+      type: "statement",
+      tone: "reassure",
+      text: "We mean no harm.",
+    });
     expect((await ana.ask("propose", { kind: "hotline", parties: ["borevia"] })).ok).toBe(true);
-    const mine = (x: typeof ana.view) => x.game.proposals.find((q) => q.proposer === "aestria" && q.kind === "hotline");
+    const mine = (x: typeof ana.view) =>
+      x.game.proposals.find((q) => q.proposer === "aestria" && q.kind === "hotline");
     const proposal = mine(await ben.until((x) => mine(x) !== undefined))?.id ?? "";
-    expect((await ben.ask("respond", { proposal, accept: false, note: "Not\u200B now\u202E." })).ok).toBe(true);
+    expect((await ben.ask("respond", { proposal, accept: false, note: "Not\u200B now\u202E." })).ok).toBe(
+      true,
+    );
     expect(mine(await ana.until((x) => mine(x)?.note !== ""))?.note).toBe("Not now.");
   });
 
   it("in the lobby only the public channel is open, so seat-hoppers find no team or private lines", async () => {
     const { fac, ana } = await lobby("lobby-chat");
     expect((await ana.ask("chat", { channel: "team", text: "our plan" })).rejected?.code).toBe("NO_CHANNEL");
-    expect((await ana.ask("chat", { channel: "private:borevia", text: "psst" })).rejected?.code).toBe("NO_CHANNEL");
-    expect((await fac.ask("chat", { channel: "team:aestria", text: "hint" })).rejected?.code).toBe("NO_CHANNEL");
+    expect((await ana.ask("chat", { channel: "private:borevia", text: "psst" })).rejected?.code).toBe(
+      "NO_CHANNEL",
+    );
+    expect((await fac.ask("chat", { channel: "team:aestria", text: "hint" })).rejected?.code).toBe(
+      "NO_CHANNEL",
+    );
     expect((await ana.ask("chat", { channel: "public", text: "hello" })).ok).toBe(true);
   });
 
@@ -250,9 +348,20 @@ describe("names and chat lines", () => {
 
 describe("order of messages", () => {
   it("a token rejoin into a seat a bot holds because its players were away gets its welcome before any view", async () => {
-    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Away", seed: "away", turnSeconds: 0, takeoverSeconds: 1 });
+    const fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Away",
+      seed: "away",
+      turnSeconds: 0,
+      takeoverSeconds: 1,
+    });
     const roomId = fac.room.roomId;
-    const ana = await join(srv.url, roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aestria" });
+    const ana = await join(srv.url, roomId, {
+      code: fac.view.session.code,
+      name: "Ana",
+      role: "player",
+      seat: "aestria",
+    });
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "planning");
     const token = ana.token;

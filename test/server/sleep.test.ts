@@ -22,11 +22,19 @@ async function held(roomId: string, wanted: boolean): Promise<void> {
 }
 
 const wakeWith = (roomId: string, token: string | null) =>
-  fetch(`${srv.http}/api/games/${roomId}/wake`, { method: "POST", headers: token === null ? {} : { Authorization: `Bearer ${token}` } });
+  fetch(`${srv.http}/api/games/${roomId}/wake`, {
+    method: "POST",
+    headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+  });
 
 describe("sleeping games", () => {
   it("a lobby nobody is in sleeps; its code wakes it with everyone's seat; a member's token wakes it through /wake", async () => {
-    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Sleepy", seed: "sleep-1", turnSeconds: 0 });
+    const fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Sleepy",
+      seed: "sleep-1",
+      turnSeconds: 0,
+    });
     const roomId = fac.room.roomId;
     const code = fac.view.session.code;
     const ana = await join(srv.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
@@ -40,7 +48,9 @@ describe("sleeping games", () => {
     expect(found.status).toBe(200);
     expect(((await found.json()) as { roomId: string }).roomId).toBe(roomId);
     const fac2 = await join(srv.url, roomId, { token: tokens.fac });
-    expect(fac2.view.session.seats.find((s) => s.seat === "aestria")?.members.map((m) => m.name)).toEqual(["Ana"]);
+    expect(fac2.view.session.seats.find((s) => s.seat === "aestria")?.members.map((m) => m.name)).toEqual([
+      "Ana",
+    ]);
     await fac2.room.leave(true);
     await held(roomId, false);
 
@@ -67,9 +77,19 @@ describe("sleeping games", () => {
   });
 
   it("a game whose clock runs stays awake with nobody connected", async () => {
-    const fac = await create(srv.url, { scenario: "baltic-fog", name: "Clocked", seed: "sleep-2", turnSeconds: 600 });
+    const fac = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Clocked",
+      seed: "sleep-2",
+      turnSeconds: 600,
+    });
     const roomId = fac.room.roomId;
-    const ana = await join(srv.url, roomId, { code: fac.view.session.code, name: "Ana", role: "player", seat: "aestria" });
+    const ana = await join(srv.url, roomId, {
+      code: fac.view.session.code,
+      name: "Ana",
+      role: "player",
+      seat: "aestria",
+    });
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await fac.until((v) => v.session.phase === "planning" && v.session.deadline !== null);
     await ana.room.leave(true);

@@ -14,7 +14,12 @@ afterAll(async () => {
 
 describe("solo game", () => {
   it("plays to the end against bots, one request per intent", async () => {
-    const me = await create(srv.url, { scenario: "baltic-fog", name: "Ana", solo: { seat: "aestria" }, seed: "solo-1" });
+    const me = await create(srv.url, {
+      scenario: "baltic-fog",
+      name: "Ana",
+      solo: { seat: "aestria" },
+      seed: "solo-1",
+    });
     const first = await me.until((x) => x.session.phase === "planning");
     expect(first.me.seat).toBe("aestria");
     expect(first.session.seats.filter((s) => s.bot)).toHaveLength(3);
@@ -24,13 +29,23 @@ describe("solo game", () => {
     expect(v.game.outcome).not.toBeNull();
     expect(v.session.seats.filter((s) => s.bot).every((s) => s.persona !== null)).toBe(true);
     // Cast as the scenario casts them (the default): the debrief names each bot's persona.
-    expect(botPersonas(v)).toEqual({ borevia: SCENARIO_CASTS["baltic-fog"]?.borevia, meridia: SCENARIO_CASTS["baltic-fog"]?.meridia, havland: SCENARIO_CASTS["baltic-fog"]?.havland });
+    expect(botPersonas(v)).toEqual({
+      borevia: SCENARIO_CASTS["baltic-fog"]?.borevia,
+      meridia: SCENARIO_CASTS["baltic-fog"]?.meridia,
+      havland: SCENARIO_CASTS["baltic-fog"]?.havland,
+    });
     await me.room.leave();
   });
 
   it("opponents cast at random: the personas follow the seed, hidden until the debrief", async () => {
     const seed = "solo-random-3";
-    const me = await create(srv.url, { scenario: "tutorial", name: "Ana", solo: { seat: "aldmark" }, seed, cast: "random" });
+    const me = await create(srv.url, {
+      scenario: "tutorial",
+      name: "Ana",
+      solo: { seat: "aldmark" },
+      seed,
+      cast: "random",
+    });
     await me.until((x) => x.session.phase === "planning");
     expect(me.view.session.seats.find((s) => s.seat === "serevan")?.persona).toBeNull();
     const v = await playToEnd(me);
@@ -41,7 +56,12 @@ describe("solo game", () => {
 
 describe("bots' words in the player's chat", () => {
   it("a bot's proposal and its answer to an inquiry reach the player's private line and hotline, from the bot's seat", async () => {
-    const me = await create(srv.url, { scenario: "tutorial", name: "Ana", solo: { seat: "aldmark" }, seed: "words-1" });
+    const me = await create(srv.url, {
+      scenario: "tutorial",
+      name: "Ana",
+      solo: { seat: "aldmark" },
+      seed: "words-1",
+    });
     let v = await me.until((x) => x.session.phase === "planning");
     // Turn 1: the bot (cast a forgiving reciprocal) proposes a hotline, with words on the private line.
     const offer = v.game.proposals.find((p) => p.proposer === "serevan" && p.kind === "hotline");
@@ -60,7 +80,9 @@ describe("bots' words in the player's chat", () => {
     // Turn 3: the bot answers the inquiry, and says so on the hotline.
     const inquiry = v.game.inquiries.find((q) => q.from === "aldmark" && q.to === "serevan");
     expect(inquiry).toBeDefined();
-    const reply = await me.until((x) => x.chat.some((c) => c.channel === "hotline:serevan" && c.from === "serevan"));
+    const reply = await me.until((x) =>
+      x.chat.some((c) => c.channel === "hotline:serevan" && c.from === "serevan"),
+    );
     const line = reply.chat.find((c) => c.channel === "hotline:serevan" && c.from === "serevan");
     expect(line?.fromName).toBe("Serevan (bot)");
     expect(line?.turn).toBe(3);

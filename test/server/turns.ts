@@ -16,7 +16,8 @@ export async function endTurn(me: Peer, orders: unknown[], ms = 10_000): Promise
 /** Plays hunt and harden every turn until the game ends; returns the debrief view. */
 export async function playToEnd(me: Peer, ms = 10_000): Promise<ClientView> {
   let v = me.view;
-  for (let guard = 0; guard < 20 && v.session.phase === "planning"; guard++) v = await endTurn(me, [{ type: "hunt" }, { type: "harden" }], ms);
+  for (let guard = 0; guard < 20 && v.session.phase === "planning"; guard++)
+    v = await endTurn(me, [{ type: "hunt" }, { type: "harden" }], ms);
   expect(v.session.phase).toBe("ended");
   return v;
 }

@@ -62,8 +62,17 @@ describe("view snapshots and patches", () => {
 
   it("after turns with covert operations, every patched view equals a fresh snapshot; patches are small", async () => {
     for (let turn = 1; turn <= 3; turn++) {
-      expect((await ana.ask("orders", { turn, orders: [{ type: "espionage", target: "borevia" }, { type: "hunt" }] })).ok).toBe(true);
-      expect((await ben.ask("orders", { turn, orders: [{ type: "preposition", target: "aestria" }] })).ok).toBe(true);
+      expect(
+        (
+          await ana.ask("orders", {
+            turn,
+            orders: [{ type: "espionage", target: "borevia" }, { type: "hunt" }],
+          })
+        ).ok,
+      ).toBe(true);
+      expect(
+        (await ben.ask("orders", { turn, orders: [{ type: "preposition", target: "aestria" }] })).ok,
+      ).toBe(true);
       expect((await ana.ask("ready", { ready: true })).ok).toBe(true);
       expect((await ben.ask("ready", { ready: true })).ok).toBe(true);
       await obs.until((v) => v.game.turn === turn + 1);
@@ -87,12 +96,17 @@ describe("view snapshots and patches", () => {
   });
 
   it("the server reports its own time per request and per resolved turn at /api/metrics", async () => {
-    const all = (await (await fetch(`${srv.http}/api/metrics`, operator)).json()) as { requests: { count: number; p50: number }; turns: { count: number; p50: number } };
+    const all = (await (await fetch(`${srv.http}/api/metrics`, operator)).json()) as {
+      requests: { count: number; p50: number };
+      turns: { count: number; p50: number };
+    };
     // fac:start, one orders, three turns of orders + ready from two players, one chat ("sync" is not timed).
     expect(all.requests.count).toBe(15);
     expect(all.turns.count).toBe(3);
     expect(all.turns.p50).toBeGreaterThan(0);
-    const later = (await (await fetch(`${srv.http}/api/metrics?since=${Date.now() + 60_000}`, operator)).json()) as { requests: { count: number } };
+    const later = (await (
+      await fetch(`${srv.http}/api/metrics?since=${Date.now() + 60_000}`, operator)
+    ).json()) as { requests: { count: number } };
     expect(later.requests.count).toBe(0);
     const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`, operator);
     expect(bad.status).toBe(400);
@@ -104,20 +118,27 @@ describe("view snapshots and patches", () => {
     const t0 = performance.now();
     expect((await ana.ask("chat", { channel: "public", text: "timed" })).ok).toBe(true);
     const roundTrip = performance.now() - t0;
-    const one = (await (await fetch(`${srv.http}/api/metrics?since=${from}`, operator)).json()) as { requests: { count: number; max: number } };
+    const one = (await (await fetch(`${srv.http}/api/metrics?since=${from}`, operator)).json()) as {
+      requests: { count: number; max: number };
+    };
     expect(one.requests.count).toBe(1);
     expect(one.requests.max).toBeGreaterThan(0);
     expect(one.requests.max).toBeLessThanOrEqual(roundTrip);
   });
 
   it("the facilitator sees who has no seat, with ids, and can seat them; nobody else sees that list", async () => {
-    expect(fac.view.session.unseated).toEqual([{ id: obs.memberId, name: "Obs", role: "observer", connected: true }]);
+    expect(fac.view.session.unseated).toEqual([
+      { id: obs.memberId, name: "Obs", role: "observer", connected: true },
+    ]);
     expect(ana.view.session.unseated).toEqual([]);
     expect(obs.view.session.unseated).toEqual([]);
     expect((await fac.ask("fac:assign", { member: obs.memberId, seat: "havland" })).ok).toBe(true);
     const seated = await obs.until((v) => v.me.seat === "havland");
     expect(seated.me.role).toBe("player");
     expect(Object.keys(seated.game.private)).toEqual(["havland"]);
-    await fac.until((v) => v.session.unseated.length === 0 && v.session.seats.find((x) => x.seat === "havland")?.bot === false);
+    await fac.until(
+      (v) =>
+        v.session.unseated.length === 0 && v.session.seats.find((x) => x.seat === "havland")?.bot === false,
+    );
   });
 });

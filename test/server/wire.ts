@@ -4,7 +4,16 @@ import { Packr, unpack } from "msgpackr";
 import { readWireNumber } from "../../server/src/rooms/request-frame.ts";
 
 /** Frame codes (Protocol in @colyseus/shared-types). */
-export const CODE = { JOIN_ROOM: 10, LEAVE_ROOM: 12, ROOM_DATA: 13, ROOM_DATA_BYTES: 17, PING: 18, ROOM_INPUT_RELIABLE: 19, ROOM_REQUEST: 21, ROOM_RESPONSE: 22 } as const;
+export const CODE = {
+  JOIN_ROOM: 10,
+  LEAVE_ROOM: 12,
+  ROOM_DATA: 13,
+  ROOM_DATA_BYTES: 17,
+  PING: 18,
+  ROOM_INPUT_RELIABLE: 19,
+  ROOM_REQUEST: 21,
+  ROOM_RESPONSE: 22,
+} as const;
 
 /** Response statuses (ResponseStatus in @colyseus/shared-types). */
 export const STATUS = { OK: 0, REJECTED: 1, ERROR: 2 } as const;

@@ -105,25 +105,63 @@ class BoardScene extends Phaser.Scene {
       this.discs.fillCircle(p.x, p.y, radius);
       this.discs.lineStyle(3, 0xffffff, 1);
       this.discs.strokeCircle(p.x, p.y, radius);
-      const name = this.add.text(p.x, p.y, n?.name ?? seat, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5).setDepth(DEPTH.stateLabel);
+      const name = this.add
+        .text(p.x, p.y, n?.name ?? seat, {
+          fontFamily: "DejaVu Sans, sans-serif",
+          fontSize: "17px",
+          color: "#ffffff",
+          fontStyle: "bold",
+        })
+        .setOrigin(0.5)
+        .setDepth(DEPTH.stateLabel);
       // White on the disc only: a long name ("Westmark", "Tarnovia") is shrunk to fit inside it.
       if (name.width > 2 * radius - 8) name.setScale((2 * radius - 8) / name.width);
       this.labels.push(name);
       const stats = this.add
-        .text(p.x, p.y + 58, `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "15px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 2, y: 1 } })
+        .text(
+          p.x,
+          p.y + 58,
+          `Econ ${n?.economy.toFixed(1)}  Stab ${n?.stability.toFixed(1)}  Rep ${n?.reputation.toFixed(1)}`,
+          {
+            fontFamily: "DejaVu Sans, sans-serif",
+            fontSize: "15px",
+            color: "#111",
+            backgroundColor: "#ffffffee",
+            padding: { x: 2, y: 1 },
+          },
+        )
         .setOrigin(0.5)
         .setDepth(DEPTH.stateLabel);
       // Kept whole on the board when the state sits near its left or right edge.
       stats.setX(Math.min(Math.max(p.x, stats.width / 2 + 2), W - stats.width / 2 - 2));
       this.labels.push(stats);
-      boxes.push({ x: p.x, y: p.y, hw: radius, hh: radius }, { x: stats.x, y: stats.y, hw: stats.width / 2, hh: stats.height / 2 });
+      boxes.push(
+        { x: p.x, y: p.y, hw: radius, hh: radius },
+        { x: stats.x, y: stats.y, hw: stats.width / 2, hh: stats.height / 2 },
+      );
       const hits = recent.filter((i) => i.target === seat).length;
       if (hits > 0) {
-        const marker = this.add.text(p.x + 42, p.y - 44, `⚠ ${hits}`, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "14px", color: "#ffffff", backgroundColor: "#c92a2a", padding: { x: 4, y: 2 } }).setOrigin(0.5).setDepth(DEPTH.stateLabel);
+        const marker = this.add
+          .text(p.x + 42, p.y - 44, `⚠ ${hits}`, {
+            fontFamily: "DejaVu Sans, sans-serif",
+            fontSize: "14px",
+            color: "#ffffff",
+            backgroundColor: "#c92a2a",
+            padding: { x: 4, y: 2 },
+          })
+          .setOrigin(0.5)
+          .setDepth(DEPTH.stateLabel);
         this.labels.push(marker);
         boxes.push({ x: marker.x, y: marker.y, hw: marker.width / 2, hh: marker.height / 2 });
         // A yoyo tween ends where it started: leave the marker fully visible once the blink is over.
-        this.tweens.add({ targets: marker, alpha: { from: 0.2, to: 1 }, duration: 500, yoyo: true, repeat: 2, onComplete: () => marker.setAlpha(1) });
+        this.tweens.add({
+          targets: marker,
+          alpha: { from: 0.2, to: 1 },
+          duration: 500,
+          yoyo: true,
+          repeat: 2,
+          onComplete: () => marker.setAlpha(1),
+        });
       }
     }
     const crowded = v.game.seats.length > 4;
@@ -141,7 +179,16 @@ class BoardScene extends Phaser.Scene {
       this.dashed(path, st.dash);
       // On a crowded board (more than four states) a pair at the lowest rung shows its number only; the ladder names it.
       const text = crowded && t < QUIET_BELOW ? t.toFixed(1) : `${t.toFixed(1)} ${st.name}`;
-      const label = this.add.text(0, 0, text, { fontFamily: "DejaVu Sans, sans-serif", fontSize: "17px", color: "#111", backgroundColor: "#ffffffee", padding: { x: 3, y: 1 } }).setOrigin(0.5).setDepth(DEPTH.linkLabel);
+      const label = this.add
+        .text(0, 0, text, {
+          fontFamily: "DejaVu Sans, sans-serif",
+          fontSize: "17px",
+          color: "#111",
+          backgroundColor: "#ffffffee",
+          padding: { x: 3, y: 1 },
+        })
+        .setOrigin(0.5)
+        .setDepth(DEPTH.linkLabel);
       const spot = labelSpot(path, boxes, label.width / 2, label.height / 2);
       label.setPosition(spot.x, spot.y);
       boxes.push({ x: spot.x, y: spot.y, hw: label.width / 2, hh: label.height / 2 });

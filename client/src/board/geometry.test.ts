@@ -4,7 +4,8 @@ import { labelSpot, linkPath, pointAlong, type Box, type Point } from "./geometr
 
 const dist = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
 /** The closest a path (sampled finely) comes to a point. */
-const closest = (path: Point[], d: Point) => Math.min(...Array.from({ length: 201 }, (_, i) => dist(pointAlong(path, i / 200), d)));
+const closest = (path: Point[], d: Point) =>
+  Math.min(...Array.from({ length: 201 }, (_, i) => dist(pointAlong(path, i / 200), d)));
 
 describe("board geometry", () => {
   const a = { x: 100, y: 240 };

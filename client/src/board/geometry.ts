@@ -40,14 +40,19 @@ export function linkPath(a: Point, b: Point, others: readonly Point[], clearance
   const out: Point[] = [];
   for (let i = 0; i <= CURVE_SEGMENTS; i++) {
     const u = i / CURVE_SEGMENTS;
-    out.push({ x: (1 - u) ** 2 * a.x + 2 * u * (1 - u) * c.x + u ** 2 * b.x, y: (1 - u) ** 2 * a.y + 2 * u * (1 - u) * c.y + u ** 2 * b.y });
+    out.push({
+      x: (1 - u) ** 2 * a.x + 2 * u * (1 - u) * c.x + u ** 2 * b.x,
+      y: (1 - u) ** 2 * a.y + 2 * u * (1 - u) * c.y + u ** 2 * b.y,
+    });
   }
   return out;
 }
 
 /** The point at fraction f of a path's length. */
 export function pointAlong(path: readonly Point[], f: number): Point {
-  const lengths = path.slice(1).map((p, i) => Math.hypot(p.x - (path[i] as Point).x, p.y - (path[i] as Point).y));
+  const lengths = path
+    .slice(1)
+    .map((p, i) => Math.hypot(p.x - (path[i] as Point).x, p.y - (path[i] as Point).y));
   let left = f * lengths.reduce((s, l) => s + l, 0);
   for (let i = 0; i < lengths.length; i++) {
     const l = lengths[i] as number;

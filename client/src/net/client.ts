@@ -33,7 +33,9 @@ function endpoint(): string {
   const { protocol, host, hostname } = window.location;
   const ws = protocol === "https:" ? "wss" : "ws";
   // Under `npm run dev` (Vite's dev server, the only place import.meta.hot exists) the game server is on its own port.
-  return import.meta.hot ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}` : `${ws}://${host}`;
+  return import.meta.hot
+    ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}`
+    : `${ws}://${host}`;
 }
 
 function sdk(): Client {
@@ -68,7 +70,8 @@ function attach(r: Room): void {
     const before = view.value;
     view.value = v;
     if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
-    if (before && before.session.phase !== "ended" && v.session.phase === "ended") announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
+    if (before && before.session.phase !== "ended" && v.session.phase === "ended")
+      announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
   };
   r.onMessage("view", (v: ServerMessages["view"]) => show(mirror.snapshot(v)));
   r.onMessage("patch", (p: ServerMessages["patch"]) => {
@@ -82,7 +85,8 @@ function attach(r: Room): void {
     if (code === REMOVED_CLOSE_CODE) {
       forgetSeat();
       view.value = null;
-      farewell.value = "The facilitator removed you from the game. Ask them for a seat invite or the join code to come back.";
+      farewell.value =
+        "The facilitator removed you from the game. Ask them for a seat invite or the join code to come back.";
       connection.value = "idle";
       return;
     }
@@ -100,7 +104,9 @@ function summariseTurn(before: ClientView, v: ClientView): string {
     const old = before.game.tension[pair] ?? t;
     if (Math.abs(t - old) >= 0.5) {
       const [a, b] = pair.split("|");
-      parts.push(`${v.game.nations[a ?? ""]?.name}–${v.game.nations[b ?? ""]?.name} tension ${old.toFixed(1)} to ${t.toFixed(1)}.`);
+      parts.push(
+        `${v.game.nations[a ?? ""]?.name}–${v.game.nations[b ?? ""]?.name} tension ${old.toFixed(1)} to ${t.toFixed(1)}.`,
+      );
     }
   }
   return parts.join(" ");
@@ -158,7 +164,10 @@ export async function joinRoom(roomId: string, options: JoinGameOptions): Promis
 /** Asks the server to bring back a game that went to sleep while nobody was in it; true when it runs again. */
 async function wakeGame(roomId: string, token: string): Promise<boolean> {
   try {
-    const res = await fetch(`/api/games/${encodeURIComponent(roomId)}/wake`, { method: "POST", headers: { Authorization: `Bearer ${token}` } });
+    const res = await fetch(`/api/games/${encodeURIComponent(roomId)}/wake`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}` },
+    });
     return res.ok;
   } catch {
     return false;
@@ -201,26 +210,40 @@ export async function leaveGame(): Promise<void> {
 }
 
 /** A request's payload as arguments: optional for the requests whose payload is `{}`. */
-export type PayloadArgs<T extends RequestType> = Record<never, never> extends RequestPayload<T> ? [payload?: RequestPayload<T>] : [payload: RequestPayload<T>];
+export type PayloadArgs<T extends RequestType> =
+  Record<never, never> extends RequestPayload<T>
+    ? [payload?: RequestPayload<T>]
+    : [payload: RequestPayload<T>];
 
 /** A function that sends requests of every type, as the UI's panels hand it to their controls. */
 export type Act = <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => unknown;
 
 /** Sends a request; resolves to null on OK or to the rejection's message. */
-export async function request<T extends RequestType>(type: T, ...payload: PayloadArgs<T>): Promise<string | null> {
+export async function request<T extends RequestType>(
+  type: T,
+  ...payload: PayloadArgs<T>
+): Promise<string | null> {
   const r = await ask(type, ...payload);
   return r.ok ? null : r.error;
 }
 
 /** Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that make one) or to the rejection's message. */
-export async function ask<T extends RequestType>(type: T, ...payload: PayloadArgs<T>): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
+export async function ask<T extends RequestType>(
+  type: T,
+  ...payload: PayloadArgs<T>
+): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
   if (!room) return { ok: false, error: "Not connected." };
   try {
     const answer = (await room.request(type, payload[0] ?? {})) as RequestAnswer<T>;
     return { ok: true, answer };
   } catch (e) {
     const err = e as { reason?: { code: string; message: string }; message?: string };
-    return { ok: false, error: err.reason ? `${err.reason.message} (${err.reason.code})` : (err.message ?? "The request failed.") };
+    return {
+      ok: false,
+      error: err.reason
+        ? `${err.reason.message} (${err.reason.code})`
+        : (err.message ?? "The request failed."),
+    };
   }
 }
 

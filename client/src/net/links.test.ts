@@ -7,6 +7,15 @@ describe("secret links", () => {
     expect(parseSecretLink(new URL(secretLink("http://localhost:2567", invite)).hash)).toEqual(invite);
     const key = { kind: "key" as const, roomId: "gX1", secret: "k".repeat(22) };
     expect(parseSecretLink(new URL(secretLink("https://example.org", key)).hash)).toEqual(key);
-    for (const bad of ["", "#", "#invite=", "#invite=gA.short", "#key=g<script>.aaaaaaaaaaaa", "#other=gA.aaaaaaaaaaaa", "#invite=gA.aaaaaaaaaaaa&x=1"]) expect(parseSecretLink(bad)).toBeNull();
+    for (const bad of [
+      "",
+      "#",
+      "#invite=",
+      "#invite=gA.short",
+      "#key=g<script>.aaaaaaaaaaaa",
+      "#other=gA.aaaaaaaaaaaa",
+      "#invite=gA.aaaaaaaaaaaa&x=1",
+    ])
+      expect(parseSecretLink(bad)).toBeNull();
   });
 });

@@ -8,8 +8,17 @@ import { secretLink } from "../net/links.ts";
 function OneTimeLink({ label, url }: { label: string; url: string }) {
   return (
     <p class="secret-link">
-      {label}: <input readOnly value={url} size={Math.min(60, url.length)} onFocus={(e) => (e.target as HTMLInputElement).select()} aria-label={label} />{" "}
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(url)}>Copy</button>
+      {label}:{" "}
+      <input
+        readOnly
+        value={url}
+        size={Math.min(60, url.length)}
+        onFocus={(e) => (e.target as HTMLInputElement).select()}
+        aria-label={label}
+      />{" "}
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(url)}>
+        Copy
+      </button>
     </p>
   );
 }
@@ -26,13 +35,21 @@ export function Knocks({ v }: { v: ClientView }) {
   return (
     <div class="knocks" role="status" aria-labelledby="knocks-h">
       <h3 id="knocks-h">Waiting for a seat ({knocks.length})</h3>
-      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {error.value && (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      )}
       <ul>
         {knocks.map((k) => (
           <li key={k.member}>
             {k.name} asks to join {v.game.nations[k.seat]?.name ?? k.seat}{" "}
-            <button type="button" class="primary" onClick={() => act(k.member, true)}>Let in</button>{" "}
-            <button type="button" onClick={() => act(k.member, false)}>Refuse</button>
+            <button type="button" class="primary" onClick={() => act(k.member, true)}>
+              Let in
+            </button>{" "}
+            <button type="button" onClick={() => act(k.member, false)}>
+              Refuse
+            </button>
           </li>
         ))}
       </ul>
@@ -56,28 +73,60 @@ export function Access({ v }: { v: ClientView }) {
     error.value = r.ok ? "" : r.error;
     return r.ok ? r.answer : null;
   };
-  const people = v.session.seats.flatMap((s) => s.members.flatMap((m) => (m.id ? [{ id: m.id, label: `${m.name} (${s.name})` }] : [])));
-  const others = [...v.session.unseated.map((m) => ({ id: m.id, label: `${m.name} (${m.role === "observer" ? "observer" : "no seat"})` })), ...desk.facilitators.filter((f) => f.id !== v.me.memberId).map((f) => ({ id: f.id, label: `${f.name} (co-facilitator)` }))];
+  const people = v.session.seats.flatMap((s) =>
+    s.members.flatMap((m) => (m.id ? [{ id: m.id, label: `${m.name} (${s.name})` }] : [])),
+  );
+  const others = [
+    ...v.session.unseated.map((m) => ({
+      id: m.id,
+      label: `${m.name} (${m.role === "observer" ? "observer" : "no seat"})`,
+    })),
+    ...desk.facilitators
+      .filter((f) => f.id !== v.me.memberId)
+      .map((f) => ({ id: f.id, label: `${f.name} (co-facilitator)` })),
+  ];
   const token = currentToken();
   const roomId = currentRoomId() ?? "";
   return (
     <section aria-labelledby="access-h" class="access">
       <h3 id="access-h">Who gets in</h3>
-      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {error.value && (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      )}
       <fieldset>
         <legend>Seat invite</legend>
-        <p><small>An invite link puts one person straight into a seat, even one that already has players. It works once.</small></p>
+        <p>
+          <small>
+            An invite link puts one person straight into a seat, even one that already has players. It works
+            once.
+          </small>
+        </p>
         <label class="inline">
           Seat{" "}
-          <select aria-label="Seat to invite to" value={inviteSeat.value} onChange={(e) => (inviteSeat.value = (e.target as HTMLSelectElement).value)}>
-            {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
+          <select
+            aria-label="Seat to invite to"
+            value={inviteSeat.value}
+            onChange={(e) => (inviteSeat.value = (e.target as HTMLSelectElement).value)}
+          >
+            {v.game.seats.map((s) => (
+              <option key={s} value={s}>
+                {name(s)}
+              </option>
+            ))}
           </select>
         </label>{" "}
-        <button type="button"
+        <button
+          type="button"
           onClick={async () => {
             const a = await act("fac:invite", { seat: inviteSeat.value });
             const inv = a?.invite;
-            if (inv?.secret) shown.value = { label: `Invite to ${name(inv.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: inv.secret }) };
+            if (inv?.secret)
+              shown.value = {
+                label: `Invite to ${name(inv.seat)}`,
+                url: secretLink(origin, { kind: "invite", roomId: roomId, secret: inv.secret }),
+              };
           }}
         >
           Make an invite link
@@ -87,8 +136,20 @@ export function Access({ v }: { v: ClientView }) {
             {desk.invites.map((i) => (
               <li key={i.id}>
                 Open invite to {name(i.seat)}{" "}
-                <button type="button" onClick={() => (shown.value = { label: `Invite to ${name(i.seat)}`, url: secretLink(origin, { kind: "invite", roomId: roomId, secret: i.secret }) })}>Show link</button>{" "}
-                <button type="button" onClick={() => act("fac:uninvite", { invite: i.id })}>Withdraw</button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    (shown.value = {
+                      label: `Invite to ${name(i.seat)}`,
+                      url: secretLink(origin, { kind: "invite", roomId: roomId, secret: i.secret }),
+                    })
+                  }
+                >
+                  Show link
+                </button>{" "}
+                <button type="button" onClick={() => act("fac:uninvite", { invite: i.id })}>
+                  Withdraw
+                </button>
               </li>
             ))}
           </ul>
@@ -98,11 +159,24 @@ export function Access({ v }: { v: ClientView }) {
       {[...people, ...others].length > 0 && (
         <fieldset>
           <legend>Remove someone</legend>
-          <p><small>Their connection closes at once and their link stops working. Their orders and messages stay.</small></p>
+          <p>
+            <small>
+              Their connection closes at once and their link stops working. Their orders and messages stay.
+            </small>
+          </p>
           <ul>
             {[...people, ...others].map((p) => (
               <li key={p.id}>
-                {p.label} <button type="button" class="danger" onClick={() => confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })}>Remove</button>
+                {p.label}{" "}
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() =>
+                    confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })
+                  }
+                >
+                  Remove
+                </button>
               </li>
             ))}
           </ul>
@@ -112,18 +186,40 @@ export function Access({ v }: { v: ClientView }) {
         <legend>Join code and facilitators</legend>
         <p>
           Code <strong class="code-inline">{v.session.code}</strong>{" "}
-          <button type="button" onClick={() => confirm("Make a new join code? The old one stops working; people already in stay in.") && act("fac:code")}>New code</button>
+          <button
+            type="button"
+            onClick={() =>
+              confirm("Make a new join code? The old one stops working; people already in stay in.") &&
+              act("fac:code")
+            }
+          >
+            New code
+          </button>
         </p>
-        <p>Facilitators: {desk.facilitators.map((f) => `${f.name}${f.id === v.me.memberId ? " (you)" : ""}${f.connected ? "" : " (away)"}`).join(", ")}</p>
+        <p>
+          Facilitators:{" "}
+          {desk.facilitators
+            .map((f) => `${f.name}${f.id === v.me.memberId ? " (you)" : ""}${f.connected ? "" : " (away)"}`)
+            .join(", ")}
+        </p>
         <label class="inline">
-          Co-facilitator's name <input maxLength={40} value={cofacName.value} onInput={(e) => (cofacName.value = (e.target as HTMLInputElement).value)} />
+          Co-facilitator's name{" "}
+          <input
+            maxLength={40}
+            value={cofacName.value}
+            onInput={(e) => (cofacName.value = (e.target as HTMLInputElement).value)}
+          />
         </label>{" "}
-        <button type="button"
+        <button
+          type="button"
           disabled={cofacName.value.trim() === ""}
           onClick={async () => {
             const a = await act("fac:cofac", { name: cofacName.value });
             if (typeof a?.key === "string") {
-              shown.value = { label: `Facilitator link for ${cofacName.value}`, url: secretLink(origin, { kind: "key", roomId: roomId, secret: a.key }) };
+              shown.value = {
+                label: `Facilitator link for ${cofacName.value}`,
+                url: secretLink(origin, { kind: "key", roomId: roomId, secret: a.key }),
+              };
               cofacName.value = "";
             }
           }}
@@ -132,11 +228,21 @@ export function Access({ v }: { v: ClientView }) {
         </button>
         {token && (
           <p>
-            <button type="button" onClick={() => (showKey.value = !showKey.value)}>{showKey.value ? "Hide" : "Show"} my facilitator link</button>{" "}
-            <small>Save it now: it brings this game back on any device if this browser is lost. Keep it secret (not on the projector): it gives full control.</small>
+            <button type="button" onClick={() => (showKey.value = !showKey.value)}>
+              {showKey.value ? "Hide" : "Show"} my facilitator link
+            </button>{" "}
+            <small>
+              Save it now: it brings this game back on any device if this browser is lost. Keep it secret (not
+              on the projector): it gives full control.
+            </small>
           </p>
         )}
-        {token && showKey.value && <OneTimeLink label="Your facilitator link" url={secretLink(origin, { kind: "key", roomId: roomId, secret: token })} />}
+        {token && showKey.value && (
+          <OneTimeLink
+            label="Your facilitator link"
+            url={secretLink(origin, { kind: "key", roomId: roomId, secret: token })}
+          />
+        )}
       </fieldset>
     </section>
   );

@@ -1,6 +1,13 @@
 /** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
 import { useSignal } from "@preact/signals";
-import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES, hotlineWith, UNILATERAL_CBMS, type CbmKind } from "@firebreak/shared/browser";
+import {
+  CBM_EFFECTS,
+  CBM_KINDS,
+  CBM_NAMES,
+  hotlineWith,
+  UNILATERAL_CBMS,
+  type CbmKind,
+} from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 /** Where a proposal stands, after "X proposes <measure>": with whom, and whose answer it waits for. */
@@ -8,13 +15,19 @@ function proposalStatus(p: ClientView["game"]["proposals"][number], name: (id: s
   const others = p.parties.filter((x) => x !== p.proposer);
   const waiting = p.parties.filter((x) => !p.accepted.includes(x) && !p.declined.includes(x));
   const withWhom = others.length > 0 ? ` with ${others.map(name).join(", ")}` : "";
-  if (p.declined.length > 0) return `${withWhom} — declined by ${p.declined.map(name).join(", ")}: it lapses at the end of the turn`;
-  if (waiting.length === 0) return `${withWhom} — every party has accepted: in force from the end of the turn`;
+  if (p.declined.length > 0)
+    return `${withWhom} — declined by ${p.declined.map(name).join(", ")}: it lapses at the end of the turn`;
+  if (waiting.length === 0)
+    return `${withWhom} — every party has accepted: in force from the end of the turn`;
   return `${withWhom} — waiting for ${waiting.map(name).join(", ")}`;
 }
 
 /** How a chat line shows the role of who wrote it, whatever name they chose. */
-const ROLE_TAGS: Record<"facilitator" | "bot" | "system", string> = { facilitator: "[facilitator]", bot: "[bot]", system: "[game notice]" };
+const ROLE_TAGS: Record<"facilitator" | "bot" | "system", string> = {
+  facilitator: "[facilitator]",
+  bot: "[bot]",
+  system: "[game notice]",
+};
 
 export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
@@ -25,7 +38,12 @@ export function Diplomacy({ v }: { v: ClientView }) {
     ? [...new Set(["public", ...v.game.seats.map((s) => `team:${s}`), ...v.chat.map((m) => m.channel)])]
     : v.me.role === "observer"
       ? ["public"]
-      : ["public", "team", ...others.map((s) => `private:${s}`), ...others.filter((s) => hotlineWith(v.game, me, s)).map((s) => `hotline:${s}`)];
+      : [
+          "public",
+          "team",
+          ...others.map((s) => `private:${s}`),
+          ...others.filter((s) => hotlineWith(v.game, me, s)).map((s) => `hotline:${s}`),
+        ];
   const channel = useSignal("public");
   const text = useSignal("");
   const error = useSignal("");
@@ -40,7 +58,9 @@ export function Diplomacy({ v }: { v: ClientView }) {
   };
   const messages = v.chat.filter((m) => m.channel === channel.value);
   /** Open proposals that name this seat and that it has not answered. */
-  const waiting = v.game.proposals.filter((p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me));
+  const waiting = v.game.proposals.filter(
+    (p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me),
+  );
   /** Accepts every waiting proposal, one request each; stops at the first refusal and shows it. */
   const acceptAll = async () => {
     for (const p of waiting) {
@@ -61,31 +81,70 @@ export function Diplomacy({ v }: { v: ClientView }) {
       <h2 id="dip-h">Diplomacy</h2>
       <div role="tablist" aria-label="Channels" class="channels">
         {channels.map((c) => (
-          <button type="button" key={c} role="tab" aria-selected={channel.value === c} onClick={() => (channel.value = c)}>
+          <button
+            type="button"
+            key={c}
+            role="tab"
+            aria-selected={channel.value === c}
+            onClick={() => (channel.value = c)}
+          >
             {label(c)} ({v.chat.filter((m) => m.channel === c).length})
           </button>
         ))}
       </div>
       <ol class="chat" aria-live="polite">
         {messages.map((m) => (
-          <li key={m.id} class={`chat-${m.role}`}><strong>{m.fromName}</strong>{m.role !== "player" && <span class="role-tag"> {ROLE_TAGS[m.role]}</span>} <small>turn {m.turn}</small>: {m.text}</li>
+          <li key={m.id} class={`chat-${m.role}`}>
+            <strong>{m.fromName}</strong>
+            {m.role !== "player" && <span class="role-tag"> {ROLE_TAGS[m.role]}</span>}{" "}
+            <small>turn {m.turn}</small>: {m.text}
+          </li>
         ))}
       </ol>
       {v.me.role !== "observer" && (
-        <form onSubmit={(e) => { e.preventDefault(); void send(); }}>
-          <label>Message to {label(channel.value)} <input maxLength={500} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} /></label>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void send();
+          }}
+        >
+          <label>
+            Message to {label(channel.value)}{" "}
+            <input
+              maxLength={500}
+              value={text.value}
+              onInput={(e) => (text.value = (e.target as HTMLInputElement).value)}
+            />
+          </label>
           <button type="submit">Send</button>
         </form>
       )}
-      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {error.value && (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      )}
       {v.me.role === "player" && (
         <>
           <h3>Confidence-building measures</h3>
-          <p>In force: {v.game.cbms.length ? v.game.cbms.map((c) => `${CBM_NAMES[c.kind]} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`).join("; ") : "none"}.</p>
+          <p>
+            In force:{" "}
+            {v.game.cbms.length
+              ? v.game.cbms
+                  .map(
+                    (c) =>
+                      `${CBM_NAMES[c.kind]} (${c.members.map((m) => v.game.nations[m]?.name).join(", ")})`,
+                  )
+                  .join("; ")
+              : "none"}
+            .
+          </p>
           {waiting.length > 1 && (
             <p>
               {waiting.length} proposals wait for your answer.{" "}
-              <button type="button" onClick={acceptAll}>Accept all {waiting.length}</button>
+              <button type="button" onClick={acceptAll}>
+                Accept all {waiting.length}
+              </button>
             </p>
           )}
           <ul>
@@ -96,8 +155,24 @@ export function Diplomacy({ v }: { v: ClientView }) {
                 {waiting.includes(p) && (
                   <>
                     {" "}
-                    <button type="button" onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")}>Accept</button>{" "}
-                    <button type="button" onClick={async () => (error.value = (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ?? "")}>Decline</button>
+                    <button
+                      type="button"
+                      onClick={async () =>
+                        (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")
+                      }
+                    >
+                      Accept
+                    </button>{" "}
+                    <button
+                      type="button"
+                      onClick={async () =>
+                        (error.value =
+                          (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ??
+                          "")
+                      }
+                    >
+                      Decline
+                    </button>
                   </>
                 )}
               </li>
@@ -105,19 +180,51 @@ export function Diplomacy({ v }: { v: ClientView }) {
           </ul>
           <fieldset>
             <legend>Propose a measure</legend>
-            <label>Measure <select value={kind.value} onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as CbmKind)}>{CBM_KINDS.map((k) => <option key={k} value={k}>{CBM_NAMES[k]}</option>)}</select></label>
+            <label>
+              Measure{" "}
+              <select
+                value={kind.value}
+                onChange={(e) => (kind.value = (e.target as HTMLSelectElement).value as CbmKind)}
+              >
+                {CBM_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {CBM_NAMES[k]}
+                  </option>
+                ))}
+              </select>
+            </label>
             <p class="cbm-effect">{CBM_EFFECTS[kind.value]}</p>
             {!UNILATERAL_CBMS.includes(kind.value) && (
               <div>
                 With:{" "}
                 {others.map((s) => (
                   <label key={s} class="inline">
-                    <input type="checkbox" checked={parties.value.includes(s)} onChange={(e) => (parties.value = (e.target as HTMLInputElement).checked ? [...parties.value, s] : parties.value.filter((x) => x !== s))} /> {v.game.nations[s]?.name}
+                    <input
+                      type="checkbox"
+                      checked={parties.value.includes(s)}
+                      onChange={(e) =>
+                        (parties.value = (e.target as HTMLInputElement).checked
+                          ? [...parties.value, s]
+                          : parties.value.filter((x) => x !== s))
+                      }
+                    />{" "}
+                    {v.game.nations[s]?.name}
                   </label>
                 ))}
               </div>
             )}
-            <button type="button" onClick={async () => (error.value = (await request("propose", { kind: kind.value, parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value })) ?? "")}>Propose</button>
+            <button
+              type="button"
+              onClick={async () =>
+                (error.value =
+                  (await request("propose", {
+                    kind: kind.value,
+                    parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value,
+                  })) ?? "")
+              }
+            >
+              Propose
+            </button>
           </fieldset>
         </>
       )}

@@ -12,14 +12,24 @@ export function Feed({ v }: { v: ClientView }) {
   const showRoutine = useSignal(false);
   const me = v.me.seat;
   const mine = me ? v.game.private[me] : undefined;
-  const name = (id: string | null) => (id === null ? "unknown" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id));
-  const hints = scenarios.value.find((s) => s.id === v.game.scenario.id)?.hints.filter((h) => h.turn === v.game.turn) ?? [];
+  const name = (id: string | null) =>
+    id === null ? "unknown" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id);
+  const hints =
+    scenarios.value.find((s) => s.id === v.game.scenario.id)?.hints.filter((h) => h.turn === v.game.turn) ??
+    [];
   const routine = v.game.events.filter((e) => ROUTINE_RULES.has(e.rule)).length;
-  const events = v.game.events.filter((e) => showRoutine.value || !ROUTINE_RULES.has(e.rule)).reverse().slice(0, 60);
+  const events = v.game.events
+    .filter((e) => showRoutine.value || !ROUTINE_RULES.has(e.rule))
+    .reverse()
+    .slice(0, 60);
   return (
     <section aria-labelledby="feed-h" class="panel">
       <h2 id="feed-h">Briefing and intelligence</h2>
-      {hints.map((h, i) => <p key={i} class="hint" role="note">Hint: {h.text}</p>)}
+      {hints.map((h, i) => (
+        <p key={i} class="hint" role="note">
+          Hint: {h.text}
+        </p>
+      ))}
       <details open={v.game.turn === 1}>
         <summary>Public briefing</summary>
         <p class="briefing">{v.game.scenario.briefing}</p>
@@ -28,42 +38,101 @@ export function Feed({ v }: { v: ClientView }) {
         <details open={v.game.turn === 1}>
           <summary>Your secret briefing and objectives</summary>
           <p class="briefing">{mine.briefing}</p>
-          <ul>{mine.objectives.map((o, i) => <li key={i}>{o.met ? "✔ met" : "✘ not met"} — {o.text} ({o.points} points)</li>)}</ul>
+          <ul>
+            {mine.objectives.map((o, i) => (
+              <li key={i}>
+                {o.met ? "✔ met" : "✘ not met"} — {o.text} ({o.points} points)
+              </li>
+            ))}
+          </ul>
         </details>
       )}
       <h3>Incidents you know of</h3>
       <table class="incidents">
-        <thead><tr><th scope="col">Turn</th><th scope="col">What</th><th scope="col">Against</th><th scope="col">Your attribution</th><th scope="col">Named publicly</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Turn</th>
+            <th scope="col">What</th>
+            <th scope="col">Against</th>
+            <th scope="col">Your attribution</th>
+            <th scope="col">Named publicly</th>
+          </tr>
+        </thead>
         <tbody>
-          {v.game.incidents.slice().reverse().map((i) => {
-            const k = me ? i.knowledge[me] : undefined;
-            return (
-              <tr key={i.id}>
-                <td>{i.turn}</td>
-                <td>{INCIDENT_NAMES[i.kind]}{i.author === me && me ? " (yours)" : ""}</td>
-                <td>{name(i.target)}</td>
-                <td>{me && i.author === me ? "you ran it" : i.author ? `known: ${name(i.author)}` : k ? (k.confidence === 0 && !k.suspect ? "no evidence yet" : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`) : "—"}</td>
-                <td>{i.publicAttributions.map((a) => `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`).join("; ") || "—"}</td>
-              </tr>
-            );
-          })}
+          {v.game.incidents
+            .slice()
+            .reverse()
+            .map((i) => {
+              const k = me ? i.knowledge[me] : undefined;
+              return (
+                <tr key={i.id}>
+                  <td>{i.turn}</td>
+                  <td>
+                    {INCIDENT_NAMES[i.kind]}
+                    {i.author === me && me ? " (yours)" : ""}
+                  </td>
+                  <td>{name(i.target)}</td>
+                  <td>
+                    {me && i.author === me
+                      ? "you ran it"
+                      : i.author
+                        ? `known: ${name(i.author)}`
+                        : k
+                          ? k.confidence === 0 && !k.suspect
+                            ? "no evidence yet"
+                            : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`
+                          : "—"}
+                  </td>
+                  <td>
+                    {i.publicAttributions
+                      .map(
+                        (a) =>
+                          `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`,
+                      )
+                      .join("; ") || "—"}
+                  </td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
       {mine && mine.intel.length > 0 && (
         <>
           <h3>Intelligence reports</h3>
-          <ul>{mine.intel.slice().reverse().map((r, i) => <li key={i}>Turn {r.turn}, {name(r.about)}: cyber {r.cyber}, defence {r.defense}; ran {r.operationsLastTurn.length} operation(s) last turn.</li>)}</ul>
+          <ul>
+            {mine.intel
+              .slice()
+              .reverse()
+              .map((r, i) => (
+                <li key={i}>
+                  Turn {r.turn}, {name(r.about)}: cyber {r.cyber}, defence {r.defense}; ran{" "}
+                  {r.operationsLastTurn.length} operation(s) last turn.
+                </li>
+              ))}
+          </ul>
         </>
       )}
       <h3>What happened</h3>
       <label class="routine">
-        <input type="checkbox" checked={showRoutine.value} onChange={(e) => (showRoutine.value = (e.currentTarget as HTMLInputElement).checked)} /> Show routine events: tension easing at the end of each turn, proposals that lapsed ({routine})
+        <input
+          type="checkbox"
+          checked={showRoutine.value}
+          onChange={(e) => (showRoutine.value = (e.currentTarget as HTMLInputElement).checked)}
+        />{" "}
+        Show routine events: tension easing at the end of each turn, proposals that lapsed ({routine})
       </label>
       <ul class="events">
         {events.map((e, i) => (
           <li key={i}>
             <span class="turn">T{e.turn}</span> {e.text}
-            {e.tension && <span class="delta"> ({e.tension.delta > 0 ? "+" : ""}{e.tension.delta.toFixed(2)} tension)</span>} <Why rule={e.rule} />
+            {e.tension && (
+              <span class="delta">
+                {" "}
+                ({e.tension.delta > 0 ? "+" : ""}
+                {e.tension.delta.toFixed(2)} tension)
+              </span>
+            )}{" "}
+            <Why rule={e.rule} />
           </li>
         ))}
       </ul>

@@ -18,7 +18,11 @@ function Timer({ v }: { v: ClientView }) {
   if (v.session.paused) return <span class="timer">Paused</span>;
   if (v.session.deadline === null) return <span class="timer">No time limit</span>;
   const s = Math.max(0, Math.round((v.session.deadline - now.value) / 1000));
-  return <span class="timer" role="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>{Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left</span>;
+  return (
+    <span class="timer" role="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>
+      {Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left
+    </span>
+  );
 }
 
 function Board({ v }: { v: ClientView }) {
@@ -41,22 +45,49 @@ function Board({ v }: { v: ClientView }) {
     };
   }, []);
   useEffect(() => board.current?.update(v), [v]);
-  return <div ref={ref} class="board" role="img" aria-label={`Map of ${v.game.seats.length} states; tensions are listed in the ladder and in each state's panel`} />;
+  return (
+    <div
+      ref={ref}
+      class="board"
+      role="img"
+      aria-label={`Map of ${v.game.seats.length} states; tensions are listed in the ladder and in each state's panel`}
+    />
+  );
 }
 
 function Ladder({ v }: { v: ClientView }) {
   const pairs = Object.entries(v.game.tension).sort((a, b) => b[1] - a[1]);
-  const name = (p: string) => p.split("|").map((s) => v.game.nations[s]?.name ?? s).join("–");
+  const name = (p: string) =>
+    p
+      .split("|")
+      .map((s) => v.game.nations[s]?.name ?? s)
+      .join("–");
   return (
     <aside class="ladder" aria-labelledby="ladder-h">
       <h2 id="ladder-h">Escalation ladder</h2>
       <ol reversed>
-        {RUNGS.slice().reverse().map((r) => (
-          <li key={r.name}>
-            <span class="swatch" style={{ borderTop: `4px ${rungStyle(r.min).dash[0] === 0 ? "solid" : "dashed"} ${rungStyle(r.min).css}` }} /> {r.min}+ {r.name}
-            <ul>{pairs.filter(([, t]) => rungStyle(t).name === r.name).map(([p, t]) => <li key={p}>{name(p)}: {t.toFixed(1)}</li>)}</ul>
-          </li>
-        ))}
+        {RUNGS.slice()
+          .reverse()
+          .map((r) => (
+            <li key={r.name}>
+              <span
+                class="swatch"
+                style={{
+                  borderTop: `4px ${rungStyle(r.min).dash[0] === 0 ? "solid" : "dashed"} ${rungStyle(r.min).css}`,
+                }}
+              />{" "}
+              {r.min}+ {r.name}
+              <ul>
+                {pairs
+                  .filter(([, t]) => rungStyle(t).name === r.name)
+                  .map(([p, t]) => (
+                    <li key={p}>
+                      {name(p)}: {t.toFixed(1)}
+                    </li>
+                  ))}
+              </ul>
+            </li>
+          ))}
       </ol>
     </aside>
   );
@@ -67,12 +98,16 @@ function SeatRequest({ v }: { v: ClientView }) {
   const seat = useSignal(v.game.seats[0] ?? "");
   const error = useSignal("");
   const name = (s: string) => v.game.nations[s]?.name ?? s;
-  const act = async (payload: { seat: string | null }) => (error.value = (await request("knock", payload)) ?? "");
+  const act = async (payload: { seat: string | null }) =>
+    (error.value = (await request("knock", payload)) ?? "");
   return (
     <div class="seat-request" role="status">
       {v.me.knock ? (
         <p>
-          Waiting for the facilitator to let you into {name(v.me.knock)}. <button type="button" onClick={() => act({ seat: null })}>Withdraw</button>
+          Waiting for the facilitator to let you into {name(v.me.knock)}.{" "}
+          <button type="button" onClick={() => act({ seat: null })}>
+            Withdraw
+          </button>
         </p>
       ) : (
         <p>
@@ -80,13 +115,23 @@ function SeatRequest({ v }: { v: ClientView }) {
           <label class="inline">
             Ask to join{" "}
             <select value={seat.value} onChange={(e) => (seat.value = (e.target as HTMLSelectElement).value)}>
-              {v.game.seats.map((s) => <option key={s} value={s}>{name(s)}</option>)}
+              {v.game.seats.map((s) => (
+                <option key={s} value={s}>
+                  {name(s)}
+                </option>
+              ))}
             </select>
           </label>{" "}
-          <button type="button" onClick={() => act({ seat: seat.value })}>Ask</button>
+          <button type="button" onClick={() => act({ seat: seat.value })}>
+            Ask
+          </button>
         </p>
       )}
-      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {error.value && (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      )}
     </div>
   );
 }
@@ -96,17 +141,31 @@ export function Game({ v }: { v: ClientView }) {
   const tab = useSignal(fac ? "console" : v.me.role === "player" && v.me.seat !== null ? "orders" : "feed");
   const me = v.me.seat ? v.game.nations[v.me.seat] : undefined;
   const seated = v.me.role === "player" && v.me.seat !== null;
-  const tabs = [...(seated ? [["orders", "Orders"]] : []), ["feed", "Intelligence"], ["diplomacy", "Diplomacy"], ...(fac ? [["console", "Console"]] : [])] as Array<[string, string]>;
+  const tabs = [
+    ...(seated ? [["orders", "Orders"]] : []),
+    ["feed", "Intelligence"],
+    ["diplomacy", "Diplomacy"],
+    ...(fac ? [["console", "Console"]] : []),
+  ] as Array<[string, string]>;
   return (
     <main class="game">
       <header class="topbar">
         <strong>{v.game.scenario.title}</strong>
-        <span>Turn {v.game.turn} of {v.game.maxTurns}</span>
+        <span>
+          Turn {v.game.turn} of {v.game.maxTurns}
+        </span>
         <Timer v={v} />
-        {me && <span>{me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP</span>}
+        {me && (
+          <span>
+            {me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation{" "}
+            {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP
+          </span>
+        )}
         {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
         {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
-          <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>{v.session.desk?.knocks.length} waiting for a seat</button>
+          <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>
+            {v.session.desk?.knocks.length} waiting for a seat
+          </button>
         )}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
       </header>
@@ -119,7 +178,16 @@ export function Game({ v }: { v: ClientView }) {
         <div class="right">
           <div role="tablist" aria-label="Panels" class="tabs">
             {tabs.map(([id, label]) => (
-              <button type="button" key={id} role="tab" id={`tab-${id}`} aria-selected={tab.value === id} onClick={() => (tab.value = id)}>{label}</button>
+              <button
+                type="button"
+                key={id}
+                role="tab"
+                id={`tab-${id}`}
+                aria-selected={tab.value === id}
+                onClick={() => (tab.value = id)}
+              >
+                {label}
+              </button>
             ))}
           </div>
           <div role="tabpanel" aria-labelledby={`tab-${tab.value}`}>

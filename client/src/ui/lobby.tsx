@@ -15,19 +15,34 @@ export function Lobby({ v }: { v: ClientView }) {
     <main class="lobby">
       <h1>{v.session.name}</h1>
       <p class="code-label">Join code</p>
-      <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>{v.session.code}</p>
+      <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>
+        {v.session.code}
+      </p>
       <p>Open this page, choose "Join with a code", and type the code above.</p>
-      {error.value && <p role="alert" class="error">{error.value}</p>}
+      {error.value && (
+        <p role="alert" class="error">
+          {error.value}
+        </p>
+      )}
       <table class="seats">
         <caption>Seats</caption>
         <thead>
-          <tr><th scope="col">State</th><th scope="col">Players</th><th scope="col">Bot</th>{fac && <th scope="col">Facilitator</th>}</tr>
+          <tr>
+            <th scope="col">State</th>
+            <th scope="col">Players</th>
+            <th scope="col">Bot</th>
+            {fac && <th scope="col">Facilitator</th>}
+          </tr>
         </thead>
         <tbody>
           {v.session.seats.map((s) => (
             <tr key={s.seat}>
               <th scope="row">{s.name}</th>
-              <td>{s.members.length ? s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ") : "—"}</td>
+              <td>
+                {s.members.length
+                  ? s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ")
+                  : "—"}
+              </td>
               <td>{s.bot ? "bot" : s.members.length ? "" : "a bot will play"}</td>
               {fac && (
                 <td>
@@ -35,7 +50,11 @@ export function Lobby({ v }: { v: ClientView }) {
                 </td>
               )}
               {!fac && v.me.role !== "observer" && v.me.seat !== s.seat && (
-                <td><button type="button" onClick={() => act("lobby:seat", { seat: s.seat })}>Take this seat</button></td>
+                <td>
+                  <button type="button" onClick={() => act("lobby:seat", { seat: s.seat })}>
+                    Take this seat
+                  </button>
+                </td>
               )}
             </tr>
           ))}
@@ -44,18 +63,27 @@ export function Lobby({ v }: { v: ClientView }) {
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
       {fac ? (
-        <button type="button"
+        <button
+          type="button"
           class="primary big"
           onClick={() =>
             // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.
-            (v.session.seats.some((s) => s.members.length > 0) || confirm("Nobody has taken a seat yet: bots will play every state and the whole game will run to its end within seconds. Start anyway?")) && act("fac:start")
+            (v.session.seats.some((s) => s.members.length > 0) ||
+              confirm(
+                "Nobody has taken a seat yet: bots will play every state and the whole game will run to its end within seconds. Start anyway?",
+              )) &&
+            act("fac:start")
           }
         >
           Start the exercise
         </button>
       ) : (
         <p>
-          You are {v.me.role === "observer" ? "observing" : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}. The facilitator will start the game
+          You are{" "}
+          {v.me.role === "observer"
+            ? "observing"
+            : `playing ${v.session.seats.find((s) => s.seat === v.me.seat)?.name ?? "no state yet"}`}
+          . The facilitator will start the game
           {v.me.role === "player" ? "; your state's secret briefing and objectives arrive then." : "."}
         </p>
       )}
@@ -63,4 +91,3 @@ export function Lobby({ v }: { v: ClientView }) {
     </main>
   );
 }
-

@@ -1,6 +1,16 @@
 /** The order planner: cards with cost, target, covert/overt, proxy and false flag, and the odds shared computes. */
 import { useSignal } from "@preact/signals";
-import { baseDetectionChance, effectSuccessChance, hotlineWith, INCIDENT_NAMES, OPERATION_KINDS, orderCost, ORDER_COSTS, type Order, type OrderType } from "@firebreak/shared/browser";
+import {
+  baseDetectionChance,
+  effectSuccessChance,
+  hotlineWith,
+  INCIDENT_NAMES,
+  OPERATION_KINDS,
+  orderCost,
+  ORDER_COSTS,
+  type Order,
+  type OrderType,
+} from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 
 const LABELS: Record<OrderType, string> = {
@@ -46,15 +56,26 @@ function odds(o: Order, v: ClientView): string {
   const p = v.game.params;
   const bits: string[] = [];
   if ("overt" in o && o.overt) bits.push("Everyone will know it was you.");
-  else if (o.type === "ddos" || o.type === "disrupt" || o.type === "destroy") bits.push("Always noticed; who did it is not.");
-  else if (t?.defense != null) bits.push(`Chance it is detected this month: ${Math.round(baseDetectionChance(t.defense, p) * 100)}%.`);
-  else bits.push(`Detection: ${Math.round(baseDetectionChance(1, p) * 100)}–${Math.round(baseDetectionChance(5, p) * 100)}% a month depending on their defence (hidden).`);
+  else if (o.type === "ddos" || o.type === "disrupt" || o.type === "destroy")
+    bits.push("Always noticed; who did it is not.");
+  else if (t?.defense != null)
+    bits.push(`Chance it is detected this month: ${Math.round(baseDetectionChance(t.defense, p) * 100)}%.`);
+  else
+    bits.push(
+      `Detection: ${Math.round(baseDetectionChance(1, p) * 100)}–${Math.round(baseDetectionChance(5, p) * 100)}% a month depending on their defence (hidden).`,
+    );
   if ((o.type === "disrupt" || o.type === "destroy") && me?.cyber != null) {
-    bits.push(t?.defense != null ? `Success: ${Math.round(effectSuccessChance(me.cyber, t.defense, p) * 100)}%.` : "Success depends on their hidden defence.");
+    bits.push(
+      t?.defense != null
+        ? `Success: ${Math.round(effectSuccessChance(me.cyber, t.defense, p) * 100)}%.`
+        : "Success depends on their hidden defence.",
+    );
   }
   if (!("overt" in o && o.overt)) {
     const h = p.attributionHazard * ("proxy" in o && o.proxy ? p.proxyAttributionMultiplier : 1);
-    bits.push(`If noticed, their attribution advances one step a month with chance about ${Math.round(h * 100)}%.`);
+    bits.push(
+      `If noticed, their attribution advances one step a month with chance about ${Math.round(h * 100)}%.`,
+    );
   }
   return bits.join(" ");
 }
@@ -87,18 +108,31 @@ export function Orders({ v }: { v: ClientView }) {
   const targets = type.value === "inquire" ? hotlines : others;
   const chosen = targets.includes(target.value) ? target.value : (targets[0] ?? "");
   const knownIncidents = v.game.incidents.filter((i) => i.knowledge[me] || i.public);
-  const openInquiries = v.game.inquiries.filter((q) => q.to === me && q.status === "open" && q.turn < v.game.turn);
+  const openInquiries = v.game.inquiries.filter(
+    (q) => q.to === me && q.status === "open" && q.turn < v.game.turn,
+  );
   const ready = v.session.ready.includes(me);
 
   const build = (): Order | null => {
     const t = type.value;
-    if (OPS.has(t)) return { type: t as "ddos", target: target.value, ...(overt.value ? { overt: true } : {}), ...(proxy.value && !overt.value ? { proxy: true } : {}), ...(flag.value && !overt.value ? { falseFlag: flag.value } : {}) };
+    if (OPS.has(t))
+      return {
+        type: t as "ddos",
+        target: target.value,
+        ...(overt.value ? { overt: true } : {}),
+        ...(proxy.value && !overt.value ? { proxy: true } : {}),
+        ...(flag.value && !overt.value ? { falseFlag: flag.value } : {}),
+      };
     if (t === "develop" || t === "harden" || t === "hunt") return { type: t };
     if (t === "investigate") return incident.value ? { type: t, incident: incident.value } : null;
-    if (t === "attribute") return incident.value ? { type: t, incident: incident.value, accused: target.value } : null;
-    if (t === "inquire") return incident.value && chosen ? { type: t, incident: incident.value, target: chosen } : null;
-    if (t === "answer") return openInquiries[0] ? { type: t, inquiry: openInquiries[0].id, reply: "deny" } : null;
-    if (t === "statement") return { type: t, tone: tone.value, target: target.value, ...(text.value ? { text: text.value } : {}) };
+    if (t === "attribute")
+      return incident.value ? { type: t, incident: incident.value, accused: target.value } : null;
+    if (t === "inquire")
+      return incident.value && chosen ? { type: t, incident: incident.value, target: chosen } : null;
+    if (t === "answer")
+      return openInquiries[0] ? { type: t, inquiry: openInquiries[0].id, reply: "deny" } : null;
+    if (t === "statement")
+      return { type: t, tone: tone.value, target: target.value, ...(text.value ? { text: text.value } : {}) };
     return { type: t as "sanction", target: target.value };
   };
   const submit = async (list: Order[]) => {
@@ -118,7 +152,13 @@ export function Orders({ v }: { v: ClientView }) {
         {planned.map((o, i) => (
           <li key={i}>
             {describe(o, v)} <span class="cost">{orderCost(o)} AP</span>{" "}
-            <button type="button" aria-label={`Remove ${describe(o, v)}`} onClick={() => submit(planned.filter((_, j) => j !== i))}>Remove</button>
+            <button
+              type="button"
+              aria-label={`Remove ${describe(o, v)}`}
+              onClick={() => submit(planned.filter((_, j) => j !== i))}
+            >
+              Remove
+            </button>
           </li>
         ))}
       </ol>
@@ -126,62 +166,149 @@ export function Orders({ v }: { v: ClientView }) {
         <legend>Add an order</legend>
         <label>
           Action{" "}
-          <select value={type.value} onChange={(e) => (type.value = (e.target as HTMLSelectElement).value as OrderType)}>
-            {(Object.keys(LABELS) as OrderType[]).filter((t) => t !== "answer" || openInquiries.length > 0).map((t) => (
-              <option key={t} value={t}>{LABELS[t]} — {ORDER_COSTS[t]} AP</option>
-            ))}
+          <select
+            value={type.value}
+            onChange={(e) => (type.value = (e.target as HTMLSelectElement).value as OrderType)}
+          >
+            {(Object.keys(LABELS) as OrderType[])
+              .filter((t) => t !== "answer" || openInquiries.length > 0)
+              .map((t) => (
+                <option key={t} value={t}>
+                  {LABELS[t]} — {ORDER_COSTS[t]} AP
+                </option>
+              ))}
           </select>
         </label>
-        {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") && targets.length > 0 && (
-          <label>
-            {type.value === "attribute" ? "Accused state" : "Target"}{" "}
-            <select value={chosen} onChange={(e) => (target.value = (e.target as HTMLSelectElement).value)}>
-              {targets.map((s) => <option key={s} value={s}>{v.game.nations[s]?.name}</option>)}
-            </select>
-          </label>
+        {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") &&
+          targets.length > 0 && (
+            <label>
+              {type.value === "attribute" ? "Accused state" : "Target"}{" "}
+              <select value={chosen} onChange={(e) => (target.value = (e.target as HTMLSelectElement).value)}>
+                {targets.map((s) => (
+                  <option key={s} value={s}>
+                    {v.game.nations[s]?.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        {type.value === "inquire" && hotlines.length === 0 && (
+          <p class="hint">
+            No hotline in force: propose one under Diplomacy to ask another state about an incident.
+          </p>
         )}
-        {type.value === "inquire" && hotlines.length === 0 && <p class="hint">No hotline in force: propose one under Diplomacy to ask another state about an incident.</p>}
         {(type.value === "investigate" || type.value === "attribute" || type.value === "inquire") && (
           <label>
             Incident{" "}
-            <select value={incident.value} onChange={(e) => (incident.value = (e.target as HTMLSelectElement).value)}>
+            <select
+              value={incident.value}
+              onChange={(e) => (incident.value = (e.target as HTMLSelectElement).value)}
+            >
               <option value="">choose…</option>
-              {knownIncidents.map((i) => <option key={i.id} value={i.id}>turn {i.turn}: {INCIDENT_NAMES[i.kind]} against {v.game.nations[i.target]?.name}</option>)}
+              {knownIncidents.map((i) => (
+                <option key={i.id} value={i.id}>
+                  turn {i.turn}: {INCIDENT_NAMES[i.kind]} against {v.game.nations[i.target]?.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
         {OPS.has(type.value) && (
           <div class="mods">
-            <label><input type="checkbox" checked={overt.value} onChange={(e) => (overt.value = (e.target as HTMLInputElement).checked)} /> Overt (a signal: you are named at once)</label>
-            <label><input type="checkbox" checked={proxy.value} disabled={overt.value} onChange={(e) => (proxy.value = (e.target as HTMLInputElement).checked)} /> Through a proxy (slower attribution)</label>
+            <label>
+              <input
+                type="checkbox"
+                checked={overt.value}
+                onChange={(e) => (overt.value = (e.target as HTMLInputElement).checked)}
+              />{" "}
+              Overt (a signal: you are named at once)
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={proxy.value}
+                disabled={overt.value}
+                onChange={(e) => (proxy.value = (e.target as HTMLInputElement).checked)}
+              />{" "}
+              Through a proxy (slower attribution)
+            </label>
             <label>
               False flag (+1 AP){" "}
-              <select value={flag.value} disabled={overt.value} onChange={(e) => (flag.value = (e.target as HTMLSelectElement).value)}>
+              <select
+                value={flag.value}
+                disabled={overt.value}
+                onChange={(e) => (flag.value = (e.target as HTMLSelectElement).value)}
+              >
                 <option value="">none</option>
-                {others.filter((s) => s !== target.value).map((s) => <option key={s} value={s}>{v.game.nations[s]?.name}</option>)}
+                {others
+                  .filter((s) => s !== target.value)
+                  .map((s) => (
+                    <option key={s} value={s}>
+                      {v.game.nations[s]?.name}
+                    </option>
+                  ))}
               </select>
             </label>
           </div>
         )}
         {type.value === "statement" && (
           <>
-            <label>Tone <select value={tone.value} onChange={(e) => (tone.value = (e.target as HTMLSelectElement).value as "reassure" | "warn")}><option value="reassure">reassure</option><option value="warn">warn</option></select></label>
-            <label>Text <input maxLength={280} value={text.value} onInput={(e) => (text.value = (e.target as HTMLInputElement).value)} /></label>
+            <label>
+              Tone{" "}
+              <select
+                value={tone.value}
+                onChange={(e) => (tone.value = (e.target as HTMLSelectElement).value as "reassure" | "warn")}
+              >
+                <option value="reassure">reassure</option>
+                <option value="warn">warn</option>
+              </select>
+            </label>
+            <label>
+              Text{" "}
+              <input
+                maxLength={280}
+                value={text.value}
+                onInput={(e) => (text.value = (e.target as HTMLInputElement).value)}
+              />
+            </label>
           </>
         )}
-        {draft && <p class="odds">{describe(draft, v)} — {orderCost(draft)} AP. {odds(draft, v)}</p>}
-        <button type="button" disabled={!draft} onClick={() => draft && submit([...planned, draft])}>Add order</button>
+        {draft && (
+          <p class="odds">
+            {describe(draft, v)} — {orderCost(draft)} AP. {odds(draft, v)}
+          </p>
+        )}
+        <button type="button" disabled={!draft} onClick={() => draft && submit([...planned, draft])}>
+          Add order
+        </button>
       </fieldset>
       {openInquiries.map((q) => (
         <fieldset key={q.id} class="inquiry" aria-label="Inquiry to answer">
           <p>{v.game.nations[q.from]?.name} asks you over the hotline about an incident. Answer:</p>
           {(["deny", "explain", "acknowledge"] as const).map((r) => (
-            <button type="button" key={r} onClick={() => submit([...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)), { type: "answer", inquiry: q.id, reply: r }])}>{r}</button>
+            <button
+              type="button"
+              key={r}
+              onClick={() =>
+                submit([
+                  ...planned.filter((o) => !(o.type === "answer" && o.inquiry === q.id)),
+                  { type: "answer", inquiry: q.id, reply: r },
+                ])
+              }
+            >
+              {r}
+            </button>
           ))}
         </fieldset>
       ))}
       <p role="status">{message.value.turn === v.game.turn ? message.value.text : ""}</p>
-      <button type="button" class={ready ? "" : "primary"} onClick={() => request("ready", { ready: !ready })}>{ready ? "Not ready yet" : "Ready: end my turn"}</button>
+      <button
+        type="button"
+        class={ready ? "" : "primary"}
+        onClick={() => request("ready", { ready: !ready })}
+      >
+        {ready ? "Not ready yet" : "Ready: end my turn"}
+      </button>
     </section>
   );
 }

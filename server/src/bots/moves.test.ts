@@ -22,7 +22,10 @@ describe("bot seats' moves", () => {
       if (r.ok) cur = r.value;
     }
     expect(allReady(cur)).toBe(false);
-    for (const [seat, by] of [["north", "mA"], ["south", "mB"]] as const) {
+    for (const [seat, by] of [
+      ["north", "mA"],
+      ["south", "mB"],
+    ] as const) {
       const r = applyEntry(cur, { kind: "ready", at: 4_000, by, seat, ready: true });
       if (r.ok) cur = r.value;
     }
@@ -31,12 +34,22 @@ describe("bot seats' moves", () => {
 
   it("bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session accepted; only the parties read them", () => {
     const { s } = started();
-    const dove = applyEntry(s, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" });
+    const dove = applyEntry(s, {
+      kind: "bot",
+      at: 2_500,
+      by: "mF",
+      seat: "west",
+      bot: true,
+      persona: "dove",
+      reason: "facilitator",
+    });
     if (!dove.ok) throw new Error(dove.error.message);
     let cur = dove.value;
     const moves = botMoves(cur, 3_000);
     const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
-    const proposals = moves.filter((m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose");
+    const proposals = moves.filter(
+      (m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose",
+    );
     expect(proposals.length).toBeGreaterThan(0);
     const westWords = words.filter((w) => w.by === "bot:west");
     expect(westWords.length).toBeGreaterThan(0);
@@ -50,16 +63,45 @@ describe("bot seats' moves", () => {
     const fromWest = cur.chat.filter((c) => c.from === "west");
     expect(fromWest.length).toBe(words.filter((w) => w.by === "bot:west").length);
     // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
-    expect(fromWest.every((c) => (c.channel.kind === "private" || c.channel.kind === "public") && c.fromName.endsWith("(bot)") && c.text.length <= CHAT_MAX_LENGTH)).toBe(true);
-    expect(fromWest.some((c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north")).toBe(true);
+    expect(
+      fromWest.every(
+        (c) =>
+          (c.channel.kind === "private" || c.channel.kind === "public") &&
+          c.fromName.endsWith("(bot)") &&
+          c.text.length <= CHAT_MAX_LENGTH,
+      ),
+    ).toBe(true);
+    expect(
+      fromWest.some(
+        (c) => c.channel.kind === "private" && c.channel.a !== "north" && c.channel.b !== "north",
+      ),
+    ).toBe(true);
     // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
     const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
-    expect(annReads.length).toBe(fromWest.filter((c) => c.channel.kind === "public" || (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north"))).length);
+    expect(annReads.length).toBe(
+      fromWest.filter(
+        (c) =>
+          c.channel.kind === "public" ||
+          (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north")),
+      ).length,
+    );
     expect(annReads.some((c) => c.channel === "private:west")).toBe(true);
     expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
     expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
     // The words are journalled: a replay gives the same chat.
-    const journal = [...started().journal, { kind: "bot", at: 2_500, by: "mF", seat: "west", bot: true, persona: "dove", reason: "facilitator" } as JournalEntry, ...moves];
+    const journal = [
+      ...started().journal,
+      {
+        kind: "bot",
+        at: 2_500,
+        by: "mF",
+        seat: "west",
+        bot: true,
+        persona: "dove",
+        reason: "facilitator",
+      } as JournalEntry,
+      ...moves,
+    ];
     const again = replayJournal(journal, scenario);
     expect(again.ok && again.value.chat).toEqual(cur.chat);
   });

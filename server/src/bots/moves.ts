@@ -1,5 +1,14 @@
 /** Bots as seats: what each bot-held seat wants to do now, as journal entries through the normal path. */
-import { botMessages, botTurn, rngFromSeed, viewFor, type BotMessage, type BotSpec, type BotTurn, type SeatId } from "@firebreak/shared";
+import {
+  botMessages,
+  botTurn,
+  rngFromSeed,
+  viewFor,
+  type BotMessage,
+  type BotSpec,
+  type BotTurn,
+  type SeatId,
+} from "@firebreak/shared";
 import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
 import type { Applied, JournalEntry } from "../session/journal.ts";
 import { Fold } from "../session/session.ts";
@@ -24,7 +33,9 @@ function channelsOf(seat: SeatId, m: BotMessage): Channel[] {
 }
 
 /** A bot's lines of one turn, one message per channel (in the order the channels first appear), split only where a message would pass the chat limit. */
-export function gatherByChannel(lines: ReadonlyArray<{ channel: Channel; text: string }>): Array<{ channel: Channel; text: string }> {
+export function gatherByChannel(
+  lines: ReadonlyArray<{ channel: Channel; text: string }>,
+): Array<{ channel: Channel; text: string }> {
   const byChannel = new Map<string, { channel: Channel; texts: string[] }>();
   for (const l of lines) {
     const key = JSON.stringify(l.channel);
@@ -59,11 +70,41 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
   const view = viewFor(start.game, { role: "player", seat });
   const turn = start.game.turn;
   const by = `bot:${seat}`;
-  const answers = t.answers.filter((a) => f.apply({ kind: "step", at, by, step: { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note ? { note: a.note } : {}) } }));
-  const proposals = t.proposals.filter((p) => f.apply({ kind: "step", at, by, step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties } }));
-  const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } }) ? t.orders : [];
-  const words = botMessages(view, spec, { answers, proposals, orders }, rngFromSeed(`${botSeed(start, seat)}/words`));
-  for (const { channel, text } of gatherByChannel(words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))))) {
+  const answers = t.answers.filter((a) =>
+    f.apply({
+      kind: "step",
+      at,
+      by,
+      step: {
+        type: "respond",
+        turn,
+        seat,
+        proposal: a.proposal,
+        accept: a.accept,
+        ...(a.note ? { note: a.note } : {}),
+      },
+    }),
+  );
+  const proposals = t.proposals.filter((p) =>
+    f.apply({
+      kind: "step",
+      at,
+      by,
+      step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties },
+    }),
+  );
+  const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } })
+    ? t.orders
+    : [];
+  const words = botMessages(
+    view,
+    spec,
+    { answers, proposals, orders },
+    rngFromSeed(`${botSeed(start, seat)}/words`),
+  );
+  for (const { channel, text } of gatherByChannel(
+    words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))),
+  )) {
     f.apply({ kind: "chat", at, by, channel, text });
   }
   f.apply({ kind: "ready", at, by, seat, ready: true });
@@ -87,9 +128,14 @@ export function searches(spec: BotSpec): boolean {
  * to the first seat whose decision `elsewhere` says runs off this thread: that seat is `waiting`, and the seats after it
  * wait for its answer. Only entries the reducer accepts are returned, each with the session after it.
  */
-export function botMovesUntil(start: SessionState, at: number, elsewhere: (spec: BotSpec) => boolean): { applied: Applied[]; waiting: SeatId | null } {
+export function botMovesUntil(
+  start: SessionState,
+  at: number,
+  elsewhere: (spec: BotSpec) => boolean,
+): { applied: Applied[]; waiting: SeatId | null } {
   const f = new Fold(start);
-  if (start.phase !== "planning" || start.game.phase !== "planning") return { applied: f.applied, waiting: null };
+  if (start.phase !== "planning" || start.game.phase !== "planning")
+    return { applied: f.applied, waiting: null };
   for (const ctl of start.seats) {
     if (!ctl.bot || f.session.ready.includes(ctl.seat)) continue;
     const spec = botSpec(f.session, ctl.seat);

@@ -16,8 +16,28 @@ afterAll(async () => {
 function game(turns: number): SessionState {
   const found = findScenario("baltic-fog");
   if (!found.ok) throw new Error("baltic-fog");
-  const options = { scenario: "baltic-fog", seed: "pool-1", name: "Pool", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [], cast: "random" as const };
-  const c = createSession({ kind: "create", at: 1_000, by: "mF", code: "ACDEFG", facilitator: { id: "mF", name: "F", role: "facilitator", seat: null, token: "tok-facilitator-000" }, options }, found.scenario);
+  const options = {
+    scenario: "baltic-fog",
+    seed: "pool-1",
+    name: "Pool",
+    turnSeconds: 0,
+    botLevel: "normal" as const,
+    solo: null,
+    takeoverSeconds: 0,
+    cbms: [],
+    cast: "random" as const,
+  };
+  const c = createSession(
+    {
+      kind: "create",
+      at: 1_000,
+      by: "mF",
+      code: "ACDEFG",
+      facilitator: { id: "mF", name: "F", role: "facilitator", seat: null, token: "tok-facilitator-000" },
+      options,
+    },
+    found.scenario,
+  );
   if (!c.ok) throw new Error(c.error.message);
   let s = c.value;
   const apply = (e: JournalEntry): void => {
@@ -59,9 +79,13 @@ describe("bot worker pool", () => {
 
   it("a closed pool, or one of size 0, refuses decisions", async () => {
     const none = new BotPool(0);
-    await expect(none.decide({} as GameView, { persona: "hawk", level: "hard" }, "x")).rejects.toThrow(/closed/);
+    await expect(none.decide({} as GameView, { persona: "hawk", level: "hard" }, "x")).rejects.toThrow(
+      /closed/,
+    );
     const small = new BotPool(1);
     await small.close();
-    await expect(small.decide({} as GameView, { persona: "hawk", level: "hard" }, "x")).rejects.toThrow(/closed/);
+    await expect(small.decide({} as GameView, { persona: "hawk", level: "hard" }, "x")).rejects.toThrow(
+      /closed/,
+    );
   });
 });

@@ -12,7 +12,12 @@ function decisionKey(s: SessionState, seat: SeatId): string | null {
 
 /** Whether the decision `key` is still wanted: the game is planning that turn, the same bot holds the seat, and it has not acted. */
 function stillWanted(s: SessionState, seat: SeatId, key: string): boolean {
-  return s.phase === "planning" && s.game.phase === "planning" && !s.ready.includes(seat) && decisionKey(s, seat) === key;
+  return (
+    s.phase === "planning" &&
+    s.game.phase === "planning" &&
+    !s.ready.includes(seat) &&
+    decisionKey(s, seat) === key
+  );
 }
 
 /**
@@ -58,7 +63,13 @@ export class BotThinking {
     this.current = null;
   }
 
-  private answer(ticket: number, key: string, seat: SeatId, t: BotTurn | null, session: () => SessionState): void {
+  private answer(
+    ticket: number,
+    key: string,
+    seat: SeatId,
+    t: BotTurn | null,
+    session: () => SessionState,
+  ): void {
     if (this.stopped || this.current?.ticket !== ticket) return; // superseded by a later dispatch
     this.current = null;
     const s = session();

@@ -13,7 +13,16 @@ const bob: Member = { id: "mB", name: "Bob", role: "player", seat: "south", toke
 
 /** A class game with a 60 s clock and 30 s takeovers, Ann on north and Bob on south; started unless `lobby`. */
 function game(lobby = false): SessionState {
-  const options = { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 60, botLevel: "normal" as const, solo: null, takeoverSeconds: 30, cbms: [] };
+  const options = {
+    scenario: scenario.id,
+    seed: "s-1",
+    name: "Test",
+    turnSeconds: 60,
+    botLevel: "normal" as const,
+    solo: null,
+    takeoverSeconds: 30,
+    cbms: [],
+  };
   const entries: JournalEntry[] = [
     { kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options },
     { kind: "join", at: 1_100, by: ann.id, member: ann },
@@ -26,11 +35,21 @@ function game(lobby = false): SessionState {
 
 /** The room's facts: who is connected, whether anyone is here, the armed timers; bots decide on the spot. */
 function facts(connected: string[], over: Partial<Facts> = {}): Facts {
-  return { connected: new Set(connected), present: connected.length > 0, armed: [], idleSeconds: 600, offThread: () => false, ...over };
+  return {
+    connected: new Set(connected),
+    present: connected.length > 0,
+    armed: [],
+    idleSeconds: 600,
+    offThread: () => false,
+    ...over,
+  };
 }
 
 const last = (p: Plan, s: SessionState): SessionState => p.steps.at(-1)?.after ?? s;
-const kinds = (p: Plan): string[] => p.steps.map((a) => (a.entry.kind === "step" ? `${a.entry.by}:${a.entry.step.type}` : `${a.entry.by}:${a.entry.kind}`));
+const kinds = (p: Plan): string[] =>
+  p.steps.map((a) =>
+    a.entry.kind === "step" ? `${a.entry.by}:${a.entry.step.type}` : `${a.entry.by}:${a.entry.kind}`,
+  );
 
 describe("the session driver", () => {
   it("at the start bots act at once; the turn's clock runs and seats without a connected player get a takeover timer", () => {
@@ -40,15 +59,36 @@ describe("the session driver", () => {
     const after = last(p.value, s);
     expect(after.ready.sort()).toEqual(["east", "west"]);
     expect(kinds(p.value).filter((k) => k.endsWith(":ready"))).toEqual(["bot:east:ready", "bot:west:ready"]);
-    expect(p.value.timers).toEqual([{ kind: "deadline", at: 62_000 }, { kind: "takeover", at: 32_000, seat: "south" }]);
+    expect(p.value.timers).toEqual([
+      { kind: "deadline", at: 62_000 },
+      { kind: "takeover", at: 32_000, seat: "south" },
+    ]);
   });
 
   it("the request that makes the last seat ready resolves the turn; a refused entry changes nothing", () => {
     let s = settleAll(game());
-    const refused = request(s, { kind: "ready", at: 3_000, by: ann.id, seat: "south", ready: true }, 3_000, facts([ann.id]));
+    const refused = request(
+      s,
+      { kind: "ready", at: 3_000, by: ann.id, seat: "south", ready: true },
+      3_000,
+      facts([ann.id]),
+    );
     expect(!refused.ok && refused.error.code).toBe("NOT_A_PLAYER");
-    s = apply(request(s, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true }, 3_000, facts([ann.id, bob.id])), s);
-    const p = request(s, { kind: "ready", at: 4_000, by: bob.id, seat: "south", ready: true }, 4_000, facts([ann.id, bob.id]));
+    s = apply(
+      request(
+        s,
+        { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true },
+        3_000,
+        facts([ann.id, bob.id]),
+      ),
+      s,
+    );
+    const p = request(
+      s,
+      { kind: "ready", at: 4_000, by: bob.id, seat: "south", ready: true },
+      4_000,
+      facts([ann.id, bob.id]),
+    );
     if (!p.ok) throw new Error(p.error.message);
     expect(kinds(p.value)).toContain("system:resolve");
     expect(last(p.value, s).game.turn).toBe(2);
@@ -59,7 +99,18 @@ describe("the session driver", () => {
     const s = settleAll(game());
     const p = fire(s, { kind: "deadline", at: 62_000 }, 62_000, facts([ann.id, bob.id]));
     expect(kinds(p).slice(0, 3)).toEqual(["system:orders", "system:orders", "system:resolve"]);
-    expect(p.steps.slice(0, 2).map((a) => (a.entry.kind === "step" && a.entry.step.type === "orders" ? [a.entry.step.seat, a.entry.step.orders] : null))).toEqual([["north", []], ["south", []]]);
+    expect(
+      p.steps
+        .slice(0, 2)
+        .map((a) =>
+          a.entry.kind === "step" && a.entry.step.type === "orders"
+            ? [a.entry.step.seat, a.entry.step.orders]
+            : null,
+        ),
+    ).toEqual([
+      ["north", []],
+      ["south", []],
+    ]);
     expect(last(p, s).game.turn).toBe(2);
     expect(fire(s, { kind: "deadline", at: 61_000 }, 62_000, facts([ann.id, bob.id])).steps).toEqual([]);
   });
@@ -74,15 +125,25 @@ describe("the session driver", () => {
     expect(taken.ready).toContain("south");
     const back = arrive(taken, bob.id, [], 40_000, facts([ann.id, bob.id]));
     if (!back.ok) throw new Error(back.error.message);
-    expect(last(back.value, taken).seats.find((c) => c.seat === "south")).toMatchObject({ bot: false, reason: null });
-    expect(fire(s, { kind: "takeover", at: 32_000, seat: "south" }, 32_000, facts([ann.id, bob.id])).steps).toEqual([]);
+    expect(last(back.value, taken).seats.find((c) => c.seat === "south")).toMatchObject({
+      bot: false,
+      reason: null,
+    });
+    expect(
+      fire(s, { kind: "takeover", at: 32_000, seat: "south" }, 32_000, facts([ann.id, bob.id])).steps,
+    ).toEqual([]);
   });
 
   it("an armed takeover or idle timer keeps its time while it is still wanted", () => {
     const s = settleAll(game());
     const armed = [{ kind: "takeover" as const, at: 20_000, seat: "south" }];
-    expect(settle(s, 10_000, facts([ann.id], { armed })).timers).toEqual([{ kind: "deadline", at: 62_000 }, ...armed]);
-    expect(settle(s, 10_000, facts([ann.id, bob.id], { armed })).timers).toEqual([{ kind: "deadline", at: 62_000 }]);
+    expect(settle(s, 10_000, facts([ann.id], { armed })).timers).toEqual([
+      { kind: "deadline", at: 62_000 },
+      ...armed,
+    ]);
+    expect(settle(s, 10_000, facts([ann.id, bob.id], { armed })).timers).toEqual([
+      { kind: "deadline", at: 62_000 },
+    ]);
   });
 
   it("with nobody here a clockless game sleeps when its idle timer fires; a running clock keeps it awake; a restore starts no takeover", () => {
@@ -92,15 +153,36 @@ describe("the session driver", () => {
     expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([])).leave).toBe("sleep");
     expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([ann.id])).leave).toBeNull();
     const running = settleAll(game());
-    expect(fire(running, { kind: "idle", at: 605_000 }, 605_000, facts([])).timers).toContainEqual({ kind: "idle", at: 1_205_000 });
+    expect(fire(running, { kind: "idle", at: 605_000 }, 605_000, facts([])).timers).toContainEqual({
+      kind: "idle",
+      at: 1_205_000,
+    });
     expect(begin(running, 5_000, facts([]), true).timers.map((t) => t.kind)).toEqual(["deadline", "idle"]);
   });
 
   it("a solo game starts when its player arrives", () => {
-    const options = { scenario: scenario.id, seed: "s-2", name: "Solo", turnSeconds: 0, botLevel: "normal" as const, solo: { seat: "north" }, takeoverSeconds: 0, cbms: [] };
-    const s = replayJournal([{ kind: "create", at: 1_000, by: ann.id, code: "ACDEFG", facilitator: null, options }], scenario);
+    const options = {
+      scenario: scenario.id,
+      seed: "s-2",
+      name: "Solo",
+      turnSeconds: 0,
+      botLevel: "normal" as const,
+      solo: { seat: "north" },
+      takeoverSeconds: 0,
+      cbms: [],
+    };
+    const s = replayJournal(
+      [{ kind: "create", at: 1_000, by: ann.id, code: "ACDEFG", facilitator: null, options }],
+      scenario,
+    );
     if (!s.ok) throw new Error(s.error.message);
-    const p = arrive(s.value, ann.id, [{ kind: "join", at: 1_100, by: ann.id, member: ann }], 1_100, facts([ann.id]));
+    const p = arrive(
+      s.value,
+      ann.id,
+      [{ kind: "join", at: 1_100, by: ann.id, member: ann }],
+      1_100,
+      facts([ann.id]),
+    );
     if (!p.ok) throw new Error(p.error.message);
     expect(kinds(p.value).slice(0, 2)).toEqual(["mA:join", "system:start"]);
     expect(last(p.value, s.value).phase).toBe("planning");
@@ -108,8 +190,18 @@ describe("the session driver", () => {
 
   it("an ended game closes 30 minutes after its end, or when the last person leaves", () => {
     const s = settleAll(game());
-    const ended = apply(request(s, { kind: "step", at: 5_000, by: fac.id, step: { type: "end", turn: 1 } }, 5_000, facts([fac.id])), s);
-    expect(settle(ended, 6_000, facts([fac.id])).timers).toEqual([{ kind: "close", at: 6_000 + ENDED_ROOM_SECONDS * 1000 }]);
+    const ended = apply(
+      request(
+        s,
+        { kind: "step", at: 5_000, by: fac.id, step: { type: "end", turn: 1 } },
+        5_000,
+        facts([fac.id]),
+      ),
+      s,
+    );
+    expect(settle(ended, 6_000, facts([fac.id])).timers).toEqual([
+      { kind: "close", at: 6_000 + ENDED_ROOM_SECONDS * 1000 },
+    ]);
     expect(depart(ended, 7_000, facts([fac.id])).leave).toBeNull();
     expect(depart(ended, 7_000, facts([])).leave).toBe("close");
   });

@@ -38,7 +38,11 @@ function settled(f: Fold, now: number, facts: Facts): Plan {
     think = bots.waiting;
     const s = f.session;
     if (think !== null || s.phase !== "planning" || s.pausedRemaining !== null || !allReady(s)) break;
-    if (!f.apply({ kind: "step", at: now, by: "system", step: { type: "resolve", turn: s.game.turn } }) || f.session.phase === "ended") break;
+    if (
+      !f.apply({ kind: "step", at: now, by: "system", step: { type: "resolve", turn: s.game.turn } }) ||
+      f.session.phase === "ended"
+    )
+      break;
   }
   return { steps: f.applied, think, timers: timersFor(f.session, now, facts), leave: null };
 }
@@ -60,7 +64,13 @@ export function request(s: SessionState, entry: JournalEntry, now: number, facts
  * seat comes back from a bot that holds it because its players were away, a solo game still in the lobby starts, and
  * everything settles. Refused (nothing changes) if one of `entries` is.
  */
-export function arrive(s: SessionState, member: string, entries: readonly JournalEntry[], now: number, facts: Facts): Result<Plan> {
+export function arrive(
+  s: SessionState,
+  member: string,
+  entries: readonly JournalEntry[],
+  now: number,
+  facts: Facts,
+): Result<Plan> {
   const f = new Fold(s);
   for (const e of entries) {
     const r = f.must(e);
@@ -68,8 +78,10 @@ export function arrive(s: SessionState, member: string, entries: readonly Journa
   }
   const seat = memberById(f.session, member)?.seat ?? null;
   const held = f.session.seats.find((c) => c.seat === seat);
-  if (held?.bot && held.reason === "absent") f.apply({ kind: "bot", at: now, by: "system", seat: held.seat, bot: false, persona: null, reason: null });
-  if (f.session.options.solo && f.session.phase === "lobby") f.apply({ kind: "start", at: now, by: "system" });
+  if (held?.bot && held.reason === "absent")
+    f.apply({ kind: "bot", at: now, by: "system", seat: held.seat, bot: false, persona: null, reason: null });
+  if (f.session.options.solo && f.session.phase === "lobby")
+    f.apply({ kind: "start", at: now, by: "system" });
   return ok(settled(f, now, facts));
 }
 
@@ -92,8 +104,14 @@ export function thought(s: SessionState, seat: SeatId, turn: BotTurn, now: numbe
  * timers start at the first join or resolution (docs/protocol.md §10.3).
  */
 export function begin(s: SessionState, now: number, facts: Facts, restored: boolean): Plan {
-  if (restored && s.phase === "planning" && s.seats.some((c) => c.bot && !s.ready.includes(c.seat))) return settle(s, now, facts);
-  return { steps: [], think: null, timers: timersFor(s, now, facts).filter((t) => t.kind !== "takeover"), leave: null };
+  if (restored && s.phase === "planning" && s.seats.some((c) => c.bot && !s.ready.includes(c.seat)))
+    return settle(s, now, facts);
+  return {
+    steps: [],
+    think: null,
+    timers: timersFor(s, now, facts).filter((t) => t.kind !== "takeover"),
+    leave: null,
+  };
 }
 
 /** A timer fired: what it sets off. */
@@ -121,7 +139,14 @@ function deadline(s: SessionState, timer: Timer, now: number, facts: Facts): Pla
   if (s.phase !== "planning" || s.pausedRemaining !== null || s.deadline !== timer.at) return nothing(facts);
   const f = new Fold(s);
   const turn = s.game.turn;
-  for (const c of s.seats) if (!c.bot && !s.ready.includes(c.seat)) f.apply({ kind: "step", at: now, by: "system", step: { type: "orders", turn, seat: c.seat, orders: [] } });
+  for (const c of s.seats)
+    if (!c.bot && !s.ready.includes(c.seat))
+      f.apply({
+        kind: "step",
+        at: now,
+        by: "system",
+        step: { type: "orders", turn, seat: c.seat, orders: [] },
+      });
   f.apply({ kind: "step", at: now, by: "system", step: { type: "resolve", turn } });
   return settled(f, now, facts);
 }
@@ -129,9 +154,11 @@ function deadline(s: SessionState, timer: Timer, now: number, facts: Facts): Pla
 /** A seat whose players have all been away for the game's takeoverSeconds goes to a bot (reason "absent"), with a public notice. */
 function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Plan {
   const held = s.seats.find((c) => c.seat === seat);
-  if (!held || held.bot || s.phase !== "planning" || seatConnected(s, seat, facts.connected)) return { ...nothing(facts), timers: timersFor(s, now, facts) };
+  if (!held || held.bot || s.phase !== "planning" || seatConnected(s, seat, facts.connected))
+    return { ...nothing(facts), timers: timersFor(s, now, facts) };
   const f = new Fold(s);
-  if (!f.apply({ kind: "bot", at: now, by: "system", seat, bot: true, persona: null, reason: "absent" })) return settled(f, now, facts);
+  if (!f.apply({ kind: "bot", at: now, by: "system", seat, bot: true, persona: null, reason: "absent" }))
+    return settled(f, now, facts);
   const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${s.options.takeoverSeconds} s: a bot plays for them until they return.`;
   f.apply({ kind: "chat", at: now, by: "system", channel: { kind: "public" }, text });
   return settled(f, now, facts);
@@ -140,6 +167,10 @@ function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Pla
 /** With nobody here and no running clock, the game sleeps; a running clock keeps it awake for another countdown. */
 function idle(s: SessionState, now: number, facts: Facts): Plan {
   if (facts.present || s.phase === "ended") return nothing(facts);
-  if (s.phase === "planning" && s.deadline !== null) return { ...nothing(facts), timers: [...facts.armed, { kind: "idle", at: now + facts.idleSeconds * 1000 }] };
+  if (s.phase === "planning" && s.deadline !== null)
+    return {
+      ...nothing(facts),
+      timers: [...facts.armed, { kind: "idle", at: now + facts.idleSeconds * 1000 }],
+    };
   return { ...nothing(facts), leave: "sleep" };
 }

@@ -51,9 +51,12 @@ export function timersFor(s: SessionState, now: number, facts: Facts): Timer[] {
   if (s.phase === "planning" && s.deadline !== null) out.push({ kind: "deadline", at: s.deadline });
   const secs = s.options.takeoverSeconds;
   if (s.phase === "planning" && secs > 0) {
-    for (const c of s.seats) if (!c.bot && !seatConnected(s, c.seat, facts.connected)) out.push(kept({ kind: "takeover", at: now + secs * 1000, seat: c.seat }));
+    for (const c of s.seats)
+      if (!c.bot && !seatConnected(s, c.seat, facts.connected))
+        out.push(kept({ kind: "takeover", at: now + secs * 1000, seat: c.seat }));
   }
-  if (facts.idleSeconds > 0 && !facts.present && s.phase !== "ended") out.push(kept({ kind: "idle", at: now + facts.idleSeconds * 1000 }));
+  if (facts.idleSeconds > 0 && !facts.present && s.phase !== "ended")
+    out.push(kept({ kind: "idle", at: now + facts.idleSeconds * 1000 }));
   if (s.phase === "ended") out.push(kept({ kind: "close", at: now + ENDED_ROOM_SECONDS * 1000 }));
   return out;
 }

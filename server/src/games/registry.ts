@@ -35,7 +35,9 @@ export function isAsleep(gameId: string): boolean {
 
 /** The session of a room held by this process, read structurally so this module need not import the room. */
 export function liveSession(roomId: string): SessionState | null {
-  const room = matchMaker.getLocalRoomById(roomId) as unknown as { session?: Partial<SessionState> } | undefined;
+  const room = matchMaker.getLocalRoomById(roomId) as unknown as
+    | { session?: Partial<SessionState> }
+    | undefined;
   const s = room?.session;
   return s && typeof s.code === "string" && Array.isArray(s.members) ? (s as SessionState) : null;
 }

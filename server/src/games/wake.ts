@@ -23,6 +23,9 @@ export function wake(gameId: string): Promise<void> {
 /** Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room; never fails. */
 export async function wakeForCode(options: unknown): Promise<void> {
   const code = (options as { code?: unknown } | null)?.code;
-  const sleeping = typeof code === "string" && !roomsByCode.has(normaliseCode(code)) ? sleepingGame(normaliseCode(code)) : undefined;
+  const sleeping =
+    typeof code === "string" && !roomsByCode.has(normaliseCode(code))
+      ? sleepingGame(normaliseCode(code))
+      : undefined;
   if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
 }

@@ -17,7 +17,11 @@ export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) return;
   const body = JSON.stringify({ code, message });
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    Connection: "close",
+  });
   res.end(body);
 }
 

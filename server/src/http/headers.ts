@@ -35,7 +35,9 @@ export function cspHeader(host: string | null): string {
 }
 
 /** Sets the security headers on a response: CSP, nosniff, Referrer-Policy no-referrer, frame and cross-origin policies; removes X-Powered-By. */
-export function securityHeaders(trustForwardedHost: boolean): (req: IncomingMessage, res: ServerResponse) => void {
+export function securityHeaders(
+  trustForwardedHost: boolean,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const csp = helmet.contentSecurityPolicy({
     useDefaults: false,
     directives: {
@@ -68,6 +70,7 @@ export function securityHeaders(trustForwardedHost: boolean): (req: IncomingMess
 
 /** Cache policy of the built client: hashed files under /assets/ forever, index.html revalidated on every load. */
 export function clientCacheHeaders(res: ServerResponse, path: string): void {
-  if (path.includes(`${sep}assets${sep}`)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+  if (path.includes(`${sep}assets${sep}`))
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
   else if (basename(path) === "index.html") res.setHeader("Cache-Control", "no-cache");
 }

@@ -25,7 +25,11 @@ export interface CreationLimits {
 }
 
 /** Defaults: 30 creations per address per 10 minutes (a class behind one school address starting solo games), 500 live games. */
-export const DEFAULT_CREATION_LIMITS: CreationLimits = { createsPerWindow: 30, createWindowMs: 10 * 60_000, maxGames: 500 };
+export const DEFAULT_CREATION_LIMITS: CreationLimits = {
+  createsPerWindow: 30,
+  createWindowMs: 10 * 60_000,
+  maxGames: 500,
+};
 
 const clock = (): number => services().now();
 
@@ -35,12 +39,18 @@ export const codeLookups = new WindowLimiter({ limit: CODE_ATTEMPTS, windowMs: C
 export const wrongJoins = new WindowLimiter({ limit: JOIN_ATTEMPTS, windowMs: CODE_WINDOW_MS }, clock);
 
 let creationLimits: CreationLimits = DEFAULT_CREATION_LIMITS;
-let creationCounter = new WindowLimiter({ limit: creationLimits.createsPerWindow, windowMs: creationLimits.createWindowMs }, clock);
+let creationCounter = new WindowLimiter(
+  { limit: creationLimits.createsPerWindow, windowMs: creationLimits.createWindowMs },
+  clock,
+);
 
 /** Sets the creation limits (at start-up); forgets earlier creations. */
 export function configureLimits(limits: CreationLimits): void {
   creationLimits = limits;
-  creationCounter = new WindowLimiter({ limit: limits.createsPerWindow, windowMs: limits.createWindowMs }, clock);
+  creationCounter = new WindowLimiter(
+    { limit: limits.createsPerWindow, windowMs: limits.createWindowMs },
+    clock,
+  );
 }
 
 /** The creation limits in force. */

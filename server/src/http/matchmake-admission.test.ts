@@ -6,8 +6,14 @@ const ctx = (req: unknown): AuthContext => ({ ip: "127.0.0.1", headers: new Head
 
 describe("matchmakeCall", () => {
   it("reads the method and room from the matchmaking request's URL", () => {
-    expect(matchmakeCall(ctx(new Request("http://h/matchmake/create/crisis", { method: "POST" })))).toEqual({ method: "create", target: "crisis" });
-    expect(matchmakeCall(ctx({ url: "http://h/matchmake/joinById/gAbc_-12?x=1" }))).toEqual({ method: "joinById", target: "gAbc_-12" });
+    expect(matchmakeCall(ctx(new Request("http://h/matchmake/create/crisis", { method: "POST" })))).toEqual({
+      method: "create",
+      target: "crisis",
+    });
+    expect(matchmakeCall(ctx({ url: "http://h/matchmake/joinById/gAbc_-12?x=1" }))).toEqual({
+      method: "joinById",
+      target: "gAbc_-12",
+    });
   });
 
   it("is null without a request or for another path", () => {

@@ -34,9 +34,13 @@ const NEEDS_CODE = "BAD_CODE: joining a game needs its join code (or a seat toke
 /** Refuses (throws `Error("CODE: message")`) a matchmaking call that may not proceed; may pin a token join to its game's code. */
 export function admitMatchmaking(options: unknown, context: AuthContext): void {
   const call = matchmakeCall(context);
-  if (!call) throw new Error("INVALID_REQUEST: games are created and joined through POST /matchmake/<method>/<room>");
+  if (!call)
+    throw new Error("INVALID_REQUEST: games are created and joined through POST /matchmake/<method>/<room>");
   const address = context.ip ?? "unknown";
-  const o: Record<string, unknown> = typeof options === "object" && options !== null && !Array.isArray(options) ? (options as Record<string, unknown>) : {};
+  const o: Record<string, unknown> =
+    typeof options === "object" && options !== null && !Array.isArray(options)
+      ? (options as Record<string, unknown>)
+      : {};
   switch (call.method) {
     case "create":
       return admitCreate(address);
@@ -45,15 +49,20 @@ export function admitMatchmaking(options: unknown, context: AuthContext): void {
     case "joinById":
       return admitJoinById(o, call.target, address);
     default:
-      throw new Error(`BAD_CODE: "${call.method}" is not offered; create a game with create, or join one by its code`);
+      throw new Error(
+        `BAD_CODE: "${call.method}" is not offered; create a game with create, or join one by its code`,
+      );
   }
 }
 
 function admitCreate(address: string): void {
   const limits = currentCreationLimits();
-  if (roomsByCode.size >= limits.maxGames) throw new Error(`SERVER_FULL: this server holds its limit of ${limits.maxGames} games; try again later`);
+  if (roomsByCode.size >= limits.maxGames)
+    throw new Error(`SERVER_FULL: this server holds its limit of ${limits.maxGames} games; try again later`);
   if (!creations().hit(address)) {
-    throw new Error(`RATE_LIMITED: at most ${limits.createsPerWindow} new games per ${describeWindow(limits.createWindowMs)} from one address; wait and try again`);
+    throw new Error(
+      `RATE_LIMITED: at most ${limits.createsPerWindow} new games per ${describeWindow(limits.createWindowMs)} from one address; wait and try again`,
+    );
   }
 }
 
@@ -65,14 +74,16 @@ function admitJoin(o: Record<string, unknown>, address: string): void {
       o.code = code;
       return;
     }
-    if (!wrongJoins.hit(address)) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
+    if (!wrongJoins.hit(address))
+      throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
     // Colyseus then finds no room with that code: 521 "no rooms found with provided criteria".
     return;
   }
   if (typeof o.token === "string") {
     const code = codeOfToken(o.token);
     if (code === null) {
-      if (!wrongJoins.hit(address)) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
+      if (!wrongJoins.hit(address))
+        throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
       throw new Error("BAD_TOKEN: that seat token or facilitator key is not valid for any running game");
     }
     // Pins the join to the token's own game: Colyseus picks the room whose code the options carry.
@@ -86,7 +97,8 @@ function admitJoinById(o: Record<string, unknown>, roomId: string, address: stri
   if (typeof o.token === "string" || typeof o.invite === "string") return;
   if (typeof o.code !== "string") throw new Error(NEEDS_CODE);
   if (roomsByCode.get(normaliseCode(o.code)) === roomId) return;
-  if (!wrongJoins.hit(address)) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
+  if (!wrongJoins.hit(address))
+    throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
   throw new Error(NEEDS_CODE);
 }
 

@@ -8,7 +8,10 @@ describe("allowed origins", () => {
   it("parses a comma-separated list of origins and refuses anything else", () => {
     expect(parseAllowedOrigins(undefined)).toEqual([]);
     expect(parseAllowedOrigins(" ")).toEqual([]);
-    expect(parseAllowedOrigins("https://a.example, http://localhost:5173/")).toEqual(["https://a.example", "http://localhost:5173"]);
+    expect(parseAllowedOrigins("https://a.example, http://localhost:5173/")).toEqual([
+      "https://a.example",
+      "http://localhost:5173",
+    ]);
     expect(() => parseAllowedOrigins("a.example")).toThrow(/not an origin/);
     expect(() => parseAllowedOrigins("https://a.example/path")).toThrow(/not an origin/);
     expect(() => parseAllowedOrigins("*")).toThrow(/not an origin/);
@@ -28,7 +31,9 @@ describe("allowed origins", () => {
     const proxied = { host: "127.0.0.1:2567", "x-forwarded-host": "game.example.org" };
     expect(requestHost(proxied, false)).toBe("127.0.0.1:2567");
     expect(requestHost(proxied, true)).toBe("game.example.org");
-    expect(originAllowed("https://game.example.org", proxied, { ...policy, trustForwardedHost: true })).toBe(true);
+    expect(originAllowed("https://game.example.org", proxied, { ...policy, trustForwardedHost: true })).toBe(
+      true,
+    );
     expect(originAllowed("https://game.example.org", proxied, policy)).toBe(false);
     expect(requestHost({ host: "evil;script-src *" }, false)).toBe(null);
   });

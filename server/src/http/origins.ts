@@ -19,7 +19,10 @@ export function parseAllowedOrigins(v: string | undefined): string[] {
     } catch {
       throw new Error(`FIREBREAK_ALLOWED_ORIGINS: "${s}" is not an origin like https://class.example.org`);
     }
-    if (origin === "null" || origin !== s.replace(/\/$/, "").toLowerCase()) throw new Error(`FIREBREAK_ALLOWED_ORIGINS: "${s}" is not an origin like https://class.example.org (scheme, host and port only)`);
+    if (origin === "null" || origin !== s.replace(/\/$/, "").toLowerCase())
+      throw new Error(
+        `FIREBREAK_ALLOWED_ORIGINS: "${s}" is not an origin like https://class.example.org (scheme, host and port only)`,
+      );
     return origin;
   });
 }
@@ -38,14 +41,23 @@ function header(headers: IncomingHttpHeaders | Headers, name: string): string | 
 }
 
 /** The host (`name[:port]`) the client addressed: Host, or the first X-Forwarded-Host when a trusted proxy sets it; null if malformed. */
-export function requestHost(headers: IncomingHttpHeaders | Headers, trustForwardedHost: boolean): string | null {
-  const forwarded = trustForwardedHost ? header(headers, "x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+export function requestHost(
+  headers: IncomingHttpHeaders | Headers,
+  trustForwardedHost: boolean,
+): string | null {
+  const forwarded = trustForwardedHost
+    ? header(headers, "x-forwarded-host")?.split(",")[0]?.trim()
+    : undefined;
   const host = (forwarded || header(headers, "host") || "").toLowerCase();
   return /^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/.test(host) ? host : null;
 }
 
 /** True when `origin` may use the server from a browser: the request's own host, or a configured origin. */
-export function originAllowed(origin: string, headers: IncomingHttpHeaders | Headers, policy: OriginPolicy): boolean {
+export function originAllowed(
+  origin: string,
+  headers: IncomingHttpHeaders | Headers,
+  policy: OriginPolicy,
+): boolean {
   let parsed: URL;
   try {
     parsed = new URL(origin);
@@ -59,7 +71,10 @@ export function originAllowed(origin: string, headers: IncomingHttpHeaders | Hea
 }
 
 /** The CORS headers for a request: the full set for an allowed Origin, none for a foreign or missing one. */
-export function corsHeaders(headers: IncomingHttpHeaders | Headers, policy: OriginPolicy): Record<string, string> {
+export function corsHeaders(
+  headers: IncomingHttpHeaders | Headers,
+  policy: OriginPolicy,
+): Record<string, string> {
   const origin = header(headers, "origin");
   if (!origin || !originAllowed(origin, headers, policy)) return {};
   return {
@@ -78,18 +93,26 @@ export function corsHeaders(headers: IncomingHttpHeaders | Headers, policy: Orig
  * HTTP response, Express routes included, and answers every OPTIONS with them.
  */
 export function restrictCors(policy: OriginPolicy): void {
-  const controller = matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string>; getCorsHeaders: (headers: Headers) => Record<string, string> };
+  const controller = matchMaker.controller as {
+    DEFAULT_CORS_HEADERS: Record<string, string>;
+    getCorsHeaders: (headers: Headers) => Record<string, string>;
+  };
   controller.DEFAULT_CORS_HEADERS = {};
   controller.getCorsHeaders = (headers: Headers) => corsHeaders(headers, policy);
 }
 
 /** For the WebSocket transport's `beforeUpgrade`: a 403 for an upgrade whose Origin is foreign, nothing otherwise. */
-export function refuseForeignUpgrade(policy: OriginPolicy): (request: Request, context: Readonly<AuthContext>) => Response | undefined {
+export function refuseForeignUpgrade(
+  policy: OriginPolicy,
+): (request: Request, context: Readonly<AuthContext>) => Response | undefined {
   return (_request, context) => {
     const origin = context.headers.get("origin");
     if (!origin || originAllowed(origin, context.headers, policy)) return undefined;
     return Response.json(
-      { code: "FOREIGN_ORIGIN", message: `WebSocket connections from ${origin} are not allowed; the server's operator can list it in FIREBREAK_ALLOWED_ORIGINS.` },
+      {
+        code: "FOREIGN_ORIGIN",
+        message: `WebSocket connections from ${origin} are not allowed; the server's operator can list it in FIREBREAK_ALLOWED_ORIGINS.`,
+      },
       { status: 403, headers: { "X-Content-Type-Options": "nosniff" } },
     );
   };

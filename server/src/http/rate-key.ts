@@ -6,7 +6,10 @@
 
 /** The rate-limit key of an address: IPv4 as itself, IPv6 as its /64 (`2001:0db8:0000:0000::/64`); anything unparseable as given. */
 export function rateKey(address: string): string {
-  const bare = address.trim().replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const bare = address
+    .trim()
+    .replace(/^\[|\]$/g, "")
+    .replace(/%.*$/, "");
   if (isIpv4(bare)) return bare;
   const hextets = expandIpv6(bare);
   if (!hextets) return address.trim().toLowerCase();
@@ -52,6 +55,7 @@ function expandIpv6(s: string): number[] | null {
   const rest = halves.length === 2 ? group(halves[1] ?? "") : [];
   if (!head || !rest) return null;
   const known = head.length + rest.length;
-  if (halves.length === 2) return known > 7 ? null : [...head, ...new Array<number>(8 - known).fill(0), ...rest];
+  if (halves.length === 2)
+    return known > 7 ? null : [...head, ...new Array<number>(8 - known).fill(0), ...rest];
   return known === 8 ? head : null;
 }

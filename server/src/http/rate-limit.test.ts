@@ -3,7 +3,10 @@ import { WindowLimiter } from "./rate-limit.ts";
 
 function limiter(limit: number, windowMs: number, maxKeys?: number) {
   const clock = { t: 1_000_000 };
-  const l = new WindowLimiter({ limit, windowMs, ...(maxKeys === undefined ? {} : { maxKeys }) }, () => clock.t);
+  const l = new WindowLimiter(
+    { limit, windowMs, ...(maxKeys === undefined ? {} : { maxKeys }) },
+    () => clock.t,
+  );
   return { l, clock };
 }
 

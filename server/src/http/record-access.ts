@@ -11,7 +11,11 @@ import type { Member } from "../session/types.ts";
 import type { StoredEntry } from "../session/journal.ts";
 
 /** The member of the game in `entries` whose seat token or facilitator key is `token`, or null (tokens compared in constant time). */
-export function recordReader(entries: readonly StoredEntry[], scenario: Scenario, token: string): Member | null {
+export function recordReader(
+  entries: readonly StoredEntry[],
+  scenario: Scenario,
+  token: string,
+): Member | null {
   const session = replayJournal(entries, scenario);
   if (!session.ok) return null;
   return memberByToken(session.value, token) ?? null;

@@ -1,7 +1,13 @@
 /** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records (members only), metrics (operators only), and the built client. */
 import { existsSync } from "node:fs";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
-import { scenarioSummary, type CodeLookup, type Scenario, type SessionPhase, type WakeAnswer } from "@firebreak/shared";
+import {
+  scenarioSummary,
+  type CodeLookup,
+  type Scenario,
+  type SessionPhase,
+  type WakeAnswer,
+} from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
 import { recordOf } from "../session/record.ts";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
@@ -25,25 +31,45 @@ export interface RouteOptions {
 }
 
 /** Installs the routes on the transport's Express app. */
-export function installRoutes(app: Application, catalogue: ReadonlyMap<string, Scenario>, clientDir: string | null, startedAt: number, options: RouteOptions = { operatorToken: null, maxBodyBytes: 16 * 1024 }): void {
+export function installRoutes(
+  app: Application,
+  catalogue: ReadonlyMap<string, Scenario>,
+  clientDir: string | null,
+  startedAt: number,
+  options: RouteOptions = { operatorToken: null, maxBodyBytes: 16 * 1024 },
+): void {
   app.disable("x-powered-by");
   app.use(express.json({ limit: options.maxBodyBytes }));
   app.get("/api/health", (_req: Request, res: Response) => {
-    res.json({ ok: true, uptimeSeconds: Math.round((services().now() - startedAt) / 1000), rooms: roomsByCode.size, scenarios: catalogue.size });
+    res.json({
+      ok: true,
+      uptimeSeconds: Math.round((services().now() - startedAt) / 1000),
+      rooms: roomsByCode.size,
+      scenarios: catalogue.size,
+    });
   });
   app.get("/api/metrics", (req: Request, res: Response) => {
     if (options.operatorToken === null) {
-      res.status(403).json({ code: "METRICS_DISABLED", message: "Metrics are off: start the server with FIREBREAK_OPERATOR_TOKEN set, and send it as Authorization: Bearer <token>." });
+      res.status(403).json({
+        code: "METRICS_DISABLED",
+        message:
+          "Metrics are off: start the server with FIREBREAK_OPERATOR_TOKEN set, and send it as Authorization: Bearer <token>.",
+      });
       return;
     }
     const token = bearerToken(req.get("authorization"));
     if (token === null || !sameSecret(token, options.operatorToken)) {
-      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-metrics"').json({ code: "BAD_TOKEN", message: "Metrics need Authorization: Bearer <the operator token>." });
+      res
+        .status(401)
+        .set("WWW-Authenticate", 'Bearer realm="firebreak-metrics"')
+        .json({ code: "BAD_TOKEN", message: "Metrics need Authorization: Bearer <the operator token>." });
       return;
     }
     const since = Number(req.query.since ?? 0);
     if (!Number.isFinite(since) || since < 0) {
-      res.status(400).json({ code: "INVALID_REQUEST", message: "since must be a time in ms since the epoch" });
+      res
+        .status(400)
+        .json({ code: "INVALID_REQUEST", message: "since must be a time in ms since the epoch" });
       return;
     }
     res.json({ rooms: roomsByCode.size, since, ...timingsSince(since) });
@@ -54,7 +80,9 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
   app.get("/api/games/:code", async (req: Request, res: Response) => {
     const ip = req.ip ?? req.socket.remoteAddress ?? "?";
     if (codeLookups.exhausted(ip)) {
-      res.status(429).json({ code: "RATE_LIMITED", message: `Too many wrong codes; wait a minute and try again.` });
+      res
+        .status(429)
+        .json({ code: "RATE_LIMITED", message: `Too many wrong codes; wait a minute and try again.` });
       return;
     }
     const code = normaliseCode(String(req.params.code ?? ""));
@@ -71,7 +99,13 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     }
     const meta = (room.metadata ?? {}) as { name: string; scenario?: string; phase: SessionPhase };
     const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
-    const found: CodeLookup = { roomId, code, name: meta.name, phase: meta.phase, scenario: scenario ? scenarioSummary(scenario) : null };
+    const found: CodeLookup = {
+      roomId,
+      code,
+      name: meta.name,
+      phase: meta.phase,
+      scenario: scenario ? scenarioSummary(scenario) : null,
+    };
     res.json(found);
   });
   app.post("/api/games/:gameId/wake", async (req: Request, res: Response) => {
@@ -81,15 +115,25 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const token = bearerToken(req.get("authorization"));
     const running = token !== null && isAwake(id) ? liveSession(id) : null;
     if (running) {
-      if (token !== null && memberByToken(running, token)) res.json({ roomId: id, woken: false } satisfies WakeAnswer);
-      else res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({ code: "BAD_TOKEN", message: "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
+      if (token !== null && memberByToken(running, token))
+        res.json({ roomId: id, woken: false } satisfies WakeAnswer);
+      else
+        res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({
+          code: "BAD_TOKEN",
+          message:
+            "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>.",
+        });
       return;
     }
     const entries = token !== null && isAsleep(id) ? services().store.entries(id) : [];
     const first = entries[0];
     const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
     if (token === null || !scenario || !recordReader(entries, scenario, token)) {
-      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({ code: "BAD_TOKEN", message: "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({
+        code: "BAD_TOKEN",
+        message:
+          "Waking a game needs Authorization: Bearer <a seat token or the facilitator key of that game>.",
+      });
       return;
     }
     try {
@@ -108,12 +152,20 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
     const first = entries[0];
     const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
     if (token === null || !scenario || !recordReader(entries, scenario, token)) {
-      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-records"').json({ code: "BAD_TOKEN", message: "A game's record needs Authorization: Bearer <a seat token or the facilitator key of that game>." });
+      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-records"').json({
+        code: "BAD_TOKEN",
+        message:
+          "A game's record needs Authorization: Bearer <a seat token or the facilitator key of that game>.",
+      });
       return;
     }
-    const ended = entries.some((e) => e.kind === "step" && e.step.type === "end") || !svc.store.unfinished().some((g) => g.id === id);
+    const ended =
+      entries.some((e) => e.kind === "step" && e.step.type === "end") ||
+      !svc.store.unfinished().some((g) => g.id === id);
     if (!ended) {
-      res.status(409).json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
+      res
+        .status(409)
+        .json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
       return;
     }
     const record = recordOf(entries, scenario);
@@ -133,8 +185,16 @@ export function installRoutes(app: Application, catalogue: ReadonlyMap<string, S
       return;
     }
     const status = (err as { status?: unknown }).status;
-    if (status === 413) res.status(413).json({ code: "PAYLOAD_TOO_LARGE", message: `Request bodies are limited to ${options.maxBodyBytes} bytes.` });
-    else if (typeof status === "number" && status >= 400 && status < 500) res.status(status).json({ code: "INVALID_REQUEST", message: "The request could not be read (is its body well-formed JSON?)." });
+    if (status === 413)
+      res.status(413).json({
+        code: "PAYLOAD_TOO_LARGE",
+        message: `Request bodies are limited to ${options.maxBodyBytes} bytes.`,
+      });
+    else if (typeof status === "number" && status >= 400 && status < 500)
+      res.status(status).json({
+        code: "INVALID_REQUEST",
+        message: "The request could not be read (is its body well-formed JSON?).",
+      });
     else res.status(500).json({ code: "SERVER_ERROR", message: "The server failed to answer this request." });
   });
 }

@@ -5,7 +5,15 @@
  * live in session/ and driver/.
  */
 import { Room, type AuthContext, type Client } from "@colyseus/core";
-import { REMOVED_CLOSE_CODE, REMOVED_REASON, type RequestAnswer, type RequestPayload, type RequestType, type SessionPhase, type Welcome } from "@firebreak/shared";
+import {
+  REMOVED_CLOSE_CODE,
+  REMOVED_REASON,
+  type RequestAnswer,
+  type RequestPayload,
+  type RequestType,
+  type SessionPhase,
+  type Welcome,
+} from "@firebreak/shared";
 import { BotThinking } from "../bots/thinking.ts";
 import { arrive, begin, depart, fire, request, thought, type Plan } from "../driver/driver.ts";
 import { timersFor, type Facts, type Timer } from "../driver/timers.ts";
@@ -48,8 +56,15 @@ export class CrisisRoom extends Room implements RequestHost {
   /** When each connection's latest frame reached the room (performance.now()): requests are timed from there. */
   private readonly arrivals = new WeakMap<object, number>();
   /** `hard` bots' decisions in worker threads; a wanted answer is carried out like any other plan. */
-  private readonly bots = new BotThinking(services().bots, (seat, t) => void this.carryOut(thought(this.session, seat, t, services().now(), this.facts())));
-  private readonly timers = new RoomTimers(this.clock, () => services().now(), (t: Timer) => void this.carryOut(fire(this.session, t, services().now(), this.facts())));
+  private readonly bots = new BotThinking(
+    services().bots,
+    (seat, t) => void this.carryOut(thought(this.session, seat, t, services().now(), this.facts())),
+  );
+  private readonly timers = new RoomTimers(
+    this.clock,
+    () => services().now(),
+    (t: Timer) => void this.carryOut(fire(this.session, t, services().now(), this.facts())),
+  );
   private readonly views = new RoomViews();
   /** Fresh ids, secrets and join codes (a new code is used by no game of this process). */
   private readonly mint: Mint = randomMint(codeInUse);
@@ -73,7 +88,12 @@ export class CrisisRoom extends Room implements RequestHost {
       this.session = restoredSession(String(restore.restore), restore.key);
       this.gameId = String(restore.restore);
     } else {
-      const made = newGame(raw, { at: svc.now(), scenario: (id) => svc.scenario(id), takeoverSeconds: svc.takeoverSeconds, mint: this.mint });
+      const made = newGame(raw, {
+        at: svc.now(),
+        scenario: (id) => svc.scenario(id),
+        takeoverSeconds: svc.takeoverSeconds,
+        mint: this.mint,
+      });
       if (!made.ok) throw new Error(`${made.error.code}: ${made.error.message}`);
       this.creator = made.value.creator;
       this.gameId = newId("g");
@@ -100,7 +120,8 @@ export class CrisisRoom extends Room implements RequestHost {
     if (r.ok) return r.value;
     // Wrong tokens and invites count toward the address's wrong-join limit, like wrong codes.
     const guess = r.error.code === "BAD_TOKEN" || r.error.code === "BAD_INVITE";
-    if (guess && !wrongJoins.hit(context?.ip ?? "unknown")) throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
+    if (guess && !wrongJoins.hit(context?.ip ?? "unknown"))
+      throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
     throw new Error(`${r.error.code}: ${r.error.message}`);
   }
 
@@ -113,7 +134,12 @@ export class CrisisRoom extends Room implements RequestHost {
     // The welcome goes first: a client learns who it is before what it sees.
     const journalled = this.carryOut(plan.value, entries.length > 0, () => {
       client.userData = { memberId: auth.member.id };
-      const welcome: Welcome = { memberId: auth.member.id, token: auth.member.token, roomId: this.roomId, code: this.session.code };
+      const welcome: Welcome = {
+        memberId: auth.member.id,
+        token: auth.member.token,
+        roomId: this.roomId,
+        code: this.session.code,
+      };
       client.send("welcome", welcome);
       this.connected.add(auth.member.id);
     });
@@ -175,13 +201,24 @@ export class CrisisRoom extends Room implements RequestHost {
   /** Carries out one request of a member: its journal entry (session/requests.ts), then what the driver plans after it. */
   answer<T extends RequestType>(m: Member, type: T, payload: RequestPayload<T>): Result<RequestAnswer<T>> {
     const at = services().now();
-    const made = entryFor(type, payload, { session: this.session, member: m, at, scenario: services().scenario(this.session.options.scenario), mint: this.mint });
+    const made = entryFor(type, payload, {
+      session: this.session,
+      member: m,
+      at,
+      scenario: services().scenario(this.session.options.scenario),
+      mint: this.mint,
+    });
     if (!made.ok) return made;
     const plan = request(this.session, made.value.entry, at, this.facts());
     if (!plan.ok) return plan;
     const journalled = this.carryOut(plan.value, true);
     if (!journalled.ok) return journalled;
-    return ok({ ok: true, turn: this.session.game.turn, phase: this.session.phase, ...made.value.answer } as RequestAnswer<T>);
+    return ok({
+      ok: true,
+      turn: this.session.game.turn,
+      phase: this.session.phase,
+      ...made.value.answer,
+    } as RequestAnswer<T>);
   }
 
   /** Sends a client a fresh snapshot of its view (after a reconnection, or when its patches no longer apply). */
@@ -231,7 +268,10 @@ export class CrisisRoom extends Room implements RequestHost {
     try {
       services().store.append(this.gameId, step.entry);
     } catch (e) {
-      return { ok: false, error: { code: "STORE_FAILED", message: `The game could not be saved: ${(e as Error).message}` } };
+      return {
+        ok: false,
+        error: { code: "STORE_FAILED", message: `The game could not be saved: ${(e as Error).message}` },
+      };
     }
     const before = this.session;
     this.session = step.after;
@@ -243,7 +283,8 @@ export class CrisisRoom extends Room implements RequestHost {
     }
     if (e.kind === "remove") {
       this.connected.delete(e.member);
-      for (const c of this.clients) if (memberIdOf(c) === e.member) c.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
+      for (const c of this.clients)
+        if (memberIdOf(c) === e.member) c.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
     }
     // A finished game is no longer restored; it lives on in the store (its record and debrief).
     if (before.phase !== "ended" && this.session.phase === "ended") services().store.finish(this.gameId);
@@ -253,7 +294,8 @@ export class CrisisRoom extends Room implements RequestHost {
   /** A connection left or dropped: its member is no longer connected unless another connection is, and the driver replans. */
   private gone(client: Client): void {
     const m = this.memberOf(client);
-    if (m && !this.clients.some((c) => c !== client && this.memberOf(c)?.id === m.id)) this.connected.delete(m.id);
+    if (m && !this.clients.some((c) => c !== client && this.memberOf(c)?.id === m.id))
+      this.connected.delete(m.id);
     this.carryOut(depart(this.session, services().now(), this.facts()));
   }
 
@@ -287,7 +329,12 @@ export class CrisisRoom extends Room implements RequestHost {
   /** The matchmaker's copy of the game: its code (for join by code), name, scenario and phase (for the code lookup). */
   private publishMetadata(): void {
     const s = this.session;
-    void this.setMetadata({ code: s.code, name: s.options.name, scenario: s.options.scenario, phase: s.phase });
+    void this.setMetadata({
+      code: s.code,
+      name: s.options.name,
+      scenario: s.options.scenario,
+      phase: s.phase,
+    });
   }
 }
 

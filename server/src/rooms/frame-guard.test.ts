@@ -1,7 +1,18 @@
 import { EventEmitter } from "node:events";
 import { ClientState, Room, type Client } from "@colyseus/core";
 import { describe, expect, it } from "vitest";
-import { CODE, concat, deepArrays, header, pack, readResponse, requestBytes, requestFrame, STATUS, type Response } from "../../../test/server/wire.ts";
+import {
+  CODE,
+  concat,
+  deepArrays,
+  header,
+  pack,
+  readResponse,
+  requestBytes,
+  requestFrame,
+  STATUS,
+  type Response,
+} from "../../../test/server/wire.ts";
 import { installFrameGuard, type FrameGuardOptions } from "./frame-guard.ts";
 
 /** A fake connection: what Colyseus' Room touches when it handles, answers and closes one. */
@@ -28,7 +39,12 @@ function fakeClient(sessionId: string, memberId?: string): FakeClient {
       closed = true;
     },
   } as unknown as Client;
-  return { client, sent, responses: () => sent.map(readResponse).filter((r): r is Response => r !== null), closed: () => closed };
+  return {
+    client,
+    sent,
+    responses: () => sent.map(readResponse).filter((r): r is Response => r !== null),
+    closed: () => closed,
+  };
 }
 
 /** A real Colyseus Room with two request types, the guard installed, a clock the test moves, and the log lines written. */
@@ -45,11 +61,21 @@ function guardedRoom(options: FrameGuardOptions = {}) {
   const clock = { t: 0 };
   const lines: string[] = [];
   const rate = installFrameGuard(room, { now: () => clock.t, log: (l) => lines.push(l), ...options });
-  const send = (c: FakeClient, frame: Uint8Array) => (room as unknown as { _onMessage(c: Client, b: Uint8Array): void })._onMessage(c.client, Buffer.from(frame));
+  const send = (c: FakeClient, frame: Uint8Array) =>
+    (room as unknown as { _onMessage(c: Client, b: Uint8Array): void })._onMessage(
+      c.client,
+      Buffer.from(frame),
+    );
   return { room, handled, clock, lines, rate, send };
 }
 
-const rejected = (message: string | RegExp) => ({ status: STATUS.REJECTED, payload: { code: "INVALID_REQUEST", message: typeof message === "string" ? message : expect.stringMatching(message) } });
+const rejected = (message: string | RegExp) => ({
+  status: STATUS.REJECTED,
+  payload: {
+    code: "INVALID_REQUEST",
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  },
+});
 
 describe("frame guard", () => {
   it("passes a well-formed request to its handler and Colyseus answers it", () => {
@@ -70,13 +96,38 @@ describe("frame guard", () => {
       [requestBytes(4, 17, pack({})), rejected("There is no request of that type.")],
       [new Uint8Array([CODE.ROOM_REQUEST, 5]), rejected("The request has no readable type.")],
       [new Uint8Array([CODE.ROOM_REQUEST, 6, 0xa4, 0x72]), rejected("The request has no readable type.")],
-      [requestBytes(7, "ready", new Uint8Array([0x81, 0xa5])), rejected("The request's payload is not valid MessagePack.")],
-      [requestBytes(8, "ready", new Uint8Array([0xc0, 0xc0])), rejected("The request's payload is not valid MessagePack.")],
-      [requestBytes(9, "ready", deepArrays(10_000)), rejected("The request's payload is nested more than 16 levels deep.")],
-      [requestFrame(10, "ready", Array.from({ length: 5000 }, () => 1)), rejected("The request's payload holds more than 1000 values.")],
-      [requestBytes(11, "ready", new Uint8Array([0xc4, 1, 0])), rejected("The request's payload may hold only objects, arrays, strings, numbers, booleans and null.")],
-      [requestBytes(12, "ready", new Uint8Array([0x81, 0x01, 0xc3])), rejected("The request's payload has an object key that is not a string.")],
-      [concat(new Uint8Array([CODE.ROOM_REQUEST | 0x80]), requestFrame(13, "nope").subarray(1)), rejected("There is no request of that type.")],
+      [
+        requestBytes(7, "ready", new Uint8Array([0x81, 0xa5])),
+        rejected("The request's payload is not valid MessagePack."),
+      ],
+      [
+        requestBytes(8, "ready", new Uint8Array([0xc0, 0xc0])),
+        rejected("The request's payload is not valid MessagePack."),
+      ],
+      [
+        requestBytes(9, "ready", deepArrays(10_000)),
+        rejected("The request's payload is nested more than 16 levels deep."),
+      ],
+      [
+        requestFrame(
+          10,
+          "ready",
+          Array.from({ length: 5000 }, () => 1),
+        ),
+        rejected("The request's payload holds more than 1000 values."),
+      ],
+      [
+        requestBytes(11, "ready", new Uint8Array([0xc4, 1, 0])),
+        rejected("The request's payload may hold only objects, arrays, strings, numbers, booleans and null."),
+      ],
+      [
+        requestBytes(12, "ready", new Uint8Array([0x81, 0x01, 0xc3])),
+        rejected("The request's payload has an object key that is not a string."),
+      ],
+      [
+        concat(new Uint8Array([CODE.ROOM_REQUEST | 0x80]), requestFrame(13, "nope").subarray(1)),
+        rejected("There is no request of that type."),
+      ],
     ];
     for (const [frame] of cases) send(c, frame);
     expect(handled).toEqual([]);
@@ -124,7 +175,9 @@ describe("frame guard", () => {
     send(a, requestBytes(2, "ready", deepArrays(100)));
     send(b, requestBytes(3, "ready", deepArrays(100)));
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/room gTEST, session sA: a plain message \(ROOM_DATA\) frame; the protocol takes requests only/);
+    expect(lines[0]).toMatch(
+      /room gTEST, session sA: a plain message \(ROOM_DATA\) frame; the protocol takes requests only/,
+    );
     expect(lines[1]).toMatch(/room gTEST, session sB: a request payload nested more than 16 levels deep/);
     for (const l of lines) expect(l).not.toMatch(/secret|hunter2/);
   });
@@ -156,16 +209,30 @@ describe("frame guard", () => {
     expect(handled).toHaveLength(4);
     expect(tab2.responses()).toEqual([
       { requestId: 2, status: STATUS.OK, payload: { ok: true } },
-      { requestId: 3, status: STATUS.REJECTED, payload: { code: "RATE_LIMITED", message: "Too many requests; wait a moment." } },
+      {
+        requestId: 3,
+        status: STATUS.REJECTED,
+        payload: { code: "RATE_LIMITED", message: "Too many requests; wait a moment." },
+      },
     ]);
     // Malformed requests are answered without taking a token.
     send(tab1, requestFrame(20, "nope", {}));
     send(tab1, requestBytes(21, "sync", deepArrays(50)));
-    expect(tab1.responses().slice(-2).map((r) => (r.payload as { code: string }).code)).toEqual(["INVALID_REQUEST", "INVALID_REQUEST"]);
+    expect(
+      tab1
+        .responses()
+        .slice(-2)
+        .map((r) => (r.payload as { code: string }).code),
+    ).toEqual(["INVALID_REQUEST", "INVALID_REQUEST"]);
     clock.t += 500;
     send(tab1, requestFrame(22, "sync", {}));
     send(tab1, requestFrame(23, "sync", {}));
-    expect(tab1.responses().slice(-2).map((r) => r.status)).toEqual([STATUS.OK, STATUS.REJECTED]);
+    expect(
+      tab1
+        .responses()
+        .slice(-2)
+        .map((r) => r.status),
+    ).toEqual([STATUS.OK, STATUS.REJECTED]);
     expect(lines.filter((l) => l.includes("over the rate"))).toHaveLength(2);
   });
 

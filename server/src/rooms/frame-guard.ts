@@ -4,7 +4,15 @@
  * `{ code, message }` without reaching Colyseus' decoder, zod or a handler. Frames the protocol does not use (plain
  * messages, bytes, inputs, unknown codes) are dropped. Join, ping and leave frames pass untouched.
  */
-import { ClientState, getMessageBytes, logger, Protocol, ResponseStatus, type Client, type Room } from "@colyseus/core";
+import {
+  ClientState,
+  getMessageBytes,
+  logger,
+  Protocol,
+  ResponseStatus,
+  type Client,
+  type Room,
+} from "@colyseus/core";
 import { PAYLOAD_LIMITS, scanPayload, type PayloadFault, type PayloadLimits } from "./payload-scan.ts";
 import { CODE_MASK, readRequestHeader } from "./request-frame.ts";
 import { REQUEST_RATE, RequestRate, type RateLimits } from "./request-rate.ts";
@@ -37,21 +45,39 @@ export interface GuardRejection {
 }
 
 /** The answer to a request over the member's rate. */
-export const RATE_LIMITED: GuardRejection = { code: "RATE_LIMITED", message: "Too many requests; wait a moment." };
+export const RATE_LIMITED: GuardRejection = {
+  code: "RATE_LIMITED",
+  message: "Too many requests; wait a moment.",
+};
 
 /** Each way a request frame can be refused: the answer (a sentence for a person, never the client's bytes) and the log's words. */
-export function invalidRequest(fault: PayloadFault | "no-type" | "unknown-type", limits: PayloadLimits = PAYLOAD_LIMITS): { answer: GuardRejection; log: string } {
+export function invalidRequest(
+  fault: PayloadFault | "no-type" | "unknown-type",
+  limits: PayloadLimits = PAYLOAD_LIMITS,
+): { answer: GuardRejection; log: string } {
   const answers: Record<typeof fault, [string, string]> = {
     "no-type": ["The request has no readable type.", "a request without a readable type"],
     "unknown-type": ["There is no request of that type.", "a request of an unknown type"],
-    malformed: ["The request's payload is not valid MessagePack.", "a request payload that is not valid MessagePack"],
-    "too-deep": [`The request's payload is nested more than ${limits.maxDepth} levels deep.`, `a request payload nested more than ${limits.maxDepth} levels deep`],
-    "too-many-values": [`The request's payload holds more than ${limits.maxValues} values.`, `a request payload of more than ${limits.maxValues} values`],
+    malformed: [
+      "The request's payload is not valid MessagePack.",
+      "a request payload that is not valid MessagePack",
+    ],
+    "too-deep": [
+      `The request's payload is nested more than ${limits.maxDepth} levels deep.`,
+      `a request payload nested more than ${limits.maxDepth} levels deep`,
+    ],
+    "too-many-values": [
+      `The request's payload holds more than ${limits.maxValues} values.`,
+      `a request payload of more than ${limits.maxValues} values`,
+    ],
     "unsupported-type": [
       "The request's payload may hold only objects, arrays, strings, numbers, booleans and null.",
       "a request payload with binary data, a 64-bit integer or a MessagePack extension",
     ],
-    "key-not-string": ["The request's payload has an object key that is not a string.", "a request payload with a key that is not a string"],
+    "key-not-string": [
+      "The request's payload has an object key that is not a string.",
+      "a request payload with a key that is not a string",
+    ],
   };
   const [message, log] = answers[fault];
   return { answer: { code: "INVALID_REQUEST", message }, log };
@@ -92,7 +118,9 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
   const note = (client: Client, logged: WeakSet<Client>, what: string): void => {
     if (logged.has(client)) return;
     logged.add(client);
-    log(`frame guard: room ${room.roomId}, session ${client.sessionId}: ${what} (logged once per connection)`);
+    log(
+      `frame guard: room ${room.roomId}, session ${client.sessionId}: ${what} (logged once per connection)`,
+    );
   };
   /** Counts a frame the guard handles toward Colyseus' flood cap; false when that closed the connection. */
   const count = (client: Client): boolean => {
@@ -100,7 +128,10 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
     return client.state !== ClientState.LEAVING;
   };
   const answer = (client: Client, requestId: number, rejection: GuardRejection): void => {
-    if (count(client)) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](requestId, ResponseStatus.REJECTED, rejection));
+    if (count(client))
+      client.enqueueRaw(
+        getMessageBytes[Protocol.ROOM_RESPONSE](requestId, ResponseStatus.REJECTED, rejection),
+      );
   };
   /** Whether the room answers requests of this type (Colyseus keys its handlers by the type as a string). */
   const handled = (type: string | number): boolean => {
@@ -137,7 +168,11 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
     if (fault) return refuse(fault);
     // Only requests a handler will see take a token: malformed ones cost a bounded read, and the flood cap bounds them.
     if (!rate.take(keyOf(client))) {
-      note(client, loggedRate, `requests over the rate (burst ${rate.limits.burst}, ${rate.limits.perSecond} a second)`);
+      note(
+        client,
+        loggedRate,
+        `requests over the rate (burst ${rate.limits.burst}, ${rate.limits.perSecond} a second)`,
+      );
       answer(client, header.requestId, RATE_LIMITED);
       return;
     }
@@ -145,10 +180,12 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
   };
 
   internals._onMessage = (client: Client, buffer: unknown): void => {
-    if (!(buffer instanceof Uint8Array) || client.state === ClientState.LEAVING) return colyseus(client, buffer);
+    if (!(buffer instanceof Uint8Array) || client.state === ClientState.LEAVING)
+      return colyseus(client, buffer);
     watch(client);
     const code = buffer.length > 0 ? (buffer[0] ?? 0) & CODE_MASK : undefined;
-    if (code === Protocol.JOIN_ROOM || code === Protocol.PING || code === Protocol.LEAVE_ROOM) return colyseus(client, buffer);
+    if (code === Protocol.JOIN_ROOM || code === Protocol.PING || code === Protocol.LEAVE_ROOM)
+      return colyseus(client, buffer);
     if (code === Protocol.ROOM_REQUEST) return request(client, buffer);
     note(client, loggedMalformed, `${frameName(code)} (dropped)`);
     count(client);

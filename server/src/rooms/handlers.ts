@@ -4,7 +4,15 @@
  * rejection `{ code, message }`, and each is timed (server/src/metrics.ts).
  */
 import type { Client, MessageContext, Room } from "@colyseus/core";
-import { rejection, requestSchemas, syncSchema, type RequestAnswer, type RequestPayload, type RequestType, type SessionPhase } from "@firebreak/shared";
+import {
+  rejection,
+  requestSchemas,
+  syncSchema,
+  type RequestAnswer,
+  type RequestPayload,
+  type RequestType,
+  type SessionPhase,
+} from "@firebreak/shared";
 import { recordRequest } from "../metrics.ts";
 import type { Result } from "../session/result.ts";
 import type { Member } from "../session/types.ts";
@@ -24,16 +32,28 @@ export interface RequestHost extends Room {
 }
 
 /** The rejection for a payload that fails its request's schema: the first issue, with its path. */
-function invalidPayload(type: string, issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): { code: "INVALID_REQUEST"; message: string } {
+function invalidPayload(
+  type: string,
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): { code: "INVALID_REQUEST"; message: string } {
   const first = issues[0];
   const path = first && first.path.length > 0 ? ` at ${first.path.map(String).join(".")}` : "";
-  return { code: "INVALID_REQUEST", message: `Malformed "${type}" request${path}: ${first?.message ?? "invalid payload"}.` };
+  return {
+    code: "INVALID_REQUEST",
+    message: `Malformed "${type}" request${path}: ${first?.message ?? "invalid payload"}.`,
+  };
 }
 
 const UNKNOWN_MEMBER = { code: "UNKNOWN_MEMBER", message: "Unknown member." } as const;
 
 /** Handles one request: its sender, its shape (zod), then the room (who may, the request, the session, the engine). */
-function handle(room: RequestHost, type: RequestType, client: Client, raw: unknown, ctx: MessageContext): unknown {
+function handle(
+  room: RequestHost,
+  type: RequestType,
+  client: Client,
+  raw: unknown,
+  ctx: MessageContext,
+): unknown {
   const m = room.memberOf(client);
   if (!m) return ctx.reject(UNKNOWN_MEMBER);
   const parsed = requestSchemas[type].safeParse(raw);

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { deepArrays, pack } from "../../../test/server/wire.ts";
 import { PAYLOAD_LIMITS, scanPayload } from "./payload-scan.ts";
 
-const scan = (b: Uint8Array | number[], limits = PAYLOAD_LIMITS) => scanPayload(b instanceof Uint8Array ? b : new Uint8Array(b), 0, limits);
+const scan = (b: Uint8Array | number[], limits = PAYLOAD_LIMITS) =>
+  scanPayload(b instanceof Uint8Array ? b : new Uint8Array(b), 0, limits);
 
 /** Nesting depth and value count of a decoded value, counted as the scan counts them. */
 function measure(v: unknown): { depth: number; values: number } {
@@ -24,9 +25,18 @@ function measure(v: unknown): { depth: number; values: number } {
 
 /** Whether a decoded value is JSON-shaped data (plus undefined). */
 function plain(v: unknown): boolean {
-  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "number" || typeof v === "string") return true;
+  if (
+    v === null ||
+    v === undefined ||
+    typeof v === "boolean" ||
+    typeof v === "number" ||
+    typeof v === "string"
+  )
+    return true;
   if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every(plain);
-  return typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(plain);
+  return (
+    typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype && Object.values(v).every(plain)
+  );
 }
 
 function nested(levels: number): unknown {
@@ -41,9 +51,28 @@ describe("payload scan", () => {
       {},
       { ready: true },
       { proposal: "p1", accept: false, note: undefined },
-      { turn: 3, orders: [{ type: "espionage", target: "borevia" }, { type: "influence", target: "meridia", falseFlag: "havland", proxy: true }, { type: "hunt" }] },
+      {
+        turn: 3,
+        orders: [
+          { type: "espionage", target: "borevia" },
+          { type: "influence", target: "meridia", falseFlag: "havland", proxy: true },
+          { type: "hunt" },
+        ],
+      },
       { channel: "private:borevia", text: "é".repeat(1500) },
-      { inject: { id: "x", title: "Blackout", text: "t", effects: Array.from({ length: 20 }, (_, i) => ({ type: "tension", a: "aestria", b: "borevia", delta: i - 10.5 })) } },
+      {
+        inject: {
+          id: "x",
+          title: "Blackout",
+          text: "t",
+          effects: Array.from({ length: 20 }, (_, i) => ({
+            type: "tension",
+            a: "aestria",
+            b: "borevia",
+            delta: i - 10.5,
+          })),
+        },
+      },
       { seconds: 2 ** 31, negative: -(2 ** 31), big: 2 ** 40, f: 0.1, nothing: null },
     ];
     for (const p of payloads) expect(scan(pack(p))).toBeNull();
@@ -62,11 +91,13 @@ describe("payload scan", () => {
 
   it("admits only what msgpackr unpacks, without error, into plain data within the limits (random and mutated bytes)", () => {
     const base = fc.jsonValue({ maxDepth: 5 }).map((v) => pack(v));
-    const mutated = fc.tuple(base, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 })).map(([b, edits]) => {
-      const out = Uint8Array.from(b);
-      for (const [at, byte] of edits) if (out.length > 0) out[at % out.length] = byte;
-      return out;
-    });
+    const mutated = fc
+      .tuple(base, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }))
+      .map(([b, edits]) => {
+        const out = Uint8Array.from(b);
+        for (const [at, byte] of edits) if (out.length > 0) out[at % out.length] = byte;
+        return out;
+      });
     const limits = { maxDepth: 4, maxValues: 40 };
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), mutated), (bytes) => {
@@ -135,13 +166,18 @@ describe("payload scan", () => {
     expect(scan(twice)).toBeNull();
     // 0x40 before any definition is the number 64.
     expect(scan([0x92, 0x40, 0xd4, 0x72, 0x40, 0x91, 0xa1, 0x61, 0x01])).toBeNull();
-    expect(unpack(new Uint8Array([0x92, 0x40, 0xd4, 0x72, 0x40, 0x91, 0xa1, 0x61, 0x01]))).toEqual([64, { a: 1 }]);
+    expect(unpack(new Uint8Array([0x92, 0x40, 0xd4, 0x72, 0x40, 0x91, 0xa1, 0x61, 0x01]))).toEqual([
+      64,
+      { a: 1 },
+    ]);
     // Each reference to a two-key record reads two values.
     expect(scan([0x92, 0xd4, 0x72, 0x40, 0x92, 0xa1, 0x61, 0xa1, 0x62, 1, 2, 0x40, 3])).toBe("malformed");
     expect(scan([0x92, 0xd4, 0x72, 0x40, 0x92, 0xa1, 0x61, 0xa1, 0x62, 1, 2, 0x40, 3, 4])).toBeNull();
     // A record counts toward depth like any object.
     expect(scan([0xd4, 0x72, 0x41, 0x91, 0xa1, 0x61, 0x91, 0x01], { maxDepth: 2, maxValues: 10 })).toBeNull();
-    expect(scan([0xd4, 0x72, 0x41, 0x91, 0xa1, 0x61, 0x91, 0x01], { maxDepth: 1, maxValues: 10 })).toBe("too-deep");
+    expect(scan([0xd4, 0x72, 0x41, 0x91, 0xa1, 0x61, 0x91, 0x01], { maxDepth: 1, maxValues: 10 })).toBe(
+      "too-deep",
+    );
     // Key lists must be strings.
     expect(scan([0xd4, 0x72, 0x40, 0x91, 0x01, 0x01])).toBe("malformed");
     expect(scan([0xd4, 0x72, 0x40, 0x01])).toBe("malformed");

@@ -22,7 +22,12 @@ export interface PayloadLimits {
 export const PAYLOAD_LIMITS: PayloadLimits = { maxDepth: 16, maxValues: 1000 };
 
 /** Why a payload was refused. */
-export type PayloadFault = "malformed" | "too-deep" | "too-many-values" | "unsupported-type" | "key-not-string";
+export type PayloadFault =
+  | "malformed"
+  | "too-deep"
+  | "too-many-values"
+  | "unsupported-type"
+  | "key-not-string";
 
 /** A container still being read: how many items remain, and for a map whether the next item is a key. */
 interface Open {
@@ -35,10 +40,23 @@ interface Open {
 const RECORD_EXT = 0x72;
 const UNDEFINED_EXT = 0x00;
 /** Bytes after the type byte of the numbers msgpackr reads as JS numbers (floats, 8–32-bit integers). */
-const FIXED_WIDTHS: Partial<Record<number, number>> = { 0xca: 4, 0xcb: 8, 0xcc: 1, 0xcd: 2, 0xce: 4, 0xd0: 1, 0xd1: 2, 0xd2: 4 };
+const FIXED_WIDTHS: Partial<Record<number, number>> = {
+  0xca: 4,
+  0xcb: 8,
+  0xcc: 1,
+  0xcd: 2,
+  0xce: 4,
+  0xd0: 1,
+  0xd1: 2,
+  0xd2: 4,
+};
 
 /** Checks the msgpack value in `bytes[start..]`; null when it is plain data within the limits and nothing follows it. */
-export function scanPayload(bytes: Uint8Array, start: number, limits: PayloadLimits = PAYLOAD_LIMITS): PayloadFault | null {
+export function scanPayload(
+  bytes: Uint8Array,
+  start: number,
+  limits: PayloadLimits = PAYLOAD_LIMITS,
+): PayloadFault | null {
   if (start >= bytes.length) return null;
   const end = bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -58,7 +76,16 @@ export function scanPayload(bytes: Uint8Array, start: number, limits: PayloadLim
   const skipString = (): boolean => {
     const p = bytes[pos++];
     if (p === undefined) return false;
-    const n = p >= 0xa0 && p < 0xc0 ? p & 0x1f : p === 0xd9 ? length(1) : p === 0xda ? length(2) : p === 0xdb ? length(4) : null;
+    const n =
+      p >= 0xa0 && p < 0xc0
+        ? p & 0x1f
+        : p === 0xd9
+          ? length(1)
+          : p === 0xda
+            ? length(2)
+            : p === 0xdb
+              ? length(4)
+              : null;
     if (n === null || pos + n > end) return false;
     pos += n;
     return true;

@@ -39,7 +39,11 @@ describe("request frame headers", () => {
   });
 
   it("has an id but no type when the type is missing, cut short, not UTF-8, or neither a string nor a number", () => {
-    expect(readRequestHeader(bytes(CODE.ROOM_REQUEST, 9))).toEqual({ requestId: 9, type: null, payloadStart: 2 });
+    expect(readRequestHeader(bytes(CODE.ROOM_REQUEST, 9))).toEqual({
+      requestId: 9,
+      type: null,
+      payloadStart: 2,
+    });
     expect(readRequestHeader(bytes(CODE.ROOM_REQUEST, 9, 0xa5, 0x61))?.type).toBeNull();
     expect(readRequestHeader(bytes(CODE.ROOM_REQUEST, 9, 0xd9, 200, 0x61))?.type).toBeNull();
     expect(readRequestHeader(bytes(CODE.ROOM_REQUEST, 9, 0xda, 1))?.type).toBeNull();
@@ -61,7 +65,10 @@ describe("request frame headers", () => {
     expect(readWireNumber(bytes(0xd0, 0x80), 0)).toEqual({ value: -128, next: 2 });
     expect(readWireNumber(bytes(0xd1, 0x00, 0x80), 0)).toEqual({ value: -32_768, next: 3 });
     expect(readWireNumber(bytes(0xd2, 0, 0, 0, 0x80), 0)).toEqual({ value: -(2 ** 31), next: 5 });
-    expect(readWireNumber(bytes(0xd3, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff), 0)).toEqual({ value: -(2 ** 32), next: 9 });
+    expect(readWireNumber(bytes(0xd3, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff), 0)).toEqual({
+      value: -(2 ** 32),
+      next: 9,
+    });
     expect(readWireNumber(bytes(), 0)).toBeNull();
     expect(readWireString(header(0, null, "héllo"), 1)).toEqual({ value: "héllo", next: 8 });
     expect(readWireString(bytes(0xdb, 2, 0, 0, 0, 0x68, 0x69), 0)).toEqual({ value: "hi", next: 7 });

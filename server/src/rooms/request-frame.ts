@@ -30,22 +30,53 @@ export function readWireNumber(bytes: Uint8Array, at: number): Read<number> | nu
   if (prefix === undefined) return null;
   if (prefix < 0x80) return { value: prefix, next: at + 1 };
   if (prefix > 0xdf) return { value: prefix - 0x100, next: at + 1 };
-  const widths: Partial<Record<number, number>> = { 0xca: 4, 0xcb: 8, 0xcc: 1, 0xcd: 2, 0xce: 4, 0xcf: 8, 0xd0: 1, 0xd1: 2, 0xd2: 4, 0xd3: 8 };
+  const widths: Partial<Record<number, number>> = {
+    0xca: 4,
+    0xcb: 8,
+    0xcc: 1,
+    0xcd: 2,
+    0xce: 4,
+    0xcf: 8,
+    0xd0: 1,
+    0xd1: 2,
+    0xd2: 4,
+    0xd3: 8,
+  };
   const width = widths[prefix];
   if (width === undefined || at + 1 + width > bytes.length) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, width);
   let value: number;
   switch (prefix) {
-    case 0xca: value = view.getFloat32(0, true); break;
-    case 0xcb: value = view.getFloat64(0, true); break;
-    case 0xcc: value = view.getUint8(0); break;
-    case 0xcd: value = view.getUint16(0, true); break;
-    case 0xce: value = view.getUint32(0, true); break;
-    case 0xcf: value = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32; break;
-    case 0xd0: value = view.getInt8(0); break;
-    case 0xd1: value = view.getInt16(0, true); break;
-    case 0xd2: value = view.getInt32(0, true); break;
-    default: value = view.getUint32(0, true) + view.getInt32(4, true) * 2 ** 32; break;
+    case 0xca:
+      value = view.getFloat32(0, true);
+      break;
+    case 0xcb:
+      value = view.getFloat64(0, true);
+      break;
+    case 0xcc:
+      value = view.getUint8(0);
+      break;
+    case 0xcd:
+      value = view.getUint16(0, true);
+      break;
+    case 0xce:
+      value = view.getUint32(0, true);
+      break;
+    case 0xcf:
+      value = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+      break;
+    case 0xd0:
+      value = view.getInt8(0);
+      break;
+    case 0xd1:
+      value = view.getInt16(0, true);
+      break;
+    case 0xd2:
+      value = view.getInt32(0, true);
+      break;
+    default:
+      value = view.getUint32(0, true) + view.getInt32(4, true) * 2 ** 32;
+      break;
   }
   return Number.isFinite(value) ? { value, next: at + 1 + width } : null;
 }

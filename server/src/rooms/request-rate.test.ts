@@ -6,7 +6,8 @@ function clocked(limits = REQUEST_RATE) {
   return { clock, rate: new RequestRate(limits, () => clock.t) };
 }
 
-const takeN = (rate: RequestRate, key: string, n: number): number => Array.from({ length: n }, () => rate.take(key)).filter(Boolean).length;
+const takeN = (rate: RequestRate, key: string, n: number): number =>
+  Array.from({ length: n }, () => rate.take(key)).filter(Boolean).length;
 
 describe("request rate", () => {
   it("lets a full burst through at once, then refuses until tokens come back", () => {

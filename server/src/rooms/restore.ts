@@ -10,7 +10,8 @@ import type { SessionState } from "../session/types.ts";
  * `REPLAY_FAILED` for a journal that does not replay (an older server's, or damaged): the caller sets that game aside.
  */
 export function restoredSession(gameId: string, key: unknown): SessionState {
-  if (key !== RESTORE_KEY) throw new Error("INVALID_REQUEST: games are restored by the server, not by clients");
+  if (key !== RESTORE_KEY)
+    throw new Error("INVALID_REQUEST: games are restored by the server, not by clients");
   if (isAwake(gameId)) throw new Error("INVALID_REQUEST: that game is already running");
   const svc = services();
   const entries = svc.store.entries(gameId);

@@ -23,13 +23,17 @@ export class RoomTimers {
 
   /** Arms exactly these: one already armed for the same time keeps running, the others are cleared or armed. */
   set(timers: readonly Timer[]): void {
-    for (const a of [...this.armed]) if (!timers.some((t) => sameTimer(t, a.timer) && t.at === a.timer.at)) this.drop(a.timer);
+    for (const a of [...this.armed])
+      if (!timers.some((t) => sameTimer(t, a.timer) && t.at === a.timer.at)) this.drop(a.timer);
     for (const t of timers) {
       if (this.armed.some((a) => sameTimer(a.timer, t))) continue;
-      const delayed = this.clock.setTimeout(() => {
-        this.drop(t);
-        this.fired(t);
-      }, Math.max(0, t.at - this.now()));
+      const delayed = this.clock.setTimeout(
+        () => {
+          this.drop(t);
+          this.fired(t);
+        },
+        Math.max(0, t.at - this.now()),
+      );
       this.armed.push({ timer: t, delayed });
     }
   }

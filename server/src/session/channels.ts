@@ -12,22 +12,32 @@ export function parseChannel(name: string, member: Member, s: SessionState): Cha
   if (name === "public") return { kind: "public" };
   // In the lobby people may still change seats: a team's or a pair's lines written then would be read by whoever
   // passes through the seat, so those channels open with the game.
-  if (s.phase === "lobby") return "team, private and hotline channels open when the facilitator starts the game; write on public";
+  if (s.phase === "lobby")
+    return "team, private and hotline channels open when the facilitator starts the game; write on public";
   const parts = name.split(":");
   if (member.role === "facilitator") {
     const [kind, a, b] = parts;
     if (kind === "team" && parts.length === 2 && isSessionSeat(s, a)) return { kind: "team", seat: a };
-    if ((kind === "private" || kind === "hotline") && parts.length === 3 && isSessionSeat(s, a) && isSessionSeat(s, b) && a !== b) {
-      if (kind === "hotline" && !hasCbmInForce(s, "hotline", a, b)) return `no hotline between ${a} and ${b} is in force`;
+    if (
+      (kind === "private" || kind === "hotline") &&
+      parts.length === 3 &&
+      isSessionSeat(s, a) &&
+      isSessionSeat(s, b) &&
+      a !== b
+    ) {
+      if (kind === "hotline" && !hasCbmInForce(s, "hotline", a, b))
+        return `no hotline between ${a} and ${b} is in force`;
       return (a < b ? { kind, a, b } : { kind, a: b, b: a }) as Channel;
     }
     return `unknown channel "${name}" (facilitator: public, team:<seat>, private:<a>:<b>, hotline:<a>:<b>)`;
   }
-  if (member.role !== "player" || member.seat === null) return `you have no seat yet, so you write only on the public channel (not "${name}")`;
+  if (member.role !== "player" || member.seat === null)
+    return `you have no seat yet, so you write only on the public channel (not "${name}")`;
   const me = member.seat;
   if (name === "team") return { kind: "team", seat: me };
   const [kind, other] = parts;
-  if ((kind === "private" || kind === "hotline") && parts.length === 2 && other) return pairChannelError(s, kind, me, other) ?? pairChannel(kind, me, other);
+  if ((kind === "private" || kind === "hotline") && parts.length === 2 && other)
+    return pairChannelError(s, kind, me, other) ?? pairChannel(kind, me, other);
   return `unknown channel "${name}" (use public, team, private:<seat> or hotline:<seat>)`;
 }
 
@@ -37,9 +47,15 @@ export function pairChannel(kind: "private" | "hotline", x: SeatId, y: SeatId): 
 }
 
 /** Why `seat` may not write on the private line or hotline with `other` (null when it may): another state, and a hotline in force. */
-export function pairChannelError(s: SessionState, kind: "private" | "hotline", seat: SeatId, other: SeatId): string | null {
+export function pairChannelError(
+  s: SessionState,
+  kind: "private" | "hotline",
+  seat: SeatId,
+  other: SeatId,
+): string | null {
   if (!isSessionSeat(s, other) || other === seat) return `no other state "${other}"`;
-  if (kind === "hotline" && !hasCbmInForce(s, "hotline", seat, other)) return `no hotline with ${other} is in force`;
+  if (kind === "hotline" && !hasCbmInForce(s, "hotline", seat, other))
+    return `no hotline with ${other} is in force`;
   return null;
 }
 

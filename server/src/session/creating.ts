@@ -29,7 +29,8 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const o = parsed.data;
   const scenario = c.scenario(o.scenario);
   if (!scenario) return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
-  if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat)) return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${o.scenario}`);
+  if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat))
+    return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${o.scenario}`);
   const options: CreateOptions = {
     scenario: o.scenario,
     seed: o.seed ?? c.mint.token(),
@@ -51,7 +52,14 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const creator: Member = o.solo
     ? { id: c.mint.id("m"), name, role: "player", seat: o.solo.seat, token: c.mint.token() }
     : { id: c.mint.id("m"), name, role: "facilitator", seat: null, token: c.mint.token() };
-  const entry: NewGame["entry"] = { kind: "create", at: c.at, by: creator.id, options, code, facilitator: o.solo ? null : creator };
+  const entry: NewGame["entry"] = {
+    kind: "create",
+    at: c.at,
+    by: creator.id,
+    options,
+    code,
+    facilitator: o.solo ? null : creator,
+  };
   const session = createSession(entry, scenario);
   return session.ok ? ok({ entry, creator, session: session.value }) : session;
 }

@@ -7,13 +7,24 @@ import type { Member } from "./types.ts";
 const scenario = testScenario(2);
 const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
 const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
-const options = { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [] };
+const options = {
+  scenario: scenario.id,
+  seed: "s-1",
+  name: "Test",
+  turnSeconds: 0,
+  botLevel: "normal" as const,
+  solo: null,
+  takeoverSeconds: 0,
+  cbms: [],
+};
 
 describe("journal entries name who made them", () => {
   it("an entry's author is its by; an older entry without one has none, but an older chat line's writer is its author", () => {
     expect(authorOf({ kind: "pause", at: 1, by: "mF" })).toBe("mF");
     expect(authorOf({ kind: "pause", at: 1 })).toBeNull();
-    expect(authorOf({ kind: "chat", at: 1, member: "bot:north", channel: { kind: "public" }, text: "Hello." })).toBe("bot:north");
+    expect(
+      authorOf({ kind: "chat", at: 1, member: "bot:north", channel: { kind: "public" }, text: "Hello." }),
+    ).toBe("bot:north");
   });
 
   it("a journal written before entries named their author replays as it did then", () => {

@@ -15,7 +15,14 @@ export type Author = string;
 /** Everything that can happen to a session, journalled before it is acknowledged. */
 export type JournalEntry =
   /** `by`: the creator (the facilitator of a class game, the player of a solo one). */
-  | { kind: "create"; at: number; by: Author; options: CreateOptions; code: string; facilitator: Member | null }
+  | {
+      kind: "create";
+      at: number;
+      by: Author;
+      options: CreateOptions;
+      code: string;
+      facilitator: Member | null;
+    }
   /** `invite`: the id of the seat invite this join used up. `by`: the person joining, or the facilitator making a co-facilitator. */
   | { kind: "join"; at: number; by: Author; member: Member; invite?: string }
   /** A member asks to join a seat that has players (after the start): the facilitator admits or refuses. */
@@ -30,7 +37,15 @@ export type JournalEntry =
   | { kind: "code"; at: number; by: Author; code: string }
   /** A member moves to a seat or off any (by itself, or by the facilitator). */
   | { kind: "assign"; at: number; by: Author; member: string; seat: SeatId | null }
-  | { kind: "bot"; at: number; by: Author; seat: SeatId; bot: boolean; persona: BotPersona | null; reason: SeatControl["reason"] }
+  | {
+      kind: "bot";
+      at: number;
+      by: Author;
+      seat: SeatId;
+      bot: boolean;
+      persona: BotPersona | null;
+      reason: SeatControl["reason"];
+    }
   | { kind: "start"; at: number; by: Author }
   | { kind: "step"; at: number; by: Author; step: Step }
   | { kind: "ready"; at: number; by: Author; seat: SeatId; ready: boolean }
@@ -47,7 +62,18 @@ export interface Applied {
 }
 
 /** The kinds that did not say who made them before every entry did. */
-type UnsignedKind = "create" | "join" | "knock" | "assign" | "bot" | "start" | "ready" | "chat" | "pause" | "resume" | "extend";
+type UnsignedKind =
+  | "create"
+  | "join"
+  | "knock"
+  | "assign"
+  | "bot"
+  | "start"
+  | "ready"
+  | "chat"
+  | "pause"
+  | "resume"
+  | "extend";
 
 /** An entry of one of those kinds as an older server wrote it: without `by`, and a chat line named its writer `member`. */
 type Unsigned<E> = E extends { kind: "chat" } ? Omit<E, "by"> & { member: Author } : Omit<E, "by">;

@@ -36,7 +36,9 @@ export function mustKnock(s: SessionState, seat: string): boolean {
 
 /** A seat taken by humans comes back from a bot that holds it only because it was empty or its players were away. */
 function reclaimSeat(s: SessionState, seat: string | null): SessionState["seats"] {
-  return s.seats.map((c) => (c.seat === seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c));
+  return s.seats.map((c) =>
+    c.seat === seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c,
+  );
 }
 
 /** A new member joins (with a seat, without one, or through a seat invite). */
@@ -48,10 +50,14 @@ export function join(s: SessionState, e: Entry<"join">): Result<SessionState> {
   let invites = s.invites;
   if (e.invite !== undefined) {
     const inv = s.invites.find((i) => i.id === e.invite);
-    if (!inv || inv.seat !== seat) return refuse("BAD_INVITE", "That seat invite is not valid (used, withdrawn, or for another seat).");
+    if (!inv || inv.seat !== seat)
+      return refuse("BAD_INVITE", "That seat invite is not valid (used, withdrawn, or for another seat).");
     invites = s.invites.filter((i) => i.id !== e.invite);
   } else if (seat !== null && e.member.role === "player" && mustKnock(s, seat)) {
-    return refuse("SEAT_TAKEN", "That seat has players: knock and wait for the facilitator, or ask for a seat invite.");
+    return refuse(
+      "SEAT_TAKEN",
+      "That seat has players: knock and wait for the facilitator, or ask for a seat invite.",
+    );
   }
   return ok({ ...s, members: [...s.members, e.member], seats: reclaimSeat(s, seat), invites });
 }
@@ -62,7 +68,15 @@ export function assign(s: SessionState, e: Entry<"assign">): Result<SessionState
   if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
   if (m.role === "facilitator") return refuse("INVALID_REQUEST", "The facilitator has no seat.");
   if (e.seat !== null && !isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
-  const members = s.members.map((x) => (x.id === e.member ? withoutKnock({ ...x, seat: e.seat, role: e.seat === null ? ("observer" as const) : ("player" as const) }) : x));
+  const members = s.members.map((x) =>
+    x.id === e.member
+      ? withoutKnock({
+          ...x,
+          seat: e.seat,
+          role: e.seat === null ? ("observer" as const) : ("player" as const),
+        })
+      : x,
+  );
   return ok({ ...s, members, seats: reclaimSeat(s, e.seat) });
 }
 
@@ -72,7 +86,8 @@ export function knock(s: SessionState, e: Entry<"knock">): Result<SessionState> 
   if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
   if (m.role === "facilitator") return refuse("INVALID_REQUEST", "The facilitator has no seat.");
   if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
-  if (!hasFacilitator(s)) return refuse("SEAT_TAKEN", "That seat has a player and this game has no facilitator to admit you.");
+  if (!hasFacilitator(s))
+    return refuse("SEAT_TAKEN", "That seat has a player and this game has no facilitator to admit you.");
   if (m.seat !== null) return alreadySeated();
   const members = s.members.map((x) => (x.id === e.member ? { ...x, knock: { seat: e.seat, at: e.at } } : x));
   return ok({ ...s, members });
@@ -91,7 +106,9 @@ function withoutKnock(m: Member): Member {
 
 /** Members waiting to be admitted, oldest knock first. */
 export function knocking(s: SessionState): Array<Member & { knock: { seat: string; at: number } }> {
-  return s.members.flatMap((m) => (m.knock ? [m as Member & { knock: { seat: string; at: number } }] : [])).sort((a, b) => a.knock.at - b.knock.at);
+  return s.members
+    .flatMap((m) => (m.knock ? [m as Member & { knock: { seat: string; at: number } }] : []))
+    .sort((a, b) => a.knock.at - b.knock.at);
 }
 
 /** The facilitator admits a knocking member to the seat it asked for, or refuses (it stays without a seat). */
@@ -99,20 +116,28 @@ export function admit(s: SessionState, e: Entry<"admit">): Result<SessionState> 
   const m = memberById(s, e.member);
   if (!m?.knock) return refuse("NO_KNOCK", "That person is not waiting to join a seat.");
   const seat = m.knock.seat;
-  const members = s.members.map((x) => (x.id === e.member ? (e.admit ? withoutKnock({ ...x, seat, role: "player" as const }) : withoutKnock(x)) : x));
+  const members = s.members.map((x) =>
+    x.id === e.member
+      ? e.admit
+        ? withoutKnock({ ...x, seat, role: "player" as const })
+        : withoutKnock(x)
+      : x,
+  );
   return ok({ ...s, members, seats: e.admit ? reclaimSeat(s, seat) : s.seats });
 }
 
 /** The facilitator creates a seat invite. */
 export function invite(s: SessionState, e: Entry<"invite">): Result<SessionState> {
   if (!isSessionSeat(s, e.invite.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.invite.seat}".`);
-  if (s.invites.some((i) => i.id === e.invite.id || i.secret === e.invite.secret)) return refuse("INVALID_REQUEST", "Invite id taken.");
+  if (s.invites.some((i) => i.id === e.invite.id || i.secret === e.invite.secret))
+    return refuse("INVALID_REQUEST", "Invite id taken.");
   return ok({ ...s, invites: [...s.invites, e.invite] });
 }
 
 /** The facilitator withdraws a seat invite before it is used. */
 export function uninvite(s: SessionState, e: Entry<"uninvite">): Result<SessionState> {
-  if (!s.invites.some((i) => i.id === e.invite)) return refuse("BAD_INVITE", "No open seat invite with that id.");
+  if (!s.invites.some((i) => i.id === e.invite))
+    return refuse("BAD_INVITE", "No open seat invite with that id.");
   return ok({ ...s, invites: s.invites.filter((i) => i.id !== e.invite) });
 }
 

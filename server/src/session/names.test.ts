@@ -11,8 +11,22 @@ describe("names and free text", () => {
   });
 
   it("refuses names that read as the game, its notices, the facilitator or a bot, in any case or spacing", () => {
-    for (const n of ["Firebreak", "FIREBREAK", "system", "Facilitator", "the  facilitator", "White-Cell", "Borevia (bot)", "Borevia(BOT)", "helper bot", "bot", ""]) expect(reservedNameReason(cleanName(n))).not.toBeNull();
-    for (const n of ["Ana", "Abbot", "Talbot", "Bottle", "Facil", "Systema"]) expect(reservedNameReason(n)).toBeNull();
+    for (const n of [
+      "Firebreak",
+      "FIREBREAK",
+      "system",
+      "Facilitator",
+      "the  facilitator",
+      "White-Cell",
+      "Borevia (bot)",
+      "Borevia(BOT)",
+      "helper bot",
+      "bot",
+      "",
+    ])
+      expect(reservedNameReason(cleanName(n))).not.toBeNull();
+    for (const n of ["Ana", "Abbot", "Talbot", "Bottle", "Facil", "Systema"])
+      expect(reservedNameReason(n)).toBeNull();
   });
 
   it("checks and trims a person's name to 40 characters", () => {

@@ -10,7 +10,16 @@ const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, to
 const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
 const sam: Member = { id: "mS", name: "Sam", role: "player", seat: null, token: "tok-sam-0000000000" };
 const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, token: "tok-olga-000000000" };
-const options = { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [] };
+const options = {
+  scenario: scenario.id,
+  seed: "s-1",
+  name: "Test",
+  turnSeconds: 0,
+  botLevel: "normal" as const,
+  solo: null,
+  takeoverSeconds: 0,
+  cbms: [],
+};
 
 /** A class game started with Ann on north, Sam without a seat, Olga watching; east, south and west are bots. */
 function started(): SessionState {
@@ -32,7 +41,9 @@ const code = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? "
 
 describe("who may do what", () => {
   it("each act by role: play a seat, take a seat, write, run the game", () => {
-    const table = (Object.keys({ play: 1, "take a seat": 1, write: 1, facilitate: 1 }) as Act[]).map((act) => [act, ...[fac, ann, sam, olga].map((m) => code(roleMay(m, act)))]);
+    const table = (Object.keys({ play: 1, "take a seat": 1, write: 1, facilitate: 1 }) as Act[]).map(
+      (act) => [act, ...[fac, ann, sam, olga].map((m) => code(roleMay(m, act)))],
+    );
     expect(table).toEqual([
       ["play", "NOT_A_PLAYER", "ok", "NOT_A_PLAYER", "NOT_A_PLAYER"],
       ["take a seat", "NOT_A_PLAYER", "ok", "ok", "ok"],
@@ -52,48 +63,109 @@ describe("who may do what", () => {
 
   it("entries: a player for its own seat while no bot holds it, a bot for the seat it holds, the system for anything", () => {
     const s = started();
-    const orders = (by: string, seat: string): JournalEntry => ({ kind: "step", at: 3_000, by, step: { type: "orders", turn: 1, seat, orders: [] } });
+    const orders = (by: string, seat: string): JournalEntry => ({
+      kind: "step",
+      at: 3_000,
+      by,
+      step: { type: "orders", turn: 1, seat, orders: [] },
+    });
     expect(code(permit(s, orders(ann.id, "north")))).toBe("ok");
-    expect(permit(s, orders(ann.id, "south"))).toEqual({ ok: false, error: { code: "NOT_A_PLAYER", message: "You play north, not south." } });
+    expect(permit(s, orders(ann.id, "south"))).toEqual({
+      ok: false,
+      error: { code: "NOT_A_PLAYER", message: "You play north, not south." },
+    });
     expect(code(permit(s, orders(sam.id, "north")))).toBe("NOT_A_PLAYER");
     expect(code(permit(s, orders("bot:east", "east")))).toBe("ok");
-    expect(permit(s, orders("bot:east", "west"))).toEqual({ ok: false, error: { code: "NOT_A_PLAYER", message: "A bot acts only for its own seat." } });
-    expect(permit(s, orders("bot:north", "north"))).toEqual({ ok: false, error: { code: "NOT_A_PLAYER", message: "No bot holds north." } });
+    expect(permit(s, orders("bot:east", "west"))).toEqual({
+      ok: false,
+      error: { code: "NOT_A_PLAYER", message: "A bot acts only for its own seat." },
+    });
+    expect(permit(s, orders("bot:north", "north"))).toEqual({
+      ok: false,
+      error: { code: "NOT_A_PLAYER", message: "No bot holds north." },
+    });
     expect(code(permit(s, orders("system", "north")))).toBe("ok");
-    expect(code(permit(s, { kind: "step", at: 3_000, by: "bot:east", step: { type: "resolve", turn: 1 } }))).toBe("NOT_A_PLAYER");
-    expect(code(permit(s, { kind: "step", at: 3_000, by: ann.id, step: { type: "resolve", turn: 1 } }))).toBe("NOT_FACILITATOR");
-    expect(code(permit(s, { kind: "ready", at: 3_000, by: "bot:east", seat: "east", ready: true }))).toBe("ok");
-    const held: SessionState = { ...s, seats: s.seats.map((c) => (c.seat === "north" ? { ...c, bot: true, reason: "facilitator" as const } : c)) };
-    expect(permit(held, orders(ann.id, "north"))).toEqual({ ok: false, error: { code: "NOT_A_PLAYER", message: "A bot holds north now; ask the facilitator to hand it back." } });
-    expect(permit(held, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true })).toEqual({ ok: false, error: { code: "NOT_A_PLAYER", message: "A bot holds your seat now; ask the facilitator to hand it back." } });
+    expect(
+      code(permit(s, { kind: "step", at: 3_000, by: "bot:east", step: { type: "resolve", turn: 1 } })),
+    ).toBe("NOT_A_PLAYER");
+    expect(code(permit(s, { kind: "step", at: 3_000, by: ann.id, step: { type: "resolve", turn: 1 } }))).toBe(
+      "NOT_FACILITATOR",
+    );
+    expect(code(permit(s, { kind: "ready", at: 3_000, by: "bot:east", seat: "east", ready: true }))).toBe(
+      "ok",
+    );
+    const held: SessionState = {
+      ...s,
+      seats: s.seats.map((c) =>
+        c.seat === "north" ? { ...c, bot: true, reason: "facilitator" as const } : c,
+      ),
+    };
+    expect(permit(held, orders(ann.id, "north"))).toEqual({
+      ok: false,
+      error: { code: "NOT_A_PLAYER", message: "A bot holds north now; ask the facilitator to hand it back." },
+    });
+    expect(permit(held, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true })).toEqual({
+      ok: false,
+      error: {
+        code: "NOT_A_PLAYER",
+        message: "A bot holds your seat now; ask the facilitator to hand it back.",
+      },
+    });
   });
 
   it("seats: a member moves itself in the lobby, after the start only onto a seat nobody plays; knocks are its own; the facilitator moves anyone", () => {
     const s = started();
-    const assign = (by: string, member: string, seat: string | null): JournalEntry => ({ kind: "assign", at: 3_000, by, member, seat });
+    const assign = (by: string, member: string, seat: string | null): JournalEntry => ({
+      kind: "assign",
+      at: 3_000,
+      by,
+      member,
+      seat,
+    });
     expect(code(permit(s, assign(sam.id, sam.id, "east")))).toBe("ok");
     expect(code(permit(s, assign(sam.id, sam.id, "north")))).toBe("NOT_IN_LOBBY");
     expect(code(permit(s, assign(ann.id, ann.id, null)))).toBe("NOT_IN_LOBBY");
     expect(code(permit(s, assign(ann.id, sam.id, "east")))).toBe("NOT_FACILITATOR");
     expect(code(permit(s, assign(fac.id, sam.id, "north")))).toBe("ok");
-    expect(code(permit(s, { kind: "knock", at: 3_000, by: sam.id, member: sam.id, seat: "north" }))).toBe("ok");
-    expect(code(permit(s, { kind: "knock", at: 3_000, by: ann.id, member: sam.id, seat: "north" }))).toBe("INVALID_REQUEST");
-    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: false }))).toBe("ok");
-    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: true }))).toBe("NOT_FACILITATOR");
+    expect(code(permit(s, { kind: "knock", at: 3_000, by: sam.id, member: sam.id, seat: "north" }))).toBe(
+      "ok",
+    );
+    expect(code(permit(s, { kind: "knock", at: 3_000, by: ann.id, member: sam.id, seat: "north" }))).toBe(
+      "INVALID_REQUEST",
+    );
+    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: false }))).toBe(
+      "ok",
+    );
+    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: true }))).toBe(
+      "NOT_FACILITATOR",
+    );
   });
 
   it("joins: a person joins as itself, never as a facilitator; a facilitator adds co-facilitators", () => {
-    const s = createSession({ kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options }, scenario);
+    const s = createSession(
+      { kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options },
+      scenario,
+    );
     if (!s.ok) throw new Error(s.error.message);
-    const cofac: Member = { id: "mC", name: "Cy", role: "facilitator", seat: null, token: "tok-cy-00000000000" };
+    const cofac: Member = {
+      id: "mC",
+      name: "Cy",
+      role: "facilitator",
+      seat: null,
+      token: "tok-cy-00000000000",
+    };
     expect(code(permit(s.value, { kind: "join", at: 1_100, by: ann.id, member: ann }))).toBe("ok");
-    expect(code(permit(s.value, { kind: "join", at: 1_100, by: cofac.id, member: cofac }))).toBe("NOT_FACILITATOR");
+    expect(code(permit(s.value, { kind: "join", at: 1_100, by: cofac.id, member: cofac }))).toBe(
+      "NOT_FACILITATOR",
+    );
     expect(code(permit(s.value, { kind: "join", at: 1_100, by: fac.id, member: cofac }))).toBe("ok");
   });
 
   it("an entry of an older journal that does not name its maker was checked when accepted; its chat lines are their writer's", () => {
     const s = started();
     expect(code(permit(s, { kind: "pause", at: 3_000 } as StoredEntry))).toBe("ok");
-    expect(code(permit(s, { kind: "chat", at: 3_000, member: olga.id, channel: { kind: "public" }, text: "hi" }))).toBe("NO_CHANNEL");
+    expect(
+      code(permit(s, { kind: "chat", at: 3_000, member: olga.id, channel: { kind: "public" }, text: "hi" })),
+    ).toBe("NO_CHANNEL");
   });
 });

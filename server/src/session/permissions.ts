@@ -44,11 +44,15 @@ const allowed: Result<true> = ok(true);
 export function roleMay(m: Member, act: Act): Result<true> {
   switch (act) {
     case "play":
-      return m.role === "player" && m.seat !== null ? allowed : refuse("NOT_A_PLAYER", "Only a player with a seat can do that.");
+      return m.role === "player" && m.seat !== null
+        ? allowed
+        : refuse("NOT_A_PLAYER", "Only a player with a seat can do that.");
     case "take a seat":
       return m.role !== "facilitator" ? allowed : refuse("NOT_A_PLAYER", "The facilitator has no seat.");
     case "write":
-      return m.role !== "observer" ? allowed : refuse("NO_CHANNEL", "observers read the public channel but do not write");
+      return m.role !== "observer"
+        ? allowed
+        : refuse("NO_CHANNEL", "observers read the public channel but do not write");
     case "facilitate":
       return m.role === "facilitator" ? allowed : onlyFacilitator();
   }
@@ -85,20 +89,27 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
   if (by === null || by === "system") return allowed;
   if (by.startsWith("bot:")) return botMay(s, by.slice(4), e);
   // A person joining makes itself a player or an observer; only a facilitator makes a facilitator (fac:cofac).
-  if (e.kind === "join" && e.member.id === by) return e.member.role === "facilitator" ? onlyFacilitator() : allowed;
+  if (e.kind === "join" && e.member.id === by)
+    return e.member.role === "facilitator" ? onlyFacilitator() : allowed;
   const m = memberById(s, by);
   if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
   switch (e.kind) {
     case "step":
-      return isSeatStep(e.step) ? plays(s, m, e.step.seat, `A bot holds ${m.seat} now; ask the facilitator to hand it back.`) : roleMay(m, "facilitate");
+      return isSeatStep(e.step)
+        ? plays(s, m, e.step.seat, `A bot holds ${m.seat} now; ask the facilitator to hand it back.`)
+        : roleMay(m, "facilitate");
     case "ready":
       return plays(s, m, e.seat, "A bot holds your seat now; ask the facilitator to hand it back.");
     case "chat":
       return roleMay(m, "write");
     case "knock":
-      return e.member === m.id ? roleMay(m, "take a seat") : refuse("INVALID_REQUEST", "Only the member itself can knock on a seat.");
+      return e.member === m.id
+        ? roleMay(m, "take a seat")
+        : refuse("INVALID_REQUEST", "Only the member itself can knock on a seat.");
     case "assign":
-      return e.member === m.id && m.role !== "facilitator" ? seatsItself(s, m, e.seat) : roleMay(m, "facilitate");
+      return e.member === m.id && m.role !== "facilitator"
+        ? seatsItself(s, m, e.seat)
+        : roleMay(m, "facilitate");
     case "admit":
       return e.member === m.id && !e.admit && m.role !== "facilitator" ? allowed : roleMay(m, "facilitate");
     default:
@@ -117,18 +128,25 @@ function plays(s: SessionState, m: Member, seat: SeatId, botHolds: string): Resu
 
 /** Whether a member may move itself to `seat`: in the lobby anywhere; after the start only from no seat onto one no player holds (else it knocks). */
 function seatsItself(s: SessionState, m: Member, seat: SeatId | null): Result<true> {
-  return s.phase === "lobby" || (m.seat === null && seat !== null && !mustKnock(s, seat)) ? allowed : seatsInTheLobby();
+  return s.phase === "lobby" || (m.seat === null && seat !== null && !mustKnock(s, seat))
+    ? allowed
+    : seatsInTheLobby();
 }
 
 /** The refusal for choosing a seat after the start. */
 export function seatsInTheLobby<T>(): Result<T> {
-  return refuse("NOT_IN_LOBBY", "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.");
+  return refuse(
+    "NOT_IN_LOBBY",
+    "Seats are chosen in the lobby; knock on a seat to ask the facilitator to let you in.",
+  );
 }
 
 /** Whether the bot of `seat` may make an entry: only while it holds the seat, and only for that seat. */
 function botMay(s: SessionState, seat: SeatId, e: StoredEntry): Result<true> {
   if (!s.seats.find((c) => c.seat === seat)?.bot) return refuse("NOT_A_PLAYER", `No bot holds ${seat}.`);
   if (e.kind === "chat") return allowed;
-  const own = (e.kind === "step" && isSeatStep(e.step) && e.step.seat === seat) || (e.kind === "ready" && e.seat === seat);
+  const own =
+    (e.kind === "step" && isSeatStep(e.step) && e.step.seat === seat) ||
+    (e.kind === "ready" && e.seat === seat);
   return own ? allowed : refuse("NOT_A_PLAYER", "A bot acts only for its own seat.");
 }

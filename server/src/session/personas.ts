@@ -15,5 +15,8 @@ export function isBotPersona(name: string): name is BotPersona {
 
 /** The rejection for a persona no bot plays; the message lists the ones that exist. */
 export function unknownPersona<T>(name: string): Result<T> {
-  return refuse("UNKNOWN_PERSONA", `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`);
+  return refuse(
+    "UNKNOWN_PERSONA",
+    `Unknown persona "${name}"; a bot plays one of ${BOT_PERSONAS.join(", ")}.`,
+  );
 }

@@ -1,5 +1,12 @@
 /** The engine record of a session, derived from its journal (tokens and chat stay out of it). */
-import { applyStep, createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
+import {
+  applyStep,
+  createGame,
+  newRecord,
+  stateHash,
+  type GameRecord,
+  type Scenario,
+} from "@firebreak/shared";
 import { ok, refuse, type Result } from "./result.ts";
 import { replayJournal } from "./session.ts";
 import type { StoredEntry } from "./journal.ts";
@@ -13,9 +20,19 @@ export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): R
   let state = created.value;
   const controllers = new Map<string, string>(state.seats.map((s) => [s, "human"]));
   const session = replayJournal(entries, scenario);
-  const everBot = new Set(entries.filter((e) => e.kind === "bot" && e.bot).map((e) => (e as { seat: string }).seat));
-  if (session.ok) for (const c of session.value.seats) if (c.bot || everBot.has(c.seat)) controllers.set(c.seat, `bot:${c.persona}`);
-  const record = newRecord(scenario, first.options.seed, state.options, state.seats.map((s) => ({ seat: s, controller: controllers.get(s) ?? "human" })), state);
+  const everBot = new Set(
+    entries.filter((e) => e.kind === "bot" && e.bot).map((e) => (e as { seat: string }).seat),
+  );
+  if (session.ok)
+    for (const c of session.value.seats)
+      if (c.bot || everBot.has(c.seat)) controllers.set(c.seat, `bot:${c.persona}`);
+  const record = newRecord(
+    scenario,
+    first.options.seed,
+    state.options,
+    state.seats.map((s) => ({ seat: s, controller: controllers.get(s) ?? "human" })),
+    state,
+  );
   for (const e of entries) {
     if (e.kind !== "step") continue;
     const r = applyStep(state, e.step);

@@ -4,7 +4,15 @@
  * first (permissions.ts); then only what is wrong with the request itself is refused here, and the reducer checks the
  * entry.
  */
-import { effectStates, type ExtraOf, type InjectDef, type RequestPayload, type RequestType, type Scenario, type SeatId } from "@firebreak/shared";
+import {
+  effectStates,
+  type ExtraOf,
+  type InjectDef,
+  type RequestPayload,
+  type RequestType,
+  type Scenario,
+  type SeatId,
+} from "@firebreak/shared";
 import { parseChannel } from "./channels.ts";
 import type { JournalEntry } from "./journal.ts";
 import { alreadySeated, isSessionSeat, mustKnock } from "./membership.ts";
@@ -37,7 +45,10 @@ export interface Made<T extends RequestType> {
   answer: ExtraOf<T>;
 }
 
-type Maker<T extends RequestType> = (c: RequestContext, p: RequestPayload<T>) => Result<Made<T>> | JournalEntry;
+type Maker<T extends RequestType> = (
+  c: RequestContext,
+  p: RequestPayload<T>,
+) => Result<Made<T>> | JournalEntry;
 
 /** The seat of a member making a seat's request (permissions.ts checked it has one). */
 function seatOf(m: Member): SeatId {
@@ -45,50 +56,99 @@ function seatOf(m: Member): SeatId {
 }
 
 const MAKERS: { [T in RequestType]: Maker<T> } = {
-  orders: ({ member: m, at }, p) => ({ kind: "step", at, by: m.id, step: { type: "orders", turn: p.turn, seat: seatOf(m), orders: p.orders.map(cleanStatement) } }),
+  orders: ({ member: m, at }, p) => ({
+    kind: "step",
+    at,
+    by: m.id,
+    step: { type: "orders", turn: p.turn, seat: seatOf(m), orders: p.orders.map(cleanStatement) },
+  }),
   ready: ({ member: m, at }, p) => ({ kind: "ready", at, by: m.id, seat: seatOf(m), ready: p.ready }),
-  propose: ({ session: s, member: m, at }, p) => ({ kind: "step", at, by: m.id, step: { type: "propose", turn: s.game.turn, seat: seatOf(m), kind: p.kind, parties: p.parties } }),
+  propose: ({ session: s, member: m, at }, p) => ({
+    kind: "step",
+    at,
+    by: m.id,
+    step: { type: "propose", turn: s.game.turn, seat: seatOf(m), kind: p.kind, parties: p.parties },
+  }),
   respond: ({ session: s, member: m, at }, p) => ({
     kind: "step",
     at,
     by: m.id,
-    step: { type: "respond", turn: s.game.turn, seat: seatOf(m), proposal: p.proposal, accept: p.accept, ...(p.note ? { note: cleanText(p.note) } : {}) },
+    step: {
+      type: "respond",
+      turn: s.game.turn,
+      seat: seatOf(m),
+      proposal: p.proposal,
+      accept: p.accept,
+      ...(p.note ? { note: cleanText(p.note) } : {}),
+    },
   }),
   chat: ({ session: s, member: m, at }, p) => {
     const channel = parseChannel(p.channel, m, s);
-    return typeof channel === "string" ? refuse("NO_CHANNEL", channel) : { kind: "chat", at, by: m.id, channel, text: p.text };
+    return typeof channel === "string"
+      ? refuse("NO_CHANNEL", channel)
+      : { kind: "chat", at, by: m.id, channel, text: p.text };
   },
-  "lobby:seat": ({ session: s, member: m, at }, p) => (s.phase === "lobby" ? { kind: "assign", at, by: m.id, member: m.id, seat: p.seat } : seatsInTheLobby()),
+  "lobby:seat": ({ session: s, member: m, at }, p) =>
+    s.phase === "lobby" ? { kind: "assign", at, by: m.id, member: m.id, seat: p.seat } : seatsInTheLobby(),
   knock: ({ session: s, member: m, at }, p) => {
     if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
     if (s.options.solo) return refuse("SEAT_TAKEN", "A solo game has one player.");
     if (m.seat !== null) return alreadySeated();
-    if (p.seat === null) return m.knock ? { kind: "admit", at, by: m.id, member: m.id, admit: false } : refuse("NO_KNOCK", "You are not waiting for a seat.");
+    if (p.seat === null)
+      return m.knock
+        ? { kind: "admit", at, by: m.id, member: m.id, admit: false }
+        : refuse("NO_KNOCK", "You are not waiting for a seat.");
     if (!isSessionSeat(s, p.seat)) return refuse("UNKNOWN_SEAT", `No state "${p.seat}".`);
-    if (s.phase === "lobby" || !mustKnock(s, p.seat)) return { kind: "assign", at, by: m.id, member: m.id, seat: p.seat };
+    if (s.phase === "lobby" || !mustKnock(s, p.seat))
+      return { kind: "assign", at, by: m.id, member: m.id, seat: p.seat };
     return { kind: "knock", at, by: m.id, member: m.id, seat: p.seat };
   },
   "fac:start": ({ member: m, at }) => ({ kind: "start", at, by: m.id }),
   "fac:assign": ({ member: m, at }, p) => ({ kind: "assign", at, by: m.id, member: p.member, seat: p.seat }),
   "fac:bot": ({ member: m, at }, p) => {
     if (p.persona !== undefined && !isBotPersona(p.persona)) return unknownPersona(p.persona);
-    return { kind: "bot", at, by: m.id, seat: p.seat, bot: p.bot, persona: p.persona ?? null, reason: p.bot ? "facilitator" : null };
+    return {
+      kind: "bot",
+      at,
+      by: m.id,
+      seat: p.seat,
+      bot: p.bot,
+      persona: p.persona ?? null,
+      reason: p.bot ? "facilitator" : null,
+    };
   },
   "fac:pause": ({ member: m, at }) => ({ kind: "pause", at, by: m.id }),
   "fac:resume": ({ member: m, at }) => ({ kind: "resume", at, by: m.id }),
   "fac:extend": ({ session: s, member: m, at }, p) =>
-    s.options.turnSeconds === 0 ? refuse("INVALID_REQUEST", "This game has no time limit to extend.") : { kind: "extend", at, by: m.id, seconds: p.seconds },
-  "fac:advance": ({ session: s, member: m, at }) => ({ kind: "step", at, by: m.id, step: { type: "resolve", turn: s.game.turn } }),
+    s.options.turnSeconds === 0
+      ? refuse("INVALID_REQUEST", "This game has no time limit to extend.")
+      : { kind: "extend", at, by: m.id, seconds: p.seconds },
+  "fac:advance": ({ session: s, member: m, at }) => ({
+    kind: "step",
+    at,
+    by: m.id,
+    step: { type: "resolve", turn: s.game.turn },
+  }),
   "fac:inject": ({ session: s, member: m, at, scenario }, p) => {
     const inject = "id" in p ? scenarioInject(scenario, p.id) : customInject(s, p.inject as InjectDef);
-    return inject.ok ? { kind: "step", at, by: m.id, step: { type: "inject", turn: s.game.turn, inject: inject.value } } : inject;
+    return inject.ok
+      ? { kind: "step", at, by: m.id, step: { type: "inject", turn: s.game.turn, inject: inject.value } }
+      : inject;
   },
-  "fac:end": ({ session: s, member: m, at }) => ({ kind: "step", at, by: m.id, step: { type: "end", turn: s.game.turn } }),
+  "fac:end": ({ session: s, member: m, at }) => ({
+    kind: "step",
+    at,
+    by: m.id,
+    step: { type: "end", turn: s.game.turn },
+  }),
   "fac:admit": ({ member: m, at }, p) => ({ kind: "admit", at, by: m.id, member: p.member, admit: p.admit }),
   "fac:invite": ({ session: s, member: m, at, mint }, p) => {
     if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
     const invite = { id: mint.id("i"), secret: mint.token(), seat: p.seat, at, by: m.id };
-    return ok({ entry: { kind: "invite", at, by: m.id, invite }, answer: { invite: { id: invite.id, seat: invite.seat, secret: invite.secret } } });
+    return ok({
+      entry: { kind: "invite", at, by: m.id, invite },
+      answer: { invite: { id: invite.id, seat: invite.seat, secret: invite.secret } },
+    });
   },
   "fac:uninvite": ({ member: m, at }, p) => ({ kind: "uninvite", at, by: m.id, invite: p.invite }),
   "fac:remove": ({ member: m, at }, p) => ({ kind: "remove", at, by: m.id, member: p.member }),
@@ -101,12 +161,19 @@ const MAKERS: { [T in RequestType]: Maker<T> } = {
     const name = cleanName(p.name).slice(0, 40);
     if (name.length === 0) return refuse("INVALID_NAME", "A co-facilitator needs a name.");
     const member: Member = { id: mint.id("m"), name, role: "facilitator", seat: null, token: mint.token() };
-    return ok({ entry: { kind: "join", at, by: m.id, member }, answer: { member: member.id, key: member.token } });
+    return ok({
+      entry: { kind: "join", at, by: m.id, member },
+      answer: { member: member.id, key: member.token },
+    });
   },
 };
 
 /** The entry a request asks for, with its answer's extra fields, or why it is refused: first who may make it, then the request itself. */
-export function entryFor<T extends RequestType>(type: T, payload: RequestPayload<T>, c: RequestContext): Result<Made<T>> {
+export function entryFor<T extends RequestType>(
+  type: T,
+  payload: RequestPayload<T>,
+  c: RequestContext,
+): Result<Made<T>> {
   const may = mayRequest(c.member, type);
   if (!may.ok) return may;
   const made = (MAKERS[type] as Maker<T>)(c, payload);
@@ -115,7 +182,9 @@ export function entryFor<T extends RequestType>(type: T, payload: RequestPayload
 
 /** An inject of the scenario's library or schedule, by id. */
 function scenarioInject(scenario: Scenario | null, id: string): Result<InjectDef> {
-  const inject = scenario?.injects?.library?.find((x) => x.id === id) ?? scenario?.injects?.scheduled?.find((x) => x.inject.id === id)?.inject;
+  const inject =
+    scenario?.injects?.library?.find((x) => x.id === id) ??
+    scenario?.injects?.scheduled?.find((x) => x.inject.id === id)?.inject;
   return inject ? ok(inject) : refuse("UNKNOWN_INJECT", `No inject "${id}" in this scenario's library.`);
 }
 
@@ -123,8 +192,10 @@ function scenarioInject(scenario: Scenario | null, id: string): Result<InjectDef
 function customInject(s: SessionState, inject: InjectDef): Result<InjectDef> {
   for (const e of inject.effects) {
     const bad = effectStates(e).find((x) => !isSessionSeat(s, x));
-    if (bad !== undefined) return refuse("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
-    if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to)) return refuse("INVALID_REQUEST", "An inject effect must name two different states.");
+    if (bad !== undefined)
+      return refuse("UNKNOWN_SEAT", `The inject names "${bad}", which is not a state in this game.`);
+    if ((e.type === "tension" && e.a === e.b) || (e.type === "suspicion" && e.from === e.to))
+      return refuse("INVALID_REQUEST", "An inject effect must name two different states.");
   }
   return ok(inject);
 }

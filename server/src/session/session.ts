@@ -2,7 +2,18 @@
 import { applyStep, castBots, createGame, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
-import { admit, assign, invite, isSessionSeat, join, knock, memberById, remove, rotateCode, uninvite } from "./membership.ts";
+import {
+  admit,
+  assign,
+  invite,
+  isSessionSeat,
+  join,
+  knock,
+  memberById,
+  remove,
+  rotateCode,
+  uninvite,
+} from "./membership.ts";
 import { cleanText } from "./names.ts";
 import { authorOf, type Applied, type JournalEntry, type StoredEntry } from "./journal.ts";
 import { permit } from "./permissions.ts";
@@ -10,14 +21,22 @@ import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
 import type { Channel, SeatControl, SessionState } from "./types.ts";
 
 /** Builds a session from its first journal entry. */
-export function createSession(entry: Extract<StoredEntry, { kind: "create" }>, scenario: Scenario): Result<SessionState> {
+export function createSession(
+  entry: Extract<StoredEntry, { kind: "create" }>,
+  scenario: Scenario,
+): Result<SessionState> {
   const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
   if (!game.ok) return game;
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
   // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
   const o = entry.options;
   const cast = o.cast === undefined ? null : castBots(o.scenario, game.value.seats, o.cast, o.seed);
-  const seats: SeatControl[] = game.value.seats.map((seat, i) => ({ seat, bot: false, persona: cast?.[seat] ?? defaultPersona(i), reason: null }));
+  const seats: SeatControl[] = game.value.seats.map((seat, i) => ({
+    seat,
+    bot: false,
+    persona: cast?.[seat] ?? defaultPersona(i),
+    reason: null,
+  }));
   const s: SessionState = {
     options: entry.options,
     code: entry.code,
@@ -49,17 +68,31 @@ function nextChatId(s: SessionState, channel: Channel): number {
 function chatText(raw: string): Result<string> {
   const text = cleanText(raw).trim();
   if (text.length === 0) return refuse("INVALID_REQUEST", "An empty message.");
-  if (text.length > CHAT_MAX_LENGTH) return refuse("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
+  if (text.length > CHAT_MAX_LENGTH)
+    return refuse("TEXT_TOO_LONG", `A message is at most ${CHAT_MAX_LENGTH} characters.`);
   return ok(text);
 }
 
 /** The words of the bot of `seat` (which holds it: permissions.ts checked), on a channel that seat may write to. */
-function botChat(s: SessionState, seat: string, e: Extract<StoredEntry, { kind: "chat" }>): Result<SessionState> {
+function botChat(
+  s: SessionState,
+  seat: string,
+  e: Extract<StoredEntry, { kind: "chat" }>,
+): Result<SessionState> {
   const why = botChannelError(s, seat, e.channel);
   if (why !== null) return refuse("NO_CHANNEL", `The bot of ${seat} cannot write there: ${why}.`);
   const text = chatText(e.text);
   if (!text.ok) return text;
-  const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: "bot" as const, from: seat, fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`, text: text.value };
+  const msg = {
+    id: nextChatId(s, e.channel),
+    at: e.at,
+    turn: s.game.turn,
+    channel: e.channel,
+    role: "bot" as const,
+    from: seat,
+    fromName: `${s.game.nations[seat]?.name ?? seat} (bot)`,
+    text: text.value,
+  };
   return ok({ ...s, chat: [...s.chat, msg] });
 }
 
@@ -74,8 +107,15 @@ export function allReady(s: SessionState): boolean {
 }
 
 function startPlanning(s: SessionState, at: number): SessionState {
-  if (s.game.phase === "ended") return { ...s, phase: "ended", deadline: null, pausedRemaining: null, ready: [] };
-  return { ...s, phase: "planning", deadline: s.options.turnSeconds > 0 ? at + s.options.turnSeconds * 1000 : null, pausedRemaining: null, ready: [] };
+  if (s.game.phase === "ended")
+    return { ...s, phase: "ended", deadline: null, pausedRemaining: null, ready: [] };
+  return {
+    ...s,
+    phase: "planning",
+    deadline: s.options.turnSeconds > 0 ? at + s.options.turnSeconds * 1000 : null,
+    pausedRemaining: null,
+    ready: [],
+  };
 }
 
 /**
@@ -108,13 +148,19 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
     case "bot": {
       if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);
       if (e.persona !== null && !isBotPersona(e.persona)) return unknownPersona(e.persona);
-      const seats = s.seats.map((c) => (c.seat === e.seat ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null } : c));
+      const seats = s.seats.map((c) =>
+        c.seat === e.seat
+          ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null }
+          : c,
+      );
       return ok({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
     }
     case "start": {
       if (s.phase !== "lobby") return refuse("NOT_IN_LOBBY", "The game has already started.");
       const seats = s.seats.map((c) =>
-        !c.bot && !s.members.some((m) => m.role === "player" && m.seat === c.seat) ? { ...c, bot: true, reason: "empty" as const } : c,
+        !c.bot && !s.members.some((m) => m.role === "player" && m.seat === c.seat)
+          ? { ...c, bot: true, reason: "empty" as const }
+          : c,
       );
       return ok(startPlanning({ ...s, seats }, e.at));
     }
@@ -129,7 +175,13 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
       if (e.step.type === "orders") {
         const m = memberById(s, e.by);
         const count = Array.isArray(e.step.orders) ? e.step.orders.length : 0;
-        next = { ...next, orderLog: [...s.orderLog, { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at }] };
+        next = {
+          ...next,
+          orderLog: [
+            ...s.orderLog,
+            { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at },
+          ],
+        };
       }
       if (e.step.type === "resolve" || e.step.type === "end") next = startPlanning(next, e.at);
       return ok(next);
@@ -143,7 +195,16 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
     case "chat": {
       const writer = authorOf(e) ?? "";
       if (writer === "system") {
-        const notice = { id: nextChatId(s, { kind: "public" }), at: e.at, turn: s.game.turn, channel: { kind: "public" as const }, role: "system" as const, from: "system", fromName: "Firebreak", text: e.text };
+        const notice = {
+          id: nextChatId(s, { kind: "public" }),
+          at: e.at,
+          turn: s.game.turn,
+          channel: { kind: "public" as const },
+          role: "system" as const,
+          from: "system",
+          fromName: "Firebreak",
+          text: e.text,
+        };
         return ok({ ...s, chat: [...s.chat, notice] });
       }
       if (writer.startsWith("bot:")) return botChat(s, writer.slice(4), e);
@@ -151,14 +212,27 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
       if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
       const text = chatText(e.text);
       if (!text.ok) return text;
-      const msg = { id: nextChatId(s, e.channel), at: e.at, turn: s.game.turn, channel: e.channel, role: m.role === "facilitator" ? ("facilitator" as const) : ("player" as const), from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""), fromName: m.name, text: text.value };
+      const msg = {
+        id: nextChatId(s, e.channel),
+        at: e.at,
+        turn: s.game.turn,
+        channel: e.channel,
+        role: m.role === "facilitator" ? ("facilitator" as const) : ("player" as const),
+        from: m.role === "facilitator" ? ("facilitator" as const) : (m.seat ?? ""),
+        fromName: m.name,
+        text: text.value,
+      };
       if (!canRead(m, msg)) return refuse("NO_CHANNEL", "You cannot write to that channel.");
       return ok({ ...s, chat: [...s.chat, msg] });
     }
     case "pause": {
       if (s.phase !== "planning") return refuse("NOT_PLAYING", "Only a running game can be paused.");
       if (s.pausedRemaining !== null) return refuse("PAUSED", "The game is already paused.");
-      return ok({ ...s, pausedRemaining: s.deadline === null ? 0 : Math.max(0, s.deadline - e.at), deadline: null });
+      return ok({
+        ...s,
+        pausedRemaining: s.deadline === null ? 0 : Math.max(0, s.deadline - e.at),
+        deadline: null,
+      });
     }
     case "resume": {
       if (s.pausedRemaining === null) return refuse("NOT_PAUSED", "The game is not paused.");
@@ -167,7 +241,8 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
     }
     case "extend": {
       if (s.phase !== "planning") return refuse("NOT_PLAYING", "Only a running game can be extended.");
-      if (s.pausedRemaining !== null) return ok({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
+      if (s.pausedRemaining !== null)
+        return ok({ ...s, pausedRemaining: s.pausedRemaining + e.seconds * 1000 });
       const base = s.deadline ?? e.at;
       return ok({ ...s, deadline: base + e.seconds * 1000 });
     }

@@ -1,5 +1,16 @@
 /** The server-side session of one game: lobby, seats, members, clock, chat. A fold of journal entries (journal.ts). */
-import type { BotPersona, BotReason, CastingMode, CbmKind, ChatRole, GameState, OrderChange, Role, SeatId, SessionPhase } from "@firebreak/shared";
+import type {
+  BotPersona,
+  BotReason,
+  CastingMode,
+  CbmKind,
+  ChatRole,
+  GameState,
+  OrderChange,
+  Role,
+  SeatId,
+  SessionPhase,
+} from "@firebreak/shared";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
 export interface Member {
@@ -24,7 +35,11 @@ export interface SeatControl {
 }
 
 /** A chat channel: public, a team, a bilateral private line, or a hotline. */
-export type Channel = { kind: "public" } | { kind: "team"; seat: SeatId } | { kind: "private"; a: SeatId; b: SeatId } | { kind: "hotline"; a: SeatId; b: SeatId };
+export type Channel =
+  | { kind: "public" }
+  | { kind: "team"; seat: SeatId }
+  | { kind: "private"; a: SeatId; b: SeatId }
+  | { kind: "hotline"; a: SeatId; b: SeatId };
 
 /** A chat message as stored. */
 export interface ChatMessage {

@@ -16,14 +16,18 @@ export function openSqliteStore(path: string): JournalStore {
     CREATE TABLE IF NOT EXISTS journal (game TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (game, seq));
   `);
   // Stores made before quarantine existed gain the column (NULL: not quarantined).
-  const columns = (db.prepare("PRAGMA table_info(games)").all() as Array<{ name: string }>).map((c) => c.name);
+  const columns = (db.prepare("PRAGMA table_info(games)").all() as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
   if (!columns.includes("quarantine")) db.exec("ALTER TABLE games ADD COLUMN quarantine TEXT");
   const insertGame = db.prepare("INSERT INTO games (id, code, created) VALUES (?, ?, ?)");
   const nextSeq = db.prepare("SELECT COALESCE(MAX(seq), -1) + 1 AS n FROM journal WHERE game = ?");
   const insertEntry = db.prepare("INSERT INTO journal (game, seq, entry) VALUES (?, ?, ?)");
   const selectEntries = db.prepare("SELECT entry FROM journal WHERE game = ? ORDER BY seq");
   const markEnded = db.prepare("UPDATE games SET ended = 1 WHERE id = ?");
-  const selectUnfinished = db.prepare("SELECT id, code, ended FROM games WHERE ended = 0 AND quarantine IS NULL ORDER BY created");
+  const selectUnfinished = db.prepare(
+    "SELECT id, code, ended FROM games WHERE ended = 0 AND quarantine IS NULL ORDER BY created",
+  );
   const markQuarantined = db.prepare("UPDATE games SET quarantine = ? WHERE id = ?");
   const seqs = new Map<string, number>();
   const append = (id: string, entry: StoredEntry): void => {
@@ -47,13 +51,17 @@ export function openSqliteStore(path: string): JournalStore {
     },
     append,
     entries(id) {
-      return (selectEntries.all(id) as Array<{ entry: string }>).map((r) => JSON.parse(r.entry) as StoredEntry);
+      return (selectEntries.all(id) as Array<{ entry: string }>).map(
+        (r) => JSON.parse(r.entry) as StoredEntry,
+      );
     },
     finish(id) {
       markEnded.run(id);
     },
     unfinished() {
-      return (selectUnfinished.all() as Array<{ id: string; code: string; ended: number }>).map((r): StoredGame => ({ id: r.id, code: r.code, ended: r.ended === 1 }));
+      return (selectUnfinished.all() as Array<{ id: string; code: string; ended: number }>).map(
+        (r): StoredGame => ({ id: r.id, code: r.code, ended: r.ended === 1 }),
+      );
     },
     quarantine(id, reason) {
       markQuarantined.run(reason.slice(0, 1000), id);

@@ -5,10 +5,34 @@ import { applyEntry, createSession } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";
 
 export const scenario = testScenario(4);
-export const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
-export const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
-export const bob: Member = { id: "mB", name: "Bob", role: "player", seat: "south", token: "tok-bob-0000000000" };
-export const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, token: "tok-olga-000000000" };
+export const fac: Member = {
+  id: "mF",
+  name: "Fac",
+  role: "facilitator",
+  seat: null,
+  token: "tok-facilitator-000",
+};
+export const ann: Member = {
+  id: "mA",
+  name: "Ann",
+  role: "player",
+  seat: "north",
+  token: "tok-ann-0000000000",
+};
+export const bob: Member = {
+  id: "mB",
+  name: "Bob",
+  role: "player",
+  seat: "south",
+  token: "tok-bob-0000000000",
+};
+export const olga: Member = {
+  id: "mO",
+  name: "Olga",
+  role: "observer",
+  seat: null,
+  token: "tok-olga-000000000",
+};
 
 /** The class game's create entry: the facilitator Fac, a 60 s clock, no takeovers, seed "s-1". */
 export const create: Extract<JournalEntry, { kind: "create" }> = {
@@ -17,7 +41,16 @@ export const create: Extract<JournalEntry, { kind: "create" }> = {
   by: "mF",
   code: "ACDEFG",
   facilitator: fac,
-  options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 60, botLevel: "normal", solo: null, takeoverSeconds: 0, cbms: [] },
+  options: {
+    scenario: scenario.id,
+    seed: "s-1",
+    name: "Test",
+    turnSeconds: 60,
+    botLevel: "normal",
+    solo: null,
+    takeoverSeconds: 0,
+    cbms: [],
+  },
 };
 
 /** The class game after `entries` (each must be accepted), with its journal. */

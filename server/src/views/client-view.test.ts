@@ -11,6 +11,8 @@ describe("a member's view", () => {
     for (const m of [fac, ann, olga]) expect(text).not.toContain(m.token);
     expect(text).not.toContain("s-1");
     expect(v.session.seats.find((x) => x.seat === "east")?.persona).toBeNull();
-    expect(clientView(s, fac, new Set()).session.seats.find((x) => x.seat === "east")?.persona).not.toBeNull();
+    expect(
+      clientView(s, fac, new Set()).session.seats.find((x) => x.seat === "east")?.persona,
+    ).not.toBeNull();
   });
 });

@@ -1,5 +1,14 @@
 /** What one client receives: the engine's viewFor for its role and seat, plus the session around it. */
-import { stateHash, viewFor, type ChatLine, type ClientView, type FacilitatorDesk, type GameState, type GameView, type Viewer } from "@firebreak/shared";
+import {
+  stateHash,
+  viewFor,
+  type ChatLine,
+  type ClientView,
+  type FacilitatorDesk,
+  type GameState,
+  type GameView,
+  type Viewer,
+} from "@firebreak/shared";
 import { canRead, channelName } from "../session/channels.ts";
 import { knocking } from "../session/membership.ts";
 import type { ChatMessage, Member, SessionState } from "../session/types.ts";
@@ -39,7 +48,12 @@ export function viewKey(m: Member): string {
 }
 
 /** Builds a member's whole view (version 0); `connected` says which members have a live connection. */
-export function clientView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m, s.phase))): ClientView {
+export function clientView(
+  s: SessionState,
+  m: Member,
+  connected: ReadonlySet<string>,
+  game: GameView = viewFor(s.game, viewerOf(m, s.phase)),
+): ClientView {
   return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game) };
 }
 
@@ -69,12 +83,19 @@ function desk(s: SessionState, connected: ReadonlySet<string>): FacilitatorDesk 
   return {
     knocks: knocking(s).map((m) => ({ member: m.id, name: m.name, seat: m.knock.seat, at: m.knock.at })),
     invites: s.invites.map((i) => ({ id: i.id, seat: i.seat, secret: i.secret, at: i.at })),
-    facilitators: s.members.filter((x) => x.role === "facilitator").map((x) => ({ id: x.id, name: x.name, connected: connected.has(x.id) })),
+    facilitators: s.members
+      .filter((x) => x.role === "facilitator")
+      .map((x) => ({ id: x.id, name: x.name, connected: connected.has(x.id) })),
   };
 }
 
 /** The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them. */
-export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<string>, game: GameView = viewFor(s.game, viewerOf(m, s.phase))): SharedView {
+export function sharedView(
+  s: SessionState,
+  m: Member,
+  connected: ReadonlySet<string>,
+  game: GameView = viewFor(s.game, viewerOf(m, s.phase)),
+): SharedView {
   const revealPersona = m.role === "facilitator" || s.phase === "ended";
   return {
     session: {
@@ -92,18 +113,42 @@ export function sharedView(s: SessionState, m: Member, connected: ReadonlySet<st
         bot: c.bot,
         persona: c.bot && revealPersona ? c.persona : null,
         reason: c.reason,
-        members: s.members.filter((x) => x.role === "player" && x.seat === c.seat).map((x) => ({ id: m.role === "facilitator" ? x.id : null, name: x.name, connected: connected.has(x.id) })),
+        members: s.members
+          .filter((x) => x.role === "player" && x.seat === c.seat)
+          .map((x) => ({
+            id: m.role === "facilitator" ? x.id : null,
+            name: x.name,
+            connected: connected.has(x.id),
+          })),
       })),
       observers: s.members.filter((x) => x.role === "observer").length,
       unseated:
         m.role === "facilitator"
-          ? s.members.flatMap((x) => (x.role !== "facilitator" && (x.role === "observer" || x.seat === null) ? [{ id: x.id, name: x.name, role: x.role, connected: connected.has(x.id) }] : []))
+          ? s.members.flatMap((x) =>
+              x.role !== "facilitator" && (x.role === "observer" || x.seat === null)
+                ? [{ id: x.id, name: x.name, role: x.role, connected: connected.has(x.id) }]
+                : [],
+            )
           : [],
       stateHash: s.phase === "ended" ? endHash(s.game) : null,
       desk: m.role === "facilitator" ? desk(s, connected) : null,
     },
     game,
-    chat: readable(s, m).map((c): ChatLine => ({ id: c.id, at: c.at, turn: c.turn, channel: channelName(c.channel, m), from: c.from, fromName: c.fromName, role: c.role, text: c.text })),
-    orderLog: m.role === "facilitator" ? s.orderLog : s.orderLog.filter((o) => m.seat !== null && o.seat === m.seat && m.role === "player"),
+    chat: readable(s, m).map(
+      (c): ChatLine => ({
+        id: c.id,
+        at: c.at,
+        turn: c.turn,
+        channel: channelName(c.channel, m),
+        from: c.from,
+        fromName: c.fromName,
+        role: c.role,
+        text: c.text,
+      }),
+    ),
+    orderLog:
+      m.role === "facilitator"
+        ? s.orderLog
+        : s.orderLog.filter((o) => m.seat !== null && o.seat === m.seat && m.role === "player"),
   };
 }

@@ -14,7 +14,11 @@ export class RoomViews {
   private readonly games = new Map<string, { game: SessionState["game"]; view: GameView }>();
 
   /** What to send so that every viewer holds its current view of the session (`connected`: members with a live connection). */
-  deliveries(viewers: readonly Viewer[], s: SessionState, connected: ReadonlySet<string>): Generator<Delivery, void, undefined> {
+  deliveries(
+    viewers: readonly Viewer[],
+    s: SessionState,
+    connected: ReadonlySet<string>,
+  ): Generator<Delivery, void, undefined> {
     return this.sync.plan(viewers, (m) => sharedView(s, m, connected, this.gameView(s, m)));
   }
 

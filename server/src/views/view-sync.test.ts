@@ -20,7 +20,16 @@ function session(): SessionState {
     by: fac.id,
     code: "ACDEFG",
     facilitator: fac,
-    options: { scenario: scenario.id, seed: "s-1", name: "Test", turnSeconds: 0, botLevel: "normal" as const, solo: null, takeoverSeconds: 0, cbms: [] },
+    options: {
+      scenario: scenario.id,
+      seed: "s-1",
+      name: "Test",
+      turnSeconds: 0,
+      botLevel: "normal" as const,
+      solo: null,
+      takeoverSeconds: 0,
+      cbms: [],
+    },
   };
   const c = createSession(create, scenario);
   if (!c.ok) throw new Error(c.error.message);
@@ -51,13 +60,18 @@ class Clients {
     this.viewers = viewers;
   }
   push(s: SessionState, connected = new Set(this.viewers.map((v) => v.member.id))): Delivery[] {
-    const out = [...this.sync.plan(this.viewers, (m) => sharedView(s, m, connected, viewFor(s.game, viewerOf(m, s.phase))))];
+    const out = [
+      ...this.sync.plan(this.viewers, (m) =>
+        sharedView(s, m, connected, viewFor(s.game, viewerOf(m, s.phase))),
+      ),
+    ];
     for (const d of out) {
       if (d.kind === "view") this.held.set(d.to, d.view);
       else
         for (const id of d.to) {
           const h = this.held.get(id);
-          if (!h || h.version !== d.patch.from) throw new Error(`${id} cannot apply a patch from ${d.patch.from}`);
+          if (!h || h.version !== d.patch.from)
+            throw new Error(`${id} cannot apply a patch from ${d.patch.from}`);
           this.held.set(id, { ...applyPatch(h, d.patch.ops), version: d.patch.to });
         }
     }
@@ -100,15 +114,23 @@ describe("ViewSync", () => {
     expect(c.push(s)).toEqual([]);
 
     // Ann's orders change only the north team's and the facilitator's views.
-    s = apply(s, { kind: "step", at: 3_000, by: ann.id, step: { type: "orders", turn: 1, seat: "north", orders: [{ type: "harden" }] } });
+    s = apply(s, {
+      kind: "step",
+      at: 3_000,
+      by: ann.id,
+      step: { type: "orders", turn: 1, seat: "north", orders: [{ type: "harden" }] },
+    });
     const afterOrders = c.push(s);
     expect(afterOrders.every((d) => d.kind === "patch")).toBe(true);
     expect(afterOrders.flatMap((d) => (d.kind === "patch" ? d.to : [])).sort()).toEqual(["c1", "c2", "c4"]);
-    expect(afterOrders.find((d) => d.kind === "patch" && d.to.includes("c1"))).toMatchObject({ to: ["c1", "c2"] });
+    expect(afterOrders.find((d) => d.kind === "patch" && d.to.includes("c1"))).toMatchObject({
+      to: ["c1", "c2"],
+    });
     c.check(s);
 
     // A resolved turn reaches everyone, as patches much smaller than the views.
-    for (const by of [ann, bob]) s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
+    for (const by of [ann, bob])
+      s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const afterTurn = c.push(s);
     expect(afterTurn.every((d) => d.kind === "patch")).toBe(true);
@@ -134,7 +156,10 @@ describe("ViewSync", () => {
     s = apply(s, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true });
     const out = c.push(s);
     expect(out.filter((d) => d.kind === "view").map((d) => d.to)).toEqual(["c4"]);
-    expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual(["c1", "c3"]);
+    expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual([
+      "c1",
+      "c3",
+    ]);
     c.check(s);
 
     const moved = { ...bob, seat: "east" };
@@ -159,7 +184,10 @@ describe("ViewSync", () => {
     const again = c.push(s);
     const versions = c.sent.flatMap((d) => (d.kind === "view" ? [d.view.version] : [d.patch.to]));
     // Bob's new tab gets a snapshot; Ann sees Bob connected again.
-    expect(again.map((d) => (d.kind === "view" ? `view ${d.to}` : `patch ${d.to.join()}`)).sort()).toEqual(["patch c1", "view c5"]);
+    expect(again.map((d) => (d.kind === "view" ? `view ${d.to}` : `patch ${d.to.join()}`)).sort()).toEqual([
+      "patch c1",
+      "view c5",
+    ]);
     expect(new Set(versions).size).toBe(versions.length);
   });
 
@@ -169,20 +197,33 @@ describe("ViewSync", () => {
     s = apply(s, { kind: "step", at: 3_000, by: fac.id, step: { type: "end", turn: 1 } });
     const out = c.push(s);
     // The players' views flip to revealed: snapshots. The facilitator's view was revealed all along: a patch.
-    expect(out.filter((d) => d.kind === "view").map((d) => d.to).sort()).toEqual(["c1", "c3"]);
-    expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual(["c4"]);
+    expect(
+      out
+        .filter((d) => d.kind === "view")
+        .map((d) => d.to)
+        .sort(),
+    ).toEqual(["c1", "c3"]);
+    expect(out.filter((d) => d.kind === "patch").flatMap((d) => (d.kind === "patch" ? d.to : []))).toEqual([
+      "c4",
+    ]);
     c.check(s);
   });
 
   it("hands over each viewer's delivery as soon as it is computed, before diffing the next viewer", () => {
     let s = session();
     const c = annBobAndFacilitator(s);
-    for (const by of [ann, bob]) s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
+    for (const by of [ann, bob])
+      s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const built: string[] = [];
     const deliveries = c.sync.plan(c.viewers, (m) => {
       built.push(m.id);
-      return sharedView(s, m, new Set(c.viewers.map((v) => v.member.id)), viewFor(s.game, viewerOf(m, s.phase)));
+      return sharedView(
+        s,
+        m,
+        new Set(c.viewers.map((v) => v.member.id)),
+        viewFor(s.game, viewerOf(m, s.phase)),
+      );
     });
     const first = deliveries.next();
     expect(first.done).toBe(false);

@@ -14,7 +14,9 @@ export interface Viewer {
 }
 
 /** A message to send: a snapshot to one client, or one patch to several. */
-export type Delivery = { kind: "view"; to: string; view: ClientView } | { kind: "patch"; to: string[]; patch: ViewPatch };
+export type Delivery =
+  | { kind: "view"; to: string; view: ClientView }
+  | { kind: "patch"; to: string[]; patch: ViewPatch };
 
 /** The baselines of one room and what each client holds. */
 export class ViewSync {
@@ -60,7 +62,12 @@ export class ViewSync {
         if (held && held.key === key && held.version === now.version) continue;
         this.held.set(v.client, { key, version: now.version });
         if (patch && held && held.key === key && held.version === patch.from) patchTo.push(v.client);
-        else yield { kind: "view", to: v.client, view: { me: meOf(v.member), version: now.version, ...now.view } };
+        else
+          yield {
+            kind: "view",
+            to: v.client,
+            view: { me: meOf(v.member), version: now.version, ...now.view },
+          };
       }
       if (patch && patchTo.length > 0) yield { kind: "patch", to: patchTo, patch };
     }

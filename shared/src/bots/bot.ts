@@ -49,17 +49,32 @@ export const HARD_RED_LINES: Record<BotPersona, readonly CbmKind[]> = {
 };
 
 /** CBMs a hard bot proposes beyond its doctrine's (all but its red lines): every CBM counts toward stable peace. */
-const HARD_PROPOSALS: readonly CbmKind[] = ["hotline", "consultations", "situationReports", "codeOfConduct", "selfDefenceCatalogue", "publishDoctrine", "noFirstUse"];
+const HARD_PROPOSALS: readonly CbmKind[] = [
+  "hotline",
+  "consultations",
+  "situationReports",
+  "codeOfConduct",
+  "selfDefenceCatalogue",
+  "publishDoctrine",
+  "noFirstUse",
+];
 
 /** CBMs a hard bot also proposes among all states at once: consultations and hotlines then bind every pair, not only its own. */
 const MULTILATERAL: readonly CbmKind[] = ["consultations", "hotline"];
 
 function objectiveCbms(view: GameView, me: SeatId): Array<{ cbm: CbmKind; with?: SeatId }> {
-  return (view.private[me]?.objectives ?? []).flatMap((o) => (o.kind === "cbmInForce" && !o.met ? [{ cbm: o.cbm, ...(o.with ? { with: o.with } : {}) }] : []));
+  return (view.private[me]?.objectives ?? []).flatMap((o) =>
+    o.kind === "cbmInForce" && !o.met ? [{ cbm: o.cbm, ...(o.with ? { with: o.with } : {}) }] : [],
+  );
 }
 
 /** True when a CBM among `parties` would meet one of the seat's unmet secret objectives. */
-export function servesObjective(view: GameView, me: SeatId, kind: CbmKind, parties: readonly SeatId[]): boolean {
+export function servesObjective(
+  view: GameView,
+  me: SeatId,
+  kind: CbmKind,
+  parties: readonly SeatId[],
+): boolean {
   return objectiveCbms(view, me).some((o) => o.cbm === kind && (!o.with || parties.includes(o.with)));
 }
 
@@ -67,10 +82,17 @@ export function servesObjective(view: GameView, me: SeatId, kind: CbmKind, parti
  * A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red lines, and a
  * red line yields to the seat's own secret objective (the state's brief outranks the persona's habits).
  */
-export function decideAnswer(view: GameView, proposal: GameView["proposals"][number], spec: BotSpec, rng: Rng): ReasonedAnswer {
+export function decideAnswer(
+  view: GameView,
+  proposal: GameView["proposals"][number],
+  spec: BotSpec,
+  rng: Rng,
+): ReasonedAnswer {
   const a = doctrineAnswer(view, proposal, spec.persona, rng);
   if (a.accept || spec.level !== "hard" || spec.persona === "random" || a.reason === "violator") return a;
-  const red = HARD_RED_LINES[spec.persona].includes(proposal.kind) && !servesObjective(view, mySeat(view), proposal.kind, proposal.parties);
+  const red =
+    HARD_RED_LINES[spec.persona].includes(proposal.kind) &&
+    !servesObjective(view, mySeat(view), proposal.kind, proposal.parties);
   return red ? a : { accept: true, note: "", reason: null };
 }
 
@@ -93,8 +115,19 @@ export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotPro
   };
   const red = HARD_RED_LINES[spec.persona];
   for (const o of objectiveCbms(view, me)) add(proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined));
-  add(proposeAmongAll(view, MULTILATERAL.filter((k) => !red.includes(k))));
-  add(proposeTo(view, me, HARD_PROPOSALS.filter((k) => !red.includes(k))));
+  add(
+    proposeAmongAll(
+      view,
+      MULTILATERAL.filter((k) => !red.includes(k)),
+    ),
+  );
+  add(
+    proposeTo(
+      view,
+      me,
+      HARD_PROPOSALS.filter((k) => !red.includes(k)),
+    ),
+  );
   return out;
 }
 
@@ -106,22 +139,43 @@ export function decideOrders(view: GameView, spec: BotSpec, rng: Rng, options: B
 }
 
 /** The messages that go with a bot's turn: hotline words with its inquiry answers, words with its proposals and acceptances. */
-export function botMessages(view: GameView, spec: BotSpec, turn: Pick<BotTurn, "answers" | "proposals" | "orders">, rng: Rng | null): BotMessage[] {
+export function botMessages(
+  view: GameView,
+  spec: BotSpec,
+  turn: Pick<BotTurn, "answers" | "proposals" | "orders">,
+  rng: Rng | null,
+): BotMessage[] {
   const me = mySeat(view);
   const out: BotMessage[] = [];
   for (const o of turn.orders) {
     if (o.type !== "answer") continue;
     const q = view.inquiries.find((x) => x.id === o.inquiry);
-    if (q) out.push({ channel: { kind: "hotline", with: q.from }, text: inquiryReplyText(spec.persona, o.reply, authoredBy(view, q.incident, me)) });
+    if (q)
+      out.push({
+        channel: { kind: "hotline", with: q.from },
+        text: inquiryReplyText(spec.persona, o.reply, authoredBy(view, q.incident, me)),
+      });
   }
   for (const p of turn.proposals) {
     const to = p.parties.filter((x) => x !== me);
-    out.push({ channel: to.length > 0 ? { kind: "proposal", to } : { kind: "public" }, text: proposalText(spec.persona, p.kind, to.map((x) => view.nations[x]?.name ?? x), rng) });
+    out.push({
+      channel: to.length > 0 ? { kind: "proposal", to } : { kind: "public" },
+      text: proposalText(
+        spec.persona,
+        p.kind,
+        to.map((x) => view.nations[x]?.name ?? x),
+        rng,
+      ),
+    });
   }
   for (const a of turn.answers) {
     if (!a.accept) continue;
     const p = view.proposals.find((x) => x.id === a.proposal);
-    if (p) out.push({ channel: { kind: "proposal", to: p.parties.filter((x) => x !== me) }, text: acceptText(spec.persona, rng) });
+    if (p)
+      out.push({
+        channel: { kind: "proposal", to: p.parties.filter((x) => x !== me) },
+        text: acceptText(spec.persona, rng),
+      });
   }
   return out;
 }
@@ -142,5 +196,11 @@ export function botTurn(view: GameView, spec: BotSpec, rng: Rng, options: BotOpt
     orders = r.orders;
     plan = r.label;
   } else orders = decideOrders(view, spec, rng, options);
-  return { answers, proposals, orders, plan, messages: botMessages(view, spec, { answers, proposals, orders }, rng) };
+  return {
+    answers,
+    proposals,
+    orders,
+    plan,
+    messages: botMessages(view, spec, { answers, proposals, orders }, rng),
+  };
 }

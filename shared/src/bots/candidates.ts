@@ -8,7 +8,14 @@ import type { BotPersona } from "./doctrines.ts";
 import { addDoctrineAnswers, doctrineOrders } from "./doctrine-play.ts";
 import { statementText } from "./messages.ts";
 import { softTargets } from "./opportunist.ts";
-import { attributable, myInquiry, mySeat, rivalsByTension, tensionWith, unresolvedIncidents } from "./perception.ts";
+import {
+  attributable,
+  myInquiry,
+  mySeat,
+  rivalsByTension,
+  tensionWith,
+  unresolvedIncidents,
+} from "./perception.ts";
 import { Planner } from "./planner.ts";
 
 /** One candidate: a label stable across sampled worlds (the search tree's edge) and its orders. */
@@ -34,7 +41,13 @@ function guard(view: GameView, me: SeatId, p: Planner): void {
 function inquireLowConfidence(view: GameView, me: SeatId, p: Planner): void {
   for (const i of unresolvedIncidents(view, me)) {
     const k = i.knowledge[me];
-    if (k && typeof k.suspect === "string" && k.suspect !== "nonState" && hotlineWith(view, me, k.suspect) && !myInquiry(view, me, i.id))
+    if (
+      k &&
+      typeof k.suspect === "string" &&
+      k.suspect !== "nonState" &&
+      hotlineWith(view, me, k.suspect) &&
+      !myInquiry(view, me, i.id)
+    )
       p.add({ type: "inquire", target: k.suspect, incident: i.id });
   }
 }
@@ -48,9 +61,15 @@ function objectiveOrders(view: GameView, me: SeatId, persona: BotPersona, p: Pla
     if (o.met && o.kind !== "tensionAtMost") continue;
     if (o.kind === "accessIn" && mayIntrude) p.add({ type: "preposition", target: o.target });
     if (o.kind === "tensionAtMost" && tensionWith(view, me, o.with) > o.max - 1.5)
-      p.add({ type: "statement", tone: "reassure", target: o.with, text: statementText(persona, "reassure", name(view, o.with), rng) });
+      p.add({
+        type: "statement",
+        tone: "reassure",
+        target: o.with,
+        text: statementText(persona, "reassure", name(view, o.with), rng),
+      });
     if (o.kind === "rivalAttributed") {
-      for (const g of attributable(view, me, 2)) if (g.suspect === o.rival) p.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
+      for (const g of attributable(view, me, 2))
+        if (g.suspect === o.rival) p.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
       if (persona !== "dove") p.add({ type: "espionage", target: o.rival });
       const open = unresolvedIncidents(view, me).find((i) => i.knowledge[me]?.suspect === o.rival);
       if (open) p.add({ type: "investigate", incident: open.id });
@@ -65,9 +84,19 @@ function nameable(view: GameView, me: SeatId): Array<{ id: string; suspect: Seat
   const out: Array<{ id: string; suspect: SeatId }> = [];
   for (const i of view.incidents) {
     const k = i.knowledge[me];
-    if (i.overt || !k || k.confidence < 2 || k.suspect === null || k.suspect === "nonState" || k.suspect === me || i.author === me) continue;
+    if (
+      i.overt ||
+      !k ||
+      k.confidence < 2 ||
+      k.suspect === null ||
+      k.suspect === "nonState" ||
+      k.suspect === me ||
+      i.author === me
+    )
+      continue;
     const suspect = k.suspect;
-    if (i.publicAttributions.some((a) => a.by === me || (a.accused === suspect && a.confidence >= 2))) continue;
+    if (i.publicAttributions.some((a) => a.by === me || (a.accused === suspect && a.confidence >= 2)))
+      continue;
     out.push({ id: i.id, suspect });
   }
   return out;
@@ -81,7 +110,11 @@ export function restraintOrders(view: GameView, persona: BotPersona, rng: Rng): 
   addDoctrineAnswers(view, me, persona, p, rng);
   for (const o of doctrineOrders(view, "dove", rng)) {
     if (o.type === "answer") continue;
-    p.add(o.type === "statement" && o.target ? { ...o, text: statementText(persona, "reassure", name(view, o.target), rng) } : o);
+    p.add(
+      o.type === "statement" && o.target
+        ? { ...o, text: statementText(persona, "reassure", name(view, o.target), rng) }
+        : o,
+    );
   }
   return p.orders;
 }
@@ -121,7 +154,12 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
   }
   const calm = start();
   if (rival && tensionWith(view, me, rival) >= 1)
-    calm.add({ type: "statement", tone: "reassure", target: rival, text: statementText(persona, "reassure", name(view, rival), rng) });
+    calm.add({
+      type: "statement",
+      tone: "reassure",
+      target: rival,
+      text: statementText(persona, "reassure", name(view, rival), rng),
+    });
   inquireLowConfidence(view, me, calm);
   guard(view, me, calm);
   push("calm", calm.orders);

@@ -14,13 +14,25 @@ export const SCENARIO_CASTS: Readonly<Record<string, Readonly<Record<SeatId, Bot
   "baltic-fog": { aestria: "normBuilder", borevia: "opportunist", meridia: "reciprocal", havland: "dove" },
   collateral: { tarnovia: "reciprocal", vostrakh: "hawk", hafnia: "dove", meridon: "normBuilder" },
   "dark-winter": { vyrnia: "reciprocal", osgard: "hawk", westmark: "normBuilder" },
-  "halden-measures": { westra: "reciprocal", qarin: "opportunist", kasmar: "hawk", lirande: "normBuilder", sundria: "dove", maravi: "forgiving" },
+  "halden-measures": {
+    westra: "reciprocal",
+    qarin: "opportunist",
+    kasmar: "hawk",
+    lirande: "normBuilder",
+    sundria: "dove",
+    maravi: "forgiving",
+  },
   "open-secrets": { aurelia: "reciprocal", karsk: "opportunist", norvale: "normBuilder" },
   tutorial: { aldmark: "reciprocal", serevan: "forgiving" },
 };
 
 /** Personas for the given bot seats: deterministic for the scenario, seats, mode and seed (the seed is the server's, never a player's). */
-export function castBots(scenarioId: string, botSeats: readonly SeatId[], mode: CastingMode, seed: string): Record<SeatId, BotPersona> {
+export function castBots(
+  scenarioId: string,
+  botSeats: readonly SeatId[],
+  mode: CastingMode,
+  seed: string,
+): Record<SeatId, BotPersona> {
   const cast = mode === "scenario" ? (SCENARIO_CASTS[scenarioId] ?? {}) : {};
   const out: Record<SeatId, BotPersona> = {};
   for (const seat of botSeats) {

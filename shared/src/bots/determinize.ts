@@ -91,7 +91,8 @@ function sampleAuthor(view: GameView, me: SeatId, i: IncidentView, rng: Rng): Se
     options.push([s, w]);
   }
   const nonState = i.kind === "ddos" ? 0.6 : i.kind === "intrusion" ? 0 : 0.05;
-  if (nonState > 0) options.push([null, k && k.confidence === 1 && k.suspect === "nonState" ? nonState * 4 : nonState]);
+  if (nonState > 0)
+    options.push([null, k && k.confidence === 1 && k.suspect === "nonState" ? nonState * 4 : nonState]);
   return weightedPick(options, rng);
 }
 
@@ -102,8 +103,22 @@ function sampleKind(i: IncidentView, author: SeatId | null, rng: Rng): Incident[
 }
 
 /** Another seat's attribution track of an incident it has known since `since`, advanced by chance each turn since. */
-function sampleTrack(since: number, now: number, author: SeatId | null, knower: SeatId, seats: readonly SeatId[], rng: Rng): Knowledge {
-  const k: Knowledge = { since, confidence: 0, suspect: null, shared: false, changed: since, moderateAt: null };
+function sampleTrack(
+  since: number,
+  now: number,
+  author: SeatId | null,
+  knower: SeatId,
+  seats: readonly SeatId[],
+  rng: Rng,
+): Knowledge {
+  const k: Knowledge = {
+    since,
+    confidence: 0,
+    suspect: null,
+    shared: false,
+    changed: since,
+    moderateAt: null,
+  };
   for (let t = since + 1; t < now && k.confidence < 3; t++) {
     if (!rng.chance(TRACK_HAZARD)) continue;
     k.confidence = (k.confidence + 1) as Confidence;
@@ -113,35 +128,63 @@ function sampleTrack(since: number, now: number, author: SeatId | null, knower: 
       if (k.confidence === 2) k.moderateAt = t;
     } else {
       const wrong = seats.filter((s) => s !== knower && s !== author);
-      k.suspect = rng.chance(author === null ? 0.5 : 0.25) && wrong.length > 0 ? rng.pick(wrong) : (author ?? "nonState");
+      k.suspect =
+        rng.chance(author === null ? 0.5 : 0.25) && wrong.length > 0
+          ? rng.pick(wrong)
+          : (author ?? "nonState");
     }
   }
   return k;
 }
 
-function buildIncident(view: GameView, me: SeatId, i: IncidentView, nations: Record<SeatId, Nation>, rng: Rng): Incident {
+function buildIncident(
+  view: GameView,
+  me: SeatId,
+  i: IncidentView,
+  nations: Record<SeatId, Nation>,
+  rng: Rng,
+): Incident {
   const author = sampleAuthor(view, me, i, rng);
   const kind = sampleKind(i, author, rng);
   const knowledge: Record<SeatId, Knowledge> = {};
   const mine = i.knowledge[me];
   if (mine) knowledge[me] = { ...mine };
-  if (author !== null && author !== me) knowledge[author] = { since: i.turn, confidence: 3, suspect: author, shared: false, changed: i.turn, moderateAt: i.turn };
+  if (author !== null && author !== me)
+    knowledge[author] = {
+      since: i.turn,
+      confidence: 3,
+      suspect: author,
+      shared: false,
+      changed: i.turn,
+      moderateAt: i.turn,
+    };
   if (i.target !== me) {
     let victimKnows = i.public || i.overt || mine !== undefined;
     if (!victimKnows && author === me) {
       const shutOut = view.events.some((e) => e.incident === i.id && e.rule === "detection.dwell");
-      const held = (view.private[me]?.accesses ?? []).some((a) => a.target === i.target && a.since === i.turn);
+      const held = (view.private[me]?.accesses ?? []).some(
+        (a) => a.target === i.target && a.since === i.turn,
+      );
       const def = nations[i.target]?.defense ?? 3;
       victimKnows = shutOut || (!held && rng.chance(detectionChance(def, 0, view.params)));
     }
     if (victimKnows) {
       knowledge[i.target] = i.overt
-        ? { since: i.turn, confidence: 3, suspect: author, shared: false, changed: i.turn, moderateAt: i.turn }
+        ? {
+            since: i.turn,
+            confidence: 3,
+            suspect: author,
+            shared: false,
+            changed: i.turn,
+            moderateAt: i.turn,
+          }
         : sampleTrack(i.turn, view.turn, author, i.target, view.seats, rng);
     }
   }
   const deniedBy = view.inquiries.filter((q) => q.incident === i.id && q.reply === "deny").map((q) => q.to);
-  const acknowledged = i.secret?.acknowledged ?? view.inquiries.some((q) => q.incident === i.id && q.reply === "acknowledge" && q.to === author);
+  const acknowledged =
+    i.secret?.acknowledged ??
+    view.inquiries.some((q) => q.incident === i.id && q.reply === "acknowledge" && q.to === author);
   return {
     id: i.id,
     turn: i.turn,
@@ -158,33 +201,70 @@ function buildIncident(view: GameView, me: SeatId, i: IncidentView, nations: Rec
     knowledge,
     publicAttributions: i.publicAttributions.slice(),
     acknowledged,
-    normCostApplied: author !== null && (i.overt || i.publicAttributions.some((a) => a.accused === author && a.confidence >= 2)),
+    normCostApplied:
+      author !== null &&
+      (i.overt || i.publicAttributions.some((a) => a.accused === author && a.confidence >= 2)),
     detection: null,
     deniedBy: [...new Set(deniedBy)],
   };
 }
 
 /** Foreign accesses the view cannot see, each with the undetected pre-positioning that gained it. */
-function hiddenAccesses(view: GameView, me: SeatId, s: GameState, personas: Record<SeatId, BotPersona>, rng: Rng): void {
+function hiddenAccesses(
+  view: GameView,
+  me: SeatId,
+  s: GameState,
+  personas: Record<SeatId, BotPersona>,
+  rng: Rng,
+): void {
   if (view.turn < 2) return;
   for (const owner of view.seats) {
     if (owner === me) continue;
     const persona = personas[owner] ?? "random";
-    const rival = view.seats.filter((x) => x !== owner).sort((a, b) => (s.tension[pairKey(owner, b)] ?? 0) - (s.tension[pairKey(owner, a)] ?? 0))[0];
+    const rival = view.seats
+      .filter((x) => x !== owner)
+      .sort((a, b) => (s.tension[pairKey(owner, b)] ?? 0) - (s.tension[pairKey(owner, a)] ?? 0))[0];
     const intel = latestIntel(view, me, owner);
     const fresh = intel && intel.turn >= view.turn - 1 ? intel : undefined;
     for (const target of view.seats) {
       if (target === owner) continue;
       const prior = ACCESS_PRIOR[persona];
-      const count = fresh ? (fresh.accessesHeld[target] ?? 0) : rng.chance(target === rival ? prior.rival : prior.other) ? 1 : 0;
+      const count = fresh
+        ? (fresh.accessesHeld[target] ?? 0)
+        : rng.chance(target === rival ? prior.rival : prior.other)
+          ? 1
+          : 0;
       for (let n = 0; n < count; n++) {
         const since = Math.max(1, view.turn - 1 - rng.int(Math.min(3, view.turn - 1)));
         const id = `h${s.incidents.length}`;
         s.incidents.push({
-          id, turn: since, kind: "preposition" as OperationKind, author: owner, target, overt: false, proxy: false, falseFlag: null, success: true, lethal: false, public: false,
+          id,
+          turn: since,
+          kind: "preposition" as OperationKind,
+          author: owner,
+          target,
+          overt: false,
+          proxy: false,
+          falseFlag: null,
+          success: true,
+          lethal: false,
+          public: false,
           damage: { economy: 0, stability: 0 },
-          knowledge: { [owner]: { since, confidence: 3, suspect: owner, shared: false, changed: since, moderateAt: since } },
-          publicAttributions: [], acknowledged: false, normCostApplied: false, detection: null, deniedBy: [],
+          knowledge: {
+            [owner]: {
+              since,
+              confidence: 3,
+              suspect: owner,
+              shared: false,
+              changed: since,
+              moderateAt: since,
+            },
+          },
+          publicAttributions: [],
+          acknowledged: false,
+          normCostApplied: false,
+          detection: null,
+          deniedBy: [],
         });
         s.accesses.push({ id: `ha${s.accesses.length}`, owner, target, since, incident: id });
       }
@@ -202,7 +282,10 @@ function sampleSuspicion(view: GameView, me: SeatId, s: GameState): void {
         s.suspicion[suspicionKey(a, b)] = mine[b] ?? base;
         continue;
       }
-      let v = Math.min(0.9, base + 0.03 * Math.max(0, (s.tension[pairKey(a, b)] ?? 0) - view.params.initialTension));
+      let v = Math.min(
+        0.9,
+        base + 0.03 * Math.max(0, (s.tension[pairKey(a, b)] ?? 0) - view.params.initialTension),
+      );
       for (const i of s.incidents) {
         const k = i.knowledge[a];
         if (i.target === a && k && k.suspect === b && k.confidence > 0 && k.changed >= view.turn - 3)
@@ -220,13 +303,18 @@ export function determinize(view: GameView, model: OpponentModel, rng: Rng): Det
   const nations: Record<SeatId, Nation> = {};
   for (const id of view.seats) nations[id] = sampleNation(view, me, id, rng);
   const tensionHistory: Record<string, number[]> = {};
-  for (const key of allPairs(view.seats)) tensionHistory[key] = (view.tensionHistory[key] ?? [view.tension[key] ?? 0]).slice();
+  for (const key of allPairs(view.seats))
+    tensionHistory[key] = (view.tensionHistory[key] ?? [view.tension[key] ?? 0]).slice();
   const myAccesses: Access[] = (view.private[me]?.accesses ?? []).map((a) => {
-    const source = view.incidents.find((i) => i.author === me && i.kind === "preposition" && i.target === a.target && i.turn === a.since);
+    const source = view.incidents.find(
+      (i) => i.author === me && i.kind === "preposition" && i.target === a.target && i.turn === a.since,
+    );
     return { id: a.id, owner: me, target: a.target, since: a.since, incident: source?.id ?? `m${a.id}` };
   });
   let lastNormViolation = 0;
-  for (const e of view.events) if ((e.rule === "norm.violation" || e.rule === "norm.pledgeBreach") && e.turn > lastNormViolation) lastNormViolation = e.turn;
+  for (const e of view.events)
+    if ((e.rule === "norm.violation" || e.rule === "norm.pledgeBreach") && e.turn > lastNormViolation)
+      lastNormViolation = e.turn;
   const s: GameState = {
     rulesVersion: RULES_VERSION,
     scenario: { ...view.scenario },
@@ -242,9 +330,16 @@ export function determinize(view: GameView, model: OpponentModel, rng: Rng): Det
     tensionHistory,
     incidents: view.incidents.map((i) => buildIncident(view, me, i, nations, rng)),
     accesses: myAccesses,
-    intel: Object.fromEntries(view.seats.map((x) => [x, x === me ? (view.private[me]?.intel ?? []).slice() : []])),
+    intel: Object.fromEntries(
+      view.seats.map((x) => [x, x === me ? (view.private[me]?.intel ?? []).slice() : []]),
+    ),
     cbms: view.cbms.map((c) => ({ ...c, members: c.members.slice() })),
-    proposals: view.proposals.map((p) => ({ ...p, parties: p.parties.slice(), accepted: p.accepted.slice(), declined: p.declined.slice() })),
+    proposals: view.proposals.map((p) => ({
+      ...p,
+      parties: p.parties.slice(),
+      accepted: p.accepted.slice(),
+      declined: p.declined.slice(),
+    })),
     inquiries: view.inquiries.map((q) => ({ ...q })),
     statements: view.statements.slice(),
     orders: {},

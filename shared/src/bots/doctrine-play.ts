@@ -7,7 +7,12 @@ import type { GameView } from "../view/types.ts";
 import { isBaselinePersona, type BotPersona } from "./doctrines.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { normBuilderAnswer, normBuilderOrders, normBuilderProposals } from "./norm-builder.ts";
-import { opportunistAnswer, opportunistOrders, opportunistProposals, opportunistReply } from "./opportunist.ts";
+import {
+  opportunistAnswer,
+  opportunistOrders,
+  opportunistProposals,
+  opportunistReply,
+} from "./opportunist.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import { answerProposal, chooseOrders, proposeCbms } from "./personas.ts";
 import { attributable, authoredBy, mySeat, openInquiriesToMe } from "./perception.ts";
@@ -26,7 +31,13 @@ const EASY_RASH = 0.5;
 export type ReasonedAnswer = BotAnswer & { reason: RefusalReason | null };
 
 /** A persona's reply to an inquiry addressed to it, by its doctrine and by whether it ran the operation. */
-function doctrineReply(view: GameView, q: Inquiry, me: SeatId, persona: BotPersona, rng: Rng): "deny" | "explain" | "acknowledge" {
+function doctrineReply(
+  view: GameView,
+  q: Inquiry,
+  me: SeatId,
+  persona: BotPersona,
+  rng: Rng,
+): "deny" | "explain" | "acknowledge" {
   const guilty = authoredBy(view, q.incident, me);
   switch (persona) {
     case "hawk":
@@ -45,8 +56,15 @@ function doctrineReply(view: GameView, q: Inquiry, me: SeatId, persona: BotPerso
 }
 
 /** Adds the doctrine's answers to every inquiry waiting for this seat. */
-export function addDoctrineAnswers(view: GameView, me: SeatId, persona: BotPersona, plan: Planner, rng: Rng): void {
-  for (const q of openInquiriesToMe(view, me)) plan.add({ type: "answer", inquiry: q.id, reply: doctrineReply(view, q, me, persona, rng) });
+export function addDoctrineAnswers(
+  view: GameView,
+  me: SeatId,
+  persona: BotPersona,
+  plan: Planner,
+  rng: Rng,
+): void {
+  for (const q of openInquiriesToMe(view, me))
+    plan.add({ type: "answer", inquiry: q.id, reply: doctrineReply(view, q, me, persona, rng) });
 }
 
 /** Orders by the doctrine's rules (the `normal` level; the baseline `chooseOrders` for the first five personas). */
@@ -68,12 +86,18 @@ export function doctrineProposals(view: GameView, persona: BotPersona, rng: Rng)
 }
 
 /** The doctrine's answer to a proposal, with the reason for a refusal. */
-export function doctrineAnswer(view: GameView, proposal: GameView["proposals"][number], persona: BotPersona, rng: Rng): ReasonedAnswer {
+export function doctrineAnswer(
+  view: GameView,
+  proposal: GameView["proposals"][number],
+  persona: BotPersona,
+  rng: Rng,
+): ReasonedAnswer {
   if (persona === "opportunist") return opportunistAnswer(proposal);
   if (persona === "normBuilder") return normBuilderAnswer(view, proposal, mySeat(view));
   const a = answerProposal(view, proposal, persona, rng);
   if (a.accept) return { ...a, reason: null };
-  const reason: RefusalReason = persona === "hawk" ? "tiesHands" : persona === "random" ? "notNow" : "unanswered";
+  const reason: RefusalReason =
+    persona === "hawk" ? "tiesHands" : persona === "random" ? "notNow" : "unanswered";
   return { ...a, reason };
 }
 
@@ -82,13 +106,16 @@ export function doctrineAnswer(view: GameView, proposal: GameView["proposals"][n
  * EASY_SILENCE; and, with chance EASY_RASH, the novice's mistake: naming its low-confidence suspect in public.
  */
 export function easyOrders(view: GameView, persona: BotPersona, rng: Rng): Order[] {
-  const kept = doctrineOrders(view, persona, rng).filter((o) => !rng.chance(o.type === "answer" ? EASY_SILENCE : EASY_DROP));
+  const kept = doctrineOrders(view, persona, rng).filter(
+    (o) => !rng.chance(o.type === "answer" ? EASY_SILENCE : EASY_DROP),
+  );
   const me = mySeat(view);
   const plan = new Planner(view, me);
   for (const o of kept) plan.add(o);
   const rash = attributable(view, me, 1).filter((g) => g.confidence === 1);
   const pick = rash[rash.length - 1];
-  if (pick && rng.chance(EASY_RASH)) plan.add({ type: "attribute", incident: pick.incident.id, accused: pick.suspect });
+  if (pick && rng.chance(EASY_RASH))
+    plan.add({ type: "attribute", incident: pick.incident.id, accused: pick.suspect });
   return plan.orders;
 }
 

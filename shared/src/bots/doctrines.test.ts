@@ -28,7 +28,11 @@ const baltic = load("baltic-fog");
 const seats = baltic.states.map((s) => s.id);
 
 /** Seats get the line-up rotated by the game index, so every persona plays every seat. */
-function specsFor(lineup: readonly BotPersona[], g: number, level: BotSpec["level"] = "normal"): Record<SeatId, BotSpec> {
+function specsFor(
+  lineup: readonly BotPersona[],
+  g: number,
+  level: BotSpec["level"] = "normal",
+): Record<SeatId, BotSpec> {
   const out: Record<SeatId, BotSpec> = {};
   seats.forEach((s, i) => {
     out[s] = { persona: lineup[(i + g) % lineup.length] as BotPersona, level };
@@ -39,190 +43,277 @@ function specsFor(lineup: readonly BotPersona[], g: number, level: BotSpec["leve
 const covert = (orders: readonly Order[]): number => orders.filter((o) => isOperation(o) && !o.overt).length;
 
 describe("doctrines", () => {
-  it("every persona has a documented doctrine; specs parse", () => {
-    for (const p of BOT_PERSONAS) {
-      expect(DOCTRINES[p].summary.length).toBeGreaterThan(10);
-      expect(DOCTRINES[p].rules.length).toBeGreaterThan(0);
-    }
-    expect(parseBotSpec("hawk")).toEqual({ persona: "hawk", level: "normal" });
-    expect(parseBotSpec("normBuilder:hard")).toEqual({ persona: "normBuilder", level: "hard" });
-    expect(parseBotSpec("hawk:expert")).toBeNull();
-    expect(parseBotSpec("pirate")).toBeNull();
-  }, SLOW);
-
-  it("the normal level of the five baseline personas is exactly the baseline API", () => {
-    for (let g = 0; g < 60; g++) {
-      const specs = specsFor(["random", "hawk", "dove", "reciprocal", "forgiving"], g);
-      playBotGame(baltic, `baseline-${g}`, specs, {}, {}, (view, spec, rng, o) => {
-        const t = botTurn(view, spec, rng, o);
-        const again = rngFromSeed(`baseline-${g}/bot/${view.viewer.role === "player" ? view.viewer.seat : ""}/${view.turn}`);
-        const persona = spec.persona as Persona;
-        const answers = view.proposals
-          .filter((p) => view.viewer.role === "player" && !p.accepted.includes(view.viewer.seat) && !p.declined.includes(view.viewer.seat))
-          .map((p) => ({ proposal: p.id, ...answerProposal(view, p, persona, again) }));
-        const proposals = proposeCbms(view, persona, again);
-        const orders = chooseOrders(view, persona, again);
-        expect(t.answers.map(({ reason: _r, ...a }) => a)).toEqual(answers);
-        expect(t.proposals).toEqual(proposals);
-        expect(t.orders).toEqual(orders);
-        return t;
-      });
-    }
-  }, SLOW);
-
-  it("a hawk starts more covert operations than a dove over 500 seeded games; the dove starts none", () => {
-    const count: Record<string, number> = { hawk: 0, dove: 0 };
-    for (let g = 0; g < 500; g++) {
-      const specs = specsFor(["hawk", "dove", "reciprocal", "opportunist"], g);
-      const game = playBotGame(baltic, `doctrine-${g}`, specs);
-      for (const t of game.turns) {
-        const persona = specs[t.seat]?.persona as string;
-        if (persona in count) count[persona] = (count[persona] as number) + covert(t.orders);
+  it(
+    "every persona has a documented doctrine; specs parse",
+    () => {
+      for (const p of BOT_PERSONAS) {
+        expect(DOCTRINES[p].summary.length).toBeGreaterThan(10);
+        expect(DOCTRINES[p].rules.length).toBeGreaterThan(0);
       }
-    }
-    expect(count.dove).toBe(0);
-    expect(count.hawk).toBeGreaterThan(1000);
-  }, SLOW);
+      expect(parseBotSpec("hawk")).toEqual({ persona: "hawk", level: "normal" });
+      expect(parseBotSpec("normBuilder:hard")).toEqual({ persona: "normBuilder", level: "hard" });
+      expect(parseBotSpec("hawk:expert")).toBeNull();
+      expect(parseBotSpec("pirate")).toBeNull();
+    },
+    SLOW,
+  );
 
-  it("a reciprocal answers an attack attributed to a state within two turns (retaliation, expulsion or a hotline inquiry)", () => {
-    let grievances = 0;
-    let answered = 0;
-    for (let g = 0; g < 150; g++) {
-      const specs = specsFor(["reciprocal", "hawk", "opportunist", "random"], g);
-      const pending: Array<{ seat: SeatId; suspect: SeatId; incident: string; turn: number }> = [];
-      const turns: SeatTurn[] = [];
-      playBotGame(baltic, `tit-${g}`, specs, { noCbms: g % 2 === 0 }, {}, (view, spec, rng, o) => {
-        const t = botTurn(view, spec, rng, o);
-        if (spec.persona === "reciprocal" && view.viewer.role === "player") {
-          const me = view.viewer.seat;
-          for (const gr of freshGrievances(view, me)) pending.push({ seat: me, suspect: gr.suspect, incident: gr.incident.id, turn: view.turn });
-          turns.push({ ...t, turn: view.turn, seat: me });
-        }
-        return t;
-      });
-      for (const p of pending) {
-        grievances++;
-        const answers = turns
-          .filter((t) => t.seat === p.seat && t.turn >= p.turn && t.turn <= p.turn + 1)
-          .flatMap((t) => t.orders)
-          .some((o) => ("target" in o && o.target === p.suspect) || (o.type === "attribute" && o.accused === p.suspect));
-        // The doctrine lets an inquiry that was answered (deny or explain) stand instead of retaliating.
-        if (answers) answered++;
+  it(
+    "the normal level of the five baseline personas is exactly the baseline API",
+    () => {
+      for (let g = 0; g < 60; g++) {
+        const specs = specsFor(["random", "hawk", "dove", "reciprocal", "forgiving"], g);
+        playBotGame(baltic, `baseline-${g}`, specs, {}, {}, (view, spec, rng, o) => {
+          const t = botTurn(view, spec, rng, o);
+          const again = rngFromSeed(
+            `baseline-${g}/bot/${view.viewer.role === "player" ? view.viewer.seat : ""}/${view.turn}`,
+          );
+          const persona = spec.persona as Persona;
+          const answers = view.proposals
+            .filter(
+              (p) =>
+                view.viewer.role === "player" &&
+                !p.accepted.includes(view.viewer.seat) &&
+                !p.declined.includes(view.viewer.seat),
+            )
+            .map((p) => ({ proposal: p.id, ...answerProposal(view, p, persona, again) }));
+          const proposals = proposeCbms(view, persona, again);
+          const orders = chooseOrders(view, persona, again);
+          expect(t.answers.map(({ reason: _r, ...a }) => a)).toEqual(answers);
+          expect(t.proposals).toEqual(proposals);
+          expect(t.orders).toEqual(orders);
+          return t;
+        });
       }
-    }
-    expect(grievances).toBeGreaterThan(100);
-    expect(answered / grievances).toBeGreaterThan(0.95);
-  }, SLOW);
+    },
+    SLOW,
+  );
 
-  it("a forgiving bot lets about half of its grievances pass; a strict reciprocal answers nearly all of them", () => {
-    const rate: Record<string, { grievances: number; retaliations: number }> = { reciprocal: { grievances: 0, retaliations: 0 }, forgiving: { grievances: 0, retaliations: 0 } };
-    for (let g = 0; g < 200; g++) {
-      const specs = specsFor(["reciprocal", "forgiving", "hawk", "random"], g);
-      playBotGame(baltic, `forgive-${g}`, specs, { noCbms: true }, {}, (view, spec, rng, o) => {
-        const t = botTurn(view, spec, rng, o);
-        const r = rate[spec.persona];
-        if (r && view.viewer.role === "player") {
-          const suspects = new Set(freshGrievances(view, view.viewer.seat).map((x) => x.suspect));
-          r.grievances += suspects.size;
-          for (const s of suspects) if (t.orders.some((x) => (x.type === "expel" || (isOperation(x) && x.overt)) && x.target === s)) r.retaliations++;
+  it(
+    "a hawk starts more covert operations than a dove over 500 seeded games; the dove starts none",
+    () => {
+      const count: Record<string, number> = { hawk: 0, dove: 0 };
+      for (let g = 0; g < 500; g++) {
+        const specs = specsFor(["hawk", "dove", "reciprocal", "opportunist"], g);
+        const game = playBotGame(baltic, `doctrine-${g}`, specs);
+        for (const t of game.turns) {
+          const persona = specs[t.seat]?.persona as string;
+          if (persona in count) count[persona] = (count[persona] as number) + covert(t.orders);
         }
-        return t;
-      });
-    }
-    const strict = (rate.reciprocal?.retaliations ?? 0) / (rate.reciprocal?.grievances ?? 1);
-    const forgiving = (rate.forgiving?.retaliations ?? 0) / (rate.forgiving?.grievances ?? 1);
-    expect(rate.forgiving?.grievances).toBeGreaterThan(100);
-    expect(strict).toBeGreaterThan(0.9);
-    expect(forgiving).toBeGreaterThan(0.35);
-    expect(forgiving).toBeLessThan(0.65);
-  }, SLOW);
+      }
+      expect(count.dove).toBe(0);
+      expect(count.hawk).toBeGreaterThan(1000);
+    },
+    SLOW,
+  );
 
-  it("an opportunist strikes where it will not be caught: softer targets than a hawk, never overt, disruption only through a proxy", () => {
-    const detection: Record<string, number[]> = { hawk: [], opportunist: [] };
-    for (let g = 0; g < 200; g++) {
-      const specs = specsFor(["opportunist", "hawk", "dove", "reciprocal"], g);
-      playBotGame(baltic, `opp-${g}`, specs, {}, {}, (view, spec, rng, o) => {
-        const t = botTurn(view, spec, rng, o);
-        if ((spec.persona === "hawk" || spec.persona === "opportunist") && view.viewer.role === "player") {
-          const me = view.viewer.seat;
-          for (const order of t.orders) {
-            if (!isOperation(order) || order.overt || (order.type !== "preposition" && order.type !== "influence" && order.type !== "espionage")) continue;
-            detection[spec.persona]?.push(catchChance(view, me, order.target));
+  it(
+    "a reciprocal answers an attack attributed to a state within two turns (retaliation, expulsion or a hotline inquiry)",
+    () => {
+      let grievances = 0;
+      let answered = 0;
+      for (let g = 0; g < 150; g++) {
+        const specs = specsFor(["reciprocal", "hawk", "opportunist", "random"], g);
+        const pending: Array<{ seat: SeatId; suspect: SeatId; incident: string; turn: number }> = [];
+        const turns: SeatTurn[] = [];
+        playBotGame(baltic, `tit-${g}`, specs, { noCbms: g % 2 === 0 }, {}, (view, spec, rng, o) => {
+          const t = botTurn(view, spec, rng, o);
+          if (spec.persona === "reciprocal" && view.viewer.role === "player") {
+            const me = view.viewer.seat;
+            for (const gr of freshGrievances(view, me))
+              pending.push({ seat: me, suspect: gr.suspect, incident: gr.incident.id, turn: view.turn });
+            turns.push({ ...t, turn: view.turn, seat: me });
           }
-          if (spec.persona === "opportunist") {
+          return t;
+        });
+        for (const p of pending) {
+          grievances++;
+          const answers = turns
+            .filter((t) => t.seat === p.seat && t.turn >= p.turn && t.turn <= p.turn + 1)
+            .flatMap((t) => t.orders)
+            .some(
+              (o) =>
+                ("target" in o && o.target === p.suspect) ||
+                (o.type === "attribute" && o.accused === p.suspect),
+            );
+          // The doctrine lets an inquiry that was answered (deny or explain) stand instead of retaliating.
+          if (answers) answered++;
+        }
+      }
+      expect(grievances).toBeGreaterThan(100);
+      expect(answered / grievances).toBeGreaterThan(0.95);
+    },
+    SLOW,
+  );
+
+  it(
+    "a forgiving bot lets about half of its grievances pass; a strict reciprocal answers nearly all of them",
+    () => {
+      const rate: Record<string, { grievances: number; retaliations: number }> = {
+        reciprocal: { grievances: 0, retaliations: 0 },
+        forgiving: { grievances: 0, retaliations: 0 },
+      };
+      for (let g = 0; g < 200; g++) {
+        const specs = specsFor(["reciprocal", "forgiving", "hawk", "random"], g);
+        playBotGame(baltic, `forgive-${g}`, specs, { noCbms: true }, {}, (view, spec, rng, o) => {
+          const t = botTurn(view, spec, rng, o);
+          const r = rate[spec.persona];
+          if (r && view.viewer.role === "player") {
+            const suspects = new Set(freshGrievances(view, view.viewer.seat).map((x) => x.suspect));
+            r.grievances += suspects.size;
+            for (const s of suspects)
+              if (t.orders.some((x) => (x.type === "expel" || (isOperation(x) && x.overt)) && x.target === s))
+                r.retaliations++;
+          }
+          return t;
+        });
+      }
+      const strict = (rate.reciprocal?.retaliations ?? 0) / (rate.reciprocal?.grievances ?? 1);
+      const forgiving = (rate.forgiving?.retaliations ?? 0) / (rate.forgiving?.grievances ?? 1);
+      expect(rate.forgiving?.grievances).toBeGreaterThan(100);
+      expect(strict).toBeGreaterThan(0.9);
+      expect(forgiving).toBeGreaterThan(0.35);
+      expect(forgiving).toBeLessThan(0.65);
+    },
+    SLOW,
+  );
+
+  it(
+    "an opportunist strikes where it will not be caught: softer targets than a hawk, never overt, disruption only through a proxy",
+    () => {
+      const detection: Record<string, number[]> = { hawk: [], opportunist: [] };
+      for (let g = 0; g < 200; g++) {
+        const specs = specsFor(["opportunist", "hawk", "dove", "reciprocal"], g);
+        playBotGame(baltic, `opp-${g}`, specs, {}, {}, (view, spec, rng, o) => {
+          const t = botTurn(view, spec, rng, o);
+          if ((spec.persona === "hawk" || spec.persona === "opportunist") && view.viewer.role === "player") {
+            const me = view.viewer.seat;
             for (const order of t.orders) {
-              if (isOperation(order)) expect(order.overt ?? false).toBe(false);
-              if (order.type === "disrupt" || order.type === "destroy") expect(order.proxy).toBe(true);
+              if (
+                !isOperation(order) ||
+                order.overt ||
+                (order.type !== "preposition" && order.type !== "influence" && order.type !== "espionage")
+              )
+                continue;
+              detection[spec.persona]?.push(catchChance(view, me, order.target));
+            }
+            if (spec.persona === "opportunist") {
+              for (const order of t.orders) {
+                if (isOperation(order)) expect(order.overt ?? false).toBe(false);
+                if (order.type === "disrupt" || order.type === "destroy") expect(order.proxy).toBe(true);
+              }
             }
           }
-        }
-        return t;
-      });
-    }
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-    expect(detection.opportunist?.length).toBeGreaterThan(200);
-    expect(mean(detection.opportunist as number[])).toBeLessThan(mean(detection.hawk as number[]) - 0.05);
-  }, SLOW);
+          return t;
+        });
+      }
+      const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+      expect(detection.opportunist?.length).toBeGreaterThan(200);
+      expect(mean(detection.opportunist as number[])).toBeLessThan(mean(detection.hawk as number[]) - 0.05);
+    },
+    SLOW,
+  );
 
-  it("a norm builder seeks CBMs, never breaks a norm, and punishes a fresh public violation the next turn", () => {
-    let violations = 0;
-    let punished = 0;
-    const kinds = new Set<string>();
-    for (let g = 0; g < 200; g++) {
-      const specs = specsFor(["normBuilder", "hawk", "reciprocal", "hawk"], g);
-      playBotGame(baltic, `norm-${g}`, specs, {}, {}, (view, spec, rng, o) => {
-        const t = botTurn(view, spec, rng, o);
-        if (spec.persona === "normBuilder" && view.viewer.role === "player") {
-          const me = view.viewer.seat;
-          for (const p of t.proposals) kinds.add(p.kind);
-          for (const order of t.orders) expect(isOperation(order)).toBe(false);
-          for (const v of freshViolations(view, me)) {
-            violations++;
-            if (t.orders.some((x) => (x.type === "sanction" || x.type === "expel") && x.target === v.violator)) punished++;
+  it(
+    "a norm builder seeks CBMs, never breaks a norm, and punishes a fresh public violation the next turn",
+    () => {
+      let violations = 0;
+      let punished = 0;
+      const kinds = new Set<string>();
+      for (let g = 0; g < 200; g++) {
+        const specs = specsFor(["normBuilder", "hawk", "reciprocal", "hawk"], g);
+        playBotGame(baltic, `norm-${g}`, specs, {}, {}, (view, spec, rng, o) => {
+          const t = botTurn(view, spec, rng, o);
+          if (spec.persona === "normBuilder" && view.viewer.role === "player") {
+            const me = view.viewer.seat;
+            for (const p of t.proposals) kinds.add(p.kind);
+            for (const order of t.orders) expect(isOperation(order)).toBe(false);
+            for (const v of freshViolations(view, me)) {
+              violations++;
+              if (
+                t.orders.some((x) => (x.type === "sanction" || x.type === "expel") && x.target === v.violator)
+              )
+                punished++;
+            }
+          }
+          return t;
+        });
+      }
+      expect([...kinds]).toEqual(
+        expect.arrayContaining([
+          "hotline",
+          "situationReports",
+          "consultations",
+          "codeOfConduct",
+          "selfDefenceCatalogue",
+          "noFirstUse",
+          "publishDoctrine",
+        ]),
+      );
+      expect(violations).toBeGreaterThan(20);
+      expect(punished / violations).toBeGreaterThan(0.9);
+    },
+    SLOW,
+  );
+
+  it(
+    "an easy bot plays its doctrine carelessly: unanswered inquiries and rash low-confidence accusations a normal dove never makes",
+    () => {
+      const rash: Record<string, number> = { easy: 0, normal: 0 };
+      let unanswered = 0;
+      for (let g = 0; g < 200; g++) {
+        const specs: Record<SeatId, BotSpec> = {};
+        seats.forEach((s, i) => {
+          specs[s] = [
+            { persona: "dove", level: "easy" },
+            { persona: "dove", level: "normal" },
+            { persona: "hawk", level: "normal" },
+            { persona: "opportunist", level: "normal" },
+          ][(i + g) % 4] as BotSpec;
+        });
+        const game = playBotGame(baltic, `easy-${g}`, specs);
+        for (const i of game.state.incidents) {
+          for (const a of i.publicAttributions) {
+            const spec = specs[a.by] as BotSpec;
+            if (spec.persona === "dove" && a.confidence < 2) rash[spec.level] = (rash[spec.level] ?? 0) + 1;
           }
         }
-        return t;
-      });
-    }
-    expect([...kinds]).toEqual(expect.arrayContaining(["hotline", "situationReports", "consultations", "codeOfConduct", "selfDefenceCatalogue", "noFirstUse", "publishDoctrine"]));
-    expect(violations).toBeGreaterThan(20);
-    expect(punished / violations).toBeGreaterThan(0.9);
-  }, SLOW);
+        for (const q of game.state.inquiries)
+          if (q.status === "unanswered" && specs[q.to]?.level === "easy") unanswered++;
+      }
+      expect(rash.normal).toBe(0);
+      expect(rash.easy).toBeGreaterThan(20);
+      expect(unanswered).toBeGreaterThan(5);
+    },
+    SLOW,
+  );
 
-  it("an easy bot plays its doctrine carelessly: unanswered inquiries and rash low-confidence accusations a normal dove never makes", () => {
-    const rash: Record<string, number> = { easy: 0, normal: 0 };
-    let unanswered = 0;
-    for (let g = 0; g < 200; g++) {
-      const specs: Record<SeatId, BotSpec> = {};
-      seats.forEach((s, i) => {
-        specs[s] = [{ persona: "dove", level: "easy" }, { persona: "dove", level: "normal" }, { persona: "hawk", level: "normal" }, { persona: "opportunist", level: "normal" }][(i + g) % 4] as BotSpec;
-      });
-      const game = playBotGame(baltic, `easy-${g}`, specs);
-      for (const i of game.state.incidents) {
-        for (const a of i.publicAttributions) {
-          const spec = specs[a.by] as BotSpec;
-          if (spec.persona === "dove" && a.confidence < 2) rash[spec.level] = (rash[spec.level] ?? 0) + 1;
+  it(
+    "the doctrine still shows at the hard level: a hard hawk starts more covert operations than a hard dove",
+    () => {
+      const count: Record<string, number> = { hawk: 0, dove: 0 };
+      for (let g = 0; g < 12; g++) {
+        const specs: Record<SeatId, BotSpec> = {
+          ...specsFor(["reciprocal", "opportunist", "forgiving", "dove"], g),
+          [seats[g % 4] as SeatId]: { persona: "hawk", level: "hard" },
+          [seats[(g + 1) % 4] as SeatId]: { persona: "dove", level: "hard" },
+        };
+        const game = playBotGame(
+          baltic,
+          `hard-doctrine-${g}`,
+          specs,
+          {},
+          { budget: { iterations: 24, depth: 1, horizon: 2 } },
+        );
+        for (const t of game.turns) {
+          const spec = specs[t.seat] as BotSpec;
+          if (spec.level === "hard") count[spec.persona] = (count[spec.persona] ?? 0) + covert(t.orders);
         }
       }
-      for (const q of game.state.inquiries) if (q.status === "unanswered" && specs[q.to]?.level === "easy") unanswered++;
-    }
-    expect(rash.normal).toBe(0);
-    expect(rash.easy).toBeGreaterThan(20);
-    expect(unanswered).toBeGreaterThan(5);
-  }, SLOW);
-
-  it("the doctrine still shows at the hard level: a hard hawk starts more covert operations than a hard dove", () => {
-    const count: Record<string, number> = { hawk: 0, dove: 0 };
-    for (let g = 0; g < 12; g++) {
-      const specs: Record<SeatId, BotSpec> = { ...specsFor(["reciprocal", "opportunist", "forgiving", "dove"], g), [seats[g % 4] as SeatId]: { persona: "hawk", level: "hard" }, [seats[(g + 1) % 4] as SeatId]: { persona: "dove", level: "hard" } };
-      const game = playBotGame(baltic, `hard-doctrine-${g}`, specs, {}, { budget: { iterations: 24, depth: 1, horizon: 2 } });
-      for (const t of game.turns) {
-        const spec = specs[t.seat] as BotSpec;
-        if (spec.level === "hard") count[spec.persona] = (count[spec.persona] ?? 0) + covert(t.orders);
-      }
-    }
-    expect(count.hawk).toBeGreaterThan(count.dove as number);
-  }, SLOW);
+      expect(count.hawk).toBeGreaterThan(count.dove as number);
+    },
+    SLOW,
+  );
 });
 
 describe("hard red lines", () => {
@@ -231,17 +322,38 @@ describe("hard red lines", () => {
     if (!created.ok) throw new Error(created.error.message);
     let s = created.value;
     // Aestria's objective: a CERT link with Meridia; the opportunist's red lines include CERT links.
-    for (const [by, other] of [["meridia", "aestria"], ["borevia", "aestria"]] as const) {
-      const r = applyStep(s, { type: "propose", turn: 1, seat: by, kind: "situationReports", parties: [by, other] });
+    for (const [by, other] of [
+      ["meridia", "aestria"],
+      ["borevia", "aestria"],
+    ] as const) {
+      const r = applyStep(s, {
+        type: "propose",
+        turn: 1,
+        seat: by,
+        kind: "situationReports",
+        parties: [by, other],
+      });
       if (!r.ok) throw new Error(r.error.message);
       s = r.value.state;
     }
     const view = viewFor(s, { role: "player", seat: "aestria" });
     const hard: BotSpec = { persona: "opportunist", level: "hard" };
-    const find = (by: string) => view.proposals.find((p) => p.proposer === by && p.kind === "situationReports");
-    expect(decideAnswer(view, find("meridia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept).toBe(true);
-    expect(decideAnswer(view, find("borevia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept).toBe(false);
-    expect(decideAnswer(view, find("meridia") as (typeof view.proposals)[number], { persona: "opportunist", level: "normal" }, rngFromSeed("a")).accept).toBe(false);
+    const find = (by: string) =>
+      view.proposals.find((p) => p.proposer === by && p.kind === "situationReports");
+    expect(
+      decideAnswer(view, find("meridia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept,
+    ).toBe(true);
+    expect(
+      decideAnswer(view, find("borevia") as (typeof view.proposals)[number], hard, rngFromSeed("a")).accept,
+    ).toBe(false);
+    expect(
+      decideAnswer(
+        view,
+        find("meridia") as (typeof view.proposals)[number],
+        { persona: "opportunist", level: "normal" },
+        rngFromSeed("a"),
+      ).accept,
+    ).toBe(false);
     const fresh = viewFor(created.value, { role: "player", seat: "aestria" });
     const proposed = decideProposals(fresh, hard, rngFromSeed("b"));
     expect(proposed.some((p) => p.kind === "situationReports" && p.parties.includes("meridia"))).toBe(true);

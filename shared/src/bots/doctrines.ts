@@ -6,7 +6,14 @@ export const BOT_PERSONAS = [...PERSONAS, "opportunist", "normBuilder"] as const
 export type BotPersona = (typeof BOT_PERSONAS)[number];
 
 /** The personas with a doctrine (all but `random`), in the order tables list them. */
-export const DOCTRINAL_PERSONAS = ["hawk", "dove", "reciprocal", "forgiving", "opportunist", "normBuilder"] as const;
+export const DOCTRINAL_PERSONAS = [
+  "hawk",
+  "dove",
+  "reciprocal",
+  "forgiving",
+  "opportunist",
+  "normBuilder",
+] as const;
 
 /** Playing strength: `easy` plays its doctrine carelessly, `normal` by its rules, `hard` searches (ISMCTS). */
 export const BOT_LEVELS = ["easy", "normal", "hard"] as const;
@@ -85,7 +92,8 @@ export const DOCTRINES: Record<BotPersona, Doctrine> = {
   },
   opportunist: {
     title: "Opportunist",
-    summary: "Strikes only where it will not be caught: weak defences, no CERT link, proxies, late in the game.",
+    summary:
+      "Strikes only where it will not be caught: weak defences, no CERT link, proxies, late in the game.",
     rules: [
       "picks the softest target: the lowest detection chance it can infer (defence, CERT link), never a state at tension 5 or more",
       "spies to learn defences; pre-positions and runs influence operations covertly where detection is unlikely",

@@ -26,7 +26,12 @@ const scenarios: Scenario[] = SCENARIOS.map((id) => {
 const SMALL = { budget: { iterations: 12, depth: 2, horizon: 2 } };
 
 /** Plays a game, checking every seat's every step against the state it is applied to; returns the problems found. */
-function playChecked(scenario: Scenario, seed: string, specs: Record<SeatId, BotSpec>, noCbms: boolean): string[] {
+function playChecked(
+  scenario: Scenario,
+  seed: string,
+  specs: Record<SeatId, BotSpec>,
+  noCbms: boolean,
+): string[] {
   const created = createGame(scenario, seed, { noCbms });
   if (!created.ok) return [created.error.message];
   let s: GameState = created.value;
@@ -37,7 +42,14 @@ function playChecked(scenario: Scenario, seed: string, specs: Record<SeatId, Bot
       const spec = specs[seat] as BotSpec;
       const t = botTurn(viewFor(s, { role: "player", seat }), spec, seatRng(seed, seat, turn), SMALL);
       for (const a of t.answers) {
-        const r = applyStep(s, { type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.accept ? {} : { note: a.note }) });
+        const r = applyStep(s, {
+          type: "respond",
+          turn,
+          seat,
+          proposal: a.proposal,
+          accept: a.accept,
+          ...(a.accept ? {} : { note: a.note }),
+        });
         if (r.ok) s = r.value.state;
         else problems.push(`${spec.persona}:${spec.level} respond ${r.error.code}`);
       }
@@ -65,29 +77,46 @@ function playChecked(scenario: Scenario, seed: string, specs: Record<SeatId, Bot
 const spec = fc.record({ persona: fc.constantFrom(...BOT_PERSONAS), level: fc.constantFrom(...BOT_LEVELS) });
 
 describe("bots submit only legal moves", () => {
-  it("over many seeds, scenarios and line-ups of every persona and level", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: scenarios.length - 1 }), fc.string({ minLength: 1, maxLength: 12 }), fc.array(spec, { minLength: 6, maxLength: 6 }), fc.boolean(), (si, seed, specs, noCbms) => {
-        const scenario = scenarios[si] as Scenario;
-        const bySeat: Record<SeatId, BotSpec> = {};
-        scenario.states.forEach((st, i) => {
-          bySeat[st.id] = specs[i % specs.length] as BotSpec;
-        });
-        expect(playChecked(scenario, seed, bySeat, noCbms)).toEqual([]);
-      }),
-      { numRuns: 60, seed: 20261125 },
-    );
-  }, SLOW);
+  it(
+    "over many seeds, scenarios and line-ups of every persona and level",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: scenarios.length - 1 }),
+          fc.string({ minLength: 1, maxLength: 12 }),
+          fc.array(spec, { minLength: 6, maxLength: 6 }),
+          fc.boolean(),
+          (si, seed, specs, noCbms) => {
+            const scenario = scenarios[si] as Scenario;
+            const bySeat: Record<SeatId, BotSpec> = {};
+            scenario.states.forEach((st, i) => {
+              bySeat[st.id] = specs[i % specs.length] as BotSpec;
+            });
+            expect(playChecked(scenario, seed, bySeat, noCbms)).toEqual([]);
+          },
+        ),
+        { numRuns: 60, seed: 20261125 },
+      );
+    },
+    SLOW,
+  );
 
-  it("every persona at the normal and easy levels, 40 games on every scenario", () => {
-    for (const scenario of scenarios) {
-      for (let g = 0; g < 40; g++) {
-        const bySeat: Record<SeatId, BotSpec> = {};
-        scenario.states.forEach((st, i) => {
-          bySeat[st.id] = { persona: BOT_PERSONAS[(i + g) % BOT_PERSONAS.length] as BotSpec["persona"], level: g % 2 === 0 ? "normal" : "easy" };
-        });
-        expect(playChecked(scenario, `legal-${g}`, bySeat, g % 3 === 0)).toEqual([]);
+  it(
+    "every persona at the normal and easy levels, 40 games on every scenario",
+    () => {
+      for (const scenario of scenarios) {
+        for (let g = 0; g < 40; g++) {
+          const bySeat: Record<SeatId, BotSpec> = {};
+          scenario.states.forEach((st, i) => {
+            bySeat[st.id] = {
+              persona: BOT_PERSONAS[(i + g) % BOT_PERSONAS.length] as BotSpec["persona"],
+              level: g % 2 === 0 ? "normal" : "easy",
+            };
+          });
+          expect(playChecked(scenario, `legal-${g}`, bySeat, g % 3 === 0)).toEqual([]);
+        }
       }
-    }
-  }, SLOW);
+    },
+    SLOW,
+  );
 });

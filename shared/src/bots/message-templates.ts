@@ -40,7 +40,10 @@ export const PROPOSE: Record<BotPersona, readonly string[]> = {
   reciprocal: ["We propose {cbm} with {parties}. We keep our word when others keep theirs."],
   forgiving: ["We propose {cbm} with {parties}, {why}."],
   opportunist: ["We are open to {cbm} with {parties}."],
-  normBuilder: ["We propose {cbm} with {parties}, {why}.", "Rules make cyberspace safer: we propose {cbm}, {why}."],
+  normBuilder: [
+    "We propose {cbm} with {parties}, {why}.",
+    "Rules make cyberspace safer: we propose {cbm}, {why}.",
+  ],
 };
 
 /** A bot's note when it accepts a proposal. */
@@ -77,53 +80,73 @@ export const REASSURE: Record<BotPersona, readonly string[]> = {
 /** A warning public statement ({target}). */
 export const WARN: Record<BotPersona, readonly string[]> = {
   random: ["We are watching {target}."],
-  hawk: ["Any attack from {target} will be answered, and not in kind alone.", "{target} is testing our patience."],
+  hawk: [
+    "Any attack from {target} will be answered, and not in kind alone.",
+    "{target} is testing our patience.",
+  ],
   dove: ["We urge {target} to stop and talk."],
   reciprocal: ["We answered {target} in kind. We will do no more unless attacked again."],
   forgiving: ["We answered {target} once. We would rather not do so again."],
   opportunist: ["{target} should look to its own defences."],
-  normBuilder: ["{target} broke the agreed norms of state behaviour in cyberspace. This has consequences.", "Norms bind {target} as they bind us. We will not look away."],
+  normBuilder: [
+    "{target} broke the agreed norms of state behaviour in cyberspace. This has consequences.",
+    "Norms bind {target} as they bind us. We will not look away.",
+  ],
 };
 
 /** Inquiry replies by persona: [innocent deny, guilty deny, explain, acknowledge]. */
-export const REPLY: Record<BotPersona, { deny: string; lie: string; explain: string; acknowledge: string }> = {
-  random: { deny: "We had no part in it.", lie: "We had no part in it.", explain: "There is an explanation.", acknowledge: "It was us." },
-  hawk: { deny: "We had no part in it. Look elsewhere.", lie: "We reject the question. Look elsewhere.", explain: "That is our business.", acknowledge: "It was us." },
-  dove: {
-    deny: "We had no part in it. Our CERT will help you find who did.",
-    lie: "We had no part in it.",
-    explain: "It was a mistake on our side. It will not be repeated.",
-    acknowledge: "Yes, that was ours. We regret it; it is over, and we will talk.",
-  },
-  reciprocal: {
-    deny: "We had no part in it.",
-    lie: "We had no part in it.",
-    explain: "That was an answer to what was done to us, nothing more.",
-    acknowledge: "Yes, that was ours, in answer to what was done to us.",
-  },
-  forgiving: {
-    deny: "We had no part in it.",
-    lie: "We had no part in it.",
-    explain: "That was an answer to what was done to us, nothing more.",
-    acknowledge: "Yes, that was ours, in answer to what was done to us.",
-  },
-  opportunist: {
-    deny: "We know nothing of this.",
-    lie: "We know nothing of this. Perhaps criminals?",
-    explain: "Routine intelligence work, no threat to you. Every state does it.",
-    acknowledge: "It was ours. It is over.",
-  },
-  normBuilder: {
-    deny: "We had no part in it, and we will share what we know.",
-    lie: "We had no part in it.",
-    explain: "It was an intelligence operation, within the norms. It is over.",
-    acknowledge: "It was ours, and we take responsibility under the norms we signed.",
-  },
-};
+export const REPLY: Record<BotPersona, { deny: string; lie: string; explain: string; acknowledge: string }> =
+  {
+    random: {
+      deny: "We had no part in it.",
+      lie: "We had no part in it.",
+      explain: "There is an explanation.",
+      acknowledge: "It was us.",
+    },
+    hawk: {
+      deny: "We had no part in it. Look elsewhere.",
+      lie: "We reject the question. Look elsewhere.",
+      explain: "That is our business.",
+      acknowledge: "It was us.",
+    },
+    dove: {
+      deny: "We had no part in it. Our CERT will help you find who did.",
+      lie: "We had no part in it.",
+      explain: "It was a mistake on our side. It will not be repeated.",
+      acknowledge: "Yes, that was ours. We regret it; it is over, and we will talk.",
+    },
+    reciprocal: {
+      deny: "We had no part in it.",
+      lie: "We had no part in it.",
+      explain: "That was an answer to what was done to us, nothing more.",
+      acknowledge: "Yes, that was ours, in answer to what was done to us.",
+    },
+    forgiving: {
+      deny: "We had no part in it.",
+      lie: "We had no part in it.",
+      explain: "That was an answer to what was done to us, nothing more.",
+      acknowledge: "Yes, that was ours, in answer to what was done to us.",
+    },
+    opportunist: {
+      deny: "We know nothing of this.",
+      lie: "We know nothing of this. Perhaps criminals?",
+      explain: "Routine intelligence work, no threat to you. Every state does it.",
+      acknowledge: "It was ours. It is over.",
+    },
+    normBuilder: {
+      deny: "We had no part in it, and we will share what we know.",
+      lie: "We had no part in it.",
+      explain: "It was an intelligence operation, within the norms. It is over.",
+      acknowledge: "It was ours, and we take responsibility under the norms we signed.",
+    },
+  };
 
 /** Fills a template's {placeholders}, drops markup characters and spaces runs, and caps it at BOT_MESSAGE_MAX. */
 export function fill(template: string, values: Record<string, string>): string {
   const text = template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
-  const plain = text.replace(/[<>{}]/g, "").replace(/\s+/g, " ").trim();
+  const plain = text
+    .replace(/[<>{}]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return plain.length > BOT_MESSAGE_MAX ? `${plain.slice(0, BOT_MESSAGE_MAX - 1).trimEnd()}…` : plain;
 }

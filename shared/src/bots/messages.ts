@@ -3,10 +3,24 @@ import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { CbmKind } from "../model/cbms.ts";
 import type { BotPersona } from "./doctrines.ts";
-import { ACCEPT, CBM_PHRASES, CBM_REASONS, fill, PROPOSE, REASSURE, REFUSE, REPLY, WARN, type RefusalReason } from "./message-templates.ts";
+import {
+  ACCEPT,
+  CBM_PHRASES,
+  CBM_REASONS,
+  fill,
+  PROPOSE,
+  REASSURE,
+  REFUSE,
+  REPLY,
+  WARN,
+  type RefusalReason,
+} from "./message-templates.ts";
 
 /** Where a bot's message goes: the public channel, the hotline with one state, or the parties of a proposal. */
-export type BotChannel = { kind: "public" } | { kind: "hotline"; with: SeatId } | { kind: "proposal"; to: SeatId[] };
+export type BotChannel =
+  | { kind: "public" }
+  | { kind: "hotline"; with: SeatId }
+  | { kind: "proposal"; to: SeatId[] };
 
 /** One message a bot sends. */
 export interface BotMessage {
@@ -25,7 +39,12 @@ export function namesList(names: readonly string[]): string {
 }
 
 /** What a bot says when it proposes a CBM. */
-export function proposalText(persona: BotPersona, kind: CbmKind, partyNames: readonly string[], rng: Rng | null): string {
+export function proposalText(
+  persona: BotPersona,
+  kind: CbmKind,
+  partyNames: readonly string[],
+  rng: Rng | null,
+): string {
   const parties = partyNames.length > 0 ? namesList(partyNames) : "everyone";
   return fill(pick(PROPOSE[persona], rng), { cbm: CBM_PHRASES[kind], parties, why: CBM_REASONS[kind] });
 }
@@ -41,12 +60,23 @@ export function refusalText(reason: RefusalReason, names: readonly string[]): st
 }
 
 /** A public statement's text: reassurance or warning, addressed to one state or to all. */
-export function statementText(persona: BotPersona, tone: "reassure" | "warn", targetName: string | null, rng: Rng | null): string {
-  return fill(pick(tone === "reassure" ? REASSURE[persona] : WARN[persona], rng), { target: targetName ?? "our neighbours" });
+export function statementText(
+  persona: BotPersona,
+  tone: "reassure" | "warn",
+  targetName: string | null,
+  rng: Rng | null,
+): string {
+  return fill(pick(tone === "reassure" ? REASSURE[persona] : WARN[persona], rng), {
+    target: targetName ?? "our neighbours",
+  });
 }
 
 /** What a bot says over the hotline with its reply: consistent with the reply and with whether it ran the operation. */
-export function inquiryReplyText(persona: BotPersona, reply: "deny" | "explain" | "acknowledge", guilty: boolean): string {
+export function inquiryReplyText(
+  persona: BotPersona,
+  reply: "deny" | "explain" | "acknowledge",
+  guilty: boolean,
+): string {
   const r = REPLY[persona];
   if (reply === "deny") return fill(guilty ? r.lie : r.deny, {});
   if (!guilty) return fill(r.deny, {});

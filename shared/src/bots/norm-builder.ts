@@ -52,18 +52,31 @@ export function freshViolations(view: GameView, me: SeatId): Violation[] {
 
 /** States that violated a norm publicly within the last VIOLATOR_MEMORY turns. */
 function recentViolators(view: GameView): Set<SeatId> {
-  return new Set(publicViolations(view).filter((v) => v.turn >= view.turn - VIOLATOR_MEMORY).map((v) => v.violator));
+  return new Set(
+    publicViolations(view)
+      .filter((v) => v.turn >= view.turn - VIOLATOR_MEMORY)
+      .map((v) => v.violator),
+  );
 }
 
 /** Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state; a public warning. */
 function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
   const punished: SeatId[] = [];
   for (const v of freshViolations(view, me)) {
-    const done = v.victim === me ? plan.add({ type: "sanction", target: v.violator }) : plan.add({ type: "expel", target: v.violator });
+    const done =
+      v.victim === me
+        ? plan.add({ type: "sanction", target: v.violator })
+        : plan.add({ type: "expel", target: v.violator });
     if (done) punished.push(v.violator);
   }
   const first = punished[0];
-  if (first) plan.add({ type: "statement", tone: "warn", target: first, text: statementText("normBuilder", "warn", view.nations[first]?.name ?? first, rng) });
+  if (first)
+    plan.add({
+      type: "statement",
+      tone: "warn",
+      target: first,
+      text: statementText("normBuilder", "warn", view.nations[first]?.name ?? first, rng),
+    });
   return punished;
 }
 
@@ -73,7 +86,12 @@ export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng
   attributeAndInquire(view, me, plan);
   const rival = rivalsByTension(view, me)[0];
   if (rival && tensionWith(view, me, rival) >= 3)
-    plan.add({ type: "statement", tone: "reassure", target: rival, text: statementText("normBuilder", "reassure", view.nations[rival]?.name ?? rival, rng) });
+    plan.add({
+      type: "statement",
+      tone: "reassure",
+      target: rival,
+      text: statementText("normBuilder", "reassure", view.nations[rival]?.name ?? rival, rng),
+    });
   const n = view.nations[me];
   if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
   if (plan.remaining > 0) plan.add({ type: "hunt" });
@@ -83,13 +101,37 @@ export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng
 export function normBuilderProposals(view: GameView, me: SeatId): BotProposal[] {
   const bad = recentViolators(view);
   const partners = view.seats.filter((s) => s !== me && !bad.has(s));
-  return proposeTo(view, me, ["hotline", "situationReports", "consultations", "codeOfConduct", "selfDefenceCatalogue", "publishDoctrine", "noFirstUse"], partners);
+  return proposeTo(
+    view,
+    me,
+    [
+      "hotline",
+      "situationReports",
+      "consultations",
+      "codeOfConduct",
+      "selfDefenceCatalogue",
+      "publishDoctrine",
+      "noFirstUse",
+    ],
+    partners,
+  );
 }
 
 /** The norm builder accepts every CBM except with a recent violator. */
-export function normBuilderAnswer(view: GameView, proposal: GameView["proposals"][number], me: SeatId): BotAnswer & { reason: RefusalReason | null } {
+export function normBuilderAnswer(
+  view: GameView,
+  proposal: GameView["proposals"][number],
+  me: SeatId,
+): BotAnswer & { reason: RefusalReason | null } {
   const bad = recentViolators(view);
   const violators = proposal.parties.filter((p) => p !== me && bad.has(p));
   if (violators.length === 0) return { accept: true, note: "", reason: null };
-  return { accept: false, note: refusalText("violator", violators.map((v) => view.nations[v]?.name ?? v)), reason: "violator" };
+  return {
+    accept: false,
+    note: refusalText(
+      "violator",
+      violators.map((v) => view.nations[v]?.name ?? v),
+    ),
+    reason: "violator",
+  };
 }

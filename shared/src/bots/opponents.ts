@@ -19,7 +19,8 @@ const OPPONENT_PRIOR: Readonly<Partial<Record<BotPersona, number>>> = {
 type Weights = Partial<Record<BotPersona, number>>;
 
 function scale(w: Weights, by: Weights): void {
-  for (const k of Object.keys(by) as BotPersona[]) if (w[k] !== undefined) w[k] = (w[k] as number) * (by[k] as number);
+  for (const k of Object.keys(by) as BotPersona[])
+    if (w[k] !== undefined) w[k] = (w[k] as number) * (by[k] as number);
 }
 
 /** Posterior-like weights of each persona for `other`, from its public conduct and its dealings with me. */
@@ -30,23 +31,62 @@ function personaWeights(view: GameView, me: SeatId, other: SeatId): Weights {
     const k = i.knowledge[me];
     const byOther = i.author === other || (k !== undefined && k.confidence >= 2 && k.suspect === other);
     if (!byOther) continue;
-    if (i.overt) scale(w, { reciprocal: 1.5, forgiving: 1.4, hawk: 1.1, dove: 0.2, normBuilder: 0.3, opportunist: 0.2 });
-    else if (isDestructive(i.kind)) scale(w, { hawk: 2, opportunist: 1.5, random: 1.2, dove: 0.1, normBuilder: 0.1, reciprocal: 0.2, forgiving: 0.2 });
-    else scale(w, { hawk: 1.5, opportunist: 1.5, random: 1.2, dove: 0.2, normBuilder: 0.3, reciprocal: 0.5, forgiving: 0.5 });
+    if (i.overt)
+      scale(w, { reciprocal: 1.5, forgiving: 1.4, hawk: 1.1, dove: 0.2, normBuilder: 0.3, opportunist: 0.2 });
+    else if (isDestructive(i.kind))
+      scale(w, {
+        hawk: 2,
+        opportunist: 1.5,
+        random: 1.2,
+        dove: 0.1,
+        normBuilder: 0.1,
+        reciprocal: 0.2,
+        forgiving: 0.2,
+      });
+    else
+      scale(w, {
+        hawk: 1.5,
+        opportunist: 1.5,
+        random: 1.2,
+        dove: 0.2,
+        normBuilder: 0.3,
+        reciprocal: 0.5,
+        forgiving: 0.5,
+      });
   }
   for (const p of view.proposals) {
     if (p.proposer === other) {
-      if (p.kind === "codeOfConduct" || p.kind === "selfDefenceCatalogue" || p.kind === "noFirstUse") scale(w, { normBuilder: 2, dove: 1.2, hawk: 0.2, opportunist: 0.3 });
-      else if (p.kind === "situationReports") scale(w, { dove: 1.4, reciprocal: 1.4, forgiving: 1.4, normBuilder: 1.4, hawk: 0.2, opportunist: 0.3 });
-      else scale(w, { dove: 1.2, reciprocal: 1.2, forgiving: 1.2, normBuilder: 1.2, opportunist: 1.2, hawk: 0.2 });
+      if (p.kind === "codeOfConduct" || p.kind === "selfDefenceCatalogue" || p.kind === "noFirstUse")
+        scale(w, { normBuilder: 2, dove: 1.2, hawk: 0.2, opportunist: 0.3 });
+      else if (p.kind === "situationReports")
+        scale(w, {
+          dove: 1.4,
+          reciprocal: 1.4,
+          forgiving: 1.4,
+          normBuilder: 1.4,
+          hawk: 0.2,
+          opportunist: 0.3,
+        });
+      else
+        scale(w, {
+          dove: 1.2,
+          reciprocal: 1.2,
+          forgiving: 1.2,
+          normBuilder: 1.2,
+          opportunist: 1.2,
+          hawk: 0.2,
+        });
     }
     if (p.declined.includes(other)) scale(w, { hawk: 1.5, opportunist: 1.3, random: 1.2, dove: 0.1 });
   }
   for (const c of view.cbms) {
     if (c.since === 0 || !c.members.includes(other)) continue;
-    if (c.kind === "publishDoctrine" || c.kind === "noFirstUse") scale(w, { dove: 1.5, normBuilder: 1.5, hawk: 0.2, opportunist: 0.3 });
-    else if (c.kind === "codeOfConduct" || c.kind === "selfDefenceCatalogue") scale(w, { normBuilder: 1.5, hawk: 0.2 });
-    else if (c.kind === "situationReports" || c.kind === "jointObservation") scale(w, { hawk: 0.3, opportunist: 0.3 });
+    if (c.kind === "publishDoctrine" || c.kind === "noFirstUse")
+      scale(w, { dove: 1.5, normBuilder: 1.5, hawk: 0.2, opportunist: 0.3 });
+    else if (c.kind === "codeOfConduct" || c.kind === "selfDefenceCatalogue")
+      scale(w, { normBuilder: 1.5, hawk: 0.2 });
+    else if (c.kind === "situationReports" || c.kind === "jointObservation")
+      scale(w, { hawk: 0.3, opportunist: 0.3 });
   }
   for (const s of view.statements) {
     if (s.by !== other) continue;
@@ -56,7 +96,8 @@ function personaWeights(view: GameView, me: SeatId, other: SeatId): Weights {
   for (const q of view.inquiries) {
     if (q.from !== me || q.to !== other || q.reply === null) continue;
     if (q.reply === "acknowledge") scale(w, { dove: 2, normBuilder: 2, random: 1.5, hawk: 0.05 });
-    else if (q.reply === "explain") scale(w, { reciprocal: 1.5, forgiving: 1.5, opportunist: 1.3, hawk: 0.05 });
+    else if (q.reply === "explain")
+      scale(w, { reciprocal: 1.5, forgiving: 1.5, opportunist: 1.3, hawk: 0.05 });
   }
   return w;
 }

@@ -30,13 +30,19 @@ function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
 /** True when this seat knows a state's defence (visible or from intelligence). */
 function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
   const seen = view.nations[target]?.defense;
-  return (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target);
+  return (
+    (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target)
+  );
 }
 
 /** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
 export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
   const sitrep = cbmInForce(view, "situationReports", target);
-  return detectionChance(inferredDefense(view, me, target), sitrep ? view.params.sitrepDetectionBonus : 0, view.params);
+  return detectionChance(
+    inferredDefense(view, me, target),
+    sitrep ? view.params.sitrepDetectionBonus : 0,
+    view.params,
+  );
 }
 
 /** Other states below the tension limit, softest (least likely to detect) first; ties in seat order. */
@@ -64,7 +70,11 @@ export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng
   const target = softTargets(view, me)[0];
   if (target) {
     const left = view.maxTurns - view.turn + 1;
-    if (left <= OPPORTUNIST_LATE_TURNS && inferredDefense(view, me, target) <= 3 && tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1)
+    if (
+      left <= OPPORTUNIST_LATE_TURNS &&
+      inferredDefense(view, me, target) <= 3 &&
+      tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1
+    )
       plan.add({ type: "disrupt", target, proxy: true });
     if (!knowsDefense(view, me, target) && rng.chance(0.5)) plan.add({ type: "espionage", target });
     if (catchChance(view, me, target) < OPPORTUNIST_CATCH_LIMIT) {
@@ -85,10 +95,14 @@ export function opportunistProposals(view: GameView, me: SeatId): BotProposal[] 
 }
 
 /** The opportunist accepts what calms others down, refuses what exposes it or binds its hands. */
-export function opportunistAnswer(proposal: GameView["proposals"][number]): BotAnswer & { reason: RefusalReason | null } {
+export function opportunistAnswer(
+  proposal: GameView["proposals"][number],
+): BotAnswer & { reason: RefusalReason | null } {
   const exposing: readonly string[] = ["situationReports", "jointObservation", "publishDoctrine"];
   const binding: readonly string[] = ["noFirstUse", "codeOfConduct"];
-  if (exposing.includes(proposal.kind)) return { accept: false, note: refusalText("exposure", []), reason: "exposure" };
-  if (binding.includes(proposal.kind)) return { accept: false, note: refusalText("tiesHands", []), reason: "tiesHands" };
+  if (exposing.includes(proposal.kind))
+    return { accept: false, note: refusalText("exposure", []), reason: "exposure" };
+  if (binding.includes(proposal.kind))
+    return { accept: false, note: refusalText("tiesHands", []), reason: "tiesHands" };
   return { accept: true, note: "", reason: null };
 }

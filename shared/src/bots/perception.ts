@@ -54,7 +54,14 @@ export function attributable(view: GameView, me: SeatId, minConfidence: number):
   for (const i of view.incidents) {
     if (i.target !== me || i.overt) continue;
     const k = i.knowledge[me];
-    if (!k || k.confidence < minConfidence || k.suspect === null || k.suspect === "nonState" || k.suspect === me) continue;
+    if (
+      !k ||
+      k.confidence < minConfidence ||
+      k.suspect === null ||
+      k.suspect === "nonState" ||
+      k.suspect === me
+    )
+      continue;
     if (i.publicAttributions.some((a) => a.by === me)) continue;
     out.push({ incident: i, suspect: k.suspect, confidence: k.confidence });
   }

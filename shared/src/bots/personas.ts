@@ -41,7 +41,8 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
 
 /** Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for disruption. */
 function retaliate(plan: Planner, target: SeatId, kind: string): void {
-  if ((kind === "disrupt" || kind === "destroy") && plan.add({ type: "disrupt", target, overt: true })) return;
+  if ((kind === "disrupt" || kind === "destroy") && plan.add({ type: "disrupt", target, overt: true }))
+    return;
   if (kind === "intrusion" || kind === "espionage" || kind === "preposition") {
     plan.add({ type: "expel", target });
     return;
@@ -97,7 +98,8 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const third = rivals.find((r) => r !== rival);
   const flag = third && rng.chance(0.2) ? { falseFlag: third } : {};
   const proxy = rng.chance(0.3) ? { proxy: true } : {};
-  if (!plan.add({ type: "destroy", target: rival, ...proxy })) plan.add({ type: "disrupt", target: rival, ...proxy, ...flag });
+  if (!plan.add({ type: "destroy", target: rival, ...proxy }))
+    plan.add({ type: "disrupt", target: rival, ...proxy, ...flag });
   plan.add({ type: "preposition", target: rival });
   if (rng.chance(0.3)) plan.add({ type: "ddos", target: rival, ...proxy });
   if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
@@ -115,7 +117,13 @@ export function attributeAndInquire(view: GameView, me: SeatId, plan: Planner): 
   const open = unresolvedIncidents(view, me)[0];
   if (open) {
     const k = open.knowledge[me];
-    if (k && typeof k.suspect === "string" && k.suspect !== "nonState" && hotlineWith(view, me, k.suspect) && !myInquiry(view, me, open.id))
+    if (
+      k &&
+      typeof k.suspect === "string" &&
+      k.suspect !== "nonState" &&
+      hotlineWith(view, me, k.suspect) &&
+      !myInquiry(view, me, open.id)
+    )
       plan.add({ type: "inquire", target: k.suspect, incident: open.id });
     plan.add({ type: "investigate", incident: open.id });
   }
@@ -124,7 +132,13 @@ export function attributeAndInquire(view: GameView, me: SeatId, plan: Planner): 
 function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
   attributeAndInquire(view, me, plan);
   const rival = rivalsByTension(view, me)[0];
-  if (rival && tensionWith(view, me, rival) >= 2) plan.add({ type: "statement", tone: "reassure", target: rival, text: "We seek no confrontation and propose dialogue." });
+  if (rival && tensionWith(view, me, rival) >= 2)
+    plan.add({
+      type: "statement",
+      tone: "reassure",
+      target: rival,
+      text: "We seek no confrontation and propose dialogue.",
+    });
   const n = view.nations[me];
   if (n && (n.defense ?? 5) < 4) plan.add({ type: "harden" });
   plan.add({ type: "hunt" });
@@ -133,7 +147,17 @@ function doveOrders(view: GameView, me: SeatId, plan: Planner): void {
 function randomOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const others = view.seats.filter((s) => s !== me);
   const mine = view.incidents.filter((i) => i.target === me && i.knowledge[me]);
-  const types = [...OPERATION_KINDS, "develop", "harden", "hunt", "investigate", "sanction", "expel", "statement", "mobilize"] as const;
+  const types = [
+    ...OPERATION_KINDS,
+    "develop",
+    "harden",
+    "hunt",
+    "investigate",
+    "sanction",
+    "expel",
+    "statement",
+    "mobilize",
+  ] as const;
   const picks = 1 + rng.int(3);
   for (let tries = 0; tries < 8 && plan.orders.length < picks && plan.remaining > 0; tries++) {
     const type = rng.pick(types);
@@ -193,7 +217,13 @@ export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProp
   const me = mySeat(view);
   switch (persona) {
     case "dove":
-      return proposeTo(view, me, ["hotline", "situationReports", "consultations", "publishDoctrine", "noFirstUse"]);
+      return proposeTo(view, me, [
+        "hotline",
+        "situationReports",
+        "consultations",
+        "publishDoctrine",
+        "noFirstUse",
+      ]);
     case "reciprocal":
     case "forgiving":
       return proposeTo(view, me, ["hotline", "situationReports"]);
@@ -205,7 +235,12 @@ export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProp
 }
 
 /** A seat's answer to a CBM proposal, with a short reason. */
-export function answerProposal(view: GameView, proposal: GameView["proposals"][number], persona: Persona, rng: Rng): BotAnswer {
+export function answerProposal(
+  view: GameView,
+  proposal: GameView["proposals"][number],
+  persona: Persona,
+  rng: Rng,
+): BotAnswer {
   const me = mySeat(view);
   switch (persona) {
     case "dove":
@@ -216,8 +251,12 @@ export function answerProposal(view: GameView, proposal: GameView["proposals"][n
       return rng.chance(0.5) ? { accept: true, note: "" } : { accept: false, note: "Not now." };
     case "reciprocal":
     case "forgiving": {
-      const hostile = proposal.parties.some((p) => p !== me && freshGrievances(view, me).some((g) => g.suspect === p && g.confidence >= 2));
-      return hostile ? { accept: false, note: "Not while your attack on us goes unanswered." } : { accept: true, note: "" };
+      const hostile = proposal.parties.some(
+        (p) => p !== me && freshGrievances(view, me).some((g) => g.suspect === p && g.confidence >= 2),
+      );
+      return hostile
+        ? { accept: false, note: "Not while your attack on us goes unanswered." }
+        : { accept: true, note: "" };
     }
   }
 }

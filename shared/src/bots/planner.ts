@@ -34,8 +34,17 @@ export class Planner {
   add(order: Order): boolean {
     const cost = orderCost(order);
     if (cost > this.ap) return false;
-    const key = JSON.stringify([order.type, "target" in order ? order.target : "", "incident" in order ? order.incident : "", "inquiry" in order ? order.inquiry : ""]);
-    const single = order.type === "harden" || order.type === "hunt" || order.type === "develop" || order.type === "statement";
+    const key = JSON.stringify([
+      order.type,
+      "target" in order ? order.target : "",
+      "incident" in order ? order.incident : "",
+      "inquiry" in order ? order.inquiry : "",
+    ]);
+    const single =
+      order.type === "harden" ||
+      order.type === "hunt" ||
+      order.type === "develop" ||
+      order.type === "statement";
     const k = single ? order.type : key;
     if (this.keys.has(k)) return false;
     if ("target" in order && order.target === this.seat) return false;

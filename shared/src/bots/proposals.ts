@@ -5,7 +5,12 @@ import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 
 /** Unilateral CBMs for me, bilateral ones with every other state (or only `partners`), skipping those in force or pending. */
-export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[], partners?: readonly SeatId[]): BotProposal[] {
+export function proposeTo(
+  view: GameView,
+  me: SeatId,
+  kinds: readonly CbmKind[],
+  partners?: readonly SeatId[],
+): BotProposal[] {
   const out: BotProposal[] = [];
   if (view.options.noCbms) return out;
   for (const kind of kinds) {
@@ -17,7 +22,9 @@ export function proposeTo(view: GameView, me: SeatId, kinds: readonly CbmKind[],
     for (const other of partners ?? view.seats) {
       if (other === me) continue;
       const inForce = cbmInForce(view, kind, me, other);
-      const pending = view.proposals.some((p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other));
+      const pending = view.proposals.some(
+        (p) => p.kind === kind && p.parties.includes(me) && p.parties.includes(other),
+      );
       if (!inForce && !pending) out.push({ kind, parties: [me, other] });
     }
   }
@@ -30,6 +37,10 @@ export function proposeAmongAll(view: GameView, kinds: readonly CbmKind[]): BotP
   const all = view.seats;
   const covers = (members: readonly SeatId[]): boolean => all.every((s) => members.includes(s));
   return kinds
-    .filter((kind) => !cbmInForceAmong(view, kind, all) && !view.proposals.some((p) => p.kind === kind && covers(p.parties)))
+    .filter(
+      (kind) =>
+        !cbmInForceAmong(view, kind, all) &&
+        !view.proposals.some((p) => p.kind === kind && covers(p.parties)),
+    )
     .map((kind) => ({ kind, parties: all.slice() }));
 }

@@ -65,7 +65,11 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
   const [a, b] = others as [SeatId, SeatId];
   for (const o of others) {
     const n = c.nations[o];
-    const published = c.cbms.some((x) => (x.kind === "publishDoctrine" && x.members.includes(o)) || (x.kind === "jointObservation" && x.members.includes(o) && x.members.includes(seat)));
+    const published = c.cbms.some(
+      (x) =>
+        (x.kind === "publishDoctrine" && x.members.includes(o)) ||
+        (x.kind === "jointObservation" && x.members.includes(o) && x.members.includes(seat)),
+    );
     if (n && !published) {
       n.cyber = n.cyber >= 5 ? 1 : 9;
       n.defense = n.defense >= 3 ? 1 : 5;
@@ -76,9 +80,24 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
     }
   }
   c.incidents.push({
-    id: "hidden-x", turn: 1, kind: "preposition", author: a, target: b, overt: false, proxy: true, falseFlag: null, success: true, lethal: false, public: false,
-    damage: { economy: 0, stability: 0 }, knowledge: { [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 } },
-    publicAttributions: [], acknowledged: false, normCostApplied: false, detection: null, deniedBy: [],
+    id: "hidden-x",
+    turn: 1,
+    kind: "preposition",
+    author: a,
+    target: b,
+    overt: false,
+    proxy: true,
+    falseFlag: null,
+    success: true,
+    lethal: false,
+    public: false,
+    damage: { economy: 0, stability: 0 },
+    knowledge: { [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 } },
+    publicAttributions: [],
+    acknowledged: false,
+    normCostApplied: false,
+    detection: null,
+    deniedBy: [],
   });
   c.accesses.push({ id: "hidden-a", owner: a, target: seat, since: 1, incident: "hidden-x" });
   c.accesses.push({ id: "hidden-b", owner: b, target: a, since: 1, incident: "hidden-x" });
@@ -95,20 +114,26 @@ function watched(view: GameView): { view: GameView; top: Set<string>; privateKey
   const refuse = (): boolean => {
     throw new Error("the bot tried to write to its view");
   };
-  const priv = new Proxy({ ...inner.private }, {
-    get(t, k, r) {
-      if (typeof k === "string") privateKeys.add(k);
-      return Reflect.get(t, k, r);
+  const priv = new Proxy(
+    { ...inner.private },
+    {
+      get(t, k, r) {
+        if (typeof k === "string") privateKeys.add(k);
+        return Reflect.get(t, k, r);
+      },
+      set: refuse,
     },
-    set: refuse,
-  });
-  const proxy = new Proxy({ ...inner, private: priv }, {
-    get(t, k, r) {
-      if (typeof k === "string") top.add(k);
-      return Reflect.get(t, k, r);
+  );
+  const proxy = new Proxy(
+    { ...inner, private: priv },
+    {
+      get(t, k, r) {
+        if (typeof k === "string") top.add(k);
+        return Reflect.get(t, k, r);
+      },
+      set: refuse,
     },
-    set: refuse,
-  });
+  );
   return { view: proxy, top, privateKeys };
 }
 
@@ -116,79 +141,104 @@ describe("search bot (ISMCTS by determinization)", () => {
   const state = stateAt(baltic, "hidden-1", 5);
   const seat = state.seats[2] as SeatId;
 
-  it("decides from the view alone: hidden differences that leave the view unchanged change no decision", () => {
-    const other = withOtherSecrets(state, seat);
-    const v1 = viewFor(state, { role: "player", seat });
-    const v2 = viewFor(other, { role: "player", seat });
-    expect(JSON.stringify(v2)).toBe(JSON.stringify(v1));
-    expect(JSON.stringify(other.accesses)).not.toBe(JSON.stringify(state.accesses));
-    for (const level of ["easy", "normal", "hard"] as const) {
-      const spec: BotSpec = { persona: "opportunist", level };
-      const a = botTurn(v1, spec, rngFromSeed("same"), { budget: SMALL });
-      const b = botTurn(v2, spec, rngFromSeed("same"), { budget: SMALL });
+  it(
+    "decides from the view alone: hidden differences that leave the view unchanged change no decision",
+    () => {
+      const other = withOtherSecrets(state, seat);
+      const v1 = viewFor(state, { role: "player", seat });
+      const v2 = viewFor(other, { role: "player", seat });
+      expect(JSON.stringify(v2)).toBe(JSON.stringify(v1));
+      expect(JSON.stringify(other.accesses)).not.toBe(JSON.stringify(state.accesses));
+      for (const level of ["easy", "normal", "hard"] as const) {
+        const spec: BotSpec = { persona: "opportunist", level };
+        const a = botTurn(v1, spec, rngFromSeed("same"), { budget: SMALL });
+        const b = botTurn(v2, spec, rngFromSeed("same"), { budget: SMALL });
+        expect(b).toEqual(a);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "reads only the view it is handed (frozen; nothing outside the view's keys, no other seat's private part)",
+    () => {
+      const w = watched(viewFor(state, { role: "player", seat }));
+      const r = searchOrders(w.view, "hawk", rngFromSeed("watch"), SMALL);
+      expect(r.orders.length).toBeGreaterThan(0);
+      const viewKeys = new Set(Object.keys(viewFor(state, { role: "player", seat })));
+      for (const k of w.top) expect(viewKeys.has(k) || k === "constructor" || k === "toJSON").toBe(true);
+      for (const k of ["rng", "accesses", "intel", "suspicion", "orders", "injects", "lastNormViolation"])
+        expect(w.top.has(k)).toBe(false);
+      for (const k of w.privateKeys) expect([seat, "constructor", "toJSON"]).toContain(k);
+    },
+    SLOW,
+  );
+
+  it(
+    "samples worlds consistent with the view: the seat's view of a sampled world shows what its own view shows",
+    () => {
+      const v = viewFor(state, { role: "player", seat });
+      const model = opponentModel(v, seat);
+      const rng = rngFromSeed("worlds");
+      for (let i = 0; i < 20; i++) {
+        const w = determinize(v, model, rng).state;
+        const back = viewFor(w, { role: "player", seat });
+        expect(back.tension).toEqual(v.tension);
+        expect(back.cbms).toEqual(v.cbms);
+        expect(back.private[seat]?.accesses).toEqual(v.private[seat]?.accesses);
+        expect(back.private[seat]?.suspicion).toEqual(v.private[seat]?.suspicion);
+        expect(back.private[seat]?.objectives).toEqual(v.private[seat]?.objectives);
+        for (const id of v.seats) {
+          const a = v.nations[id];
+          const b = back.nations[id];
+          expect([b?.economy, b?.stability, b?.reputation]).toEqual([
+            a?.economy,
+            a?.stability,
+            a?.reputation,
+          ]);
+          if (a?.cyber !== null) expect(b?.cyber).toBe(a?.cyber);
+        }
+        for (const inc of v.incidents) {
+          const mine = back.incidents.find((x) => x.id === inc.id);
+          expect(mine).toBeDefined();
+          expect(mine?.knowledge[seat]).toEqual(inc.knowledge[seat]);
+          expect(mine?.publicAttributions).toEqual(inc.publicAttributions);
+        }
+        expect(back.scores[seat]).toEqual(v.scores[seat]);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "is deterministic: the same view and seed give the same decision and statistics",
+    () => {
+      const v = viewFor(state, { role: "player", seat });
+      const a = searchOrders(v, "reciprocal", rngFromSeed("det"), SMALL);
+      const b = searchOrders(v, "reciprocal", rngFromSeed("det"), SMALL);
       expect(b).toEqual(a);
-    }
-  }, SLOW);
+      expect(a.stats.length).toBeGreaterThan(1);
+    },
+    SLOW,
+  );
 
-  it("reads only the view it is handed (frozen; nothing outside the view's keys, no other seat's private part)", () => {
-    const w = watched(viewFor(state, { role: "player", seat }));
-    const r = searchOrders(w.view, "hawk", rngFromSeed("watch"), SMALL);
-    expect(r.orders.length).toBeGreaterThan(0);
-    const viewKeys = new Set(Object.keys(viewFor(state, { role: "player", seat })));
-    for (const k of w.top) expect(viewKeys.has(k) || k === "constructor" || k === "toJSON").toBe(true);
-    for (const k of ["rng", "accesses", "intel", "suspicion", "orders", "injects", "lastNormViolation"]) expect(w.top.has(k)).toBe(false);
-    for (const k of w.privateKeys) expect([seat, "constructor", "toJSON"]).toContain(k);
-  }, SLOW);
-
-  it("samples worlds consistent with the view: the seat's view of a sampled world shows what its own view shows", () => {
-    const v = viewFor(state, { role: "player", seat });
-    const model = opponentModel(v, seat);
-    const rng = rngFromSeed("worlds");
-    for (let i = 0; i < 20; i++) {
-      const w = determinize(v, model, rng).state;
-      const back = viewFor(w, { role: "player", seat });
-      expect(back.tension).toEqual(v.tension);
-      expect(back.cbms).toEqual(v.cbms);
-      expect(back.private[seat]?.accesses).toEqual(v.private[seat]?.accesses);
-      expect(back.private[seat]?.suspicion).toEqual(v.private[seat]?.suspicion);
-      expect(back.private[seat]?.objectives).toEqual(v.private[seat]?.objectives);
-      for (const id of v.seats) {
-        const a = v.nations[id];
-        const b = back.nations[id];
-        expect([b?.economy, b?.stability, b?.reputation]).toEqual([a?.economy, a?.stability, a?.reputation]);
-        if (a?.cyber !== null) expect(b?.cyber).toBe(a?.cyber);
-      }
-      for (const inc of v.incidents) {
-        const mine = back.incidents.find((x) => x.id === inc.id);
-        expect(mine).toBeDefined();
-        expect(mine?.knowledge[seat]).toEqual(inc.knowledge[seat]);
-        expect(mine?.publicAttributions).toEqual(inc.publicAttributions);
-      }
-      expect(back.scores[seat]).toEqual(v.scores[seat]);
-    }
-  }, SLOW);
-
-  it("is deterministic: the same view and seed give the same decision and statistics", () => {
-    const v = viewFor(state, { role: "player", seat });
-    const a = searchOrders(v, "reciprocal", rngFromSeed("det"), SMALL);
-    const b = searchOrders(v, "reciprocal", rngFromSeed("det"), SMALL);
-    expect(b).toEqual(a);
-    expect(a.stats.length).toBeGreaterThan(1);
-  }, SLOW);
-
-  it("whole games with hard bots replay identically for the same seed", () => {
-    const specs: Record<SeatId, BotSpec> = {
-      aestria: { persona: "hawk", level: "hard" },
-      borevia: { persona: "opportunist", level: "hard" },
-      meridia: { persona: "normBuilder", level: "easy" },
-      havland: { persona: "forgiving", level: "normal" },
-    };
-    const a = playBotGame(baltic, "det-game", specs, {}, { budget: SMALL });
-    const b = playBotGame(baltic, "det-game", specs, {}, { budget: SMALL });
-    expect(JSON.stringify(b.turns)).toBe(JSON.stringify(a.turns));
-    expect(b.state.scores).toEqual(a.state.scores);
-    expect(a.rejected).toEqual([]);
-  }, SLOW);
+  it(
+    "whole games with hard bots replay identically for the same seed",
+    () => {
+      const specs: Record<SeatId, BotSpec> = {
+        aestria: { persona: "hawk", level: "hard" },
+        borevia: { persona: "opportunist", level: "hard" },
+        meridia: { persona: "normBuilder", level: "easy" },
+        havland: { persona: "forgiving", level: "normal" },
+      };
+      const a = playBotGame(baltic, "det-game", specs, {}, { budget: SMALL });
+      const b = playBotGame(baltic, "det-game", specs, {}, { budget: SMALL });
+      expect(JSON.stringify(b.turns)).toBe(JSON.stringify(a.turns));
+      expect(b.state.scores).toEqual(a.state.scores);
+      expect(a.rejected).toEqual([]);
+    },
+    SLOW,
+  );
 });
 
 describe("the search's value of its own covert operations", () => {
@@ -200,13 +250,34 @@ describe("the search's value of its own covert operations", () => {
     const n = s.nations[me];
     if (n) n.objectives = never ? [{ kind: "neverAttributed", text: "", points: 5 }] : [];
     s.incidents.push({
-      id: "mine", turn: 1, kind: "preposition", author: me, target, overt: false, proxy: false, falseFlag: null, success: true, lethal: false, public: false,
+      id: "mine",
+      turn: 1,
+      kind: "preposition",
+      author: me,
+      target,
+      overt: false,
+      proxy: false,
+      falseFlag: null,
+      success: true,
+      lethal: false,
+      public: false,
       damage: { economy: 0, stability: 0 },
       knowledge: {
         [me]: { since: 1, confidence: 3, suspect: me, shared: false, changed: 1, moderateAt: 1 },
-        [target]: { since: 1, confidence, suspect: confidence > 0 ? me : null, shared: false, changed: 1, moderateAt: confidence >= 2 ? 1 : null },
+        [target]: {
+          since: 1,
+          confidence,
+          suspect: confidence > 0 ? me : null,
+          shared: false,
+          changed: 1,
+          moderateAt: confidence >= 2 ? 1 : null,
+        },
       },
-      publicAttributions: [], acknowledged: false, normCostApplied: false, detection: null, deniedBy: [],
+      publicAttributions: [],
+      acknowledged: false,
+      normCostApplied: false,
+      detection: null,
+      deniedBy: [],
     });
     return { s, me };
   }

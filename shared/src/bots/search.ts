@@ -100,7 +100,14 @@ function selectPlan(node: Node, plans: readonly Plan[]): Plan {
 }
 
 /** One simulated turn: every seat answers, proposes and orders by its (sampled) persona; `mine` fixes my part. */
-function simulateTurn(state: GameState, me: SeatId, persona: BotPersona, personas: Record<SeatId, BotPersona>, rng: Rng, mine: { orders: Order[]; diplomacy?: Diplomacy } | null): GameState {
+function simulateTurn(
+  state: GameState,
+  me: SeatId,
+  persona: BotPersona,
+  personas: Record<SeatId, BotPersona>,
+  rng: Rng,
+  mine: { orders: Order[]; diplomacy?: Diplomacy } | null,
+): GameState {
   let s = state;
   const orders: Record<SeatId, Order[]> = {};
   for (const seat of s.seats) {
@@ -111,10 +118,11 @@ function simulateTurn(state: GameState, me: SeatId, persona: BotPersona, persona
         const r = respondCbm(s, seat, a.proposal, a.accept, a.note);
         if (r.ok) s = r.value;
       }
-      if (!s.options.noCbms) for (const p of mine.diplomacy.proposals) {
-        const r = proposeCbm(s, seat, p.kind, p.parties);
-        if (r.ok) s = r.value;
-      }
+      if (!s.options.noCbms)
+        for (const p of mine.diplomacy.proposals) {
+          const r = proposeCbm(s, seat, p.kind, p.parties);
+          if (r.ok) s = r.value;
+        }
     } else {
       for (const p of view.proposals) {
         if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
@@ -122,13 +130,19 @@ function simulateTurn(state: GameState, me: SeatId, persona: BotPersona, persona
         const r = respondCbm(s, seat, p.id, a.accept, a.note);
         if (r.ok) s = r.value;
       }
-      if (!s.options.noCbms) for (const p of doctrineProposals(view, who, rng)) {
-        const r = proposeCbm(s, seat, p.kind, p.parties);
-        if (r.ok) s = r.value;
-      }
+      if (!s.options.noCbms)
+        for (const p of doctrineProposals(view, who, rng)) {
+          const r = proposeCbm(s, seat, p.kind, p.parties);
+          if (r.ok) s = r.value;
+        }
     }
     // Beyond the tree the searching seat itself plays restraint (as a hard bot mostly does), the others their personas.
-    const list = seat === me ? (mine ? mine.orders : restraintOrders(view, persona, rng)) : doctrineOrders(view, who, rng);
+    const list =
+      seat === me
+        ? mine
+          ? mine.orders
+          : restraintOrders(view, persona, rng)
+        : doctrineOrders(view, who, rng);
     orders[seat] = checkOrders(s, seat, list).ok ? list : [];
   }
   const r = resolveTurn(s, orders);
@@ -165,11 +179,21 @@ export function exposureCost(s: GameState, me: SeatId): number {
   let cost = 0;
   let clean = 1;
   for (const i of s.incidents) {
-    if (i.author !== me || i.overt || i.publicAttributions.some((a) => a.accused === me && a.confidence >= 2)) continue;
+    if (i.author !== me || i.overt || i.publicAttributions.some((a) => a.accused === me && a.confidence >= 2))
+      continue;
     let unnamed = 1;
     for (const [knower, k] of Object.entries(i.knowledge)) {
       if (knower === me) continue;
-      const reach = k.confidence >= 2 ? (k.suspect === me ? 1 : 0) : atLeast(2 - k.confidence, turnsLeft, p.attributionHazard * (i.proxy ? p.proxyAttributionMultiplier : 1));
+      const reach =
+        k.confidence >= 2
+          ? k.suspect === me
+            ? 1
+            : 0
+          : atLeast(
+              2 - k.confidence,
+              turnsLeft,
+              p.attributionHazard * (i.proxy ? p.proxyAttributionMultiplier : 1),
+            );
       unnamed *= 1 - NAMING_CHANCE * reach;
     }
     const named = 1 - unnamed;
@@ -198,18 +222,27 @@ function evaluateFor(s: GameState, me: SeatId): number {
     calmAll *= 1 - risk;
     if (pairMembers(key).includes(me)) calmMine *= 1 - risk;
   }
-  let value = score - (1 - calmAll) * p.armedConflictLoss - (1 - calmMine) * p.belligerentLoss - exposureCost(s, me);
+  let value =
+    score - (1 - calmAll) * p.armedConflictLoss - (1 - calmMine) * p.belligerentLoss - exposureCost(s, me);
   const turnsLeft = s.maxTurns - s.turn + 1;
-  if (peaceful && s.cbms.length >= p.peaceMinCbms && turnsLeft >= p.peaceTurns - s.peaceStreak) value += (p.peaceBonus * (s.peaceStreak + 1)) / (p.peaceTurns + 1) / 2;
+  if (peaceful && s.cbms.length >= p.peaceMinCbms && turnsLeft >= p.peaceTurns - s.peaceStreak)
+    value += (p.peaceBonus * (s.peaceStreak + 1)) / (p.peaceTurns + 1) / 2;
   return value;
 }
 
 /** Runs the search from a seat's view; `diplomacy` is what the seat already decided to answer and propose this turn. */
-export function searchOrders(view: GameView, persona: BotPersona, rng: Rng, budget: SearchBudget = HARD_BUDGET, diplomacy?: Diplomacy): SearchResult {
+export function searchOrders(
+  view: GameView,
+  persona: BotPersona,
+  rng: Rng,
+  budget: SearchBudget = HARD_BUDGET,
+  diplomacy?: Diplomacy,
+): SearchResult {
   const me = mySeat(view);
   const rootPlans = candidatePlans(view, persona, rng);
   const first = rootPlans[0] as Plan;
-  if (rootPlans.length === 1 || view.phase !== "planning") return { orders: first.orders, label: first.label, stats: [] };
+  if (rootPlans.length === 1 || view.phase !== "planning")
+    return { orders: first.orders, label: first.label, stats: [] };
   const model = opponentModel(view, me);
   const root = newNode();
   const worlds = Math.max(1, Math.floor(budget.iterations / rootPlans.length));
@@ -221,7 +254,10 @@ export function searchOrders(view: GameView, persona: BotPersona, rng: Rng, budg
       const sim = rngFromSeed(streamSeed);
       let node = childOf(root, rootPlan.label);
       const path: Node[] = [node];
-      let s = simulateTurn(world.state, me, persona, world.personas, sim, { orders: rootPlan.orders, ...(diplomacy ? { diplomacy } : {}) });
+      let s = simulateTurn(world.state, me, persona, world.personas, sim, {
+        orders: rootPlan.orders,
+        ...(diplomacy ? { diplomacy } : {}),
+      });
       let played = 1;
       for (let d = 1; d < budget.depth && s.phase === "planning"; d++) {
         const plans = candidatePlans(viewFor(s, { role: "player", seat: me }), persona, sim);
@@ -231,7 +267,8 @@ export function searchOrders(view: GameView, persona: BotPersona, rng: Rng, budg
         s = simulateTurn(s, me, persona, world.personas, sim, { orders: plan.orders });
         played++;
       }
-      for (; played < budget.horizon && s.phase === "planning"; played++) s = simulateTurn(s, me, persona, world.personas, sim, null);
+      for (; played < budget.horizon && s.phase === "planning"; played++)
+        s = simulateTurn(s, me, persona, world.personas, sim, null);
       const value = evaluateFor(s, me);
       for (const n of path) {
         n.visits++;
@@ -241,7 +278,11 @@ export function searchOrders(view: GameView, persona: BotPersona, rng: Rng, budg
   }
   const stats = rootPlans.map((p) => {
     const c = root.children.get(p.label);
-    return { label: p.label, visits: c?.visits ?? 0, mean: c && c.visits > 0 ? c.total / c.visits : -Infinity };
+    return {
+      label: p.label,
+      visits: c?.visits ?? 0,
+      mean: c && c.visits > 0 ? c.total / c.visits : -Infinity,
+    };
   });
   let best = stats[0] as (typeof stats)[number];
   let bestValue = -Infinity;
@@ -253,5 +294,9 @@ export function searchOrders(view: GameView, persona: BotPersona, rng: Rng, budg
     }
   }
   const chosen = rootPlans.find((p) => p.label === best.label) as Plan;
-  return { orders: chosen.orders, label: chosen.label, stats: stats.map((x) => ({ ...x, mean: Math.round(x.mean * 1000) / 1000 })) };
+  return {
+    orders: chosen.orders,
+    label: chosen.label,
+    stats: stats.map((x) => ({ ...x, mean: Math.round(x.mean * 1000) / 1000 })),
+  };
 }

@@ -12,7 +12,15 @@ import { openCheckpoint, tournamentKey } from "./checkpoint.ts";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const loaded = findScenario("tutorial");
 if (!loaded.ok) throw new Error("tutorial");
-const spec: TournamentSpec = { scenario: loaded.scenario, games: 4, seed: "cp", format: "roundrobin", bots: [], field: [], options: {} };
+const spec: TournamentSpec = {
+  scenario: loaded.scenario,
+  games: 4,
+  seed: "cp",
+  format: "roundrobin",
+  bots: [],
+  field: [],
+  options: {},
+};
 const key = tournamentKey(spec, {});
 const score = (n: number): GameScore => ({ outcome: "stablePeace", scores: { a: n, b: n + 1 } });
 const tmp = (): string => join(mkdtempSync(join(tmpdir(), "fb-cp-")), "run.jsonl");
@@ -67,7 +75,9 @@ describe("tournament checkpoint file", () => {
     const before = readFileSync(file, "utf8");
     const other = tournamentKey({ ...spec, seed: "another" }, {});
     expect(() => openCheckpoint(file, other, 4)).toThrow(/checkpoint of another tournament/);
-    expect(() => openCheckpoint(file, tournamentKey(spec, { budget: { iterations: 8, depth: 1, horizon: 2 } }), 4)).toThrow(/another tournament/);
+    expect(() =>
+      openCheckpoint(file, tournamentKey(spec, { budget: { iterations: 8, depth: 1, horizon: 2 } }), 4),
+    ).toThrow(/another tournament/);
     expect(readFileSync(file, "utf8")).toBe(before);
     const bad = (line: string, pattern: RegExp): void => {
       writeFileSync(file, `${before}${line}\n`);
@@ -83,7 +93,27 @@ describe("tournament checkpoint file", () => {
 
 describe("npm run tournament -- --checkpoint", () => {
   const cli = (...extra: string[]) =>
-    spawnSync(process.execPath, [join(root, "shared/src/cli/tournament.ts"), "--scenario", "tutorial", "--format", "duplicate", "--games", "8", "--seed", "cpcli", "--iterations", "8", "--bots", "hawk,dove:easy,forgiving:hard,reciprocal", "--json", ...extra], { encoding: "utf8" });
+    spawnSync(
+      process.execPath,
+      [
+        join(root, "shared/src/cli/tournament.ts"),
+        "--scenario",
+        "tutorial",
+        "--format",
+        "duplicate",
+        "--games",
+        "8",
+        "--seed",
+        "cpcli",
+        "--iterations",
+        "8",
+        "--bots",
+        "hawk,dove:easy,forgiving:hard,reciprocal",
+        "--json",
+        ...extra,
+      ],
+      { encoding: "utf8" },
+    );
 
   it("a run stopped part-way continues from its file and prints what an unbroken run prints", () => {
     const unbroken = cli();

@@ -41,7 +41,12 @@ function isScore(x: unknown): x is GameScore {
   const s = x as Record<string, unknown>;
   const outcomeOk = s.outcome === "armedConflict" || s.outcome === "stablePeace" || s.outcome === "turnLimit";
   const scores = s.scores;
-  return outcomeOk && typeof scores === "object" && scores !== null && Object.values(scores).every((v) => typeof v === "number" && Number.isFinite(v));
+  return (
+    outcomeOk &&
+    typeof scores === "object" &&
+    scores !== null &&
+    Object.values(scores).every((v) => typeof v === "number" && Number.isFinite(v))
+  );
 }
 
 /**
@@ -55,17 +60,33 @@ export function openCheckpoint(path: string, key: string, games: number): Checkp
   // A stop mid-write leaves at most one partial line, at the end, without its newline: it is dropped.
   let kept = text.slice(0, text.lastIndexOf("\n") + 1);
   if (kept === "" && header.startsWith(text)) kept = header;
-  else if (!kept.startsWith(header)) throw new Error(`${path} is the checkpoint of another tournament (or was written by another version): its first line is ${text.split("\n")[0]?.slice(0, 300)}; this run's is ${header.trim()}`);
-  kept.slice(header.length).split("\n").slice(0, -1).forEach((line, n) => {
-    let entry: { i?: unknown; s?: unknown };
-    try {
-      entry = JSON.parse(line) as { i?: unknown; s?: unknown };
-    } catch {
-      throw new Error(`${path}, line ${n + 2}: not JSON: ${line.slice(0, 200)}`);
-    }
-    if (typeof entry.i !== "number" || !Number.isInteger(entry.i) || entry.i < 0 || entry.i >= games || !isScore(entry.s)) throw new Error(`${path}, line ${n + 2}: not a game's score of this tournament: ${line.slice(0, 200)}`);
-    done.set(entry.i, entry.s);
-  });
+  else if (!kept.startsWith(header))
+    throw new Error(
+      `${path} is the checkpoint of another tournament (or was written by another version): its first line is ${text.split("\n")[0]?.slice(0, 300)}; this run's is ${header.trim()}`,
+    );
+  kept
+    .slice(header.length)
+    .split("\n")
+    .slice(0, -1)
+    .forEach((line, n) => {
+      let entry: { i?: unknown; s?: unknown };
+      try {
+        entry = JSON.parse(line) as { i?: unknown; s?: unknown };
+      } catch {
+        throw new Error(`${path}, line ${n + 2}: not JSON: ${line.slice(0, 200)}`);
+      }
+      if (
+        typeof entry.i !== "number" ||
+        !Number.isInteger(entry.i) ||
+        entry.i < 0 ||
+        entry.i >= games ||
+        !isScore(entry.s)
+      )
+        throw new Error(
+          `${path}, line ${n + 2}: not a game's score of this tournament: ${line.slice(0, 200)}`,
+        );
+      done.set(entry.i, entry.s);
+    });
   let fd: number;
   let position: number;
   if (kept === header && !text.startsWith(header)) {

@@ -25,10 +25,15 @@ export const BATCH_OPTIONS = {
 } as const satisfies ParseArgsOptionsConfig;
 
 /** What `parseArgs` gives for `options`, strictly parsed. */
-type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ options: T; strict: true }>>["values"];
+type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<
+  typeof parseArgs<{ options: T; strict: true }>
+>["values"];
 
 /** The command line parsed strictly with `options` (and `--scenario` required); a malformed or unknown flag fails with the usage. */
-export function parseOrFail<const T extends ParseArgsOptionsConfig>(fail: Fail, options: T): Parsed<T> & { scenario: string } {
+export function parseOrFail<const T extends ParseArgsOptionsConfig>(
+  fail: Fail,
+  options: T,
+): Parsed<T> & { scenario: string } {
   let values: Parsed<T>;
   try {
     values = parseArgs({ options, strict: true }).values as Parsed<T>;
@@ -41,9 +46,17 @@ export function parseOrFail<const T extends ParseArgsOptionsConfig>(fail: Fail, 
 }
 
 /** `--name` as a whole number from `min` to `max` (the default when absent), or a failure naming the range. */
-export function wholeNumber(fail: Fail, name: string, value: string | undefined, dflt: number, min: number, max: number): number {
+export function wholeNumber(
+  fail: Fail,
+  name: string,
+  value: string | undefined,
+  dflt: number,
+  min: number,
+  max: number,
+): number {
   const n = Number(value ?? dflt);
-  if (!Number.isInteger(n) || n < min || n > max) fail(`--${name} must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
 
@@ -58,7 +71,10 @@ export function scenarioOrExit(idOrPath: string): Scenario {
 }
 
 /** Progress on stderr for runs longer than a second: `tick(done)` at most twice a second, `end(text)` once. */
-export function progress(total: number | null): { tick: (done: number) => void; end: (done: number) => void } {
+export function progress(total: number | null): {
+  tick: (done: number) => void;
+  end: (done: number) => void;
+} {
   const started = Date.now();
   let last = started;
   const show = (done: number): string => (total === null ? `${done} games` : `${done}/${total} games`);
@@ -71,7 +87,8 @@ export function progress(total: number | null): { tick: (done: number) => void; 
       }
     },
     end: (done) => {
-      if (Date.now() - started > 1000) process.stderr.write(`\r${show(done)} in ${Math.round((Date.now() - started) / 1000)} s\n`);
+      if (Date.now() - started > 1000)
+        process.stderr.write(`\r${show(done)} in ${Math.round((Date.now() - started) / 1000)} s\n`);
     },
   };
 }

@@ -6,12 +6,15 @@ import { formatProblems } from "../scenario/validate.ts";
 import { findScenario } from "../scenario/files.ts";
 
 function main(): number {
-  const parse = () => parseArgs({ options: { scenario: { type: "string" } }, allowPositionals: true, strict: true });
+  const parse = () =>
+    parseArgs({ options: { scenario: { type: "string" } }, allowPositionals: true, strict: true });
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse();
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nusage: npm run replay -- <record.json> [more records] [--scenario <id|path>]\n`);
+    process.stderr.write(
+      `${(e as Error).message}\nusage: npm run replay -- <record.json> [more records] [--scenario <id|path>]\n`,
+    );
     return 2;
   }
   const files = parsed.positionals;
@@ -37,15 +40,22 @@ function main(): number {
     }
     const sc = findScenario(parsed.values.scenario ?? rec.value.scenario.id);
     if (!sc.ok) {
-      process.stdout.write(`${file}: scenario "${rec.value.scenario.id}" not usable:\n${formatProblems(sc.problems)}\n`);
+      process.stdout.write(
+        `${file}: scenario "${rec.value.scenario.id}" not usable:\n${formatProblems(sc.problems)}\n`,
+      );
       failures++;
       continue;
     }
     const r = replayRecord(rec.value, sc.scenario);
-    if (r.ok) process.stdout.write(`${file}: ok, ${r.turns} turns, every state hash matches (final ${rec.value.finalHash})\n`);
+    if (r.ok)
+      process.stdout.write(
+        `${file}: ok, ${r.turns} turns, every state hash matches (final ${rec.value.finalHash})\n`,
+      );
     else {
       failures++;
-      process.stdout.write(`${file}: DIVERGES at turn ${r.divergence.turn}${r.divergence.step >= 0 ? ` (step ${r.divergence.step})` : ""}: ${r.divergence.reason}\n`);
+      process.stdout.write(
+        `${file}: DIVERGES at turn ${r.divergence.turn}${r.divergence.step >= 0 ? ` (step ${r.divergence.step})` : ""}: ${r.divergence.reason}\n`,
+      );
     }
   }
   return failures === 0 ? 0 : 1;

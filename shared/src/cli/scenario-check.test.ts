@@ -76,7 +76,11 @@ describe("scenario:check CLI", () => {
     const broken = join(dir, "broken.yml");
     const r = run(broken);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid YAML: line \\d+, column \\d+: `));
+    expect(r.out).toMatch(
+      new RegExp(
+        `^${broken.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: not valid YAML: line \\d+, column \\d+: `,
+      ),
+    );
   });
 
   it("requires the id to match the file name", () => {
@@ -99,7 +103,9 @@ describe("scenario:check CLI", () => {
     copyFileSync(GOOD_SOURCE, join(sub, "baltic-fog.yaml"));
     const r = run(sub);
     expect(r.code).toBe(0);
-    expect(r.out.trim()).toBe(`${join(sub, "baltic-fog.yaml")}: ok (Baltic Fog: the memorial crisis, 4 states, 12 turns)`);
+    expect(r.out.trim()).toBe(
+      `${join(sub, "baltic-fog.yaml")}: ok (Baltic Fog: the memorial crisis, 4 states, 12 turns)`,
+    );
   });
 
   it("says clearly when a file cannot be read, exit 2", () => {

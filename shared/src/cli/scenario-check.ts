@@ -39,20 +39,37 @@ export function expectedId(file: string): string {
 /** Reads, parses and validates one scenario file. */
 export function checkFile(file: string): FileCheck {
   const format = FORMATS[extname(file).toLowerCase()];
-  if (!format) return { file, status: "unreadable", message: `unknown file type "${extname(file) || "(none)"}": use .json, .yaml or .yml` };
+  if (!format)
+    return {
+      file,
+      status: "unreadable",
+      message: `unknown file type "${extname(file) || "(none)"}": use .json, .yaml or .yml`,
+    };
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a folder, not a file" : e instanceof Error ? e.message : String(e);
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : e instanceof Error
+            ? e.message
+            : String(e);
     return { file, status: "unreadable", message: `cannot read: ${why}` };
   }
   const result = parseScenario(text, format);
   if (!result.ok) return { file, status: "invalid", problems: result.problems };
   const s = result.scenario;
   const want = expectedId(file);
-  if (s.id !== want) return { file, status: "invalid", problems: [{ path: "id", message: `must match the file name: "${want}" (found "${s.id}")` }] };
+  if (s.id !== want)
+    return {
+      file,
+      status: "invalid",
+      problems: [{ path: "id", message: `must match the file name: "${want}" (found "${s.id}")` }],
+    };
   const paramTurns = s.params?.turns;
   const turns = s.turns ?? (typeof paramTurns === "number" ? paramTurns : DEFAULT_PARAMS.turns);
   return { file, status: "ok", title: s.title, states: s.states.length, turns };
@@ -71,7 +88,8 @@ export function listScenarioFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
-      for (const ext of Object.keys(FORMATS)) if (existsSync(join(full, `scenario${ext}`))) out.push(join(full, `scenario${ext}`));
+      for (const ext of Object.keys(FORMATS))
+        if (existsSync(join(full, `scenario${ext}`))) out.push(join(full, `scenario${ext}`));
     } else if (FORMATS[extname(name).toLowerCase()]) out.push(full);
   }
   return out;
@@ -86,10 +104,16 @@ function isFolder(path: string): boolean {
 }
 
 /** Runs the check over the given files (or the scenarios folder); returns the exit code. Results go to `print` (stdout), usage errors to `printError` (stderr). */
-export function main(args: readonly string[], print: (line: string) => void = console.log, printError: (line: string) => void = console.error): number {
+export function main(
+  args: readonly string[],
+  print: (line: string) => void = console.log,
+  printError: (line: string) => void = console.error,
+): number {
   if (args.includes("--help") || args.includes("-h")) {
     print("Usage: npm run scenario:check -- [<file or folder>...]");
-    print("Checks scenario files (.json, .yaml, .yml). A folder, or no argument (the scenarios/ folder), checks every scenario in it.");
+    print(
+      "Checks scenario files (.json, .yaml, .yml). A folder, or no argument (the scenarios/ folder), checks every scenario in it.",
+    );
     print("Exit code: 0 all valid, 1 a file is invalid, 2 a file cannot be read or nothing to check.");
     return 0;
   }

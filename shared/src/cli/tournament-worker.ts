@@ -1,7 +1,12 @@
 /** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament (but those to skip) and posts each score. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { BotOptions } from "../bots/bot.ts";
-import { playTournamentGame, tournamentGames, type GameScore, type TournamentSpec } from "../sim/tournament.ts";
+import {
+  playTournamentGame,
+  tournamentGames,
+  type GameScore,
+  type TournamentSpec,
+} from "../sim/tournament.ts";
 
 /** What the CLI hands each worker. */
 export interface TournamentWork {
@@ -24,5 +29,10 @@ if (parentPort) {
   const { spec, botOptions, worker, workers, skip } = workerData as TournamentWork;
   const games = tournamentGames(spec);
   const done = new Set(skip);
-  for (let i = worker; i < games.length; i += workers) if (!done.has(i)) port.postMessage({ index: i, score: playTournamentGame(spec, games[i] as (typeof games)[number], botOptions) } satisfies PlayedGame);
+  for (let i = worker; i < games.length; i += workers)
+    if (!done.has(i))
+      port.postMessage({
+        index: i,
+        score: playTournamentGame(spec, games[i] as (typeof games)[number], botOptions),
+      } satisfies PlayedGame);
 }

@@ -3,10 +3,28 @@ import { Worker } from "node:worker_threads";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
 import type { BotOptions } from "../bots/bot.ts";
-import { TOURNAMENT_FORMATS, formatTournament, playTournamentGame, tournamentGames, tournamentResult, type GameScore, type TournamentFormat, type TournamentResult, type TournamentSpec } from "../sim/tournament.ts";
+import {
+  TOURNAMENT_FORMATS,
+  formatTournament,
+  playTournamentGame,
+  tournamentGames,
+  tournamentResult,
+  type GameScore,
+  type TournamentFormat,
+  type TournamentResult,
+  type TournamentSpec,
+} from "../sim/tournament.ts";
 import { openCheckpoint, tournamentKey, type Checkpoint } from "./checkpoint.ts";
 import type { PlayedGame, TournamentWork } from "./tournament-worker.ts";
-import { BATCH_OPTIONS, failWith, parseOrFail, progress, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
+import {
+  BATCH_OPTIONS,
+  failWith,
+  parseOrFail,
+  progress,
+  scenarioOrExit,
+  wholeNumber,
+  type Fail,
+} from "./common.ts";
 
 const USAGE =
   "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms] [--json]";
@@ -14,7 +32,11 @@ const USAGE =
 const fail: Fail = failWith(USAGE);
 
 /** Where finished games' scores go: into the table, and into the checkpoint file when there is one. */
-function scoreKeeper(count: number, checkpoint: Checkpoint | null, tick: (done: number) => void): { scores: GameScore[]; played: (index: number, score: GameScore) => void; count: () => number } {
+function scoreKeeper(
+  count: number,
+  checkpoint: Checkpoint | null,
+  tick: (done: number) => void,
+): { scores: GameScore[]; played: (index: number, score: GameScore) => void; count: () => number } {
   const scores = new Array<GameScore>(count);
   let done = 0;
   for (const [i, score] of checkpoint?.done ?? []) {
@@ -33,7 +55,12 @@ function scoreKeeper(count: number, checkpoint: Checkpoint | null, tick: (done: 
 }
 
 /** Plays the games not yet in the checkpoint on this thread, in order. */
-function playHere(spec: TournamentSpec, botOptions: BotOptions, checkpoint: Checkpoint | null, tick: (done: number) => void): TournamentResult {
+function playHere(
+  spec: TournamentSpec,
+  botOptions: BotOptions,
+  checkpoint: Checkpoint | null,
+  tick: (done: number) => void,
+): TournamentResult {
   const games = tournamentGames(spec);
   const keep = scoreKeeper(games.length, checkpoint, tick);
   games.forEach((g, i) => {
@@ -43,7 +70,13 @@ function playHere(spec: TournamentSpec, botOptions: BotOptions, checkpoint: Chec
 }
 
 /** Plays the games not yet in the checkpoint on `n` worker threads (game i on worker i mod n) and reads the table from their scores in game order: the same result as one thread. */
-async function playInWorkers(spec: TournamentSpec, botOptions: BotOptions, n: number, checkpoint: Checkpoint | null, tick: (done: number) => void): Promise<TournamentResult> {
+async function playInWorkers(
+  spec: TournamentSpec,
+  botOptions: BotOptions,
+  n: number,
+  checkpoint: Checkpoint | null,
+  tick: (done: number) => void,
+): Promise<TournamentResult> {
   const games = tournamentGames(spec);
   const keep = scoreKeeper(games.length, checkpoint, tick);
   const skip = [...(checkpoint?.done.keys() ?? [])];
@@ -54,11 +87,14 @@ async function playInWorkers(spec: TournamentSpec, botOptions: BotOptions, n: nu
       w.on("message", (m: PlayedGame) => keep.played(m.index, m.score));
       return new Promise<void>((resolve, reject) => {
         w.once("error", reject);
-        w.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`tournament worker ${worker} stopped with code ${code}`))));
+        w.once("exit", (code) =>
+          code === 0 ? resolve() : reject(new Error(`tournament worker ${worker} stopped with code ${code}`)),
+        );
       });
     }),
   );
-  if (keep.count() !== games.length) throw new Error(`the workers played ${keep.count()} of ${games.length} games`);
+  if (keep.count() !== games.length)
+    throw new Error(`the workers played ${keep.count()} of ${games.length} games`);
   return tournamentResult(spec, games, keep.scores);
 }
 
@@ -75,12 +111,16 @@ async function main(): Promise<void> {
   const games = wholeNumber(fail, "games", args.games, 180, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const format = args.format ?? "roundrobin";
-  if (!(TOURNAMENT_FORMATS as readonly string[]).includes(format)) fail(`--format must be one of ${TOURNAMENT_FORMATS.join(", ")}`);
+  if (!(TOURNAMENT_FORMATS as readonly string[]).includes(format))
+    fail(`--format must be one of ${TOURNAMENT_FORMATS.join(", ")}`);
   const parseList = (list: string | undefined): BotSpec[] => {
     const out: BotSpec[] = [];
     for (const text of list ? list.split(",").filter((b) => b.trim()) : []) {
       const spec = parseBotSpec(text);
-      if (!spec) fail(`unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`);
+      if (!spec)
+        fail(
+          `unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`,
+        );
       out.push(spec);
     }
     return out;
@@ -92,20 +132,36 @@ async function main(): Promise<void> {
   const workers = wholeNumber(fail, "workers", args.workers, 1, 1, 256);
   const scenario = scenarioOrExit(args.scenario);
   const shown = progress(null);
-  const spec: TournamentSpec = { scenario, games, seed, format: format as TournamentFormat, bots, field, options: { noCbms: args["no-cbms"] ?? false } };
+  const spec: TournamentSpec = {
+    scenario,
+    games,
+    seed,
+    format: format as TournamentFormat,
+    bots,
+    field,
+    options: { noCbms: args["no-cbms"] ?? false },
+  };
   const botOptions: BotOptions = { budget: { ...HARD_BUDGET, iterations } };
   let checkpoint: Checkpoint | null = null;
   if (args.checkpoint !== undefined) {
     if (args.checkpoint === "") fail("--checkpoint needs a file name");
     try {
-      checkpoint = openCheckpoint(args.checkpoint, tournamentKey(spec, botOptions), tournamentGames(spec).length);
+      checkpoint = openCheckpoint(
+        args.checkpoint,
+        tournamentKey(spec, botOptions),
+        tournamentGames(spec).length,
+      );
     } catch (e) {
       process.stderr.write(`${(e as Error).message}\n`);
       process.exit(1);
     }
-    if (checkpoint.done.size > 0) process.stderr.write(`${checkpoint.done.size} games from ${args.checkpoint}\n`);
+    if (checkpoint.done.size > 0)
+      process.stderr.write(`${checkpoint.done.size} games from ${args.checkpoint}\n`);
   }
-  const result = workers > 1 ? await playInWorkers(spec, botOptions, workers, checkpoint, shown.tick) : playHere(spec, botOptions, checkpoint, shown.tick);
+  const result =
+    workers > 1
+      ? await playInWorkers(spec, botOptions, workers, checkpoint, shown.tick)
+      : playHere(spec, botOptions, checkpoint, shown.tick);
   checkpoint?.close();
   shown.end(result.games);
   process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatTournament(result)}\n`);

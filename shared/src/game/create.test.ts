@@ -21,13 +21,23 @@ describe("createGame checks what it is given", () => {
   });
 
   it("refuses malformed options (INVALID_STEP) and unknown CBMs (INVALID_PARTIES)", () => {
-    for (const options of [null, "hotline", { cbms: "hotline" }, { cbms: [7] }, { noCbms: "yes" }, { cbms: [], extra: 1 }, JSON.parse('{"__proto__": {"cbms": []}}')])
+    for (const options of [
+      null,
+      "hotline",
+      { cbms: "hotline" },
+      { cbms: [7] },
+      { noCbms: "yes" },
+      { cbms: [], extra: 1 },
+      JSON.parse('{"__proto__": {"cbms": []}}'),
+    ])
       expect(refusal(scenario, "seed", options), JSON.stringify(options)).toBe("INVALID_STEP");
-    for (const k of ["constructor", "__proto__", "toString", "friendship"]) expect(refusal(scenario, "seed", { cbms: [k] }), k).toBe("INVALID_PARTIES");
+    for (const k of ["constructor", "__proto__", "toString", "friendship"])
+      expect(refusal(scenario, "seed", { cbms: [k] }), k).toBe("INVALID_PARTIES");
   });
 
   it("refuses a seed that is not 1 to 200 characters of text (INVALID_STEP)", () => {
-    for (const seed of ["", "s".repeat(201), null, undefined, 7, {}]) expect(refusal(scenario, seed), String(seed)).toBe("INVALID_STEP");
+    for (const seed of ["", "s".repeat(201), null, undefined, 7, {}])
+      expect(refusal(scenario, seed), String(seed)).toBe("INVALID_STEP");
   });
 
   it("refuses an unvalidated scenario whose state ids are reserved or repeated (INVALID_SCENARIO)", () => {

@@ -29,7 +29,10 @@ export function scenarioHash(scenario: Scenario): string {
 }
 
 /** The shape of the options a game is created with (they may come from a request or a record). */
-const optionsSchema = z.strictObject({ cbms: z.array(z.string()).optional(), noCbms: z.boolean().optional() });
+const optionsSchema = z.strictObject({
+  cbms: z.array(z.string()).optional(),
+  noCbms: z.boolean().optional(),
+});
 
 /** The scenario's state ids, if each is a string, unique and not reserved: they become the keys of the game's records. */
 function seatIds(scenario: Scenario): Result<string[]> {
@@ -37,21 +40,29 @@ function seatIds(scenario: Scenario): Result<string[]> {
   for (const st of scenario.states) {
     const id: unknown = st.id;
     if (typeof id !== "string" || isReservedId(id) || seats.includes(id))
-      return err("INVALID_SCENARIO", `The scenario's state id "${String(id)}" is reserved or repeated: validate the scenario before creating a game.`);
+      return err(
+        "INVALID_SCENARIO",
+        `The scenario's state id "${String(id)}" is reserved or repeated: validate the scenario before creating a game.`,
+      );
     seats.push(id);
   }
   return ok(seats);
 }
 
 /** Creates the initial game state; turn-1 injects have fired. */
-export function createGame(scenario: Scenario, seed: string, options: Partial<GameOptions> = {}): Result<GameState> {
+export function createGame(
+  scenario: Scenario,
+  seed: string,
+  options: Partial<GameOptions> = {},
+): Result<GameState> {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) return err("INVALID_STEP", `Malformed game options${issueText(parsed.error.issues)}.`);
   const kinds = parsed.data.cbms ?? [];
   const unknownCbm = kinds.find((k) => !(CBM_KINDS as readonly string[]).includes(k));
   if (unknownCbm !== undefined) return err("INVALID_PARTIES", `Unknown CBM "${unknownCbm}".`);
   const opts: GameOptions = { cbms: kinds as CbmKind[], noCbms: parsed.data.noCbms ?? false };
-  if (typeof seed !== "string" || seed.length === 0 || seed.length > 200) return err("INVALID_STEP", "A seed is 1 to 200 characters.");
+  if (typeof seed !== "string" || seed.length === 0 || seed.length > 200)
+    return err("INVALID_STEP", "A seed is 1 to 200 characters.");
   const checkedSeats = seatIds(scenario);
   if (!checkedSeats.ok) return checkedSeats;
   const seats = checkedSeats.value;
@@ -80,7 +91,8 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   const tensionHistory: Record<string, number[]> = {};
   for (const key of allPairs(seats)) tension[key] = params.initialTension;
   const suspicion: Record<string, number> = {};
-  for (const a of seats) for (const b of seats) if (a !== b) suspicion[suspicionKey(a, b)] = params.suspicionBaseline;
+  for (const a of seats)
+    for (const b of seats) if (a !== b) suspicion[suspicionKey(a, b)] = params.suspicionBaseline;
   for (const r of scenario.relations ?? []) {
     if (r.tension !== undefined) tension[pairKey(r.a, r.b)] = r.tension;
     if (r.suspicion !== undefined) {
@@ -91,15 +103,25 @@ export function createGame(scenario: Scenario, seed: string, options: Partial<Ga
   for (const key of allPairs(seats)) tensionHistory[key] = [tension[key] ?? 0];
   const rng = rngFromSeed(seed);
   const cbms: GameState["cbms"] = [];
-  const cid = (): string => `c${Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0")}`;
-  for (const c of scenario.cbms ?? []) cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
+  const cid = (): string =>
+    `c${Math.floor(rng.next() * 0x100000000)
+      .toString(36)
+      .padStart(7, "0")}`;
+  for (const c of scenario.cbms ?? [])
+    cbms.push({ id: cid(), kind: c.kind, members: seats.filter((s) => c.members.includes(s)), since: 0 });
   for (const kind of opts.cbms) {
-    if (CBMS[kind].members === "one") for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
+    if (CBMS[kind].members === "one")
+      for (const s of seats) cbms.push({ id: cid(), kind, members: [s], since: 0 });
     else cbms.push({ id: cid(), kind, members: seats.slice(), since: 0 });
   }
   const state: GameState = {
     rulesVersion: RULES_VERSION,
-    scenario: { id: scenario.id, title: scenario.title, hash: scenarioHash(scenario), briefing: scenario.briefing },
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      hash: scenarioHash(scenario),
+      briefing: scenario.briefing,
+    },
     params,
     rng: rng.save(),
     seats,

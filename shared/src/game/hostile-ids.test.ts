@@ -25,7 +25,9 @@ const [ME, OTHER, THIRD] = SEATS as [SeatId, SeatId, SeatId, SeatId];
 
 /** Every name Object.prototype has, read before any test runs. */
 const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype);
-const PROTOTYPE_BEFORE = PROTO_KEYS.map((k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)] as const);
+const PROTOTYPE_BEFORE = PROTO_KEYS.map(
+  (k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)] as const,
+);
 
 /** Object.prototype has the same properties with the same values (and getters, setters) as before the tests. */
 function expectPrototypeIntact(): void {
@@ -33,7 +35,13 @@ function expectPrototypeIntact(): void {
   expect(Object.getOwnPropertySymbols(Object.prototype)).toEqual([]);
   for (const [k, d] of PROTOTYPE_BEFORE) {
     const now = Object.getOwnPropertyDescriptor(Object.prototype, k);
-    expect(Object.is(now?.value, d?.value) && now?.get === d?.get && now?.set === d?.set && now?.writable === d?.writable, k).toBe(true);
+    expect(
+      Object.is(now?.value, d?.value) &&
+        now?.get === d?.get &&
+        now?.set === d?.set &&
+        now?.writable === d?.writable,
+      k,
+    ).toBe(true);
   }
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
 }
@@ -41,26 +49,87 @@ function expectPrototypeIntact(): void {
 /** Ids of another game: the states of a larger scenario that this one lacks, and incident, inquiry, proposal, CBM and access ids played there. */
 const OTHER_GAME_IDS: string[] = (() => {
   const big = testScenario(8);
-  const played = playGame(big, "another-game", Object.fromEntries(big.states.map((s) => [s.id, "hawk" as Persona])), { cbms: ["hotline"] }, true);
+  const played = playGame(
+    big,
+    "another-game",
+    Object.fromEntries(big.states.map((s) => [s.id, "hawk" as Persona])),
+    { cbms: ["hotline"] },
+    true,
+  );
   const st = played.state;
   const proposals = (played.record?.steps ?? []).flatMap((x) => (x.type === "respond" ? [x.proposal] : []));
-  return [...st.seats.filter((x) => !SEATS.includes(x)), ...st.incidents.map((i) => i.id), ...st.inquiries.map((q) => q.id), ...st.cbms.map((c) => c.id), ...st.accesses.map((a) => a.id), ...proposals];
+  return [
+    ...st.seats.filter((x) => !SEATS.includes(x)),
+    ...st.incidents.map((i) => i.id),
+    ...st.inquiries.map((q) => q.id),
+    ...st.cbms.map((c) => c.id),
+    ...st.accesses.map((a) => a.id),
+    ...proposals,
+  ];
 })();
 
 /** Words that are legal somewhere in a step: a random hostile value never takes one of them. */
 const LEGAL_WORDS = new Set<string>([
-  ...SEATS, ...STEP_TYPES, ...Object.keys(ORDER_COSTS), ...CBM_KINDS, ...STAT_NAMES,
-  "tension", "stat", "suspicion", "nonStateIncident", "nonState", "deny", "explain", "acknowledge", "reassure", "warn",
+  ...SEATS,
+  ...STEP_TYPES,
+  ...Object.keys(ORDER_COSTS),
+  ...CBM_KINDS,
+  ...STAT_NAMES,
+  "tension",
+  "stat",
+  "suspicion",
+  "nonStateIncident",
+  "nonState",
+  "deny",
+  "explain",
+  "acknowledge",
+  "reassure",
+  "warn",
 ]);
 
 const HOSTILE_STRINGS: unknown[] = [
-  ...PROTO_KEYS, "__proto__", "prototype", "", " ", "x".repeat(65), "y".repeat(100_000), "North", "north ", "north|south", "north>south",
-  "__proto__.economy", "constructor.prototype", ...OTHER_GAME_IDS,
+  ...PROTO_KEYS,
+  "__proto__",
+  "prototype",
+  "",
+  " ",
+  "x".repeat(65),
+  "y".repeat(100_000),
+  "North",
+  "north ",
+  "north|south",
+  "north>south",
+  "__proto__.economy",
+  "constructor.prototype",
+  ...OTHER_GAME_IDS,
 ];
 const EXOTIC: unknown[] = [
-  null, undefined, 0, -0, -1, 1.5, NaN, Infinity, 2 ** 53, true, false, 10n, Symbol("north"), () => "north",
-  {}, [], ["north"], { north: 1 }, Object.create(null), JSON.parse('{"__proto__": {"economy": 1}}'),
-  { toString: () => "north" }, { toString: () => { throw new Error("the engine stringified a hostile value"); } },
+  null,
+  undefined,
+  0,
+  -0,
+  -1,
+  1.5,
+  NaN,
+  Infinity,
+  2 ** 53,
+  true,
+  false,
+  10n,
+  Symbol("north"),
+  () => "north",
+  {},
+  [],
+  ["north"],
+  { north: 1 },
+  Object.create(null),
+  JSON.parse('{"__proto__": {"economy": 1}}'),
+  { toString: () => "north" },
+  {
+    toString: () => {
+      throw new Error("the engine stringified a hostile value");
+    },
+  },
 ];
 
 /** A hostile value: a prototype name, an empty or overlong string, another game's id, or something that is not a string. */
@@ -78,11 +147,23 @@ function candidates(s: GameState, seat: SeatId): Order[] {
   const out: Order[] = [{ type: "hunt" }, { type: "harden" }, { type: "develop" }];
   for (const t of s.seats) {
     if (t === seat) continue;
-    out.push({ type: "espionage", target: t }, { type: "preposition", target: t }, { type: "ddos", target: t }, { type: "influence", target: t, proxy: true });
-    out.push({ type: "sanction", target: t }, { type: "expel", target: t }, { type: "mobilize", target: t }, { type: "statement", tone: "warn", target: t });
-    for (const i of s.incidents) if (i.public && i.author !== seat) out.push({ type: "attribute", incident: i.id, accused: t });
+    out.push(
+      { type: "espionage", target: t },
+      { type: "preposition", target: t },
+      { type: "ddos", target: t },
+      { type: "influence", target: t, proxy: true },
+    );
+    out.push(
+      { type: "sanction", target: t },
+      { type: "expel", target: t },
+      { type: "mobilize", target: t },
+      { type: "statement", tone: "warn", target: t },
+    );
+    for (const i of s.incidents)
+      if (i.public && i.author !== seat) out.push({ type: "attribute", incident: i.id, accused: t });
   }
-  for (const i of s.incidents) if (i.knowledge[seat] && i.author !== seat) out.push({ type: "investigate", incident: i.id });
+  for (const i of s.incidents)
+    if (i.knowledge[seat] && i.author !== seat) out.push({ type: "investigate", incident: i.id });
   return out;
 }
 
@@ -103,7 +184,13 @@ interface Played {
 const playedArb: fc.Arbitrary<Played | null> = fc
   .record({
     seed: fc.string({ minLength: 1, maxLength: 12 }),
-    turns: fc.array(fc.record({ picks: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 4, maxLength: 4 }), propose: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+    turns: fc.array(
+      fc.record({
+        picks: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+        propose: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
   })
   .map(({ seed, turns }) => {
     const created = createGame(scenario, seed);
@@ -111,9 +198,17 @@ const playedArb: fc.Arbitrary<Played | null> = fc
     let s = created.value;
     for (const [t, turn] of turns.entries()) {
       let next = s;
-      if (turn.propose && checkProposal(next, ME, "hotline", [OTHER]).ok) next = must(next, { type: "propose", turn: next.turn, seat: ME, kind: "hotline", parties: [OTHER] });
+      if (turn.propose && checkProposal(next, ME, "hotline", [OTHER]).ok)
+        next = must(next, { type: "propose", turn: next.turn, seat: ME, kind: "hotline", parties: [OTHER] });
       for (const [i, seat] of SEATS.entries()) {
-        const list: Order[] = t > 0 ? [] : seat === OTHER ? [{ type: "ddos", target: THIRD }] : seat === ME ? [{ type: "espionage", target: OTHER }] : [];
+        const list: Order[] =
+          t > 0
+            ? []
+            : seat === OTHER
+              ? [{ type: "ddos", target: THIRD }]
+              : seat === ME
+                ? [{ type: "espionage", target: OTHER }]
+                : [];
         for (const p of turn.picks[i] ?? []) {
           const all = candidates(next, seat);
           const c = all[p % all.length] as Order;
@@ -127,8 +222,11 @@ const playedArb: fc.Arbitrary<Played | null> = fc
     }
     const incident = s.incidents.find((i) => i.public && i.author === OTHER);
     // A counterexample names the game, not its whole state.
-    const described = (): string => `game "${seed}" at turn ${s.turn}, ${s.incidents.length} incidents, ${s.proposals.length} proposals`;
-    return s.phase === "planning" && incident ? { s, incident: incident.id, [fc.toStringMethod]: described } : null;
+    const described = (): string =>
+      `game "${seed}" at turn ${s.turn}, ${s.incidents.length} incidents, ${s.proposals.length} proposals`;
+    return s.phase === "planning" && incident
+      ? { s, incident: incident.id, [fc.toStringMethod]: described }
+      : null;
   });
 
 type Expected = ErrorCode | "accepted";
@@ -141,20 +239,38 @@ interface Case {
 }
 
 /** Orders and steps take ids of 1 to 64 characters: anything else is malformed (shapeCode); a well-formed id not in the game gets `code`. */
-const byShape = (code: ErrorCode, shapeCode: ErrorCode) => (v: unknown): Expected => (typeof v === "string" && v.length >= 1 && v.length <= 64 ? code : shapeCode);
+const byShape =
+  (code: ErrorCode, shapeCode: ErrorCode) =>
+  (v: unknown): Expected =>
+    typeof v === "string" && v.length >= 1 && v.length <= 64 ? code : shapeCode;
 /** Leaves `undefined` (an absent optional field, which is legal) out. */
-const optional = (f: (v: unknown) => Expected) => (v: unknown): Expected | null => (v === undefined ? null : f(v));
+const optional =
+  (f: (v: unknown) => Expected) =>
+  (v: unknown): Expected | null =>
+    v === undefined ? null : f(v);
 /** An inject names states by scenario slug (lower case, not a prototype name): other strings are malformed. */
 const SLUG = /^[a-z][a-z0-9-]{0,31}$/;
-const slugShaped = (v: unknown): boolean => typeof v === "string" && SLUG.test(v) && !PROTO_KEYS.includes(v) && v !== "__proto__";
+const slugShaped = (v: unknown): boolean =>
+  typeof v === "string" && SLUG.test(v) && !PROTO_KEYS.includes(v) && v !== "__proto__";
 const injectState = (v: unknown): Expected => (slugShaped(v) ? "UNKNOWN_TARGET" : "INVALID_STEP");
 const always = (code: ErrorCode) => (): Expected => code;
 
-const ordersOf = (g: Played, ...orders: unknown[]): unknown => ({ type: "orders", turn: g.s.turn, seat: ME, orders });
+const ordersOf = (g: Played, ...orders: unknown[]): unknown => ({
+  type: "orders",
+  turn: g.s.turn,
+  seat: ME,
+  orders,
+});
 const injectOf = (g: Played, inject: Record<string, unknown>): unknown => ({
   type: "inject",
   turn: g.s.turn,
-  inject: { id: "hostile-test", title: "A test", text: "A hostile inject.", effects: [{ type: "stat", state: ME, stat: "economy", delta: -1 }], ...inject },
+  inject: {
+    id: "hostile-test",
+    title: "A test",
+    text: "A hostile inject.",
+    effects: [{ type: "stat", state: ME, stat: "economy", delta: -1 }],
+    ...inject,
+  },
 });
 const effectOf = (g: Played, effect: unknown): unknown => injectOf(g, { effects: [effect] });
 
@@ -173,62 +289,226 @@ const BODIES: Record<(typeof STEP_TYPES)[number], (g: Played) => Record<string, 
 const CASES: Case[] = [
   // Orders: every id field of every order type.
   ...OPERATIONS.flatMap((type): Case[] => [
-    { field: `${type}.target`, step: (g, v) => ordersOf(g, { type, target: v }), expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER") },
-    { field: `${type}.falseFlag`, step: (g, v) => ordersOf(g, { type, target: OTHER, falseFlag: v }), expected: optional(byShape("INVALID_FALSE_FLAG", "INVALID_ORDER")) },
+    {
+      field: `${type}.target`,
+      step: (g, v) => ordersOf(g, { type, target: v }),
+      expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER"),
+    },
+    {
+      field: `${type}.falseFlag`,
+      step: (g, v) => ordersOf(g, { type, target: OTHER, falseFlag: v }),
+      expected: optional(byShape("INVALID_FALSE_FLAG", "INVALID_ORDER")),
+    },
   ]),
-  ...(["sanction", "expel", "mobilize", "strike"] as const).map((type): Case => ({ field: `${type}.target`, step: (g, v) => ordersOf(g, { type, target: v }), expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER") })),
-  { field: "statement.target", step: (g, v) => ordersOf(g, { type: "statement", tone: "warn", target: v }), expected: optional(byShape("UNKNOWN_TARGET", "INVALID_ORDER")) },
-  { field: "inquire.target", step: (g, v) => ordersOf(g, { type: "inquire", target: v, incident: g.incident }), expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER") },
-  { field: "inquire.incident", step: (g, v) => ordersOf(g, { type: "inquire", target: OTHER, incident: v }), expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER") },
-  { field: "investigate.incident", step: (g, v) => ordersOf(g, { type: "investigate", incident: v }), expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER") },
-  { field: "attribute.incident", step: (g, v) => ordersOf(g, { type: "attribute", incident: v, accused: OTHER }), expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER") },
-  { field: "attribute.accused", step: (g, v) => ordersOf(g, { type: "attribute", incident: g.incident, accused: v }), expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER") },
-  { field: "answer.inquiry", step: (g, v) => ordersOf(g, { type: "answer", inquiry: v, reply: "deny" }), expected: byShape("UNKNOWN_INQUIRY", "INVALID_ORDER") },
-  { field: "answer.reply", step: (g, v) => ordersOf(g, { type: "answer", inquiry: "q-none", reply: v }), expected: always("INVALID_ORDER") },
-  { field: "order.type", step: (g, v) => ordersOf(g, { type: v, target: OTHER }), expected: always("INVALID_ORDER") },
-  { field: "orders", step: (g, v) => ({ type: "orders", turn: g.s.turn, seat: ME, orders: v }), expected: (v) => (Array.isArray(v) ? null : "INVALID_ORDER") },
-  { field: "orders.seat", step: (g, v) => ({ type: "orders", turn: g.s.turn, seat: v, orders: [] }), expected: byShape("UNKNOWN_SEAT", "INVALID_STEP") },
+  ...(["sanction", "expel", "mobilize", "strike"] as const).map(
+    (type): Case => ({
+      field: `${type}.target`,
+      step: (g, v) => ordersOf(g, { type, target: v }),
+      expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER"),
+    }),
+  ),
+  {
+    field: "statement.target",
+    step: (g, v) => ordersOf(g, { type: "statement", tone: "warn", target: v }),
+    expected: optional(byShape("UNKNOWN_TARGET", "INVALID_ORDER")),
+  },
+  {
+    field: "inquire.target",
+    step: (g, v) => ordersOf(g, { type: "inquire", target: v, incident: g.incident }),
+    expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER"),
+  },
+  {
+    field: "inquire.incident",
+    step: (g, v) => ordersOf(g, { type: "inquire", target: OTHER, incident: v }),
+    expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER"),
+  },
+  {
+    field: "investigate.incident",
+    step: (g, v) => ordersOf(g, { type: "investigate", incident: v }),
+    expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER"),
+  },
+  {
+    field: "attribute.incident",
+    step: (g, v) => ordersOf(g, { type: "attribute", incident: v, accused: OTHER }),
+    expected: byShape("UNKNOWN_INCIDENT", "INVALID_ORDER"),
+  },
+  {
+    field: "attribute.accused",
+    step: (g, v) => ordersOf(g, { type: "attribute", incident: g.incident, accused: v }),
+    expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER"),
+  },
+  {
+    field: "answer.inquiry",
+    step: (g, v) => ordersOf(g, { type: "answer", inquiry: v, reply: "deny" }),
+    expected: byShape("UNKNOWN_INQUIRY", "INVALID_ORDER"),
+  },
+  {
+    field: "answer.reply",
+    step: (g, v) => ordersOf(g, { type: "answer", inquiry: "q-none", reply: v }),
+    expected: always("INVALID_ORDER"),
+  },
+  {
+    field: "order.type",
+    step: (g, v) => ordersOf(g, { type: v, target: OTHER }),
+    expected: always("INVALID_ORDER"),
+  },
+  {
+    field: "orders",
+    step: (g, v) => ({ type: "orders", turn: g.s.turn, seat: ME, orders: v }),
+    expected: (v) => (Array.isArray(v) ? null : "INVALID_ORDER"),
+  },
+  {
+    field: "orders.seat",
+    step: (g, v) => ({ type: "orders", turn: g.s.turn, seat: v, orders: [] }),
+    expected: byShape("UNKNOWN_SEAT", "INVALID_STEP"),
+  },
   // Proposals and answers.
-  { field: "propose.seat", step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: v, kind: "consultations", parties: [OTHER] }), expected: byShape("UNKNOWN_SEAT", "INVALID_STEP") },
-  { field: "propose.kind", step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: ME, kind: v, parties: [OTHER] }), expected: byShape("INVALID_PARTIES", "INVALID_STEP") },
-  { field: "propose.parties[1]", step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: ME, kind: "consultations", parties: [OTHER, v] }), expected: byShape("UNKNOWN_TARGET", "INVALID_STEP") },
-  { field: "propose.parties", step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: ME, kind: "consultations", parties: v }), expected: (v) => (Array.isArray(v) ? null : "INVALID_STEP") },
-  { field: "respond.seat", step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: v, proposal: "p-none", accept: true }), expected: byShape("UNKNOWN_SEAT", "INVALID_STEP") },
-  { field: "respond.proposal", step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: OTHER, proposal: v, accept: true }), expected: byShape("UNKNOWN_PROPOSAL", "INVALID_STEP") },
-  { field: "respond.accept", step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: OTHER, proposal: "p-none", accept: v }), expected: (v) => (typeof v === "boolean" ? "UNKNOWN_PROPOSAL" : "INVALID_STEP") },
-  { field: "respond.note", step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: OTHER, proposal: "p-none", accept: false, note: v }), expected: (v) => (typeof v === "string" || v === undefined ? "UNKNOWN_PROPOSAL" : "INVALID_STEP") },
+  {
+    field: "propose.seat",
+    step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: v, kind: "consultations", parties: [OTHER] }),
+    expected: byShape("UNKNOWN_SEAT", "INVALID_STEP"),
+  },
+  {
+    field: "propose.kind",
+    step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: ME, kind: v, parties: [OTHER] }),
+    expected: byShape("INVALID_PARTIES", "INVALID_STEP"),
+  },
+  {
+    field: "propose.parties[1]",
+    step: (g, v) => ({
+      type: "propose",
+      turn: g.s.turn,
+      seat: ME,
+      kind: "consultations",
+      parties: [OTHER, v],
+    }),
+    expected: byShape("UNKNOWN_TARGET", "INVALID_STEP"),
+  },
+  {
+    field: "propose.parties",
+    step: (g, v) => ({ type: "propose", turn: g.s.turn, seat: ME, kind: "consultations", parties: v }),
+    expected: (v) => (Array.isArray(v) ? null : "INVALID_STEP"),
+  },
+  {
+    field: "respond.seat",
+    step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: v, proposal: "p-none", accept: true }),
+    expected: byShape("UNKNOWN_SEAT", "INVALID_STEP"),
+  },
+  {
+    field: "respond.proposal",
+    step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: OTHER, proposal: v, accept: true }),
+    expected: byShape("UNKNOWN_PROPOSAL", "INVALID_STEP"),
+  },
+  {
+    field: "respond.accept",
+    step: (g, v) => ({ type: "respond", turn: g.s.turn, seat: OTHER, proposal: "p-none", accept: v }),
+    expected: (v) => (typeof v === "boolean" ? "UNKNOWN_PROPOSAL" : "INVALID_STEP"),
+  },
+  {
+    field: "respond.note",
+    step: (g, v) => ({
+      type: "respond",
+      turn: g.s.turn,
+      seat: OTHER,
+      proposal: "p-none",
+      accept: false,
+      note: v,
+    }),
+    expected: (v) => (typeof v === "string" || v === undefined ? "UNKNOWN_PROPOSAL" : "INVALID_STEP"),
+  },
   // Injects: every state an effect names, its stat, its kind, its type; the inject's own id.
-  { field: "tension.a", step: (g, v) => effectOf(g, { type: "tension", a: v, b: OTHER, delta: 1 }), expected: injectState },
-  { field: "tension.b", step: (g, v) => effectOf(g, { type: "tension", a: ME, b: v, delta: 1 }), expected: injectState },
-  { field: "stat.state", step: (g, v) => effectOf(g, { type: "stat", state: v, stat: "economy", delta: -1 }), expected: injectState },
-  { field: "stat.stat", step: (g, v) => effectOf(g, { type: "stat", state: ME, stat: v, delta: -1 }), expected: always("INVALID_STEP") },
-  { field: "suspicion.from", step: (g, v) => effectOf(g, { type: "suspicion", from: v, to: OTHER, delta: 0.1 }), expected: injectState },
-  { field: "suspicion.to", step: (g, v) => effectOf(g, { type: "suspicion", from: ME, to: v, delta: 0.1 }), expected: injectState },
-  { field: "nonStateIncident.target", step: (g, v) => effectOf(g, { type: "nonStateIncident", target: v, kind: "ddos" }), expected: injectState },
-  { field: "nonStateIncident.kind", step: (g, v) => effectOf(g, { type: "nonStateIncident", target: ME, kind: v }), expected: always("INVALID_STEP") },
-  { field: "effect.type", step: (g, v) => effectOf(g, { type: v, a: ME, b: OTHER, delta: 1 }), expected: always("INVALID_STEP") },
-  { field: "inject.id", step: (g, v) => injectOf(g, { id: v }), expected: (v) => (slugShaped(v) ? "accepted" : "INVALID_STEP") },
-  { field: "inject", step: (g, v) => ({ type: "inject", turn: g.s.turn, inject: v }), expected: always("INVALID_STEP") },
+  {
+    field: "tension.a",
+    step: (g, v) => effectOf(g, { type: "tension", a: v, b: OTHER, delta: 1 }),
+    expected: injectState,
+  },
+  {
+    field: "tension.b",
+    step: (g, v) => effectOf(g, { type: "tension", a: ME, b: v, delta: 1 }),
+    expected: injectState,
+  },
+  {
+    field: "stat.state",
+    step: (g, v) => effectOf(g, { type: "stat", state: v, stat: "economy", delta: -1 }),
+    expected: injectState,
+  },
+  {
+    field: "stat.stat",
+    step: (g, v) => effectOf(g, { type: "stat", state: ME, stat: v, delta: -1 }),
+    expected: always("INVALID_STEP"),
+  },
+  {
+    field: "suspicion.from",
+    step: (g, v) => effectOf(g, { type: "suspicion", from: v, to: OTHER, delta: 0.1 }),
+    expected: injectState,
+  },
+  {
+    field: "suspicion.to",
+    step: (g, v) => effectOf(g, { type: "suspicion", from: ME, to: v, delta: 0.1 }),
+    expected: injectState,
+  },
+  {
+    field: "nonStateIncident.target",
+    step: (g, v) => effectOf(g, { type: "nonStateIncident", target: v, kind: "ddos" }),
+    expected: injectState,
+  },
+  {
+    field: "nonStateIncident.kind",
+    step: (g, v) => effectOf(g, { type: "nonStateIncident", target: ME, kind: v }),
+    expected: always("INVALID_STEP"),
+  },
+  {
+    field: "effect.type",
+    step: (g, v) => effectOf(g, { type: v, a: ME, b: OTHER, delta: 1 }),
+    expected: always("INVALID_STEP"),
+  },
+  {
+    field: "inject.id",
+    step: (g, v) => injectOf(g, { id: v }),
+    expected: (v) => (slugShaped(v) ? "accepted" : "INVALID_STEP"),
+  },
+  {
+    field: "inject",
+    step: (g, v) => ({ type: "inject", turn: g.s.turn, inject: v }),
+    expected: always("INVALID_STEP"),
+  },
   // The step itself.
   { field: "step", step: (_g, v) => v, expected: always("INVALID_STEP") },
   { field: "step.type", step: (g, v) => ({ type: v, turn: g.s.turn }), expected: always("INVALID_STEP") },
-  ...STEP_TYPES.map((type): Case => ({
-    field: `${type}.turn`,
-    step: (g, v) => ({ ...BODIES[type](g), turn: v }),
-    expected: (v, g) => (v === g.s.turn ? null : Number.isSafeInteger(v) ? "WRONG_TURN" : "INVALID_STEP"),
-  })),
+  ...STEP_TYPES.map(
+    (type): Case => ({
+      field: `${type}.turn`,
+      step: (g, v) => ({ ...BODIES[type](g), turn: v }),
+      expected: (v, g) => (v === g.s.turn ? null : Number.isSafeInteger(v) ? "WRONG_TURN" : "INVALID_STEP"),
+    }),
+  ),
 ];
 
 /** Every id this game has given out: a hostile value that happens to equal one is not hostile here. */
 function gameIds(s: GameState): Set<unknown> {
-  return new Set([...s.seats, ...s.incidents.map((i) => i.id), ...s.inquiries.map((q) => q.id), ...s.proposals.map((p) => p.id), ...s.cbms.map((c) => c.id), ...s.accesses.map((a) => a.id)]);
+  return new Set([
+    ...s.seats,
+    ...s.incidents.map((i) => i.id),
+    ...s.inquiries.map((q) => q.id),
+    ...s.proposals.map((p) => p.id),
+    ...s.cbms.map((c) => c.id),
+    ...s.accesses.map((a) => a.id),
+  ]);
 }
 
 describe("hostile ids: every id-bearing field of every step", () => {
   it("covers every step type and every order type", () => {
     const fields = CASES.map((c) => c.field);
-    for (const t of STEP_TYPES) expect(fields.some((f) => f.startsWith(`${t}.`)), t).toBe(true);
-    for (const t of Object.keys(ORDER_COSTS).filter((x) => !["develop", "harden", "hunt"].includes(x))) expect(fields.some((f) => f.startsWith(`${t}.`)), t).toBe(true);
+    for (const t of STEP_TYPES)
+      expect(
+        fields.some((f) => f.startsWith(`${t}.`)),
+        t,
+      ).toBe(true);
+    for (const t of Object.keys(ORDER_COSTS).filter((x) => !["develop", "harden", "hunt"].includes(x)))
+      expect(
+        fields.some((f) => f.startsWith(`${t}.`)),
+        t,
+      ).toBe(true);
   });
 
   it("each is rejected with its code, nothing throws, the state and Object.prototype are unchanged, and the game plays on", () => {
@@ -249,7 +529,12 @@ describe("hostile ids: every id-bearing field of every step", () => {
         expect(g.s).toEqual(before);
         // The game plays on: legal orders resolve, and zod's strict objects still refuse unknown keys.
         let s = must(g.s, { type: "orders", turn: g.s.turn, seat: ME, orders: [{ type: "hunt" }] });
-        s = must(s, { type: "orders", turn: s.turn, seat: OTHER, orders: [{ type: "espionage", target: THIRD }] });
+        s = must(s, {
+          type: "orders",
+          turn: s.turn,
+          seat: OTHER,
+          orders: [{ type: "espionage", target: THIRD }],
+        });
         const next = must(s, { type: "resolve", turn: s.turn });
         expect(next.turn === g.s.turn + 1 || next.phase === "ended").toBe(true);
         expect(Object.keys(next.nations)).toEqual(SEATS);
@@ -265,7 +550,10 @@ describe("hostile ids: every id-bearing field of every step", () => {
 
 describe("viewFor with a hostile claimed seat", () => {
   /** The view with its echoed viewer left out. */
-  const seen = (s: GameState, seat: unknown) => ({ ...viewFor(s, { role: "player", seat: seat as SeatId }), viewer: null });
+  const seen = (s: GameState, seat: unknown) => ({
+    ...viewFor(s, { role: "player", seat: seat as SeatId }),
+    viewer: null,
+  });
 
   it("sees exactly what an observer sees: no private part, no hidden incident", () => {
     fc.assert(
@@ -284,7 +572,15 @@ describe("viewFor with a hostile claimed seat", () => {
   it("in a game with an incident hidden from all but its author, no prototype name reveals it", () => {
     const created = createGame(scenario, "hidden-seed");
     if (!created.ok) throw new Error(created.error.message);
-    const s = must(must(created.value, { type: "orders", turn: 1, seat: ME, orders: [{ type: "espionage", target: OTHER }] }), { type: "resolve", turn: 1 });
+    const s = must(
+      must(created.value, {
+        type: "orders",
+        turn: 1,
+        seat: ME,
+        orders: [{ type: "espionage", target: OTHER }],
+      }),
+      { type: "resolve", turn: 1 },
+    );
     const hidden = s.incidents.filter((i) => !i.public && Object.keys(i.knowledge).length === 1);
     expect(hidden.length).toBeGreaterThan(0);
     const observer = viewFor(s, { role: "observer" });

@@ -16,7 +16,9 @@ import { applyStep, type Step } from "./steps.ts";
 const scenario = testScenario(4);
 const seats = scenario.states.map((s) => s.id);
 const personaArb = fc.constantFrom(...PERSONAS);
-const personasArb = fc.tuple(personaArb, personaArb, personaArb, personaArb).map((ps) => Object.fromEntries(seats.map((s, i) => [s, ps[i] as Persona])));
+const personasArb = fc
+  .tuple(personaArb, personaArb, personaArb, personaArb)
+  .map((ps) => Object.fromEntries(seats.map((s, i) => [s, ps[i] as Persona])));
 
 /** Plays `turns` turns with frozen states, checking invariants after every step; returns the states seen. */
 function playChecked(seed: string, personas: Record<SeatId, Persona>, turns: number): GameState[] {
@@ -35,8 +37,17 @@ function playChecked(seed: string, personas: Record<SeatId, Persona>, turns: num
     for (const seat of state.seats) {
       const view = viewFor(state, { role: "player", seat });
       const persona = personas[seat] as Persona;
-      for (const p of view.proposals) if (!p.accepted.includes(seat) && !p.declined.includes(seat)) apply({ type: "respond", turn, seat, proposal: p.id, accept: answerProposal(view, p, persona, rng).accept });
-      for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
+      for (const p of view.proposals)
+        if (!p.accepted.includes(seat) && !p.declined.includes(seat))
+          apply({
+            type: "respond",
+            turn,
+            seat,
+            proposal: p.id,
+            accept: answerProposal(view, p, persona, rng).accept,
+          });
+      for (const p of proposeCbms(view, persona, rng))
+        apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
       const orders = chooseOrders(view, persona, rng);
       const ap = orders.reduce((sum, o) => sum + orderCost(o), 0);
       expect(ap).toBeLessThanOrEqual(state.nations[seat]?.actionPoints ?? 0);
@@ -79,7 +90,8 @@ describe("properties", () => {
           for (const inc of prev.incidents) {
             const now = s.incidents.find((x) => x.id === inc.id);
             expect(now).toBeDefined();
-            for (const [seat, k] of Object.entries(inc.knowledge)) expect(now?.knowledge[seat]?.confidence ?? -1).toBeGreaterThanOrEqual(k.confidence);
+            for (const [seat, k] of Object.entries(inc.knowledge))
+              expect(now?.knowledge[seat]?.confidence ?? -1).toBeGreaterThanOrEqual(k.confidence);
           }
         }
       }),
@@ -89,57 +101,111 @@ describe("properties", () => {
 
   it("no leaks: changing only one seat's private data changes no other seat's view and not the observer's", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 12 }), personasArb, fc.integer({ min: 1, max: 8 }), fc.integer({ min: 0, max: 3 }), (seed, personas, turns, who) => {
-        const states = playChecked(seed, personas, turns);
-        const base = states[states.length - 1] as GameState;
-        if (base.phase === "ended") return; // after the end everyone sees everything
-        const a = seats[who] as SeatId;
-        const mutated: GameState = structuredClone(base) as GameState;
-        const n = mutated.nations[a];
-        if (!n) throw new Error("no nation");
-        n.briefing = "CHANGED SECRET";
-        n.objectives = [{ kind: "neverAttributed", text: "changed", points: 9 }];
-        const published = mutated.cbms.some((c) => c.members.includes(a) && (c.kind === "publishDoctrine" || c.kind === "jointObservation"));
-        if (!published) {
-          n.cyber = n.cyber === 10 ? 0 : 10;
-          n.defense = n.defense === 5 ? 1 : 5;
-        }
-        n.pendingCyber = 1;
-        mutated.accesses = mutated.accesses.filter((x) => x.owner !== a);
-        mutated.accesses.push({ id: "aLEAK", owner: a, target: seats[(who + 1) % 4] as SeatId, since: 1, incident: "iLEAK" });
-        mutated.intel[a] = [{ turn: 1, about: seats[(who + 2) % 4] as SeatId, cyber: 7, defense: 2, accessesHeld: {}, operationsLastTurn: [] }];
-        mutated.orders[a] = [{ type: "hunt" }];
-        for (const o of seats) if (o !== a) mutated.suspicion[`${a}>${o}`] = 0.99;
-        for (const inc of mutated.incidents) {
-          const k = inc.knowledge[a];
-          if (k && inc.author !== a) {
-            k.confidence = 3;
-            k.suspect = "nonState";
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        personasArb,
+        fc.integer({ min: 1, max: 8 }),
+        fc.integer({ min: 0, max: 3 }),
+        (seed, personas, turns, who) => {
+          const states = playChecked(seed, personas, turns);
+          const base = states[states.length - 1] as GameState;
+          if (base.phase === "ended") return; // after the end everyone sees everything
+          const a = seats[who] as SeatId;
+          const mutated: GameState = structuredClone(base) as GameState;
+          const n = mutated.nations[a];
+          if (!n) throw new Error("no nation");
+          n.briefing = "CHANGED SECRET";
+          n.objectives = [{ kind: "neverAttributed", text: "changed", points: 9 }];
+          const published = mutated.cbms.some(
+            (c) => c.members.includes(a) && (c.kind === "publishDoctrine" || c.kind === "jointObservation"),
+          );
+          if (!published) {
+            n.cyber = n.cyber === 10 ? 0 : 10;
+            n.defense = n.defense === 5 ? 1 : 5;
           }
-          const othersKnow = Object.keys(inc.knowledge).some((s) => s !== a);
-          if (inc.author === a && !inc.public && !othersKnow) inc.kind = inc.kind === "espionage" ? "preposition" : "espionage";
-        }
-        mutated.incidents.push({
-          id: "iLEAK", turn: 1, kind: "preposition", author: a, target: seats[(who + 1) % 4] as SeatId, overt: false, proxy: true, falseFlag: null,
-          success: true, lethal: false, public: false, damage: { economy: 0, stability: 0 },
-          knowledge: { [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 } },
-          publicAttributions: [], acknowledged: false, normCostApplied: false, detection: { defense: 3, bonus: 0, detected: false }, deniedBy: [],
-        });
-        for (const b of seats) {
-          if (b === a) continue;
-          expect(viewFor(mutated, { role: "player", seat: b })).toEqual(viewFor(base, { role: "player", seat: b }));
-        }
-        expect(viewFor(mutated, { role: "observer" })).toEqual(viewFor(base, { role: "observer" }));
-        expect(viewFor(mutated, { role: "player", seat: a })).not.toEqual(viewFor(base, { role: "player", seat: a }));
-        expect(viewFor(mutated, { role: "facilitator" })).not.toEqual(viewFor(base, { role: "facilitator" }));
-      }),
+          n.pendingCyber = 1;
+          mutated.accesses = mutated.accesses.filter((x) => x.owner !== a);
+          mutated.accesses.push({
+            id: "aLEAK",
+            owner: a,
+            target: seats[(who + 1) % 4] as SeatId,
+            since: 1,
+            incident: "iLEAK",
+          });
+          mutated.intel[a] = [
+            {
+              turn: 1,
+              about: seats[(who + 2) % 4] as SeatId,
+              cyber: 7,
+              defense: 2,
+              accessesHeld: {},
+              operationsLastTurn: [],
+            },
+          ];
+          mutated.orders[a] = [{ type: "hunt" }];
+          for (const o of seats) if (o !== a) mutated.suspicion[`${a}>${o}`] = 0.99;
+          for (const inc of mutated.incidents) {
+            const k = inc.knowledge[a];
+            if (k && inc.author !== a) {
+              k.confidence = 3;
+              k.suspect = "nonState";
+            }
+            const othersKnow = Object.keys(inc.knowledge).some((s) => s !== a);
+            if (inc.author === a && !inc.public && !othersKnow)
+              inc.kind = inc.kind === "espionage" ? "preposition" : "espionage";
+          }
+          mutated.incidents.push({
+            id: "iLEAK",
+            turn: 1,
+            kind: "preposition",
+            author: a,
+            target: seats[(who + 1) % 4] as SeatId,
+            overt: false,
+            proxy: true,
+            falseFlag: null,
+            success: true,
+            lethal: false,
+            public: false,
+            damage: { economy: 0, stability: 0 },
+            knowledge: {
+              [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 },
+            },
+            publicAttributions: [],
+            acknowledged: false,
+            normCostApplied: false,
+            detection: { defense: 3, bonus: 0, detected: false },
+            deniedBy: [],
+          });
+          for (const b of seats) {
+            if (b === a) continue;
+            expect(viewFor(mutated, { role: "player", seat: b })).toEqual(
+              viewFor(base, { role: "player", seat: b }),
+            );
+          }
+          expect(viewFor(mutated, { role: "observer" })).toEqual(viewFor(base, { role: "observer" }));
+          expect(viewFor(mutated, { role: "player", seat: a })).not.toEqual(
+            viewFor(base, { role: "player", seat: a }),
+          );
+          expect(viewFor(mutated, { role: "facilitator" })).not.toEqual(
+            viewFor(base, { role: "facilitator" }),
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   it("views never carry the PRNG state or the seed", () => {
-    const played = playGame(scenario, "secret-seed-123", Object.fromEntries(seats.map((s) => [s, "hawk" as Persona])));
-    for (const viewer of [{ role: "observer" as const }, { role: "player" as const, seat: "north" }, { role: "facilitator" as const }]) {
+    const played = playGame(
+      scenario,
+      "secret-seed-123",
+      Object.fromEntries(seats.map((s) => [s, "hawk" as Persona])),
+    );
+    for (const viewer of [
+      { role: "observer" as const },
+      { role: "player" as const, seat: "north" },
+      { role: "facilitator" as const },
+    ]) {
       const text = JSON.stringify(viewFor(played.state, viewer));
       expect(text).not.toContain("secret-seed-123");
       expect(text).not.toContain(`"s0"`);

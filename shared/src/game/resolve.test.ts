@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
 
-
 import { allPairs, pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import { RULES } from "../model/rules-catalogue.ts";
@@ -16,7 +15,12 @@ import { resolveTurn } from "./resolve.ts";
 
 const P = DEFAULT_PARAMS;
 
-function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, options: Partial<GameOptions> = {}, n = 3): GameState {
+function newGame(
+  params: Partial<ModelParams> = {},
+  extra: Partial<Scenario> = {},
+  options: Partial<GameOptions> = {},
+  n = 3,
+): GameState {
   return testGame({ params, scenario: extra, options, seed: "resolve-seed", states: n });
 }
 
@@ -26,7 +30,12 @@ describe("armed conflict", () => {
   it("a strike means armed conflict, the striker is the initiator and loses most", () => {
     const { state, events } = resolve(newGame(), { south: [{ type: "strike", target: "east" }] });
     expect(state.phase).toBe("ended");
-    expect(state.outcome).toEqual({ kind: "armedConflict", turn: 1, belligerents: ["south", "east"], initiator: "south" });
+    expect(state.outcome).toEqual({
+      kind: "armedConflict",
+      turn: 1,
+      belligerents: ["south", "east"],
+      initiator: "south",
+    });
     expect(events.some((e) => e.rule === "force.strike" && e.visibleTo === "public")).toBe(true);
     expect(events.some((e) => e.rule === "end.armedConflict" && e.visibleTo === "public")).toBe(true);
     expect(state.scores.south?.outcome).toBe(-(P.armedConflictLoss + P.belligerentLoss + P.initiatorLoss));
@@ -40,7 +49,10 @@ describe("armed conflict", () => {
   });
 
   it("the first strike in seat order starts it when two states strike", () => {
-    const { state } = resolve(newGame(), { east: [{ type: "strike", target: "north" }], north: [{ type: "strike", target: "south" }] });
+    const { state } = resolve(newGame(), {
+      east: [{ type: "strike", target: "north" }],
+      north: [{ type: "strike", target: "south" }],
+    });
     expect(state.outcome?.initiator).toBe("north");
   });
 
@@ -51,7 +63,8 @@ describe("armed conflict", () => {
     expect(state.outcome).toMatchObject({ kind: "armedConflict", turn: 1, belligerents: ["north", "south"] });
     expect(state.phase).toBe("ended");
     expect(events.some((e) => e.rule === "end.armedConflict")).toBe(true);
-    for (const seat of state.seats) expect(state.scores[seat]?.outcome).toBeLessThanOrEqual(-P.armedConflictLoss);
+    for (const seat of state.seats)
+      expect(state.scores[seat]?.outcome).toBeLessThanOrEqual(-P.armedConflictLoss);
   });
 
   it("a pair just below 9 does not", () => {
@@ -72,7 +85,12 @@ describe("stable peace", () => {
       expect(s.peaceStreak).toBe(t);
     }
     const { state, events } = resolve(s);
-    expect(state.outcome).toEqual({ kind: "stablePeace", turn: P.peaceTurns, belligerents: [], initiator: null });
+    expect(state.outcome).toEqual({
+      kind: "stablePeace",
+      turn: P.peaceTurns,
+      belligerents: [],
+      initiator: null,
+    });
     expect(state.phase).toBe("ended");
     expect(events.some((e) => e.rule === "end.stablePeace")).toBe(true);
     for (const seat of state.seats) expect(state.scores[seat]?.outcome).toBe(P.peaceBonus);
@@ -86,7 +104,11 @@ describe("stable peace", () => {
   });
 
   it("the streak counts only turns with every pair at or below peaceMaxTension", () => {
-    let s = newGame({}, { relations: [{ a: "north", b: "south", tension: 4 }] }, { cbms: ["hotline", "consultations"] });
+    let s = newGame(
+      {},
+      { relations: [{ a: "north", b: "south", tension: 4 }] },
+      { cbms: ["hotline", "consultations"] },
+    );
     s = resolve(s).state;
     expect(s.tension[pairKey("north", "south")]).toBeGreaterThan(P.peaceMaxTension);
     expect(s.peaceStreak).toBe(0);
@@ -122,16 +144,34 @@ describe("events", () => {
   it("every event of full bot games cites a rule that exists in RULES and a valid audience", () => {
     const seen = new Set<string>();
     const games: Array<[Persona, Partial<GameOptions>]> = [];
-    for (const persona of PERSONAS) games.push([persona, {}], [persona, { cbms: ["hotline", "situationReports", "selfDefenceCatalogue", "noFirstUse"] }]);
+    for (const persona of PERSONAS)
+      games.push(
+        [persona, {}],
+        [persona, { cbms: ["hotline", "situationReports", "selfDefenceCatalogue", "noFirstUse"] }],
+      );
     let k = 0;
     for (const [persona, options] of games) {
       for (let g = 0; g < 3; g++) {
         const scenario = testScenario(4, {
           params: { nonStateIncidentChance: 0.3, exerciseMisreadChance: 0.2 },
-          injects: { scheduled: [{ turn: 2, inject: { id: "storm", title: "Storm", text: "A storm.", effects: [{ type: "nonStateIncident", target: "east", kind: "destroy" }] } }] },
+          injects: {
+            scheduled: [
+              {
+                turn: 2,
+                inject: {
+                  id: "storm",
+                  title: "Storm",
+                  text: "A storm.",
+                  effects: [{ type: "nonStateIncident", target: "east", kind: "destroy" }],
+                },
+              },
+            ],
+          },
         });
         const seats = scenario.states.map((st) => st.id);
-        const personas = Object.fromEntries(seats.map((s, i) => [s, i % 2 === 0 ? persona : PERSONAS[(k + i) % PERSONAS.length]])) as Record<string, Persona>;
+        const personas = Object.fromEntries(
+          seats.map((s, i) => [s, i % 2 === 0 ? persona : PERSONAS[(k + i) % PERSONAS.length]]),
+        ) as Record<string, Persona>;
         const played = playGame(scenario, `events-${k++}`, personas, options);
         expect(played.rejected).toEqual([]);
         for (const e of played.state.events) {

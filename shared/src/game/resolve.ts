@@ -10,7 +10,16 @@ import type { GameState } from "../model/types.ts";
 import { advanceAttribution } from "../rules/attribution.ts";
 import { settleProposals } from "../rules/cbms.ts";
 import { cloneState, emit, nameOf, type Ctx } from "../rules/context.ts";
-import { answer, attribute, closeUnanswered, expel, inquire, mobilize, sanction, statement } from "../rules/diplomacy.ts";
+import {
+  answer,
+  attribute,
+  closeUnanswered,
+  expel,
+  inquire,
+  mobilize,
+  sanction,
+  statement,
+} from "../rules/diplomacy.ts";
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
 import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
@@ -38,15 +47,24 @@ export function beginResolution(state: GameState, turn: number): Ctx {
 }
 
 /** All orders of one type, in seat order. */
-function each<T extends Order["type"]>(orders: Array<[SeatId, Order[]]>, type: T, fn: (seat: SeatId, o: Extract<Order, { type: T }>) => void): void {
-  for (const [seat, list] of orders) for (const o of list) if (o.type === type) fn(seat, o as Extract<Order, { type: T }>);
+function each<T extends Order["type"]>(
+  orders: Array<[SeatId, Order[]]>,
+  type: T,
+  fn: (seat: SeatId, o: Extract<Order, { type: T }>) => void,
+): void {
+  for (const [seat, list] of orders)
+    for (const o of list) if (o.type === type) fn(seat, o as Extract<Order, { type: T }>);
 }
 
 /** Resolves the current turn. Orders missing for a seat mean it does nothing. Never mutates its input. */
-export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<SeatId, readonly Order[]>>): Result<{ state: GameState; events: GameEvent[] }> {
+export function resolveTurn(
+  state: GameState,
+  ordersBySeat: Readonly<Record<SeatId, readonly Order[]>>,
+): Result<{ state: GameState; events: GameEvent[] }> {
   if (state.phase === "ended") return err("GAME_OVER", "The game is over.");
   const orders: Array<[SeatId, Order[]]> = [];
-  for (const seat of Object.keys(ordersBySeat)) if (!isSeat(state, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
+  for (const seat of Object.keys(ordersBySeat))
+    if (!isSeat(state, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
   for (const seat of state.seats) {
     const list = own(ordersBySeat, seat) ?? [];
     const checked = checkOrders(state, seat, list);
@@ -65,7 +83,12 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   each(orders, "harden", (seat) => {
     const n = own(s.nations, seat);
     if (n && n.defense + n.pendingDefense < 5) n.pendingDefense += 1;
-    emit(ctx, "detection.harden", [seat], `${nameOf(s, seat)} hardens its networks: defence +1 from next turn.`);
+    emit(
+      ctx,
+      "detection.harden",
+      [seat],
+      `${nameOf(s, seat)} hardens its networks: defence +1 from next turn.`,
+    );
   });
   each(orders, "develop", (seat) => {
     const n = own(s.nations, seat);
@@ -87,7 +110,9 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   exerciseMisreads(ctx);
   // 6. Attribution advances on incidents known before this turn; public attributions carry norm costs.
   advanceAttribution(ctx);
-  for (const i of s.incidents) if (!i.normCostApplied && i.author !== null && (i.overt || i.publicAttributions.length > 0)) applyNormCosts(ctx, i);
+  for (const i of s.incidents)
+    if (!i.normCostApplied && i.author !== null && (i.overt || i.publicAttributions.length > 0))
+      applyNormCosts(ctx, i);
   // 7. Strikes.
   each(orders, "strike", (seat, o) => ctx.strikes.push({ by: seat, target: o.target }));
   // 8. CBMs enter into force; quiet pairs relax.
@@ -111,12 +136,22 @@ export function resolveTurn(state: GameState, ordersBySeat: Readonly<Record<Seat
   for (const key of allPairs(s.seats)) (s.tensionHistory[key] as number[]).push(s.tension[key] ?? 0);
   const war = checkArmedConflict(ctx);
   const peace = war ? null : checkStablePeace(ctx);
-  const outcome = war ?? peace ?? (s.turn >= s.maxTurns ? { kind: "turnLimit" as const, turn: s.turn, belligerents: [], initiator: null } : null);
+  const outcome =
+    war ??
+    peace ??
+    (s.turn >= s.maxTurns
+      ? { kind: "turnLimit" as const, turn: s.turn, belligerents: [], initiator: null }
+      : null);
   s.orders = {};
   if (outcome) {
     s.outcome = outcome;
     s.phase = "ended";
-    const rule = outcome.kind === "armedConflict" ? "end.armedConflict" : outcome.kind === "stablePeace" ? "end.stablePeace" : "end.turnLimit";
+    const rule =
+      outcome.kind === "armedConflict"
+        ? "end.armedConflict"
+        : outcome.kind === "stablePeace"
+          ? "end.stablePeace"
+          : "end.turnLimit";
     const text =
       outcome.kind === "armedConflict"
         ? `Armed conflict between ${outcome.belligerents.map((b) => nameOf(s, b)).join(" and ")}${outcome.initiator ? `, started by ${nameOf(s, outcome.initiator)}` : ""}.`

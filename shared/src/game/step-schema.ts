@@ -11,8 +11,21 @@ const turn = z.number().int();
 /** One step, strictly shaped. `orders` stays unknown here: validateOrders checks it and names the order at fault. */
 export const stepSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("orders"), turn, seat: idSchema, orders: z.unknown() }),
-  z.strictObject({ type: z.literal("propose"), turn, seat: idSchema, kind: idSchema, parties: z.array(idSchema) }),
-  z.strictObject({ type: z.literal("respond"), turn, seat: idSchema, proposal: idSchema, accept: z.boolean(), note: z.string().optional() }),
+  z.strictObject({
+    type: z.literal("propose"),
+    turn,
+    seat: idSchema,
+    kind: idSchema,
+    parties: z.array(idSchema),
+  }),
+  z.strictObject({
+    type: z.literal("respond"),
+    turn,
+    seat: idSchema,
+    proposal: idSchema,
+    accept: z.boolean(),
+    note: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal("inject"), turn, inject: injectSchema }),
   z.strictObject({ type: z.literal("resolve"), turn }),
   z.strictObject({ type: z.literal("end"), turn }),

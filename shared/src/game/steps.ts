@@ -36,8 +36,13 @@ function checkInject(state: GameState, inject: InjectDef): Result<InjectDef> {
   for (const e of inject.effects) {
     const named = effectStates(e);
     const unknown = named.find((x) => !isSeat(state, x));
-    if (unknown !== undefined) return err("UNKNOWN_TARGET", `The inject names "${unknown}", which is not a state in this game.`);
-    if (named.length === 2 && named[0] === named[1]) return err("INVALID_STEP", `An inject's ${e.type} effect must name two different states, not ${nameOf(state, named[0] ?? null)} twice.`);
+    if (unknown !== undefined)
+      return err("UNKNOWN_TARGET", `The inject names "${unknown}", which is not a state in this game.`);
+    if (named.length === 2 && named[0] === named[1])
+      return err(
+        "INVALID_STEP",
+        `An inject's ${e.type} effect must name two different states, not ${nameOf(state, named[0] ?? null)} twice.`,
+      );
   }
   return ok(inject);
 }
@@ -48,7 +53,8 @@ export function applyStep(state: GameState, input: Step): Result<{ state: GameSt
   const parsed = stepSchema.safeParse(input);
   if (!parsed.success) return malformed(input, parsed.error.issues);
   const step = parsed.data;
-  if (step.turn !== state.turn) return err("WRONG_TURN", `This is turn ${state.turn}, not turn ${step.turn}.`);
+  if (step.turn !== state.turn)
+    return err("WRONG_TURN", `This is turn ${state.turn}, not turn ${step.turn}.`);
   switch (step.type) {
     case "orders": {
       const checked = validateOrders(state, step.seat, step.orders);

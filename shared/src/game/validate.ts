@@ -2,7 +2,14 @@
 import { err, ok, type Result } from "../model/errors.ts";
 import { isSeat, own } from "../model/ids.ts";
 import { ordersSchema } from "../model/order-schema.ts";
-import { ACCESS_AGE, MAX_ORDERS, STATEMENT_MAX_LENGTH, isOperation, orderCost, type Order } from "../model/orders.ts";
+import {
+  ACCESS_AGE,
+  MAX_ORDERS,
+  STATEMENT_MAX_LENGTH,
+  isOperation,
+  orderCost,
+  type Order,
+} from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState } from "../model/types.ts";
 import { issueText } from "../scenario/validate.ts";
@@ -40,49 +47,82 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i] as Order;
     const key = orderKey(o);
-    if (keys.has(key)) return err("DUPLICATE_ORDER", `Order ${i + 1} (${o.type}) repeats an earlier order.`, i);
+    if (keys.has(key))
+      return err("DUPLICATE_ORDER", `Order ${i + 1} (${o.type}) repeats an earlier order.`, i);
     keys.add(key);
     // Every id an order names is checked before anything is looked up with it, and before its cost.
     if ("target" in o && o.target !== undefined) {
       if (!isSeat(s, o.target)) return err("UNKNOWN_TARGET", `Order ${i + 1}: no state "${o.target}".`, i);
-      if (o.target === seat) return err("SELF_TARGET", `Order ${i + 1}: ${o.type} cannot target your own state.`, i);
+      if (o.target === seat)
+        return err("SELF_TARGET", `Order ${i + 1}: ${o.type} cannot target your own state.`, i);
     }
     if (isOperation(o)) {
-      if (o.overt && (o.proxy || o.falseFlag)) return err("INVALID_ORDER", `Order ${i + 1}: an overt operation cannot use a proxy or a false flag.`, i);
+      if (o.overt && (o.proxy || o.falseFlag))
+        return err(
+          "INVALID_ORDER",
+          `Order ${i + 1}: an overt operation cannot use a proxy or a false flag.`,
+          i,
+        );
       if (o.falseFlag !== undefined) {
-        if (!isSeat(s, o.falseFlag)) return err("INVALID_FALSE_FLAG", `Order ${i + 1}: no state "${o.falseFlag}" to frame.`, i);
-        if (o.falseFlag === seat || o.falseFlag === o.target) return err("INVALID_FALSE_FLAG", `Order ${i + 1}: a false flag must point at a third state.`, i);
+        if (!isSeat(s, o.falseFlag))
+          return err("INVALID_FALSE_FLAG", `Order ${i + 1}: no state "${o.falseFlag}" to frame.`, i);
+        if (o.falseFlag === seat || o.falseFlag === o.target)
+          return err("INVALID_FALSE_FLAG", `Order ${i + 1}: a false flag must point at a third state.`, i);
       }
     }
     if (o.type === "investigate" || o.type === "inquire") {
       const inc = s.incidents.find((x) => x.id === o.incident);
-      if (!inc || !own(inc.knowledge, seat)) return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
-      if (o.type === "inquire" && !hasCbm(s, "hotline", "diplomacy.inquire", seat, o.target)) return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)}.`, i);
+      if (!inc || !own(inc.knowledge, seat))
+        return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
+      if (o.type === "inquire" && !hasCbm(s, "hotline", "diplomacy.inquire", seat, o.target))
+        return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)}.`, i);
     }
     if (o.type === "attribute") {
       const inc = s.incidents.find((x) => x.id === o.incident);
-      if (!inc || !(own(inc.knowledge, seat) || inc.public)) return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
+      if (!inc || !(own(inc.knowledge, seat) || inc.public))
+        return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
       if (!isSeat(s, o.accused)) return err("UNKNOWN_TARGET", `Order ${i + 1}: no state "${o.accused}".`, i);
       if (o.accused === seat) return err("SELF_TARGET", `Order ${i + 1}: you cannot accuse yourself.`, i);
     }
     if (o.type === "answer") {
       const q = s.inquiries.find((x) => x.id === o.inquiry);
       if (!q) return err("UNKNOWN_INQUIRY", `Order ${i + 1}: no inquiry "${o.inquiry}".`, i);
-      if (q.to !== seat) return err("NOT_YOUR_INQUIRY", `Order ${i + 1}: inquiry "${o.inquiry}" is not addressed to you.`, i);
-      if (q.status !== "open") return err("ALREADY_ANSWERED", `Order ${i + 1}: inquiry "${o.inquiry}" is closed.`, i);
+      if (q.to !== seat)
+        return err("NOT_YOUR_INQUIRY", `Order ${i + 1}: inquiry "${o.inquiry}" is not addressed to you.`, i);
+      if (q.status !== "open")
+        return err("ALREADY_ANSWERED", `Order ${i + 1}: inquiry "${o.inquiry}" is closed.`, i);
     }
     if (o.type === "statement" && (o.text ?? "").length > STATEMENT_MAX_LENGTH)
-      return err("TEXT_TOO_LONG", `Order ${i + 1}: a statement is at most ${STATEMENT_MAX_LENGTH} characters.`, i);
+      return err(
+        "TEXT_TOO_LONG",
+        `Order ${i + 1}: a statement is at most ${STATEMENT_MAX_LENGTH} characters.`,
+        i,
+      );
     ap += orderCost(o);
-    if (ap > me.actionPoints) return err("NOT_ENOUGH_AP", `These orders cost ${ap} action points; ${me.name} has ${me.actionPoints}.`, i);
+    if (ap > me.actionPoints)
+      return err(
+        "NOT_ENOUGH_AP",
+        `These orders cost ${ap} action points; ${me.name} has ${me.actionPoints}.`,
+        i,
+      );
     if (isOperation(o)) {
       const age = ACCESS_AGE[o.type];
       if (age !== undefined) {
         const mine = s.accesses.filter((a) => a.owner === seat && a.target === o.target);
-        if (mine.length === 0) return err("NO_ACCESS", `Order ${i + 1}: ${o.type} needs access pre-positioned in ${nameOf(s, o.target)}.`, i);
+        if (mine.length === 0)
+          return err(
+            "NO_ACCESS",
+            `Order ${i + 1}: ${o.type} needs access pre-positioned in ${nameOf(s, o.target)}.`,
+            i,
+          );
         const usable = mine.filter((a) => s.turn - a.since >= age).length;
         const used = (accessUse.get(o.target) ?? 0) + 1;
-        if (usable < used) return err("ACCESS_TOO_YOUNG", `Order ${i + 1}: ${o.type} needs an access at least ${age} turn${age > 1 ? "s" : ""} old in ${nameOf(s, o.target)}.`, i);
+        if (usable < used)
+          return err(
+            "ACCESS_TOO_YOUNG",
+            `Order ${i + 1}: ${o.type} needs an access at least ${age} turn${age > 1 ? "s" : ""} old in ${nameOf(s, o.target)}.`,
+            i,
+          );
         accessUse.set(o.target, used);
       }
     }
@@ -95,7 +135,8 @@ export function validateOrders(s: GameState, seat: SeatId, orders: unknown): Res
   const parsed = ordersSchema.safeParse(orders);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    if (issue?.code === "too_big" && issue.path.length === 0) return err("TOO_MANY_ORDERS", `At most ${MAX_ORDERS} orders a turn.`);
+    if (issue?.code === "too_big" && issue.path.length === 0)
+      return err("TOO_MANY_ORDERS", `At most ${MAX_ORDERS} orders a turn.`);
     return err("INVALID_ORDER", `Malformed orders${issueText(parsed.error.issues)}.`);
   }
   return checkOrders(s, seat, parsed.data as Order[]);

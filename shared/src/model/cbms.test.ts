@@ -2,11 +2,30 @@
 import { describe, expect, it } from "vitest";
 import { checkProposal } from "../rules/cbms.ts";
 import { testGame } from "../testing/game.ts";
-import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES, CBMS, cbmInForce, cbmInForceAmong, hotlineWith, UNILATERAL_CBMS, type Cbm } from "./cbms.ts";
+import {
+  CBM_EFFECTS,
+  CBM_KINDS,
+  CBM_NAMES,
+  CBMS,
+  cbmInForce,
+  cbmInForceAmong,
+  hotlineWith,
+  UNILATERAL_CBMS,
+  type Cbm,
+} from "./cbms.ts";
 
 describe("the CBM table", () => {
   it("lists the kinds in table order", () => {
-    expect(CBM_KINDS).toEqual(["hotline", "situationReports", "consultations", "jointObservation", "publishDoctrine", "noFirstUse", "selfDefenceCatalogue", "codeOfConduct"]);
+    expect(CBM_KINDS).toEqual([
+      "hotline",
+      "situationReports",
+      "consultations",
+      "jointObservation",
+      "publishDoctrine",
+      "noFirstUse",
+      "selfDefenceCatalogue",
+      "codeOfConduct",
+    ]);
   });
 
   it("every kind has a name, an effect and at least one rule it changes, and may be proposed", () => {
@@ -36,9 +55,20 @@ describe("cbmInForce", () => {
   ];
 
   it("is true when one measure of the kind binds every state named", () => {
-    expect([cbmInForce({ cbms }, "hotline", "north", "south"), cbmInForce({ cbms }, "hotline", "east", "west"), cbmInForce({ cbms }, "publishDoctrine", "north")]).toEqual([true, true, true]);
-    expect([cbmInForce({ cbms }, "hotline", "north", "west"), cbmInForce({ cbms }, "consultations", "north"), cbmInForce({ cbms }, "publishDoctrine", "south")]).toEqual([false, false, false]);
-    expect([hotlineWith({ cbms }, "south", "north"), hotlineWith({ cbms }, "south", "west")]).toEqual([true, false]);
+    expect([
+      cbmInForce({ cbms }, "hotline", "north", "south"),
+      cbmInForce({ cbms }, "hotline", "east", "west"),
+      cbmInForce({ cbms }, "publishDoctrine", "north"),
+    ]).toEqual([true, true, true]);
+    expect([
+      cbmInForce({ cbms }, "hotline", "north", "west"),
+      cbmInForce({ cbms }, "consultations", "north"),
+      cbmInForce({ cbms }, "publishDoctrine", "south"),
+    ]).toEqual([false, false, false]);
+    expect([hotlineWith({ cbms }, "south", "north"), hotlineWith({ cbms }, "south", "west")]).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it("among several states, one measure must bind them all", () => {

@@ -29,14 +29,16 @@ export interface CbmRow {
 export const CBMS = {
   hotline: {
     name: "Hotline",
-    effect: "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
+    effect:
+      "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
     members: "twoOrMore",
     reveals: null,
     bites: ["escalation.hotline", "diplomacy.inquire"],
   },
   situationReports: {
     name: "Situation reports (CERT link)",
-    effect: "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
+    effect:
+      "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
     members: "twoOrMore",
     reveals: null,
     bites: ["detection.sitrep", "detection.dwell", "attribution.advance", "attribution.error"],
@@ -50,28 +52,32 @@ export const CBMS = {
   },
   jointObservation: {
     name: "Joint observation of cyber exercises",
-    effect: "No exercise between members is misread as an attack; members see each other's cyber and defence.",
+    effect:
+      "No exercise between members is misread as an attack; members see each other's cyber and defence.",
     members: "twoOrMore",
     reveals: "members",
     bites: ["misperception.exercise", "op.develop"],
   },
   publishDoctrine: {
     name: "Published cyber doctrine",
-    effect: "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
+    effect:
+      "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
     members: "one",
     reveals: "all",
     bites: ["escalation.suspicion"],
   },
   noFirstUse: {
     name: "No first use of disruptive operations",
-    effect: "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
+    effect:
+      "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
     members: "oneOrMore",
     reveals: null,
     bites: ["norm.pledgeBreach"],
   },
   selfDefenceCatalogue: {
     name: "Self-defence catalogue",
-    effect: "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
+    effect:
+      "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
     members: "twoOrMore",
     reveals: null,
     bites: ["attribution.public", "diplomacy.sanction", "diplomacy.expel"],
@@ -98,10 +104,14 @@ export const CBM_KINDS = Object.keys(CBMS) as readonly CbmKind[];
 export const UNILATERAL_CBMS: readonly CbmKind[] = CBM_KINDS.filter((k) => CBMS[k].members !== "twoOrMore");
 
 /** The name of each CBM kind, as the interface shows it. */
-export const CBM_NAMES = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].name])) as Readonly<Record<CbmKind, string>>;
+export const CBM_NAMES = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].name])) as Readonly<
+  Record<CbmKind, string>
+>;
 
 /** What each CBM kind does, in one line (the numbers are the default parameters). */
-export const CBM_EFFECTS = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].effect])) as Readonly<Record<CbmKind, string>>;
+export const CBM_EFFECTS = Object.fromEntries(CBM_KINDS.map((k) => [k, CBMS[k].effect])) as Readonly<
+  Record<CbmKind, string>
+>;
 
 /** A confidence-building measure in force. */
 export interface Cbm {
@@ -116,7 +126,9 @@ export type WithCbms = { readonly cbms: readonly Cbm[] };
 
 /** True when one measure of this kind binds `a`, and `b` when given: whether a CBM is in force between these states (or for this one). */
 export function cbmInForce(s: WithCbms, kind: CbmKind, a: SeatId, b?: SeatId): boolean {
-  return s.cbms.some((c) => c.kind === kind && c.members.includes(a) && (b === undefined || c.members.includes(b)));
+  return s.cbms.some(
+    (c) => c.kind === kind && c.members.includes(a) && (b === undefined || c.members.includes(b)),
+  );
 }
 
 /** True when one measure of this kind binds every one of `states` (cbmInForce for any number of states). */

@@ -8,11 +8,33 @@ const PROTO_KEYS = Object.getOwnPropertyNames(Object.prototype);
 describe("reserved ids", () => {
   it("are every name of Object.prototype, and __proto__", () => {
     expect(new Set(RESERVED_IDS)).toEqual(new Set([...PROTO_KEYS, "__proto__"]));
-    for (const k of [...PROTO_KEYS, "__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"]) expect(isReservedId(k), k).toBe(true);
+    for (const k of [
+      ...PROTO_KEYS,
+      "__proto__",
+      "constructor",
+      "toString",
+      "hasOwnProperty",
+      "valueOf",
+      "isPrototypeOf",
+    ])
+      expect(isReservedId(k), k).toBe(true);
   });
 
   it("leave ordinary ids, other spellings and non-strings alone", () => {
-    for (const k of ["north", "", "Constructor", "constructor ", "prototype", "__proto", 7, null, undefined, {}, ["constructor"]]) expect(isReservedId(k), String(k)).toBe(false);
+    for (const k of [
+      "north",
+      "",
+      "Constructor",
+      "constructor ",
+      "prototype",
+      "__proto",
+      7,
+      null,
+      undefined,
+      {},
+      ["constructor"],
+    ])
+      expect(isReservedId(k), String(k)).toBe(false);
   });
 });
 
@@ -29,7 +51,8 @@ describe("isSeat", () => {
   });
 
   it("is false for every prototype name and for anything that is not a string", () => {
-    for (const k of [...RESERVED_IDS, "", 0, null, undefined, {}, ["north"], { toString: () => "north" }]) expect(isSeat(s, k), String(k)).toBe(false);
+    for (const k of [...RESERVED_IDS, "", 0, null, undefined, {}, ["north"], { toString: () => "north" }])
+      expect(isSeat(s, k), String(k)).toBe(false);
   });
 });
 

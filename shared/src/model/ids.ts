@@ -8,7 +8,9 @@ import type { SeatId } from "./basics.ts";
 import type { GameState } from "./types.ts";
 
 /** Names every plain object already has (Object.prototype's own properties, and "__proto__"): never an id. */
-export const RESERVED_IDS: readonly string[] = Object.freeze([...new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"])].sort());
+export const RESERVED_IDS: readonly string[] = Object.freeze(
+  [...new Set([...Object.getOwnPropertyNames(Object.prototype), "__proto__"])].sort(),
+);
 
 const reserved: ReadonlySet<string> = new Set(RESERVED_IDS);
 

@@ -6,7 +6,8 @@ import { OPERATION_KINDS } from "./operations.ts";
 
 describe("names", () => {
   it("every CBM kind has a name and an effect, every operation and incident kind a name and a phrase", () => {
-    for (const k of CBM_KINDS) expect([CBM_NAMES[k].length > 3, CBM_EFFECTS[k].length > 20]).toEqual([true, true]);
+    for (const k of CBM_KINDS)
+      expect([CBM_NAMES[k].length > 3, CBM_EFFECTS[k].length > 20]).toEqual([true, true]);
     for (const k of [...OPERATION_KINDS, "nonState"] as const) {
       expect(INCIDENT_NAMES[k].length).toBeGreaterThan(3);
       expect(INCIDENT_PHRASES[k].noun).not.toBe(k);
@@ -14,10 +15,16 @@ describe("names", () => {
   });
 
   it("each phrase's article agrees with its noun (an espionage operation, a DDoS attack)", () => {
-    for (const { article, noun } of Object.values(INCIDENT_PHRASES)) expect(article).toBe(/^[aeiou]/i.test(noun) ? "an" : "a");
+    for (const { article, noun } of Object.values(INCIDENT_PHRASES))
+      expect(article).toBe(/^[aeiou]/i.test(noun) ? "an" : "a");
   });
 
   it("an accusation's strength reads 'no evidence' at none, else the confidence tier", () => {
-    expect([0, 1, 2, 3].map(accusationStrength)).toEqual(["no evidence", "low confidence", "moderate confidence", "high confidence"]);
+    expect([0, 1, 2, 3].map(accusationStrength)).toEqual([
+      "no evidence",
+      "low confidence",
+      "moderate confidence",
+      "high confidence",
+    ]);
   });
 });

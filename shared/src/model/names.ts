@@ -27,5 +27,7 @@ export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a"
 
 /** How strong a public accusation's evidence was, as the interface shows it: "no evidence" for none, else "low confidence" and so on. */
 export function accusationStrength(confidence: number): string {
-  return confidence <= 0 ? "no evidence" : `${CONFIDENCE_NAMES[Math.min(confidence, CONFIDENCE_NAMES.length - 1)]} confidence`;
+  return confidence <= 0
+    ? "no evidence"
+    : `${CONFIDENCE_NAMES[Math.min(confidence, CONFIDENCE_NAMES.length - 1)]} confidence`;
 }

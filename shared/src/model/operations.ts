@@ -37,33 +37,90 @@ export interface OperationRow {
 }
 
 const noDamage = (): Damage => ({ economy: 0, stability: 0 });
-const ddosDamage = (p: ModelParams, dependence: number): Damage => ({ economy: 0, stability: p.ddosStabilityBase + p.ddosDependenceFactor * dependence });
+const ddosDamage = (p: ModelParams, dependence: number): Damage => ({
+  economy: 0,
+  stability: p.ddosStabilityBase + p.ddosDependenceFactor * dependence,
+});
 
 /** Every kind of cyber operation, in the order players and bots list them. */
 export const OPERATIONS = {
   espionage: {
-    cost: 1, accessAge: null, alwaysNoticed: false, mayFail: false, destructive: false, mayKill: false, byNonState: false,
-    seenAs: "intrusion", gains: "intelligence", damage: noDamage,
+    cost: 1,
+    accessAge: null,
+    alwaysNoticed: false,
+    mayFail: false,
+    destructive: false,
+    mayKill: false,
+    byNonState: false,
+    seenAs: "intrusion",
+    gains: "intelligence",
+    damage: noDamage,
   },
   preposition: {
-    cost: 1, accessAge: null, alwaysNoticed: false, mayFail: false, destructive: false, mayKill: false, byNonState: false,
-    seenAs: "intrusion", gains: "access", damage: noDamage,
+    cost: 1,
+    accessAge: null,
+    alwaysNoticed: false,
+    mayFail: false,
+    destructive: false,
+    mayKill: false,
+    byNonState: false,
+    seenAs: "intrusion",
+    gains: "access",
+    damage: noDamage,
   },
   ddos: {
-    cost: 1, accessAge: null, alwaysNoticed: true, mayFail: false, destructive: false, mayKill: false, byNonState: true,
-    seenAs: null, gains: null, damage: ddosDamage,
+    cost: 1,
+    accessAge: null,
+    alwaysNoticed: true,
+    mayFail: false,
+    destructive: false,
+    mayKill: false,
+    byNonState: true,
+    seenAs: null,
+    gains: null,
+    damage: ddosDamage,
   },
   influence: {
-    cost: 1, accessAge: null, alwaysNoticed: false, mayFail: false, destructive: false, mayKill: false, byNonState: true,
-    seenAs: null, gains: null, damage: (p) => ({ economy: 0, stability: p.influenceStability }),
+    cost: 1,
+    accessAge: null,
+    alwaysNoticed: false,
+    mayFail: false,
+    destructive: false,
+    mayKill: false,
+    byNonState: true,
+    seenAs: null,
+    gains: null,
+    damage: (p) => ({ economy: 0, stability: p.influenceStability }),
   },
   disrupt: {
-    cost: 2, accessAge: 1, alwaysNoticed: true, mayFail: true, destructive: true, mayKill: false, byNonState: true,
-    seenAs: null, gains: null, damage: (p, dependence) => ({ economy: p.disruptEconomyBase + p.disruptDependenceFactor * dependence, stability: 1 }),
+    cost: 2,
+    accessAge: 1,
+    alwaysNoticed: true,
+    mayFail: true,
+    destructive: true,
+    mayKill: false,
+    byNonState: true,
+    seenAs: null,
+    gains: null,
+    damage: (p, dependence) => ({
+      economy: p.disruptEconomyBase + p.disruptDependenceFactor * dependence,
+      stability: 1,
+    }),
   },
   destroy: {
-    cost: 3, accessAge: 2, alwaysNoticed: true, mayFail: true, destructive: true, mayKill: true, byNonState: true,
-    seenAs: null, gains: null, damage: (p, dependence) => ({ economy: p.destroyEconomyBase + p.destroyDependenceFactor * dependence, stability: 2 }),
+    cost: 3,
+    accessAge: 2,
+    alwaysNoticed: true,
+    mayFail: true,
+    destructive: true,
+    mayKill: true,
+    byNonState: true,
+    seenAs: null,
+    gains: null,
+    damage: (p, dependence) => ({
+      economy: p.destroyEconomyBase + p.destroyDependenceFactor * dependence,
+      stability: 2,
+    }),
   },
 } as const satisfies Record<string, OperationRow>;
 
@@ -77,7 +134,9 @@ export const OPERATION_KINDS = Object.keys(OPERATIONS) as readonly OperationKind
 export type IncidentKind = OperationKind | "nonState";
 
 /** The operation kinds a non-state actor may be scripted to do, by type. */
-export type NonStateOperationKind = { [K in OperationKind]: (typeof OPERATIONS)[K]["byNonState"] extends true ? K : never }[OperationKind];
+export type NonStateOperationKind = {
+  [K in OperationKind]: (typeof OPERATIONS)[K]["byNonState"] extends true ? K : never;
+}[OperationKind];
 
 /** The kinds a scenario's non-state incident may name: the operations criminals do too, and "nonState" (a generic attack). */
 export const NON_STATE_INCIDENT_KINDS: ReadonlyArray<NonStateOperationKind | "nonState"> = [

@@ -7,7 +7,13 @@ import { MAX_ORDERS, STATEMENT_MAX_LENGTH } from "./orders.ts";
 export const idSchema = z.string().min(1).max(64);
 const id = idSchema;
 const op = (type: OperationKind) =>
-  z.strictObject({ type: z.literal(type), target: id, overt: z.boolean().optional(), proxy: z.boolean().optional(), falseFlag: id.optional() });
+  z.strictObject({
+    type: z.literal(type),
+    target: id,
+    overt: z.boolean().optional(),
+    proxy: z.boolean().optional(),
+    falseFlag: id.optional(),
+  });
 
 type OperationSchema = ReturnType<typeof op>;
 
@@ -20,10 +26,22 @@ export const orderSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("investigate"), incident: id }),
   z.strictObject({ type: z.literal("attribute"), incident: id, accused: id }),
   z.strictObject({ type: z.literal("inquire"), target: id, incident: id }),
-  z.strictObject({ type: z.literal("answer"), inquiry: id, reply: z.enum(["deny", "explain", "acknowledge"]) }),
+  z.strictObject({
+    type: z.literal("answer"),
+    inquiry: id,
+    reply: z.enum(["deny", "explain", "acknowledge"]),
+  }),
   z.strictObject({ type: z.literal("sanction"), target: id }),
   z.strictObject({ type: z.literal("expel"), target: id }),
-  z.strictObject({ type: z.literal("statement"), tone: z.enum(["reassure", "warn"]), target: id.optional(), text: z.string().max(STATEMENT_MAX_LENGTH * 8).optional() }),
+  z.strictObject({
+    type: z.literal("statement"),
+    tone: z.enum(["reassure", "warn"]),
+    target: id.optional(),
+    text: z
+      .string()
+      .max(STATEMENT_MAX_LENGTH * 8)
+      .optional(),
+  }),
   z.strictObject({ type: z.literal("mobilize"), target: id }),
   z.strictObject({ type: z.literal("strike"), target: id }),
 ]);

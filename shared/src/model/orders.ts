@@ -13,18 +13,56 @@ export interface OperationOrder {
   falseFlag?: SeatId;
 }
 
-export interface DevelopOrder { type: "develop" }
-export interface HardenOrder { type: "harden" }
-export interface HuntOrder { type: "hunt" }
-export interface InvestigateOrder { type: "investigate"; incident: string }
-export interface AttributeOrder { type: "attribute"; incident: string; accused: SeatId }
-export interface InquireOrder { type: "inquire"; target: SeatId; incident: string }
-export interface AnswerOrder { type: "answer"; inquiry: string; reply: "deny" | "explain" | "acknowledge" }
-export interface SanctionOrder { type: "sanction"; target: SeatId }
-export interface ExpelOrder { type: "expel"; target: SeatId }
-export interface StatementOrder { type: "statement"; tone: "reassure" | "warn"; target?: SeatId; text?: string }
-export interface MobilizeOrder { type: "mobilize"; target: SeatId }
-export interface StrikeOrder { type: "strike"; target: SeatId }
+export interface DevelopOrder {
+  type: "develop";
+}
+export interface HardenOrder {
+  type: "harden";
+}
+export interface HuntOrder {
+  type: "hunt";
+}
+export interface InvestigateOrder {
+  type: "investigate";
+  incident: string;
+}
+export interface AttributeOrder {
+  type: "attribute";
+  incident: string;
+  accused: SeatId;
+}
+export interface InquireOrder {
+  type: "inquire";
+  target: SeatId;
+  incident: string;
+}
+export interface AnswerOrder {
+  type: "answer";
+  inquiry: string;
+  reply: "deny" | "explain" | "acknowledge";
+}
+export interface SanctionOrder {
+  type: "sanction";
+  target: SeatId;
+}
+export interface ExpelOrder {
+  type: "expel";
+  target: SeatId;
+}
+export interface StatementOrder {
+  type: "statement";
+  tone: "reassure" | "warn";
+  target?: SeatId;
+  text?: string;
+}
+export interface MobilizeOrder {
+  type: "mobilize";
+  target: SeatId;
+}
+export interface StrikeOrder {
+  type: "strike";
+  target: SeatId;
+}
 
 /** Any order. */
 export type Order =
@@ -62,7 +100,10 @@ const OTHER_ORDER_COSTS: Record<Exclude<OrderType, OperationKind>, number> = {
 
 /** Base action-point cost of each order type. */
 export const ORDER_COSTS: Readonly<Record<OrderType, number>> = {
-  ...(Object.fromEntries(OPERATION_KINDS.map((k) => [k, OPERATIONS[k].cost])) as Record<OperationKind, number>),
+  ...(Object.fromEntries(OPERATION_KINDS.map((k) => [k, OPERATIONS[k].cost])) as Record<
+    OperationKind,
+    number
+  >),
   ...OTHER_ORDER_COSTS,
 };
 

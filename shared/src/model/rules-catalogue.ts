@@ -9,48 +9,235 @@ export interface RuleEntry {
 
 /** Every rule id an event can carry. */
 export const RULES = {
-  "op.espionage": { title: "Espionage", explanation: "Gathers intelligence on the target; if detected the target sees an intrusion it cannot tell from attack preparation.", source: "Buchanan 2017 (cybersecurity dilemma); Acton 2020" },
-  "op.preposition": { title: "Pre-positioning", explanation: "Gains access to the target's infrastructure, needed for disruption (1 turn old) and destruction (2 turns old).", source: "Borghard & Lonergan 2019" },
-  "op.ddos": { title: "DDoS", explanation: "Government websites go down: stability falls with digital dependence. Always noticed, hard to attribute.", source: "Estonia 2007" },
-  "op.influence": { title: "Influence operation", explanation: "Disinformation lowers the target's stability.", source: "DNC 2016" },
-  "op.disrupt": { title: "Disruption of critical infrastructure", explanation: "Economy falls with dependence; always noticed; breaks GGE 2015 norm (f).", source: "Ukraine grid 2015/16; GGE 2015 (f)" },
-  "op.destroy": { title: "Destructive wiper", explanation: "Large economic damage, may be lethal; always noticed; breaks GGE 2015 norm (f).", source: "NotPetya 2017; Shamoon 2012" },
-  "op.failed": { title: "Operation failed", explanation: "Effects operations can fail against good defence: cyber is an imperfect tool.", source: "Borghard & Lonergan 2019" },
-  "op.develop": { title: "Capability growth", explanation: "Cyber +1 from next turn; rivals' tension rises (Richardson's fear term).", source: "Richardson 1960" },
-  "detection.dwell": { title: "Detection by dwell time", explanation: "Monthly detection chance = 1 - exp(-ln2 x 30 / dwell days), dwell days by defence level 416/120/56/21/10.", source: "Mandiant M-Trends 2011-2023" },
-  "detection.noticed": { title: "Always noticed", explanation: "DDoS, disruption and destruction are noticed at once; who did them is not known.", source: "Estonia 2007 (DDoS); Ukraine 2015 (grid disruption)" },
-  "detection.hunt": { title: "Threat hunting", explanation: "Raises detection this turn and evicts foreign accesses it finds.", source: "Mandiant M-Trends" },
-  "detection.harden": { title: "Hardening", explanation: "Defence +1 from next turn; may evict foreign accesses.", source: "Mandiant M-Trends (dwell times); eviction on hardening is a design choice" },
-  "detection.sitrep": { title: "Shared situation report", explanation: "Members of a CERT link share detected incidents.", source: "OSCE CBM 2, 16; GGE 2015 (h)" },
-  "attribution.advance": { title: "Attribution advances", explanation: "Each turn an incident's attribution may advance none -> low -> moderate -> high; investigation, CERT links and espionage speed it, proxies slow it.", source: "ODNI 2018 confidence tiers; Rid & Buchanan 2015; attribution lags Sony 25 days ... NotPetya 7.5 months" },
-  "attribution.falseFlag": { title: "False flag", explanation: "At low confidence the evidence points to the state the operator chose.", source: "Olympic Destroyer 2018" },
-  "attribution.error": { title: "Misattribution", explanation: "Low-confidence attribution can name the wrong state.", source: "Acton 2020" },
-  "attribution.public": { title: "Public attribution", explanation: "Naming a state: right at moderate+ gains credibility and costs the accused reputation; wrong costs the accuser and raises tension with the accused.", source: "DNC 2016; WannaCry 2017; NotPetya 2018" },
-  "nonstate.incident": { title: "Non-state incident", explanation: "Criminals and hacktivists cause incidents too: an unattributed incident is no proof of a state.", source: "Colonial Pipeline 2021" },
-  "misperception.exercise": { title: "Exercise misread as attack", explanation: "A cyber exercise is read as attack preparation; joint observation removes this.", source: "Buchanan 2017 (the cybersecurity dilemma)" },
-  "escalation.incident": { title: "Incident raises tension", explanation: "The victim's tension with the states it suspects rises by severity x suspicion; cyber effects weigh 0.6 unless lethal.", source: "Kreps & Schneider 2019 (firebreak); Shandler et al. 2021" },
-  "escalation.inversion": { title: "Escalation inversion", explanation: "At tension 7 or more, cyber operations count at full weight.", source: "Healey & Jervis 2020" },
-  "escalation.hotline": { title: "Hotline halves ambiguity", explanation: "Tension from incidents not yet attributed at moderate confidence is halved between hotline members.", source: "OSCE CBM 8, 13" },
-  "escalation.decay": { title: "Tension decays", explanation: "A month without incidents between two states lowers their tension (Richardson's fatigue term); consultations add to it.", source: "Richardson 1960; OSCE CBM 3" },
-  "escalation.suspicion": { title: "Suspicion", explanation: "Suspicion rises with unexplained incidents and attributions and relaxes over time, faster toward states that publish their doctrine.", source: "Jervis 1978; OSCE CBM 1, 7" },
-  "diplomacy.inquire": { title: "Inquiry through the hotline", explanation: "The suspect must answer next turn: deny, explain, or acknowledge. Answers relieve tension; an exposed denial costs reputation.", source: "Libicki 2012 (face-saving narratives); OSCE CBM 13" },
-  "diplomacy.unanswered": { title: "Unanswered inquiry", explanation: "Silence on the hotline raises tension.", source: "Libicki 2012" },
-  "diplomacy.sanction": { title: "Sanctions", explanation: "Costs the target's economy and a little of yours; raises tension; unjustified sanctions cost reputation.", source: "EO 13687 (Sony 2014); EU 2020 cyber sanctions" },
-  "diplomacy.expel": { title: "Expulsion", explanation: "Expels the target's intelligence officers: evicts its oldest access in you and raises tension.", source: "DNC 2016 (35 expelled)" },
-  "diplomacy.statement": { title: "Public statement", explanation: "Reassurance lowers tension with its addressees, a warning raises it.", source: "Fearon 1997 (signalling)" },
-  "force.mobilize": { title: "Mobilisation", explanation: "A military signal: tension with the target rises sharply.", source: "Kahn 1965 (escalation ladder)" },
-  "force.strike": { title: "Kinetic strike", explanation: "Force: armed conflict, the catastrophe everyone loses; the initiator most.", source: "Tallinn Manual (armed attack); Twilight Struggle's DEFCON" },
-  "cbm.proposed": { title: "CBM proposed", explanation: "A CBM enters into force at resolution once every named party has accepted.", source: "OSCE PC Decisions 1106 (2013), 1202 (2016)" },
-  "cbm.inForce": { title: "CBM in force", explanation: "The measure now applies to its members.", source: "OSCE PC Decisions 1106, 1202" },
-  "cbm.declined": { title: "CBM declined", explanation: "A named party refused the measure.", source: "OSCE PC Decisions 1106, 1202" },
-  "cbm.expired": { title: "CBM proposal expired", explanation: "A proposal not accepted within its lifetime lapses.", source: "A design choice, so offers do not linger unanswered" },
-  "norm.violation": { title: "Norm violation", explanation: "A publicly attributed attack on critical infrastructure (GGE 2015 (f)) or through a proxy (GGE 2013) costs reputation, double for code-of-conduct members.", source: "UN GGE 2013 (A/68/98), 2015 (A/70/174); Axelrod 1986 (norms game)" },
-  "norm.pledgeBreach": { title: "No-first-use pledge broken", explanation: "A pledger attributed for disruption or destruction loses heavy reputation, and every pledger's tension with it rises.", source: "Fearon 1997 (audience costs); Axelrod 1986" },
-  "inject": { title: "Inject", explanation: "An event from the scenario or the facilitator.", source: "Scenario" },
-  "end.armedConflict": { title: "Armed conflict", explanation: "A strike, or any pair reaching tension 9: everyone loses heavily, the belligerents more, the initiator most.", source: "Kahn 1965; Twilight Struggle" },
-  "end.stablePeace": { title: "Stable peace", explanation: "Every pair at tension 3 or less for 4 turns with enough CBMs in force and no attributed norm violation: a bonus for all.", source: "US-China 2015 agreement" },
-  "end.turnLimit": { title: "Turn limit", explanation: "The crisis period is over; scores decide.", source: "A design choice: a crisis period of a year" },
-  "end.facilitator": { title: "Ended by the facilitator", explanation: "The facilitator ended the game.", source: "The white cell's powers in a tabletop exercise" },
+  "op.espionage": {
+    title: "Espionage",
+    explanation:
+      "Gathers intelligence on the target; if detected the target sees an intrusion it cannot tell from attack preparation.",
+    source: "Buchanan 2017 (cybersecurity dilemma); Acton 2020",
+  },
+  "op.preposition": {
+    title: "Pre-positioning",
+    explanation:
+      "Gains access to the target's infrastructure, needed for disruption (1 turn old) and destruction (2 turns old).",
+    source: "Borghard & Lonergan 2019",
+  },
+  "op.ddos": {
+    title: "DDoS",
+    explanation:
+      "Government websites go down: stability falls with digital dependence. Always noticed, hard to attribute.",
+    source: "Estonia 2007",
+  },
+  "op.influence": {
+    title: "Influence operation",
+    explanation: "Disinformation lowers the target's stability.",
+    source: "DNC 2016",
+  },
+  "op.disrupt": {
+    title: "Disruption of critical infrastructure",
+    explanation: "Economy falls with dependence; always noticed; breaks GGE 2015 norm (f).",
+    source: "Ukraine grid 2015/16; GGE 2015 (f)",
+  },
+  "op.destroy": {
+    title: "Destructive wiper",
+    explanation: "Large economic damage, may be lethal; always noticed; breaks GGE 2015 norm (f).",
+    source: "NotPetya 2017; Shamoon 2012",
+  },
+  "op.failed": {
+    title: "Operation failed",
+    explanation: "Effects operations can fail against good defence: cyber is an imperfect tool.",
+    source: "Borghard & Lonergan 2019",
+  },
+  "op.develop": {
+    title: "Capability growth",
+    explanation: "Cyber +1 from next turn; rivals' tension rises (Richardson's fear term).",
+    source: "Richardson 1960",
+  },
+  "detection.dwell": {
+    title: "Detection by dwell time",
+    explanation:
+      "Monthly detection chance = 1 - exp(-ln2 x 30 / dwell days), dwell days by defence level 416/120/56/21/10.",
+    source: "Mandiant M-Trends 2011-2023",
+  },
+  "detection.noticed": {
+    title: "Always noticed",
+    explanation: "DDoS, disruption and destruction are noticed at once; who did them is not known.",
+    source: "Estonia 2007 (DDoS); Ukraine 2015 (grid disruption)",
+  },
+  "detection.hunt": {
+    title: "Threat hunting",
+    explanation: "Raises detection this turn and evicts foreign accesses it finds.",
+    source: "Mandiant M-Trends",
+  },
+  "detection.harden": {
+    title: "Hardening",
+    explanation: "Defence +1 from next turn; may evict foreign accesses.",
+    source: "Mandiant M-Trends (dwell times); eviction on hardening is a design choice",
+  },
+  "detection.sitrep": {
+    title: "Shared situation report",
+    explanation: "Members of a CERT link share detected incidents.",
+    source: "OSCE CBM 2, 16; GGE 2015 (h)",
+  },
+  "attribution.advance": {
+    title: "Attribution advances",
+    explanation:
+      "Each turn an incident's attribution may advance none -> low -> moderate -> high; investigation, CERT links and espionage speed it, proxies slow it.",
+    source:
+      "ODNI 2018 confidence tiers; Rid & Buchanan 2015; attribution lags Sony 25 days ... NotPetya 7.5 months",
+  },
+  "attribution.falseFlag": {
+    title: "False flag",
+    explanation: "At low confidence the evidence points to the state the operator chose.",
+    source: "Olympic Destroyer 2018",
+  },
+  "attribution.error": {
+    title: "Misattribution",
+    explanation: "Low-confidence attribution can name the wrong state.",
+    source: "Acton 2020",
+  },
+  "attribution.public": {
+    title: "Public attribution",
+    explanation:
+      "Naming a state: right at moderate+ gains credibility and costs the accused reputation; wrong costs the accuser and raises tension with the accused.",
+    source: "DNC 2016; WannaCry 2017; NotPetya 2018",
+  },
+  "nonstate.incident": {
+    title: "Non-state incident",
+    explanation:
+      "Criminals and hacktivists cause incidents too: an unattributed incident is no proof of a state.",
+    source: "Colonial Pipeline 2021",
+  },
+  "misperception.exercise": {
+    title: "Exercise misread as attack",
+    explanation: "A cyber exercise is read as attack preparation; joint observation removes this.",
+    source: "Buchanan 2017 (the cybersecurity dilemma)",
+  },
+  "escalation.incident": {
+    title: "Incident raises tension",
+    explanation:
+      "The victim's tension with the states it suspects rises by severity x suspicion; cyber effects weigh 0.6 unless lethal.",
+    source: "Kreps & Schneider 2019 (firebreak); Shandler et al. 2021",
+  },
+  "escalation.inversion": {
+    title: "Escalation inversion",
+    explanation: "At tension 7 or more, cyber operations count at full weight.",
+    source: "Healey & Jervis 2020",
+  },
+  "escalation.hotline": {
+    title: "Hotline halves ambiguity",
+    explanation:
+      "Tension from incidents not yet attributed at moderate confidence is halved between hotline members.",
+    source: "OSCE CBM 8, 13",
+  },
+  "escalation.decay": {
+    title: "Tension decays",
+    explanation:
+      "A month without incidents between two states lowers their tension (Richardson's fatigue term); consultations add to it.",
+    source: "Richardson 1960; OSCE CBM 3",
+  },
+  "escalation.suspicion": {
+    title: "Suspicion",
+    explanation:
+      "Suspicion rises with unexplained incidents and attributions and relaxes over time, faster toward states that publish their doctrine.",
+    source: "Jervis 1978; OSCE CBM 1, 7",
+  },
+  "diplomacy.inquire": {
+    title: "Inquiry through the hotline",
+    explanation:
+      "The suspect must answer next turn: deny, explain, or acknowledge. Answers relieve tension; an exposed denial costs reputation.",
+    source: "Libicki 2012 (face-saving narratives); OSCE CBM 13",
+  },
+  "diplomacy.unanswered": {
+    title: "Unanswered inquiry",
+    explanation: "Silence on the hotline raises tension.",
+    source: "Libicki 2012",
+  },
+  "diplomacy.sanction": {
+    title: "Sanctions",
+    explanation:
+      "Costs the target's economy and a little of yours; raises tension; unjustified sanctions cost reputation.",
+    source: "EO 13687 (Sony 2014); EU 2020 cyber sanctions",
+  },
+  "diplomacy.expel": {
+    title: "Expulsion",
+    explanation:
+      "Expels the target's intelligence officers: evicts its oldest access in you and raises tension.",
+    source: "DNC 2016 (35 expelled)",
+  },
+  "diplomacy.statement": {
+    title: "Public statement",
+    explanation: "Reassurance lowers tension with its addressees, a warning raises it.",
+    source: "Fearon 1997 (signalling)",
+  },
+  "force.mobilize": {
+    title: "Mobilisation",
+    explanation: "A military signal: tension with the target rises sharply.",
+    source: "Kahn 1965 (escalation ladder)",
+  },
+  "force.strike": {
+    title: "Kinetic strike",
+    explanation: "Force: armed conflict, the catastrophe everyone loses; the initiator most.",
+    source: "Tallinn Manual (armed attack); Twilight Struggle's DEFCON",
+  },
+  "cbm.proposed": {
+    title: "CBM proposed",
+    explanation: "A CBM enters into force at resolution once every named party has accepted.",
+    source: "OSCE PC Decisions 1106 (2013), 1202 (2016)",
+  },
+  "cbm.inForce": {
+    title: "CBM in force",
+    explanation: "The measure now applies to its members.",
+    source: "OSCE PC Decisions 1106, 1202",
+  },
+  "cbm.declined": {
+    title: "CBM declined",
+    explanation: "A named party refused the measure.",
+    source: "OSCE PC Decisions 1106, 1202",
+  },
+  "cbm.expired": {
+    title: "CBM proposal expired",
+    explanation: "A proposal not accepted within its lifetime lapses.",
+    source: "A design choice, so offers do not linger unanswered",
+  },
+  "norm.violation": {
+    title: "Norm violation",
+    explanation:
+      "A publicly attributed attack on critical infrastructure (GGE 2015 (f)) or through a proxy (GGE 2013) costs reputation, double for code-of-conduct members.",
+    source: "UN GGE 2013 (A/68/98), 2015 (A/70/174); Axelrod 1986 (norms game)",
+  },
+  "norm.pledgeBreach": {
+    title: "No-first-use pledge broken",
+    explanation:
+      "A pledger attributed for disruption or destruction loses heavy reputation, and every pledger's tension with it rises.",
+    source: "Fearon 1997 (audience costs); Axelrod 1986",
+  },
+  inject: {
+    title: "Inject",
+    explanation: "An event from the scenario or the facilitator.",
+    source: "Scenario",
+  },
+  "end.armedConflict": {
+    title: "Armed conflict",
+    explanation:
+      "A strike, or any pair reaching tension 9: everyone loses heavily, the belligerents more, the initiator most.",
+    source: "Kahn 1965; Twilight Struggle",
+  },
+  "end.stablePeace": {
+    title: "Stable peace",
+    explanation:
+      "Every pair at tension 3 or less for 4 turns with enough CBMs in force and no attributed norm violation: a bonus for all.",
+    source: "US-China 2015 agreement",
+  },
+  "end.turnLimit": {
+    title: "Turn limit",
+    explanation: "The crisis period is over; scores decide.",
+    source: "A design choice: a crisis period of a year",
+  },
+  "end.facilitator": {
+    title: "Ended by the facilitator",
+    explanation: "The facilitator ended the game.",
+    source: "The white cell's powers in a tabletop exercise",
+  },
 } as const satisfies Record<string, RuleEntry>;
 
 /** Every rule id. */

@@ -92,7 +92,9 @@ export interface AnswerExtras {
 }
 
 /** The fields a request's answer carries besides `ok`, `turn` and `phase` (none for most). */
-export type ExtraOf<T extends RequestType> = T extends keyof AnswerExtras ? AnswerExtras[T] : Record<never, never>;
+export type ExtraOf<T extends RequestType> = T extends keyof AnswerExtras
+  ? AnswerExtras[T]
+  : Record<never, never>;
 
 /** The answer to an accepted request of type `T`. */
 export type RequestAnswer<T extends RequestType> = Answer & ExtraOf<T>;

@@ -31,9 +31,26 @@ export function stateHash(state: GameState): string {
 }
 
 /** Starts a record for a new game. */
-export function newRecord(scenario: Scenario, seed: string, options: GameOptions, seats: GameRecord["seats"], initial: GameState): GameRecord {
+export function newRecord(
+  scenario: Scenario,
+  seed: string,
+  options: GameOptions,
+  seats: GameRecord["seats"],
+  initial: GameState,
+): GameRecord {
   const h = stateHash(initial);
-  return { format: "firebreak-record", version: 1, rulesVersion: RULES_VERSION, scenario: { id: scenario.id, hash: scenarioHash(scenario) }, seed, options, seats, steps: [], initialHash: h, finalHash: h };
+  return {
+    format: "firebreak-record",
+    version: 1,
+    rulesVersion: RULES_VERSION,
+    scenario: { id: scenario.id, hash: scenarioHash(scenario) },
+    seed,
+    options,
+    seats,
+    steps: [],
+    initialHash: h,
+    finalHash: h,
+  };
 }
 
 /** Where a replay diverged. */
@@ -46,11 +63,23 @@ export interface Divergence {
 }
 
 /** Replays a record step by step; fails at the first hash that differs or the first step the engine rejects. */
-export function replayRecord(record: GameRecord, scenario: Scenario): { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence } {
-  const fail = (turn: number, step: number, reason: string) => ({ ok: false as const, divergence: { turn, step, reason } });
+export function replayRecord(
+  record: GameRecord,
+  scenario: Scenario,
+): { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence } {
+  const fail = (turn: number, step: number, reason: string) => ({
+    ok: false as const,
+    divergence: { turn, step, reason },
+  });
   if (record.format !== "firebreak-record") return fail(0, -1, "not a Firebreak record");
-  if (record.rulesVersion !== RULES_VERSION) return fail(0, -1, `record made with rules v${record.rulesVersion}, engine is v${RULES_VERSION}`);
-  if (scenarioHash(scenario) !== record.scenario.hash) return fail(0, -1, `scenario "${record.scenario.id}" has changed since the record was made (hash ${scenarioHash(scenario)} vs ${record.scenario.hash})`);
+  if (record.rulesVersion !== RULES_VERSION)
+    return fail(0, -1, `record made with rules v${record.rulesVersion}, engine is v${RULES_VERSION}`);
+  if (scenarioHash(scenario) !== record.scenario.hash)
+    return fail(
+      0,
+      -1,
+      `scenario "${record.scenario.id}" has changed since the record was made (hash ${scenarioHash(scenario)} vs ${record.scenario.hash})`,
+    );
   const created = createGame(scenario, record.seed, record.options);
   if (!created.ok) return fail(0, -1, created.error.message);
   let state = created.value;
@@ -65,10 +94,16 @@ export function replayRecord(record: GameRecord, scenario: Scenario): { ok: true
     if (hash !== undefined) {
       turns++;
       const actual = stateHash(state);
-      if (actual !== hash) return fail(recorded.turn, i, `state hash after turn ${recorded.turn} is ${actual}, record says ${hash}`);
+      if (actual !== hash)
+        return fail(
+          recorded.turn,
+          i,
+          `state hash after turn ${recorded.turn} is ${actual}, record says ${hash}`,
+        );
     }
   }
-  if (stateHash(state) !== record.finalHash) return fail(state.turn, record.steps.length - 1, "final state hash differs");
+  if (stateHash(state) !== record.finalHash)
+    return fail(state.turn, record.steps.length - 1, "final state hash differs");
   return { ok: true, state, turns };
 }
 
@@ -76,7 +111,12 @@ export function replayRecord(record: GameRecord, scenario: Scenario): { ok: true
 export function asRecord(data: unknown): Result<GameRecord> {
   if (typeof data !== "object" || data === null) return err("INVALID_STEP", "A record is a JSON object.");
   const r = data as Partial<GameRecord>;
-  if (r.format !== "firebreak-record" || !Array.isArray(r.steps) || typeof r.seed !== "string" || typeof r.scenario?.id !== "string")
+  if (
+    r.format !== "firebreak-record" ||
+    !Array.isArray(r.steps) ||
+    typeof r.seed !== "string" ||
+    typeof r.scenario?.id !== "string"
+  )
     return err("INVALID_STEP", "Not a Firebreak record (format, seed, scenario and steps are required).");
   return ok(r as GameRecord);
 }

@@ -1,13 +1,9 @@
 /** Attribution: none -> low -> moderate -> high, false flags, proxies (docs/model.md §4.3). */
 import { describe, expect, it } from "vitest";
 
-
-
-
 import type { ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import { resolveOk, testGame } from "../testing/game.ts";
-
 
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 
@@ -26,7 +22,12 @@ function incident(s: GameState, author: string, target: string): Incident {
 describe("attribution advances", () => {
   it("one tier at a time, never down, starting the turn after the incident was learned of", () => {
     for (let k = 0; k < 20; k++) {
-      let s = resolve(newGame({ attributionHazard: 0.95 }, `tiers-${k}`), { north: [{ type: "ddos", target: "south" }, { type: "influence", target: "east" }] }).state;
+      let s = resolve(newGame({ attributionHazard: 0.95 }, `tiers-${k}`), {
+        north: [
+          { type: "ddos", target: "south" },
+          { type: "influence", target: "east" },
+        ],
+      }).state;
       const id = incident(s, "north", "south").id;
       expect(incident(s, "north", "south").knowledge.south?.confidence).toBe(0);
       let prev = 0;
@@ -36,9 +37,14 @@ describe("attribution advances", () => {
         const conf = s.incidents.find((i) => i.id === id)?.knowledge.south?.confidence ?? -1;
         expect(conf - prev, `seed ${k} turn ${s.turn}`).toBeGreaterThanOrEqual(0);
         expect(conf - prev, `seed ${k} turn ${s.turn}`).toBeLessThanOrEqual(1);
-        const advances = r.events.filter((e) => e.rule === "attribution.advance" && e.incident === id && e.tension === undefined);
+        const advances = r.events.filter(
+          (e) => e.rule === "attribution.advance" && e.incident === id && e.tension === undefined,
+        );
         expect(advances).toHaveLength(conf - prev);
-        for (const e of advances) expect(e.text).toMatch(/^South's attribution of an incident against its own networks reached (low|moderate|high) confidence: \w/);
+        for (const e of advances)
+          expect(e.text).toMatch(
+            /^South's attribution of an incident against its own networks reached (low|moderate|high) confidence: \w/,
+          );
         prev = conf;
       }
       expect(prev).toBe(3);
@@ -65,7 +71,9 @@ describe("false flags", () => {
   it("at low confidence the evidence points at the flagged state; from moderate on at the author", () => {
     let checkedLow = 0;
     for (let k = 0; k < 10; k++) {
-      let s = resolve(newGame(FAST, `flag-${k}`), { north: [{ type: "ddos", target: "south", falseFlag: "east" }] }).state;
+      let s = resolve(newGame(FAST, `flag-${k}`), {
+        north: [{ type: "ddos", target: "south", falseFlag: "east" }],
+      }).state;
       for (let t = 0; t < 8; t++) {
         s = resolve(s).state;
         const kn = incident(s, "north", "south").knowledge.south;
@@ -85,7 +93,9 @@ describe("false flags", () => {
       const r = resolve(s);
       s = r.state;
       if (incident(s, "north", "south").knowledge.south?.confidence === 1) {
-        expect(r.events.some((e) => e.rule === "attribution.advance" && e.tension?.pair === "east|south")).toBe(true);
+        expect(
+          r.events.some((e) => e.rule === "attribution.advance" && e.tension?.pair === "east|south"),
+        ).toBe(true);
         expect(s.suspicion["south>east"]).toBeGreaterThan(s.suspicion["south>north"] ?? 1);
       }
     }
@@ -99,7 +109,9 @@ describe("proxies", () => {
     const mean = (proxy: boolean): number => {
       let sum = 0;
       for (let k = 0; k < N; k++) {
-        let s = resolve(newGame({}, `proxy-${k}`), { north: [{ type: "ddos", target: "south", ...(proxy ? { proxy: true } : {}) }] }).state;
+        let s = resolve(newGame({}, `proxy-${k}`), {
+          north: [{ type: "ddos", target: "south", ...(proxy ? { proxy: true } : {}) }],
+        }).state;
         for (let t = 0; t < 3; t++) s = resolve(s).state;
         sum += incident(s, "north", "south").knowledge.south?.confidence ?? 0;
       }
@@ -120,7 +132,12 @@ describe("the debrief sees false flags and misattributions; the victim does not"
     const { resolveTurn } = await import("../game/resolve.ts");
     const { viewFor } = await import("../view/view.ts");
     const { testScenario } = await import("../testing/fixtures.ts");
-    const g = createGame(testScenario(3, { params: { nonStateIncidentChance: 0, exerciseMisreadChance: 0, attributionHazard: 0.95 } }), "ff-seed");
+    const g = createGame(
+      testScenario(3, {
+        params: { nonStateIncidentChance: 0, exerciseMisreadChance: 0, attributionHazard: 0.95 },
+      }),
+      "ff-seed",
+    );
     if (!g.ok) throw new Error(g.error.message);
     let r = resolveTurn(g.value, { north: [{ type: "ddos", target: "south", falseFlag: "east" }] });
     if (!r.ok) throw new Error(r.error.message);
@@ -132,7 +149,11 @@ describe("the debrief sees false flags and misattributions; the victim does not"
     }
     const flag = s.events.find((e) => e.rule === "attribution.falseFlag");
     expect(flag?.visibleTo).toEqual([]);
-    expect(viewFor(s, { role: "player", seat: "south" }).events.some((e) => e.rule === "attribution.falseFlag")).toBe(false);
-    expect(viewFor(s, { role: "facilitator" }).events.some((e) => e.rule === "attribution.falseFlag")).toBe(true);
+    expect(
+      viewFor(s, { role: "player", seat: "south" }).events.some((e) => e.rule === "attribution.falseFlag"),
+    ).toBe(false);
+    expect(viewFor(s, { role: "facilitator" }).events.some((e) => e.rule === "attribution.falseFlag")).toBe(
+      true,
+    );
   });
 });

@@ -7,8 +7,16 @@ import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 import { onAttributionChanged } from "./escalation.ts";
 
 /** True when the incident's target and the knowing seat are each in a situation-report CBM (shared forensics), asked for `rule`. */
-function sitrepLinked(ctx: Ctx, rule: CbmBite<"situationReports">, incident: Incident, knower: SeatId): boolean {
-  return hasCbm(ctx.s, "situationReports", rule, incident.target) && hasCbm(ctx.s, "situationReports", rule, knower);
+function sitrepLinked(
+  ctx: Ctx,
+  rule: CbmBite<"situationReports">,
+  incident: Incident,
+  knower: SeatId,
+): boolean {
+  return (
+    hasCbm(ctx.s, "situationReports", rule, incident.target) &&
+    hasCbm(ctx.s, "situationReports", rule, knower)
+  );
 }
 
 /** Per-turn chance that a seat's attribution of an incident advances one tier. */
@@ -28,16 +36,30 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
   const truth = incident.author ?? "nonState";
   if (tier >= 2) return truth;
   if (incident.falseFlag && incident.falseFlag !== knower) {
-    emit(ctx, "attribution.falseFlag", [], `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a false flag planted by ${nameOf(ctx.s, incident.author)}.`, { incident: incident.id });
+    emit(
+      ctx,
+      "attribution.falseFlag",
+      [],
+      `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a false flag planted by ${nameOf(ctx.s, incident.author)}.`,
+      { incident: incident.id },
+    );
     return incident.falseFlag;
   }
   const base = incident.author === null ? 2 * ctx.p.lowConfidenceError : ctx.p.lowConfidenceError;
-  const errorChance = sitrepLinked(ctx, "attribution.error", incident, knower) ? base * ctx.p.sitrepErrorMultiplier : base;
+  const errorChance = sitrepLinked(ctx, "attribution.error", incident, knower)
+    ? base * ctx.p.sitrepErrorMultiplier
+    : base;
   if (ctx.rng.chance(errorChance)) {
     const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author);
     if (wrong.length > 0) {
       const named = ctx.rng.pick(wrong);
-      emit(ctx, "attribution.error", [], `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`, { incident: incident.id });
+      emit(
+        ctx,
+        "attribution.error",
+        [],
+        `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`,
+        { incident: incident.id },
+      );
       return named;
     }
   }
@@ -58,7 +80,13 @@ export function advanceAttribution(ctx: Ctx): void {
       k.changed = ctx.turn;
       if (tier >= 2 && k.moderateAt === null) k.moderateAt = ctx.turn;
       const who = suspect === "nonState" ? "a non-state actor" : nameOf(ctx.s, suspect);
-      emit(ctx, "attribution.advance", [knower], `${nameOf(ctx.s, knower)}'s attribution of an incident against ${victimPhrase(ctx.s, knower, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`, { incident: incident.id });
+      emit(
+        ctx,
+        "attribution.advance",
+        [knower],
+        `${nameOf(ctx.s, knower)}'s attribution of an incident against ${victimPhrase(ctx.s, knower, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`,
+        { incident: incident.id },
+      );
       onAttributionChanged(ctx, incident, knower, tier, suspect);
     }
   }

@@ -42,18 +42,26 @@ vi.mock("./context.ts", async (importOriginal) => {
 
 /** Lines that test a particular CBM directly: the model's helper with a literal kind, or a CBM record compared by kind. */
 const KINDS = CBM_KINDS.join("|");
-const DIRECT = [new RegExp(`cbmInForce(?:Among)?\\([^,()]+,\\s*"(?:${KINDS})"`), new RegExp(`\\.kind\\s*[!=]==\\s*"(?:${KINDS})"`)];
+const DIRECT = [
+  new RegExp(`cbmInForce(?:Among)?\\([^,()]+,\\s*"(?:${KINDS})"`),
+  new RegExp(`\\.kind\\s*[!=]==\\s*"(?:${KINDS})"`),
+];
 
 /** Bot games busy enough to run every rule (mixed personas, every CBM in force, frequent non-state incidents and misread exercises), and an overt disruption, the surest norm violation. */
 function playBusyGames(): void {
   const s = testGame();
-  resolveOk({ ...s, accesses: [{ id: "a1", owner: "north", target: "south", since: 0, incident: "i0" }] }, { north: [{ type: "disrupt", target: "south", overt: true }] });
+  resolveOk(
+    { ...s, accesses: [{ id: "a1", owner: "north", target: "south", since: 0, incident: "i0" }] },
+    { north: [{ type: "disrupt", target: "south", overt: true }] },
+  );
   const scenario = testScenario(4, { params: { nonStateIncidentChance: 0.3, exerciseMisreadChance: 0.2 } });
   const seats = scenario.states.map((s) => s.id);
   let k = 0;
   for (const options of [{ cbms: [...CBM_KINDS] }, {}]) {
     for (const lead of PERSONAS) {
-      const personas = Object.fromEntries(seats.map((s, i) => [s, i % 2 === 0 ? lead : PERSONAS[(k + i) % PERSONAS.length]])) as Record<string, Persona>;
+      const personas = Object.fromEntries(
+        seats.map((s, i) => [s, i % 2 === 0 ? lead : PERSONAS[(k + i) % PERSONAS.length]]),
+      ) as Record<string, Persona>;
       const played = playGame(scenario, `bites-${k++}`, personas, options);
       expect(played.rejected).toEqual([]);
     }
@@ -62,7 +70,8 @@ function playBusyGames(): void {
 
 describe("which rules each CBM bites in", () => {
   it("every listed rule exists in the catalogue", () => {
-    for (const k of CBM_KINDS) for (const r of CBMS[k].bites) expect(Object.keys(RULES), `${k}: ${r}`).toContain(r);
+    for (const k of CBM_KINDS)
+      for (const r of CBMS[k].bites) expect(Object.keys(RULES), `${k}: ${r}`).toContain(r);
   });
 
   it("the engine asks whether a CBM is in force on behalf of exactly the rules its row lists", () => {
@@ -76,7 +85,9 @@ describe("which rules each CBM bites in", () => {
     const root = join(import.meta.dirname, "..");
     const offenders: string[] = [];
     for (const dir of ["rules", "game", "view"]) {
-      for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+      for (const file of readdirSync(join(root, dir)).filter(
+        (f) => f.endsWith(".ts") && !f.endsWith(".test.ts"),
+      )) {
         const lines = readFileSync(join(root, dir, file), "utf8").split("\n");
         lines.forEach((line, i) => {
           if (DIRECT.some((re) => re.test(line))) offenders.push(`${dir}/${file}:${i + 1}: ${line.trim()}`);
@@ -88,7 +99,11 @@ describe("which rules each CBM bites in", () => {
 
   it("the guard above would see a direct test", () => {
     const kind: CbmKind = "hotline";
-    for (const line of [`cbmInForce(ctx.s, "${kind}", a, b)`, `if (c.kind !== "${kind}") continue;`]) expect(DIRECT.some((re) => re.test(line)), line).toBe(true);
+    for (const line of [`cbmInForce(ctx.s, "${kind}", a, b)`, `if (c.kind !== "${kind}") continue;`])
+      expect(
+        DIRECT.some((re) => re.test(line)),
+        line,
+      ).toBe(true);
     expect(DIRECT.some((re) => re.test(`hasCbm(ctx.s, "${kind}", "escalation.hotline", a, b)`))).toBe(false);
   });
 });

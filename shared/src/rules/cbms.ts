@@ -14,43 +14,82 @@ function membersPhrase(s: GameState, members: readonly SeatId[]): string {
 }
 
 /** Checks a proposal: known kind, valid parties including the proposer, not already in force. */
-export function checkProposal(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<SeatId[]> {
+export function checkProposal(
+  s: GameState,
+  seat: SeatId,
+  kind: string,
+  parties: readonly string[],
+): Result<SeatId[]> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   if (s.options.noCbms) return err("CBMS_DISABLED", "CBM proposals are disabled in this game.");
   if (!isSeat(s, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
-  if (!Object.hasOwn(CBMS, kind)) return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
+  if (!Object.hasOwn(CBMS, kind))
+    return err("INVALID_PARTIES", `Unknown CBM "${kind}"; known: ${CBM_KINDS.join(", ")}.`);
   const k = kind as CbmKind;
   const set = new Set<SeatId>([seat, ...parties]);
   for (const p of set) if (!isSeat(s, p)) return err("UNKNOWN_TARGET", `No state "${p}" in this game.`);
-  if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1)) return err("INVALID_PARTIES", "A party is named twice.");
+  if (set.size !== parties.length + (parties.includes(seat) ? 0 : 1))
+    return err("INVALID_PARTIES", "A party is named twice.");
   const list = s.seats.filter((x) => set.has(x));
   const name = CBM_NAMES[k];
   const among = membersPhrase(s, list);
-  if (CBMS[k].members === "one" && list.length !== 1) return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
-  if (CBMS[k].members === "twoOrMore" && list.length < 2) return err("INVALID_PARTIES", `${name} needs at least one other party.`);
-  if (cbmInForceAmong(s, k, list)) return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
-  if (s.proposals.some((p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x))))
-    return err("CBM_ALREADY_IN_FORCE", `${name} ${among} is already proposed: accept the open proposal instead.`);
+  if (CBMS[k].members === "one" && list.length !== 1)
+    return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
+  if (CBMS[k].members === "twoOrMore" && list.length < 2)
+    return err("INVALID_PARTIES", `${name} needs at least one other party.`);
+  if (cbmInForceAmong(s, k, list))
+    return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
+  if (
+    s.proposals.some(
+      (p) => p.kind === k && p.parties.length === list.length && p.parties.every((x) => set.has(x)),
+    )
+  )
+    return err(
+      "CBM_ALREADY_IN_FORCE",
+      `${name} ${among} is already proposed: accept the open proposal instead.`,
+    );
   return ok(list);
 }
 
 /** A seat proposes a CBM to named parties (the proposer accepts by proposing). Pure step. */
-export function proposeCbm(s: GameState, seat: SeatId, kind: string, parties: readonly string[]): Result<GameState> {
+export function proposeCbm(
+  s: GameState,
+  seat: SeatId,
+  kind: string,
+  parties: readonly string[],
+): Result<GameState> {
   const checked = checkProposal(s, seat, kind, parties);
   if (!checked.ok) return checked;
   const id = `p${hashString(`${s.turn}:${seat}:${kind}:${checked.value.join(",")}`).slice(0, 10)}`;
-  const proposal = { id, kind: kind as CbmKind, proposer: seat, parties: checked.value, accepted: [seat], declined: [], turn: s.turn, note: "" };
+  const proposal = {
+    id,
+    kind: kind as CbmKind,
+    proposer: seat,
+    parties: checked.value,
+    accepted: [seat],
+    declined: [],
+    turn: s.turn,
+    note: "",
+  };
   return ok({ ...s, proposals: [...s.proposals, proposal] });
 }
 
 /** A named party accepts or declines a proposal, with an optional short note. Pure step. */
-export function respondCbm(s: GameState, seat: SeatId, proposalId: string, accept: boolean, note = ""): Result<GameState> {
+export function respondCbm(
+  s: GameState,
+  seat: SeatId,
+  proposalId: string,
+  accept: boolean,
+  note = "",
+): Result<GameState> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   if (!isSeat(s, seat)) return err("UNKNOWN_SEAT", `No state "${seat}" in this game.`);
   const p = s.proposals.find((x) => x.id === proposalId);
   if (!p) return err("UNKNOWN_PROPOSAL", `No open proposal "${proposalId}".`);
-  if (!p.parties.includes(seat)) return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${nameOf(s, seat)}.`);
-  if (p.accepted.includes(seat) || p.declined.includes(seat)) return err("ALREADY_RESPONDED", `${nameOf(s, seat)} has already answered proposal "${proposalId}".`);
+  if (!p.parties.includes(seat))
+    return err("NOT_PROPOSED_TO_YOU", `Proposal "${proposalId}" does not name ${nameOf(s, seat)}.`);
+  if (p.accepted.includes(seat) || p.declined.includes(seat))
+    return err("ALREADY_RESPONDED", `${nameOf(s, seat)} has already answered proposal "${proposalId}".`);
   if (note.length > 280) return err("TEXT_TOO_LONG", "A note is at most 280 characters.");
   const next = accept
     ? { ...p, accepted: [...p.accepted, seat] }
@@ -65,14 +104,29 @@ export function settleProposals(ctx: Ctx): void {
     const among = membersPhrase(ctx.s, p.parties);
     if (p.declined.length > 0) {
       const by = p.declined.map((x) => nameOf(ctx.s, x)).join(", ");
-      emit(ctx, "cbm.declined", p.parties, `${CBM_NAMES[p.kind]} ${among} was declined by ${by}${p.note ? `: "${p.note}"` : "."}`);
+      emit(
+        ctx,
+        "cbm.declined",
+        p.parties,
+        `${CBM_NAMES[p.kind]} ${among} was declined by ${by}${p.note ? `: "${p.note}"` : "."}`,
+      );
     } else if (p.parties.every((x) => p.accepted.includes(x))) {
       if (!cbmInForceAmong(ctx.s, p.kind, p.parties)) {
-        ctx.s.cbms.push({ id: newId(ctx.rng, "c"), kind: p.kind, members: p.parties.slice(), since: ctx.turn });
+        ctx.s.cbms.push({
+          id: newId(ctx.rng, "c"),
+          kind: p.kind,
+          members: p.parties.slice(),
+          since: ctx.turn,
+        });
         emit(ctx, "cbm.inForce", "public", `${CBM_NAMES[p.kind]} is now in force ${among}.`);
       }
     } else if (ctx.turn - p.turn + 1 >= ctx.p.proposalLifetime) {
-      emit(ctx, "cbm.expired", p.parties, `${CBM_NAMES[p.kind]} ${among} lapsed without every party's answer.`);
+      emit(
+        ctx,
+        "cbm.expired",
+        p.parties,
+        `${CBM_NAMES[p.kind]} ${among} lapsed without every party's answer.`,
+      );
     } else keep.push(p);
   }
   ctx.s.proposals = keep;

@@ -34,7 +34,8 @@ export function cloneState(s: GameState): GameState {
   const nations: GameState["nations"] = {};
   for (const id of s.seats) nations[id] = { ...(own(s.nations, id) as GameState["nations"][string]) };
   const tensionHistory: Record<string, number[]> = {};
-  for (const k of Object.keys(s.tensionHistory)) tensionHistory[k] = (s.tensionHistory[k] as number[]).slice();
+  for (const k of Object.keys(s.tensionHistory))
+    tensionHistory[k] = (s.tensionHistory[k] as number[]).slice();
   const intel: GameState["intel"] = {};
   for (const k of Object.keys(s.intel)) intel[k] = (own(s.intel, k) ?? []).slice();
   const scores: GameState["scores"] = {};
@@ -61,17 +62,29 @@ export function cloneState(s: GameState): GameState {
 
 function cloneIncident(i: Incident): Incident {
   const knowledge: Incident["knowledge"] = {};
-  for (const k of Object.keys(i.knowledge)) knowledge[k] = { ...(own(i.knowledge, k) as Incident["knowledge"][string]) };
+  for (const k of Object.keys(i.knowledge))
+    knowledge[k] = { ...(own(i.knowledge, k) as Incident["knowledge"][string]) };
   return { ...i, knowledge, publicAttributions: i.publicAttributions.slice(), deniedBy: i.deniedBy.slice() };
 }
 
 /** A new opaque id: random (from the game's PRNG), so ids reveal nothing about hidden things. */
 export function newId(rng: Rng, prefix: string): string {
-  return prefix + Math.floor(rng.next() * 0x100000000).toString(36).padStart(7, "0");
+  return (
+    prefix +
+    Math.floor(rng.next() * 0x100000000)
+      .toString(36)
+      .padStart(7, "0")
+  );
 }
 
 /** Records an event. */
-export function emit(ctx: Ctx, rule: RuleId, visibleTo: GameEvent["visibleTo"], text: string, extra?: Partial<GameEvent>): void {
+export function emit(
+  ctx: Ctx,
+  rule: RuleId,
+  visibleTo: GameEvent["visibleTo"],
+  text: string,
+  extra?: Partial<GameEvent>,
+): void {
   ctx.events.push({ turn: ctx.turn, rule, visibleTo, text, ...extra });
 }
 
@@ -105,7 +118,15 @@ export function addTension(
   if (after >= ctx.p.armedConflictTension && after > (ctx.peaks.get(key) ?? 0)) ctx.peaks.set(key, after);
   const applied = round3(after - before);
   if (applied === 0) return;
-  emit(ctx, rule, visibleTo, text, incident ? { tension: { pair: key, delta: applied }, incident } : { tension: { pair: key, delta: applied } });
+  emit(
+    ctx,
+    rule,
+    visibleTo,
+    text,
+    incident
+      ? { tension: { pair: key, delta: applied }, incident }
+      : { tension: { pair: key, delta: applied } },
+  );
 }
 
 /**
@@ -113,19 +134,36 @@ export function addTension(
  * answer changes, which must be one of the kind's `bites` in model/cbms.ts. Only the compiler and the bites test read
  * it: they keep that index naming every rule a measure changes.
  */
-export function hasCbm<K extends CbmKind>(s: GameState, kind: K, _rule: CbmBite<K>, a: SeatId, b?: SeatId): boolean {
+export function hasCbm<K extends CbmKind>(
+  s: GameState,
+  kind: K,
+  _rule: CbmBite<K>,
+  a: SeatId,
+  b?: SeatId,
+): boolean {
   return cbmInForce(s, kind, a, b);
 }
 
 /** The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `_rule` (one of the kind's bites). */
-export function cbmsBinding<K extends CbmKind>(s: GameState, kind: K, _rule: CbmBite<K>, seat: SeatId): Cbm[] {
+export function cbmsBinding<K extends CbmKind>(
+  s: GameState,
+  kind: K,
+  _rule: CbmBite<K>,
+  seat: SeatId,
+): Cbm[] {
   return s.cbms.filter((c) => c.kind === kind && c.members.includes(seat));
 }
 
 /** The turn since which a state has been bound by a CBM kind, or null, asked on behalf of `rule` (one of the kind's bites). */
-export function cbmSince<K extends CbmKind>(s: GameState, kind: K, rule: CbmBite<K>, seat: SeatId): number | null {
+export function cbmSince<K extends CbmKind>(
+  s: GameState,
+  kind: K,
+  rule: CbmBite<K>,
+  seat: SeatId,
+): number | null {
   let since: number | null = null;
-  for (const c of cbmsBinding(s, kind, rule, seat)) since = since === null ? c.since : Math.min(since, c.since);
+  for (const c of cbmsBinding(s, kind, rule, seat))
+    since = since === null ? c.since : Math.min(since, c.since);
   return since;
 }
 

@@ -1,15 +1,11 @@
 /** Detection by dwell time, hunting and hardening (docs/model.md §4.2, stylized fact 4 in §7). */
 import { describe, expect, it } from "vitest";
 
-
-
-
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
 import { resolveOk, testGame } from "../testing/game.ts";
 
 import { baseDetectionChance, detectionChance } from "./detection.ts";
-
 
 function newGame(params: Partial<ModelParams> = {}, seed = "det-seed"): GameState {
   return testGame({ params, seed });
@@ -37,7 +33,10 @@ describe("detection chance by dwell time", () => {
   });
 
   it("bonuses add probability points, capped at 0.98", () => {
-    expect(detectionChance(3, DEFAULT_PARAMS.huntBonus, DEFAULT_PARAMS)).toBeCloseTo(baseDetectionChance(3, DEFAULT_PARAMS) + DEFAULT_PARAMS.huntBonus, 10);
+    expect(detectionChance(3, DEFAULT_PARAMS.huntBonus, DEFAULT_PARAMS)).toBeCloseTo(
+      baseDetectionChance(3, DEFAULT_PARAMS) + DEFAULT_PARAMS.huntBonus,
+      10,
+    );
     expect(detectionChance(5, 0.5, DEFAULT_PARAMS)).toBe(0.98);
   });
 
@@ -57,13 +56,20 @@ describe("detection chance by dwell time", () => {
       }
       // Four standard errors at most.
       const p = table[level - 1] ?? NaN;
-      expect(Math.abs(detected / N - p), `defence ${level}: ${detected}/${N}`).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / N) + 0.005);
+      expect(Math.abs(detected / N - p), `defence ${level}: ${detected}/${N}`).toBeLessThan(
+        4 * Math.sqrt((p * (1 - p)) / N) + 0.005,
+      );
     }
   });
 
   it("hunting adds huntBonus to the detection roll this turn", () => {
-    const { state } = resolve(newGame(), { north: [{ type: "espionage", target: "south" }], south: [{ type: "hunt" }] });
-    expect(state.incidents.find((i) => i.author === "north")?.detection?.bonus).toBe(DEFAULT_PARAMS.huntBonus);
+    const { state } = resolve(newGame(), {
+      north: [{ type: "espionage", target: "south" }],
+      south: [{ type: "hunt" }],
+    });
+    expect(state.incidents.find((i) => i.author === "north")?.detection?.bonus).toBe(
+      DEFAULT_PARAMS.huntBonus,
+    );
   });
 });
 
@@ -71,7 +77,10 @@ describe("harden", () => {
   it("defence +1 from the next turn (this turn's operations meet the old defence)", () => {
     const s1 = newGame();
     expect(s1.nations.north?.defense).toBe(1);
-    const { state: s2, events } = resolve(s1, { north: [{ type: "harden" }], south: [{ type: "espionage", target: "north" }] });
+    const { state: s2, events } = resolve(s1, {
+      north: [{ type: "harden" }],
+      south: [{ type: "espionage", target: "north" }],
+    });
     expect(s2.incidents.find((i) => i.author === "south")?.detection?.defense).toBe(1);
     expect(s2.nations.north?.defense).toBe(2);
     expect(s2.nations.north?.pendingDefense).toBe(0);
@@ -88,7 +97,10 @@ describe("harden", () => {
 
   it("may evict foreign accesses (always, with hardenEvictChance 1)", () => {
     const s1 = newGame({ dwellDays: [100000, 100000, 100000, 100000, 100000], hardenEvictChance: 1 });
-    const { state: s2 } = resolve(s1, { south: [{ type: "preposition", target: "north" }], east: [{ type: "preposition", target: "south" }] });
+    const { state: s2 } = resolve(s1, {
+      south: [{ type: "preposition", target: "north" }],
+      east: [{ type: "preposition", target: "south" }],
+    });
     expect(s2.accesses).toHaveLength(2);
     const { state: s3 } = resolve(s2, { north: [{ type: "harden" }] });
     expect(s3.accesses.map((a) => [a.owner, a.target])).toEqual([["east", "south"]]);

@@ -33,8 +33,19 @@ export function notice(ctx: Ctx, incident: Incident): void {
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
   const phrase = INCIDENT_PHRASES[incident.kind];
   const what = seenAs(incident.kind) === "intrusion" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
-  const rule = incident.author === null ? "nonstate.incident" : incident.overt || (incident.kind !== "nonState" && OPERATIONS[incident.kind].alwaysNoticed) ? "detection.noticed" : "detection.dwell";
-  emit(ctx, rule, incident.public ? "public" : [incident.target], `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`, { incident: incident.id });
+  const rule =
+    incident.author === null
+      ? "nonstate.incident"
+      : incident.overt || (incident.kind !== "nonState" && OPERATIONS[incident.kind].alwaysNoticed)
+        ? "detection.noticed"
+        : "detection.dwell";
+  emit(
+    ctx,
+    rule,
+    incident.public ? "public" : [incident.target],
+    `${nameOf(ctx.s, incident.target)} detected ${what} by ${who}.`,
+    { incident: incident.id },
+  );
   onNoticed(ctx, incident);
 }
 
@@ -48,7 +59,12 @@ export function huntAccesses(ctx: Ctx, seat: SeatId): void {
   for (const a of ctx.s.accesses) {
     if (a.target === seat && ctx.rng.chance(chance)) {
       found.push(a);
-      emit(ctx, "detection.hunt", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${n.name} to threat hunting.`);
+      emit(
+        ctx,
+        "detection.hunt",
+        [a.owner],
+        `${nameOf(ctx.s, a.owner)} lost an access in ${n.name} to threat hunting.`,
+      );
     } else kept.push(a);
   }
   ctx.s.accesses = kept;
@@ -57,7 +73,14 @@ export function huntAccesses(ctx: Ctx, seat: SeatId): void {
     const incident = ctx.s.incidents.find((i) => i.id === a.incident);
     if (incident) notice(ctx, incident);
   }
-  emit(ctx, "detection.hunt", [seat], evicted > 0 ? `${n.name}'s hunt evicted ${evicted} foreign access${evicted > 1 ? "es" : ""}.` : `${n.name}'s hunt found no foreign access.`);
+  emit(
+    ctx,
+    "detection.hunt",
+    [seat],
+    evicted > 0
+      ? `${n.name}'s hunt evicted ${evicted} foreign access${evicted > 1 ? "es" : ""}.`
+      : `${n.name}'s hunt found no foreign access.`,
+  );
 }
 
 /** Hardening may evict foreign accesses. */
@@ -65,9 +88,13 @@ export function evictOnHarden(ctx: Ctx, seat: SeatId): void {
   const kept = [];
   for (const a of ctx.s.accesses) {
     if (a.target === seat && ctx.rng.chance(ctx.p.hardenEvictChance)) {
-      emit(ctx, "detection.harden", [a.owner], `${nameOf(ctx.s, a.owner)} lost an access in ${nameOf(ctx.s, seat)} when it hardened its networks.`);
+      emit(
+        ctx,
+        "detection.harden",
+        [a.owner],
+        `${nameOf(ctx.s, a.owner)} lost an access in ${nameOf(ctx.s, seat)} when it hardened its networks.`,
+      );
     } else kept.push(a);
   }
   ctx.s.accesses = kept;
 }
-

@@ -1,7 +1,6 @@
 /** Overt diplomacy: public attribution, hotline inquiries, denials, sanctions (docs/model.md §3.3). */
 import { describe, expect, it } from "vitest";
 
-
 import type { GameEvent } from "../model/events.ts";
 
 import { pairKey } from "../model/pairs.ts";
@@ -10,11 +9,14 @@ import type { GameOptions, GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveOk, testGame } from "../testing/game.ts";
 
-
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 const P = DEFAULT_PARAMS;
 
-function newGame(params: Partial<ModelParams> = {}, options: Partial<GameOptions> = {}, relations: Scenario["relations"] = []): GameState {
+function newGame(
+  params: Partial<ModelParams> = {},
+  options: Partial<GameOptions> = {},
+  relations: Scenario["relations"] = [],
+): GameState {
   return testGame({ params, options, scenario: { relations }, seed: "dip-seed" });
 }
 
@@ -36,7 +38,9 @@ function untilConfidence(s: GameState, id: string, victim: string, tier: number)
 }
 
 function deltas(events: GameEvent[], a: string, b: string, rule: string): number[] {
-  return events.filter((e) => e.tension?.pair === pairKey(a, b) && e.rule === rule).map((e) => e.tension?.delta ?? 0);
+  return events
+    .filter((e) => e.tension?.pair === pairKey(a, b) && e.rule === rule)
+    .map((e) => e.tension?.delta ?? 0);
 }
 
 describe("public attribution", () => {
@@ -44,11 +48,20 @@ describe("public attribution", () => {
     const s2 = resolve(newGame(), { north: [{ type: "ddos", target: "south" }] }).state;
     const id = incident(s2, "north", "south").id;
     const { state, events } = resolve(s2, { south: [{ type: "attribute", incident: id, accused: "east" }] });
-    expect(state.nations.south?.reputation).toBeCloseTo((s2.nations.south?.reputation ?? NaN) - P.wrongAttributionReputation, 3);
+    expect(state.nations.south?.reputation).toBeCloseTo(
+      (s2.nations.south?.reputation ?? NaN) - P.wrongAttributionReputation,
+      3,
+    );
     expect(state.nations.east?.reputation).toBe(s2.nations.east?.reputation);
-    expect(deltas(events, "south", "east", "attribution.public")).toEqual([P.attributionTension + P.wrongAttributionTension]);
-    expect(events.find((e) => e.rule === "attribution.public" && e.tension === undefined)?.text).toBe("South publicly attributes the incident against its own networks to East (no evidence).");
-    expect(incident(state, "north", "south").publicAttributions).toEqual([{ turn: 2, by: "south", accused: "east", confidence: 0 }]);
+    expect(deltas(events, "south", "east", "attribution.public")).toEqual([
+      P.attributionTension + P.wrongAttributionTension,
+    ]);
+    expect(events.find((e) => e.rule === "attribution.public" && e.tension === undefined)?.text).toBe(
+      "South publicly attributes the incident against its own networks to East (no evidence).",
+    );
+    expect(incident(state, "north", "south").publicAttributions).toEqual([
+      { turn: 2, by: "south", accused: "east", confidence: 0 },
+    ]);
   });
 
   it("naming the right state at moderate+ costs the accused accusedReputation and credits the accuser", () => {
@@ -56,28 +69,46 @@ describe("public attribution", () => {
     const id = incident(s, "north", "south").id;
     s = untilConfidence(s, id, "south", 2);
     const { state } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
-    expect(state.nations.north?.reputation).toBeCloseTo((s.nations.north?.reputation ?? NaN) - P.accusedReputation, 3);
-    expect(state.nations.south?.reputation).toBeCloseTo((s.nations.south?.reputation ?? NaN) + P.correctAttributionReputation, 3);
+    expect(state.nations.north?.reputation).toBeCloseTo(
+      (s.nations.north?.reputation ?? NaN) - P.accusedReputation,
+      3,
+    );
+    expect(state.nations.south?.reputation).toBeCloseTo(
+      (s.nations.south?.reputation ?? NaN) + P.correctAttributionReputation,
+      3,
+    );
   });
 });
 
 describe("hotline inquiries", () => {
   /** Hotline among all, north-south at tension 5; north DDoSed south on turn 1; south inquires of north on turn 2. Now turn 3. */
   function inquired(): { s: GameState; inquiry: string; incident: string } {
-    const s1 = newGame({ attributionHazard: 0 }, { cbms: ["hotline"] }, [{ a: "north", b: "south", tension: 5 }]);
+    const s1 = newGame({ attributionHazard: 0 }, { cbms: ["hotline"] }, [
+      { a: "north", b: "south", tension: 5 },
+    ]);
     const s2 = resolve(s1, { north: [{ type: "ddos", target: "south" }] }).state;
     const id = incident(s2, "north", "south").id;
-    const { state: s3, events } = resolve(s2, { south: [{ type: "inquire", target: "north", incident: id }] });
+    const { state: s3, events } = resolve(s2, {
+      south: [{ type: "inquire", target: "north", incident: id }],
+    });
     const q = s3.inquiries[0];
     if (!q) throw new Error("no inquiry");
     expect(q).toMatchObject({ from: "south", to: "north", incident: id, status: "open", turn: 2 });
-    expect(events.some((e) => e.rule === "diplomacy.inquire" && Array.isArray(e.visibleTo) && e.visibleTo.includes("north"))).toBe(true);
+    expect(
+      events.some(
+        (e) => e.rule === "diplomacy.inquire" && Array.isArray(e.visibleTo) && e.visibleTo.includes("north"),
+      ),
+    ).toBe(true);
     return { s: s3, inquiry: q.id, incident: id };
   }
 
   it("an answer relieves tension between inquirer and suspect (deny < explain < acknowledge)", () => {
     const { s, inquiry } = inquired();
-    const relief = { deny: P.denyRelief, explain: P.explainRelief, acknowledge: P.acknowledgeRelief } as const;
+    const relief = {
+      deny: P.denyRelief,
+      explain: P.explainRelief,
+      acknowledge: P.acknowledgeRelief,
+    } as const;
     for (const reply of ["deny", "explain", "acknowledge"] as const) {
       const { state, events } = resolve(s, { north: [{ type: "answer", inquiry, reply }] });
       expect(deltas(events, "north", "south", "diplomacy.inquire"), reply).toEqual([-relief[reply]]);
@@ -99,8 +130,12 @@ describe("hotline inquiries", () => {
     const { state, events } = resolve(s);
     expect(deltas(events, "north", "south", "diplomacy.unanswered")).toEqual([P.unansweredInquiryTension]);
     expect(state.inquiries[0]?.status).toBe("unanswered");
-    const answered = resolve(s, { north: [{ type: "answer", inquiry: state.inquiries[0]?.id ?? "", reply: "explain" }] }).state;
-    expect(state.tension[pairKey("north", "south")]).toBeGreaterThan(answered.tension[pairKey("north", "south")] ?? Infinity);
+    const answered = resolve(s, {
+      north: [{ type: "answer", inquiry: state.inquiries[0]?.id ?? "", reply: "explain" }],
+    }).state;
+    expect(state.tension[pairKey("north", "south")]).toBeGreaterThan(
+      answered.tension[pairKey("north", "south")] ?? Infinity,
+    );
   });
 
   it("a denial later exposed by an attribution at moderate+ costs exposedDenialReputation", () => {
@@ -162,7 +197,10 @@ describe("sanctions", () => {
   it("an unjustified sanction costs the sanctioner unjustifiedSanctionReputation", () => {
     const s = newGame();
     const { state } = resolve(s, { south: [{ type: "sanction", target: "north" }] });
-    expect(state.nations.south?.reputation).toBeCloseTo((s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation, 3);
+    expect(state.nations.south?.reputation).toBeCloseTo(
+      (s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation,
+      3,
+    );
     expect(state.nations.north?.economy).toBeCloseTo((s.nations.north?.economy ?? NaN) - P.sanctionDamage, 3);
     expect(state.nations.south?.economy).toBeCloseTo((s.nations.south?.economy ?? NaN) - P.sanctionCost, 3);
   });
@@ -187,16 +225,31 @@ describe("sanctions", () => {
     expect(incident(s, "north", "south").knowledge.south?.suspect).toBe("north");
     s = resolve(s, { south: [{ type: "attribute", incident: id, accused: "east" }] }).state;
     const { state } = resolve(s, { south: [{ type: "sanction", target: "east" }] });
-    expect(state.nations.south?.reputation).toBeCloseTo((s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation, 3);
+    expect(state.nations.south?.reputation).toBeCloseTo(
+      (s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation,
+      3,
+    );
   });
 
   it("a sanction after only a low-confidence attribution is still unjustified", () => {
     let s = resolve(newGame(FAST), { north: [{ type: "ddos", target: "south" }] }).state;
     const id = incident(s, "north", "south").id;
     s = untilConfidence(s, id, "south", 1);
-    if ((incident(s, "north", "south").knowledge.south?.confidence ?? 0) !== 1) throw new Error("seed skipped low");
-    const { state } = resolve({ ...s, params: { ...s.params, attributionHazard: 0 } }, { south: [{ type: "attribute", incident: id, accused: "north" }, { type: "sanction", target: "north" }] });
-    expect(state.nations.south?.reputation).toBeCloseTo((s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation, 3);
+    if ((incident(s, "north", "south").knowledge.south?.confidence ?? 0) !== 1)
+      throw new Error("seed skipped low");
+    const { state } = resolve(
+      { ...s, params: { ...s.params, attributionHazard: 0 } },
+      {
+        south: [
+          { type: "attribute", incident: id, accused: "north" },
+          { type: "sanction", target: "north" },
+        ],
+      },
+    );
+    expect(state.nations.south?.reputation).toBeCloseTo(
+      (s.nations.south?.reputation ?? NaN) - P.unjustifiedSanctionReputation,
+      3,
+    );
   });
 });
 
@@ -212,7 +265,9 @@ describe("fixes found by the model card review", () => {
   });
 
   it("an innocent state that 'acknowledges' does not become the inquirer's high-confidence suspect", () => {
-    let s = resolve(newGame({ dwellDays: [1, 1, 1, 1, 1] }, { cbms: ["hotline"] }), { north: [{ type: "espionage", target: "south" }] }).state;
+    let s = resolve(newGame({ dwellDays: [1, 1, 1, 1, 1] }, { cbms: ["hotline"] }), {
+      north: [{ type: "espionage", target: "south" }],
+    }).state;
     const id = incident(s, "north", "south").id;
     s = resolve(s, { south: [{ type: "inquire", target: "east", incident: id }] }).state;
     const q = s.inquiries[0]?.id ?? "";

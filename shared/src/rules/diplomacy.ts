@@ -10,7 +10,9 @@ import { applyNormCosts } from "./norms.ts";
 
 /** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
 export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
-  return ctx.s.incidents.some((i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2));
+  return ctx.s.incidents.some(
+    (i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
+  );
 }
 
 /** Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the countermeasure's rule). */
@@ -27,20 +29,37 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const confidence = (k && k.suspect === order.accused ? k.confidence : 0) as Confidence;
   const correct = incident.author === order.accused;
   // Credibility is gained (and the accused's reputation lost) once per incident: repeating an accusation adds nothing.
-  const alreadyNamed = incident.publicAttributions.some((a) => a.accused === order.accused && a.confidence >= 2);
+  const alreadyNamed = incident.publicAttributions.some(
+    (a) => a.accused === order.accused && a.confidence >= 2,
+  );
   incident.publicAttributions.push({ turn: ctx.turn, by, accused: order.accused, confidence });
   incident.public = true;
   const p = ctx.p;
   const accuser = own(ctx.s.nations, by);
   const accused = own(ctx.s.nations, order.accused);
   if (!accuser || !accused) return;
-  emit(ctx, "attribution.public", "public", `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`, { incident: incident.id });
+  emit(
+    ctx,
+    "attribution.public",
+    "public",
+    `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`,
+    { incident: incident.id },
+  );
   if (correct) {
     if (confidence >= 2 && !alreadyNamed) {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
       accused.reputation = round3(accused.reputation - p.accusedReputation);
     }
-    addTension(ctx, by, order.accused, catalogued(ctx, "attribution.public", by, order.accused) ? 0 : p.attributionTension, "attribution.public", "public", `${accused.name} rejects the accusation by ${accuser.name}.`, incident.id);
+    addTension(
+      ctx,
+      by,
+      order.accused,
+      catalogued(ctx, "attribution.public", by, order.accused) ? 0 : p.attributionTension,
+      "attribution.public",
+      "public",
+      `${accused.name} rejects the accusation by ${accuser.name}.`,
+      incident.id,
+    );
     for (const s of ctx.s.seats) {
       if (s === order.accused || s === by) continue;
       const implied = (p.confidenceSuspicion[confidence] ?? 0) / 2;
@@ -49,15 +68,45 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
     applyNormCosts(ctx, incident);
   } else {
     accuser.reputation = round3(accuser.reputation - p.wrongAttributionReputation);
-    emit(ctx, "attribution.public", "public", `${accuser.name}'s accusation of ${accused.name} does not hold up: reputation -${p.wrongAttributionReputation}.`, { incident: incident.id });
-    addTension(ctx, by, order.accused, p.attributionTension + p.wrongAttributionTension, "attribution.public", "public", `${accused.name} is outraged at being wrongly accused by ${accuser.name}.`, incident.id);
+    emit(
+      ctx,
+      "attribution.public",
+      "public",
+      `${accuser.name}'s accusation of ${accused.name} does not hold up: reputation -${p.wrongAttributionReputation}.`,
+      { incident: incident.id },
+    );
+    addTension(
+      ctx,
+      by,
+      order.accused,
+      p.attributionTension + p.wrongAttributionTension,
+      "attribution.public",
+      "public",
+      `${accused.name} is outraged at being wrongly accused by ${accuser.name}.`,
+      incident.id,
+    );
   }
 }
 
 /** Opens an inquiry through the hotline; the suspect answers next turn. */
 export function inquire(ctx: Ctx, from: SeatId, order: InquireOrder): void {
-  ctx.s.inquiries.push({ id: newId(ctx.rng, "q"), turn: ctx.turn, from, to: order.target, incident: order.incident, status: "open", reply: null, answeredTurn: null });
-  emit(ctx, "diplomacy.inquire", [from, order.target], `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`, { incident: order.incident });
+  ctx.s.inquiries.push({
+    id: newId(ctx.rng, "q"),
+    turn: ctx.turn,
+    from,
+    to: order.target,
+    incident: order.incident,
+    status: "open",
+    reply: null,
+    answeredTurn: null,
+  });
+  emit(
+    ctx,
+    "diplomacy.inquire",
+    [from, order.target],
+    `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`,
+    { incident: order.incident },
+  );
 }
 
 /** Answers an open inquiry: deny, explain or acknowledge. */
@@ -69,8 +118,18 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
   q.answeredTurn = ctx.turn;
   const p = ctx.p;
   const incident = ctx.s.incidents.find((i) => i.id === q.incident);
-  const relief = order.reply === "deny" ? p.denyRelief : order.reply === "explain" ? p.explainRelief : p.acknowledgeRelief;
-  addTension(ctx, q.from, by, -relief, "diplomacy.inquire", [q.from, by], `${nameOf(ctx.s, by)} answers ${nameOf(ctx.s, q.from)}'s inquiry: ${order.reply}.`, q.incident);
+  const relief =
+    order.reply === "deny" ? p.denyRelief : order.reply === "explain" ? p.explainRelief : p.acknowledgeRelief;
+  addTension(
+    ctx,
+    q.from,
+    by,
+    -relief,
+    "diplomacy.inquire",
+    [q.from, by],
+    `${nameOf(ctx.s, by)} answers ${nameOf(ctx.s, q.from)}'s inquiry: ${order.reply}.`,
+    q.incident,
+  );
   // Only the true author can acknowledge: a state that "acknowledges" what it did not do is read as explaining.
   const acknowledged = order.reply === "acknowledge" && incident !== undefined && incident.author === by;
   if (acknowledged && incident) {
@@ -86,7 +145,12 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     }
     setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
   } else {
-    setSuspicion(ctx, q.from, by, suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "deny" ? 1 : 0.7));
+    setSuspicion(
+      ctx,
+      q.from,
+      by,
+      suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "deny" ? 1 : 0.7),
+    );
     if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) {
       incident.deniedBy.push(by);
       const k = own(incident.knowledge, q.from);
@@ -100,7 +164,16 @@ export function closeUnanswered(ctx: Ctx): void {
   for (const q of ctx.s.inquiries) {
     if (q.status !== "open" || q.turn >= ctx.turn) continue;
     q.status = "unanswered";
-    addTension(ctx, q.from, q.to, ctx.p.unansweredInquiryTension, "diplomacy.unanswered", [q.from, q.to], `${nameOf(ctx.s, q.to)} did not answer ${nameOf(ctx.s, q.from)}'s inquiry.`, q.incident);
+    addTension(
+      ctx,
+      q.from,
+      q.to,
+      ctx.p.unansweredInquiryTension,
+      "diplomacy.unanswered",
+      [q.from, q.to],
+      `${nameOf(ctx.s, q.to)} did not answer ${nameOf(ctx.s, q.from)}'s inquiry.`,
+      q.incident,
+    );
   }
 }
 
@@ -114,8 +187,21 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   a.economy = round3(a.economy - p.sanctionCost);
   const justified = isJustified(ctx, by, target);
   if (!justified) a.reputation = round3(a.reputation - p.unjustifiedSanctionReputation);
-  emit(ctx, "diplomacy.sanction", "public", `${a.name} sanctions ${t.name}${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`);
-  addTension(ctx, by, target, catalogued(ctx, "diplomacy.sanction", by, target) ? 0 : p.sanctionTension, "diplomacy.sanction", "public", `Sanctions strain ${a.name}-${t.name} relations.`);
+  emit(
+    ctx,
+    "diplomacy.sanction",
+    "public",
+    `${a.name} sanctions ${t.name}${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
+  );
+  addTension(
+    ctx,
+    by,
+    target,
+    catalogued(ctx, "diplomacy.sanction", by, target) ? 0 : p.sanctionTension,
+    "diplomacy.sanction",
+    "public",
+    `Sanctions strain ${a.name}-${t.name} relations.`,
+  );
 }
 
 /** Expels the target's intelligence officers: its oldest access in the expeller is lost. */
@@ -123,10 +209,23 @@ export function expel(ctx: Ctx, by: SeatId, target: SeatId): void {
   const i = ctx.s.accesses.findIndex((x) => x.owner === target && x.target === by);
   if (i >= 0) {
     ctx.s.accesses.splice(i, 1);
-    emit(ctx, "diplomacy.expel", [target], `${nameOf(ctx.s, target)} lost an access in ${nameOf(ctx.s, by)} with its expelled officers.`);
+    emit(
+      ctx,
+      "diplomacy.expel",
+      [target],
+      `${nameOf(ctx.s, target)} lost an access in ${nameOf(ctx.s, by)} with its expelled officers.`,
+    );
   }
   emit(ctx, "diplomacy.expel", "public", `${nameOf(ctx.s, by)} expels ${nameOf(ctx.s, target)}'s diplomats.`);
-  addTension(ctx, by, target, catalogued(ctx, "diplomacy.expel", by, target) ? 0 : ctx.p.expelTension, "diplomacy.expel", "public", `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`);
+  addTension(
+    ctx,
+    by,
+    target,
+    catalogued(ctx, "diplomacy.expel", by, target) ? 0 : ctx.p.expelTension,
+    "diplomacy.expel",
+    "public",
+    `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`,
+  );
 }
 
 /** A public statement of reassurance or warning. */
@@ -135,14 +234,35 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
   ctx.s.statements.push({ turn: ctx.turn, by, tone: order.tone, target: order.target ?? null, text });
   const targets = order.target ? [order.target] : ctx.s.seats.filter((s) => s !== by);
   const each = order.target ? 1 : 0.5;
-  emit(ctx, "diplomacy.statement", "public", `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}.`);
+  emit(
+    ctx,
+    "diplomacy.statement",
+    "public",
+    `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}.`,
+  );
   for (const t of targets) {
     const d = order.tone === "reassure" ? -ctx.p.reassureTension * each : ctx.p.warnTension * each;
-    addTension(ctx, by, t, d, "diplomacy.statement", "public", `${nameOf(ctx.s, by)}'s ${order.tone === "reassure" ? "reassurance" : "warning"} to ${nameOf(ctx.s, t)}.`);
+    addTension(
+      ctx,
+      by,
+      t,
+      d,
+      "diplomacy.statement",
+      "public",
+      `${nameOf(ctx.s, by)}'s ${order.tone === "reassure" ? "reassurance" : "warning"} to ${nameOf(ctx.s, t)}.`,
+    );
   }
 }
 
 /** A military mobilisation signal. */
 export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
-  addTension(ctx, by, target, ctx.p.mobilizeTension, "force.mobilize", "public", `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)}.`);
+  addTension(
+    ctx,
+    by,
+    target,
+    ctx.p.mobilizeTension,
+    "force.mobilize",
+    "public",
+    `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)}.`,
+  );
 }

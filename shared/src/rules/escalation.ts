@@ -40,7 +40,16 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
   if (incident.overt && incident.author) {
     const w = incidentWeight(ctx, incident, v, incident.author);
     const rule = w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
-    addTension(ctx, v, incident.author, sev * w, rule, "public", `${nameOf(ctx.s, incident.author)} openly hit ${nameOf(ctx.s, v)}.`, incident.id);
+    addTension(
+      ctx,
+      v,
+      incident.author,
+      sev * w,
+      rule,
+      "public",
+      `${nameOf(ctx.s, incident.author)} openly hit ${nameOf(ctx.s, v)}.`,
+      incident.id,
+    );
     setSuspicion(ctx, v, incident.author, 1);
     return;
   }
@@ -52,14 +61,33 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
     const w = incidentWeight(ctx, incident, v, s);
     const hotline = hasCbm(ctx.s, "hotline", "escalation.hotline", v, s);
     const delta = (sev * w * susp * (hotline ? ctx.p.hotlineAmbiguityFactor : 1)) / total;
-    const rule = hotline ? "escalation.hotline" : w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
-    addTension(ctx, v, s, delta, rule, vis, `${nameOf(ctx.s, v)} suspects ${nameOf(ctx.s, s)} (suspicion ${susp.toFixed(2)}) of an unattributed incident.`, incident.id);
+    const rule = hotline
+      ? "escalation.hotline"
+      : w === 1 && !incident.lethal
+        ? "escalation.inversion"
+        : "escalation.incident";
+    addTension(
+      ctx,
+      v,
+      s,
+      delta,
+      rule,
+      vis,
+      `${nameOf(ctx.s, v)} suspects ${nameOf(ctx.s, s)} (suspicion ${susp.toFixed(2)}) of an unattributed incident.`,
+      incident.id,
+    );
     setSuspicion(ctx, v, s, susp + ctx.p.ambiguitySuspicion);
   }
 }
 
 /** A seat's attribution of an incident has moved: suspicion and (for the victim) tension follow. */
-export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatId, confidence: Confidence, suspect: SeatId | "nonState"): void {
+export function onAttributionChanged(
+  ctx: Ctx,
+  incident: Incident,
+  knower: SeatId,
+  confidence: Confidence,
+  suspect: SeatId | "nonState",
+): void {
   const victim = incident.target === knower;
   const sev = incidentSeverity(ctx, incident);
   if (suspect === "nonState") {
@@ -67,20 +95,43 @@ export function onAttributionChanged(ctx: Ctx, incident: Incident, knower: SeatI
     for (const s of ctx.s.seats) {
       if (s === knower) continue;
       const w = incidentWeight(ctx, incident, knower, s);
-      addTension(ctx, knower, s, -sev * w * ctx.p.nonStateRelief, "nonstate.incident", [knower], `${nameOf(ctx.s, knower)} traced the incident to a non-state actor.`, incident.id);
+      addTension(
+        ctx,
+        knower,
+        s,
+        -sev * w * ctx.p.nonStateRelief,
+        "nonstate.incident",
+        [knower],
+        `${nameOf(ctx.s, knower)} traced the incident to a non-state actor.`,
+        incident.id,
+      );
       setSuspicion(ctx, knower, s, suspicionOf(ctx, knower, s) - ctx.p.ambiguitySuspicion);
     }
     return;
   }
   if (suspect === knower) return;
   const implied = ctx.p.confidenceSuspicion[confidence] ?? 0;
-  setSuspicion(ctx, knower, suspect, Math.max(suspicionOf(ctx, knower, suspect), victim ? implied : implied / 2));
+  setSuspicion(
+    ctx,
+    knower,
+    suspect,
+    Math.max(suspicionOf(ctx, knower, suspect), victim ? implied : implied / 2),
+  );
   if (!victim) return;
   const w = incidentWeight(ctx, incident, knower, suspect);
   const ambiguous = confidence < 2 && hasCbm(ctx.s, "hotline", "escalation.hotline", knower, suspect);
   const share = ctx.p.attributionTensionShare[confidence] ?? 0;
   const delta = sev * w * share * (ambiguous ? ctx.p.hotlineAmbiguityFactor : 1);
-  addTension(ctx, knower, suspect, delta, ambiguous ? "escalation.hotline" : "attribution.advance", [knower], `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`, incident.id);
+  addTension(
+    ctx,
+    knower,
+    suspect,
+    delta,
+    ambiguous ? "escalation.hotline" : "attribution.advance",
+    [knower],
+    `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`,
+    incident.id,
+  );
   if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
 }
 
@@ -90,8 +141,22 @@ export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspe
   incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
   const n = own(ctx.s.nations, suspect);
   if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
-  emit(ctx, "diplomacy.inquire", "public", `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`, { incident: incident.id });
-  addTension(ctx, knower, suspect, ctx.p.unansweredInquiryTension, "diplomacy.inquire", "public", `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`);
+  emit(
+    ctx,
+    "diplomacy.inquire",
+    "public",
+    `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`,
+    { incident: incident.id },
+  );
+  addTension(
+    ctx,
+    knower,
+    suspect,
+    ctx.p.unansweredInquiryTension,
+    "diplomacy.inquire",
+    "public",
+    `A false denial broke trust between ${nameOf(ctx.s, knower)} and ${nameOf(ctx.s, suspect)}.`,
+  );
 }
 
 /** Capability growth: rivals fear it (Richardson), less so when they observe each other's manoeuvres. */
@@ -99,7 +164,15 @@ export function onCapabilityGrowth(ctx: Ctx, seat: SeatId): void {
   for (const s of ctx.s.seats) {
     if (s === seat) continue;
     const observed = hasCbm(ctx.s, "jointObservation", "op.develop", seat, s);
-    addTension(ctx, seat, s, ctx.p.capabilityFear * (observed ? 0.5 : 1), "op.develop", "public", `${nameOf(ctx.s, seat)}'s growing cyber capability worries ${nameOf(ctx.s, s)}.`);
+    addTension(
+      ctx,
+      seat,
+      s,
+      ctx.p.capabilityFear * (observed ? 0.5 : 1),
+      "op.develop",
+      "public",
+      `${nameOf(ctx.s, seat)}'s growing cyber capability worries ${nameOf(ctx.s, s)}.`,
+    );
   }
 }
 
@@ -110,7 +183,15 @@ export function exerciseMisreads(ctx: Ctx): void {
     if (hasCbm(ctx.s, "jointObservation", "misperception.exercise", a, b)) continue;
     if (!ctx.rng.chance(ctx.p.exerciseMisreadChance)) continue;
     const [reader, exerciser] = ctx.rng.chance(0.5) ? [a, b] : [b, a];
-    addTension(ctx, a, b, ctx.p.exerciseMisreadTension, "misperception.exercise", [a, b], `${nameOf(ctx.s, reader)} read a ${nameOf(ctx.s, exerciser)} cyber exercise as attack preparation.`);
+    addTension(
+      ctx,
+      a,
+      b,
+      ctx.p.exerciseMisreadTension,
+      "misperception.exercise",
+      [a, b],
+      `${nameOf(ctx.s, reader)} read a ${nameOf(ctx.s, exerciser)} cyber exercise as attack preparation.`,
+    );
     setSuspicion(ctx, reader, exerciser, suspicionOf(ctx, reader, exerciser) + ctx.p.ambiguitySuspicion);
   }
 }
@@ -121,15 +202,30 @@ export function relax(ctx: Ctx): void {
     const [a, b] = pairMembers(key);
     const quiet = !ctx.touched.has(key);
     const consult = hasCbm(ctx.s, "consultations", "escalation.decay", a, b);
-    const d = ctx.p.tensionFatigue * (ctx.s.tension[key] ?? 0) + (quiet ? ctx.p.tensionDecay : 0) + (consult ? ctx.p.consultationsDecay : 0);
-    const why = quiet ? `A quiet month between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}` : `Fatigue between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}`;
-    addTension(ctx, a, b, -d, "escalation.decay", "public", `${why}${consult ? ", with consultations" : ""}: tension eased.`);
+    const d =
+      ctx.p.tensionFatigue * (ctx.s.tension[key] ?? 0) +
+      (quiet ? ctx.p.tensionDecay : 0) +
+      (consult ? ctx.p.consultationsDecay : 0);
+    const why = quiet
+      ? `A quiet month between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}`
+      : `Fatigue between ${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)}`;
+    addTension(
+      ctx,
+      a,
+      b,
+      -d,
+      "escalation.decay",
+      "public",
+      `${why}${consult ? ", with consultations" : ""}: tension eased.`,
+    );
   }
   for (const from of ctx.s.seats) {
     for (const to of ctx.s.seats) {
       if (from === to) continue;
       const cur = suspicionOf(ctx, from, to);
-      const rate = ctx.p.suspicionDecay * (hasCbm(ctx.s, "publishDoctrine", "escalation.suspicion", to) ? ctx.p.doctrineSuspicionDecay : 1);
+      const rate =
+        ctx.p.suspicionDecay *
+        (hasCbm(ctx.s, "publishDoctrine", "escalation.suspicion", to) ? ctx.p.doctrineSuspicionDecay : 1);
       setSuspicion(ctx, from, to, cur + (ctx.p.suspicionBaseline - cur) * Math.min(1, rate));
     }
   }

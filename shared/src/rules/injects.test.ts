@@ -48,7 +48,12 @@ describe("non-state incidents", () => {
   });
 
   it("attributed at moderate+ they point at a non-state actor and relieve tension", () => {
-    const tense = { relations: [{ a: "north", b: "south", tension: 6 }, { a: "east", b: "south", tension: 6 }] };
+    const tense = {
+      relations: [
+        { a: "north", b: "south", tension: 6 },
+        { a: "east", b: "south", tension: 6 },
+      ],
+    };
     let s = resolve(newGame({ nonStateIncidentChance: 1, attributionHazard: 0.95 }, tense)).state;
     const first = s.incidents.find((i) => i.turn === 1 && i.target === "south");
     s = { ...s, params: { ...s.params, nonStateIncidentChance: 0 } };
@@ -56,7 +61,11 @@ describe("non-state incidents", () => {
     const k = s.incidents.find((i) => i.id === first?.id)?.knowledge.south;
     expect(k?.confidence).toBeGreaterThanOrEqual(2);
     expect(k?.suspect).toBe("nonState");
-    expect(s.events.some((e) => e.rule === "nonstate.incident" && e.incident === first?.id && (e.tension?.delta ?? 0) < 0)).toBe(true);
+    expect(
+      s.events.some(
+        (e) => e.rule === "nonstate.incident" && e.incident === first?.id && (e.tension?.delta ?? 0) < 0,
+      ),
+    ).toBe(true);
   });
 
   // BUG: the victim's notice of a non-state incident cites "detection.dwell" (a dwell-time roll),
@@ -82,10 +91,20 @@ describe("scheduled injects", () => {
   });
 
   it("fire on their turn: turn-1 injects at creation, later ones when that turn begins", () => {
-    const s1 = newGame({ nonStateIncidentChance: 0 }, {
-      injects: { scheduled: [{ turn: 1, inject: inject("opening", "Opening") }, { turn: 3, inject: inject("crisis", "Crisis") }] },
-    });
-    expect(s1.events.filter((e) => e.rule === "inject" && e.tension === undefined).map((e) => [e.turn, e.text])).toEqual([[1, "Opening: Something happens."]]);
+    const s1 = newGame(
+      { nonStateIncidentChance: 0 },
+      {
+        injects: {
+          scheduled: [
+            { turn: 1, inject: inject("opening", "Opening") },
+            { turn: 3, inject: inject("crisis", "Crisis") },
+          ],
+        },
+      },
+    );
+    expect(
+      s1.events.filter((e) => e.rule === "inject" && e.tension === undefined).map((e) => [e.turn, e.text]),
+    ).toEqual([[1, "Opening: Something happens."]]);
     expect(s1.nations.east?.economy).toBe(13);
     expect(s1.tension[pairKey("north", "south")]).toBe(3);
     expect(s1.injects.map((x) => x.inject.id)).toEqual(["crisis"]);
@@ -98,7 +117,9 @@ describe("scheduled injects", () => {
     expect(s3.turn).toBe(3);
     const fired = e3.filter((e) => e.rule === "inject" && e.tension === undefined);
     expect(fired.map((e) => e.turn)).toEqual([3]);
-    expect(e3.filter((e) => e.rule === "inject" && e.tension).map((e) => [e.turn, e.tension])).toEqual([[3, { pair: pairKey("north", "south"), delta: 2 }]]);
+    expect(e3.filter((e) => e.rule === "inject" && e.tension).map((e) => [e.turn, e.tension])).toEqual([
+      [3, { pair: pairKey("north", "south"), delta: 2 }],
+    ]);
     expect(fired[0]?.text).toBe("Crisis: Something happens.");
     expect(fired[0]?.visibleTo).toBe("public");
     expect(s3.nations.east?.economy).toBe(11);
@@ -110,13 +131,20 @@ describe("scheduled injects", () => {
     const r = applyStep(s, {
       type: "inject",
       turn: 1,
-      inject: { id: "leak", title: "Leak", text: "Ransomware hits a hospital.", effects: [{ type: "nonStateIncident", target: "south", kind: "ddos" }] },
+      inject: {
+        id: "leak",
+        title: "Leak",
+        text: "Ransomware hits a hospital.",
+        effects: [{ type: "nonStateIncident", target: "south", kind: "ddos" }],
+      },
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const inc = r.value.state.incidents[0];
     expect(inc).toMatchObject({ author: null, target: "south", kind: "ddos", public: true });
-    expect(r.value.events.find((e) => e.incident === inc?.id && e.tension === undefined)?.rule).toBe("nonstate.incident");
+    expect(r.value.events.find((e) => e.incident === inc?.id && e.tension === undefined)?.rule).toBe(
+      "nonstate.incident",
+    );
   });
 });
 
@@ -126,7 +154,16 @@ describe("inject steps are validated by the engine", () => {
     const { testGame } = await import("../testing/game.ts");
     const s = testGame();
     const before = JSON.stringify(s);
-    const r = applyStep(s, { type: "inject", turn: s.turn, inject: { id: "x", title: "X", text: "x", effects: [{ type: "stat", state: "atlantis", stat: "economy", delta: -1 }] } });
+    const r = applyStep(s, {
+      type: "inject",
+      turn: s.turn,
+      inject: {
+        id: "x",
+        title: "X",
+        text: "x",
+        effects: [{ type: "stat", state: "atlantis", stat: "economy", delta: -1 }],
+      },
+    });
     expect(r.ok ? "ok" : r.error.code).toBe("UNKNOWN_TARGET");
     expect(JSON.stringify(s)).toBe(before);
   });

@@ -18,7 +18,8 @@ export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperati
 
 /** Each state may suffer a criminal or hacktivist incident this turn. */
 export function nonStateActivity(ctx: Ctx): void {
-  for (const seat of ctx.s.seats) if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "nonState");
+  for (const seat of ctx.s.seats)
+    if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "nonState");
 }
 
 /** Fires an inject: its text to everyone, then its effects (an effect naming a state not in the game does nothing; applyStep refuses such an inject). */
@@ -26,11 +27,21 @@ export function fireInject(ctx: Ctx, inject: InjectDef): void {
   emit(ctx, "inject", "public", `${inject.title}: ${inject.text}`);
   for (const e of inject.effects) {
     if (!effectStates(e).every((x) => isSeat(ctx.s, x))) continue;
-    if (e.type === "tension") addTension(ctx, e.a, e.b, e.delta, "inject", "public", `${inject.title}: tension between ${nameOf(ctx.s, e.a)} and ${nameOf(ctx.s, e.b)} moves.`);
+    if (e.type === "tension")
+      addTension(
+        ctx,
+        e.a,
+        e.b,
+        e.delta,
+        "inject",
+        "public",
+        `${inject.title}: tension between ${nameOf(ctx.s, e.a)} and ${nameOf(ctx.s, e.b)} moves.`,
+      );
     else if (e.type === "stat") {
       const n = own(ctx.s.nations, e.state);
       if (n && STAT_NAMES.includes(e.stat)) n[e.stat] = round3(n[e.stat] + e.delta);
-    } else if (e.type === "suspicion") setSuspicion(ctx, e.from, e.to, suspicionOf(ctx, e.from, e.to) + e.delta);
+    } else if (e.type === "suspicion")
+      setSuspicion(ctx, e.from, e.to, suspicionOf(ctx, e.from, e.to) + e.delta);
     else nonStateIncident(ctx, e.target, e.kind);
   }
 }

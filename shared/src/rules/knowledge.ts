@@ -22,10 +22,15 @@ export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: bool
       for (const m of c.members) {
         if (m === seat || own(incident.knowledge, m)) continue;
         learnOf(ctx, m, incident, true);
-        emit(ctx, "detection.sitrep", [m], `${nameOf(ctx.s, seat)} shared a detected incident against ${victimPhrase(ctx.s, seat, incident.target)} through the CERT link.`, { incident: incident.id });
+        emit(
+          ctx,
+          "detection.sitrep",
+          [m],
+          `${nameOf(ctx.s, seat)} shared a detected incident against ${victimPhrase(ctx.s, seat, incident.target)} through the CERT link.`,
+          { incident: incident.id },
+        );
       }
     }
   }
   return true;
 }
-

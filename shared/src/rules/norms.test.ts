@@ -1,23 +1,27 @@
 /** Norms and pledges: no-first-use breaches and the code of conduct (docs/model.md §4.5; UN GGE 2013, 2015). */
 import { describe, expect, it } from "vitest";
 
-
-
-
 import { pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { resolveOk, testGame } from "../testing/game.ts";
 
-
 /** Noise off; stable peace out of reach (pledges count as CBMs and tension stays low). */
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const P = DEFAULT_PARAMS;
 
-function newGame(params: Partial<ModelParams> = {}, extra: Partial<Scenario> = {}, seed = "norm-seed"): GameState {
-  return testGame({ params: { peaceTurns: 40, dwellDays: NEVER_DETECTED, ...params }, scenario: extra, seed });
+function newGame(
+  params: Partial<ModelParams> = {},
+  extra: Partial<Scenario> = {},
+  seed = "norm-seed",
+): GameState {
+  return testGame({
+    params: { peaceTurns: 40, dwellDays: NEVER_DETECTED, ...params },
+    scenario: extra,
+    seed,
+  });
 }
 
 const resolve = resolveOk;
@@ -31,7 +35,8 @@ function incident(s: GameState, author: string, target: string, kind: Incident["
 /** North pre-positions in south on turn 1 and disrupts it on turn 2 (optionally overtly). Now turn 3. */
 function disrupted(s1: GameState, overt = false): GameState {
   const s2 = resolve(s1, { north: [{ type: "preposition", target: "south" }] }).state;
-  return resolve(s2, { north: [{ type: "disrupt", target: "south", ...(overt ? { overt: true } : {}) }] }).state;
+  return resolve(s2, { north: [{ type: "disrupt", target: "south", ...(overt ? { overt: true } : {}) }] })
+    .state;
 }
 
 /** Resolves empty turns until south's confidence in the incident is `tier`. */
@@ -45,7 +50,12 @@ function untilConfidence(s: GameState, id: string, tier: number): GameState {
 
 describe("no-first-use pledges", () => {
   // North and east have pledged (unilaterally); south has not.
-  const pledges: Partial<Scenario> = { cbms: [{ kind: "noFirstUse", members: ["north"] }, { kind: "noFirstUse", members: ["east"] }] };
+  const pledges: Partial<Scenario> = {
+    cbms: [
+      { kind: "noFirstUse", members: ["north"] },
+      { kind: "noFirstUse", members: ["east"] },
+    ],
+  };
 
   it("a breach publicly attributed at moderate confidence costs pledgeBreachReputation and raises tension with every other pledger", () => {
     let s = disrupted(newGame(FAST, pledges));
@@ -53,9 +63,16 @@ describe("no-first-use pledges", () => {
     s = untilConfidence(s, id, 2);
     const before = s.nations.north?.reputation ?? NaN;
     const { state, events } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
-    expect(events.filter((e) => e.rule === "norm.pledgeBreach" && e.tension === undefined && e.visibleTo === "public")).toHaveLength(1);
+    expect(
+      events.filter(
+        (e) => e.rule === "norm.pledgeBreach" && e.tension === undefined && e.visibleTo === "public",
+      ),
+    ).toHaveLength(1);
     // Accused (1) + norm (f) (2) + broken pledge (3).
-    expect(state.nations.north?.reputation).toBeCloseTo(before - P.accusedReputation - P.normViolationReputation - P.pledgeBreachReputation, 3);
+    expect(state.nations.north?.reputation).toBeCloseTo(
+      before - P.accusedReputation - P.normViolationReputation - P.pledgeBreachReputation,
+      3,
+    );
     const breach = events.filter((e) => e.rule === "norm.pledgeBreach" && e.tension).map((e) => e.tension);
     expect(breach).toEqual([{ pair: pairKey("north", "east"), delta: P.pledgeBreachTension }]);
     expect(state.lastNormViolation).toBe(s.turn);
@@ -70,7 +87,9 @@ describe("no-first-use pledges", () => {
     s = untilConfidence(s, id, 1);
     expect(s.incidents.find((i) => i.id === id)?.knowledge.south?.confidence).toBe(1);
     const frozen = { ...s, params: { ...s.params, attributionHazard: 0 } };
-    const { state, events } = resolve(frozen, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    const { state, events } = resolve(frozen, {
+      south: [{ type: "attribute", incident: id, accused: "north" }],
+    });
     expect(events.some((e) => e.rule === "norm.pledgeBreach" || e.rule === "norm.violation")).toBe(false);
     expect(state.nations.north?.reputation).toBe(s.nations.north?.reputation);
   });
@@ -87,7 +106,10 @@ describe("no-first-use pledges", () => {
 describe("code of conduct", () => {
   it("doubles the norm-violation cost of its members (same seed)", () => {
     const base = newGame();
-    const member = { ...base, cbms: [{ id: "c-test-coc", kind: "codeOfConduct" as const, members: ["north", "south"], since: 0 }] };
+    const member = {
+      ...base,
+      cbms: [{ id: "c-test-coc", kind: "codeOfConduct" as const, members: ["north", "south"], since: 0 }],
+    };
     const cost = (s1: GameState): number => {
       const s2 = resolve(s1, { north: [{ type: "preposition", target: "south" }] }).state;
       const { state } = resolve(s2, { north: [{ type: "disrupt", target: "south", overt: true }] });
@@ -105,6 +127,9 @@ describe("code of conduct", () => {
     s = untilConfidence(s, id, 2);
     const before = s.nations.north?.reputation ?? NaN;
     const { state } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
-    expect(state.nations.north?.reputation).toBeCloseTo(before - P.accusedReputation - 2 * P.normViolationReputation, 3);
+    expect(state.nations.north?.reputation).toBeCloseTo(
+      before - P.accusedReputation - 2 * P.normViolationReputation,
+      3,
+    );
   });
 });

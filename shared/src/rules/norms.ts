@@ -16,7 +16,8 @@ function normsBroken(incident: Incident): string[] {
 export function applyNormCosts(ctx: Ctx, incident: Incident): void {
   if (incident.normCostApplied || incident.author === null) return;
   const author = incident.author;
-  const publicMod = incident.overt || incident.publicAttributions.some((a) => a.accused === author && a.confidence >= 2);
+  const publicMod =
+    incident.overt || incident.publicAttributions.some((a) => a.accused === author && a.confidence >= 2);
   if (!publicMod) return;
   incident.normCostApplied = true;
   const n = own(ctx.s.nations, author);
@@ -27,16 +28,37 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
     const cost = ctx.p.normViolationReputation * broken.length * mult;
     n.reputation = round3(n.reputation - cost);
     ctx.s.lastNormViolation = ctx.turn;
-    emit(ctx, "norm.violation", "public", `${n.name} is attributed for breaking ${broken.join("; ")}${mult > 1 ? " (a code-of-conduct member: cost doubled)" : ""}: reputation -${cost}.`, { incident: incident.id });
+    emit(
+      ctx,
+      "norm.violation",
+      "public",
+      `${n.name} is attributed for breaking ${broken.join("; ")}${mult > 1 ? " (a code-of-conduct member: cost doubled)" : ""}: reputation -${cost}.`,
+      { incident: incident.id },
+    );
   }
   const since = cbmSince(ctx.s, "noFirstUse", "norm.pledgeBreach", author);
   if (isDestructive(incident.kind) && since !== null && since < incident.turn) {
     n.reputation = round3(n.reputation - ctx.p.pledgeBreachReputation);
     ctx.s.lastNormViolation = ctx.turn;
-    emit(ctx, "norm.pledgeBreach", "public", `${n.name} broke its no-first-use pledge: reputation -${ctx.p.pledgeBreachReputation}.`, { incident: incident.id });
+    emit(
+      ctx,
+      "norm.pledgeBreach",
+      "public",
+      `${n.name} broke its no-first-use pledge: reputation -${ctx.p.pledgeBreachReputation}.`,
+      { incident: incident.id },
+    );
     for (const s of ctx.s.seats) {
       if (s !== author && hasCbm(ctx.s, "noFirstUse", "norm.pledgeBreach", s)) {
-        addTension(ctx, author, s, ctx.p.pledgeBreachTension, "norm.pledgeBreach", "public", `${nameOf(ctx.s, s)}, a pledger, reacts to ${n.name}'s broken pledge.`, incident.id);
+        addTension(
+          ctx,
+          author,
+          s,
+          ctx.p.pledgeBreachTension,
+          "norm.pledgeBreach",
+          "public",
+          `${nameOf(ctx.s, s)}, a pledger, reacts to ${n.name}'s broken pledge.`,
+          incident.id,
+        );
       }
     }
   }

@@ -8,7 +8,6 @@ import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState, Incident } from "../model/types.ts";
 import { resolveOk, testGame } from "../testing/game.ts";
 
-
 // Fixture: north cyber 3 def 1 dep 2; south cyber 4 def 2 dep 3; east cyber 5 def 3 dep 4.
 const NEVER_DETECTED = [100000, 100000, 100000, 100000, 100000];
 const ALWAYS_DETECTED = [1, 1, 1, 1, 1];
@@ -26,7 +25,9 @@ function incidentsOf(s: GameState, author: string | null, target: string): Incid
 
 describe("espionage", () => {
   it("yields an intelligence report on the target for the spy only", () => {
-    const { state } = resolve(newGame({ dwellDays: NEVER_DETECTED }), { north: [{ type: "espionage", target: "south" }] });
+    const { state } = resolve(newGame({ dwellDays: NEVER_DETECTED }), {
+      north: [{ type: "espionage", target: "south" }],
+    });
     expect(state.intel.north).toHaveLength(1);
     const report = state.intel.north?.[0];
     expect(report).toMatchObject({ turn: 1, about: "south", cyber: 4, defense: 2 });
@@ -36,7 +37,12 @@ describe("espionage", () => {
 
   it("reports the target's operations of the previous turn and its accesses", () => {
     const s1 = newGame({ dwellDays: NEVER_DETECTED });
-    const { state: s2 } = resolve(s1, { south: [{ type: "preposition", target: "east" }, { type: "influence", target: "east" }] });
+    const { state: s2 } = resolve(s1, {
+      south: [
+        { type: "preposition", target: "east" },
+        { type: "influence", target: "east" },
+      ],
+    });
     const { state: s3 } = resolve(s2, { north: [{ type: "espionage", target: "south" }] });
     const report = s3.intel.north?.[0];
     expect(report?.turn).toBe(2);
@@ -52,7 +58,9 @@ describe("espionage", () => {
 
 describe("preposition", () => {
   it("an undetected preposition yields an access, unknown to the target", () => {
-    const { state } = resolve(newGame({ dwellDays: NEVER_DETECTED }), { north: [{ type: "preposition", target: "south" }] });
+    const { state } = resolve(newGame({ dwellDays: NEVER_DETECTED }), {
+      north: [{ type: "preposition", target: "south" }],
+    });
     const access = state.accesses.filter((a) => a.owner === "north" && a.target === "south");
     expect(access).toHaveLength(1);
     expect(access[0]?.since).toBe(1);
@@ -62,12 +70,22 @@ describe("preposition", () => {
   });
 
   it("a detected preposition yields no access, and the target learns of an intrusion", () => {
-    const { state, events } = resolve(newGame({ dwellDays: ALWAYS_DETECTED }), { north: [{ type: "preposition", target: "south" }] });
+    const { state, events } = resolve(newGame({ dwellDays: ALWAYS_DETECTED }), {
+      north: [{ type: "preposition", target: "south" }],
+    });
     const inc = incidentsOf(state, "north", "south")[0];
     expect(inc?.detection?.detected).toBe(true);
     expect(state.accesses).toEqual([]);
     expect(inc?.knowledge.south).toMatchObject({ confidence: 0, suspect: null });
-    expect(events.some((e) => e.rule === "detection.dwell" && Array.isArray(e.visibleTo) && e.visibleTo.includes("north") && /shut out/.test(e.text))).toBe(true);
+    expect(
+      events.some(
+        (e) =>
+          e.rule === "detection.dwell" &&
+          Array.isArray(e.visibleTo) &&
+          e.visibleTo.includes("north") &&
+          /shut out/.test(e.text),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -145,7 +163,10 @@ describe("damage formulas", () => {
       const inc = incidentsOf(s4, "north", "south").find((i) => i.kind === "destroy");
       if (!inc?.success) continue;
       successes++;
-      expect(inc.damage.economy).toBeCloseTo(DEFAULT_PARAMS.destroyEconomyBase + DEFAULT_PARAMS.destroyDependenceFactor * 3, 3);
+      expect(inc.damage.economy).toBeCloseTo(
+        DEFAULT_PARAMS.destroyEconomyBase + DEFAULT_PARAMS.destroyDependenceFactor * 3,
+        3,
+      );
     }
     expect(successes).toBeGreaterThan(0);
   });
@@ -182,12 +203,16 @@ describe("ddos, disrupt and destroy are always noticed and public", () => {
       const noun = { ddos: "a DDoS attack", disrupt: "a disruptive attack", destroy: "a wiper attack" }[kind];
       expect(noticed?.text).toBe(`South detected ${noun} by an unknown actor.`);
       const ran = events.find((e) => e.incident === inc?.id && e.rule.startsWith("op."));
-      expect(ran?.text).toMatch(new RegExp(`^North ran a covert ${noun.slice(2)} against South(, which failed)?\\.$`));
+      expect(ran?.text).toMatch(
+        new RegExp(`^North ran a covert ${noun.slice(2)} against South(, which failed)?\\.$`),
+      );
     });
   }
 
   it("covert espionage under the same conditions goes unnoticed and stays private", () => {
-    const { state, events } = resolve(newGame({ dwellDays: NEVER_DETECTED }), { north: [{ type: "espionage", target: "south" }] });
+    const { state, events } = resolve(newGame({ dwellDays: NEVER_DETECTED }), {
+      north: [{ type: "espionage", target: "south" }],
+    });
     const inc = incidentsOf(state, "north", "south")[0];
     expect(inc?.public).toBe(false);
     expect(inc?.knowledge.south).toBeUndefined();

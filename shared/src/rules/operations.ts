@@ -11,14 +11,22 @@ import { learnOf } from "./knowledge.ts";
 
 /** Takes (burns) the oldest access of `owner` in `target` that is at least `minAge` turns old. */
 function takeAccess(ctx: Ctx, owner: SeatId, target: SeatId, minAge: number): boolean {
-  const i = ctx.s.accesses.findIndex((a) => a.owner === owner && a.target === target && ctx.turn - a.since >= minAge);
+  const i = ctx.s.accesses.findIndex(
+    (a) => a.owner === owner && a.target === target && ctx.turn - a.since >= minAge,
+  );
   if (i < 0) return false;
   ctx.s.accesses.splice(i, 1);
   return true;
 }
 
 /** Creates an incident record for an operation or a non-state attack. */
-export function makeIncident(ctx: Ctx, kind: Incident["kind"], author: SeatId | null, target: SeatId, order?: OperationOrder): Incident {
+export function makeIncident(
+  ctx: Ctx,
+  kind: Incident["kind"],
+  author: SeatId | null,
+  target: SeatId,
+  order?: OperationOrder,
+): Incident {
   const incident: Incident = {
     id: newId(ctx.rng, "i"),
     turn: ctx.turn,
@@ -64,19 +72,32 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   if (!target || !me) return;
   const row: OperationRow = OPERATIONS[order.type];
   if (row.accessAge !== null && !takeAccess(ctx, author, order.target, row.accessAge)) {
-    emit(ctx, "op.failed", [author], `${me.name}'s ${INCIDENT_PHRASES[order.type].noun} against ${target.name} found no usable access (it was evicted).`);
+    emit(
+      ctx,
+      "op.failed",
+      [author],
+      `${me.name}'s ${INCIDENT_PHRASES[order.type].noun} against ${target.name} found no usable access (it was evicted).`,
+    );
     return;
   }
   const incident = makeIncident(ctx, order.type, author, order.target, order);
   if (row.mayFail) incident.success = ctx.rng.chance(effectSuccessChance(me.cyber, target.defense, p));
   incident.public = incident.overt || row.alwaysNoticed;
   applyEffects(ctx, incident);
-  emit(ctx, incident.success ? (`op.${order.type}` as const) : "op.failed", [author], `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} against ${target.name}${incident.success ? "" : ", which failed"}.`, { incident: incident.id });
+  emit(
+    ctx,
+    incident.success ? (`op.${order.type}` as const) : "op.failed",
+    [author],
+    `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} against ${target.name}${incident.success ? "" : ", which failed"}.`,
+    { incident: incident.id },
+  );
 
   let detected: boolean;
   if (incident.overt || row.alwaysNoticed) detected = true;
   else {
-    const bonus = (ctx.hunting.has(order.target) ? p.huntBonus : 0) + (hasCbm(ctx.s, "situationReports", "detection.dwell", order.target) ? p.sitrepDetectionBonus : 0);
+    const bonus =
+      (ctx.hunting.has(order.target) ? p.huntBonus : 0) +
+      (hasCbm(ctx.s, "situationReports", "detection.dwell", order.target) ? p.sitrepDetectionBonus : 0);
     detected = ctx.rng.chance(detectionChance(target.defense, bonus, p));
     incident.detection = { defense: target.defense, bonus, detected };
   }
@@ -93,8 +114,22 @@ function gain(ctx: Ctx, gains: OperationRow["gains"], incident: Incident, detect
       gatherIntel(ctx, author, incident.target);
       return;
     case "access":
-      if (!detected || incident.overt) ctx.s.accesses.push({ id: newId(ctx.rng, "a"), owner: author, target: incident.target, since: ctx.turn, incident: incident.id });
-      else emit(ctx, "detection.dwell", [author], `${nameOf(ctx.s, author)}'s attempt to gain access in ${nameOf(ctx.s, incident.target)} was detected and shut out.`, { incident: incident.id });
+      if (!detected || incident.overt)
+        ctx.s.accesses.push({
+          id: newId(ctx.rng, "a"),
+          owner: author,
+          target: incident.target,
+          since: ctx.turn,
+          incident: incident.id,
+        });
+      else
+        emit(
+          ctx,
+          "detection.dwell",
+          [author],
+          `${nameOf(ctx.s, author)}'s attempt to gain access in ${nameOf(ctx.s, incident.target)} was detected and shut out.`,
+          { incident: incident.id },
+        );
       return;
     case null:
       return;
@@ -105,10 +140,12 @@ function gatherIntel(ctx: Ctx, spy: SeatId, about: SeatId): void {
   const t = own(ctx.s.nations, about);
   if (!t) return;
   const accessesHeld: Record<SeatId, number> = {};
-  for (const a of ctx.s.accesses) if (a.owner === about) accessesHeld[a.target] = (accessesHeld[a.target] ?? 0) + 1;
+  for (const a of ctx.s.accesses)
+    if (a.owner === about) accessesHeld[a.target] = (accessesHeld[a.target] ?? 0) + 1;
   const operationsLastTurn: Array<{ kind: Exclude<Incident["kind"], "nonState">; target: SeatId }> = [];
   for (const i of ctx.s.incidents) {
-    if (i.author === about && i.turn === ctx.turn - 1 && i.kind !== "nonState") operationsLastTurn.push({ kind: i.kind, target: i.target });
+    if (i.author === about && i.turn === ctx.turn - 1 && i.kind !== "nonState")
+      operationsLastTurn.push({ kind: i.kind, target: i.target });
   }
   const list = own(ctx.s.intel, spy) ?? [];
   list.push({ turn: ctx.turn, about, cyber: t.cyber, defense: t.defense, accessesHeld, operationsLastTurn });

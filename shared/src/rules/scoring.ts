@@ -21,9 +21,13 @@ export function objectiveMet(s: GameState, seat: SeatId, o: Objective): boolean 
     case "accessIn":
       return s.accesses.some((a) => a.owner === seat && a.target === o.target);
     case "neverAttributed":
-      return !s.incidents.some((i) => i.publicAttributions.some((a) => a.accused === seat && a.confidence >= 2 && i.author === seat));
+      return !s.incidents.some((i) =>
+        i.publicAttributions.some((a) => a.accused === seat && a.confidence >= 2 && i.author === seat),
+      );
     case "rivalAttributed":
-      return s.incidents.some((i) => i.publicAttributions.some((a) => a.accused === o.rival && a.confidence >= 2 && i.author === o.rival));
+      return s.incidents.some((i) =>
+        i.publicAttributions.some((a) => a.accused === o.rival && a.confidence >= 2 && i.author === o.rival),
+      );
     case "noArmedConflict":
       return s.outcome?.kind !== "armedConflict";
   }
@@ -55,13 +59,27 @@ export function updateScores(s: GameState): void {
 export function checkArmedConflict(ctx: Ctx): Outcome | null {
   const first = ctx.strikes[0];
   if (first) {
-    emit(ctx, "force.strike", "public", `${nameOf(ctx.s, first.by)} strikes ${nameOf(ctx.s, first.target)}: armed conflict.`);
-    return { kind: "armedConflict", turn: ctx.turn, belligerents: [first.by, first.target], initiator: first.by };
+    emit(
+      ctx,
+      "force.strike",
+      "public",
+      `${nameOf(ctx.s, first.by)} strikes ${nameOf(ctx.s, first.target)}: armed conflict.`,
+    );
+    return {
+      kind: "armedConflict",
+      turn: ctx.turn,
+      belligerents: [first.by, first.target],
+      initiator: first.by,
+    };
   }
   let worst: string | null = null;
   for (const key of allPairs(ctx.s.seats)) {
     const t = Math.max(ctx.s.tension[key] ?? 0, ctx.peaks.get(key) ?? 0);
-    if (t >= ctx.p.armedConflictTension && (worst === null || t > Math.max(ctx.s.tension[worst] ?? 0, ctx.peaks.get(worst) ?? 0))) worst = key;
+    if (
+      t >= ctx.p.armedConflictTension &&
+      (worst === null || t > Math.max(ctx.s.tension[worst] ?? 0, ctx.peaks.get(worst) ?? 0))
+    )
+      worst = key;
   }
   if (worst === null) return null;
   const [a, b] = pairMembers(worst);
@@ -84,6 +102,7 @@ export function checkStablePeace(ctx: Ctx): Outcome | null {
   const calm = allPairs(ctx.s.seats).every((k) => (ctx.s.tension[k] ?? 0) <= p.peaceMaxTension);
   const ok = calm && ctx.s.cbms.length >= p.peaceMinCbms && ctx.s.lastNormViolation < ctx.turn;
   ctx.s.peaceStreak = ok ? ctx.s.peaceStreak + 1 : 0;
-  if (ctx.s.peaceStreak >= p.peaceTurns) return { kind: "stablePeace", turn: ctx.turn, belligerents: [], initiator: null };
+  if (ctx.s.peaceStreak >= p.peaceTurns)
+    return { kind: "stablePeace", turn: ctx.turn, belligerents: [], initiator: null };
   return null;
 }

@@ -28,5 +28,8 @@ export function findScenario(idOrPath: string): ScenarioResult {
     const p = join(SCENARIOS_DIR, idOrPath + ext);
     if (existsSync(p)) return loadScenarioFile(p);
   }
-  return { ok: false, problems: [{ path: "", message: `no scenario file or id "${idOrPath}" (looked in ${SCENARIOS_DIR})` }] };
+  return {
+    ok: false,
+    problems: [{ path: "", message: `no scenario file or id "${idOrPath}" (looked in ${SCENARIOS_DIR})` }],
+  };
 }

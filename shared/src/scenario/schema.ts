@@ -11,14 +11,18 @@ const range = (min: number, max: number) =>
     .max(max, { error: `must be between ${min} and ${max}` });
 const intRange = (min: number, max: number) => range(min, max).int({ error: "must be a whole number" });
 const text = (max: number) =>
-  z.string({ error: "must be text" }).min(1, { error: "must not be empty" }).max(max, { error: `must be at most ${max} characters` });
-const slug = z
-  .string({ error: "must be text" })
-  .regex(/^[a-z][a-z0-9-]{0,31}$/, { error: "must be a lower-case id: a letter, then letters, digits or '-', at most 32" });
+  z
+    .string({ error: "must be text" })
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` });
+const slug = z.string({ error: "must be text" }).regex(/^[a-z][a-z0-9-]{0,31}$/, {
+  error: "must be a lower-case id: a letter, then letters, digits or '-', at most 32",
+});
 /** An id of one kind of thing (`what`, e.g. "state id"): a slug that is not a name every JavaScript object already has. */
 const idOf = (what: string) =>
   slug.refine((x) => !isReservedId(x), {
-    error: (issue) => `${what} "${String(issue.input)}" is reserved: JavaScript objects already have a property of that name; choose another id`,
+    error: (issue) =>
+      `${what} "${String(issue.input)}" is reserved: JavaScript objects already have a property of that name; choose another id`,
   });
 const stateId = idOf("state id");
 const statName = z.enum(STAT_NAMES, { error: "must be economy, stability or reputation" });
@@ -27,29 +31,51 @@ const cbmKind = z.enum(CBM_KINDS, { error: `must be one of ${CBM_KINDS.join(", "
 /** Override schema for the model parameters: every key optional, unknown keys rejected. */
 /** Parameters that are probabilities (0–1). */
 const PROBABILITIES = new Set([
-  "huntBonus", "sitrepDetectionBonus", "hardenEvictChance", "attributionHazard", "lowConfidenceError", "nonStateIncidentChance",
-  "exerciseMisreadChance", "effectSuccessBase", "lethalChance", "hotlineAmbiguityFactor", "ambiguitySuspicion", "tensionFatigue",
-  "suspicionDecay", "suspicionBaseline", "sitrepErrorMultiplier", "proxyAttributionMultiplier", "nonStateRelief", "denySuspicionRelief",
+  "huntBonus",
+  "sitrepDetectionBonus",
+  "hardenEvictChance",
+  "attributionHazard",
+  "lowConfidenceError",
+  "nonStateIncidentChance",
+  "exerciseMisreadChance",
+  "effectSuccessBase",
+  "lethalChance",
+  "hotlineAmbiguityFactor",
+  "ambiguitySuspicion",
+  "tensionFatigue",
+  "suspicionDecay",
+  "suspicionBaseline",
+  "sitrepErrorMultiplier",
+  "proxyAttributionMultiplier",
+  "nonStateRelief",
+  "denySuspicionRelief",
 ]);
 
 function unknownKeys(what: string) {
   return (issue: { code?: string; keys?: string[] }) =>
-    issue.code === "unrecognized_keys" ? `unknown ${what}: ${(issue.keys ?? []).join(", ")}` : "must be an object";
+    issue.code === "unrecognized_keys"
+      ? `unknown ${what}: ${(issue.keys ?? []).join(", ")}`
+      : "must be an object";
 }
 
 function paramsSchema() {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, value] of Object.entries(DEFAULT_PARAMS)) {
     if (typeof value === "number" && PROBABILITIES.has(key))
-      shape[key] = z.number({ error: "must be a number" }).min(0, { error: "must be between 0 and 1" }).max(1, { error: "must be between 0 and 1" });
-    else if (typeof value === "number") shape[key] = z.number({ error: "must be a number" }).finite().min(0, { error: "must not be negative" });
+      shape[key] = z
+        .number({ error: "must be a number" })
+        .min(0, { error: "must be between 0 and 1" })
+        .max(1, { error: "must be between 0 and 1" });
+    else if (typeof value === "number")
+      shape[key] = z.number({ error: "must be a number" }).finite().min(0, { error: "must not be negative" });
     else if (Array.isArray(value))
       shape[key] = z
         .array(z.number({ error: "must be a number" }).min(0, { error: "must not be negative" }))
         .length(value.length, { error: `must list exactly ${value.length} numbers` });
     else {
       const inner: Record<string, z.ZodType> = {};
-      for (const k of Object.keys(value)) inner[k] = z.number({ error: "must be a number" }).min(0, { error: "must not be negative" });
+      for (const k of Object.keys(value))
+        inner[k] = z.number({ error: "must be a number" }).min(0, { error: "must not be negative" });
       shape[key] = z.strictObject(inner, { error: unknownKeys(`${key} entry`) }).partial();
     }
   }
@@ -59,15 +85,41 @@ function paramsSchema() {
 const objectiveSchema = z.discriminatedUnion(
   "kind",
   [
-    z.strictObject({ kind: z.literal("tensionAtMost"), text: text(300), points: range(0, 20), with: stateId, max: range(0, 10) }),
-    z.strictObject({ kind: z.literal("statAtLeast"), text: text(300), points: range(0, 20), stat: statName, min: range(-100, 100) }),
-    z.strictObject({ kind: z.literal("cbmInForce"), text: text(300), points: range(0, 20), cbm: cbmKind, with: stateId.optional() }),
+    z.strictObject({
+      kind: z.literal("tensionAtMost"),
+      text: text(300),
+      points: range(0, 20),
+      with: stateId,
+      max: range(0, 10),
+    }),
+    z.strictObject({
+      kind: z.literal("statAtLeast"),
+      text: text(300),
+      points: range(0, 20),
+      stat: statName,
+      min: range(-100, 100),
+    }),
+    z.strictObject({
+      kind: z.literal("cbmInForce"),
+      text: text(300),
+      points: range(0, 20),
+      cbm: cbmKind,
+      with: stateId.optional(),
+    }),
     z.strictObject({ kind: z.literal("accessIn"), text: text(300), points: range(0, 20), target: stateId }),
     z.strictObject({ kind: z.literal("neverAttributed"), text: text(300), points: range(0, 20) }),
-    z.strictObject({ kind: z.literal("rivalAttributed"), text: text(300), points: range(0, 20), rival: stateId }),
+    z.strictObject({
+      kind: z.literal("rivalAttributed"),
+      text: text(300),
+      points: range(0, 20),
+      rival: stateId,
+    }),
     z.strictObject({ kind: z.literal("noArmedConflict"), text: text(300), points: range(0, 20) }),
   ],
-  { error: "must have a kind: tensionAtMost, statAtLeast, cbmInForce, accessIn, neverAttributed, rivalAttributed or noArmedConflict" },
+  {
+    error:
+      "must have a kind: tensionAtMost, statAtLeast, cbmInForce, accessIn, neverAttributed, rivalAttributed or noArmedConflict",
+  },
 );
 
 const effectSchema = z.discriminatedUnion(
@@ -79,7 +131,9 @@ const effectSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("nonStateIncident"),
       target: stateId,
-      kind: z.enum(["ddos", "influence", "disrupt", "destroy", "nonState"], { error: "must be ddos, influence, disrupt, destroy or nonState" }),
+      kind: z.enum(["ddos", "influence", "disrupt", "destroy", "nonState"], {
+        error: "must be ddos, influence, disrupt, destroy or nonState",
+      }),
     }),
   ],
   { error: "must have a type: tension, stat, suspicion or nonStateIncident" },
@@ -132,7 +186,14 @@ export const scenarioSchema = z.strictObject({
       }),
     )
     .optional(),
-  cbms: z.array(z.strictObject({ kind: cbmKind, members: z.array(stateId).min(1, { error: "must name at least one member" }) })).optional(),
+  cbms: z
+    .array(
+      z.strictObject({
+        kind: cbmKind,
+        members: z.array(stateId).min(1, { error: "must name at least one member" }),
+      }),
+    )
+    .optional(),
   injects: z
     .strictObject({
       scheduled: z.array(z.strictObject({ turn: intRange(1, 40), inject: injectSchema })).optional(),

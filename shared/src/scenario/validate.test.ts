@@ -39,7 +39,14 @@ describe("shipped scenarios", () => {
 
     it("justifies every starting value of every state", () => {
       for (const st of s.states) {
-        expect(Object.keys(st.rationale ?? {}).sort(), st.id).toEqual(["cyber", "defense", "dependence", "economy", "reputation", "stability"]);
+        expect(Object.keys(st.rationale ?? {}).sort(), st.id).toEqual([
+          "cyber",
+          "defense",
+          "dependence",
+          "economy",
+          "reputation",
+          "stability",
+        ]);
       }
     });
 
@@ -192,7 +199,10 @@ describe("a broken scenario", () => {
   });
 
   it("accepts the scenario once every mistake is fixed", () => {
-    const fixed = BROKEN_REFS.replace("  - id: north\n    name: Southland", "  - id: south\n    name: Southland")
+    const fixed = BROKEN_REFS.replace(
+      "  - id: north\n    name: Southland",
+      "  - id: south\n    name: Southland",
+    )
       .replace("with: sooth", "with: south")
       .replace("b: westland", "b: south")
       .replace("turn: 11", "turn: 10");
@@ -246,7 +256,13 @@ describe("validateScenario on data", () => {
     reputation: 5,
     objectives: [],
   });
-  const minimal = { id: "tiny", title: "Tiny", summary: "s", briefing: "b", states: [state("a"), state("b")] };
+  const minimal = {
+    id: "tiny",
+    title: "Tiny",
+    summary: "s",
+    briefing: "b",
+    states: [state("a"), state("b")],
+  };
 
   it("accepts a minimal two-state scenario at the edges of every range", () => {
     expect(lines(validateScenario(minimal))).toEqual([]);
@@ -256,7 +272,10 @@ describe("validateScenario on data", () => {
     const r = validateScenario({
       ...minimal,
       turns: 12.5,
-      states: [{ ...state("a"), cyber: "high" }, { ...state("b"), position: { x: 101, y: 0 } }],
+      states: [
+        { ...state("a"), cyber: "high" },
+        { ...state("b"), position: { x: 101, y: 0 } },
+      ],
       relations: [{ a: "a", b: "b", tension: 9 }],
     });
     expect(lines(r).sort()).toEqual(
@@ -278,13 +297,22 @@ describe("validateScenario on data", () => {
     const got = lines(r);
     expect(got).toHaveLength(2);
     expect(got[0]).toMatch(/^states\[0\]\.objectives\[0\]\.kind: must have a kind: tensionAtMost, /);
-    expect(got[1]).toMatch(/^injects\.library\[0\]\.effects\[0\]\.type: must have a type: tension, stat, suspicion or nonStateIncident$/);
+    expect(got[1]).toMatch(
+      /^injects\.library\[0\]\.effects\[0\]\.type: must have a type: tension, stat, suspicion or nonStateIncident$/,
+    );
   });
 
   it("reports self-references, bad CBM membership and unknown rationale keys", () => {
     const r = validateScenario({
       ...minimal,
-      states: [{ ...state("a"), rationale: { charisma: "x" }, objectives: [{ kind: "accessIn", text: "t", points: 1, target: "a" }] }, state("b")],
+      states: [
+        {
+          ...state("a"),
+          rationale: { charisma: "x" },
+          objectives: [{ kind: "accessIn", text: "t", points: 1, target: "a" }],
+        },
+        state("b"),
+      ],
       relations: [{ a: "a", b: "a" }],
       cbms: [{ kind: "hotline", members: ["a"] }],
     });
@@ -306,7 +334,16 @@ describe("validateScenario on data", () => {
       id: "constructor",
       states: [state("constructor"), state("b")],
       relations: [{ a: "constructor", b: "b", tension: 2 }],
-      injects: { library: [{ id: "constructor", title: "X", text: "X", effects: [{ type: "stat", state: "constructor", stat: "economy", delta: 1 }] }] },
+      injects: {
+        library: [
+          {
+            id: "constructor",
+            title: "X",
+            text: "X",
+            effects: [{ type: "stat", state: "constructor", stat: "economy", delta: 1 }],
+          },
+        ],
+      },
     });
     expect(lines(r).sort()).toEqual(
       [
@@ -324,9 +361,13 @@ describe("validateScenario on data", () => {
     const renamed = yaml.replace(/^(\s+- id: )aestria$/m, "$1__proto__");
     expect(lines(parseScenario(renamed, "yaml"))).toContain(`states[0].id: state id "__proto__" ${RESERVED}`);
     const rationale = yaml.replace(/^(\s+)rationale:$/m, "$1rationale:\n$1  __proto__: { polluted: yes }");
-    expect(lines(parseScenario(rationale, "yaml"))).toContain("states[0].rationale.__proto__: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)");
+    expect(lines(parseScenario(rationale, "yaml"))).toContain(
+      "states[0].rationale.__proto__: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)",
+    );
     const json = JSON.parse(`{"__proto__": {"polluted": "yes"}}`) as Record<string, unknown>;
-    expect(lines(validateScenario({ ...minimal, states: [{ ...state("a"), rationale: json }, state("b")] }))).toEqual([
+    expect(
+      lines(validateScenario({ ...minimal, states: [{ ...state("a"), rationale: json }, state("b")] })),
+    ).toEqual([
       "states[0].rationale.__proto__: not a starting value (use cyber, defense, dependence, economy, stability, reputation, actionPoints)",
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain("polluted");
@@ -350,7 +391,15 @@ describe("docs/scenarios.md stays in step with the schema", () => {
   });
 
   it("describes every objective kind, inject effect type and CBM kind", () => {
-    const kinds = ["tensionAtMost", "statAtLeast", "cbmInForce", "accessIn", "neverAttributed", "rivalAttributed", "noArmedConflict"];
+    const kinds = [
+      "tensionAtMost",
+      "statAtLeast",
+      "cbmInForce",
+      "accessIn",
+      "neverAttributed",
+      "rivalAttributed",
+      "noArmedConflict",
+    ];
     const effects = ["tension", "stat", "suspicion", "nonStateIncident"];
     for (const k of [...kinds, ...effects, ...CBM_KINDS]) expect(doc, k).toContain(`| \`${k}\` |`);
   });

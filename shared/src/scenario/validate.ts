@@ -24,7 +24,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** The first of zod's issues as the end of a sentence: " at states[2].defense: must be …", or ": …" at the root. */
-export function issueText(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+export function issueText(
+  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+): string {
   const issue = issues[0];
   const path = issue ? formatPath(issue.path) : "";
   return `${path ? ` at ${path}` : ""}: ${issue?.message ?? "invalid"}`;
@@ -54,8 +56,10 @@ function crossCheck(data: unknown): ScenarioProblem[] {
   const known = (value: unknown, path: string, self?: string): void => {
     const id = str(value);
     if (id === undefined) return;
-    if (!ids.has(id)) problems.push({ path, message: `unknown state "${id}" (known: ${[...ids].join(", ")})` });
-    else if (self !== undefined && id === self) problems.push({ path, message: "must name another state, not itself" });
+    if (!ids.has(id))
+      problems.push({ path, message: `unknown state "${id}" (known: ${[...ids].join(", ")})` });
+    else if (self !== undefined && id === self)
+      problems.push({ path, message: "must name another state, not itself" });
   };
   const params = obj(s.params);
   const turns = typeof s.turns === "number" ? s.turns : typeof params.turns === "number" ? params.turns : 12;
@@ -65,13 +69,26 @@ function crossCheck(data: unknown): ScenarioProblem[] {
     arr(st.objectives).forEach((rawO, j) => {
       const o = obj(rawO);
       const p = `states[${i}].objectives[${j}]`;
-      if (o.kind === "tensionAtMost" || (o.kind === "cbmInForce" && o.with !== undefined)) known(o.with, `${p}.with`, self);
+      if (o.kind === "tensionAtMost" || (o.kind === "cbmInForce" && o.with !== undefined))
+        known(o.with, `${p}.with`, self);
       if (o.kind === "accessIn") known(o.target, `${p}.target`, self);
       if (o.kind === "rivalAttributed") known(o.rival, `${p}.rival`, self);
     });
-    const allowed = new Set(["cyber", "defense", "dependence", "economy", "stability", "reputation", "actionPoints"]);
+    const allowed = new Set([
+      "cyber",
+      "defense",
+      "dependence",
+      "economy",
+      "stability",
+      "reputation",
+      "actionPoints",
+    ]);
     for (const k of Object.keys(obj(st.rationale))) {
-      if (!allowed.has(k)) problems.push({ path: `states[${i}].rationale.${k}`, message: `not a starting value (use ${[...allowed].join(", ")})` });
+      if (!allowed.has(k))
+        problems.push({
+          path: `states[${i}].rationale.${k}`,
+          message: `not a starting value (use ${[...allowed].join(", ")})`,
+        });
     }
   });
   const seenPairs = new Set<string>();
@@ -83,7 +100,8 @@ function crossCheck(data: unknown): ScenarioProblem[] {
     const b = str(r.b);
     if (a === undefined || b === undefined) return;
     const key = [a, b].sort().join("|");
-    if (seenPairs.has(key)) problems.push({ path: `relations[${i}]`, message: `the pair ${a}/${b} is listed twice` });
+    if (seenPairs.has(key))
+      problems.push({ path: `relations[${i}]`, message: `the pair ${a}/${b} is listed twice` });
     seenPairs.add(key);
   });
   arr(s.cbms).forEach((raw, i) => {
@@ -92,12 +110,18 @@ function crossCheck(data: unknown): ScenarioProblem[] {
     members.forEach((m, j) => {
       known(m, `cbms[${i}].members[${j}]`);
     });
-    if (new Set(members).size !== members.length) problems.push({ path: `cbms[${i}].members`, message: "lists a member twice" });
+    if (new Set(members).size !== members.length)
+      problems.push({ path: `cbms[${i}].members`, message: "lists a member twice" });
     const kind = str(c.kind);
     if (kind === undefined || !Array.isArray(c.members)) return;
     const unilateral = UNILATERAL_CBMS.includes(kind as CbmKind);
-    if (!unilateral && members.length < 2 && members.length > 0) problems.push({ path: `cbms[${i}].members`, message: `${kind} needs at least 2 members` });
-    if (kind === "publishDoctrine" && members.length > 1) problems.push({ path: `cbms[${i}].members`, message: "publishDoctrine is unilateral: exactly 1 member" });
+    if (!unilateral && members.length < 2 && members.length > 0)
+      problems.push({ path: `cbms[${i}].members`, message: `${kind} needs at least 2 members` });
+    if (kind === "publishDoctrine" && members.length > 1)
+      problems.push({
+        path: `cbms[${i}].members`,
+        message: "publishDoctrine is unilateral: exactly 1 member",
+      });
   });
   const injectIds = new Set<string>();
   const checkInject = (rawInj: unknown, p: string): void => {
@@ -123,7 +147,11 @@ function crossCheck(data: unknown): ScenarioProblem[] {
   const injects = obj(s.injects);
   arr(injects.scheduled).forEach((raw, i) => {
     const x = obj(raw);
-    if (typeof x.turn === "number" && x.turn > turns) problems.push({ path: `injects.scheduled[${i}].turn`, message: `must be at most the scenario's ${turns} turns` });
+    if (typeof x.turn === "number" && x.turn > turns)
+      problems.push({
+        path: `injects.scheduled[${i}].turn`,
+        message: `must be at most the scenario's ${turns} turns`,
+      });
     checkInject(x.inject, `injects.scheduled[${i}].inject`);
   });
   arr(injects.library).forEach((x, i) => {
@@ -131,7 +159,8 @@ function crossCheck(data: unknown): ScenarioProblem[] {
   });
   arr(s.hints).forEach((raw, i) => {
     const h = obj(raw);
-    if (typeof h.turn === "number" && h.turn > turns) problems.push({ path: `hints[${i}].turn`, message: `must be at most the scenario's ${turns} turns` });
+    if (typeof h.turn === "number" && h.turn > turns)
+      problems.push({ path: `hints[${i}].turn`, message: `must be at most the scenario's ${turns} turns` });
   });
   return problems;
 }
@@ -139,7 +168,9 @@ function crossCheck(data: unknown): ScenarioProblem[] {
 /** Validates parsed scenario data: every shape problem, then every cross-reference problem. */
 export function validateScenario(data: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(data);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
   problems.push(...crossCheck(data));
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   return { ok: true, scenario: parsed.data };
@@ -151,9 +182,15 @@ export function parseScenario(source: string, format: "json" | "yaml"): Scenario
   try {
     data = format === "json" ? JSON.parse(source) : parseYaml(source, { prettyErrors: true });
   } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: ` : "";
-    const msg = e instanceof Error ? e.message.split("\n")[0] ?? String(e) : String(e);
-    return { ok: false, problems: [{ path: "", message: `not valid ${format.toUpperCase()}: ${where}${msg}` }] };
+    const where =
+      e instanceof YAMLParseError && e.linePos
+        ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}: `
+        : "";
+    const msg = e instanceof Error ? (e.message.split("\n")[0] ?? String(e)) : String(e);
+    return {
+      ok: false,
+      problems: [{ path: "", message: `not valid ${format.toUpperCase()}: ${where}${msg}` }],
+    };
   }
   return validateScenario(data);
 }

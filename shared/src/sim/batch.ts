@@ -37,15 +37,23 @@ export interface BatchResult {
   meanTurns: number;
   attributionLagMedian: number | null;
   attributionSamples: number;
-  detectionRateByDefense: Record<string, { rate: number; ci95: [number, number]; n: number; expected: number }>;
+  detectionRateByDefense: Record<
+    string,
+    { rate: number; ci95: [number, number]; n: number; expected: number }
+  >;
   meanScoreByPersona: Record<string, { mean: number; ci95: [number, number]; n: number }>;
 }
 
 /** Personas for game `g`: the given list cycled over the seats, or a rotation of all personas. */
-export function personasFor(seats: readonly SeatId[], bots: readonly Persona[], g: number): Record<SeatId, Persona> {
+export function personasFor(
+  seats: readonly SeatId[],
+  bots: readonly Persona[],
+  g: number,
+): Record<SeatId, Persona> {
   const out: Record<SeatId, Persona> = {};
   seats.forEach((s, i) => {
-    out[s] = bots.length > 0 ? (bots[i % bots.length] as Persona) : (PERSONAS[(i + g) % PERSONAS.length] as Persona);
+    out[s] =
+      bots.length > 0 ? (bots[i % bots.length] as Persona) : (PERSONAS[(i + g) % PERSONAS.length] as Persona);
   });
   return out;
 }
@@ -65,9 +73,22 @@ export function attributionLags(state: GameState): Array<{ time: number; observe
 
 /** Plays game `g` of a batch: seed `<seed>:<g>`, personas `personasFor(…, g)`. Throws if the engine rejected a bot's step. */
 export function playBatchGame(spec: BatchSpec, g: number, withRecord = false): PlayedGame {
-  const personas = personasFor(spec.scenario.states.map((s) => s.id), spec.bots, g);
-  const played = playGame(spec.scenario, `${spec.seed}:${g}`, personas, { cbms: spec.cbms, noCbms: spec.noCbms }, withRecord);
-  if (played.rejected.length > 0) throw new Error(`game ${g}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`);
+  const personas = personasFor(
+    spec.scenario.states.map((s) => s.id),
+    spec.bots,
+    g,
+  );
+  const played = playGame(
+    spec.scenario,
+    `${spec.seed}:${g}`,
+    personas,
+    { cbms: spec.cbms, noCbms: spec.noCbms },
+    withRecord,
+  );
+  if (played.rejected.length > 0)
+    throw new Error(
+      `game ${g}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`,
+    );
   return played;
 }
 
@@ -139,7 +160,12 @@ export class BatchTally {
     for (const level of [1, 2, 3, 4, 5]) {
       const d = this.detections(level);
       const [lo, hi] = wilson(d.k, d.n);
-      detectionRateByDefense[String(level)] = { rate: r4(d.n ? d.k / d.n : 0), ci95: [r4(lo), r4(hi)], n: d.n, expected: r4(baseDetectionChance(level, params)) };
+      detectionRateByDefense[String(level)] = {
+        rate: r4(d.n ? d.k / d.n : 0),
+        ci95: [r4(lo), r4(hi)],
+        n: d.n,
+        expected: r4(baseDetectionChance(level, params)),
+      };
     }
     const meanScoreByPersona: BatchResult["meanScoreByPersona"] = {};
     for (const persona of [...this.scores.keys()].sort()) {
@@ -153,7 +179,11 @@ export class BatchTally {
       bots: spec.bots.length ? spec.bots.join(",") : "rotation",
       cbms: spec.cbms,
       noCbms: spec.noCbms,
-      outcomes: { armedConflict: share(this.war), stablePeace: share(this.peace), turnLimit: share(this.limit) },
+      outcomes: {
+        armedConflict: share(this.war),
+        stablePeace: share(this.peace),
+        turnLimit: share(this.limit),
+      },
       meanTurns: r4(n ? this.turns / n : 0),
       attributionLagMedian: kmMedian(this.lags),
       attributionSamples: this.lags.length,
@@ -164,7 +194,11 @@ export class BatchTally {
 }
 
 /** Runs the batch; `onRecord` receives each game's record when given. Deterministic for a spec. */
-export function runBatch(spec: BatchSpec, onRecord?: (index: number, record: GameRecord) => void, onProgress?: (done: number) => void): BatchResult {
+export function runBatch(
+  spec: BatchSpec,
+  onRecord?: (index: number, record: GameRecord) => void,
+  onProgress?: (done: number) => void,
+): BatchResult {
   const tally = new BatchTally(spec);
   for (let g = 0; g < spec.games; g++) {
     const played = playBatchGame(spec, g, onRecord !== undefined);

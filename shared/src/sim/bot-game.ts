@@ -34,7 +34,14 @@ export function seatRng(seed: string, seat: SeatId, turn: number): Rng {
 }
 
 /** Plays a game to its end with the given bots (seats without a spec play `random`). Deterministic for its arguments. */
-export function playBotGame(scenario: Scenario, seed: string, specs: Record<SeatId, BotSpec>, options: Partial<GameOptions> = {}, botOptions: BotOptions = {}, decide: Decide = botTurn): BotGame {
+export function playBotGame(
+  scenario: Scenario,
+  seed: string,
+  specs: Record<SeatId, BotSpec>,
+  options: Partial<GameOptions> = {},
+  botOptions: BotOptions = {},
+  decide: Decide = botTurn,
+): BotGame {
   const created = createGame(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value;
@@ -51,13 +58,22 @@ export function playBotGame(scenario: Scenario, seed: string, specs: Record<Seat
       const spec = specs[seat] ?? { persona: "random", level: "normal" };
       const view = viewFor(state, { role: "player", seat });
       const t = decide(view, spec, seatRng(seed, seat, turn), botOptions);
-      for (const a of t.answers) apply({ type: "respond", turn, seat, proposal: a.proposal, accept: a.accept, ...(a.note && !a.accept ? { note: a.note } : {}) });
+      for (const a of t.answers)
+        apply({
+          type: "respond",
+          turn,
+          seat,
+          proposal: a.proposal,
+          accept: a.accept,
+          ...(a.note && !a.accept ? { note: a.note } : {}),
+        });
       for (const p of t.proposals) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
       apply({ type: "orders", turn, seat, orders: t.orders });
       turns.push({ ...t, turn, seat });
     }
     apply({ type: "resolve", turn });
-    if (state.turn === turn && state.phase === "planning") throw new Error("resolution did not advance the turn");
+    if (state.turn === turn && state.phase === "planning")
+      throw new Error("resolution did not advance the turn");
   }
   return { state, specs, turns, rejected };
 }

@@ -15,7 +15,11 @@ export const ELO_BASE = 1500;
  * an average player so that unbeaten or winless players keep finite ratings; returned on the Elo scale
  * (400 · log10 of the strength ratio), centred on ELO_BASE.
  */
-export function eloRatings(players: readonly string[], results: readonly PairResult[], iterations = 500): Record<string, number> {
+export function eloRatings(
+  players: readonly string[],
+  results: readonly PairResult[],
+  iterations = 500,
+): Record<string, number> {
   const idx = new Map(players.map((p, i) => [p, i]));
   const n = players.length;
   const wins = new Array<number>(n).fill(0.5);

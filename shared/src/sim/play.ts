@@ -10,7 +10,12 @@ import { answerProposal, chooseOrders, proposeCbms, type Persona } from "../bots
 import { newRecord, stateHash, type GameRecord } from "../record/record.ts";
 
 /** Every seat's bots answer proposals, propose and order for the current turn, seat by seat, each from its own view (`current` returns the state after the previous step). */
-export function planBotTurn(current: () => GameState, personas: Record<SeatId, Persona>, rng: Rng, apply: (step: Step) => void): void {
+export function planBotTurn(
+  current: () => GameState,
+  personas: Record<SeatId, Persona>,
+  rng: Rng,
+  apply: (step: Step) => void,
+): void {
   const turn = current().turn;
   for (const seat of current().seats) {
     const persona = personas[seat] ?? "random";
@@ -18,9 +23,18 @@ export function planBotTurn(current: () => GameState, personas: Record<SeatId, P
     for (const p of view.proposals) {
       if (p.accepted.includes(seat) || p.declined.includes(seat)) continue;
       const a = answerProposal(view, p, persona, rng);
-      apply({ type: "respond", turn, seat, proposal: p.id, accept: a.accept, ...(a.note ? { note: a.note } : {}) });
+      apply({
+        type: "respond",
+        turn,
+        seat,
+        proposal: p.id,
+        accept: a.accept,
+        ...(a.note ? { note: a.note } : {}),
+      });
     }
-    if (!current().options.noCbms) for (const p of proposeCbms(view, persona, rng)) apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
+    if (!current().options.noCbms)
+      for (const p of proposeCbms(view, persona, rng))
+        apply({ type: "propose", turn, seat, kind: p.kind, parties: p.parties });
     apply({ type: "orders", turn, seat, orders: chooseOrders(view, persona, rng) });
   }
 }
@@ -35,13 +49,25 @@ export interface PlayedGame {
 }
 
 /** Plays a game to its end; `withRecord` also builds a replayable record with per-turn hashes. */
-export function playGame(scenario: Scenario, seed: string, personas: Record<SeatId, Persona>, options: Partial<GameOptions> = {}, withRecord = false): PlayedGame {
+export function playGame(
+  scenario: Scenario,
+  seed: string,
+  personas: Record<SeatId, Persona>,
+  options: Partial<GameOptions> = {},
+  withRecord = false,
+): PlayedGame {
   const created = createGame(scenario, seed, options);
   if (!created.ok) throw new Error(created.error.message);
   let state = created.value;
   const rng = rngFromSeed(`${seed}/bots`);
   const record = withRecord
-    ? newRecord(scenario, seed, state.options, state.seats.map((s) => ({ seat: s, controller: `bot:${personas[s] ?? "random"}` })), state)
+    ? newRecord(
+        scenario,
+        seed,
+        state.options,
+        state.seats.map((s) => ({ seat: s, controller: `bot:${personas[s] ?? "random"}` })),
+        state,
+      )
     : null;
   const rejected: EngineError[] = [];
   const apply = (step: Step): void => {
@@ -57,7 +83,8 @@ export function playGame(scenario: Scenario, seed: string, personas: Record<Seat
     const turn = state.turn;
     planBotTurn(() => state, personas, rng, apply);
     apply({ type: "resolve", turn });
-    if (state.turn === turn && state.phase === "planning") throw new Error("resolution did not advance the turn");
+    if (state.turn === turn && state.phase === "planning")
+      throw new Error("resolution did not advance the turn");
   }
   if (record) record.finalHash = stateHash(state);
   return { state, personas, record, rejected };

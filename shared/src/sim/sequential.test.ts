@@ -1,7 +1,18 @@
 /** The sequential-test helpers: quantiles, intervals, the clustered Kaplan–Meier interval, the stopping rule and its error rate. */
 import { describe, expect, it } from "vitest";
 import { rngFromSeed } from "../model/rng.ts";
-import { above, allOf, below, diffOfMeans, diffOfProportions, kmSurvivalAt, normalQuantile, sequentialTest, zForLooks, type ClusteredTime } from "./sequential.ts";
+import {
+  above,
+  allOf,
+  below,
+  diffOfMeans,
+  diffOfProportions,
+  kmSurvivalAt,
+  normalQuantile,
+  sequentialTest,
+  zForLooks,
+  type ClusteredTime,
+} from "./sequential.ts";
 import { kmMedian, wilson } from "./stats.ts";
 
 describe("normal quantiles", () => {
@@ -108,7 +119,12 @@ describe("sequential tests", () => {
       seen.push(n);
       return { verdict: n >= 20 ? "shown" : "open", seen: `n ${n}` };
     });
-    expect(r).toEqual({ verdict: "shown", n: 20, looks: 2, log: ["look 1/3 at n=10: open (n 10)", "look 2/3 at n=20: shown (n 20)"] });
+    expect(r).toEqual({
+      verdict: "shown",
+      n: 20,
+      looks: 2,
+      log: ["look 1/3 at n=10: open (n 10)", "look 2/3 at n=20: shown (n 20)"],
+    });
     expect(seen).toEqual([10, 20]);
     expect(sequentialTest([10, 20], () => ({ verdict: "refuted", seen: "" })).verdict).toBe("refuted");
     const open = sequentialTest([10, 20], () => ({ verdict: "open", seen: "" }));

@@ -25,9 +25,17 @@ export interface SequentialOutcome {
 /** Standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must lie in (0, 1), got ${p}`);
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
   const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
@@ -37,26 +45,39 @@ export function normalQuantile(p: number): number {
   let x: number;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    x =
+      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
   } else if (p <= 1 - low) {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+    x =
+      ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+      (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
   } else {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    x =
+      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
   }
   return x;
 }
 
 /** The z of two-sided intervals whose coverage holds at every one of `looks` looks at once, with overall confidence `confidence` (Bonferroni). */
 export function zForLooks(looks: number, confidence = 0.95): number {
-  if (!Number.isInteger(looks) || looks < 1) throw new RangeError(`zForLooks: looks must be a positive integer, got ${looks}`);
+  if (!Number.isInteger(looks) || looks < 1)
+    throw new RangeError(`zForLooks: looks must be a positive integer, got ${looks}`);
   return normalQuantile(1 - (1 - confidence) / (2 * looks));
 }
 
 /** Interval of p1 − p2 from k1/n1 and k2/n2: Newcombe's hybrid score interval (his method 10), built from Wilson intervals at `z`. */
-export function diffOfProportions(k1: number, n1: number, k2: number, n2: number, z: number): [number, number] {
+export function diffOfProportions(
+  k1: number,
+  n1: number,
+  k2: number,
+  n2: number,
+  z: number,
+): [number, number] {
   const p1 = n1 ? k1 / n1 : 0;
   const p2 = n2 ? k2 / n2 : 0;
   const [l1, u1] = wilson(k1, n1, z);
@@ -95,8 +116,14 @@ export interface ClusteredTime {
  * cluster-robust (sandwich) variance of log S(t): times from one game are not independent of each other, games are.
  * The interval is symmetric on the log scale and clipped to [0, 1]. With one time per cluster the variance is Greenwood's.
  */
-export function kmSurvivalAt(samples: readonly ClusteredTime[], t: number, z: number): { s: number; ci: [number, number] } {
-  const times = [...new Set(samples.filter((x) => x.observed && x.time <= t).map((x) => x.time))].sort((x, y) => x - y);
+export function kmSurvivalAt(
+  samples: readonly ClusteredTime[],
+  t: number,
+  z: number,
+): { s: number; ci: [number, number] } {
+  const times = [...new Set(samples.filter((x) => x.observed && x.time <= t).map((x) => x.time))].sort(
+    (x, y) => x - y,
+  );
   let logS = 0;
   // Per distinct event time: number at risk, events, and the hazard step.
   const steps = times.map((tj) => {
@@ -139,9 +166,18 @@ export function kmSurvivalAt(samples: readonly ClusteredTime[], t: number, z: nu
  * 2.5% over all the looks. An equivalence claim (x within a band: both edges must be cleared, two one-sided tests) is
  * conventionally tested at 5% a side, which is `confidence` 0.90.
  */
-export function sequentialTest(stages: readonly number[], look: (n: number, z: number) => { verdict: Verdict; seen: string }, confidence = 0.95): SequentialOutcome {
-  if (stages.length === 0 || stages.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= (stages[i - 1] as number)))) {
-    throw new RangeError(`sequentialTest: stages must be increasing positive integers, got ${stages.join(", ")}`);
+export function sequentialTest(
+  stages: readonly number[],
+  look: (n: number, z: number) => { verdict: Verdict; seen: string },
+  confidence = 0.95,
+): SequentialOutcome {
+  if (
+    stages.length === 0 ||
+    stages.some((n, i) => !Number.isInteger(n) || n < 1 || (i > 0 && n <= (stages[i - 1] as number)))
+  ) {
+    throw new RangeError(
+      `sequentialTest: stages must be increasing positive integers, got ${stages.join(", ")}`,
+    );
   }
   const z = zForLooks(stages.length, confidence);
   const log: string[] = [];

@@ -81,7 +81,12 @@ export function allEntrants(): BotSpec[] {
 }
 
 /** The entrants of game `g`: consecutive seats of an endless sequence of seeded shuffles of all entrants, so every entrant plays once per shuffle. */
-export function lineup(entrants: readonly BotSpec[], seats: readonly SeatId[], seed: string, g: number): Record<SeatId, BotSpec> {
+export function lineup(
+  entrants: readonly BotSpec[],
+  seats: readonly SeatId[],
+  seed: string,
+  g: number,
+): Record<SeatId, BotSpec> {
   const out: Record<SeatId, BotSpec> = {};
   const n = entrants.length;
   const cache = new Map<number, number[]>();
@@ -114,9 +119,23 @@ interface ScoreRecord {
 }
 
 /** The deal `d` of a duplicate tournament: its game seed, focal seat and the bots of the other seats (from seeded shuffles of the field). */
-export function deal(field: readonly BotSpec[], seats: readonly SeatId[], seed: string, d: number): { seed: string; focal: SeatId; others: Record<SeatId, BotSpec> } {
+export function deal(
+  field: readonly BotSpec[],
+  seats: readonly SeatId[],
+  seed: string,
+  d: number,
+): { seed: string; focal: SeatId; others: Record<SeatId, BotSpec> } {
   const focal = seats[d % seats.length] as SeatId;
-  return { seed: `${seed}:${d}`, focal, others: lineup(field, seats.filter((s) => s !== focal), `${seed}/field`, d) };
+  return {
+    seed: `${seed}:${d}`,
+    focal,
+    others: lineup(
+      field,
+      seats.filter((s) => s !== focal),
+      `${seed}/field`,
+      d,
+    ),
+  };
 }
 
 /** Deals a duplicate tournament of `games` games plays: whole deals of one game per entrant, at least one. */
@@ -147,7 +166,8 @@ function hardLead(records: readonly ScoreRecord[], rows: readonly TournamentRow[
     for (const list of byDeal.values()) {
       const hard = list.filter((r) => r.level === "hard");
       const mine = list.find((r) => r.label === w.bot);
-      if (hard.length > 0 && mine) diffs.push(hard.reduce((a, r) => a + r.score, 0) / hard.length - mine.score);
+      if (hard.length > 0 && mine)
+        diffs.push(hard.reduce((a, r) => a + r.score, 0) / hard.length - mine.score);
     }
     if (diffs.length === 0) continue;
     const m = meanCi(diffs);
@@ -178,20 +198,35 @@ export function tournamentGames(spec: TournamentSpec): TournamentGame[] {
   const seats = spec.scenario.states.map((s) => s.id);
   const out: TournamentGame[] = [];
   if ((spec.format ?? "roundrobin") === "roundrobin") {
-    for (let g = 0; g < spec.games; g++) out.push({ seed: `${spec.seed}:${g}`, specs: lineup(entrants, seats, spec.seed, g), group: g, focal: null });
+    for (let g = 0; g < spec.games; g++)
+      out.push({
+        seed: `${spec.seed}:${g}`,
+        specs: lineup(entrants, seats, spec.seed, g),
+        group: g,
+        focal: null,
+      });
     return out;
   }
   for (let d = 0; d < dealCount(spec.games, entrants.length); d++) {
     const dl = deal(spec.field && spec.field.length > 0 ? spec.field : entrants, seats, spec.seed, d);
-    for (const e of entrants) out.push({ seed: dl.seed, specs: { ...dl.others, [dl.focal]: e }, group: d, focal: dl.focal });
+    for (const e of entrants)
+      out.push({ seed: dl.seed, specs: { ...dl.others, [dl.focal]: e }, group: d, focal: dl.focal });
   }
   return out;
 }
 
 /** Plays one tournament game; throws if the engine rejected a bot's step (a bot bug, never a result). */
-export function playTournamentGame(spec: TournamentSpec, game: TournamentGame, botOptions: BotOptions = {}, decide?: Decide): GameScore {
+export function playTournamentGame(
+  spec: TournamentSpec,
+  game: TournamentGame,
+  botOptions: BotOptions = {},
+  decide?: Decide,
+): GameScore {
   const played = playBotGame(spec.scenario, game.seed, game.specs, spec.options ?? {}, botOptions, decide);
-  if (played.rejected.length > 0) throw new Error(`game ${game.seed}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`);
+  if (played.rejected.length > 0)
+    throw new Error(
+      `game ${game.seed}: the engine rejected a bot step: ${played.rejected[0]?.code} ${played.rejected[0]?.message}`,
+    );
   const kind = played.state.outcome?.kind;
   const scores: Record<SeatId, number> = {};
   for (const seat of Object.keys(game.specs)) scores[seat] = played.state.scores[seat]?.total ?? 0;
@@ -199,7 +234,12 @@ export function playTournamentGame(spec: TournamentSpec, game: TournamentGame, b
 }
 
 /** Runs the tournament. Deterministic for its spec; `onProgress` is told after each game. */
-export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {}, onProgress?: (done: number) => void, decide?: Decide): TournamentResult {
+export function runTournament(
+  spec: TournamentSpec,
+  botOptions: BotOptions = {},
+  onProgress?: (done: number) => void,
+  decide?: Decide,
+): TournamentResult {
   const games = tournamentGames(spec);
   const scores = games.map((g, i) => {
     const score = playTournamentGame(spec, g, botOptions, decide);
@@ -210,7 +250,11 @@ export function runTournament(spec: TournamentSpec, botOptions: BotOptions = {},
 }
 
 /** The table of a tournament from its games (tournamentGames) and their scores, in the same order, however they were played. */
-export function tournamentResult(spec: TournamentSpec, games: readonly TournamentGame[], scores: readonly GameScore[]): TournamentResult {
+export function tournamentResult(
+  spec: TournamentSpec,
+  games: readonly TournamentGame[],
+  scores: readonly GameScore[],
+): TournamentResult {
   if (scores.length !== games.length) throw new Error(`${scores.length} scores for ${games.length} games`);
   const entrants = spec.bots.length > 0 ? spec.bots : allEntrants();
   const labels = [...new Set(entrants.map(botLabel))];
@@ -229,10 +273,21 @@ export function tournamentResult(spec: TournamentSpec, games: readonly Tournamen
       const g = games[i] as TournamentGame;
       const s = scores[i] as GameScore;
       if (g.focal === null) {
-        for (const seat of seats) result.push({ label: botLabel(g.specs[seat] as BotSpec), level: (g.specs[seat] as BotSpec).level, group: seat, score: s.scores[seat] ?? 0 });
+        for (const seat of seats)
+          result.push({
+            label: botLabel(g.specs[seat] as BotSpec),
+            level: (g.specs[seat] as BotSpec).level,
+            group: seat,
+            score: s.scores[seat] ?? 0,
+          });
       } else {
         const e = g.specs[g.focal] as BotSpec;
-        result.push({ label: botLabel(e), level: e.level, group: `deal ${group}`, score: s.scores[g.focal] ?? 0 });
+        result.push({
+          label: botLabel(e),
+          level: e.level,
+          group: `deal ${group}`,
+          score: s.scores[g.focal] ?? 0,
+        });
       }
     }
     records.push(...result);
@@ -255,14 +310,25 @@ export function tournamentResult(spec: TournamentSpec, games: readonly Tournamen
   const summary = (list: readonly ScoreRecord[]): { n: number; raw: MeanCi; adjusted: MeanCi } => {
     const raw = meanCi(list.map((r) => r.score));
     const adj = meanCi(list.map((r) => r.score - groupMean(r.group) + grand));
-    const round = (m: { mean: number; ci95: [number, number] }): MeanCi => ({ mean: r4(m.mean), ci95: [r4(m.ci95[0]), r4(m.ci95[1])] });
+    const round = (m: { mean: number; ci95: [number, number] }): MeanCi => ({
+      mean: r4(m.mean),
+      ci95: [r4(m.ci95[0]), r4(m.ci95[1])],
+    });
     return { n: raw.n, raw: round(raw), adjusted: round(adj) };
   };
   const rows: TournamentRow[] = labels
     .map((label) => {
       const e = entrants.find((x) => botLabel(x) === label) as BotSpec;
       const m = summary(records.filter((r) => r.label === label));
-      return { bot: label, persona: e.persona, level: e.level, games: m.n, ...m.raw, adjusted: m.adjusted, elo: elo[label] ?? 0 };
+      return {
+        bot: label,
+        persona: e.persona,
+        level: e.level,
+        games: m.n,
+        ...m.raw,
+        adjusted: m.adjusted,
+        elo: elo[label] ?? 0,
+      };
     })
     .sort((a, b) => b.mean - a.mean || a.bot.localeCompare(b.bot));
   const levels = BOT_LEVELS.filter((l) => records.some((r) => r.level === l)).map((level) => {
@@ -310,23 +376,37 @@ export function formatTournament(r: TournamentResult): string {
       ? `Duplicate tournament: scenario ${r.scenario}, ${r.deals} deals × ${r.games / (r.deals || 1)} entrants = ${r.games} games of ${r.seats} seats, seed ${r.seed}`
       : `Tournament: scenario ${r.scenario}, ${r.games} games of ${r.seats} seats, seed ${r.seed}`,
   ];
-  lines.push(`Outcomes: armed conflict ${pct(r.outcomes.armedConflict)}, stable peace ${pct(r.outcomes.stablePeace)}, turn limit ${pct(r.outcomes.turnLimit)}`);
-  const ci = (m: MeanCi): string => `${m.mean.toFixed(2).padStart(6)} [${m.ci95[0].toFixed(2)}, ${m.ci95[1].toFixed(2)}]`.padEnd(23);
-  lines.push("", `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ${`${adjusted} [95% CI]`.padEnd(23)} ${"Elo".padStart(5)}`);
-  for (const row of r.rows) lines.push(`${row.bot.padEnd(20)} ${String(row.games).padStart(6)}  ${ci(row)} ${ci(row.adjusted)} ${String(row.elo).padStart(5)}`);
+  lines.push(
+    `Outcomes: armed conflict ${pct(r.outcomes.armedConflict)}, stable peace ${pct(r.outcomes.stablePeace)}, turn limit ${pct(r.outcomes.turnLimit)}`,
+  );
+  const ci = (m: MeanCi): string =>
+    `${m.mean.toFixed(2).padStart(6)} [${m.ci95[0].toFixed(2)}, ${m.ci95[1].toFixed(2)}]`.padEnd(23);
+  lines.push(
+    "",
+    `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ${`${adjusted} [95% CI]`.padEnd(23)} ${"Elo".padStart(5)}`,
+  );
+  for (const row of r.rows)
+    lines.push(
+      `${row.bot.padEnd(20)} ${String(row.games).padStart(6)}  ${ci(row)} ${ci(row.adjusted)} ${String(row.elo).padStart(5)}`,
+    );
   lines.push("", "By level (pooled):");
-  for (const l of r.levels) lines.push(`${l.level.padEnd(20)} ${String(l.games).padStart(6)}  ${ci(l)} ${ci(l.adjusted)}`);
+  for (const l of r.levels)
+    lines.push(`${l.level.padEnd(20)} ${String(l.games).padStart(6)}  ${ci(l)} ${ci(l.adjusted)}`);
   const verdicts = (title: string, table: Record<string, string[]>): void => {
     const entries = Object.entries(table);
     if (entries.length === 0) return;
     lines.push("", title);
-    for (const [bot, list] of entries) lines.push(`  ${bot.padEnd(18)} ${list.length === 0 ? "yes" : `no: overlaps ${list.join(", ")}`}`);
+    for (const [bot, list] of entries)
+      lines.push(`  ${bot.padEnd(18)} ${list.length === 0 ? "yes" : `no: overlaps ${list.join(", ")}`}`);
   };
   verdicts("Hard bots whose 95% interval lies above every easy and normal bot's:", r.hardNotClear);
   verdicts(`The same with ${adjusted} intervals:`, r.hardNotClearAdjusted);
   const leads = Object.entries(r.hardLead);
   if (leads.length > 0) {
-    lines.push("", "Lead of the pooled hard level over each easy and normal bot, deal by deal (paired) [95% CI]:");
+    lines.push(
+      "",
+      "Lead of the pooled hard level over each easy and normal bot, deal by deal (paired) [95% CI]:",
+    );
     for (const [bot, m] of leads) lines.push(`  ${bot.padEnd(18)} ${ci(m)}`);
   }
   return lines.join("\n");

@@ -5,7 +5,15 @@ import { ViewMirror } from "./mirror.ts";
 import { applyPatch, diffJson, jsonEqual, PatchError, type PatchOp } from "./patch.ts";
 
 const json = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.integer({ min: -5, max: 5 }), fc.string({ maxLength: 3 }), tie("array"), tie("object")),
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer({ min: -5, max: 5 }),
+    fc.string({ maxLength: 3 }),
+    tie("array"),
+    tie("object"),
+  ),
   array: fc.array(tie("value"), { maxLength: 7 }),
   object: fc.dictionary(fc.constantFrom("a", "b", "c", "d", "a|b", "0"), tie("value"), { maxKeys: 5 }),
 })).object;
@@ -38,7 +46,11 @@ describe("diffJson / applyPatch", () => {
     const events = Array.from({ length: 50 }, (_, i) => ({ id: i, text: `event ${i}` }));
     const nations = { a: { economy: 5 }, b: { economy: 6 } };
     const before = { events, nations, turn: 3 };
-    const after = { events: [...events, { id: 50, text: "new" }], nations: { a: { economy: 5 }, b: { economy: 4 } }, turn: 4 };
+    const after = {
+      events: [...events, { id: 50, text: "new" }],
+      nations: { a: { economy: 5 }, b: { economy: 4 } },
+      turn: 4,
+    };
     const ops = diffJson(before, after);
     expect(ops).toEqual([
       ["push", ["events"], [{ id: 50, text: "new" }]],

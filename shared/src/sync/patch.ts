@@ -106,13 +106,15 @@ export function applyPatch<T extends object>(root: T, ops: readonly PatchOp[]): 
   for (const op of ops) {
     const path = op[1];
     if (!Array.isArray(path) || path.length === 0) throw new PatchError("a patch op needs a non-empty path");
-    if (path.some((k) => isReservedId(k) || k === "prototype")) throw new PatchError(`a patch may not write ${path.join(".")}`);
+    if (path.some((k) => isReservedId(k) || k === "prototype"))
+      throw new PatchError(`a patch may not write ${path.join(".")}`);
     // Walk down, copying each container on the way, so the parent of the last key is our own copy.
     let parent = top as Record<PathKey, unknown>;
     for (let i = 0; i < path.length - 1; i++) {
       const key = path[i] as PathKey;
       const child = parent[key];
-      if (typeof child !== "object" || child === null) throw new PatchError(`no container at ${path.slice(0, i + 1).join(".")}`);
+      if (typeof child !== "object" || child === null)
+        throw new PatchError(`no container at ${path.slice(0, i + 1).join(".")}`);
       const mine = own(child);
       parent[key] = mine;
       parent = mine as Record<PathKey, unknown>;
@@ -120,7 +122,8 @@ export function applyPatch<T extends object>(root: T, ops: readonly PatchOp[]): 
     const last = path[path.length - 1] as PathKey;
     switch (op[0]) {
       case "set":
-        if (Array.isArray(parent) && (typeof last !== "number" || last > parent.length)) throw new PatchError(`bad index ${String(last)} at ${path.join(".")}`);
+        if (Array.isArray(parent) && (typeof last !== "number" || last > parent.length))
+          throw new PatchError(`bad index ${String(last)} at ${path.join(".")}`);
         parent[last] = op[2];
         break;
       case "del":
@@ -129,14 +132,16 @@ export function applyPatch<T extends object>(root: T, ops: readonly PatchOp[]): 
         break;
       case "push": {
         const arr = parent[last];
-        if (!Array.isArray(arr) || !Array.isArray(op[2])) throw new PatchError(`"push" needs an array at ${path.join(".")}`);
+        if (!Array.isArray(arr) || !Array.isArray(op[2]))
+          throw new PatchError(`"push" needs an array at ${path.join(".")}`);
         parent[last] = arr.concat(op[2]);
         copied.add(parent[last] as object);
         break;
       }
       case "trim": {
         const arr = parent[last];
-        if (!Array.isArray(arr) || typeof op[2] !== "number" || op[2] > arr.length) throw new PatchError(`"trim" needs a longer array at ${path.join(".")}`);
+        if (!Array.isArray(arr) || typeof op[2] !== "number" || op[2] > arr.length)
+          throw new PatchError(`"trim" needs a longer array at ${path.join(".")}`);
         parent[last] = arr.slice(0, op[2]);
         copied.add(parent[last] as object);
         break;

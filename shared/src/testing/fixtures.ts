@@ -4,7 +4,24 @@ import { validateScenario } from "../scenario/validate.ts";
 
 /** A valid N-state scenario (2–16 states) for tests and benchmarks. */
 export function testScenario(n = 4, overrides: Partial<Scenario> = {}): Scenario {
-  const ids = ["north", "south", "east", "west", "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"].slice(0, n);
+  const ids = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliet",
+    "kilo",
+    "lima",
+  ].slice(0, n);
   const data = {
     id: `test-${n}`,
     title: `Test scenario with ${n} states`,
@@ -25,7 +42,13 @@ export function testScenario(n = 4, overrides: Partial<Scenario> = {}): Scenario
       reputation: 6,
       objectives: [
         { kind: "statAtLeast", text: "Keep the economy above 12.", points: 3, stat: "economy", min: 12 },
-        { kind: "tensionAtMost", text: "Keep calm with the next state.", points: 2, with: ids[(i + 1) % n], max: 4 },
+        {
+          kind: "tensionAtMost",
+          text: "Keep calm with the next state.",
+          points: 2,
+          with: ids[(i + 1) % n],
+          max: 4,
+        },
       ],
     })),
     ...overrides,

@@ -12,22 +12,47 @@ import { testScenario } from "./fixtures.ts";
 export const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
 
 /** A new game of the fixture scenario, quiet unless `params` says otherwise. Throws if the engine refuses (a test bug). */
-export function testGame(o: { params?: Partial<ModelParams>; scenario?: Partial<Scenario>; options?: Partial<GameOptions>; seed?: string; states?: number } = {}): GameState {
-  const r = createGame(testScenario(o.states ?? 3, { params: { ...QUIET, ...(o.params ?? {}) } as Scenario["params"], ...(o.scenario ?? {}) }), o.seed ?? "test-seed", o.options ?? {});
+export function testGame(
+  o: {
+    params?: Partial<ModelParams>;
+    scenario?: Partial<Scenario>;
+    options?: Partial<GameOptions>;
+    seed?: string;
+    states?: number;
+  } = {},
+): GameState {
+  const r = createGame(
+    testScenario(o.states ?? 3, {
+      params: { ...QUIET, ...(o.params ?? {}) } as Scenario["params"],
+      ...(o.scenario ?? {}),
+    }),
+    o.seed ?? "test-seed",
+    o.options ?? {},
+  );
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
 
 /** Resolves a turn that must be legal. */
-export function resolveOk(s: GameState, orders: Record<string, Order[]> = {}): { state: GameState; events: GameEvent[] } {
+export function resolveOk(
+  s: GameState,
+  orders: Record<string, Order[]> = {},
+): { state: GameState; events: GameEvent[] } {
   const r = resolveTurn(s, orders);
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
 
 /** The first incident by `author` against `target` (of a kind, if given). */
-export function incidentBy(s: GameState, author: string | null, target: string, kind?: Incident["kind"]): Incident {
-  const i = s.incidents.find((x) => x.author === author && x.target === target && (kind === undefined || x.kind === kind));
+export function incidentBy(
+  s: GameState,
+  author: string | null,
+  target: string,
+  kind?: Incident["kind"],
+): Incident {
+  const i = s.incidents.find(
+    (x) => x.author === author && x.target === target && (kind === undefined || x.kind === kind),
+  );
   if (!i) throw new Error(`no incident by ${author} against ${target}`);
   return i;
 }

@@ -6,7 +6,16 @@ import type { IncidentKind } from "../model/operations.ts";
 import type { ModelParams } from "../model/params.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
 import type { Cbm } from "../model/cbms.ts";
-import type { GameOptions, Inquiry, IntelReport, Knowledge, Outcome, Proposal, PublicAttribution, Statement } from "../model/types.ts";
+import type {
+  GameOptions,
+  Inquiry,
+  IntelReport,
+  Knowledge,
+  Outcome,
+  Proposal,
+  PublicAttribution,
+  Statement,
+} from "../model/types.ts";
 
 /** Who is looking. */
 export type Viewer = { role: "player"; seat: SeatId } | { role: "observer" } | { role: "facilitator" };

@@ -22,7 +22,9 @@ function resolve(s: GameState, orders: Parameters<typeof resolveTurn>[1]): GameS
 
 describe("viewFor", () => {
   it("a detected espionage is an 'intrusion' of unknown author to the victim, espionage to its author, absent for a third state", () => {
-    const s = resolve(start({ dwellDays: [1, 1, 1, 1, 1] }), { north: [{ type: "espionage", target: "south" }] });
+    const s = resolve(start({ dwellDays: [1, 1, 1, 1, 1] }), {
+      north: [{ type: "espionage", target: "south" }],
+    });
     const victim = viewFor(s, { role: "player", seat: "south" }).incidents;
     expect(victim).toHaveLength(1);
     expect(victim[0]?.kind).toBe("intrusion");
@@ -39,7 +41,9 @@ describe("viewFor", () => {
   });
 
   it("an undetected operation is visible only to its author and the facilitator", () => {
-    const s = resolve(start({ dwellDays: [1e9, 1e9, 1e9, 1e9, 1e9] }), { north: [{ type: "preposition", target: "south" }] });
+    const s = resolve(start({ dwellDays: [1e9, 1e9, 1e9, 1e9, 1e9] }), {
+      north: [{ type: "preposition", target: "south" }],
+    });
     expect(viewFor(s, { role: "player", seat: "north" }).incidents).toHaveLength(1);
     expect(viewFor(s, { role: "player", seat: "north" }).private.north?.accesses).toHaveLength(1);
     expect(viewFor(s, { role: "player", seat: "south" }).incidents).toHaveLength(0);
@@ -61,7 +65,12 @@ describe("viewFor", () => {
     const s = start();
     expect(Object.keys(viewFor(s, { role: "player", seat: "east" }).private)).toEqual(["east"]);
     expect(Object.keys(viewFor(s, { role: "observer" }).private)).toEqual([]);
-    expect(Object.keys(viewFor(s, { role: "facilitator" }).private).sort()).toEqual(["east", "north", "south", "west"]);
+    expect(Object.keys(viewFor(s, { role: "facilitator" }).private).sort()).toEqual([
+      "east",
+      "north",
+      "south",
+      "west",
+    ]);
   });
 
   it("others' objective points and cyber/defence stay hidden; a published doctrine reveals the posture", () => {
@@ -75,7 +84,9 @@ describe("viewFor", () => {
     const p = applyStep(s, { type: "propose", turn: 1, seat: "south", kind: "publishDoctrine", parties: [] });
     if (!p.ok) throw new Error(p.error.message);
     const after = resolve(p.value.state, {});
-    expect(viewFor(after, { role: "player", seat: "north" }).nations.south?.cyber).toBe(after.nations.south?.cyber);
+    expect(viewFor(after, { role: "player", seat: "north" }).nations.south?.cyber).toBe(
+      after.nations.south?.cyber,
+    );
     expect(viewFor(after, { role: "observer" }).nations.south?.defense).toBe(after.nations.south?.defense);
   });
 
@@ -86,7 +97,13 @@ describe("viewFor", () => {
   });
 
   it("proposals are seen by their parties only", () => {
-    const p = applyStep(start(), { type: "propose", turn: 1, seat: "north", kind: "hotline", parties: ["south"] });
+    const p = applyStep(start(), {
+      type: "propose",
+      turn: 1,
+      seat: "north",
+      kind: "hotline",
+      parties: ["south"],
+    });
     if (!p.ok) throw new Error(p.error.message);
     expect(viewFor(p.value.state, { role: "player", seat: "south" }).proposals).toHaveLength(1);
     expect(viewFor(p.value.state, { role: "player", seat: "east" }).proposals).toHaveLength(0);
@@ -94,7 +111,9 @@ describe("viewFor", () => {
   });
 
   it("after the end everyone sees everything (the debrief)", () => {
-    let s = resolve(start({ dwellDays: [1e9, 1e9, 1e9, 1e9, 1e9] }), { north: [{ type: "preposition", target: "south" }] });
+    let s = resolve(start({ dwellDays: [1e9, 1e9, 1e9, 1e9, 1e9] }), {
+      north: [{ type: "preposition", target: "south" }],
+    });
     const end = applyStep(s, { type: "end", turn: s.turn });
     if (!end.ok) throw new Error(end.error.message);
     s = end.value.state;

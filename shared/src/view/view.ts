@@ -14,7 +14,11 @@ function seatOf(viewer: Viewer): SeatId | null {
 
 /** True when a CBM in force shows `id`'s cyber and defence to `me`: one that reveals its member to all, or its members to each other. */
 function revealedByCbm(s: GameState, id: SeatId, me: SeatId | null): boolean {
-  return CBM_KINDS.some((k) => (CBMS[k].reveals === "all" && cbmInForce(s, k, id)) || (CBMS[k].reveals === "members" && me !== null && cbmInForce(s, k, id, me)));
+  return CBM_KINDS.some(
+    (k) =>
+      (CBMS[k].reveals === "all" && cbmInForce(s, k, id)) ||
+      (CBMS[k].reveals === "members" && me !== null && cbmInForce(s, k, id, me)),
+  );
 }
 
 function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boolean): NationView {
@@ -85,7 +89,10 @@ function incidentView(i: Incident, me: SeatId | null, revealed: boolean): Incide
     damage: seesDamage ? i.damage : null,
     knowledge,
     publicAttributions: i.publicAttributions,
-    secret: revealed || mine ? { proxy: i.proxy, falseFlag: i.falseFlag, success: i.success, acknowledged: i.acknowledged } : null,
+    secret:
+      revealed || mine
+        ? { proxy: i.proxy, falseFlag: i.falseFlag, success: i.success, acknowledged: i.acknowledged }
+        : null,
   };
 }
 
@@ -96,7 +103,9 @@ function seatPrivate(s: GameState, seat: SeatId): SeatPrivate {
   return {
     briefing: n?.briefing ?? "",
     objectives: (n?.objectives ?? []).map((o) => ({ ...o, met: objectiveMet(s, seat, o) })),
-    accesses: s.accesses.filter((a) => a.owner === seat).map((a) => ({ id: a.id, target: a.target, since: a.since })),
+    accesses: s.accesses
+      .filter((a) => a.owner === seat)
+      .map((a) => ({ id: a.id, target: a.target, since: a.since })),
     intel: own(s.intel, seat) ?? [],
     orders: own(s.orders, seat) ?? [],
     suspicion,
@@ -104,10 +113,24 @@ function seatPrivate(s: GameState, seat: SeatId): SeatPrivate {
 }
 
 function scoreView(s: GameState, seat: SeatId, full: boolean): ScoreView {
-  const sc = own(s.scores, seat) ?? { economy: 0, stability: 0, reputation: 0, objectives: 0, outcome: 0, total: 0 };
+  const sc = own(s.scores, seat) ?? {
+    economy: 0,
+    stability: 0,
+    reputation: 0,
+    objectives: 0,
+    outcome: 0,
+    total: 0,
+  };
   if (full) return { ...sc };
   const total = Math.round((sc.economy + sc.stability + sc.reputation + sc.outcome) * 1000) / 1000;
-  return { economy: sc.economy, stability: sc.stability, reputation: sc.reputation, objectives: null, outcome: sc.outcome, total };
+  return {
+    economy: sc.economy,
+    stability: sc.stability,
+    reputation: sc.reputation,
+    objectives: null,
+    outcome: sc.outcome,
+    total,
+  };
 }
 
 /** The game as `viewer` may see it: players their seat, observers the public, the facilitator (and everyone after the end) everything. An unknown seat sees the public view. */
