@@ -12,31 +12,29 @@ import {
   type RequestPayload,
   type RequestType,
   type SessionPhase,
-  type Welcome,
 } from "@firebreak/shared";
 import { BotThinking } from "../bots/thinking.ts";
 import { arrive, begin, depart, fire, request, thought, type Plan } from "../driver/driver.ts";
 import { timersFor, type Facts, type Timer } from "../driver/timers.ts";
 import { codeInUse, roomsByCode, sleepingByCode } from "../games/registry.ts";
 import { wakeForCode } from "../games/wake.ts";
-import { wrongJoins } from "../http/limits.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
 import { services } from "../services.ts";
-import { newGame } from "../session/creating.ts";
 import type { Applied } from "../session/journal.ts";
-import { admission, arrivalEntries, type Admission } from "../session/joining.ts";
+import { arrivalEntries, type Admission } from "../session/joining.ts";
 import { entryFor, type Mint } from "../session/requests.ts";
 import { ok, type Result } from "../session/result.ts";
-import { newId, randomMint } from "../session/tokens.ts";
+import { randomMint } from "../session/tokens.ts";
 import type { Member, SessionState } from "../session/types.ts";
 import { RoomViews } from "../views/room-views.ts";
-import type { Viewer } from "../views/view-sync.ts";
-import { deliver } from "./deliver.ts";
+import { Connections, memberIdOf } from "./connections.ts";
+import { deliver, viewersOf } from "./deliver.ts";
 import { installFrameGuard } from "./frame-guard.ts";
 import { registerHandlers, type RequestHost } from "./handlers.ts";
-import { PublicState, syncPublicState, type PublicStateInstance } from "./public-state.ts";
-import { restoredSession } from "./restore.ts";
+import { admit, sendWelcome } from "./join.ts";
+import { PublicState, publishMetadata, syncPublic, type PublicStateInstance } from "./public-state.ts";
 import { RoomTimers } from "./room-timers.ts";
+import { appendEntry, finishIfEnded, openGame } from "./stored-game.ts";
 
 /** The room type "crisis". */
 export class CrisisRoom extends Room implements RequestHost {
@@ -45,16 +43,12 @@ export class CrisisRoom extends Room implements RequestHost {
   override state: PublicStateInstance = new PublicState();
   session!: SessionState;
   gameId = "";
-  /** Members with at least one live connection. */
-  readonly connected = new Set<string>();
-  /** Dropped connections that may still reconnect (Colyseus holds their place): someone is still here. */
-  private readonly held = new Set<string>();
+  /** Who is connected: members, held connections, frames' arrival times. */
+  private readonly connections = new Connections();
   /** True once the room has gone to sleep (idle), so its dispose registers it for waking. */
   private asleep = false;
   /** The creator of a game this room made, until it joins (its join carries the create options). */
   private creator: Member | null = null;
-  /** When each connection's latest frame reached the room (performance.now()): requests are timed from there. */
-  private readonly arrivals = new WeakMap<object, number>();
   /** `hard` bots' decisions in worker threads; a wanted answer is carried out like any other plan. */
   private readonly bots = new BotThinking(
     services().bots,
@@ -82,66 +76,37 @@ export class CrisisRoom extends Room implements RequestHost {
   }
 
   override onCreate(raw: unknown): void {
-    const svc = services();
-    const restore = (raw as { restore?: unknown; key?: unknown } | undefined) ?? {};
-    if (restore.restore !== undefined) {
-      this.session = restoredSession(String(restore.restore), restore.key);
-      this.gameId = String(restore.restore);
-    } else {
-      const made = newGame(raw, {
-        at: svc.now(),
-        scenario: (id) => svc.scenario(id),
-        takeoverSeconds: svc.takeoverSeconds,
-        mint: this.mint,
-      });
-      if (!made.ok) throw new Error(`${made.error.code}: ${made.error.message}`);
-      this.creator = made.value.creator;
-      this.gameId = newId("g");
-      svc.store.create(this.gameId, made.value.entry.code, made.value.entry);
-      this.session = made.value.session;
-    }
+    const opened = openGame(raw, this.mint);
+    this.session = opened.session;
+    this.gameId = opened.gameId;
+    this.creator = opened.creator;
     this.roomId = this.gameId;
     sleepingByCode.delete(this.session.code);
     roomsByCode.set(this.session.code, this.roomId);
-    this.publishMetadata();
+    publishMetadata(this, this.session);
     installFrameGuard(this);
     registerHandlers(this);
-    this.carryOut(begin(this.session, svc.now(), this.facts(), restore.restore !== undefined));
+    this.carryOut(begin(this.session, services().now(), this.facts(), opened.restored));
   }
 
   override onAuth(_client: Client, raw: unknown, context?: AuthContext): Admission {
-    if (this.creator) {
-      // The first join is the creator's own (it carries the create options).
-      const c = this.creator;
-      this.creator = null;
-      return { member: c, fresh: c.role === "player" };
-    }
-    const r = admission(this.session, raw, this.mint);
-    if (r.ok) return r.value;
-    // Wrong tokens and invites count toward the address's wrong-join limit, like wrong codes.
-    const guess = r.error.code === "BAD_TOKEN" || r.error.code === "BAD_INVITE";
-    if (guess && !wrongJoins.hit(context?.ip ?? "unknown"))
-      throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
-    throw new Error(`${r.error.code}: ${r.error.message}`);
+    // The first join is the creator's own (it carries the create options).
+    const c = this.creator;
+    this.creator = null;
+    return c ? { member: c, fresh: c.role === "player" } : admit(this.session, raw, this.mint, context?.ip);
   }
 
   override onJoin(client: Client, _options: unknown, auth: Admission): void {
-    this.watchArrivals(client);
+    this.connections.watch(client);
     const at = services().now();
     const entries = arrivalEntries(auth, at);
     const plan = arrive(this.session, auth.member.id, entries, at, this.facts(auth.member.id));
     if (!plan.ok) throw new Error(`${plan.error.code}: ${plan.error.message}`);
     // The welcome goes first: a client learns who it is before what it sees.
     const journalled = this.carryOut(plan.value, entries.length > 0, () => {
-      client.userData = { memberId: auth.member.id };
-      const welcome: Welcome = {
-        memberId: auth.member.id,
-        token: auth.member.token,
-        roomId: this.roomId,
-        code: this.session.code,
-      };
-      client.send("welcome", welcome);
-      this.connected.add(auth.member.id);
+      this.connections.admit(client, auth.member.id);
+      sendWelcome(client, auth.member, this.roomId, this.session.code);
+      this.connections.live(auth.member.id);
     });
     if (!journalled.ok) throw new Error(`${journalled.error.code}: ${journalled.error.message}`);
   }
@@ -149,21 +114,21 @@ export class CrisisRoom extends Room implements RequestHost {
   override onDrop(client: Client): void {
     const m = this.memberOf(client);
     // A removed member's connection is not held for it.
-    if (m) this.held.add(client.sessionId);
+    if (m) this.connections.hold(client);
     this.gone(client);
     // Its promise rejects when the window closes unused or the room is disposing (a shutdown): both are normal here.
     if (m) this.allowReconnection(client, services().reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
-    this.watchArrivals(client);
-    this.held.delete(client.sessionId);
+    this.connections.watch(client);
+    this.connections.release(client);
     const m = this.memberOf(client);
     if (!m) {
       client.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
       return;
     }
-    this.connected.add(m.id);
+    this.connections.live(m.id);
     // Patches sent while it was away may be lost: a fresh snapshot.
     this.views.forget(client.sessionId);
     const plan = arrive(this.session, m.id, [], services().now(), this.facts());
@@ -171,7 +136,7 @@ export class CrisisRoom extends Room implements RequestHost {
   }
 
   override onLeave(client: Client): void {
-    this.held.delete(client.sessionId);
+    this.connections.release(client);
     this.gone(client);
   }
 
@@ -190,7 +155,7 @@ export class CrisisRoom extends Room implements RequestHost {
 
   /** When the frame now being handled for `client` reached the room (performance.now()), if known. */
   arrivalOf(client: Client): number | undefined {
-    return this.arrivals.get(client.ref);
+    return this.connections.arrivalOf(client);
   }
 
   /** The game's turn and the session's phase now (a method, so narrowing does not go stale across commits). */
@@ -230,8 +195,8 @@ export class CrisisRoom extends Room implements RequestHost {
   /** What the driver needs to know of the room; `arriving` counts a member as connected before its connection is recorded. */
   private facts(arriving?: string): Facts {
     return {
-      connected: arriving === undefined ? this.connected : new Set([...this.connected, arriving]),
-      present: this.clients.length + this.held.size > 0,
+      connected: this.connections.connected(arriving),
+      present: this.connections.present(this.clients.length),
       armed: this.timers.list(),
       idleSeconds: services().idleSeconds,
       offThread: (spec) => this.bots.offThread(spec),
@@ -256,7 +221,7 @@ export class CrisisRoom extends Room implements RequestHost {
     const whole = done === plan.steps.length;
     if (whole && plan.think !== null) this.bots.dispatch(this.session, plan.think, () => this.session);
     this.timers.set(whole ? plan.timers : timersFor(this.session, services().now(), this.facts()));
-    this.syncPublic();
+    syncPublic(this, this.state, this.session);
     this.pushViews();
     if (plan.leave === "sleep") this.asleep = true;
     if (plan.leave !== null) void this.disconnect();
@@ -265,80 +230,30 @@ export class CrisisRoom extends Room implements RequestHost {
 
   /** Appends an entry the driver applied to the journal (durable), then adopts the session after it and its effects. */
   private journal(step: Applied): Result<true> {
-    try {
-      services().store.append(this.gameId, step.entry);
-    } catch (e) {
-      return {
-        ok: false,
-        error: { code: "STORE_FAILED", message: `The game could not be saved: ${(e as Error).message}` },
-      };
-    }
+    const saved = appendEntry(this.gameId, step.entry);
+    if (!saved.ok) return saved;
     const before = this.session;
     this.session = step.after;
     const e = step.entry;
     if (e.kind === "code") {
       roomsByCode.delete(before.code);
       roomsByCode.set(e.code, this.roomId);
-      this.publishMetadata();
+      publishMetadata(this, this.session);
     }
-    if (e.kind === "remove") {
-      this.connected.delete(e.member);
-      for (const c of this.clients)
-        if (memberIdOf(c) === e.member) c.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
-    }
-    // A finished game is no longer restored; it lives on in the store (its record and debrief).
-    if (before.phase !== "ended" && this.session.phase === "ended") services().store.finish(this.gameId);
+    if (e.kind === "remove") this.connections.removed(e.member, this.clients);
+    finishIfEnded(this.gameId, before, this.session);
     return ok(true);
   }
 
   /** A connection left or dropped: its member is no longer connected unless another connection is, and the driver replans. */
   private gone(client: Client): void {
-    const m = this.memberOf(client);
-    if (m && !this.clients.some((c) => c !== client && this.memberOf(c)?.id === m.id))
-      this.connected.delete(m.id);
+    this.connections.gone(client, this.memberOf(client)?.id, this.clients);
     this.carryOut(depart(this.session, services().now(), this.facts()));
-  }
-
-  /** Stamps each frame of the client's connection on arrival, before Colyseus decodes and validates it (GET /api/metrics). */
-  private watchArrivals(client: Client): void {
-    const ref = client.ref;
-    if (this.arrivals.has(ref)) return;
-    this.arrivals.set(ref, performance.now());
-    ref.prependListener("message", () => this.arrivals.set(ref, performance.now()));
   }
 
   /** Brings every client's view up to date: a snapshot to one that holds none, else a patch per distinct viewer; nothing when unchanged. */
   private pushViews(): void {
-    const viewers: Viewer[] = [];
-    const byId = new Map<string, Client>();
-    for (const client of this.clients) {
-      const member = this.memberOf(client);
-      if (!member) continue;
-      viewers.push({ client: client.sessionId, member });
-      byId.set(client.sessionId, client);
-    }
-    deliver(this.views.deliveries(viewers, this.session, this.connected), byId);
+    const { viewers, byId } = viewersOf(this.clients, (c) => this.memberOf(c));
+    deliver(this.views.deliveries(viewers, this.session, this.connections.members), byId);
   }
-
-  /** The synced Colyseus state (public facts only), and the matchmaker's copy of the metadata when the phase changed. */
-  private syncPublic(): void {
-    syncPublicState(this.state, this.session);
-    if (this.metadata?.phase !== this.session.phase) this.publishMetadata();
-  }
-
-  /** The matchmaker's copy of the game: its code (for join by code), name, scenario and phase (for the code lookup). */
-  private publishMetadata(): void {
-    const s = this.session;
-    void this.setMetadata({
-      code: s.code,
-      name: s.options.name,
-      scenario: s.options.scenario,
-      phase: s.phase,
-    });
-  }
-}
-
-/** The member id a connection was given at its join. */
-function memberIdOf(client: Client): string | undefined {
-  return (client.userData as { memberId?: string } | undefined)?.memberId;
 }

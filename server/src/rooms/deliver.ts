@@ -1,6 +1,7 @@
 /** Views sent over Colyseus: each snapshot to its connection, each patch encoded once for all the connections it goes to. */
 import { getMessageBytes, Protocol, type Client } from "@colyseus/core";
-import type { Delivery } from "../views/view-sync.ts";
+import type { Member } from "../session/types.ts";
+import type { Delivery, Viewer } from "../views/view-sync.ts";
 
 /** Sends deliveries as they are computed (the next viewer is diffed while one travels); `clients` by session id. */
 export function deliver(deliveries: Iterable<Delivery>, clients: ReadonlyMap<string, Client>): void {
@@ -12,4 +13,20 @@ export function deliver(deliveries: Iterable<Delivery>, clients: ReadonlyMap<str
     const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "patch", d.patch);
     for (const id of d.to) clients.get(id)?.enqueueRaw(bytes);
   }
+}
+
+/** The connections that are members, as viewers (in the clients' order), and those clients by session id. */
+export function viewersOf(
+  clients: Iterable<Client>,
+  memberOf: (client: Client) => Member | undefined,
+): { viewers: Viewer[]; byId: Map<string, Client> } {
+  const viewers: Viewer[] = [];
+  const byId = new Map<string, Client>();
+  for (const client of clients) {
+    const member = memberOf(client);
+    if (!member) continue;
+    viewers.push({ client: client.sessionId, member });
+    byId.set(client.sessionId, client);
+  }
+  return { viewers, byId };
 }

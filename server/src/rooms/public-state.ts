@@ -1,4 +1,8 @@
-/** The only synced Colyseus schema: public facts about the room. Everything seat-specific travels as "view" snapshots and "patch" messages built from viewFor. */
+/**
+ * What a room shows of its game to everyone: the only synced Colyseus schema (public facts; everything seat-specific
+ * travels as "view" snapshots and "patch" messages built from viewFor), and the matchmaker's metadata.
+ */
+import type { Room } from "@colyseus/core";
 import { schema, t } from "@colyseus/schema";
 import type { SessionState } from "../session/types.ts";
 
@@ -22,4 +26,20 @@ export function syncPublicState(state: PublicStateInstance, s: SessionState): vo
   state.maxTurns = s.game.maxTurns;
   state.deadline = s.deadline ?? 0;
   state.paused = s.pausedRemaining !== null;
+}
+
+/** The matchmaker's copy of the game: its code (for join by code), name, scenario and phase (for the code lookup). */
+export function publishMetadata(room: Room, s: SessionState): void {
+  void room.setMetadata({
+    code: s.code,
+    name: s.options.name,
+    scenario: s.options.scenario,
+    phase: s.phase,
+  });
+}
+
+/** The synced state (public facts only), and the matchmaker's copy of the metadata when the phase changed. */
+export function syncPublic(room: Room, state: PublicStateInstance, s: SessionState): void {
+  syncPublicState(state, s);
+  if (room.metadata?.phase !== s.phase) publishMetadata(room, s);
 }
