@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findScenario } from "../scenario/files.ts";
-import type { GameScore, TournamentSpec } from "../sim/tournament.ts";
+import type { TournamentSpec } from "../sim/tournament-games.ts";
+import type { GameScore } from "../sim/tournament-table.ts";
 import { openCheckpoint, tournamentKey } from "./checkpoint.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");

@@ -8,7 +8,8 @@ import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
 import type { BotOptions } from "../bots/bot.ts";
 import { canonicalJson, hashString } from "../model/hash.ts";
-import type { GameScore, TournamentSpec } from "../sim/tournament.ts";
+import type { TournamentSpec } from "../sim/tournament-games.ts";
+import type { GameScore } from "../sim/tournament-table.ts";
 
 /** The version of the file's layout. */
 const LAYOUT = 1;

@@ -1,12 +1,9 @@
 /** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament (but those to skip) and posts each score. */
 import { parentPort, workerData } from "node:worker_threads";
 import type { BotOptions } from "../bots/bot.ts";
-import {
-  playTournamentGame,
-  tournamentGames,
-  type GameScore,
-  type TournamentSpec,
-} from "../sim/tournament.ts";
+import { playTournamentGame } from "../sim/tournament.ts";
+import { tournamentGames, type TournamentSpec } from "../sim/tournament-games.ts";
+import type { GameScore } from "../sim/tournament-table.ts";
 
 /** What the CLI hands each worker. */
 export interface TournamentWork {

@@ -3,17 +3,15 @@ import { Worker } from "node:worker_threads";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
 import type { BotOptions } from "../bots/bot.ts";
+import { playTournamentGame } from "../sim/tournament.ts";
 import {
   TOURNAMENT_FORMATS,
-  formatTournament,
-  playTournamentGame,
   tournamentGames,
-  tournamentResult,
-  type GameScore,
   type TournamentFormat,
-  type TournamentResult,
   type TournamentSpec,
-} from "../sim/tournament.ts";
+} from "../sim/tournament-games.ts";
+import { tournamentResult, type GameScore, type TournamentResult } from "../sim/tournament-table.ts";
+import { formatTournament } from "../sim/tournament-text.ts";
 import { openCheckpoint, tournamentKey, type Checkpoint } from "./checkpoint.ts";
 import type { PlayedGame, TournamentWork } from "./tournament-worker.ts";
 import {

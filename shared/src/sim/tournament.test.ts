@@ -8,17 +8,10 @@ import { botTurn } from "../bots/bot.ts";
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
 import { mySeat } from "../bots/perception.ts";
 import { ELO_BASE, eloRatings } from "./elo.ts";
-import {
-  allEntrants,
-  deal,
-  dealCount,
-  formatTournament,
-  lineup,
-  playTournamentGame,
-  runTournament,
-  tournamentGames,
-  tournamentResult,
-} from "./tournament.ts";
+import { playTournamentGame, runTournament } from "./tournament.ts";
+import { allEntrants, deal, dealCount, lineup, tournamentGames } from "./tournament-games.ts";
+import { tournamentResult } from "./tournament-table.ts";
+import { formatTournament } from "./tournament-text.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
