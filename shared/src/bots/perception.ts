@@ -8,6 +8,12 @@ export function mySeat(view: GameView): SeatId {
   return view.viewer.role === "player" ? view.viewer.seat : (view.seats[0] as SeatId);
 }
 
+/** The latest intelligence report I hold about another state, if any. */
+export function latestIntel(view: GameView, me: SeatId, about: SeatId) {
+  const list = (view.private[me]?.intel ?? []).filter((r) => r.about === about);
+  return list[list.length - 1];
+}
+
 /** Other states sorted by tension with me, highest first (ties: suspicion, then seat order). */
 export function rivalsByTension(view: GameView, me: SeatId): SeatId[] {
   const susp = view.private[me]?.suspicion ?? {};
