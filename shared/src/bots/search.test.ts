@@ -15,7 +15,8 @@ import { botTurn } from "./bot.ts";
 import { determinize } from "./determinize.ts";
 import type { BotSpec } from "./doctrines.ts";
 import { opponentModel } from "./opponents.ts";
-import { exposureCost, searchOrders, type SearchBudget } from "./search.ts";
+import { searchOrders, type SearchBudget } from "./search.ts";
+import { exposureCost } from "./search-value.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
