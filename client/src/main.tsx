@@ -5,7 +5,7 @@ import { App } from "./app.tsx";
 import { rejoinSaved, saveSeat } from "./net/client.ts";
 import { takeSecretLink } from "./net/links.ts";
 import { loadScenarios } from "./ui/api.ts";
-import { pendingInvite } from "./ui/home.tsx";
+import { pendingInvite } from "./ui/invite-card.tsx";
 
 async function boot(): Promise<void> {
   const link = takeSecretLink();
