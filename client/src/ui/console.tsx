@@ -5,7 +5,7 @@ import { request, type Act, type ClientView, type PayloadArgs } from "../net/cli
 import type { RequestType, SeatSummary } from "@firebreak/shared/browser";
 import { Access, Knocks } from "./access.tsx";
 import { scenarios } from "./api.ts";
-import { describe } from "./orders.tsx";
+import { describe } from "./order-words.ts";
 
 export function Console({ v }: { v: ClientView }) {
   const error = useSignal("");
