@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { injectSchema } from "../scenario/schema.ts";
+import { MAX_ORDERS } from "../model/orders.ts";
 import type { SessionPhase } from "./view.ts";
 
 const id = z.string().min(1).max(64);
@@ -44,7 +45,10 @@ export type JoinGameOptions = z.input<typeof joinOptionsSchema>;
 
 /** Every request type and its payload. */
 export const requestSchemas = {
-  orders: z.strictObject({ turn: z.number().int().min(1).max(1000), orders: z.array(z.unknown()).max(12) }),
+  orders: z.strictObject({
+    turn: z.number().int().min(1).max(1000),
+    orders: z.array(z.unknown()).max(MAX_ORDERS),
+  }),
   ready: z.strictObject({ ready: z.boolean() }),
   chat: z.strictObject({ channel: z.string().min(1).max(80), text: z.string().max(2000) }),
   propose: z.strictObject({ kind: id, parties: z.array(id).max(16) }),

@@ -1,5 +1,5 @@
 /**
- * The stylized facts of DESIGN §3, shown by seeded batch simulation. docs/model.md §7 reports the same specifications at
+ * The stylized facts of the design brief (docs/model.md §10), shown by seeded batch simulation. docs/model.md §7 reports the same specifications at
  * full size (1,000 or 2,000 games).
  *
  * Each fact is a sequential test (shared/src/sim/sequential.ts): it plays the games of the documented batches in stages,
@@ -98,7 +98,7 @@ function expectShown(name: string, outcome: SequentialOutcome): void {
   expect(outcome.verdict, `${name}:\n${outcome.log.join("\n")}`).toBe("shown");
 }
 
-describe("stylized facts (DESIGN §3)", () => {
+describe("stylized facts (docs/model.md §7)", () => {
   it(
     "1. hotlines with inquire lower the share of games ending in armed conflict when incidents are ambiguous",
     () => {
