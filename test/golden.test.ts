@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { findScenario } from "../shared/src/scenario/files.ts";
+import { findScenario } from "@firebreak/shared/scenario-files";
 import { RULES_VERSION } from "../shared/src/game/create.ts";
 import { replayRecord, type GameRecord } from "../shared/src/record/record.ts";
 

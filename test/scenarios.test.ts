@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFile, expectedId, listScenarioFiles } from "../shared/src/cli/scenario-check.ts";
-import { findScenario, loadScenarioFile, SCENARIOS_DIR } from "../shared/src/scenario/files.ts";
+import { findScenario, loadScenarioFile, SCENARIOS_DIR } from "@firebreak/shared/scenario-files";
 import { DEFAULT_PARAMS } from "../shared/src/model/params.ts";
 import type { Scenario } from "../shared/src/scenario/schema.ts";
 import { formatProblems, parseScenario } from "../shared/src/scenario/validate.ts";

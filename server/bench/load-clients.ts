@@ -1,6 +1,6 @@
 /** The load bench's people: scripted SDK clients that set up rooms, play them, and record what they measure. */
 import { Client, type Room } from "@colyseus/sdk";
-import { type ClientView, type PatchOp, type ViewPatch, ViewMirror } from "../../shared/src/index.ts";
+import { type ClientView, type PatchOp, type ViewPatch, ViewMirror } from "@firebreak/shared";
 import { fetchFrom } from "./local-fetch.ts";
 
 /** The scenario every room plays, and its seats (one player each). */

@@ -9,7 +9,7 @@
  * Targets of the issue: easy ≤ 5 ms, normal ≤ 30 ms, hard ≤ 250 ms. Speed is reported, never enforced.
  */
 import os from "node:os";
-import { findScenario } from "../src/scenario/files.ts";
+import { findScenario } from "../src/io/scenario-files.ts";
 import { botTurn, type BotTurn } from "../src/bots/bot.ts";
 import { BOT_LEVELS, DOCTRINAL_PERSONAS, type BotLevel, type BotSpec } from "../src/bots/doctrines.ts";
 import { HARD_BUDGET } from "../src/bots/search.ts";

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findScenario } from "../../shared/src/scenario/files.ts";
+import { findScenario } from "@firebreak/shared/scenario-files";
 import { applyStep, createGame, viewFor, type Step } from "../../shared/src/index.ts";
 import { answerProposal, chooseOrders, proposeCbms, type Persona } from "../../shared/src/bots/personas.ts";
 import { rngFromSeed } from "../../shared/src/model/rng.ts";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { findScenario } from "../../shared/src/scenario/files.ts";
+import { findScenario } from "@firebreak/shared/scenario-files";
 import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
 import { create, freePort, join, type Peer } from "./harness.ts";
 

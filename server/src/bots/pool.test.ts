@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { BOT_PERSONAS, botTurn, rngFromSeed, viewFor, type BotSpec, type GameView } from "@firebreak/shared";
-import { findScenario } from "../../../shared/src/scenario/files.ts";
+import { findScenario } from "@firebreak/shared/scenario-files";
 import { botSeed, botMoves } from "./moves.ts";
 import { BotPool } from "./pool.ts";
 import { applyEntry, createSession } from "../session/session.ts";

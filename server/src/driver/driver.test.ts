@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry } from "../session/journal.ts";
 import { replayJournal } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";

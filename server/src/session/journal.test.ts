@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import { authorOf, type StoredEntry } from "./journal.ts";
 import { replayJournal } from "./session.ts";
 import type { Member } from "./types.ts";

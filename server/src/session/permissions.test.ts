@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry, StoredEntry } from "./journal.ts";
 import { mayRequest, permit, REQUEST_ACTS, roleMay, type Act } from "./permissions.ts";
 import { createSession, replayJournal } from "./session.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RequestPayload, RequestType } from "@firebreak/shared";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import { entryFor, type Mint } from "./requests.ts";
 import { replayJournal } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BOT_PERSONAS, castBots, replayRecord, SCENARIO_CASTS } from "@firebreak/shared";
-import { findScenario } from "../../../shared/src/scenario/files.ts";
+import { findScenario } from "@firebreak/shared/scenario-files";
 import { botMoves } from "../bots/moves.ts";
 import { ann, bob, fac, olga, run, scenario, started } from "../testing/fixtures.ts";
 import { canRead, channelName, parseChannel } from "./channels.ts";

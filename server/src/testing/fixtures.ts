@@ -1,5 +1,5 @@
 /** Fixtures for the server's tests: four people and a class game of the engine's four-state test scenario, as a journal. */
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry } from "../session/journal.ts";
 import { applyEntry, createSession } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";

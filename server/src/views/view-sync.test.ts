@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyPatch, viewFor } from "@firebreak/shared";
-import { testScenario } from "../../../shared/src/testing/fixtures.ts";
+import { testScenario } from "@firebreak/shared/testing";
 import { clientView, sharedView, viewerOf } from "./client-view.ts";
 import { applyEntry, createSession } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";

@@ -1,6 +1,6 @@
 /** Each persona's doctrine shows in what its bots do over many seeded games. */
 import { describe, expect, it } from "vitest";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import { isOperation, type Order } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { Scenario } from "../scenario/schema.ts";

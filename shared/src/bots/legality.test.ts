@@ -1,7 +1,7 @@
 /** Property: bots of every persona and level only ever submit legal orders, proposals and answers, on every shipped scenario. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import { validateOrders } from "../game/validate.ts";
 import { checkProposal } from "../rules/cbms.ts";
 import type { SeatId } from "../model/basics.ts";

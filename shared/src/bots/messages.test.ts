@@ -1,6 +1,6 @@
 /** Bots' messages: short, plain, in character, from templates, and consistent with what the bot did. */
 import { describe, expect, it } from "vitest";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import type { SeatId } from "../model/basics.ts";
 import { playBotGame } from "../sim/bot-game.ts";
 import { botTurn } from "./bot.ts";

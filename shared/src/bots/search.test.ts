@@ -1,6 +1,6 @@
 /** The search bot sees only its seat's view, samples worlds consistent with it, and decides deterministically per seed. */
 import { describe, expect, it } from "vitest";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import { createGame } from "../game/create.ts";
 import { applyStep } from "../game/steps.ts";
 import { rngFromSeed } from "../model/rng.ts";

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import type { TournamentSpec } from "../sim/tournament-games.ts";
 import type { GameScore } from "../sim/tournament-table.ts";
 import { openCheckpoint, tournamentKey } from "./checkpoint.ts";

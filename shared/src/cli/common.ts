@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import type { Scenario } from "../scenario/schema.ts";
 import { formatProblems } from "../scenario/validate.ts";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 
 /** A CLI's way to stop on bad arguments: the message, then its usage line, exit code 2. */
 export type Fail = (message: string) => never;

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { asRecord, replayRecord } from "../record/record.ts";
 import { formatProblems } from "../scenario/validate.ts";
-import { findScenario } from "../scenario/files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 
 function main(): number {
   const parse = () =>

@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { findScenario, SCENARIOS_DIR } from "../cli/scenario-files.ts";
+import { findScenario, SCENARIOS_DIR } from "../io/scenario-files.ts";
 import type { Persona } from "../bots/personas.ts";
 import type { CbmKind } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";

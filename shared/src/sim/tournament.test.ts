@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findScenario } from "../cli/scenario-files.ts";
+import { findScenario } from "../io/scenario-files.ts";
 import { botTurn } from "../bots/bot.ts";
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
 import { mySeat } from "../bots/perception.ts";

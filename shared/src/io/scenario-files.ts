@@ -1,11 +1,13 @@
 /**
  * Finding and reading scenario files on disk: the command-line tools, the server's catalogue and the tests load scenarios
- * through it. The one module of scenario/ that does I/O; the schema and its validation stay pure.
+ * through it. io/ is the one folder of shared/ (besides the command-line tools in cli/) that touches the file system; the
+ * rules, the scenario schema and its validation stay pure, and the browser entry never reaches it. Node only, exported as
+ * "@firebreak/shared/scenario-files".
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseScenario, type ScenarioResult } from "./validate.ts";
+import { parseScenario, type ScenarioResult } from "../scenario/validate.ts";
 
 /** The repository's scenarios/ folder. */
 export const SCENARIOS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../scenarios");
