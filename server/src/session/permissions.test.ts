@@ -1,40 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { testScenario } from "@firebreak/shared/testing";
+import { ann, fac, olga, run, sam, scenario, untimed } from "../testing/fixtures.ts";
 import type { JournalEntry, StoredEntry } from "./journal.ts";
 import { mayRequest, permit, REQUEST_ACTS, roleMay, type Act } from "./permissions.ts";
 import { createSession, replayJournal } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";
 
-const scenario = testScenario(4);
-const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
-const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
-const sam: Member = { id: "mS", name: "Sam", role: "player", seat: null, token: "tok-sam-0000000000" };
-const olga: Member = { id: "mO", name: "Olga", role: "observer", seat: null, token: "tok-olga-000000000" };
-const options = {
-  scenario: scenario.id,
-  seed: "s-1",
-  name: "Test",
-  turnSeconds: 0,
-  botLevel: "normal" as const,
-  solo: null,
-  takeoverSeconds: 0,
-  cbms: [],
-};
-
 /** A class game started with Ann on north, Sam without a seat, Olga watching; east, south and west are bots. */
 function started(): SessionState {
-  const s = replayJournal(
+  return run(
     [
-      { kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options },
       { kind: "join", at: 1_100, by: ann.id, member: ann },
       { kind: "join", at: 1_200, by: sam.id, member: sam },
       { kind: "join", at: 1_300, by: olga.id, member: olga },
       { kind: "start", at: 2_000, by: fac.id },
     ],
-    scenario,
-  );
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
+    untimed,
+  ).s;
 }
 
 const code = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? "ok" : (r.error?.code ?? ""));
@@ -142,10 +123,7 @@ describe("who may do what", () => {
   });
 
   it("joins: a person joins as itself, never as a facilitator; a facilitator adds co-facilitators", () => {
-    const s = createSession(
-      { kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options },
-      scenario,
-    );
+    const s = createSession(untimed, scenario);
     if (!s.ok) throw new Error(s.error.message);
     const cofac: Member = {
       id: "mC",

@@ -1,38 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { RequestPayload, RequestType } from "@firebreak/shared";
-import { testScenario } from "@firebreak/shared/testing";
+import { ann, fac, run, sam, scenario, untimed } from "../testing/fixtures.ts";
 import { entryFor, type Mint } from "./requests.ts";
 import { replayJournal } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";
 
-const scenario = testScenario(4);
-const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
-const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
-const sam: Member = { id: "mS", name: "Sam", role: "player", seat: null, token: "tok-sam-0000000000" };
-const options = {
-  scenario: scenario.id,
-  seed: "s-1",
-  name: "Test",
-  turnSeconds: 0,
-  botLevel: "normal" as const,
-  solo: null,
-  takeoverSeconds: 0,
-  cbms: [],
-};
 const mint: Mint = { id: (p) => `${p}new`, token: () => "tok-new-0000000000", code: () => "NEWCOD" };
 
 function session(started: boolean): SessionState {
-  const s = replayJournal(
+  return run(
     [
-      { kind: "create", at: 1_000, by: fac.id, code: "ACDEFG", facilitator: fac, options },
       { kind: "join", at: 1_100, by: ann.id, member: ann },
       { kind: "join", at: 1_200, by: sam.id, member: sam },
       ...(started ? [{ kind: "start" as const, at: 2_000, by: fac.id }] : []),
     ],
-    scenario,
-  );
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
+    untimed,
+  ).s;
 }
 
 const ask = <T extends RequestType>(s: SessionState, m: Member, type: T, payload: RequestPayload<T>) =>

@@ -26,6 +26,14 @@ export const bob: Member = {
   seat: "south",
   token: "tok-bob-0000000000",
 };
+/** A player who joined without a seat. */
+export const sam: Member = {
+  id: "mS",
+  name: "Sam",
+  role: "player",
+  seat: null,
+  token: "tok-sam-0000000000",
+};
 export const olga: Member = {
   id: "mO",
   name: "Olga",
@@ -53,12 +61,21 @@ export const create: Extract<JournalEntry, { kind: "create" }> = {
   },
 };
 
-/** The class game after `entries` (each must be accepted), with its journal. */
-export function run(entries: JournalEntry[]): { s: SessionState; journal: JournalEntry[] } {
-  const c = createSession(create, scenario);
+/** The same class game without a time limit. */
+export const untimed: Extract<JournalEntry, { kind: "create" }> = {
+  ...create,
+  options: { ...create.options, turnSeconds: 0 },
+};
+
+/** The class game (`first`: `create` unless given) after `entries` (each must be accepted), with its journal. */
+export function run(
+  entries: JournalEntry[],
+  first: Extract<JournalEntry, { kind: "create" }> = create,
+): { s: SessionState; journal: JournalEntry[] } {
+  const c = createSession(first, scenario);
   if (!c.ok) throw new Error(c.error.message);
   let s = c.value;
-  const journal: JournalEntry[] = [create];
+  const journal: JournalEntry[] = [first];
   for (const e of entries) {
     const r = applyEntry(s, e);
     if (!r.ok) throw new Error(`${e.kind}: ${r.error.code} ${r.error.message}`);
