@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ann, fac, olga, run, sam, scenario, untimed } from "../testing/fixtures.ts";
 import type { JournalEntry, StoredEntry } from "./journal.ts";
 import { mayRequest, permit, REQUEST_ACTS, roleMay, type Act } from "./permissions.ts";
-import { createSession, replayJournal } from "./session.ts";
+import { createSession } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";
 
 /** A class game started with Ann on north, Sam without a seat, Olga watching; east, south and west are bots. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { RequestPayload, RequestType } from "@firebreak/shared";
 import { ann, fac, run, sam, scenario, untimed } from "../testing/fixtures.ts";
 import { entryFor, type Mint } from "./requests.ts";
-import { replayJournal } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";
 
 const mint: Mint = { id: (p) => `${p}new`, token: () => "tok-new-0000000000", code: () => "NEWCOD" };
