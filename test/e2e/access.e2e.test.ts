@@ -1,17 +1,8 @@
 /** Who gets in, in the browser: a late student knocks and is let in, a seat invite link, removal, the facilitator link on another device. */
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { boardReady, checkScreen, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
+import { boardReady, checkScreen, E2E_TEST, joinByCode, openPage, withServerAndBrowser } from "./pages.ts";
 
 const e2e = withServerAndBrowser();
-
-async function joinAs(page: Page, name: string, code: string, state: string): Promise<void> {
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Code", { exact: true }).fill(code);
-  await page.getByRole("button", { name: "Find the game" }).click();
-  await page.getByLabel("State", { exact: true }).selectOption(state);
-  await page.getByRole("button", { name: "Join", exact: true }).click();
-}
 
 describe("who gets in", () => {
   it(
@@ -23,7 +14,7 @@ describe("who gets in", () => {
       await fac.page.getByRole("button", { name: "Open the exercise" }).click();
       const code = ((await fac.page.locator(".join-code").textContent()) ?? "").trim();
       const ana = await openPage(e2e.browser, e2e.srv.http);
-      await joinAs(ana.page, "Ana", code, "aestria");
+      await joinByCode(ana.page, "Ana", code, "aestria");
       await ana.page
         .getByText("your state's secret briefing and objectives arrive then", { exact: false })
         .waitFor();
@@ -33,7 +24,7 @@ describe("who gets in", () => {
 
       // Eve joins Aestria, which has a player: she waits, seeing no orders, until the facilitator lets her in.
       const eve = await openPage(e2e.browser, e2e.srv.http);
-      await joinAs(eve.page, "Eve", code, "aestria");
+      await joinByCode(eve.page, "Eve", code, "aestria");
       await eve.page.getByText("Waiting for the facilitator to let you into Aestria").waitFor();
       expect(await eve.page.getByRole("tab", { name: "Orders" }).count()).toBe(0);
       await fac.page.getByRole("tab", { name: "Console" }).click();

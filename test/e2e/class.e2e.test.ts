@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { boardReady, checkScreen, E2E_TEST, openPage, untilCount, withServerAndBrowser } from "./pages.ts";
+import {
+  boardReady,
+  checkScreen,
+  E2E_TEST,
+  joinByCode,
+  openPage,
+  untilCount,
+  withServerAndBrowser,
+} from "./pages.ts";
 
 const e2e = withServerAndBrowser();
 
+/** Joins by code and waits for the lobby. */
 async function joinAs(page: Page, name: string, code: string, state: string): Promise<void> {
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Code", { exact: true }).fill(code);
-  await page.getByRole("button", { name: "Find the game" }).click();
-  await page.getByLabel("State", { exact: true }).selectOption(state);
-  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await joinByCode(page, name, code, state);
   await page.getByText("The facilitator will start the game", { exact: false }).waitFor();
 }
 

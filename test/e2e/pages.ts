@@ -132,3 +132,12 @@ export async function untilCount(page: Page, selector: string, n: number): Promi
       throw new Error(`waiting for exactly ${n} of "${selector}": ${(e as Error).message}`);
     });
 }
+
+/** A student on the home page joins a game by its code as a player of `state` (the lobby, or a knock, follows). */
+export async function joinByCode(page: Page, name: string, code: string, state: string): Promise<void> {
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Find the game" }).click();
+  await page.getByLabel("State", { exact: true }).selectOption(state);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+}

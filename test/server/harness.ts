@@ -136,6 +136,11 @@ export async function create(url: string, options: Record<string, unknown>): Pro
   return p;
 }
 
+/** A player joins the facilitator's game by its code, into `seat`. */
+export async function joinSeat(url: string, fac: Peer, name: string, seat: string): Promise<Peer> {
+  return join(url, fac.room.roomId, { code: fac.view.session.code, name, role: "player", seat });
+}
+
 /** Joins an existing room by id. */
 export async function join(url: string, roomId: string, options: Record<string, unknown>): Promise<Peer> {
   const c = new Client(url);

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Client, type SeatReservation } from "@colyseus/sdk";
 import { resetRateLimits } from "../../server/src/http/limits.ts";
 import type { ServerConfig } from "../../server/src/main.ts";
-import { create, join, testServer } from "./harness.ts";
+import { create, join, testServer, joinSeat } from "./harness.ts";
 
 const OPERATOR = "operator-secret-0123456789";
 let srv: Awaited<ReturnType<typeof testServer>> | null = null;
@@ -276,12 +276,7 @@ describe("GET /api/records/:gameId", () => {
       turnSeconds: 0,
     });
     const gameId = fac.room.roomId;
-    const ana = await join(s.url, gameId, {
-      code: fac.view.session.code,
-      name: "Ana",
-      role: "player",
-      seat: "aldmark",
-    });
+    const ana = await joinSeat(s.url, fac, "Ana", "aldmark");
     const other = await create(s.url, { scenario: "tutorial", name: "Other", solo: { seat: "aldmark" } });
     const get = async (id: string, authorization?: string) => {
       const res = await fetch(`${s.http}/api/records/${id}`, {

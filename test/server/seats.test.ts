@@ -1,7 +1,7 @@
 /** Seats belong to people: secrets after the start, knocks, invites, removal, code rotation, facilitator keys, names. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
-import { create, join, type Peer, testServer } from "./harness.ts";
+import { create, join, type Peer, testServer, joinSeat } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -356,12 +356,7 @@ describe("order of messages", () => {
       takeoverSeconds: 1,
     });
     const roomId = fac.room.roomId;
-    const ana = await join(srv.url, roomId, {
-      code: fac.view.session.code,
-      name: "Ana",
-      role: "player",
-      seat: "aestria",
-    });
+    const ana = await joinSeat(srv.url, fac, "Ana", "aestria");
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "planning");
     const token = ana.token;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";
-import { create, join, testServer } from "./harness.ts";
+import { create, join, testServer, joinSeat } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -84,12 +84,7 @@ describe("sleeping games", () => {
       turnSeconds: 600,
     });
     const roomId = fac.room.roomId;
-    const ana = await join(srv.url, roomId, {
-      code: fac.view.session.code,
-      name: "Ana",
-      role: "player",
-      seat: "aestria",
-    });
+    const ana = await joinSeat(srv.url, fac, "Ana", "aestria");
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await fac.until((v) => v.session.phase === "planning" && v.session.deadline !== null);
     await ana.room.leave(true);
