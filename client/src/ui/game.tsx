@@ -161,7 +161,7 @@ export function Game({ v }: { v: ClientView }) {
             {me.reputation.toFixed(1)}, cyber {me.cyber}, defence {me.defense}, {me.actionPoints} AP
           </span>
         )}
-        {!me && <span>{fac ? "Facilitator" : "Observer"}</span>}
+        {!me && <span>{fac ? "Facilitator" : v.me.role === "player" ? "No seat yet" : "Observer"}</span>}
         {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
           <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>
             {v.session.desk?.knocks.length} waiting for a seat

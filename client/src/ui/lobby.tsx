@@ -32,6 +32,7 @@ export function Lobby({ v }: { v: ClientView }) {
             <th scope="col">Players</th>
             <th scope="col">Bot</th>
             {fac && <th scope="col">Facilitator</th>}
+            {!fac && v.me.role !== "observer" && <th scope="col">Your seat</th>}
           </tr>
         </thead>
         <tbody>
@@ -49,11 +50,15 @@ export function Lobby({ v }: { v: ClientView }) {
                   <BotSeatControl seat={s} act={act} />
                 </td>
               )}
-              {!fac && v.me.role !== "observer" && v.me.seat !== s.seat && (
+              {!fac && v.me.role !== "observer" && (
                 <td>
-                  <button type="button" onClick={() => act("lobby:seat", { seat: s.seat })}>
-                    Take this seat
-                  </button>
+                  {v.me.seat === s.seat ? (
+                    "yours"
+                  ) : (
+                    <button type="button" onClick={() => act("lobby:seat", { seat: s.seat })}>
+                      Take this seat
+                    </button>
+                  )}
                 </td>
               )}
             </tr>
