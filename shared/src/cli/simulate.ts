@@ -1,7 +1,7 @@
 /** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>] */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CBM_KINDS, type CbmKind } from "../model/types.ts";
+import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
 import { PERSONAS, type Persona } from "../bots/personas.ts";
 import { runBatch, type BatchResult } from "../sim/batch.ts";
 import {

@@ -8,11 +8,6 @@ import type { Confidence, SeatId } from "./basics.ts";
 import type { Cbm, CbmKind } from "./cbms.ts";
 import type { IncidentKind, OperationKind } from "./operations.ts";
 
-// Kept for callers outside the model that still import these from here; their homes are basics.ts, operations.ts and cbms.ts.
-export { CONFIDENCE_NAMES, STAT_NAMES, type Confidence, type SeatId, type StatName } from "./basics.ts";
-export { OPERATION_KINDS, type OperationKind } from "./operations.ts";
-export { CBM_KINDS, UNILATERAL_CBMS, type CbmKind } from "./cbms.ts";
-
 /** One state (a seat) with its public and private attributes. */
 export interface Nation {
   id: SeatId;

@@ -1,7 +1,8 @@
 /** Game records: a game is its record. Replaying one reproduces every per-turn state hash. */
 import { err, ok, type Result } from "../model/errors.ts";
 import { hashValue } from "../model/hash.ts";
-import type { GameOptions, GameState, SeatId } from "../model/types.ts";
+import type { GameOptions, GameState } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import { createGame, RULES_VERSION, scenarioHash } from "../game/create.ts";
 import { applyStep, type Step } from "../game/steps.ts";
 import type { Scenario } from "../scenario/schema.ts";

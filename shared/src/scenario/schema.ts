@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { DEFAULT_PARAMS } from "../model/params.ts";
 import { isReservedId } from "../model/ids.ts";
-import { CBM_KINDS, OPERATION_KINDS, STAT_NAMES } from "../model/types.ts";
+import { CBM_KINDS } from "../model/cbms.ts";
+import { OPERATION_KINDS } from "../model/operations.ts";
+import { STAT_NAMES } from "../model/basics.ts";
 
 const range = (min: number, max: number) =>
   z

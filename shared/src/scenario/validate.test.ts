@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS } from "../model/params.ts";
-import { CBM_KINDS } from "../model/types.ts";
+import { CBM_KINDS } from "../model/cbms.ts";
 import { formatProblems, parseScenario, validateScenario, type ScenarioResult } from "./validate.ts";
 
 const SCENARIOS = new URL("../../../scenarios/", import.meta.url);

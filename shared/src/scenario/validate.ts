@@ -1,7 +1,7 @@
 /** Scenario validation: shape by zod, then cross-references; every problem with its path. */
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { scenarioSchema, type Scenario } from "./schema.ts";
-import { UNILATERAL_CBMS, type CbmKind } from "../model/types.ts";
+import { UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
 
 /** One problem found in a scenario file. */
 export interface ScenarioProblem {

@@ -1,5 +1,7 @@
 /** Batch simulation: many seeded bot games and the statistics the model card reports. */
-import type { CbmKind, GameState, SeatId } from "../model/types.ts";
+import type { GameState } from "../model/types.ts";
+import type { CbmKind } from "../model/cbms.ts";
+import type { SeatId } from "../model/basics.ts";
 import { baseDetectionChance } from "../rules/detection.ts";
 import { mergeParams } from "../game/create.ts";
 import type { Scenario } from "../scenario/schema.ts";

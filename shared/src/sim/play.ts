@@ -1,7 +1,8 @@
 /** Plays one full game headless with bots, through the same steps a server would apply. */
 import type { EngineError } from "../model/errors.ts";
 import { rngFromSeed, type Rng } from "../model/rng.ts";
-import type { GameOptions, GameState, SeatId } from "../model/types.ts";
+import type { GameOptions, GameState } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import { createGame } from "../game/create.ts";
 import { applyStep, type Step } from "../game/steps.ts";
 import type { Scenario } from "../scenario/schema.ts";

@@ -6,7 +6,8 @@
  * (score less the deal's mean over the entrants, plus the grand mean) removes what is common to a deal.
  */
 import { rngFromSeed } from "../model/rng.ts";
-import type { GameOptions, SeatId } from "../model/types.ts";
+import type { GameOptions } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { BOT_LEVELS, DOCTRINAL_PERSONAS, type BotSpec } from "../bots/doctrines.ts";
 

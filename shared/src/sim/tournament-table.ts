@@ -3,7 +3,7 @@
  * adjusted (seat-adjusted in a round robin, deal-adjusted in a duplicate), Elo from the pairwise results within each
  * group of comparable games, the levels pooled, and whether the hard bots clear the easy and normal ones.
  */
-import type { SeatId } from "../model/types.ts";
+import type { SeatId } from "../model/basics.ts";
 import { BOT_LEVELS, botLabel, type BotLevel, type BotSpec } from "../bots/doctrines.ts";
 import { eloRatings, type PairResult } from "./elo.ts";
 import { meanCi, r4 } from "./stats.ts";
