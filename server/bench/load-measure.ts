@@ -1,8 +1,8 @@
 /** What the load bench measures besides the rooms: process CPU and memory (/proc), the WebSocket echo floor, the server's own timings, the engine. */
 import { readFileSync } from "node:fs";
-import { samplesFor } from "../../shared/bench/engine.bench.ts";
+import { samplesFor } from "../../shared/bench/engine-calls.ts";
 import { resolveTurn } from "@firebreak/shared";
-import { sleep } from "./load-clients.ts";
+import { sleep } from "./load-basics.ts";
 import { round, type ServerTimings } from "./load-report.ts";
 
 /** A process's memory and CPU time. */

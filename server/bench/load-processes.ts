@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../test/server/harness.ts";
-import { bench, sleep } from "./load-clients.ts";
+import { bench, sleep } from "./load-basics.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -1,5 +1,5 @@
 /** The server load bench's result: its shape, the statistics it is made of, and the text report. */
-import { round, type machineInfo } from "../../shared/bench/engine.bench.ts";
+import { round, type machineInfo } from "../../shared/bench/measure.ts";
 
 export { round };
 import type { Breakdown } from "./breakdown.ts";
