@@ -78,6 +78,7 @@ export function hiddenAccesses(
           normCostApplied: false,
           detection: null,
           deniedBy: [],
+          blame: {},
         });
         s.accesses.push({ id: `ha${s.accesses.length}`, owner, target, since, incident: id });
       }

@@ -153,5 +153,6 @@ export function buildIncident(
       (i.overt || i.publicAttributions.some((a) => a.accused === author && a.confidence >= 2)),
     detection: null,
     deniedBy: [...new Set(deniedBy)],
+    blame: {},
   };
 }

@@ -126,6 +126,7 @@ export function determinize(view: GameView, model: OpponentModel, rng: Rng): Det
     outcome: null,
     scores: {},
     lastNormViolation,
+    brinks: { ...view.brinks },
     options: { ...view.options, cbms: view.options.cbms.slice() },
   };
   hiddenAccesses(view, me, s, personas, rng);

@@ -99,6 +99,7 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
     normCostApplied: false,
     detection: null,
     deniedBy: [],
+    blame: {},
   });
   c.accesses.push({ id: "hidden-a", owner: a, target: seat, since: 1, incident: "hidden-x" });
   c.accesses.push({ id: "hidden-b", owner: b, target: a, since: 1, incident: "hidden-x" });
@@ -279,6 +280,7 @@ describe("the search's value of its own covert operations", () => {
       normCostApplied: false,
       detection: null,
       deniedBy: [],
+      blame: {},
     });
     return { s, me };
   }

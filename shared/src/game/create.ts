@@ -15,7 +15,7 @@ import { updateScores } from "../rules/scoring.ts";
 import { beginResolution } from "./resolve.ts";
 
 /** Rules version: bump when resolution changes (any number, or any text in the state), so old records are recognised. v2: event texts name measures and operations. */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 /** Merges a scenario's parameter overrides into the defaults. */
 export function mergeParams(overrides: Scenario["params"]): ModelParams {
@@ -146,6 +146,7 @@ export function createGame(
     outcome: null,
     scores: {},
     lastNormViolation: 0,
+    brinks: {},
     options: opts,
   };
   const ctx = beginResolution(state, 1);

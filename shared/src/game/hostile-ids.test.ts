@@ -308,6 +308,11 @@ const CASES: Case[] = [
     }),
   ),
   {
+    field: "brink.target",
+    step: (g, v) => ordersOf(g, { type: "brink", target: v, choice: "firm" }),
+    expected: byShape("UNKNOWN_TARGET", "INVALID_ORDER"),
+  },
+  {
     field: "statement.target",
     step: (g, v) => ordersOf(g, { type: "statement", tone: "warn", target: v }),
     expected: optional(byShape("UNKNOWN_TARGET", "INVALID_ORDER")),

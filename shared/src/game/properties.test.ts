@@ -175,6 +175,7 @@ describe("properties", () => {
             normCostApplied: false,
             detection: { defense: 3, bonus: 0, detected: false },
             deniedBy: [],
+            blame: {},
           });
           for (const b of seats) {
             if (b === a) continue;

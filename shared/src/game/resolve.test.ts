@@ -35,6 +35,7 @@ describe("armed conflict", () => {
       turn: 1,
       belligerents: ["south", "east"],
       initiator: "south",
+      cause: "strike",
     });
     expect(events.some((e) => e.rule === "force.strike" && e.visibleTo === "public")).toBe(true);
     expect(events.some((e) => e.rule === "end.armedConflict" && e.visibleTo === "public")).toBe(true);
@@ -56,23 +57,23 @@ describe("armed conflict", () => {
     expect(state.outcome?.initiator).toBe("north");
   });
 
-  it("a pair at tension 9 or more at the end of a turn means armed conflict", () => {
+  it("a pair reaching tension 9 goes to the brink, not to war: the game goes on and everyone sees it", () => {
     const s = newGame({ tensionFatigue: 0 }, { relations: [{ a: "north", b: "south", tension: 8 }] });
     const { state, events } = resolve(s, { north: [{ type: "mobilize", target: "south" }] });
     expect(state.tension[pairKey("north", "south")]).toBe(9);
-    expect(state.outcome).toMatchObject({ kind: "armedConflict", turn: 1, belligerents: ["north", "south"] });
-    expect(state.phase).toBe("ended");
-    expect(events.some((e) => e.rule === "end.armedConflict")).toBe(true);
-    for (const seat of state.seats)
-      expect(state.scores[seat]?.outcome).toBeLessThanOrEqual(-P.armedConflictLoss);
+    expect(state.outcome).toBeNull();
+    expect(state.phase).toBe("planning");
+    expect(state.brinks).toEqual({ [pairKey("north", "south")]: 1 });
+    expect(events.some((e) => e.rule === "escalation.brink" && e.visibleTo === "public")).toBe(true);
   });
 
-  it("a pair just below 9 does not", () => {
+  it("a pair just below 9 does not reach the brink", () => {
     const s = newGame({ tensionFatigue: 0 }, { relations: [{ a: "north", b: "south", tension: 8 }] });
     const { state } = resolve(s, { north: [{ type: "statement", tone: "warn", target: "south" }] });
     expect(state.tension[pairKey("north", "south")]).toBeCloseTo(8 + P.warnTension, 3);
     expect(state.outcome).toBeNull();
     expect(state.phase).toBe("planning");
+    expect(state.brinks).toEqual({});
   });
 });
 

@@ -2,7 +2,7 @@
 import { ok, err, type Result } from "../model/errors.ts";
 import type { GameEvent } from "../model/events.ts";
 import { isSeat, own } from "../model/ids.ts";
-import { isOperation, type Order } from "../model/orders.ts";
+import { isOperation, type BrinkChoice, type Order } from "../model/orders.ts";
 import { allPairs } from "../model/pairs.ts";
 import { rngFromState } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -25,7 +25,8 @@ import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
 import { evictOnHarden, huntAccesses } from "../rules/detection.ts";
 import { runOperation } from "../rules/operations.ts";
-import { checkArmedConflict, checkStablePeace, updateScores } from "../rules/scoring.ts";
+import { brinkChoiceKey, resolveBrinks, updateBrinks } from "../rules/brink.ts";
+import { checkStablePeace, checkStrikes, updateScores } from "../rules/scoring.ts";
 import { checkOrders } from "./validate.ts";
 
 /** Opens a resolution draft on a private copy of the state. */
@@ -132,9 +133,12 @@ export function resolveTurn(
       n.pendingCyber = 0;
     }
   }
-  // 10. End conditions, history, scores, next turn.
+  // 10. Strikes and the brink, history, end conditions, scores, next turn.
+  const choices = new Map<string, BrinkChoice>();
+  each(orders, "brink", (seat, o) => choices.set(brinkChoiceKey(seat, o.target), o.choice));
+  const war = checkStrikes(ctx) ?? resolveBrinks(ctx, choices);
+  if (!war) updateBrinks(ctx);
   for (const key of allPairs(s.seats)) (s.tensionHistory[key] as number[]).push(s.tension[key] ?? 0);
-  const war = checkArmedConflict(ctx);
   const peace = war ? null : checkStablePeace(ctx);
   const outcome =
     war ??

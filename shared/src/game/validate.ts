@@ -11,6 +11,7 @@ import {
   type Order,
 } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
+import { pairKey } from "../model/pairs.ts";
 import type { GameState } from "../model/types.ts";
 import { issueText } from "../scenario/validate.ts";
 import { hasCbm, nameOf } from "../rules/context.ts";
@@ -84,6 +85,12 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
       if (!isSeat(s, o.accused)) return err("UNKNOWN_TARGET", `Order ${i + 1}: no state "${o.accused}".`, i);
       if (o.accused === seat) return err("SELF_TARGET", `Order ${i + 1}: you cannot accuse yourself.`, i);
     }
+    if (o.type === "brink" && !Object.hasOwn(s.brinks, pairKey(seat, o.target)))
+      return err(
+        "NOT_AT_BRINK",
+        `Order ${i + 1}: ${nameOf(s, seat)} and ${nameOf(s, o.target)} are not at the brink.`,
+        i,
+      );
     if (o.type === "answer") {
       const q = s.inquiries.find((x) => x.id === o.inquiry);
       if (!q) return err("UNKNOWN_INQUIRY", `Order ${i + 1}: no inquiry "${o.inquiry}".`, i);

@@ -30,10 +30,10 @@ export const CBMS = {
   hotline: {
     name: "Hotline",
     effect:
-      "Members may inquire about incidents; tension from incidents they only suspect each other of is halved.",
+      "Members may inquire about incidents; tension from incidents they only suspect each other of is halved; at the brink, one member standing down brings both down.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["escalation.hotline", "diplomacy.inquire"],
+    bites: ["escalation.hotline", "diplomacy.inquire", "escalation.brink"],
   },
   situationReports: {
     name: "Situation reports (CERT link)",
@@ -45,10 +45,11 @@ export const CBMS = {
   },
   consultations: {
     name: "Regular consultations",
-    effect: "Tension between members decays 0.15 a turn faster.",
+    effect:
+      "Tension between members decays 0.15 a turn faster; at the brink, one member standing down brings both down.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["escalation.decay"],
+    bites: ["escalation.decay", "escalation.brink"],
   },
   jointObservation: {
     name: "Joint observation of cyber exercises",

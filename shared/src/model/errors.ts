@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   "INVALID_PARTIES",
   "CBM_ALREADY_IN_FORCE",
   "CBMS_DISABLED",
+  "NOT_AT_BRINK",
   "INVALID_STEP",
   "INVALID_SCENARIO",
 ] as const;

@@ -44,6 +44,7 @@ export const orderSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("mobilize"), target: id }),
   z.strictObject({ type: z.literal("strike"), target: id }),
+  z.strictObject({ type: z.literal("brink"), target: id, choice: z.enum(["firm", "standDown"]) }),
 ]);
 
 /** A turn's order list. */

@@ -63,6 +63,18 @@ export interface StrikeOrder {
   type: "strike";
   target: SeatId;
 }
+/** A choice at the brink, with the other state of a pair at the brink: stand firm or stand down (a strike is its own order). */
+export interface BrinkOrder {
+  type: "brink";
+  target: SeatId;
+  choice: BrinkChoice;
+}
+
+/** What a state at the brink chooses short of a strike. */
+export type BrinkChoice = "firm" | "standDown";
+
+/** The choices at the brink, in the order the wire and the client list them. */
+export const BRINK_CHOICES: readonly BrinkChoice[] = ["firm", "standDown"];
 
 /** Any order. */
 export type Order =
@@ -78,7 +90,8 @@ export type Order =
   | ExpelOrder
   | StatementOrder
   | MobilizeOrder
-  | StrikeOrder;
+  | StrikeOrder
+  | BrinkOrder;
 
 export type OrderType = Order["type"];
 
@@ -96,6 +109,7 @@ const OTHER_ORDER_COSTS: Record<Exclude<OrderType, OperationKind>, number> = {
   statement: 0,
   mobilize: 1,
   strike: 2,
+  brink: 0,
 };
 
 /** Base action-point cost of each order type. */

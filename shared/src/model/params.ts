@@ -105,8 +105,18 @@ export const DEFAULT_PARAMS = {
   suspicionBaseline: 0.15,
   /** Suspicion decay multiplier toward states with a published doctrine. */
   doctrineSuspicionDecay: 2,
-  /** Tension at which a pair goes to armed conflict. */
+  /** Tension at which a pair reaches the brink (armed conflict needs a strike, or both sides standing firm there). */
   armedConflictTension: 9,
+  /** Tension a pair comes down to when it steps back from the brink together (or one side does, over a hotline or consultations). */
+  brinkExitTension: 7,
+  /** Tension relief when one side alone stands down, without a hotline or consultations. */
+  brinkStandDownRelief: 1.5,
+  /** Stability a state loses by backing down alone (face). */
+  brinkBackDownStability: 0.5,
+  /** Chance that a standoff in which both sides stand firm turns into war, per turn. */
+  brinkWarChance: 0.2,
+  /** Multiplier of that chance when a hotline or consultations link the pair. */
+  brinkChannelFactor: 0.5,
 
   // Overt diplomacy and force.
   /** Tension from a public accusation with the accused. */

@@ -129,6 +129,13 @@ export const RULES = {
       "Tension from incidents not yet attributed at moderate confidence is halved between hotline members.",
     source: "OSCE CBM 8, 13",
   },
+  "escalation.brink": {
+    title: "At the brink",
+    explanation:
+      "A pair whose tension reaches 9 is at the brink: next turn each side chooses to stand firm, stand down or strike. Both standing down (or one, over a hotline or consultations) brings tension down to 7; one standing down alone lowers it 1.5 at a cost of 0.5 stability; if both stand firm the standoff turns into war with chance 0.2 (0.1 with a hotline or consultations).",
+    source:
+      "Schelling 1966 (brinkmanship, the threat that leaves something to chance); Kahn 1965 (escalation ladder); Cuban missile crisis 1962 (the hotline's origin)",
+  },
   "escalation.decay": {
     title: "Tension decays",
     explanation:
@@ -219,7 +226,7 @@ export const RULES = {
   "end.armedConflict": {
     title: "Armed conflict",
     explanation:
-      "A strike, or any pair reaching tension 9: everyone loses heavily, the belligerents more, the initiator most.",
+      "A strike, or a standoff at the brink in which both sides stood firm: everyone loses heavily, the belligerents more, the initiator most.",
     source: "Kahn 1965; Twilight Struggle",
   },
   "end.stablePeace": {

@@ -89,6 +89,11 @@ export interface Incident {
   detection: { defense: number; bonus: number; detected: boolean } | null;
   /** Seats that denied this incident through the hotline (a later attribution exposes them). */
   deniedBy: SeatId[];
+  /**
+   * The tension this incident has put, so far, on each pair of its victim with another state (keyed by that state).
+   * Blame is conserved: as the victim's beliefs change it is moved between pairs, never added twice. Hidden.
+   */
+  blame: Record<SeatId, number>;
 }
 
 /** A foreign access pre-positioned in another state's infrastructure. Private to its owner. */
@@ -156,6 +161,8 @@ export interface Outcome {
   belligerents: SeatId[];
   /** For armed conflict: who started it. */
   initiator: SeatId | null;
+  /** For armed conflict: a strike someone ordered, or the brink (both sides stood firm and the standoff went to war). */
+  cause?: "strike" | "brink";
 }
 
 /** Score of one state, shown with its parts. */
@@ -221,6 +228,8 @@ export interface GameState {
   scores: Record<SeatId, Score>;
   /** Last turn with a publicly attributed norm violation (0 = none). */
   lastNormViolation: number;
+  /** Pairs at the brink (key `a|b`), with the turn each reached it. Public. */
+  brinks: Record<string, number>;
   /** Game options fixed at creation. */
   options: GameOptions;
 }

@@ -54,6 +54,14 @@ function playBusyGames(): void {
     { ...s, accesses: [{ id: "a1", owner: "north", target: "south", since: 0, incident: "i0" }] },
     { north: [{ type: "disrupt", target: "south", overt: true }] },
   );
+  // A standoff at the brink in which one side stands down: hotlines and consultations are asked whether they give a way down.
+  const brink = testGame({
+    params: { tensionFatigue: 0 },
+    scenario: { relations: [{ a: "north", b: "south", tension: 8 }] },
+    options: { cbms: ["hotline"] },
+  });
+  const atBrink = resolveOk(brink, { north: [{ type: "mobilize", target: "south" }] }).state;
+  resolveOk(atBrink, { north: [{ type: "brink", target: "south", choice: "standDown" }] });
   const scenario = testScenario(4, { params: { nonStateIncidentChance: 0.3, exerciseMisreadChance: 0.2 } });
   const seats = scenario.states.map((s) => s.id);
   let k = 0;

@@ -44,6 +44,7 @@ export function cloneState(s: GameState): GameState {
     ...s,
     nations,
     tension: { ...s.tension },
+    brinks: { ...s.brinks },
     suspicion: { ...s.suspicion },
     tensionHistory,
     incidents: s.incidents.map(cloneIncident),
@@ -64,7 +65,13 @@ function cloneIncident(i: Incident): Incident {
   const knowledge: Incident["knowledge"] = {};
   for (const k of Object.keys(i.knowledge))
     knowledge[k] = { ...(own(i.knowledge, k) as Incident["knowledge"][string]) };
-  return { ...i, knowledge, publicAttributions: i.publicAttributions.slice(), deniedBy: i.deniedBy.slice() };
+  return {
+    ...i,
+    knowledge,
+    publicAttributions: i.publicAttributions.slice(),
+    deniedBy: i.deniedBy.slice(),
+    blame: { ...i.blame },
+  };
 }
 
 /** A new opaque id: random (from the game's PRNG), so ids reveal nothing about hidden things. */

@@ -196,9 +196,11 @@ export function exerciseMisreads(ctx: Ctx): void {
   }
 }
 
-/** End-of-turn relaxation: fatigue on every pair, more on quiet pairs and with consultations; suspicion returns toward its baseline. */
+/** End-of-turn relaxation: fatigue on every pair not at (or reaching) the brink, more on quiet pairs and with consultations; suspicion returns toward its baseline. */
 export function relax(ctx: Ctx): void {
   for (const key of allPairs(ctx.s.seats)) {
+    // A standoff does not ease by itself: only a side standing down (or words) takes a pair off the brink.
+    if (Object.hasOwn(ctx.s.brinks, key) || ctx.peaks.has(key)) continue;
     const [a, b] = pairMembers(key);
     const quiet = !ctx.touched.has(key);
     const consult = hasCbm(ctx.s, "consultations", "escalation.decay", a, b);

@@ -2,7 +2,7 @@
 import { own } from "../model/ids.ts";
 import { cbmInForce } from "../model/cbms.ts";
 import type { Objective } from "../model/objectives.ts";
-import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
+import { allPairs, pairKey } from "../model/pairs.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState, Outcome, Score } from "../model/types.ts";
 import { emit, nameOf, round3, type Ctx } from "./context.ts";
@@ -55,38 +55,23 @@ export function updateScores(s: GameState): void {
   for (const seat of s.seats) s.scores[seat] = scoreOf(s, seat);
 }
 
-/** Armed conflict from strikes or a pair at the war threshold; returns the outcome or null. */
-export function checkArmedConflict(ctx: Ctx): Outcome | null {
+/** Armed conflict from a strike (the first ordered this turn); returns the outcome or null. */
+export function checkStrikes(ctx: Ctx): Outcome | null {
   const first = ctx.strikes[0];
-  if (first) {
-    emit(
-      ctx,
-      "force.strike",
-      "public",
-      `${nameOf(ctx.s, first.by)} strikes ${nameOf(ctx.s, first.target)}: armed conflict.`,
-    );
-    return {
-      kind: "armedConflict",
-      turn: ctx.turn,
-      belligerents: [first.by, first.target],
-      initiator: first.by,
-    };
-  }
-  let worst: string | null = null;
-  for (const key of allPairs(ctx.s.seats)) {
-    const t = Math.max(ctx.s.tension[key] ?? 0, ctx.peaks.get(key) ?? 0);
-    if (
-      t >= ctx.p.armedConflictTension &&
-      (worst === null || t > Math.max(ctx.s.tension[worst] ?? 0, ctx.peaks.get(worst) ?? 0))
-    )
-      worst = key;
-  }
-  if (worst === null) return null;
-  const [a, b] = pairMembers(worst);
-  const ab = hostility(ctx.s, a, b);
-  const ba = hostility(ctx.s, b, a);
-  const initiator = ab === ba ? null : ab > ba ? a : b;
-  return { kind: "armedConflict", turn: ctx.turn, belligerents: [a, b], initiator };
+  if (!first) return null;
+  emit(
+    ctx,
+    "force.strike",
+    "public",
+    `${nameOf(ctx.s, first.by)} strikes ${nameOf(ctx.s, first.target)}: armed conflict.`,
+  );
+  return {
+    kind: "armedConflict",
+    turn: ctx.turn,
+    belligerents: [first.by, first.target],
+    initiator: first.by,
+    cause: "strike",
+  };
 }
 
 /** Total severity of the operations `from` actually ran against `to` (the truth, for the debrief and the initiator). */

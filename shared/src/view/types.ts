@@ -91,6 +91,8 @@ export interface GameView {
   nations: Record<SeatId, NationView>;
   tension: Record<string, number>;
   tensionHistory: Record<string, number[]>;
+  /** Pairs at the brink (key `a|b`), with the turn each reached it: each side chooses to stand firm, stand down or strike. */
+  brinks: Record<string, number>;
   cbms: Cbm[];
   proposals: Proposal[];
   inquiries: Inquiry[];

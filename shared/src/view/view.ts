@@ -165,6 +165,7 @@ export function viewFor(s: GameState, viewer: Viewer): GameView {
     nations,
     tension: { ...s.tension },
     tensionHistory: s.tensionHistory,
+    brinks: { ...s.brinks },
     cbms: s.cbms,
     proposals: s.proposals.filter((p) => sees(p.parties)),
     inquiries: s.inquiries.filter((q) => sees([q.from, q.to])),
