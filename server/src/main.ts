@@ -192,11 +192,16 @@ export async function startServer(
       await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
-      // One game that does not come back never stops the others. A journal that does not replay is set aside for good;
-      // anything else (its scenario missing from scenarios/, say) is tried again at the next start. Either way with a
-      // line an operator sees even when quiet.
+      // One game that does not come back never stops the others. A game this engine would replay into a different one
+      // is closed; a journal that does not replay is set aside for good; anything else (its scenario missing from
+      // scenarios/, say) is tried again at the next start. Each with a line an operator sees even when quiet.
       const reason = (e as Error).message;
-      if (reason.startsWith("REPLAY_FAILED")) {
+      if (reason.startsWith("RULES_CHANGED"))
+        // Closed by the restore itself (rooms/restore.ts): ended, with its notice and record kept.
+        process.stderr.write(
+          `Firebreak: game ${g.id} (created with code ${g.code}) closed, not restored: ${reason}\n`,
+        );
+      else if (reason.startsWith("REPLAY_FAILED")) {
         store.quarantine(g.id, reason);
         process.stderr.write(
           `Firebreak: game ${g.id} (created with code ${g.code}) quarantined, not restored: ${reason}\n`,

@@ -2,6 +2,7 @@
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import { normaliseCode } from "../session/tokens.ts";
+import { closedCodeNotice } from "./archive.ts";
 import { isAsleep, isAwake, roomsByCode, sleepingGame } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
@@ -20,12 +21,17 @@ export function wake(gameId: string): Promise<void> {
   return p;
 }
 
-/** Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room; never fails. */
+/**
+ * Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room. Throws only
+ * `RULES_CHANGED` with the notice, for the code of a game the server closed because it runs other rules (archive.ts)
+ * when no game running or asleep has that code; otherwise never fails.
+ */
 export async function wakeForCode(options: unknown): Promise<void> {
-  const code = (options as { code?: unknown } | null)?.code;
-  const sleeping =
-    typeof code === "string" && !roomsByCode.has(normaliseCode(code))
-      ? sleepingGame(normaliseCode(code))
-      : undefined;
+  const raw = (options as { code?: unknown } | null)?.code;
+  if (typeof raw !== "string") return;
+  const code = normaliseCode(raw);
+  const sleeping = roomsByCode.has(code) ? undefined : sleepingGame(code);
   if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
+  const closed = roomsByCode.has(code) ? null : closedCodeNotice(code);
+  if (closed !== null) throw new Error(`RULES_CHANGED: ${closed}`);
 }

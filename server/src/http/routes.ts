@@ -9,10 +9,10 @@ import {
   type WakeAnswer,
 } from "@firebreak/shared";
 import { matchMaker } from "@colyseus/core";
-import { recordOf } from "../session/record.ts";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
 import { services } from "../services.ts";
 import { isAsleep, isAwake, liveSession, roomsByCode, sleepingGame } from "../games/registry.ts";
+import { closedCodeNotice, closedNotice, recordAnswer } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
 import { bearerToken } from "./bearer.ts";
@@ -92,6 +92,11 @@ export function installRoutes(
     const roomId = roomsByCode.get(code);
     const rooms = roomId ? await matchMaker.query({ roomId }) : [];
     const room = rooms[0];
+    const closed = !roomId ? closedCodeNotice(code) : null;
+    if (closed !== null) {
+      res.status(410).json({ code: "RULES_CHANGED", message: closed });
+      return;
+    }
     if (!roomId || !room) {
       codeLookups.hit(ip);
       res.status(404).json({ code: "NO_SUCH_GAME", message: `No game with code ${code}.` });
@@ -129,6 +134,12 @@ export function installRoutes(
     const first = entries[0];
     const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
     if (token === null || !scenario || !recordReader(entries, scenario, token)) {
+      // A member of a game closed because this server runs other rules learns why (§2).
+      const closed = isAsleep(id) ? null : closedNotice(id, token);
+      if (closed !== null) {
+        res.status(410).json({ code: "RULES_CHANGED", message: closed });
+        return;
+      }
       res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-games"').json({
         code: "BAD_TOKEN",
         message:
@@ -145,35 +156,20 @@ export function installRoutes(
   });
   app.get("/api/records/:gameId", (req: Request, res: Response) => {
     // Members only. A missing or wrong token, an unknown game and a malformed id all get the same 401: no id oracle.
-    const id = String(req.params.gameId ?? "");
-    const token = bearerToken(req.get("authorization"));
-    const svc = services();
-    const entries = token !== null && /^g[A-Za-z0-9_-]{1,20}$/.test(id) ? svc.store.entries(id) : [];
-    const first = entries[0];
-    const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
-    if (token === null || !scenario || !recordReader(entries, scenario, token)) {
+    const answer = recordAnswer(String(req.params.gameId ?? ""), bearerToken(req.get("authorization")));
+    if (answer.status === 401)
       res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-records"').json({
         code: "BAD_TOKEN",
         message:
           "A game's record needs Authorization: Bearer <a seat token or the facilitator key of that game>.",
       });
-      return;
-    }
-    const ended =
-      entries.some((e) => e.kind === "step" && e.step.type === "end") ||
-      !svc.store.unfinished().some((g) => g.id === id);
-    if (!ended) {
+    else if (answer.status === 409)
       res
         .status(409)
         .json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
-      return;
-    }
-    const record = recordOf(entries, scenario);
-    if (!record.ok) {
+    else if (answer.status === 500)
       res.status(500).json({ code: "STORE_FAILED", message: "The record could not be rebuilt." });
-      return;
-    }
-    res.json(record.value);
+    else res.json(answer.record);
   });
   if (clientDir && existsSync(clientDir)) {
     app.use(express.static(clientDir, { setHeaders: clientCacheHeaders }));

@@ -230,7 +230,7 @@ export class CrisisRoom extends Room implements RequestHost {
 
   /** Appends an entry the driver applied to the journal (durable), then adopts the session after it and its effects. */
   private journal(step: Applied): Result<true> {
-    const saved = appendEntry(this.gameId, step.entry);
+    const saved = appendEntry(this.gameId, step.entry, step.after);
     if (!saved.ok) return saved;
     const before = this.session;
     this.session = step.after;

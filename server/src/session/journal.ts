@@ -2,7 +2,7 @@
  * What a game's journal holds: every change to its session, in order, each saying who made it. A session is the fold
  * of its journal (session.ts); an entry is appended before the request that made it is answered.
  */
-import type { BotPersona, SeatId, Step } from "@firebreak/shared";
+import type { BotPersona, GameSettings, SeatId, Step } from "@firebreak/shared";
 import type { Channel, CreateOptions, Invite, Member, SeatControl, SessionState } from "./types.ts";
 
 /**
@@ -12,7 +12,11 @@ import type { Channel, CreateOptions, Invite, Member, SeatControl, SessionState 
  */
 export type Author = string;
 
-/** Everything that can happen to a session, journalled before it is acknowledged. */
+/**
+ * Everything that can happen to a session, journalled before it is acknowledged. A `create` or `step` entry the journal
+ * holds carries `hash`, the state hash of the game after it (`stateHash`), so that a later engine can check it still
+ * plays the same game (journals written before the hashes were kept have none).
+ */
 export type JournalEntry =
   /** `by`: the creator (the facilitator of a class game, the player of a solo one). */
   | {
@@ -22,6 +26,7 @@ export type JournalEntry =
       options: CreateOptions;
       code: string;
       facilitator: Member | null;
+      hash?: string;
     }
   /** `invite`: the id of the seat invite this join used up. `by`: the person joining, or the facilitator making a co-facilitator. */
   | { kind: "join"; at: number; by: Author; member: Member; invite?: string }
@@ -47,13 +52,17 @@ export type JournalEntry =
       reason: SeatControl["reason"];
     }
   | { kind: "start"; at: number; by: Author }
-  | { kind: "step"; at: number; by: Author; step: Step }
+  | { kind: "step"; at: number; by: Author; step: Step; hash?: string }
   | { kind: "ready"; at: number; by: Author; seat: SeatId; ready: boolean }
   /** A chat line; its writer is `by` (the system's notices, a bot's words too). */
   | { kind: "chat"; at: number; by: Author; channel: Channel; text: string }
   | { kind: "pause"; at: number; by: Author }
   | { kind: "resume"; at: number; by: Author }
-  | { kind: "extend"; at: number; by: Author; seconds: number };
+  | { kind: "extend"; at: number; by: Author; seconds: number }
+  /** A facilitator changes the session's rules for strikes or takeovers (only the settings named). */
+  | { kind: "settings"; at: number; by: Author; settings: Partial<GameSettings> }
+  /** A facilitator approves a seat's held strikes (they join its orders) or refuses them. */
+  | { kind: "strike"; at: number; by: Author; seat: SeatId; approve: boolean };
 
 /** An entry the reducer accepted, and the session after it. */
 export interface Applied {
@@ -88,4 +97,23 @@ export type StoredEntry = JournalEntry | Unsigned<Extract<JournalEntry, { kind: 
 export function authorOf(e: StoredEntry): Author | null {
   if ("by" in e) return e.by;
   return e.kind === "chat" ? e.member : null;
+}
+
+/**
+ * The members of a game read off its journal alone, without replaying it (for a game no engine of this server can
+ * replay any more): its facilitator, everyone who joined, less those the facilitator removed. Entries were checked when
+ * they were accepted; ids are kept in a Map, so no journal text can reach a prototype.
+ */
+export function journalMembers(entries: readonly StoredEntry[]): Member[] {
+  const members = new Map<string, Member>();
+  const keep = (m: unknown): void => {
+    const c = m as Partial<Member> | null;
+    if (c && typeof c.id === "string" && typeof c.token === "string") members.set(c.id, c as Member);
+  };
+  for (const e of entries) {
+    if (e.kind === "create") keep(e.facilitator);
+    else if (e.kind === "join") keep(e.member);
+    else if (e.kind === "remove") members.delete(e.member);
+  }
+  return [...members.values()];
 }

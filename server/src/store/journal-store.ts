@@ -1,23 +1,69 @@
 /** Where sessions are journalled. Every accepted request is appended before it is answered. */
+import type { GameRecord } from "@firebreak/shared";
 import type { StoredEntry } from "../session/journal.ts";
+
+/** Why a game was ended by the server rather than by play: a server running other rules could not replay it faithfully. */
+export interface Closure {
+  reason: "rulesChanged";
+  /** The rules version the game was made under, and the one of the server that closed it. */
+  rules: number;
+  engine: number;
+  /** When it was closed (ms since the epoch). */
+  at: number;
+  /** The notice its members get (docs/protocol.md §2). */
+  message: string;
+  /** Where the journal parted from this engine's game, for operators (not shown to members). */
+  why: string;
+}
 
 /** A game as listed by the store. */
 export interface StoredGame {
   id: string;
   code: string;
   ended: boolean;
+  /** The rules version the game is played under (`RULES_VERSION` when it was made, or when a later engine verified it). */
+  rules: number;
+  /** Set when the server closed the game (it is then also `ended`). */
+  closed: Closure | null;
+}
+
+/**
+ * The canonical game state at a turn boundary (the start, each resolution, the end), kept so that a game no engine can
+ * replay any more can still be shown. `state` is as the engine of the game's rules version made it.
+ */
+export interface Checkpoint {
+  /** How many journal entries lead to it (the entries after those are not in it). */
+  entries: number;
+  hash: string;
+  state: unknown;
+  /** Who held each seat then, as a record names them (`bot:<persona>` or `human`). */
+  seats: GameRecord["seats"];
 }
 
 /** A durable, append-only journal per game. Methods throw when the store fails; the room then rejects with STORE_FAILED. */
 export interface JournalStore {
-  /** Registers a new game with its create entry. */
-  create(id: string, code: string, entry: StoredEntry): void;
+  /** Registers a new game with its create entry, played under rules `rules` (default: this engine's). */
+  create(id: string, code: string, entry: StoredEntry, rules?: number): void;
   /** Appends one entry; durable when it returns. */
   append(id: string, entry: StoredEntry): void;
   /** Every entry of a game, in order. */
   entries(id: string): StoredEntry[];
-  /** Marks a game finished (it is no longer restored). */
-  finish(id: string): void;
+  /** A game by id, or null. */
+  game(id: string): StoredGame | null;
+  /** The most recent game the server closed that had this join code, or null. */
+  closedWithCode(code: string): StoredGame | null;
+  /** Records that a game is now played under rules `rules` (its journal was verified under them). */
+  setRules(id: string, rules: number): void;
+  /** Keeps the game's state after every entry appended so far (replacing the one kept before). */
+  checkpoint(id: string, cp: Omit<Checkpoint, "entries">): void;
+  /** The latest state kept for a game, or null. */
+  lastCheckpoint(id: string): Checkpoint | null;
+  /** Marks a game finished (it is no longer restored), keeping its record (with its final state) when given. */
+  finish(id: string, record?: GameRecord | null): void;
+  /** Ends a game the server will not replay (see `Closure`), keeping the record that still shows it. */
+  closeGame(id: string, closure: Closure, record: GameRecord): void;
+  /** The record kept when the game finished or was closed, or null. */
+  record(id: string): GameRecord | null;
   /** Games not finished and not quarantined, to restore after a restart. */
   unfinished(): StoredGame[];
   /** Sets a game aside whose journal cannot be replayed: it is no longer restored; its entries stay for inspection. */

@@ -24,6 +24,13 @@ export interface GameRecord {
   /** Hash of the initial state and of the final state. */
   initialHash: string;
   finalHash: string;
+  /**
+   * The state `finalHash` is the hash of, as the engine of `rulesVersion` made it (the server keeps it when a game
+   * ends, or at the last turn of a game it closed), so a debrief can show a record no engine can re-run. Optional.
+   */
+  finalState?: GameState;
+  /** Set when the server closed the game before its end because it runs other rules (docs/protocol.md §3.4). */
+  closed?: { reason: "rulesChanged"; engineRulesVersion: number; at: number; message: string };
 }
 
 /** The hash recorded for a state. */
