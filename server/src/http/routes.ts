@@ -16,9 +16,9 @@ import { closedCodeNotice, closedNotice, recordAnswer } from "../games/archive.t
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
 import { bearerToken } from "./bearer.ts";
-import { clientCacheHeaders } from "./headers.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
+import { serveClient } from "./static.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
 
@@ -151,7 +151,10 @@ export function installRoutes(
       await wake(id);
       res.json({ roomId: id, woken: true } satisfies WakeAnswer);
     } catch {
-      res.status(500).json({ code: "STORE_FAILED", message: "The game could not be restored." });
+      // Waking it may have closed it, if this server would replay it into a different game (§2).
+      const closed = closedNotice(id, token);
+      if (closed !== null) res.status(410).json({ code: "RULES_CHANGED", message: closed });
+      else res.status(500).json({ code: "STORE_FAILED", message: "The game could not be restored." });
     }
   });
   app.get("/api/records/:gameId", (req: Request, res: Response) => {
@@ -172,7 +175,7 @@ export function installRoutes(
     else res.json(answer.record);
   });
   if (clientDir && existsSync(clientDir)) {
-    app.use(express.static(clientDir, { setHeaders: clientCacheHeaders }));
+    app.use(serveClient(clientDir));
   }
   // Express's own failures (a body over the limit, malformed JSON, a bug) answer { code, message }, never an HTML stack trace.
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
