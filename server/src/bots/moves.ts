@@ -9,6 +9,7 @@ import {
   type BotTurn,
   type SeatId,
 } from "@firebreak/shared";
+import { withHumanOrders } from "../session/bot-orders.ts";
 import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
 import type { Applied, JournalEntry } from "../session/journal.ts";
 import { Fold } from "../session/session.ts";
@@ -93,8 +94,10 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
       step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties },
     }),
   );
-  const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: t.orders } })
-    ? t.orders
+  // What the seat's humans ordered this turn stays; the bot's orders fill in (session/bot-orders.ts).
+  const kept = withHumanOrders(f.session, seat, t.orders);
+  const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: kept.orders } })
+    ? kept.added
     : [];
   const words = botMessages(
     view,

@@ -1,7 +1,7 @@
 /**
  * The session driver: what happens next in a game, as data. Given the session, the time and the room's facts, it
  * returns the journal entries to commit (each with the session after it) and the timers to arm: after a request, bots
- * act and a turn resolves when every seat is ready; at a deadline unready seats submit nothing and the turn resolves;
+ * act and a turn resolves when every seat is ready; at a deadline the turn resolves with every seat's last orders;
  * an empty seat's takeover gives it to a bot; a returning player gets the seat back; an idle game sleeps; an ended one
  * closes. Pure: the room only carries its plans out (journal, clock, workers, views).
  */
@@ -11,6 +11,7 @@ import type { Applied, JournalEntry } from "../session/journal.ts";
 import { memberById } from "../session/membership.ts";
 import { ok, type Result } from "../session/result.ts";
 import { allReady, Fold } from "../session/session.ts";
+import { takeoverDelay } from "../session/settings.ts";
 import type { SessionState } from "../session/types.ts";
 import { sameTimer, seatConnected, timersFor, type Facts, type Timer } from "./timers.ts";
 
@@ -56,7 +57,11 @@ export function settle(s: SessionState, now: number, facts: Facts): Plan {
 export function request(s: SessionState, entry: JournalEntry, now: number, facts: Facts): Result<Plan> {
   const f = new Fold(s);
   const r = f.must(entry);
-  return r.ok ? ok(settled(f, now, facts)) : r;
+  if (!r.ok) return r;
+  // New takeover settings start every seat's countdown again, with the new delay.
+  const kept =
+    entry.kind === "settings" ? { ...facts, armed: facts.armed.filter((t) => t.kind !== "takeover") } : facts;
+  return ok(settled(f, now, kept));
 }
 
 /**
@@ -134,32 +139,24 @@ function nothing(facts: Facts): Plan {
   return { steps: [], think: null, timers: [...facts.armed], leave: null };
 }
 
-/** At the deadline, seats that are not ready submit nothing (an empty order list, by the system), then the turn resolves. */
+/** At the deadline the turn resolves: every seat's last accepted orders stand, ready or not (ready only means "don't wait for me"). */
 function deadline(s: SessionState, timer: Timer, now: number, facts: Facts): Plan {
   if (s.phase !== "planning" || s.pausedRemaining !== null || s.deadline !== timer.at) return nothing(facts);
   const f = new Fold(s);
-  const turn = s.game.turn;
-  for (const c of s.seats)
-    if (!c.bot && !s.ready.includes(c.seat))
-      f.apply({
-        kind: "step",
-        at: now,
-        by: "system",
-        step: { type: "orders", turn, seat: c.seat, orders: [] },
-      });
-  f.apply({ kind: "step", at: now, by: "system", step: { type: "resolve", turn } });
+  f.apply({ kind: "step", at: now, by: "system", step: { type: "resolve", turn: s.game.turn } });
   return settled(f, now, facts);
 }
 
 /** A seat whose players have all been away for the game's takeoverSeconds goes to a bot (reason "absent"), with a public notice. */
 function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Plan {
   const held = s.seats.find((c) => c.seat === seat);
-  if (!held || held.bot || s.phase !== "planning" || seatConnected(s, seat, facts.connected))
+  const off = takeoverDelay(s) === null;
+  if (!held || held.bot || off || s.phase !== "planning" || seatConnected(s, seat, facts.connected))
     return { ...nothing(facts), timers: timersFor(s, now, facts) };
   const f = new Fold(s);
   if (!f.apply({ kind: "bot", at: now, by: "system", seat, bot: true, persona: null, reason: "absent" }))
     return settled(f, now, facts);
-  const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${s.options.takeoverSeconds} s: a bot plays for them until they return.`;
+  const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${s.settings.takeoverSeconds} s: a bot plays for them until they return.`;
   f.apply({ kind: "chat", at: now, by: "system", channel: { kind: "public" }, text });
   return settled(f, now, facts);
 }

@@ -3,6 +3,7 @@
  * game's sleep and the ended game's close. Which ones a session wants follows from the session and the room's facts.
  */
 import type { BotSpec, SeatId } from "@firebreak/shared";
+import { takeoverDelay } from "../session/settings.ts";
 import type { SessionState } from "../session/types.ts";
 
 /** How long a finished game's room stays open for its debrief while people are still connected. */
@@ -42,15 +43,15 @@ export function seatConnected(s: SessionState, seat: SeatId, connected: Readonly
 
 /**
  * The timers a session wants now: the deadline while a turn's clock runs; a takeover for every seat humans hold with
- * none of its players connected (during planning, when the game takes over seats); the idle countdown while nobody is
+ * none of its players connected (during planning, while the settings have bots take seats over); the idle countdown while nobody is
  * here before the end; the close after the end. One already armed keeps its time.
  */
 export function timersFor(s: SessionState, now: number, facts: Facts): Timer[] {
   const kept = (t: Timer): Timer => facts.armed.find((a) => sameTimer(a, t)) ?? t;
   const out: Timer[] = [];
   if (s.phase === "planning" && s.deadline !== null) out.push({ kind: "deadline", at: s.deadline });
-  const secs = s.options.takeoverSeconds;
-  if (s.phase === "planning" && secs > 0) {
+  const secs = takeoverDelay(s);
+  if (s.phase === "planning" && secs !== null) {
     for (const c of s.seats)
       if (!c.bot && !seatConnected(s, c.seat, facts.connected))
         out.push(kept({ kind: "takeover", at: now + secs * 1000, seat: c.seat }));

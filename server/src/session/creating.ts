@@ -5,6 +5,7 @@ import { cleanName, personName } from "./names.ts";
 import type { Mint } from "./requests.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { createSession } from "./session.ts";
+import { initialSettings, takeoverWithoutDelay } from "./settings.ts";
 import type { CreateOptions, Member, SessionState } from "./types.ts";
 
 /** A game made: its create entry (journalled first), the member who made it (it joins next) and the session. */
@@ -41,7 +42,11 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
     takeoverSeconds: o.takeoverSeconds ?? c.takeoverSeconds,
     cbms: [],
     cast: o.cast ?? "scenario",
+    ...(o.takeover !== undefined ? { takeover: o.takeover } : {}),
+    ...(o.strikes !== undefined ? { strikes: o.strikes } : {}),
   };
+  const noDelay = takeoverWithoutDelay(initialSettings(options));
+  if (noDelay !== null) return refuse("INVALID_REQUEST", noDelay);
   const code = c.mint.code();
   // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is called.
   const name = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");

@@ -83,15 +83,45 @@ describe("who may do what", () => {
     };
     expect(permit(held, orders(ann.id, "north"))).toEqual({
       ok: false,
-      error: { code: "NOT_A_PLAYER", message: "A bot holds north now; ask the facilitator to hand it back." },
+      error: {
+        code: "BOT_HOLDS_SEAT",
+        message: "A bot plays North for you now: take your seat back (reclaim) to act yourself.",
+      },
     });
     expect(permit(held, { kind: "ready", at: 3_000, by: ann.id, seat: "north", ready: true })).toEqual({
       ok: false,
       error: {
-        code: "NOT_A_PLAYER",
-        message: "A bot holds your seat now; ask the facilitator to hand it back.",
+        code: "BOT_HOLDS_SEAT",
+        message: "A bot plays North for you now: take your seat back (reclaim) to act yourself.",
       },
     });
+  });
+
+  it("a player takes its own seat back from the bot that holds it, and only that", () => {
+    const s = started();
+    const held: SessionState = {
+      ...s,
+      seats: s.seats.map((c) =>
+        c.seat === "north" ? { ...c, bot: true, reason: "facilitator" as const } : c,
+      ),
+    };
+    const bot = (by: string, seat: string, on: boolean): JournalEntry => ({
+      kind: "bot",
+      at: 3_000,
+      by,
+      seat,
+      bot: on,
+      persona: null,
+      reason: on ? "facilitator" : null,
+    });
+    expect(code(permit(held, bot(ann.id, "north", false)))).toBe("ok");
+    expect(permit(s, bot(ann.id, "north", false))).toEqual({
+      ok: false,
+      error: { code: "NO_BOT_HOLDS_SEAT", message: "No bot holds your seat: you play it already." },
+    });
+    expect(code(permit(held, bot(sam.id, "north", false)))).toBe("NOT_FACILITATOR");
+    expect(code(permit(s, bot(ann.id, "north", true)))).toBe("NOT_FACILITATOR");
+    expect(code(permit(held, bot(fac.id, "north", false)))).toBe("ok");
   });
 
   it("seats: a member moves itself in the lobby, after the start only onto a seat nobody plays; knocks are its own; the facilitator moves anyone", () => {

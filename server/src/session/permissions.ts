@@ -36,6 +36,9 @@ export const REQUEST_ACTS: { readonly [T in RequestType]: Act } = {
   "fac:remove": "facilitate",
   "fac:code": "facilitate",
   "fac:cofac": "facilitate",
+  reclaim: "play",
+  "fac:settings": "facilitate",
+  "fac:strike": "facilitate",
 };
 
 const allowed: Result<true> = ok(true);
@@ -76,7 +79,8 @@ function isSeatStep(step: Step): step is Extract<Step, { seat: SeatId }> {
  * Whether the maker of an entry may make it:
  * - the system (the server itself) may make any entry;
  * - the bot holding a seat: its seat's orders, proposals, answers, words and ready mark;
- * - a player with a seat no bot holds: its seat's orders, proposals, answers and ready mark; chat; moving itself;
+ * - a player with a seat no bot holds: its seat's orders, proposals, answers and ready mark; chat; moving itself; a
+ *   player whose seat a bot holds: taking it back;
  * - a member without a seat (a player or an observer): taking a seat, knocking and withdrawing its knock; chat, but
  *   not an observer;
  * - a person joining: itself, as a player or an observer; a facilitator may add a co-facilitator;
@@ -95,11 +99,11 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
   if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");
   switch (e.kind) {
     case "step":
-      return isSeatStep(e.step)
-        ? plays(s, m, e.step.seat, `A bot holds ${m.seat} now; ask the facilitator to hand it back.`)
-        : roleMay(m, "facilitate");
+      return isSeatStep(e.step) ? plays(s, m, e.step.seat) : roleMay(m, "facilitate");
     case "ready":
-      return plays(s, m, e.seat, "A bot holds your seat now; ask the facilitator to hand it back.");
+      return plays(s, m, e.seat);
+    case "bot":
+      return !e.bot && m.role === "player" && m.seat === e.seat ? reclaims(s, m) : roleMay(m, "facilitate");
     case "chat":
       return roleMay(m, "write");
     case "knock":
@@ -117,13 +121,24 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
   }
 }
 
-/** Whether a member acts for `seat` now: a player of that seat, which no bot holds (`botHolds` says so otherwise). */
-function plays(s: SessionState, m: Member, seat: SeatId, botHolds: string): Result<true> {
+/** Whether a member acts for `seat` now: a player of that seat, which no bot holds (else it is told how to take it back). */
+function plays(s: SessionState, m: Member, seat: SeatId): Result<true> {
   const role = roleMay(m, "play");
   if (!role.ok) return role;
   if (seat !== m.seat) return refuse("NOT_A_PLAYER", `You play ${m.seat}, not ${seat}.`);
-  if (s.seats.find((c) => c.seat === m.seat)?.bot) return refuse("NOT_A_PLAYER", botHolds);
+  if (s.seats.find((c) => c.seat === m.seat)?.bot)
+    return refuse(
+      "BOT_HOLDS_SEAT",
+      `A bot plays ${s.game.nations[seat]?.name ?? seat} for you now: take your seat back (reclaim) to act yourself.`,
+    );
   return allowed;
+}
+
+/** Whether a player may take its seat back from the bot that holds it (any reason): only while a bot holds it. */
+function reclaims(s: SessionState, m: Member): Result<true> {
+  return s.seats.find((c) => c.seat === m.seat)?.bot
+    ? allowed
+    : refuse("NO_BOT_HOLDS_SEAT", "No bot holds your seat: you play it already.");
 }
 
 /** Whether a member may move itself to `seat`: in the lobby anywhere; after the start only from no seat onto one no player holds (else it knocks). */

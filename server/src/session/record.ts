@@ -1,45 +1,46 @@
 /** The engine record of a session, derived from its journal (tokens and chat stay out of it). */
-import {
-  applyStep,
-  createGame,
-  newRecord,
-  stateHash,
-  type GameRecord,
-  type Scenario,
-} from "@firebreak/shared";
-import { ok, refuse, type Result } from "./result.ts";
-import { replayJournal } from "./session.ts";
+import { createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
 import type { StoredEntry } from "./journal.ts";
+import { ok, refuse, type Result } from "./result.ts";
+import { applyEntry, createSession } from "./session.ts";
+import { engineStep } from "./strikes.ts";
 
-/** Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its journal. */
+/**
+ * Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its
+ * journal: the journal is folded as the session folds it, and each entry contributes the engine step it made (a strike
+ * held for approval is not one until a facilitator approves it).
+ */
 export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): Result<GameRecord> {
   const first = entries[0];
   if (first?.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
   const created = createGame(scenario, first.options.seed, { cbms: first.options.cbms });
   if (!created.ok) return created;
-  let state = created.value;
-  const controllers = new Map<string, string>(state.seats.map((s) => [s, "human"]));
-  const session = replayJournal(entries, scenario);
-  const everBot = new Set(
-    entries.filter((e) => e.kind === "bot" && e.bot).map((e) => (e as { seat: string }).seat),
-  );
-  if (session.ok)
-    for (const c of session.value.seats)
-      if (c.bot || everBot.has(c.seat)) controllers.set(c.seat, `bot:${c.persona}`);
+  const start = createSession(first, scenario);
+  if (!start.ok) return start;
+  const steps: GameRecord["steps"] = [];
+  const everBot = new Set<string>();
+  let s = start.value;
+  for (const e of entries.slice(1)) {
+    const step = engineStep(s, e);
+    const r = applyEntry(s, e);
+    if (!r.ok) return r;
+    s = r.value;
+    if (e.kind === "bot" && e.bot) everBot.add(e.seat);
+    if (step) steps.push(step.type === "resolve" ? { ...step, hash: stateHash(s.game) } : step);
+  }
+  const controller = (seat: string): string => {
+    const c = s.seats.find((x) => x.seat === seat);
+    return c && (c.bot || everBot.has(seat)) ? `bot:${c.persona}` : "human";
+  };
+  const state = created.value;
   const record = newRecord(
     scenario,
     first.options.seed,
     state.options,
-    state.seats.map((s) => ({ seat: s, controller: controllers.get(s) ?? "human" })),
+    state.seats.map((seat) => ({ seat, controller: controller(seat) })),
     state,
   );
-  for (const e of entries) {
-    if (e.kind !== "step") continue;
-    const r = applyStep(state, e.step);
-    if (!r.ok) return r;
-    state = r.value.state;
-    record.steps.push(e.step.type === "resolve" ? { ...e.step, hash: stateHash(state) } : e.step);
-  }
-  record.finalHash = stateHash(state);
+  record.steps.push(...steps);
+  record.finalHash = stateHash(s.game);
   return ok(record);
 }

@@ -157,6 +157,27 @@ const MAKERS: { [T in RequestType]: Maker<T> } = {
     while (code === s.code) code = mint.code();
     return ok({ entry: { kind: "code", at, by: m.id, code }, answer: { code } });
   },
+  reclaim: ({ session: s, member: m, at }) => {
+    if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
+    return { kind: "bot", at, by: m.id, seat: seatOf(m), bot: false, persona: null, reason: null };
+  },
+  "fac:settings": ({ member: m, at }, p) => ({
+    kind: "settings",
+    at,
+    by: m.id,
+    settings: {
+      ...(p.strikes !== undefined ? { strikes: p.strikes } : {}),
+      ...(p.takeover !== undefined ? { takeover: p.takeover } : {}),
+      ...(p.takeoverSeconds !== undefined ? { takeoverSeconds: p.takeoverSeconds } : {}),
+    },
+  }),
+  "fac:strike": ({ member: m, at }, p) => ({
+    kind: "strike",
+    at,
+    by: m.id,
+    seat: p.seat,
+    approve: p.approve,
+  }),
   "fac:cofac": ({ member: m, at, mint }, p) => {
     const name = cleanName(p.name).slice(0, 40);
     if (name.length === 0) return refuse("INVALID_NAME", "A co-facilitator needs a name.");

@@ -1,5 +1,5 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
-import { applyStep, castBots, createGame, type Scenario, type SeatId } from "@firebreak/shared";
+import { castBots, createGame, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import {
@@ -18,6 +18,9 @@ import { cleanText } from "./names.ts";
 import { authorOf, type Applied, type JournalEntry, type StoredEntry } from "./journal.ts";
 import { permit } from "./permissions.ts";
 import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
+import { changeSettings, initialSettings } from "./settings.ts";
+import { startPlanning, stepEntry } from "./steps.ts";
+import { answerStrike } from "./strikes.ts";
 import type { Channel, SeatControl, SessionState } from "./types.ts";
 
 /** Builds a session from its first journal entry. */
@@ -51,6 +54,9 @@ export function createSession(
     chat: [],
     orderLog: [],
     createdAt: entry.at,
+    settings: initialSettings(entry.options),
+    held: [],
+    humanOrdered: [],
   };
   return ok(s);
 }
@@ -106,18 +112,6 @@ export function allReady(s: SessionState): boolean {
   return humanSeats(s).every((seat) => s.ready.includes(seat));
 }
 
-function startPlanning(s: SessionState, at: number): SessionState {
-  if (s.game.phase === "ended")
-    return { ...s, phase: "ended", deadline: null, pausedRemaining: null, ready: [] };
-  return {
-    ...s,
-    phase: "planning",
-    deadline: s.options.turnSeconds > 0 ? at + s.options.turnSeconds * 1000 : null,
-    pausedRemaining: null,
-    ready: [],
-  };
-}
-
 /**
  * Applies one journal entry, or refuses it and changes nothing. Pure: time comes from the entry. Who may make it is
  * asked first (permissions.ts); a step's phase is asked before its maker, as it always has been.
@@ -125,6 +119,7 @@ function startPlanning(s: SessionState, at: number): SessionState {
 export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState> {
   if (e.kind === "create") return refuse("INVALID_REQUEST", "The session already exists.");
   if (e.kind !== "step") {
+    // A step's phase is asked before its maker (stepEntry).
     const may = permit(s, e);
     if (!may.ok) return may;
   }
@@ -153,7 +148,9 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
           ? { ...c, bot: e.bot, persona: e.persona ?? c.persona, reason: e.bot ? e.reason : null }
           : c,
       );
-      return ok({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !e.bot) });
+      // A bot taking the seat acts anew; a player taking it back (reclaim) decides the turn afresh too.
+      const unready = e.bot || memberById(s, authorOf(e) ?? "")?.role === "player";
+      return ok({ ...s, seats, ready: s.ready.filter((r) => r !== e.seat || !unready) });
     }
     case "start": {
       if (s.phase !== "lobby") return refuse("NOT_IN_LOBBY", "The game has already started.");
@@ -164,28 +161,12 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
       );
       return ok(startPlanning({ ...s, seats }, e.at));
     }
-    case "step": {
-      if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
-      if (s.phase !== "planning") return refuse("NOT_PLAYING", "The game has not started.");
-      const may = permit(s, e);
-      if (!may.ok) return may;
-      const r = applyStep(s.game, e.step);
-      if (!r.ok) return r;
-      let next: SessionState = { ...s, game: r.value.state };
-      if (e.step.type === "orders") {
-        const m = memberById(s, e.by);
-        const count = Array.isArray(e.step.orders) ? e.step.orders.length : 0;
-        next = {
-          ...next,
-          orderLog: [
-            ...s.orderLog,
-            { turn: e.step.turn, seat: e.step.seat, by: m?.name ?? e.by, count, at: e.at },
-          ],
-        };
-      }
-      if (e.step.type === "resolve" || e.step.type === "end") next = startPlanning(next, e.at);
-      return ok(next);
-    }
+    case "step":
+      return stepEntry(s, e);
+    case "settings":
+      return changeSettings(s, e);
+    case "strike":
+      return answerStrike(s, e);
     case "ready": {
       if (s.phase !== "planning") return refuse("NOT_PLAYING", "Nothing to be ready for now.");
       if (!isSessionSeat(s, e.seat)) return refuse("UNKNOWN_SEAT", `No state "${e.seat}".`);

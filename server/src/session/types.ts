@@ -5,11 +5,13 @@ import type {
   CastingMode,
   CbmKind,
   ChatRole,
+  GameSettings,
   GameState,
   OrderChange,
   Role,
   SeatId,
   SessionPhase,
+  StrikeRule,
 } from "@firebreak/shared";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
@@ -65,6 +67,10 @@ export interface CreateOptions {
   solo: { seat: SeatId } | null;
   /** Seconds a seat may be empty of clients before a bot takes over (0 = never). */
   takeoverSeconds: number;
+  /** Whether bots take over seats whose players are away (absent in older journals: on when takeoverSeconds > 0). */
+  takeover?: boolean;
+  /** How strikes are ruled (absent in older journals: allowed). */
+  strikes?: StrikeRule;
   cbms: CbmKind[];
   /**
    * How bots' personas are chosen (`castBots`, from the seed): the scenario's cast list, or at random. Absent in journals
@@ -82,6 +88,20 @@ export interface Invite {
   at: number;
   /** The member who created it. */
   by: string;
+}
+
+/** A seat's strike orders held for a facilitator's approval this turn (strikes "approval"), or refused by one. */
+export interface HeldStrikes {
+  seat: SeatId;
+  turn: number;
+  /** The strike orders as submitted. */
+  strikes: Array<{ type: "strike"; target: SeatId }>;
+  /** Who submitted them: a member's id or "bot:<seat>". */
+  by: string;
+  /** Their name as the seat and the facilitators read it. */
+  byName: string;
+  at: number;
+  status: "waiting" | "refused";
 }
 
 /** The session's whole state. */
@@ -102,4 +122,10 @@ export interface SessionState {
   chat: ChatMessage[];
   orderLog: OrderChange[];
   createdAt: number;
+  /** The rules for strikes and takeovers, from the create options, changed by fac:settings. */
+  settings: GameSettings;
+  /** Strikes held for approval (or refused) this turn, one entry per seat; emptied when a turn begins. */
+  held: HeldStrikes[];
+  /** Seats whose humans submitted orders this turn (a bot taking over keeps them); emptied when a turn begins. */
+  humanOrdered: SeatId[];
 }

@@ -4,9 +4,11 @@ import {
   viewFor,
   type ChatLine,
   type ClientView,
+  type FacilitatorBrief,
   type FacilitatorDesk,
   type GameState,
   type GameView,
+  type HeldStrike,
   type Viewer,
 } from "@firebreak/shared";
 import { canRead, channelName } from "../session/channels.ts";
@@ -47,14 +49,18 @@ export function viewKey(m: Member): string {
   return `${m.role}:${m.seat ?? ""}${m.knock ? `?${m.knock.seat}` : ""}`;
 }
 
-/** Builds a member's whole view (version 0); `connected` says which members have a live connection. */
+/**
+ * Builds a member's whole view (version 0); `connected` says which members have a live connection, `brief` is the
+ * facilitators' brief of the scenario (given to facilitators only).
+ */
 export function clientView(
   s: SessionState,
   m: Member,
   connected: ReadonlySet<string>,
   game: GameView = viewFor(s.game, viewerOf(m, s.phase)),
+  brief: FacilitatorBrief | null = null,
 ): ClientView {
-  return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game) };
+  return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game, brief) };
 }
 
 /** The `me` part of a member's view. */
@@ -89,12 +95,37 @@ function desk(s: SessionState, connected: ReadonlySet<string>): FacilitatorDesk 
   };
 }
 
-/** The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them. */
+/** Held strikes as a member may see them: every seat's for facilitators, its own seat's for a player, none for anyone else. */
+function heldStrikes(s: SessionState, m: Member): HeldStrike[] {
+  return s.held
+    .filter((h) => m.role === "facilitator" || (m.role === "player" && m.seat === h.seat))
+    .map((h) => ({
+      seat: h.seat,
+      turn: h.turn,
+      targets: h.strikes.map((o) => o.target),
+      by: h.byName,
+      at: h.at,
+      status: h.status,
+    }));
+}
+
+/** Why a bot holds a player's own seat now (null when the member is not a player, or plays its seat itself). */
+function botHoldsSeat(s: SessionState, m: Member): ClientView["session"]["botHoldsYourSeat"] {
+  if (m.role !== "player" || m.seat === null) return null;
+  const c = s.seats.find((x) => x.seat === m.seat);
+  return c?.bot ? c.reason : null;
+}
+
+/**
+ * The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them, `brief`
+ * the scenario's teacher material, which only a facilitator's view carries.
+ */
 export function sharedView(
   s: SessionState,
   m: Member,
   connected: ReadonlySet<string>,
   game: GameView = viewFor(s.game, viewerOf(m, s.phase)),
+  brief: FacilitatorBrief | null = null,
 ): SharedView {
   const revealPersona = m.role === "facilitator" || s.phase === "ended";
   return {
@@ -132,8 +163,12 @@ export function sharedView(
           : [],
       stateHash: s.phase === "ended" ? endHash(s.game) : null,
       desk: m.role === "facilitator" ? desk(s, connected) : null,
+      settings: s.settings,
+      botHoldsYourSeat: botHoldsSeat(s, m),
+      heldStrikes: heldStrikes(s, m),
     },
     game,
+    facilitator: m.role === "facilitator" ? brief : null,
     chat: readable(s, m).map(
       (c): ChatLine => ({
         id: c.id,

@@ -26,6 +26,10 @@ export const SERVER_ERROR_CODES = [
   "NO_KNOCK",
   "INVALID_NAME",
   "SERVER_FULL",
+  "BOT_HOLDS_SEAT",
+  "NO_BOT_HOLDS_SEAT",
+  "STRIKE_TOO_EARLY",
+  "NO_STRIKE_WAITING",
 ] as const;
 
 /** One of the server's own codes. */

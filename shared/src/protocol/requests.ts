@@ -10,6 +10,18 @@ import type { SessionPhase } from "./view.ts";
 
 const id = z.string().min(1).max(64);
 
+/**
+ * How a game rules strikes (docs/protocol.md §9.5): `"allowed"`; `"approval"`, a strike order waits for a facilitator to
+ * approve or refuse it; `{ notBefore: N }`, a strike is refused before turn N.
+ */
+export const strikeRuleSchema = z.union([
+  z.enum(["allowed", "approval"]),
+  z.strictObject({ notBefore: z.number().int().min(1).max(1000) }),
+]);
+
+/** A game's rule for strikes. */
+export type StrikeRule = z.infer<typeof strikeRuleSchema>;
+
 /** Options to create a crisis room. */
 export const createOptionsSchema = z.strictObject({
   scenario: id,
@@ -20,6 +32,8 @@ export const createOptionsSchema = z.strictObject({
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   solo: z.strictObject({ seat: id }).optional(),
   takeoverSeconds: z.number().int().min(0).max(3600).optional(),
+  takeover: z.boolean().optional(),
+  strikes: strikeRuleSchema.optional(),
   cast: z.enum(["scenario", "random"]).optional(),
 });
 
@@ -70,6 +84,17 @@ export const requestSchemas = {
   "fac:remove": z.strictObject({ member: id }),
   "fac:code": z.strictObject({}),
   "fac:cofac": z.strictObject({ name: z.string().max(200) }),
+  reclaim: z.strictObject({}),
+  "fac:settings": z
+    .strictObject({
+      strikes: strikeRuleSchema.optional(),
+      takeover: z.boolean().optional(),
+      takeoverSeconds: z.number().int().min(10).max(3600).optional(),
+    })
+    .refine((p) => Object.values(p).some((x) => x !== undefined), {
+      error: "Name at least one setting to change (strikes, takeover, takeoverSeconds)",
+    }),
+  "fac:strike": z.strictObject({ seat: id, approve: z.boolean() }),
 } as const;
 
 /** The name of a request that changes the game (every request but `sync`). */

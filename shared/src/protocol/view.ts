@@ -4,7 +4,9 @@
  */
 import type { BotPersona } from "../bots/doctrines.ts";
 import type { SeatId } from "../model/basics.ts";
+import type { InjectEffect } from "../model/injects.ts";
 import type { GameView } from "../view/types.ts";
+import type { StrikeRule } from "./requests.ts";
 
 /** A member's role: plays a seat, watches, or runs the game (the white cell). */
 export type Role = "player" | "observer" | "facilitator";
@@ -60,6 +62,53 @@ export interface OrderChange {
   at: number;
 }
 
+/** The session's rules a facilitator sets at creation and changes in play (`fac:settings`); everyone sees them. */
+export interface GameSettings {
+  /** Strikes allowed, held for a facilitator's approval, or refused before a turn. */
+  strikes: StrikeRule;
+  /** Whether a bot takes over a seat whose players have all been away for `takeoverSeconds`. */
+  takeover: boolean;
+  takeoverSeconds: number;
+}
+
+/** A seat's strike orders held for a facilitator's approval (strikes `"approval"`), or refused by one, this turn. */
+export interface HeldStrike {
+  seat: SeatId;
+  turn: number;
+  /** The states the held strike orders target. */
+  targets: SeatId[];
+  /** Who submitted them: a member's name, or "<State> (bot)". */
+  by: string;
+  at: number;
+  /** `waiting` for a facilitator; `refused` by one (the strike will not happen; the seat may submit it again). */
+  status: "waiting" | "refused";
+}
+
+/** What only facilitators see of the scenario: the teacher's material and what each inject says and does. */
+export interface FacilitatorBrief {
+  /** The scenario's teacher block (null when it has none). */
+  teacher: {
+    case: string;
+    learningObjectives: string[];
+    debriefQuestions: string[];
+    notes: string | null;
+  } | null;
+  sources: string[];
+  /** Per state, why its starting values were chosen (`about`: cyber, defense, economy, …). */
+  rationale: Array<{ seat: SeatId; notes: Array<{ about: string; text: string }> }>;
+  /** Every inject of the scenario: the library's (`turn` null, fired by hand) and the scheduled ones. */
+  injects: Array<{
+    id: string;
+    title: string;
+    text: string;
+    effects: InjectEffect[];
+    /** The turn a scheduled inject fires at the start of; null for a library inject. */
+    turn: number | null;
+    /** A scheduled inject that has already fired (false for library injects). */
+    fired: boolean;
+  }>;
+}
+
 /** The message a client receives as "view" (a snapshot; "patch" messages then change it). */
 export interface ClientView {
   /** `knock`: the seat this member asked to join, while the facilitator has not answered. */
@@ -83,8 +132,16 @@ export interface ClientView {
     stateHash: string | null;
     /** Knocks, seat invites and facilitators: in facilitators' views only (null for everyone else). */
     desk: FacilitatorDesk | null;
+    /** The session's rules for strikes and bot takeover. */
+    settings: GameSettings;
+    /** For a player whose seat a bot holds now: why (send `reclaim` to take it back); null otherwise. */
+    botHoldsYourSeat: BotReason | null;
+    /** Strikes held for approval or refused this turn: every seat's for facilitators, a player's own seat's, else []. */
+    heldStrikes: HeldStrike[];
   };
   game: GameView;
+  /** The scenario's teacher material and injects: in facilitators' views only (null for everyone else). */
+  facilitator: FacilitatorBrief | null;
   /** The newest messages (CHAT_VIEW_LIMIT) of each channel the member may read, oldest first. */
   chat: ChatLine[];
   orderLog: OrderChange[];
