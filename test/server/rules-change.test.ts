@@ -249,7 +249,7 @@ describe("a game keeps the rules it began under", () => {
 
     // Those games were made under rules v2: this engine plays the unfinished one on if it runs v2, else closes it.
     const { srv } = await restart(dataDir);
-    const sameRules = RULES_VERSION === UNVERSIONED_RULES;
+    const sameRules = (RULES_VERSION as number) === UNVERSIONED_RULES;
     expect(srv.restored).toBe(sameRules ? 1 : 0);
     expect((await fetch(`${srv.http}/api/games/ACDEFG`)).status).toBe(sameRules ? 200 : 410);
     const res = await fetch(`${srv.http}/api/records/gOldDone1`, bearer(ana.token));
