@@ -206,7 +206,9 @@ describe("class game with a facilitator", () => {
     expect((await fac.ask("fac:bot", { seat: "borevia", bot: true, persona: "hawk" })).ok).toBe(true);
     const bv = await ben.until((x) => x.session.seats.find((s) => s.seat === "borevia")?.bot === true);
     expect(bv.session.seats.find((s) => s.seat === "borevia")?.persona).toBeNull();
-    expect((await ben.ask("orders", { turn: bv.game.turn, orders: [] })).rejected?.code).toBe("BOT_HOLDS_SEAT");
+    expect((await ben.ask("orders", { turn: bv.game.turn, orders: [] })).rejected?.code).toBe(
+      "BOT_HOLDS_SEAT",
+    );
     expect((await fac.ask("fac:bot", { seat: "borevia", bot: false })).ok).toBe(true);
     expect((await fac.ask("fac:end")).ok).toBe(true);
     for (const p of [ana, ben, cy, obs]) {
