@@ -80,6 +80,10 @@ describe("a game keeps the rules it began under", () => {
     await endTurn(same.ana, []);
     const differs = await classGame(first.url, "rules-differs");
     await endTurn(differs.ana, []);
+    // Its members know it by a new code (the lookups below use it).
+    const createdWith = differs.code;
+    expect((await differs.fac.ask("fac:code")).ok).toBe(true);
+    differs.code = (await differs.fac.until((v) => v.session.code !== differs.code)).session.code;
     const ended = await classGame(first.url, "rules-ended");
     expect((await ended.fac.ask("fac:end")).ok).toBe(true);
     const debrief = await ended.fac.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
@@ -94,7 +98,7 @@ describe("a game keeps the rules it began under", () => {
     expect(srv.restored).toBe(1);
     expect(log).toMatch(
       new RegExp(
-        `game ${differs.id} \\(created with code ${differs.code}\\) closed, not restored: RULES_CHANGED`,
+        `game ${differs.id} \\(created with code ${createdWith}\\) closed, not restored: RULES_CHANGED`,
       ),
     );
     expect(log).toMatch(NOTICE);

@@ -96,6 +96,7 @@ export function closeForRules(game: StoredGame, entries: readonly StoredEntry[],
     rules: game.rules,
     engine: RULES_VERSION,
     at: svc.now(),
+    code: entries.reduce((code, e) => (e.kind === "code" ? e.code : code), game.code),
     message: closureNotice(game.rules, RULES_VERSION),
     why,
   };

@@ -10,6 +10,8 @@ export interface Closure {
   engine: number;
   /** When it was closed (ms since the epoch). */
   at: number;
+  /** Its join code when it was closed (the latest, after any `fac:code`): the code its members know. */
+  code: string;
   /** The notice its members get (docs/protocol.md §2). */
   message: string;
   /** Where the journal parted from this engine's game, for operators (not shown to members). */
@@ -50,7 +52,7 @@ export interface JournalStore {
   entries(id: string): StoredEntry[];
   /** A game by id, or null. */
   game(id: string): StoredGame | null;
-  /** The most recent game the server closed that had this join code, or null. */
+  /** The game that last had this join code (the most recent to be made with it, or closed with it) if the server closed it, or null. */
   closedWithCode(code: string): StoredGame | null;
   /** Records that a game is now played under rules `rules` (its journal was verified under them). */
   setRules(id: string, rules: number): void;
@@ -60,7 +62,7 @@ export interface JournalStore {
   lastCheckpoint(id: string): Checkpoint | null;
   /** Marks a game finished (it is no longer restored), keeping its record (with its final state) when given. */
   finish(id: string, record?: GameRecord | null): void;
-  /** Ends a game the server will not replay (see `Closure`), keeping the record that still shows it. */
+  /** Ends a game the server will not replay (see `Closure`), keeping the record that still shows it and its latest code. */
   closeGame(id: string, closure: Closure, record: GameRecord): void;
   /** The record kept when the game finished or was closed, or null. */
   record(id: string): GameRecord | null;

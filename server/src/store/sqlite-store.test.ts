@@ -82,16 +82,22 @@ describe("the SQLite store", () => {
       rules: 42,
       engine: 43,
       at: 5,
+      code: "KMNPQR",
       message: "closed",
       why: "x",
     };
     expect(store.closedWithCode("ACDEFG")).toBeNull();
     store.closeGame("gNew", closure, record);
-    expect(store.game("gNew")).toMatchObject({ ended: true, closed: closure });
-    expect(store.closedWithCode("ACDEFG")?.id).toBe("gNew");
+    // Closed with the code its members last knew (after a fac:code).
+    expect(store.game("gNew")).toMatchObject({ ended: true, closed: closure, code: "KMNPQR" });
+    expect(store.closedWithCode("KMNPQR")?.id).toBe("gNew");
+    expect(store.closedWithCode("ACDEFG")).toBeNull();
     expect(store.record("gNew")).toEqual(record);
     expect(store.lastCheckpoint("gNew")).toBeNull();
     expect(store.unfinished()).toEqual([]);
+    // A game made later with that code is the one the code names now.
+    store.create("gLater", "KMNPQR", create);
+    expect(store.closedWithCode("KMNPQR")).toBeNull();
     store.create("gEnd", "CDEFGH", create);
     store.finish("gEnd", record);
     expect(store.record("gEnd")).toEqual(record);

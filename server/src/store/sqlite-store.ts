@@ -75,8 +75,8 @@ export function openSqliteStore(path: string): JournalStore {
   const insertEntry = db.prepare("INSERT INTO journal (game, seq, entry) VALUES (?, ?, ?)");
   const selectEntries = db.prepare("SELECT entry FROM journal WHERE game = ? ORDER BY seq");
   const selectGame = db.prepare(`SELECT ${GAME_COLUMNS} FROM games WHERE id = ?`);
-  const selectClosedCode = db.prepare(
-    `SELECT ${GAME_COLUMNS} FROM games WHERE code = ? AND closed IS NOT NULL ORDER BY created DESC LIMIT 1`,
+  const selectLastWithCode = db.prepare(
+    `SELECT ${GAME_COLUMNS} FROM games WHERE code = ? ORDER BY created DESC, rowid DESC LIMIT 1`,
   );
   const updateRules = db.prepare("UPDATE games SET rules = ? WHERE id = ?");
   const updateCheckpoint = db.prepare("UPDATE games SET checkpoint = ? WHERE id = ?");
@@ -85,7 +85,7 @@ export function openSqliteStore(path: string): JournalStore {
     "UPDATE games SET ended = 1, record = COALESCE(?, record), checkpoint = NULL WHERE id = ?",
   );
   const markClosed = db.prepare(
-    "UPDATE games SET ended = 1, closed = ?, record = ?, checkpoint = NULL WHERE id = ?",
+    "UPDATE games SET ended = 1, closed = ?, record = ?, checkpoint = NULL, code = ? WHERE id = ?",
   );
   const selectRecord = db.prepare("SELECT record FROM games WHERE id = ?");
   const selectUnfinished = db.prepare(
@@ -126,8 +126,8 @@ export function openSqliteStore(path: string): JournalStore {
       return r ? storedGame(r) : null;
     },
     closedWithCode(code) {
-      const r = selectClosedCode.get(code) as GameRow | undefined;
-      return r ? storedGame(r) : null;
+      const r = selectLastWithCode.get(code) as GameRow | undefined;
+      return r && r.closed !== null ? storedGame(r) : null;
     },
     setRules(id, rules) {
       updateRules.run(rules, id);
@@ -144,7 +144,7 @@ export function openSqliteStore(path: string): JournalStore {
       markEnded.run(record === null ? null : JSON.stringify(record), id);
     },
     closeGame(id, closure, record) {
-      markClosed.run(JSON.stringify(closure), JSON.stringify(record), id);
+      markClosed.run(JSON.stringify(closure), JSON.stringify(record), closure.code, id);
     },
     record(id) {
       const r = selectRecord.get(id) as { record: string | null } | undefined;
