@@ -5,6 +5,8 @@ import { request, type Act, type ClientView, type PayloadArgs } from "../net/cli
 import type { RequestType, SeatSummary } from "@firebreak/shared/browser";
 import { Access, Knocks } from "./access.tsx";
 import { scenarios } from "./api.ts";
+import { InjectPreview, SecretObjectives, TeacherMaterial } from "./console-brief.tsx";
+import { SessionSettings, StrikesWaiting } from "./console-rules.tsx";
 import { describe } from "./order-words.ts";
 
 export function Console({ v }: { v: ClientView }) {
@@ -13,6 +15,7 @@ export function Console({ v }: { v: ClientView }) {
   const title = useSignal("");
   const text = useSignal("");
   const library = scenarios.value.find((s) => s.id === v.game.scenario.id)?.injects ?? [];
+  const preview = v.facilitator?.injects.find((i) => i.turn === null && i.id === injectId.value);
   const act = async <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => {
     error.value = (await request(type, ...payload)) ?? "";
   };
@@ -23,6 +26,7 @@ export function Console({ v }: { v: ClientView }) {
     <section aria-labelledby="con-h" class="panel">
       <h2 id="con-h">Facilitator console</h2>
       <Knocks v={v} />
+      <StrikesWaiting v={v} act={act} />
       {error.value && (
         <p role="alert" class="error">
           {error.value}
@@ -126,6 +130,7 @@ export function Console({ v }: { v: ClientView }) {
       >
         Fire
       </button>
+      {preview && <InjectPreview inject={preview} v={v} />}
       <fieldset>
         <legend>Write one now (text only)</legend>
         <label>
@@ -154,6 +159,9 @@ export function Console({ v }: { v: ClientView }) {
           Fire
         </button>
       </fieldset>
+      <SessionSettings v={v} act={act} />
+      <SecretObjectives v={v} />
+      <TeacherMaterial v={v} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { RequestType } from "@firebreak/shared/browser";
 import { request, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
+import { SessionSettings, strikeRuleWords } from "./console-rules.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -67,6 +68,7 @@ export function Lobby({ v }: { v: ClientView }) {
       </table>
       <p>{v.session.observers} observer(s).</p>
       {fac && <MovePeople v={v} act={act} />}
+      {fac ? <SessionSettings v={v} act={act} /> : <p>{strikeRuleWords(v.session.settings.strikes)}</p>}
       {fac ? (
         <button
           type="button"

@@ -4,6 +4,7 @@ import { orderCost, type Order } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { OrderCard } from "./order-card.tsx";
 import { describe } from "./order-words.ts";
+import { SeatNotices } from "./seat-notices.tsx";
 
 const NO_ORDERS: readonly Order[] = [];
 
@@ -71,6 +72,7 @@ export function Orders({ v }: { v: ClientView }) {
         </fieldset>
       ))}
       <p role="status">{message.value.turn === v.game.turn ? message.value.text : ""}</p>
+      <SeatNotices v={v} />
       <button
         type="button"
         class={ready ? "" : "primary"}
