@@ -79,6 +79,7 @@ export function hiddenAccesses(
           detection: null,
           deniedBy: [],
           blame: {},
+          misled: [],
         });
         s.accesses.push({ id: `ha${s.accesses.length}`, owner, target, since, incident: id });
       }

@@ -154,5 +154,6 @@ export function buildIncident(
     detection: null,
     deniedBy: [...new Set(deniedBy)],
     blame: {},
+    misled: [],
   };
 }

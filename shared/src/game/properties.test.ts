@@ -176,6 +176,7 @@ describe("properties", () => {
             detection: { defense: 3, bonus: 0, detected: false },
             deniedBy: [],
             blame: {},
+            misled: [],
           });
           for (const b of seats) {
             if (b === a) continue;

@@ -41,7 +41,13 @@ export const CBMS = {
       "Members share the incidents they detect; operations against a member are detected more often and attributed faster and more surely.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["detection.sitrep", "detection.dwell", "attribution.advance", "attribution.error"],
+    bites: [
+      "detection.sitrep",
+      "detection.dwell",
+      "attribution.advance",
+      "attribution.error",
+      "norm.codeOfConduct",
+    ],
   },
   consultations: {
     name: "Regular consultations",
@@ -62,33 +68,33 @@ export const CBMS = {
   publishDoctrine: {
     name: "Published cyber doctrine",
     effect:
-      "Your own pledge: your cyber and defence become visible to all, and suspicion of you relaxes twice as fast.",
+      "Your own pledge: your cyber and defence become visible to all, suspicion of you relaxes twice as fast, and others fear your capability growth and misread your exercises half as often.",
     members: "one",
     reveals: "all",
-    bites: ["escalation.suspicion"],
+    bites: ["escalation.suspicion", "op.develop", "misperception.exercise"],
   },
   noFirstUse: {
     name: "No first use of disruptive operations",
     effect:
-      "A member later caught disrupting or destroying loses 3 reputation and gains tension with every other member.",
+      "A member later caught disrupting or destroying loses 3 reputation and 0.5 economy per other state's coalition measures, and gains tension with every other member.",
     members: "oneOrMore",
     reveals: null,
     bites: ["norm.pledgeBreach"],
   },
   selfDefenceCatalogue: {
     name: "Self-defence catalogue",
-    effect:
-      "A member's correct public attribution, sanction or expulsion of an attributed attacker adds no tension.",
+    effect: "A member's sanction or expulsion of a publicly attributed attacker adds no tension.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["attribution.public", "diplomacy.sanction", "diplomacy.expel"],
+    bites: ["diplomacy.sanction", "diplomacy.expel"],
   },
   codeOfConduct: {
     name: "Code of conduct",
-    effect: "A member's reputation cost for breaking a norm doubles.",
+    effect:
+      "Five articles (non-interference, critical infrastructure, CERTs, due diligence, cooperation against crime): a member caught breaking one loses 2 reputation per article and 0.5 economy per other member's coalition measures.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["norm.violation"],
+    bites: ["norm.codeOfConduct"],
   },
 } as const satisfies Record<string, CbmRow>;
 

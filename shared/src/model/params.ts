@@ -85,10 +85,10 @@ export const DEFAULT_PARAMS = {
   ambiguitySuspicion: 0.05,
   /** Suspicion a confidence tier implies toward the named state: none, low, moderate, high. */
   confidenceSuspicion: [0, 0.45, 0.75, 0.95],
-  /** Share of an incident's weighted severity added to tension when the victim's attribution reaches none/low/moderate/high. */
-  attributionTensionShare: [0, 0.25, 0.5, 0.25],
-  /** Share of weighted severity relieved, with every state, when an incident is found to be non-state. */
-  nonStateRelief: 0.2,
+  /** Share of an incident's full weight its victim puts on the suspect's pair at low confidence (moderate or high: all of it). */
+  lowConfidenceBlame: 0.5,
+  /** Share of the blame spread onto other states that low confidence in a suspect (or in a non-state actor) takes back; moderate or high takes back all of it. */
+  lowConfidenceWithdrawal: 0.5,
   /** Tension added by capability growth (`develop`) with every other state. */
   capabilityFear: 0.15,
   /** Richardson's fatigue: every pair's tension falls by this fraction of itself each turn. */
@@ -119,16 +119,14 @@ export const DEFAULT_PARAMS = {
   brinkChannelFactor: 0.5,
 
   // Overt diplomacy and force.
-  /** Tension from a public accusation with the accused. */
-  attributionTension: 0.5,
   /** Reputation lost by the accused when rightly named at moderate or high confidence. */
   accusedReputation: 1,
   /** Reputation gained by a correct public attribution at moderate or high. */
   correctAttributionReputation: 0.5,
   /** Reputation lost by naming the wrong state. */
   wrongAttributionReputation: 2,
-  /** Extra tension with a wrongly accused state. */
-  wrongAttributionTension: 1.5,
+  /** Tension with a wrongly accused state (naming the right one adds none: it is a response, not an escalation). */
+  wrongAttributionTension: 2,
   /** Sanction: target economy loss, sanctioner economy loss, tension. */
   sanctionDamage: 1.5,
   sanctionCost: 0.4,
@@ -156,8 +154,10 @@ export const DEFAULT_PARAMS = {
   // Norms and pledges (GGE 2015, Fearon, Axelrod's norms game).
   /** Reputation cost of a publicly attributed norm violation. */
   normViolationReputation: 2,
-  /** Multiplier for code-of-conduct members. */
-  codeOfConductMultiplier: 2,
+  /** Reputation a code-of-conduct member loses per article it is caught breaking. */
+  codeBreachReputation: 2,
+  /** Economy a state loses per other state's coalition measures, for a broken pledge or code-of-conduct article. */
+  coalitionSanction: 0.5,
   /** Reputation cost of breaking a no-first-use pledge. */
   pledgeBreachReputation: 3,
   /** Tension added with every pledger when a pledge is broken. */

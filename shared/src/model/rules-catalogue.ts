@@ -209,13 +209,20 @@ export const RULES = {
   "norm.violation": {
     title: "Norm violation",
     explanation:
-      "A publicly attributed attack on critical infrastructure (GGE 2015 (f)) or through a proxy (GGE 2013) costs reputation, double for code-of-conduct members.",
+      "A publicly attributed attack on critical infrastructure (GGE 2015 (f)) or through a proxy (GGE 2013) costs reputation.",
     source: "UN GGE 2013 (A/68/98), 2015 (A/70/174); Axelrod 1986 (norms game)",
+  },
+  "norm.codeOfConduct": {
+    title: "Code of conduct breached",
+    explanation:
+      "A member of the code of conduct caught breaking one of its five articles (non-interference, critical infrastructure, CERTs, due diligence, cooperation against crime) loses 2 reputation per article, and each other member imposes coalition measures (economy -0.5 each).",
+    source:
+      "UN GGE 2015 (A/70/174) norms; the SCO International Code of Conduct (A/69/723, 2015); Finnemore & Hollis 2016 (norms need costs)",
   },
   "norm.pledgeBreach": {
     title: "No-first-use pledge broken",
     explanation:
-      "A pledger attributed for disruption or destruction loses heavy reputation, and every pledger's tension with it rises.",
+      "A pledger attributed for disruption or destruction loses heavy reputation, every other state imposes coalition measures (economy -0.5 each), and every pledger's tension with it rises.",
     source: "Fearon 1997 (audience costs); Axelrod 1986",
   },
   inject: {

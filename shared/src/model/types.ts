@@ -94,6 +94,8 @@ export interface Incident {
    * Blame is conserved: as the victim's beliefs change it is moved between pairs, never added twice. Hidden.
    */
   blame: Record<SeatId, number>;
+  /** Seats whose low-confidence evidence pointed to a state that did not do it (an error or a false flag). Hidden. */
+  misled: SeatId[];
 }
 
 /** A foreign access pre-positioned in another state's infrastructure. Private to its owner. */
@@ -161,8 +163,11 @@ export interface Outcome {
   belligerents: SeatId[];
   /** For armed conflict: who started it. */
   initiator: SeatId | null;
-  /** For armed conflict: a strike someone ordered, or the brink (both sides stood firm and the standoff went to war). */
-  cause?: "strike" | "brink";
+  /**
+   * For armed conflict: a strike someone ordered; a standoff at the brink in which both sides chose to stand firm;
+   * or one in which a side gave no answer (counted as standing firm).
+   */
+  cause?: "strike" | "brink" | "unansweredBrink";
 }
 
 /** Score of one state, shown with its parts. */

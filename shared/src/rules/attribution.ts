@@ -43,6 +43,7 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
       `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a false flag planted by ${nameOf(ctx.s, incident.author)}.`,
       { incident: incident.id },
     );
+    if (!incident.misled.includes(knower)) incident.misled.push(knower);
     return incident.falseFlag;
   }
   const base = incident.author === null ? 2 * ctx.p.lowConfidenceError : ctx.p.lowConfidenceError;
@@ -50,7 +51,8 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
     ? base * ctx.p.sitrepErrorMultiplier
     : base;
   if (ctx.rng.chance(errorChance)) {
-    const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author);
+    // The wrong state evidence can point to is never the knower, the true author, or the victim itself.
+    const wrong = ctx.s.seats.filter((s) => s !== knower && s !== incident.author && s !== incident.target);
     if (wrong.length > 0) {
       const named = ctx.rng.pick(wrong);
       emit(
@@ -60,6 +62,7 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
         `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`,
         { incident: incident.id },
       );
+      if (!incident.misled.includes(knower)) incident.misled.push(knower);
       return named;
     }
   }

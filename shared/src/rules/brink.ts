@@ -80,7 +80,13 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
         "public",
         `Neither ${na} nor ${nb} stood down${undecided.length ? ` (${undecided.join(" and ")} gave no answer)` : ""}: the standoff turned into armed conflict.`,
       );
-      return { kind: "armedConflict", turn: ctx.turn, belligerents: [a, b], initiator: null, cause: "brink" };
+      return {
+        kind: "armedConflict",
+        turn: ctx.turn,
+        belligerents: [a, b],
+        initiator: null,
+        cause: undecided.length > 0 ? "unansweredBrink" : "brink",
+      };
     }
     emit(
       ctx,

@@ -71,6 +71,7 @@ function cloneIncident(i: Incident): Incident {
     publicAttributions: i.publicAttributions.slice(),
     deniedBy: i.deniedBy.slice(),
     blame: { ...i.blame },
+    misled: i.misled.slice(),
   };
 }
 
@@ -105,7 +106,7 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Changes a pair's tension (clamped 0–10) and records why. */
+/** Changes a pair's tension (clamped 0–10) and records why; returns the change actually applied. */
 export function addTension(
   ctx: Ctx,
   a: SeatId,
@@ -115,8 +116,8 @@ export function addTension(
   visibleTo: GameEvent["visibleTo"],
   text: string,
   incident?: string,
-): void {
-  if (a === b || delta === 0) return;
+): number {
+  if (a === b || delta === 0) return 0;
   const key = pairKey(a, b);
   const before = ctx.s.tension[key] ?? 0;
   const after = round3(Math.min(10, Math.max(0, before + delta)));
@@ -124,7 +125,7 @@ export function addTension(
   if (delta > 0) ctx.touched.add(key);
   if (after >= ctx.p.armedConflictTension && after > (ctx.peaks.get(key) ?? 0)) ctx.peaks.set(key, after);
   const applied = round3(after - before);
-  if (applied === 0) return;
+  if (applied === 0) return 0;
   emit(
     ctx,
     rule,
@@ -134,6 +135,7 @@ export function addTension(
       ? { tension: { pair: key, delta: applied }, incident }
       : { tension: { pair: key, delta: applied } },
   );
+  return applied;
 }
 
 /**

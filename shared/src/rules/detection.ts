@@ -33,12 +33,11 @@ export function notice(ctx: Ctx, incident: Incident): void {
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
   const phrase = INCIDENT_PHRASES[incident.kind];
   const what = seenAs(incident.kind) === "intrusion" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
+  // A non-state incident is noticed under the same rule as a state's would be: the rule id must not tell who did it.
   const rule =
-    incident.author === null
-      ? "nonstate.incident"
-      : incident.overt || (incident.kind !== "nonState" && OPERATIONS[incident.kind].alwaysNoticed)
-        ? "detection.noticed"
-        : "detection.dwell";
+    incident.overt || incident.kind === "nonState" || OPERATIONS[incident.kind].alwaysNoticed
+      ? "detection.noticed"
+      : "detection.dwell";
   emit(
     ctx,
     rule,

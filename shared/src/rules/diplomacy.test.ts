@@ -53,9 +53,7 @@ describe("public attribution", () => {
       3,
     );
     expect(state.nations.east?.reputation).toBe(s2.nations.east?.reputation);
-    expect(deltas(events, "south", "east", "attribution.public")).toEqual([
-      P.attributionTension + P.wrongAttributionTension,
-    ]);
+    expect(deltas(events, "south", "east", "attribution.public")).toEqual([P.wrongAttributionTension]);
     expect(events.find((e) => e.rule === "attribution.public" && e.tension === undefined)?.text).toBe(
       "South publicly attributes the incident against its own networks to East (no evidence).",
     );

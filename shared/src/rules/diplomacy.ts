@@ -6,7 +6,7 @@ import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
-import { applyNormCosts } from "./norms.ts";
+import { CODE_ARTICLES, applyNormCosts, breachCode } from "./norms.ts";
 
 /** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
 export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
@@ -50,16 +50,7 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
       accused.reputation = round3(accused.reputation - p.accusedReputation);
     }
-    addTension(
-      ctx,
-      by,
-      order.accused,
-      catalogued(ctx, "attribution.public", by, order.accused) ? 0 : p.attributionTension,
-      "attribution.public",
-      "public",
-      `${accused.name} rejects the accusation by ${accuser.name}.`,
-      incident.id,
-    );
+    // Naming the right state is a response, not an escalation: the incident's blame is already on the pair.
     for (const s of ctx.s.seats) {
       if (s === order.accused || s === by) continue;
       const implied = (p.confidenceSuspicion[confidence] ?? 0) / 2;
@@ -79,7 +70,7 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
       ctx,
       by,
       order.accused,
-      p.attributionTension + p.wrongAttributionTension,
+      p.wrongAttributionTension,
       "attribution.public",
       "public",
       `${accused.name} is outraged at being wrongly accused by ${accuser.name}.`,
@@ -174,6 +165,9 @@ export function closeUnanswered(ctx: Ctx): void {
       `${nameOf(ctx.s, q.to)} did not answer ${nameOf(ctx.s, q.from)}'s inquiry.`,
       q.incident,
     );
+    // Between two members of the code of conduct, silence breaks its article on cooperation (told to the members only).
+    if (hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", q.from))
+      breachCode(ctx, q.to, [CODE_ARTICLES.crime], q.incident, "members");
   }
 }
 

@@ -2,6 +2,8 @@
 import { own } from "../model/ids.ts";
 import { allPairs, pairKey, pairMembers, suspicionKey } from "../model/pairs.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
+import type { GameEvent } from "../model/events.ts";
+import type { RuleId } from "../model/rules-catalogue.ts";
 import type { Incident } from "../model/types.ts";
 import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
@@ -32,6 +34,37 @@ function visibility(incident: Incident): "public" | SeatId[] {
   return incident.public ? "public" : [incident.target];
 }
 
+/** Adds an incident's blame on the pair of its victim and `other`, and records it in the incident's ledger. */
+function blame(
+  ctx: Ctx,
+  incident: Incident,
+  other: SeatId,
+  delta: number,
+  rule: RuleId,
+  vis: GameEvent["visibleTo"],
+  text: string,
+): void {
+  const applied = addTension(ctx, incident.target, other, delta, rule, vis, text, incident.id);
+  incident.blame[other] = round3((own(incident.blame, other) ?? 0) + applied);
+}
+
+/** Takes back a share of the blame an incident put on the pair of its victim and `other`, as far as fatigue has not already eased it. */
+function withdrawBlame(
+  ctx: Ctx,
+  incident: Incident,
+  other: SeatId,
+  share: number,
+  rule: RuleId,
+  text: string,
+): void {
+  const put = own(incident.blame, other) ?? 0;
+  if (put <= 0 || share <= 0) return;
+  const eased = (1 - ctx.p.tensionFatigue) ** Math.max(0, ctx.turn - incident.turn);
+  const back = round3(put * share * eased);
+  addTension(ctx, incident.target, other, -back, rule, [incident.target], text, incident.id);
+  incident.blame[other] = round3(put * (1 - share));
+}
+
 /** The victim has just noticed an incident: its weighted severity is spread as tension over the states it suspects, in proportion to suspicion (part of it goes to the non-state prior). */
 export function onNoticed(ctx: Ctx, incident: Incident): void {
   const v = incident.target;
@@ -40,15 +73,14 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
   if (incident.overt && incident.author) {
     const w = incidentWeight(ctx, incident, v, incident.author);
     const rule = w === 1 && !incident.lethal ? "escalation.inversion" : "escalation.incident";
-    addTension(
+    blame(
       ctx,
-      v,
+      incident,
       incident.author,
       sev * w,
       rule,
       "public",
       `${nameOf(ctx.s, incident.author)} openly hit ${nameOf(ctx.s, v)}.`,
-      incident.id,
     );
     setSuspicion(ctx, v, incident.author, 1);
     return;
@@ -66,21 +98,25 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
       : w === 1 && !incident.lethal
         ? "escalation.inversion"
         : "escalation.incident";
-    addTension(
+    blame(
       ctx,
-      v,
+      incident,
       s,
       delta,
       rule,
       vis,
       `${nameOf(ctx.s, v)} suspects ${nameOf(ctx.s, s)} (suspicion ${susp.toFixed(2)}) of an unattributed incident.`,
-      incident.id,
     );
     setSuspicion(ctx, v, s, susp + ctx.p.ambiguitySuspicion);
   }
 }
 
-/** A seat's attribution of an incident has moved: suspicion and (for the victim) tension follow. */
+/**
+ * A seat's attribution of an incident has moved: suspicion follows, and for the victim the incident's blame is
+ * re-allocated, never added twice. Low confidence moves part of it onto the suspect; moderate or high confidence
+ * takes back what was spread onto the others and tops the suspect's pair up to the incident's full weight; a
+ * non-state finding takes it back from everyone.
+ */
 export function onAttributionChanged(
   ctx: Ctx,
   incident: Incident,
@@ -90,27 +126,26 @@ export function onAttributionChanged(
 ): void {
   const victim = incident.target === knower;
   const sev = incidentSeverity(ctx, incident);
+  const p = ctx.p;
   if (suspect === "nonState") {
-    if (!victim || confidence < 2) return;
+    if (!victim || confidence < 1) return;
+    const share = confidence >= 2 ? 1 : p.lowConfidenceWithdrawal;
     for (const s of ctx.s.seats) {
       if (s === knower) continue;
-      const w = incidentWeight(ctx, incident, knower, s);
-      addTension(
+      withdrawBlame(
         ctx,
-        knower,
+        incident,
         s,
-        -sev * w * ctx.p.nonStateRelief,
-        "nonstate.incident",
-        [knower],
-        `${nameOf(ctx.s, knower)} traced the incident to a non-state actor.`,
-        incident.id,
+        share,
+        "attribution.advance",
+        `${nameOf(ctx.s, knower)} traced the incident to a non-state actor: the suspicion on ${nameOf(ctx.s, s)} eases.`,
       );
-      setSuspicion(ctx, knower, s, suspicionOf(ctx, knower, s) - ctx.p.ambiguitySuspicion);
+      setSuspicion(ctx, knower, s, suspicionOf(ctx, knower, s) - p.ambiguitySuspicion);
     }
     return;
   }
   if (suspect === knower) return;
-  const implied = ctx.p.confidenceSuspicion[confidence] ?? 0;
+  const implied = p.confidenceSuspicion[confidence] ?? 0;
   setSuspicion(
     ctx,
     knower,
@@ -120,18 +155,29 @@ export function onAttributionChanged(
   if (!victim) return;
   const w = incidentWeight(ctx, incident, knower, suspect);
   const ambiguous = confidence < 2 && hasCbm(ctx.s, "hotline", "escalation.hotline", knower, suspect);
-  const share = ctx.p.attributionTensionShare[confidence] ?? 0;
-  const delta = sev * w * share * (ambiguous ? ctx.p.hotlineAmbiguityFactor : 1);
-  addTension(
+  const share = (confidence >= 2 ? 1 : p.lowConfidenceBlame) * (ambiguous ? p.hotlineAmbiguityFactor : 1);
+  const topUp = Math.max(0, sev * w * share - (own(incident.blame, suspect) ?? 0));
+  blame(
     ctx,
-    knower,
+    incident,
     suspect,
-    delta,
+    topUp,
     ambiguous ? "escalation.hotline" : "attribution.advance",
     [knower],
     `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`,
-    incident.id,
   );
+  const back = confidence >= 2 ? 1 : p.lowConfidenceWithdrawal;
+  for (const s of ctx.s.seats) {
+    if (s === knower || s === suspect) continue;
+    withdrawBlame(
+      ctx,
+      incident,
+      s,
+      back,
+      "attribution.advance",
+      `${nameOf(ctx.s, knower)}'s evidence points away from ${nameOf(ctx.s, s)}: the suspicion on it eases.`,
+    );
+  }
   if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
 }
 
@@ -164,11 +210,12 @@ export function onCapabilityGrowth(ctx: Ctx, seat: SeatId): void {
   for (const s of ctx.s.seats) {
     if (s === seat) continue;
     const observed = hasCbm(ctx.s, "jointObservation", "op.develop", seat, s);
+    const declared = hasCbm(ctx.s, "publishDoctrine", "op.develop", seat);
     addTension(
       ctx,
       seat,
       s,
-      ctx.p.capabilityFear * (observed ? 0.5 : 1),
+      ctx.p.capabilityFear * (observed ? 0.5 : 1) * (declared ? 0.5 : 1),
       "op.develop",
       "public",
       `${nameOf(ctx.s, seat)}'s growing cyber capability worries ${nameOf(ctx.s, s)}.`,
@@ -181,8 +228,10 @@ export function exerciseMisreads(ctx: Ctx): void {
   for (const key of allPairs(ctx.s.seats)) {
     const [a, b] = pairMembers(key);
     if (hasCbm(ctx.s, "jointObservation", "misperception.exercise", a, b)) continue;
-    if (!ctx.rng.chance(ctx.p.exerciseMisreadChance)) continue;
+    // A published doctrine halves the chance that the publisher's exercises are misread.
     const [reader, exerciser] = ctx.rng.chance(0.5) ? [a, b] : [b, a];
+    const declared = hasCbm(ctx.s, "publishDoctrine", "misperception.exercise", exerciser);
+    if (!ctx.rng.chance(ctx.p.exerciseMisreadChance * (declared ? 0.5 : 1))) continue;
     addTension(
       ctx,
       a,

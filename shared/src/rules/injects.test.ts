@@ -24,7 +24,7 @@ function resolve(s: GameState): { state: GameState; events: GameEvent[] } {
 }
 
 describe("non-state incidents", () => {
-  it("appear when forced: one per state per turn, author null, public, noticed by the victim", () => {
+  it("appear when forced: one DDoS per state per turn, author null, public, noticed by the victim", () => {
     let s = newGame({ nonStateIncidentChance: 1 });
     for (let turn = 1; turn <= 2; turn++) {
       s = resolve(s).state;
@@ -32,7 +32,8 @@ describe("non-state incidents", () => {
       expect(these.map((i) => i.target).sort()).toEqual(["east", "north", "south"]);
       for (const i of these) {
         expect(i.author).toBeNull();
-        expect(i.kind).toBe("nonState");
+        // Criminals' DDoS looks like a state's to its victim: the kind does not give the author away.
+        expect(i.kind).toBe("ddos");
         expect(i.public).toBe(true);
         expect(i.falseFlag).toBeNull();
         expect(Object.keys(i.knowledge)).toEqual([i.target]);
@@ -63,18 +64,17 @@ describe("non-state incidents", () => {
     expect(k?.suspect).toBe("nonState");
     expect(
       s.events.some(
-        (e) => e.rule === "nonstate.incident" && e.incident === first?.id && (e.tension?.delta ?? 0) < 0,
+        (e) => e.rule === "attribution.advance" && e.incident === first?.id && (e.tension?.delta ?? 0) < 0,
       ),
     ).toBe(true);
   });
 
-  // BUG: the victim's notice of a non-state incident cites "detection.dwell" (a dwell-time roll),
-  // but non-state incidents are always noticed without any detection roll (rules/injects.ts).
-  it("the notice of a non-state incident cites an always-noticed or non-state rule, not the dwell-time roll", () => {
+  it("the notice of a non-state incident reads like a state's: same rule, same words, no tell", () => {
     const { state, events } = resolve(newGame({ nonStateIncidentChance: 1 }));
     for (const i of state.incidents) {
       const notice = events.find((e) => e.incident === i.id && e.tension === undefined);
-      expect(["detection.noticed", "nonstate.incident"]).toContain(notice?.rule);
+      expect(notice?.rule).toBe("detection.noticed");
+      expect(notice?.text).toMatch(/detected a DDoS attack by an unknown actor\.$/);
     }
   });
 });
@@ -143,7 +143,7 @@ describe("scheduled injects", () => {
     const inc = r.value.state.incidents[0];
     expect(inc).toMatchObject({ author: null, target: "south", kind: "ddos", public: true });
     expect(r.value.events.find((e) => e.incident === inc?.id && e.tension === undefined)?.rule).toBe(
-      "nonstate.incident",
+      "detection.noticed",
     );
   });
 });

@@ -16,10 +16,10 @@ export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperati
   notice(ctx, incident);
 }
 
-/** Each state may suffer a criminal or hacktivist incident this turn. */
+/** Each state may suffer a criminal or hacktivist DDoS this turn: to its victim it looks like any other DDoS. */
 export function nonStateActivity(ctx: Ctx): void {
   for (const seat of ctx.s.seats)
-    if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "nonState");
+    if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "ddos");
 }
 
 /** Fires an inject: its text to everyone, then its effects (an effect naming a state not in the game does nothing; applyStep refuses such an inject). */

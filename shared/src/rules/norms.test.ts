@@ -63,11 +63,16 @@ describe("no-first-use pledges", () => {
     s = untilConfidence(s, id, 2);
     const before = s.nations.north?.reputation ?? NaN;
     const { state, events } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    // The breach, and the coalition's measures.
     expect(
       events.filter(
         (e) => e.rule === "norm.pledgeBreach" && e.tension === undefined && e.visibleTo === "public",
       ),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
+    expect(state.nations.north?.economy).toBeCloseTo(
+      (s.nations.north?.economy ?? NaN) - P.coalitionSanction * (s.seats.length - 1),
+      3,
+    );
     // Accused (1) + norm (f) (2) + broken pledge (3).
     expect(state.nations.north?.reputation).toBeCloseTo(
       before - P.accusedReputation - P.normViolationReputation - P.pledgeBreachReputation,
@@ -104,19 +109,59 @@ describe("no-first-use pledges", () => {
 });
 
 describe("code of conduct", () => {
-  it("doubles the norm-violation cost of its members (same seed)", () => {
+  const members = (s: GameState, seats: string[]): GameState => ({
+    ...s,
+    cbms: [{ id: "c-test-coc", kind: "codeOfConduct" as const, members: seats, since: 0 }],
+  });
+
+  it("a member caught breaking an article pays per article, and each other member imposes coalition measures", () => {
     const base = newGame();
-    const member = {
-      ...base,
-      cbms: [{ id: "c-test-coc", kind: "codeOfConduct" as const, members: ["north", "south"], since: 0 }],
-    };
-    const cost = (s1: GameState): number => {
+    const cost = (s1: GameState): { rep: number; econ: number; events: string[] } => {
       const s2 = resolve(s1, { north: [{ type: "preposition", target: "south" }] }).state;
-      const { state } = resolve(s2, { north: [{ type: "disrupt", target: "south", overt: true }] });
-      return (s2.nations.north?.reputation ?? NaN) - (state.nations.north?.reputation ?? NaN);
+      const { state, events } = resolve(s2, { north: [{ type: "disrupt", target: "south", overt: true }] });
+      return {
+        rep: (s2.nations.north?.reputation ?? NaN) - (state.nations.north?.reputation ?? NaN),
+        econ: (s2.nations.north?.economy ?? NaN) - (state.nations.north?.economy ?? NaN),
+        events: events.filter((e) => e.rule === "norm.codeOfConduct").map((e) => e.text),
+      };
     };
-    expect(cost(base)).toBeCloseTo(P.normViolationReputation, 3);
-    expect(cost(member)).toBeCloseTo(P.normViolationReputation * P.codeOfConductMultiplier, 3);
+    const outside = cost(base);
+    expect(outside.rep).toBeCloseTo(P.normViolationReputation, 3);
+    expect(outside.events).toEqual([]);
+    const inside = cost(members(base, ["north", "south", "east"]));
+    // Norm (f), then article 2 of the code (critical infrastructure).
+    expect(inside.rep).toBeCloseTo(P.normViolationReputation + P.codeBreachReputation, 3);
+    expect(inside.econ - outside.econ).toBeCloseTo(2 * P.coalitionSanction, 3);
+    expect(inside.events).toHaveLength(1);
+    expect(inside.events[0]).toContain("article 2, protection of critical infrastructure");
+  });
+
+  it("an overt influence operation by a member breaks article 1 (non-interference)", () => {
+    const s = members(newGame(), ["north", "south"]);
+    const { events } = resolve(s, { north: [{ type: "influence", target: "south", overt: true }] });
+    const breach = events.filter((e) => e.rule === "norm.codeOfConduct");
+    expect(breach).toHaveLength(1);
+    expect(breach[0]?.text).toContain("article 1, non-interference");
+    expect(breach[0]?.visibleTo).toBe("public");
+  });
+
+  it("an inquiry between members left unanswered breaks article 5, told to the members only", () => {
+    const base = newGame();
+    let s: GameState = {
+      ...base,
+      cbms: [
+        { id: "c-hot", kind: "hotline" as const, members: ["north", "south"], since: 0 },
+        { id: "c-coc", kind: "codeOfConduct" as const, members: ["north", "south"], since: 0 },
+      ],
+    };
+    s = resolve(s, { north: [{ type: "ddos", target: "south" }] }).state;
+    const id = incident(s, "north", "south", "ddos").id;
+    s = resolve(s, { south: [{ type: "inquire", target: "north", incident: id }] }).state;
+    const { events } = resolve(s);
+    const breach = events.filter((e) => e.rule === "norm.codeOfConduct");
+    expect(breach).toHaveLength(1);
+    expect(breach[0]?.text).toContain("article 5");
+    expect(breach[0]?.visibleTo).toEqual(["north", "south"]);
   });
 
   it("a proxy operation attributed at moderate breaks the no-proxies norm too (two norms)", () => {

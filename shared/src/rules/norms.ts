@@ -1,6 +1,7 @@
 /** Norms and pledges: costs of publicly attributed violations (GGE 2013/2015, no-first-use). */
 import { own } from "../model/ids.ts";
 import { isDestructive } from "../model/operations.ts";
+import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
 import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
@@ -10,6 +11,57 @@ function normsBroken(incident: Incident): string[] {
   if (isDestructive(incident.kind)) broken.push("GGE 2015 norm (f): no damage to critical infrastructure");
   if (incident.proxy) broken.push("GGE 2013: no use of proxies");
   return broken;
+}
+
+/** The code of conduct's articles, in the order the code lists them. */
+export const CODE_ARTICLES = {
+  nonInterference: "article 1, non-interference (no influence operations)",
+  infrastructure: "article 2, protection of critical infrastructure",
+  certs: "article 3, protection of CERTs (no intrusions into a state sharing situation reports)",
+  dueDiligence: "article 4, due diligence over one's territory (no proxies)",
+  crime: "article 5, cooperation against crime (answer inquiries)",
+} as const;
+
+/** The articles of the code of conduct an attributed incident breaks. */
+function articlesBroken(ctx: Ctx, incident: Incident): string[] {
+  const out: string[] = [];
+  if (incident.kind === "influence") out.push(CODE_ARTICLES.nonInterference);
+  if (isDestructive(incident.kind)) out.push(CODE_ARTICLES.infrastructure);
+  if (
+    (incident.kind === "espionage" || incident.kind === "preposition") &&
+    hasCbm(ctx.s, "situationReports", "norm.codeOfConduct", incident.target)
+  )
+    out.push(CODE_ARTICLES.certs);
+  if (incident.proxy) out.push(CODE_ARTICLES.dueDiligence);
+  return out;
+}
+
+/** A code-of-conduct member's breach of an article: reputation, and the other members' coalition measures (economy); told to `audience` (public for an attributed incident, the members for a private breach). */
+export function breachCode(
+  ctx: Ctx,
+  seat: SeatId,
+  articles: readonly string[],
+  incident?: string,
+  audience: "public" | "members" = "public",
+): void {
+  if (articles.length === 0 || !hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", seat)) return;
+  const n = own(ctx.s.nations, seat);
+  if (!n) return;
+  const others = ctx.s.seats.filter(
+    (s) => s !== seat && hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", s),
+  );
+  const rep = ctx.p.codeBreachReputation * articles.length;
+  const econ = round3(ctx.p.coalitionSanction * others.length);
+  n.reputation = round3(n.reputation - rep);
+  n.economy = round3(n.economy - econ);
+  ctx.s.lastNormViolation = ctx.turn;
+  emit(
+    ctx,
+    "norm.codeOfConduct",
+    audience === "public" ? "public" : [seat, ...others],
+    `${n.name} broke the code of conduct it signed (${articles.join("; ")}): reputation -${rep}${others.length ? `, and ${others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}` : ""}.`,
+    incident ? { incident } : {},
+  );
 }
 
 /** Applies norm and pledge costs when an incident is publicly attributed to its true author at moderate+ confidence. */
@@ -24,18 +76,18 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
   if (!n) return;
   const broken = normsBroken(incident);
   if (broken.length > 0) {
-    const mult = hasCbm(ctx.s, "codeOfConduct", "norm.violation", author) ? ctx.p.codeOfConductMultiplier : 1;
-    const cost = ctx.p.normViolationReputation * broken.length * mult;
+    const cost = ctx.p.normViolationReputation * broken.length;
     n.reputation = round3(n.reputation - cost);
     ctx.s.lastNormViolation = ctx.turn;
     emit(
       ctx,
       "norm.violation",
       "public",
-      `${n.name} is attributed for breaking ${broken.join("; ")}${mult > 1 ? " (a code-of-conduct member: cost doubled)" : ""}: reputation -${cost}.`,
+      `${n.name} is attributed for breaking ${broken.join("; ")}: reputation -${cost}.`,
       { incident: incident.id },
     );
   }
+  breachCode(ctx, author, articlesBroken(ctx, incident), incident.id);
   const since = cbmSince(ctx.s, "noFirstUse", "norm.pledgeBreach", author);
   if (isDestructive(incident.kind) && since !== null && since < incident.turn) {
     n.reputation = round3(n.reputation - ctx.p.pledgeBreachReputation);
@@ -45,6 +97,17 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
       "norm.pledgeBreach",
       "public",
       `${n.name} broke its no-first-use pledge: reputation -${ctx.p.pledgeBreachReputation}.`,
+      { incident: incident.id },
+    );
+    // The coalition of every other state answers a broken pledge with economic measures.
+    const coalition = ctx.s.seats.filter((s) => s !== author);
+    const econ = round3(ctx.p.coalitionSanction * coalition.length);
+    n.economy = round3(n.economy - econ);
+    emit(
+      ctx,
+      "norm.pledgeBreach",
+      "public",
+      `${coalition.map((s) => nameOf(ctx.s, s)).join(", ")} impose coalition measures on ${n.name} for its broken pledge: economy -${econ}.`,
       { incident: incident.id },
     );
     for (const s of ctx.s.seats) {

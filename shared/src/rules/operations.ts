@@ -46,6 +46,8 @@ export function makeIncident(
     normCostApplied: false,
     detection: null,
     deniedBy: [],
+    blame: {},
+    misled: [],
   };
   ctx.s.incidents.push(incident);
   if (author) learnOf(ctx, author, incident, false);

@@ -49,7 +49,10 @@ const PROBABILITIES = new Set([
   "suspicionBaseline",
   "sitrepErrorMultiplier",
   "proxyAttributionMultiplier",
-  "nonStateRelief",
+  "lowConfidenceBlame",
+  "lowConfidenceWithdrawal",
+  "brinkWarChance",
+  "brinkChannelFactor",
   "denySuspicionRelief",
 ]);
 
