@@ -78,6 +78,14 @@ describe("armed conflict", () => {
 });
 
 describe("stable peace", () => {
+  it("counts kinds of CBM that bind states together: one hotline and every state's own doctrine are not enough", () => {
+    let s = newGame({}, {}, { cbms: ["hotline", "publishDoctrine"] });
+    expect(s.cbms.length).toBeGreaterThanOrEqual(P.peaceMinCbms);
+    for (let t = 1; t <= P.peaceTurns + 1; t++) s = resolve(s).state;
+    expect(s.outcome).toBeNull();
+    expect(s.peaceStreak).toBe(0);
+  });
+
   it(`after peaceTurns (${P.peaceTurns}) calm turns with at least peaceMinCbms (${P.peaceMinCbms}) CBMs in force`, () => {
     let s = newGame({}, {}, { cbms: ["hotline", "consultations"] });
     for (let t = 1; t < P.peaceTurns; t++) {

@@ -26,7 +26,7 @@ import { applyNormCosts } from "../rules/norms.ts";
 import { evictOnHarden, huntAccesses } from "../rules/detection.ts";
 import { runOperation } from "../rules/operations.ts";
 import { brinkChoiceKey, resolveBrinks, updateBrinks } from "../rules/brink.ts";
-import { checkStablePeace, checkStrikes, updateScores } from "../rules/scoring.ts";
+import { checkStablePeace, checkStrikes, pairCbmKinds, updateScores } from "../rules/scoring.ts";
 import { checkOrders } from "./validate.ts";
 
 /** Opens a resolution draft on a private copy of the state. */
@@ -160,7 +160,7 @@ export function resolveTurn(
       outcome.kind === "armedConflict"
         ? `Armed conflict between ${outcome.belligerents.map((b) => nameOf(s, b)).join(" and ")}${outcome.initiator ? `, started by ${nameOf(s, outcome.initiator)}` : ""}.`
         : outcome.kind === "stablePeace"
-          ? `Stable peace: every pair calm for ${ctx.p.peaceTurns} turns with ${s.cbms.length} CBMs in force.`
+          ? `Stable peace: every pair calm for ${ctx.p.peaceTurns} turns with ${pairCbmKinds(s)} kinds of CBM binding states together.`
           : `The crisis period ends after ${s.turn} turns.`;
     emit(ctx, rule, "public", text);
   } else {

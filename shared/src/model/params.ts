@@ -170,7 +170,7 @@ export const DEFAULT_PARAMS = {
   belligerentLoss: 5,
   /** Extra loss of the initiator. */
   initiatorLoss: 10,
-  /** Peace: max pair tension, consecutive turns, min CBMs in force, bonus. */
+  /** Peace: max pair tension, consecutive calm turns, min kinds of CBM binding pairs, bonus. */
   peaceMaxTension: 3,
   peaceTurns: 4,
   peaceMinCbms: 2,

@@ -239,7 +239,7 @@ export const RULES = {
   "end.stablePeace": {
     title: "Stable peace",
     explanation:
-      "Every pair at tension 3 or less for 4 turns with enough CBMs in force and no attributed norm violation: a bonus for all.",
+      "Every pair at tension 3 or less for 4 turns, with at least 2 kinds of CBM binding states together (a state's own doctrine binds no pair) and no attributed norm violation: a bonus for all.",
     source: "US-China 2015 agreement",
   },
   "end.turnLimit": {

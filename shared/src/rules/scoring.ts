@@ -81,11 +81,16 @@ export function hostility(s: GameState, from: SeatId, to: SeatId): number {
   return sum;
 }
 
-/** Stable peace: every pair calm for enough turns with enough CBMs and no attributed violation. */
+/** The kinds of CBM in force that bind at least two states together (a state's own doctrine binds no pair). */
+export function pairCbmKinds(s: GameState): number {
+  return new Set(s.cbms.filter((c) => c.members.length >= 2).map((c) => c.kind)).size;
+}
+
+/** Stable peace: every pair calm for enough turns, enough kinds of CBM binding pairs, and no attributed violation. */
 export function checkStablePeace(ctx: Ctx): Outcome | null {
   const p = ctx.p;
   const calm = allPairs(ctx.s.seats).every((k) => (ctx.s.tension[k] ?? 0) <= p.peaceMaxTension);
-  const ok = calm && ctx.s.cbms.length >= p.peaceMinCbms && ctx.s.lastNormViolation < ctx.turn;
+  const ok = calm && pairCbmKinds(ctx.s) >= p.peaceMinCbms && ctx.s.lastNormViolation < ctx.turn;
   ctx.s.peaceStreak = ok ? ctx.s.peaceStreak + 1 : 0;
   if (ctx.s.peaceStreak >= p.peaceTurns)
     return { kind: "stablePeace", turn: ctx.turn, belligerents: [], initiator: null };
