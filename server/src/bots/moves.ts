@@ -7,9 +7,10 @@ import {
   type BotMessage,
   type BotSpec,
   type BotTurn,
+  type GameView,
   type SeatId,
 } from "@firebreak/shared";
-import { withHumanOrders } from "../session/bot-orders.ts";
+import { withHumanOrders } from "./human-orders.ts";
 import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
 import type { Applied, JournalEntry } from "../session/journal.ts";
 import { Fold } from "../session/session.ts";
@@ -94,7 +95,7 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
       step: { type: "propose", turn, seat, kind: p.kind, parties: p.parties },
     }),
   );
-  // What the seat's humans ordered this turn stays; the bot's orders fill in (session/bot-orders.ts).
+  // What the seat's humans ordered this turn stays; the bot's orders fill in (human-orders.ts).
   const kept = withHumanOrders(f.session, seat, t.orders);
   const orders = f.apply({ kind: "step", at, by, step: { type: "orders", turn, seat, orders: kept.orders } })
     ? kept.added
@@ -126,23 +127,48 @@ export function searches(spec: BotSpec): boolean {
   return spec.level === "hard" && spec.persona !== "random";
 }
 
+/** A decision to be made off the room's thread: the seat, what it is for (`key`), and all a worker receives (the seat's view, the bot, the rng seed string). */
+export interface BotJob {
+  seat: SeatId;
+  /** The turn, the seat and the bot holding it: an answer counts only while these are unchanged. */
+  key: string;
+  view: GameView;
+  spec: BotSpec;
+  seed: string;
+}
+
+/** What a decision of the bot holding `seat` in `s` is for: the turn, the seat, and the bot (null when no bot holds it). */
+export function decisionKey(s: SessionState, seat: SeatId): string | null {
+  const spec = botSpec(s, seat);
+  return spec ? `${s.game.turn}/${seat}/${spec.persona}/${spec.level}` : null;
+}
+
+/** The decision of the bot holding `seat` in `s`, to be made elsewhere (null when no bot holds it). */
+export function botJob(s: SessionState, seat: SeatId): BotJob | null {
+  const spec = botSpec(s, seat);
+  const key = decisionKey(s, seat);
+  if (!spec || key === null) return null;
+  return { seat, key, view: viewFor(s.game, { role: "player", seat }), spec, seed: botSeed(s, seat) };
+}
+
 /**
  * What the bot seats that have not yet acted this turn do now, seat by seat (each bot sees what earlier bots did), up
- * to the first seat whose decision `elsewhere` says runs off this thread: that seat is `waiting`, and the seats after it
- * wait for its answer. Only entries the reducer accepts are returned, each with the session after it.
+ * to the first seat whose decision `elsewhere` says runs off this thread: that decision is `waiting` (a job for a
+ * worker), and the seats after it wait for its answer. Only entries the reducer accepts are returned, each with the
+ * session after it.
  */
 export function botMovesUntil(
   start: SessionState,
   at: number,
   elsewhere: (spec: BotSpec) => boolean,
-): { applied: Applied[]; waiting: SeatId | null } {
+): { applied: Applied[]; waiting: BotJob | null } {
   const f = new Fold(start);
   if (start.phase !== "planning" || start.game.phase !== "planning")
     return { applied: f.applied, waiting: null };
   for (const ctl of start.seats) {
     if (!ctl.bot || f.session.ready.includes(ctl.seat)) continue;
     const spec = botSpec(f.session, ctl.seat);
-    if (spec && elsewhere(spec)) return { applied: f.applied, waiting: ctl.seat };
+    if (spec && elsewhere(spec)) return { applied: f.applied, waiting: botJob(f.session, ctl.seat) };
     const t = decideBotTurn(f.session, ctl.seat);
     if (t) f.keep(...botTurnEntries(f.session, ctl.seat, t, at));
   }

@@ -6,7 +6,7 @@
  * closes. Pure: the room only carries its plans out (journal, clock, workers, views).
  */
 import type { BotTurn, SeatId } from "@firebreak/shared";
-import { botMovesUntil, botTurnEntries } from "../bots/moves.ts";
+import { type BotJob, botMovesUntil, botTurnEntries } from "../bots/moves.ts";
 import type { Applied, JournalEntry } from "../session/journal.ts";
 import { memberById } from "../session/membership.ts";
 import { ok, type Result } from "../session/result.ts";
@@ -19,8 +19,8 @@ import { sameTimer, seatConnected, timersFor, type Facts, type Timer } from "./t
 export interface Plan {
   /** Entries to journal, in order, each with the session after it: the room adopts them as they are journalled. */
   steps: Applied[];
-  /** A bot seat whose decision goes to a worker thread now (null: none); the seats after it wait for it. */
-  think: SeatId | null;
+  /** A bot seat's decision that goes to a worker thread now (null: none); the seats after it wait for it. */
+  think: BotJob | null;
   /** Exactly the timers to keep armed afterwards. */
   timers: Timer[];
   /** Whether the room leaves memory: "sleep" (idle; it can be woken), "close" (ended, nobody left), or null. */
@@ -32,7 +32,7 @@ const ROUNDS = 50;
 
 /** Settles the session folded so far: bots act, and each turn resolves when every seat is ready (not while paused). */
 function settled(f: Fold, now: number, facts: Facts): Plan {
-  let think: SeatId | null = null;
+  let think: BotJob | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     const bots = botMovesUntil(f.session, now, facts.offThread);
     f.keep(...bots.applied);

@@ -13,7 +13,7 @@ import {
   type RequestType,
   type SessionPhase,
 } from "@firebreak/shared";
-import { BotThinking } from "../bots/thinking.ts";
+import { answerOf } from "../bots/thinking.ts";
 import { arrive, begin, depart, fire, request, thought, type Plan } from "../driver/driver.ts";
 import { timersFor, type Facts, type Timer } from "../driver/timers.ts";
 import { codeInUse, roomsByCode, sleepingByCode } from "../games/registry.ts";
@@ -27,6 +27,7 @@ import { ok, type Result } from "../session/result.ts";
 import { randomMint } from "../session/tokens.ts";
 import type { Member, SessionState } from "../session/types.ts";
 import { RoomViews } from "../views/room-views.ts";
+import { BotJobs } from "./bot-jobs.ts";
 import { Connections, memberIdOf } from "./connections.ts";
 import { deliver, viewersOf } from "./deliver.ts";
 import { installFrameGuard } from "./frame-guard.ts";
@@ -49,11 +50,11 @@ export class CrisisRoom extends Room implements RequestHost {
   private asleep = false;
   /** The creator of a game this room made, until it joins (its join carries the create options). */
   private creator: Member | null = null;
-  /** `hard` bots' decisions in worker threads; a wanted answer is carried out like any other plan. */
-  private readonly bots = new BotThinking(
-    services().bots,
-    (seat, t) => void this.carryOut(thought(this.session, seat, t, services().now(), this.facts())),
-  );
+  /** `hard` bots' decisions in worker threads; an answer still wanted is carried out like any other plan. */
+  private readonly bots = new BotJobs((job, t) => {
+    const turn = answerOf(this.session, job, t);
+    if (turn) this.carryOut(thought(this.session, job.seat, turn, services().now(), this.facts()));
+  });
   private readonly timers = new RoomTimers(
     this.clock,
     () => services().now(),
@@ -219,7 +220,7 @@ export class CrisisRoom extends Room implements RequestHost {
     }
     before?.();
     const whole = done === plan.steps.length;
-    if (whole && plan.think !== null) this.bots.dispatch(this.session, plan.think, () => this.session);
+    if (whole && plan.think !== null) this.bots.dispatch(plan.think);
     this.timers.set(whole ? plan.timers : timersFor(this.session, services().now(), this.facts()));
     syncPublic(this, this.state, this.session);
     this.pushViews();

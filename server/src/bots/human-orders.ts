@@ -5,8 +5,8 @@
  * answer is refused).
  */
 import { own, validateOrders, type Order, type SeatId } from "@firebreak/shared";
-import { waitingStrikes } from "./strikes.ts";
-import type { SessionState } from "./types.ts";
+import { waitingStrikes } from "../session/strikes.ts";
+import type { SessionState } from "../session/types.ts";
 
 /** The orders a bot of `seat` submits, given its own choice: the humans' of this turn first, then each of the bot's that the rules still accept; `added` are the bot's own. */
 export function withHumanOrders(
