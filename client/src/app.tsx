@@ -1,5 +1,6 @@
-/** The app: home, lobby, game or debrief, with the connection banner and the live region. */
-import { announcement, connection, view } from "./net/client.ts";
+/** The app: home, lobby, game or debrief, with the connection banner (the game's own is in its header) and the live region. */
+import { announcement, view } from "./net/client.ts";
+import { ConnectionBanner } from "./ui/clock.tsx";
 import { Debrief } from "./ui/debrief.tsx";
 import { Game } from "./ui/game.tsx";
 import { Home } from "./ui/home.tsx";
@@ -7,16 +8,11 @@ import { Lobby } from "./ui/lobby.tsx";
 
 export function App() {
   const v = view.value;
-  const c = connection.value;
+  const playing = v !== null && v.session.phase !== "lobby" && v.session.phase !== "ended";
   return (
     <>
-      {(c === "reconnecting" || c === "lost") && (
-        <div class="banner" role="alert">
-          {c === "reconnecting"
-            ? "Connection lost — reconnecting to your seat…"
-            : "Could not reconnect. Reload the page to rejoin your seat."}
-        </div>
-      )}
+      {/* In a game the banner is part of the sticky header, above the clock it stops. */}
+      {!playing && <ConnectionBanner />}
       <div class="sr-only" aria-live="polite" aria-atomic="true">
         {announcement.value}
       </div>

@@ -141,3 +141,39 @@ export async function joinByCode(page: Page, name: string, code: string, state: 
   await page.getByLabel("State", { exact: true }).selectOption(state);
   await page.getByRole("button", { name: "Join", exact: true }).click();
 }
+
+/** A facilitator on the home page opens a class exercise (with `minutes` per turn, when given) and reads its join code. */
+export async function openExercise(page: Page, name: string, minutes?: number): Promise<string> {
+  await page.getByLabel("Exercise name").fill(name);
+  if (minutes !== undefined) await page.getByLabel("Minutes per turn").fill(String(minutes));
+  await page.getByRole("button", { name: "Open the exercise" }).click();
+  const code = ((await page.locator(".join-code").textContent()) ?? "").trim();
+  expect(code).toMatch(/^[A-Z0-9]{6}$/);
+  return code;
+}
+
+/** True when the page's focused element is inside the element `selector` matches (a function, not a string: the CSP). */
+export async function focusInside(page: Page, selector: string): Promise<boolean> {
+  type Doc = {
+    document: { activeElement: unknown; querySelector(s: string): { contains(n: unknown): boolean } | null };
+  };
+  return page.evaluate((sel) => {
+    const d = (globalThis as unknown as Doc).document;
+    return d.querySelector(sel)?.contains(d.activeElement) ?? false;
+  }, selector);
+}
+
+/** Waits until the page's own clock has passed `ms` milliseconds from now: for a check that something does not change while time passes. */
+export async function untilPageTimePasses(page: Page, ms: number): Promise<void> {
+  const until = (await page.evaluate(() => Date.now())) + ms;
+  await page.waitForFunction((t) => Date.now() > t, until, { timeout: STATE_WAIT });
+}
+
+/** Every text on the page that looks like a raw error code ("(NOT_ENOUGH_AP)", "DUPLICATE_ORDER"). */
+export async function rawCodesShown(page: Page): Promise<string[]> {
+  const text = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { body: { textContent: string } } }).document.body.textContent,
+  );
+  return text.match(/\([A-Z][A-Z_]{3,}\)|[A-Z]+_[A-Z_]{3,}/g) ?? [];
+}

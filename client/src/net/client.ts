@@ -13,6 +13,7 @@ import {
   type RequestType,
   type ServerMessages,
 } from "@firebreak/shared/browser";
+import { NO_CODE_SENTENCES, outcomeWords, plainError, plainThrown } from "../ui/error-words.ts";
 
 export type { ClientView };
 
@@ -71,7 +72,7 @@ function attach(r: Room): void {
     view.value = v;
     if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
     if (before && before.session.phase !== "ended" && v.session.phase === "ended")
-      announcement.value = `The game has ended: ${v.game.outcome?.kind ?? ""}. The debrief is open.`;
+      announcement.value = `The game has ended: ${outcomeWords(v.game.outcome, (s) => v.game.nations[s]?.name ?? s)}. The debrief is open.`;
   };
   r.onMessage("view", (v: ServerMessages["view"]) => show(mirror.snapshot(v)));
   r.onMessage("patch", (p: ServerMessages["patch"]) => {
@@ -138,15 +139,20 @@ export async function createGame(options: CreateGameOptions): Promise<void> {
     attach(await sdk().create("crisis", options));
   } catch (e) {
     connection.value = "idle";
-    throw e;
+    throw new Error(plainThrown(e));
   }
 }
 
 /** Looks a join code up; returns the room id and its scenario summary. */
 export async function lookupCode(code: string): Promise<CodeLookup> {
-  const res = await fetch(`/api/games/${encodeURIComponent(code.trim())}`);
-  const body = (await res.json()) as CodeLookup & { message?: string };
-  if (!res.ok) throw new Error(body.message ?? `Error ${res.status}`);
+  let res: Response;
+  try {
+    res = await fetch(`/api/games/${encodeURIComponent(code.trim())}`);
+  } catch {
+    throw new Error(NO_CODE_SENTENCES.network);
+  }
+  const body = (await res.json().catch(() => ({}))) as CodeLookup & { code?: string; message?: string };
+  if (!res.ok) throw new Error(plainError(body.code ?? "", body.message ?? NO_CODE_SENTENCES.unknown));
   return body;
 }
 
@@ -157,7 +163,7 @@ export async function joinRoom(roomId: string, options: JoinGameOptions): Promis
     attach(await sdk().joinById(roomId, options));
   } catch (e) {
     connection.value = "idle";
-    throw e;
+    throw new Error(plainThrown(e));
   }
 }
 
@@ -232,18 +238,12 @@ export async function ask<T extends RequestType>(
   type: T,
   ...payload: PayloadArgs<T>
 ): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
-  if (!room) return { ok: false, error: "Not connected." };
+  if (!room) return { ok: false, error: NO_CODE_SENTENCES.notConnected };
   try {
     const answer = (await room.request(type, payload[0] ?? {})) as RequestAnswer<T>;
     return { ok: true, answer };
   } catch (e) {
-    const err = e as { reason?: { code: string; message: string }; message?: string };
-    return {
-      ok: false,
-      error: err.reason
-        ? `${err.reason.message} (${err.reason.code})`
-        : (err.message ?? "The request failed."),
-    };
+    return { ok: false, error: plainThrown(e) };
   }
 }
 

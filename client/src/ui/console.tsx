@@ -8,6 +8,7 @@ import { scenarios } from "./api.ts";
 import { InjectPreview, SecretObjectives, TeacherMaterial } from "./console-brief.tsx";
 import { SessionSettings, StrikesWaiting } from "./console-rules.tsx";
 import { describe } from "./order-words.ts";
+import { ResolveNow } from "./resolve-now.tsx";
 
 export function Console({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -45,9 +46,7 @@ export function Console({ v }: { v: ClientView }) {
         <button type="button" onClick={() => act("fac:extend", { seconds: 60 })}>
           +1 minute
         </button>
-        <button type="button" onClick={() => act("fac:advance")}>
-          Resolve the turn now
-        </button>
+        <ResolveNow v={v} act={act} />
         <button
           type="button"
           class="danger"

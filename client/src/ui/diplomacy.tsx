@@ -1,5 +1,6 @@
 /** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
 import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
 import {
   CBM_EFFECTS,
   CBM_KINDS,
@@ -9,6 +10,8 @@ import {
   type CbmKind,
 } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
+import { markRead, unreadByChannel } from "./unread.ts";
+import { channelName } from "./waiting.tsx";
 
 /** Where a proposal stands, after "X proposes <measure>": with whom, and whose answer it waits for. */
 function proposalStatus(p: ClientView["game"]["proposals"][number], name: (id: string) => string): string {
@@ -44,19 +47,18 @@ export function Diplomacy({ v }: { v: ClientView }) {
           ...others.map((s) => `private:${s}`),
           ...others.filter((s) => hotlineWith(v.game, me, s)).map((s) => `hotline:${s}`),
         ];
-  const channel = useSignal("public");
+  const unread = unreadByChannel(v);
+  // The panel opens on the channel of the newest unread message, if any.
+  const newestUnread = v.chat.filter((m) => unread.has(m.channel) && channels.includes(m.channel)).at(-1);
+  const channel = useSignal(newestUnread?.channel ?? "public");
   const text = useSignal("");
   const error = useSignal("");
   const kind = useSignal<CbmKind>("hotline");
   const parties = useSignal<string[]>([]);
-  const label = (c: string) => {
-    const [k, a, b] = c.split(":");
-    const n = (id?: string) => v.game.nations[id ?? ""]?.name ?? id;
-    if (k === "public") return "Public";
-    if (k === "team") return a ? `Team ${n(a)}` : "My team";
-    return `${k === "hotline" ? "Hotline" : "Private"} with ${b ? `${n(a)}–${n(b)}` : n(a)}`;
-  };
+  const label = (c: string) => channelName(c, v);
   const messages = v.chat.filter((m) => m.channel === channel.value);
+  // What the open channel shows is read.
+  useEffect(() => markRead(channel.value, v), [channel.value, messages.length, v]);
   /** Open proposals that name this seat and that it has not answered. */
   const waiting = v.game.proposals.filter(
     (p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me),
@@ -88,7 +90,8 @@ export function Diplomacy({ v }: { v: ClientView }) {
             aria-selected={channel.value === c}
             onClick={() => (channel.value = c)}
           >
-            {label(c)} ({v.chat.filter((m) => m.channel === c).length})
+            {label(c)} ({v.chat.filter((m) => m.channel === c).length}
+            {unread.get(c) ? `, ${unread.get(c)} new` : ""})
           </button>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
+import { incidentRef } from "./incident-labels.ts";
 import { Why } from "./why.tsx";
 
 /** Events of every turn that rarely need reading: each pair's tension easing at the end of the turn, proposals that lapsed unanswered. Hidden until the player asks for them. */
@@ -52,6 +53,7 @@ export function Feed({ v }: { v: ClientView }) {
         <thead>
           <tr>
             <th scope="col">Turn</th>
+            <th scope="col">Ref</th>
             <th scope="col">What</th>
             <th scope="col">Against</th>
             <th scope="col">Your attribution</th>
@@ -67,6 +69,7 @@ export function Feed({ v }: { v: ClientView }) {
               return (
                 <tr key={i.id}>
                   <td>{i.turn}</td>
+                  <td>{incidentRef(i.id)}</td>
                   <td>
                     {INCIDENT_NAMES[i.kind]}
                     {i.author === me && me ? " (yours)" : ""}

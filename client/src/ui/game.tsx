@@ -4,26 +4,12 @@ import { useSignal } from "@preact/signals";
 import { RUNGS } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { rungStyle } from "../board/rungs.ts";
+import { Clock, ConnectionBanner } from "./clock.tsx";
 import { Console } from "./console.tsx";
 import { Diplomacy } from "./diplomacy.tsx";
 import { Feed } from "./feed.tsx";
 import { Orders } from "./orders.tsx";
-
-function Timer({ v }: { v: ClientView }) {
-  const now = useSignal(Date.now());
-  useEffect(() => {
-    const t = setInterval(() => (now.value = Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  if (v.session.paused) return <span class="timer">Paused</span>;
-  if (v.session.deadline === null) return <span class="timer">No time limit</span>;
-  const s = Math.max(0, Math.round((v.session.deadline - now.value) / 1000));
-  return (
-    <span class="timer" role="timer" aria-label={`${Math.floor(s / 60)} minutes ${s % 60} seconds left`}>
-      {Math.floor(s / 60)}:{String(s % 60).padStart(2, "0")} left
-    </span>
-  );
-}
+import { WaitingForYou } from "./waiting.tsx";
 
 function Board({ v }: { v: ClientView }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -147,14 +133,35 @@ export function Game({ v }: { v: ClientView }) {
     ["diplomacy", "Diplomacy"],
     ...(fac ? [["console", "Console"]] : []),
   ] as Array<[string, string]>;
+  // A notice's button opens its panel and, for an inquiry, moves focus to its answer once the panel has rendered.
+  const open = (id: string, focus?: string) => {
+    if (tabs.some(([t]) => t === id)) tab.value = id;
+    if (!focus) return;
+    requestAnimationFrame(() => {
+      const el = document.getElementById(focus);
+      el?.scrollIntoView({ block: "center" });
+      el?.querySelector<HTMLElement>("button")?.focus();
+    });
+  };
   return (
     <main class="game">
-      <header class="topbar">
-        <strong>{v.game.scenario.title}</strong>
-        <span>
-          Turn {v.game.turn} of {v.game.maxTurns}
-        </span>
-        <Timer v={v} />
+      {/* Only the clock's row stays in view while scrolling: on a phone the whole header would take a quarter of the screen. */}
+      <div class="sticky-top">
+        <ConnectionBanner />
+        <header class="topbar">
+          <strong>{v.game.scenario.title}</strong>
+          <span>
+            Turn {v.game.turn} of {v.game.maxTurns}
+          </span>
+          <Clock v={v} />
+          {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
+            <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>
+              {v.session.desk?.knocks.length} waiting for a seat
+            </button>
+          )}
+        </header>
+      </div>
+      <div class="topbar topbar-more">
         {me && (
           <span>
             {me.name}: economy {me.economy.toFixed(1)}, stability {me.stability.toFixed(1)}, reputation{" "}
@@ -162,13 +169,9 @@ export function Game({ v }: { v: ClientView }) {
           </span>
         )}
         {!me && <span>{fac ? "Facilitator" : v.me.role === "player" ? "No seat yet" : "Observer"}</span>}
-        {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
-          <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>
-            {v.session.desk?.knocks.length} waiting for a seat
-          </button>
-        )}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
-      </header>
+      </div>
+      <WaitingForYou v={v} open={open} />
       {v.me.role === "player" && v.me.seat === null && <SeatRequest v={v} />}
       <div class="layout">
         <div class="left">

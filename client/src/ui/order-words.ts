@@ -7,6 +7,7 @@ import {
   type OrderType,
 } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
+import { incidentNameById } from "./incident-labels.ts";
 
 /** Each order type in words, as the action list shows it. */
 export const LABELS: Record<OrderType, string> = {
@@ -28,6 +29,7 @@ export const LABELS: Record<OrderType, string> = {
   statement: "Public statement",
   mobilize: "Mobilise forces",
   strike: "Military strike (war)",
+  brink: "At the brink: stand firm or stand down",
 };
 /** The cyber operations: covert unless overt, by proxy or under a false flag, with odds to show. */
 export const OPS: ReadonlySet<string> = new Set(OPERATION_KINDS);
@@ -39,6 +41,12 @@ export function describe(o: Order, v: ClientView): string {
   const name = (id?: string) => (id ? (v.game.nations[id]?.name ?? id) : "");
   const parts = [LABELS[o.type]];
   if ("target" in o && o.target) parts.push(`→ ${name(o.target)}`);
+  if ("accused" in o) parts.push(`: accuses ${name(o.accused)}`);
+  if ("incident" in o) parts.push(`— ${incidentNameById(v, o.incident)}`);
+  if (o.type === "answer") {
+    const q = v.game.inquiries.find((x) => x.id === o.inquiry);
+    if (q) parts.push(`to ${name(q.from)} about ${incidentNameById(v, q.incident)}`);
+  }
   if ("overt" in o && o.overt) parts.push("(overt)");
   if ("proxy" in o && o.proxy) parts.push("(via proxy)");
   if ("falseFlag" in o && o.falseFlag) parts.push(`(false flag: ${name(o.falseFlag)})`);

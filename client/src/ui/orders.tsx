@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { orderCost, type Order } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { OrderCard } from "./order-card.tsx";
+import { incidentNameById } from "./incident-labels.ts";
 import { describe } from "./order-words.ts";
 import { SeatNotices } from "./seat-notices.tsx";
 
@@ -25,11 +26,13 @@ export function Orders({ v }: { v: ClientView }) {
   );
   const ready = v.session.ready.includes(me);
 
-  const submit = async (list: Order[]) => {
+  /** Sends the list; true once the server holds it. */
+  const submit = async (list: Order[]): Promise<boolean> => {
     const base = server;
     const err = await request("orders", { turn: v.game.turn, orders: list });
     message.value = { turn: v.game.turn, text: err ?? `Orders saved (${list.length}).` };
     if (!err) saved.value = { base, list };
+    return !err;
   };
   return (
     <section aria-labelledby="orders-h" class="panel">
@@ -51,10 +54,18 @@ export function Orders({ v }: { v: ClientView }) {
           </li>
         ))}
       </ol>
-      <OrderCard v={v} openInquiries={openInquiries} onAdd={(o) => submit([...planned, o])} />
+      <OrderCard
+        v={v}
+        openInquiries={openInquiries}
+        apLeft={ap - used}
+        onAdd={(o) => submit([...planned, o])}
+      />
       {openInquiries.map((q) => (
-        <fieldset key={q.id} class="inquiry" aria-label="Inquiry to answer">
-          <p>{v.game.nations[q.from]?.name} asks you over the hotline about an incident. Answer:</p>
+        <fieldset key={q.id} id={`inquiry-${q.id}`} class="inquiry" aria-label="Inquiry to answer">
+          <p>
+            {v.game.nations[q.from]?.name} asks you over the hotline about {incidentNameById(v, q.incident)}.
+            Answer (no action points):
+          </p>
           {(["deny", "explain", "acknowledge"] as const).map((r) => (
             <button
               type="button"
