@@ -30,6 +30,7 @@ import {
   type SequentialOutcome,
   type Verdict,
 } from "./sequential.ts";
+import { measureGame, type GameMeasures } from "./effects.ts";
 import { wilson } from "./stats.ts";
 
 function load(idOrPath: string): Scenario {
@@ -54,6 +55,8 @@ class Arm {
   /** Per persona, one value per game: the mean total score of the seats it held (the seats of one game are not independent; games are). */
   readonly gameMeans = new Map<string, number[]>();
   readonly lags: ClusteredTime[] = [];
+  /** Each game's measures for the CBM-effect table (misattributions, wrong accusations, ...). */
+  readonly measures: GameMeasures[] = [];
 
   constructor(bots: Persona[], cbms: CbmKind[], noCbms: boolean, seed = "7", scenario = baltic) {
     this.spec = { scenario, games: 0, seed, bots, cbms, noCbms };
@@ -79,6 +82,7 @@ class Arm {
         this.gameMeans.set(p, list);
       }
       for (const lag of attributionLags(played.state)) this.lags.push({ ...lag, cluster: g });
+      this.measures.push(measureGame(played.state));
     }
     return this;
   }
@@ -244,6 +248,35 @@ describe("stylized facts (docs/model.md §7)", () => {
         0.9,
       );
       expectShown("detection by defence", outcome);
+    },
+    CAPPED,
+  );
+
+  it(
+    "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
+    () => {
+      // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch (seed 1). Measured
+      // on 500 games an arm with rules v3: wrong public accusations -0.24 a game [-0.33, -0.15], incidents whose victim's
+      // evidence pointed at an innocent state -0.30 [-0.57, -0.02], armed conflict +1.2 points [-3.4, +5.8]. The claim is
+      // the first two below zero and the war difference below +8 points (non-inferiority): the accusation effect is about
+      // five standard errors at 500 games; the misattribution effect about two at 500 and three at 1,000.
+      const collateral = load("collateral");
+      const none = new Arm([], [], false, "1", collateral);
+      const linked = new Arm([], ["situationReports"], false, "1", collateral);
+      const wrongAccusations = (a: Arm): number[] => a.measures.map((m) => m.wrongAccusations);
+      const misled = (a: Arm): number[] => a.measures.map((m) => m.misattributions);
+      const outcome = sequentialTest([500, 1000, 1500], (n, z) => {
+        none.upTo(n);
+        linked.upTo(n);
+        const acc = diffOfMeans(wrongAccusations(linked), wrongAccusations(none), z);
+        const mis = diffOfMeans(misled(linked), misled(none), z);
+        const war = diffOfProportions(linked.tally.armedConflicts, n, none.tally.armedConflicts, n, z);
+        return {
+          verdict: allOf([below(acc, 0), below(mis, 0), below(war, 0.08)]),
+          seen: `wrong accusations ${range(acc, (x) => x.toFixed(2))}, misled victims ${range(mis, (x) => x.toFixed(2))}, war ${range(war)}`,
+        };
+      });
+      expectShown("situation reports", outcome);
     },
     CAPPED,
   );
