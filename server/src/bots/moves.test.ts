@@ -4,7 +4,8 @@ import { CHAT_MAX_LENGTH } from "../session/channels.ts";
 import type { JournalEntry } from "../session/journal.ts";
 import { allReady, applyEntry, replayJournal } from "../session/session.ts";
 import { clientView } from "../views/client-view.ts";
-import { botMoves, gatherByChannel } from "./moves.ts";
+import { botMoves } from "./moves.ts";
+import { gatherByChannel } from "./words.ts";
 
 describe("bot seats' moves", () => {
   it("bots act only for their seats, from their views, and are then ready", () => {

@@ -4,17 +4,16 @@ import {
   botTurn,
   rngFromSeed,
   viewFor,
-  type BotMessage,
   type BotSpec,
   type BotTurn,
   type GameView,
   type SeatId,
 } from "@firebreak/shared";
 import { withHumanOrders } from "./human-orders.ts";
-import { CHAT_MAX_LENGTH, pairChannel } from "../session/channels.ts";
+import { chatLines } from "./words.ts";
 import type { Applied, JournalEntry } from "../session/journal.ts";
 import { Fold } from "../session/session.ts";
-import type { Channel, SessionState } from "../session/types.ts";
+import type { SessionState } from "../session/types.ts";
 
 /** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
 export function botSeed(s: SessionState, seat: SeatId): string {
@@ -25,39 +24,6 @@ export function botSeed(s: SessionState, seat: SeatId): string {
 export function botSpec(s: SessionState, seat: SeatId): BotSpec | null {
   const ctl = s.seats.find((c) => c.seat === seat);
   return ctl?.bot ? { persona: ctl.persona, level: s.options.botLevel } : null;
-}
-
-/** The chat channels a bot's message goes to: public, its hotline with one state, or its private line with each party of a proposal. */
-function channelsOf(seat: SeatId, m: BotMessage): Channel[] {
-  if (m.channel.kind === "public") return [{ kind: "public" }];
-  if (m.channel.kind === "hotline") return [pairChannel("hotline", seat, m.channel.with)];
-  return m.channel.to.map((to) => pairChannel("private", seat, to));
-}
-
-/** A bot's lines of one turn, one message per channel (in the order the channels first appear), split only where a message would pass the chat limit. */
-export function gatherByChannel(
-  lines: ReadonlyArray<{ channel: Channel; text: string }>,
-): Array<{ channel: Channel; text: string }> {
-  const byChannel = new Map<string, { channel: Channel; texts: string[] }>();
-  for (const l of lines) {
-    const key = JSON.stringify(l.channel);
-    const g = byChannel.get(key);
-    if (g) g.texts.push(l.text);
-    else byChannel.set(key, { channel: l.channel, texts: [l.text] });
-  }
-  const out: Array<{ channel: Channel; text: string }> = [];
-  for (const { channel, texts } of byChannel.values()) {
-    let current = "";
-    for (const t of texts) {
-      if (current && current.length + 1 + t.length > CHAT_MAX_LENGTH) {
-        out.push({ channel, text: current });
-        current = "";
-      }
-      current = current ? `${current} ${t}` : t;
-    }
-    if (current) out.push({ channel, text: current });
-  }
-  return out;
 }
 
 /**
@@ -106,9 +72,7 @@ export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at
     { answers, proposals, orders },
     rngFromSeed(`${botSeed(start, seat)}/words`),
   );
-  for (const { channel, text } of gatherByChannel(
-    words.flatMap((m) => channelsOf(seat, m).map((channel) => ({ channel, text: m.text }))),
-  )) {
+  for (const { channel, text } of chatLines(seat, words)) {
     f.apply({ kind: "chat", at, by, channel, text });
   }
   f.apply({ kind: "ready", at, by, seat, ready: true });
