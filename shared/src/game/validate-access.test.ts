@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { GameState } from "../model/types.ts";
 import { afterDdos, newGame, orders, rejects, resolve, withInquiry } from "../testing/validate-cases.ts";
 import { applyStep } from "./steps.ts";
 
