@@ -23,7 +23,7 @@ import {
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
 import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
-import { evictOnHarden, huntAccesses } from "../rules/detection.ts";
+import { discoverAccesses, evictOnHarden, huntAccesses } from "../rules/detection.ts";
 import { runOperation } from "../rules/operations.ts";
 import { brinkChoiceKey, resolveBrinks, updateBrinks } from "../rules/brink.ts";
 import { checkStablePeace, checkStrikes, pairCbmKinds, updateScores } from "../rules/scoring.ts";
@@ -107,6 +107,7 @@ export function resolveTurn(
   for (const [seat, list] of orders) for (const o of list) if (isOperation(o)) runOperation(ctx, seat, o);
   // 5. Hunting evicts accesses it finds; the world acts.
   for (const seat of ctx.hunting) huntAccesses(ctx, seat);
+  discoverAccesses(ctx);
   nonStateActivity(ctx);
   exerciseMisreads(ctx);
   // 6. Attribution advances on incidents known before this turn; public attributions carry norm costs.

@@ -21,6 +21,8 @@ export const DEFAULT_PARAMS = {
   // Attribution (ODNI tiers none < low < moderate < high).
   /** Per-turn chance that an incident's attribution advances one tier. */
   attributionHazard: 0.25,
+  /** Chance that a sloppy or CERT-shared case is attributed at moderate confidence in the month its victim notices it. */
+  firstMonthAttribution: 0.2,
   /** Change of the hazard per defence level above 3 (forensic capacity). */
   attributionDefenseSlope: 0.05,
   /** Hazard multiplier when the holder investigates that incident this turn. */

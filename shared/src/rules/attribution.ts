@@ -69,14 +69,30 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
   return truth;
 }
 
-/** Advances every seat's attribution of every incident it has known since an earlier turn. */
+/** True when a victim's case is open to attribution in the month it was noticed: a sloppy operation (it failed, or its author's cyber is 3 or less) or one its CERT link shares. */
+function fastCase(ctx: Ctx, incident: Incident, knower: SeatId): boolean {
+  if (knower !== incident.target) return false;
+  if (sitrepLinked(ctx, "attribution.advance", incident, knower)) return true;
+  if (incident.author === null || incident.falseFlag !== null) return false;
+  return !incident.success || (own(ctx.s.nations, incident.author)?.cyber ?? 5) <= 3;
+}
+
+/**
+ * Advances every seat's attribution of every incident it has known since an earlier turn. In the month a victim
+ * notices a sloppy or CERT-shared case, it may be attributed at once at moderate confidence (Sony 2014: 25 days).
+ */
 export function advanceAttribution(ctx: Ctx): void {
   for (const incident of ctx.s.incidents) {
     for (const knower of Object.keys(incident.knowledge)) {
       const k = own(incident.knowledge, knower);
-      if (!k || k.confidence >= 3 || k.since >= ctx.turn) continue;
-      if (!ctx.rng.chance(attributionHazard(ctx, incident, knower))) continue;
-      const tier = (k.confidence + 1) as Confidence;
+      if (!k || k.confidence >= 3) continue;
+      const firstMonth = k.since === ctx.turn;
+      if (firstMonth) {
+        if (k.confidence > 0 || !fastCase(ctx, incident, knower)) continue;
+        const proxy = incident.proxy ? ctx.p.proxyAttributionMultiplier : 1;
+        if (!ctx.rng.chance(ctx.p.firstMonthAttribution * proxy)) continue;
+      } else if (k.since > ctx.turn || !ctx.rng.chance(attributionHazard(ctx, incident, knower))) continue;
+      const tier = (firstMonth ? 2 : k.confidence + 1) as Confidence;
       const suspect = suspectAtTier(ctx, incident, knower, tier);
       k.confidence = tier;
       k.suspect = suspect;

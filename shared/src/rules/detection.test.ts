@@ -106,3 +106,34 @@ describe("harden", () => {
     expect(s3.accesses.map((a) => [a.owner, a.target])).toEqual([["east", "south"]]);
   });
 });
+
+describe("dwell time of an access", () => {
+  it("a covert access held since an earlier month is found each month with the defence's detection chance, evicted and noticed", () => {
+    const NEVER = [1e9, 1e9, 1e9, 1e9, 1e9];
+    let found = 0;
+    const n = 300;
+    for (let k = 0; k < n; k++) {
+      // Gained unseen (dwell time endless at the operation), then a month at defence 3 (dwell 56 days: 31% a month).
+      const s0 = newGame({ dwellDays: NEVER }, `dwell-${k}`);
+      const s1 = resolve(s0, { north: [{ type: "preposition", target: "south" }] }).state;
+      if (s1.accesses.length !== 1) continue;
+      const month = { ...s1, params: { ...s1.params, dwellDays: DEFAULT_PARAMS.dwellDays } };
+      const s = withDefense(month, "south", 3);
+      const { state, events } = resolve(s);
+      if (state.accesses.length === 0) {
+        found++;
+        expect(events.some((e) => e.rule === "detection.dwell" && e.visibleTo !== "public")).toBe(true);
+        expect(state.incidents[0]?.knowledge.south).toBeDefined();
+      }
+    }
+    // About 0.31 x 300 = 93 (sd 8).
+    expect(found).toBeGreaterThan(60);
+    expect(found).toBeLessThan(130);
+  });
+
+  it("an access is not looked for in the month it was gained beyond the operation's own roll", () => {
+    const s = newGame({ dwellDays: [1e9, 1e9, 1e9, 1e9, 1e9] });
+    const { state } = resolve(s, { north: [{ type: "preposition", target: "south" }] });
+    expect(state.accesses).toHaveLength(1);
+  });
+});

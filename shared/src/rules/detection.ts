@@ -5,7 +5,7 @@ import { OPERATIONS, seenAs } from "../model/operations.ts";
 import type { ModelParams } from "../model/params.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
-import { emit, nameOf, type Ctx } from "./context.ts";
+import { emit, hasCbm, nameOf, type Ctx } from "./context.ts";
 import { onNoticed } from "./escalation.ts";
 import { learnOf } from "./knowledge.ts";
 
@@ -80,6 +80,40 @@ export function huntAccesses(ctx: Ctx, seat: SeatId): void {
       ? `${n.name}'s hunt evicted ${evicted} foreign access${evicted > 1 ? "es" : ""}.`
       : `${n.name}'s hunt found no foreign access.`,
   );
+}
+
+/**
+ * Dwell time: each foreign access held since an earlier month, in a state not hunting this turn, is found by its
+ * defenders with the monthly detection chance of their defence (plus the CERT-link bonus), evicted, and its intrusion
+ * noticed. An access is not a single roll at the time it is gained: the longer it is held, the likelier it is found.
+ */
+export function discoverAccesses(ctx: Ctx): void {
+  const kept = [];
+  const found = [];
+  for (const a of ctx.s.accesses) {
+    const target = own(ctx.s.nations, a.target);
+    if (!target || a.since >= ctx.turn || ctx.hunting.has(a.target)) {
+      kept.push(a);
+      continue;
+    }
+    const bonus = hasCbm(ctx.s, "situationReports", "detection.dwell", a.target)
+      ? ctx.p.sitrepDetectionBonus
+      : 0;
+    if (ctx.rng.chance(detectionChance(target.defense, bonus, ctx.p))) {
+      found.push(a);
+      emit(
+        ctx,
+        "detection.dwell",
+        [a.owner],
+        `${nameOf(ctx.s, a.owner)} lost an access in ${target.name}: its defenders found it.`,
+      );
+    } else kept.push(a);
+  }
+  ctx.s.accesses = kept;
+  for (const a of found) {
+    const incident = ctx.s.incidents.find((i) => i.id === a.incident);
+    if (incident) notice(ctx, incident);
+  }
 }
 
 /** Hardening may evict foreign accesses. */

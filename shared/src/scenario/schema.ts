@@ -49,6 +49,7 @@ const PROBABILITIES = new Set([
   "suspicionBaseline",
   "sitrepErrorMultiplier",
   "proxyAttributionMultiplier",
+  "firstMonthAttribution",
   "lowConfidenceBlame",
   "lowConfidenceWithdrawal",
   "brinkWarChance",
