@@ -1,8 +1,10 @@
 /**
  * The order card explains itself: each action says what it does and costs, a disabled Add says why, a strike or a
  * mobilisation asks first in an accessible dialog, refusals read as sentences (never codes), and the card resets after
- * an order is added.
+ * an order is added. And the client itself arrives compressed.
  */
+import { request } from "node:http";
+import { brotliDecompressSync } from "node:zlib";
 import { ACCESS_AGE, ORDER_COSTS } from "@firebreak/shared";
 import { describe, expect, it } from "vitest";
 import {
@@ -112,4 +114,37 @@ describe("the order card explains itself", () => {
     },
     E2E_TEST,
   );
+
+  it("the real build is served brotli compressed, its hashed assets immutable", async () => {
+    const raw = (path: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+        (resolve, reject) => {
+          const req = request(
+            `${e2e.srv.http}${path}`,
+            { headers: { "Accept-Encoding": "gzip, deflate, br, zstd" } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+            },
+          );
+          req.on("error", reject);
+          req.end();
+        },
+      );
+    const page = await raw("/");
+    expect(page.headers["content-encoding"]).toBe("br");
+    expect(page.headers["cache-control"]).toBe("no-cache");
+    const html = brotliDecompressSync(page.body).toString();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    for (const a of assets) {
+      const r = await raw(a);
+      expect(r.headers["content-encoding"], a).toBe("br");
+      expect(r.headers["cache-control"], a).toBe("public, max-age=31536000, immutable");
+      expect(brotliDecompressSync(r.body).length, a).toBeGreaterThan(r.body.length);
+    }
+  });
 });

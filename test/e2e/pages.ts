@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
+import { ERROR_CODES, SERVER_ERROR_CODES } from "@firebreak/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launch } from "./browser.ts";
@@ -169,11 +170,11 @@ export async function untilPageTimePasses(page: Page, ms: number): Promise<void>
   await page.waitForFunction((t) => Date.now() > t, until, { timeout: STATE_WAIT });
 }
 
-/** Every text on the page that looks like a raw error code ("(NOT_ENOUGH_AP)", "DUPLICATE_ORDER"). */
+/** Every error code (the engine's and the server's) the page shows as it is, e.g. "(NOT_ENOUGH_AP)": a person should read a sentence instead. */
 export async function rawCodesShown(page: Page): Promise<string[]> {
   const text = await page.evaluate(
     () =>
       (globalThis as unknown as { document: { body: { textContent: string } } }).document.body.textContent,
   );
-  return text.match(/\([A-Z][A-Z_]{3,}\)|[A-Z]+_[A-Z_]{3,}/g) ?? [];
+  return [...ERROR_CODES, ...SERVER_ERROR_CODES].filter((c) => text.includes(c));
 }

@@ -5,6 +5,7 @@
  */
 import { effectSuccessChance, isDestructive, OPERATIONS, type Order } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
+import { brinkChannel, brinkWarChance } from "./brink.ts";
 import { hasEvidenceAgainst, incidentName } from "./incident-labels.ts";
 
 /** A question for the confirmation dialog: a title, the consequences (one per line) and the confirming button's words. */
@@ -65,6 +66,19 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
         `Once you are named, it breaks the norm against attacking critical infrastructure: you lose ${num(p.normViolationReputation)} reputation, and ${num(p.pledgeBreachReputation)} more if you pledged no first use.`,
       ],
       confirm: o.type === "destroy" ? "Yes, launch the attack" : "Yes, disrupt",
+    };
+  }
+  if (o.type === "brink" && o.choice === "firm") {
+    const channel = brinkChannel(v, o.target);
+    return {
+      title: `Stand firm against ${name(o.target)}?`,
+      lines: [
+        `If neither of you stands down, the standoff turns into armed conflict this turn with chance ${Math.round(brinkWarChance(v, o.target) * 100)}%${channel ? " (lower because a hotline or consultations link you)" : ""}, and the game ends for every state.`,
+        channel
+          ? `Standing down instead costs you nothing over your channel, and tension comes down to ${num(p.brinkExitTension)}.`
+          : `Standing down instead costs you ${num(p.brinkBackDownStability)} stability and eases tension by ${num(p.brinkStandDownRelief)}.`,
+      ],
+      confirm: "Yes, stand firm",
     };
   }
   if (o.type === "attribute") {

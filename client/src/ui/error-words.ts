@@ -6,7 +6,12 @@
 import { ACCESS_AGE, MAX_ORDERS, type Outcome, type RejectionCode } from "@firebreak/shared/browser";
 
 /** Codes only HTTP answers carry (docs/protocol.md §17.3). */
-export type HttpOnlyCode = "PAYLOAD_TOO_LARGE" | "FOREIGN_ORIGIN" | "METRICS_DISABLED" | "SERVER_ERROR";
+export type HttpOnlyCode =
+  | "PAYLOAD_TOO_LARGE"
+  | "FOREIGN_ORIGIN"
+  | "METRICS_DISABLED"
+  | "SERVER_ERROR"
+  | "RULES_CHANGED";
 
 /** Every code a client can receive. */
 export type AnyErrorCode = RejectionCode | HttpOnlyCode;
@@ -85,6 +90,8 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
   FOREIGN_ORIGIN: "This page was opened from another address than the game's. Open the game's own address.",
   METRICS_DISABLED: "The server's metrics are switched off.",
   SERVER_ERROR: "The server failed to answer. Try again in a moment.",
+  RULES_CHANGED:
+    "This game was made under older rules than the server now runs, so it was closed. Its players can still read its debrief.",
 };
 
 /** Failures that carry no code: the connection, a timeout, the network. */

@@ -10,21 +10,30 @@ import {
   orderCost,
   ORDER_COSTS,
   STATEMENT_MAX_LENGTH,
+  type BrinkChoice,
   type Order,
   type OrderType,
 } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { actionHelp } from "./action-help.ts";
+import { brinkPartners } from "./brink.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { confirmationFor } from "./consequences.ts";
 import { hasEvidenceAgainst, incidentChoices } from "./incident-labels.ts";
-import { Field, IncidentField, OperationMods, StatementFields, TargetField } from "./order-fields.tsx";
+import {
+  BrinkField,
+  Field,
+  IncidentField,
+  OperationMods,
+  StatementFields,
+  TargetField,
+} from "./order-fields.tsx";
 import { describe, LABELS, odds, OPS, TARGETED } from "./order-words.ts";
 
-/** Order types the card offers (an answer only while an inquiry is open; a brink choice has its own controls). */
-function offered(openInquiries: number): OrderType[] {
+/** Order types the card offers: an answer only while an inquiry is open, a brink choice only at the brink. */
+function offered(openInquiries: number, atBrink: boolean): OrderType[] {
   return (Object.keys(LABELS) as OrderType[]).filter(
-    (t) => t !== "brink" && (t !== "answer" || openInquiries > 0),
+    (t) => (t !== "brink" || atBrink) && (t !== "answer" || openInquiries > 0),
   );
 }
 
@@ -71,6 +80,7 @@ export function OrderCard({
   const incident = useSignal("");
   const tone = useSignal<"reassure" | "warn">("reassure");
   const text = useSignal("");
+  const choice = useSignal<BrinkChoice>("standDown");
   const asking = useSignal<Order | null>(null);
   const reset = () => {
     type.value = "espionage";
@@ -80,11 +90,14 @@ export function OrderCard({
     incident.value = "";
     tone.value = "reassure";
     text.value = "";
+    choice.value = "standDown";
   };
   const others = v.game.seats.filter((s) => s !== me);
   // An inquiry goes over a hotline: only states with one in force can be asked.
   const hotlines = others.filter((s) => hotlineWith(v.game, me, s));
-  const targets = type.value === "inquire" ? hotlines : others;
+  // At the brink, the choice is toward a state the seat is at the brink with.
+  const partners = brinkPartners(v);
+  const targets = type.value === "inquire" ? hotlines : type.value === "brink" ? partners : others;
   const chosen = targets.includes(target.value) ? target.value : (targets[0] ?? "");
   // The seat's own operations are not for investigating, asking about or attributing.
   const incidents = v.game.incidents.filter(
@@ -113,6 +126,7 @@ export function OrderCard({
       return chosenIncident && chosen ? { type: t, incident: chosenIncident, target: chosen } : null;
     if (t === "answer")
       return openInquiries[0] ? { type: t, inquiry: openInquiries[0].id, reply: "deny" } : null;
+    if (t === "brink") return chosen ? { type: t, target: chosen, choice: choice.value } : null;
     if (t === "statement")
       return { type: t, tone: tone.value, target: chosen, ...(text.value ? { text: text.value } : {}) };
     return { type: t as "sanction", target: chosen };
@@ -143,7 +157,7 @@ export function OrderCard({
           aria-describedby="action-help"
           onChange={(e) => (type.value = (e.target as HTMLSelectElement).value as OrderType)}
         >
-          {offered(openInquiries.length).map((t) => (
+          {offered(openInquiries.length, partners.length > 0).map((t) => (
             <option key={t} value={t}>
               {LABELS[t]} — {ORDER_COSTS[t]} AP
             </option>
@@ -153,16 +167,6 @@ export function OrderCard({
       <p id="action-help" class="action-help">
         {actionHelp(type.value)}
       </p>
-      {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") &&
-        targets.length > 0 && (
-          <TargetField
-            label={type.value === "attribute" ? "Accused state" : "Target"}
-            targets={targets}
-            value={chosen}
-            onChange={(s) => (target.value = s)}
-            v={v}
-          />
-        )}
       {needsIncident && (
         <IncidentField
           choices={choices}
@@ -176,6 +180,16 @@ export function OrderCard({
           }}
         />
       )}
+      {(TARGETED.has(type.value) || type.value === "attribute" || type.value === "statement") &&
+        targets.length > 0 && (
+          <TargetField
+            label={type.value === "attribute" ? "Accused state" : "Target"}
+            targets={targets}
+            value={chosen}
+            onChange={(s) => (target.value = s)}
+            v={v}
+          />
+        )}
       {accused && unsupported && (
         <p class="warning" role="note">
           Your evidence does not point to {v.game.nations[accused.accused]?.name}: a wrong accusation costs
@@ -191,6 +205,7 @@ export function OrderCard({
           v={v}
         />
       )}
+      {type.value === "brink" && <BrinkField choice={choice} />}
       {type.value === "statement" && (
         <StatementFields tone={tone} text={text} maxLength={STATEMENT_MAX_LENGTH} />
       )}

@@ -1,7 +1,9 @@
 /** The order card's fields: the target, the incident (with unique labels and the seat's evidence), an operation's modifiers, a statement's tone and text. */
 import type { Signal } from "@preact/signals";
+import { BRINK_CHOICES, type BrinkChoice } from "@firebreak/shared/browser";
 import type { ComponentChildren } from "preact";
 import type { ClientView } from "../net/client.ts";
+import { BRINK_WORDS } from "./brink.ts";
 
 /**
  * A label and its control side by side, tied by `for`: a label wrapped around a select would also name it by the
@@ -160,5 +162,27 @@ export function StatementFields({
         />
       </Field>
     </>
+  );
+}
+
+/** The choice at the brink: stand down (first, the way out) or stand firm. */
+export function BrinkField({ choice }: { choice: Signal<BrinkChoice> }) {
+  return (
+    <Field id="order-brink" label="Your choice">
+      <select
+        id="order-brink"
+        value={choice.value}
+        onChange={(e) => (choice.value = (e.target as HTMLSelectElement).value as BrinkChoice)}
+      >
+        {[
+          ...BRINK_CHOICES.filter((c) => c === "standDown"),
+          ...BRINK_CHOICES.filter((c) => c !== "standDown"),
+        ].map((c) => (
+          <option key={c} value={c}>
+            {BRINK_WORDS[c]}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -34,15 +34,15 @@ export const LABELS: Record<OrderType, string> = {
 /** The cyber operations: covert unless overt, by proxy or under a false flag, with odds to show. */
 export const OPS: ReadonlySet<string> = new Set(OPERATION_KINDS);
 /** The order types aimed at another state. */
-export const TARGETED = new Set([...OPS, "sanction", "expel", "mobilize", "strike", "inquire"]);
+export const TARGETED = new Set([...OPS, "sanction", "expel", "mobilize", "strike", "inquire", "brink"]);
 
 /** Describes an order in words. */
 export function describe(o: Order, v: ClientView): string {
   const name = (id?: string) => (id ? (v.game.nations[id]?.name ?? id) : "");
   const parts = [LABELS[o.type]];
   if ("target" in o && o.target) parts.push(`→ ${name(o.target)}`);
-  if ("accused" in o) parts.push(`: accuses ${name(o.accused)}`);
   if ("incident" in o) parts.push(`— ${incidentNameById(v, o.incident)}`);
+  if ("accused" in o) parts.push(`— accusing ${name(o.accused)}`);
   if (o.type === "answer") {
     const q = v.game.inquiries.find((x) => x.id === o.inquiry);
     if (q) parts.push(`to ${name(q.from)} about ${incidentNameById(v, q.incident)}`);
@@ -52,6 +52,7 @@ export function describe(o: Order, v: ClientView): string {
   if ("falseFlag" in o && o.falseFlag) parts.push(`(false flag: ${name(o.falseFlag)})`);
   if ("reply" in o) parts.push(`(${o.reply})`);
   if ("tone" in o) parts.push(`(${o.tone})`);
+  if (o.type === "brink") parts.push(`(${o.choice === "firm" ? "stand firm" : "stand down"})`);
   return parts.join(" ");
 }
 

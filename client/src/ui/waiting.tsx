@@ -1,10 +1,11 @@
 /**
- * "Waiting for you", near the top of the game page: a hotline inquiry this seat has to answer (which incident, and what
+ * "Waiting for you", near the top of the game page: a choice at the brink, a hotline inquiry this seat has to answer (which incident, and what
  * not answering costs), proposals that wait for the seat's answer, and unread messages, each with a button to the
  * panel where it is dealt with.
  */
 import { CBM_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
+import { brinkPartners, brinkWarChance } from "./brink.ts";
 import { incidentNameById } from "./incident-labels.ts";
 import { unreadByChannel } from "./unread.ts";
 
@@ -36,9 +37,13 @@ export function WaitingForYou({ v, open }: { v: ClientView; open: (tab: string, 
         (p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me),
       )
     : [];
+  const brinks = me
+    ? brinkPartners(v).filter((s) => !saved.some((o) => o.type === "brink" && o.target === s))
+    : [];
   const unread = v.me.role === "facilitator" ? new Map<string, number>() : unreadByChannel(v);
   const unreadCount = [...unread.values()].reduce((a, b) => a + b, 0);
-  if (inquiries.length === 0 && proposals.length === 0 && unreadCount === 0) return null;
+  if (inquiries.length === 0 && proposals.length === 0 && unreadCount === 0 && brinks.length === 0)
+    return null;
   const cost = v.game.params.unansweredInquiryTension;
   return (
     <section class="waiting" aria-labelledby="waiting-h">
@@ -46,6 +51,16 @@ export function WaitingForYou({ v, open }: { v: ClientView; open: (tab: string, 
         Waiting for you
       </h2>
       <ul>
+        {brinks.map((s) => (
+          <li key={s} class="waiting-brink">
+            <strong>You are at the brink with {name(s)}.</strong> Choose in your orders this turn: stand down,
+            or stand firm. No choice counts as standing firm, and if neither of you stands down the standoff
+            turns into war with chance {Math.round(brinkWarChance(v, s) * 100)}%.{" "}
+            <button type="button" onClick={() => open("orders")}>
+              Choose now
+            </button>
+          </li>
+        ))}
         {inquiries.map((q) => (
           <li key={q.id} class="waiting-inquiry">
             <strong>{name(q.from)} asks you over the hotline</strong> about {incidentNameById(v, q.incident)}.
