@@ -21,6 +21,7 @@ import {
   statement,
 } from "../rules/diplomacy.ts";
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
+import { growEconomies } from "../rules/economy.ts";
 import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
 import { discoverAccesses, evictOnHarden, huntAccesses } from "../rules/detection.ts";
@@ -117,9 +118,15 @@ export function resolveTurn(
       applyNormCosts(ctx, i);
   // 7. Strikes.
   each(orders, "strike", (seat, o) => ctx.strikes.push({ by: seat, target: o.target }));
-  // 8. CBMs enter into force; quiet pairs relax.
+  // 8. CBMs enter into force; quiet pairs relax; digital economies grow where relations are calm.
   settleProposals(ctx);
   relax(ctx);
+  const mobilised = new Set<SeatId>();
+  each(orders, "mobilize", (seat, o) => {
+    mobilised.add(seat);
+    mobilised.add(o.target);
+  });
+  growEconomies(ctx, mobilised);
   // 9. Hardening and development take effect; hardening evicts accesses.
   for (const seat of s.seats) {
     const n = own(s.nations, seat);

@@ -139,6 +139,10 @@ export const DEFAULT_PARAMS = {
   expelTension: 0.6,
   /** Mobilisation tension with the target. */
   mobilizeTension: 1,
+  /** What mobilising costs the mobiliser's economy. */
+  mobilizeCost: 0.5,
+  /** Economy a state's digital economy grows per turn per point of digital dependence, when its relations are calm. */
+  digitalGrowth: 0.03,
   /** Statement: reassurance lowers tension with its target(s); a warning raises it. */
   reassureTension: 0.3,
   warnTension: 0.2,

@@ -129,6 +129,13 @@ export const RULES = {
       "Tension from incidents not yet attributed at moderate confidence is halved between hotline members.",
     source: "OSCE CBM 8, 13",
   },
+  "economy.growth": {
+    title: "Digital economy",
+    explanation:
+      "Each month a state's economy grows 0.03 per point of digital dependence while its relations are calm (its tensest pair at 3 or less), less as tension rises, not at all from 7 or in a month it mobilised or was mobilised against. Mobilising costs the mobiliser 0.5 economy.",
+    source:
+      "Keohane & Nye 1977 (complex interdependence); Gartzke 2007 (the capitalist peace); the digital economy's share of GDP (OECD Digital Economy Outlook)",
+  },
   "escalation.brink": {
     title: "At the brink",
     explanation:

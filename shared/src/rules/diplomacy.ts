@@ -250,6 +250,8 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
 
 /** A military mobilisation signal. */
 export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
+  const n = own(ctx.s.nations, by);
+  if (n) n.economy = round3(n.economy - ctx.p.mobilizeCost);
   addTension(
     ctx,
     by,
@@ -257,6 +259,6 @@ export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
     ctx.p.mobilizeTension,
     "force.mobilize",
     "public",
-    `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)}.`,
+    `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)} (economy -${ctx.p.mobilizeCost}).`,
   );
 }

@@ -8,8 +8,12 @@ import type { GameOptions, GameState, Incident } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { testScenario } from "./fixtures.ts";
 
-/** No background noise: no non-state incidents, no misread exercises. */
-export const QUIET: Partial<ModelParams> = { nonStateIncidentChance: 0, exerciseMisreadChance: 0 };
+/** No background noise: no non-state incidents, no misread exercises, no economic growth. */
+export const QUIET: Partial<ModelParams> = {
+  nonStateIncidentChance: 0,
+  exerciseMisreadChance: 0,
+  digitalGrowth: 0,
+};
 
 /** A new game of the fixture scenario, quiet unless `params` says otherwise. Throws if the engine refuses (a test bug). */
 export function testGame(
