@@ -23,7 +23,7 @@ describe("the digital economy", () => {
 
   it("does not grow for a state whose tensest pair is at the inversion threshold", () => {
     const s = testGame({
-      params: growing,
+      params: { ...growing, tensionFatigue: 0, tensionDecay: 0 },
       scenario: { relations: [{ a: "north", b: "south", tension: 8 }] },
     });
     const { state } = resolveOk(s);
