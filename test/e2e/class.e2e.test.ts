@@ -101,7 +101,7 @@ describe("class game in the browser", () => {
       // With the hotline in force (from this turn), Borevia is the one state an inquiry can go to.
       await ana.page.getByRole("tab", { name: "Orders" }).click();
       await ana.page.getByLabel("Action").selectOption("inquire");
-      const targets = ana.page.locator(".order-card label", { hasText: "Target" }).locator("option");
+      const targets = ana.page.getByLabel("Target").locator("option");
       await targets.first().filter({ hasText: "Borevia" }).waitFor({ state: "attached" });
       expect(await targets.allTextContents()).toEqual(["Borevia"]);
       await ana.page.getByRole("tab", { name: "Diplomacy" }).click();
