@@ -127,6 +127,7 @@ export function determinize(view: GameView, model: OpponentModel, rng: Rng): Det
     scores: {},
     lastNormViolation,
     brinks: { ...view.brinks },
+    alliances: view.alliances.map((a) => ({ name: a.name, members: a.members.slice() })),
     options: { ...view.options, cbms: view.options.cbms.slice() },
   };
   hiddenAccesses(view, me, s, personas, rng);

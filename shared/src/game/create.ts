@@ -147,6 +147,7 @@ export function createGame(
     scores: {},
     lastNormViolation: 0,
     brinks: {},
+    alliances: (scenario.alliances ?? []).map((a) => ({ name: a.name, members: a.members.slice() })),
     options: opts,
   };
   const ctx = beginResolution(state, 1);

@@ -21,6 +21,7 @@ import {
   statement,
 } from "../rules/diplomacy.ts";
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
+import { joinAllies } from "../rules/alliances.ts";
 import { growEconomies } from "../rules/economy.ts";
 import { fireInject, nonStateActivity } from "../rules/injects.ts";
 import { applyNormCosts } from "../rules/norms.ts";
@@ -144,7 +145,8 @@ export function resolveTurn(
   // 10. Strikes and the brink, history, end conditions, scores, next turn.
   const choices = new Map<string, BrinkChoice>();
   each(orders, "brink", (seat, o) => choices.set(brinkChoiceKey(seat, o.target), o.choice));
-  const war = checkStrikes(ctx) ?? resolveBrinks(ctx, choices);
+  const started = checkStrikes(ctx) ?? resolveBrinks(ctx, choices);
+  const war = started ? joinAllies(ctx, started) : null;
   if (!war) updateBrinks(ctx);
   for (const key of allPairs(s.seats)) (s.tensionHistory[key] as number[]).push(s.tension[key] ?? 0);
   const peace = war ? null : checkStablePeace(ctx);

@@ -139,6 +139,8 @@ export const DEFAULT_PARAMS = {
   expelTension: 0.6,
   /** Mobilisation tension with the target. */
   mobilizeTension: 1,
+  /** Share of an attack's weight that each ally of its victim adds to its own tension with the attacker. */
+  allianceSolidarity: 0.5,
   /** What mobilising costs the mobiliser's economy. */
   mobilizeCost: 0.5,
   /** Economy a state's digital economy grows per turn per point of digital dependence, when its relations are calm. */

@@ -129,6 +129,13 @@ export const RULES = {
       "Tension from incidents not yet attributed at moderate confidence is halved between hotline members.",
     source: "OSCE CBM 8, 13",
   },
+  "alliance.defence": {
+    title: "Collective defence",
+    explanation:
+      "When a member of an alliance is openly hit, or publicly names its attacker at moderate confidence or better, each ally's tension with the attacker rises by half the attack's weight; an armed conflict with a member brings its allies in as belligerents.",
+    source:
+      "North Atlantic Treaty, Article 5; NATO Wales Summit Declaration 2014, para. 72 (a cyber attack may lead to Article 5); Brussels Summit Communiqué 2021",
+  },
   "economy.growth": {
     title: "Digital economy",
     explanation:

@@ -155,6 +155,12 @@ export interface Statement {
   text: string;
 }
 
+/** A collective-defence commitment: an attack on one member concerns them all. */
+export interface Alliance {
+  name: string;
+  members: SeatId[];
+}
+
 /** How a game ended. */
 export interface Outcome {
   kind: "armedConflict" | "stablePeace" | "turnLimit" | "facilitatorEnded";
@@ -235,6 +241,8 @@ export interface GameState {
   lastNormViolation: number;
   /** Pairs at the brink (key `a|b`), with the turn each reached it. Public. */
   brinks: Record<string, number>;
+  /** Collective-defence commitments from the scenario. Public. */
+  alliances: Alliance[];
   /** Game options fixed at creation. */
   options: GameOptions;
 }

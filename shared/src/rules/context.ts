@@ -45,6 +45,7 @@ export function cloneState(s: GameState): GameState {
     nations,
     tension: { ...s.tension },
     brinks: { ...s.brinks },
+    alliances: s.alliances,
     suspicion: { ...s.suspicion },
     tensionHistory,
     incidents: s.incidents.map(cloneIncident),

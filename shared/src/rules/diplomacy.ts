@@ -6,6 +6,7 @@ import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
+import { standByAlly } from "./alliances.ts";
 import { CODE_ARTICLES, applyNormCosts, breachCode } from "./norms.ts";
 
 /** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
@@ -50,7 +51,10 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
       accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
       accused.reputation = round3(accused.reputation - p.accusedReputation);
     }
-    // Naming the right state is a response, not an escalation: the incident's blame is already on the pair.
+    // Naming the right state is a response, not an escalation: the incident's blame is already on the pair. A victim
+    // naming its attacker with evidence calls on its allies.
+    if (confidence >= 2 && by === incident.target && !alreadyNamed)
+      standByAlly(ctx, by, order.accused, p.severity[incident.kind], incident.id);
     for (const s of ctx.s.seats) {
       if (s === order.accused || s === by) continue;
       const implied = (p.confidenceSuspicion[confidence] ?? 0) / 2;

@@ -5,6 +5,7 @@ import type { Confidence, SeatId } from "../model/basics.ts";
 import type { GameEvent } from "../model/events.ts";
 import type { RuleId } from "../model/rules-catalogue.ts";
 import type { Incident } from "../model/types.ts";
+import { standByAlly } from "./alliances.ts";
 import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
 /** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */
@@ -82,6 +83,7 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
       "public",
       `${nameOf(ctx.s, incident.author)} openly hit ${nameOf(ctx.s, v)}.`,
     );
+    standByAlly(ctx, v, incident.author, sev * w, incident.id);
     setSuspicion(ctx, v, incident.author, 1);
     return;
   }

@@ -192,6 +192,18 @@ export const scenarioSchema = z.strictObject({
       }),
     )
     .optional(),
+  alliances: z
+    .array(
+      z.strictObject({
+        name: text(80),
+        members: z
+          .array(stateId)
+          .min(2, { error: "must name at least two members" })
+          .max(16, { error: "must name at most 16 members" }),
+      }),
+    )
+    .max(8, { error: "must have at most 8 alliances" })
+    .optional(),
   cbms: z
     .array(
       z.strictObject({

@@ -104,6 +104,14 @@ function crossCheck(data: unknown): ScenarioProblem[] {
       problems.push({ path: `relations[${i}]`, message: `the pair ${a}/${b} is listed twice` });
     seenPairs.add(key);
   });
+  arr(s.alliances).forEach((raw, i) => {
+    const members = arr(obj(raw).members);
+    members.forEach((m, j) => {
+      known(m, `alliances[${i}].members[${j}]`);
+    });
+    if (new Set(members).size !== members.length)
+      problems.push({ path: `alliances[${i}].members`, message: "lists a member twice" });
+  });
   arr(s.cbms).forEach((raw, i) => {
     const c = obj(raw);
     const members = arr(c.members);

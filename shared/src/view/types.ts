@@ -7,6 +7,7 @@ import type { ModelParams } from "../model/params.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
 import type { Cbm } from "../model/cbms.ts";
 import type {
+  Alliance,
   GameOptions,
   Inquiry,
   IntelReport,
@@ -93,6 +94,8 @@ export interface GameView {
   tensionHistory: Record<string, number[]>;
   /** Pairs at the brink (key `a|b`), with the turn each reached it: each side chooses to stand firm, stand down or strike. */
   brinks: Record<string, number>;
+  /** Collective-defence commitments from the scenario. */
+  alliances: Alliance[];
   cbms: Cbm[];
   proposals: Proposal[];
   inquiries: Inquiry[];

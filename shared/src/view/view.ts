@@ -166,6 +166,7 @@ export function viewFor(s: GameState, viewer: Viewer): GameView {
     tension: { ...s.tension },
     tensionHistory: s.tensionHistory,
     brinks: { ...s.brinks },
+    alliances: s.alliances.map((a) => ({ name: a.name, members: a.members.slice() })),
     cbms: s.cbms,
     proposals: s.proposals.filter((p) => sees(p.parties)),
     inquiries: s.inquiries.filter((q) => sees([q.from, q.to])),
