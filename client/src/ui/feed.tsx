@@ -53,7 +53,6 @@ export function Feed({ v }: { v: ClientView }) {
         <thead>
           <tr>
             <th scope="col">Turn</th>
-            <th scope="col">Ref</th>
             <th scope="col">What</th>
             <th scope="col">Against</th>
             <th scope="col">Your attribution</th>
@@ -69,10 +68,10 @@ export function Feed({ v }: { v: ClientView }) {
               return (
                 <tr key={i.id}>
                   <td>{i.turn}</td>
-                  <td>{incidentRef(i.id)}</td>
                   <td>
                     {INCIDENT_NAMES[i.kind]}
-                    {i.author === me && me ? " (yours)" : ""}
+                    {i.author === me && me ? " (yours)" : ""}{" "}
+                    <small class="ref">ref {incidentRef(i.id)}</small>
                   </td>
                   <td>{name(i.target)}</td>
                   <td>
