@@ -20,7 +20,7 @@ const SAID = ["", "One minute left in this turn.", "Ten seconds left in this tur
 /** The game's clock for the sticky header. */
 export function Clock({ v }: { v: ClientView }) {
   const now = useSignal(Date.now());
-  const online = connection.value === "connected";
+  const online = connection.value !== "reconnecting" && connection.value !== "lost";
   // The moment the server became unreachable: the clock shows the time left then, until it is back.
   const stoppedAt = useRef<number | null>(null);
   if (online) stoppedAt.current = null;
