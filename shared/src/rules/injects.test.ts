@@ -12,7 +12,10 @@ import type { Scenario } from "../scenario/schema.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
 function newGame(params: Partial<ModelParams>, extra: Partial<Scenario> = {}, seed = "inj-seed"): GameState {
-  const r = createGame(testScenario(3, { params: { exerciseMisreadChance: 0, digitalGrowth: 0, ...params }, ...extra }), seed);
+  const r = createGame(
+    testScenario(3, { params: { exerciseMisreadChance: 0, digitalGrowth: 0, ...params }, ...extra }),
+    seed,
+  );
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 }
