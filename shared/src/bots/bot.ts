@@ -1,7 +1,6 @@
 /** The bots' public API by persona and level: orders, proposals, answers and messages, from a seat's view only. */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
-import type { SeatId } from "../model/basics.ts";
 import type { CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotPersona, BotSpec } from "./doctrines.ts";
@@ -16,6 +15,8 @@ import {
 import { acceptText, inquiryReplyText, proposalText, type BotMessage } from "./messages.ts";
 import type { BotProposal } from "./intents.ts";
 import { authoredBy, mySeat } from "./perception.ts";
+import { withBrinkChoices } from "./brink.ts";
+import { objectiveCbms, paceProposals, servesObjective } from "./pacing.ts";
 import { proposeAmongAll, proposeTo } from "./proposals.ts";
 import { HARD_BUDGET, searchOrders, type SearchBudget } from "./search.ts";
 
@@ -59,24 +60,10 @@ const HARD_PROPOSALS: readonly CbmKind[] = [
   "noFirstUse",
 ];
 
+export { servesObjective };
+
 /** CBMs a hard bot also proposes among all states at once: consultations and hotlines then bind every pair, not only its own. */
 const MULTILATERAL: readonly CbmKind[] = ["consultations", "hotline"];
-
-function objectiveCbms(view: GameView, me: SeatId): Array<{ cbm: CbmKind; with?: SeatId }> {
-  return (view.private[me]?.objectives ?? []).flatMap((o) =>
-    o.kind === "cbmInForce" && !o.met ? [{ cbm: o.cbm, ...(o.with ? { with: o.with } : {}) }] : [],
-  );
-}
-
-/** True when a CBM among `parties` would meet one of the seat's unmet secret objectives. */
-export function servesObjective(
-  view: GameView,
-  me: SeatId,
-  kind: CbmKind,
-  parties: readonly SeatId[],
-): boolean {
-  return objectiveCbms(view, me).some((o) => o.cbm === kind && (!o.with || parties.includes(o.with)));
-}
 
 /**
  * A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red lines, and a
@@ -89,53 +76,49 @@ export function decideAnswer(
   rng: Rng,
 ): ReasonedAnswer {
   const a = doctrineAnswer(view, proposal, spec.persona, rng);
-  if (a.accept || spec.level !== "hard" || spec.persona === "random" || a.reason === "violator") return a;
+  if (a.accept || spec.level !== "hard" || spec.persona === "random") return a;
+  if (a.reason === "violator" || a.reason === "distrust") return a;
   const red =
     HARD_RED_LINES[spec.persona].includes(proposal.kind) &&
     !servesObjective(view, mySeat(view), proposal.kind, proposal.parties);
   return red ? a : { accept: true, note: "", reason: null };
 }
 
-/** The CBMs a bot proposes this turn. Hard bots add the CBMs their objectives need (red lines or not), hotlines, consultations and their doctrine. */
+/**
+ * The CBMs a bot proposes this turn: one at a time, when something calls for it (pacing.ts). Hard bots choose among
+ * more: the CBMs their objectives need (red lines or not), hotlines and consultations among all states, and every kind
+ * outside their red lines.
+ */
 export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotProposal[] {
   if (view.options.noCbms) return [];
   if (spec.level === "easy" && spec.persona !== "random") return easyProposals(view, spec.persona, rng);
   const out = doctrineProposals(view, spec.persona, rng);
   if (spec.level !== "hard" || spec.persona === "random") return out;
   const me = mySeat(view);
-  const key = (p: BotProposal): string => `${p.kind}:${p.parties.join(",")}`;
-  const have = new Set(out.map(key));
-  const add = (list: BotProposal[]): void => {
-    for (const p of list) {
-      if (!have.has(key(p))) {
-        have.add(key(p));
-        out.push(p);
-      }
-    }
-  };
   const red = HARD_RED_LINES[spec.persona];
-  for (const o of objectiveCbms(view, me)) add(proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined));
-  add(
-    proposeAmongAll(
+  const wanted = [
+    ...objectiveCbms(view, me).flatMap((o) => proposeTo(view, me, [o.cbm], o.with ? [o.with] : undefined)),
+    ...out,
+    ...proposeAmongAll(
       view,
       MULTILATERAL.filter((k) => !red.includes(k)),
     ),
-  );
-  add(
-    proposeTo(
+    ...proposeTo(
       view,
       me,
       HARD_PROPOSALS.filter((k) => !red.includes(k)),
     ),
-  );
-  return out;
+  ];
+  return paceProposals(view, me, wanted);
 }
 
 /** A bot's orders for this turn (`random` plays the same at every level). */
 export function decideOrders(view: GameView, spec: BotSpec, rng: Rng, options: BotOptions = {}): Order[] {
-  if (spec.persona === "random" || spec.level === "normal") return doctrineOrders(view, spec.persona, rng);
-  if (spec.level === "easy") return easyOrders(view, spec.persona, rng);
-  return searchOrders(view, spec.persona, rng, options.budget ?? HARD_BUDGET).orders;
+  let orders: Order[];
+  if (spec.persona === "random" || spec.level === "normal") orders = doctrineOrders(view, spec.persona, rng);
+  else if (spec.level === "easy") orders = easyOrders(view, spec.persona, rng);
+  else orders = searchOrders(view, spec.persona, rng, options.budget ?? HARD_BUDGET).orders;
+  return withBrinkChoices(view, spec.persona, orders, rng);
 }
 
 /** The messages that go with a bot's turn: hotline words with its inquiry answers, words with its proposals and acceptances. */
@@ -193,7 +176,7 @@ export function botTurn(view: GameView, spec: BotSpec, rng: Rng, options: BotOpt
   let plan: string | null = null;
   if (spec.level === "hard" && spec.persona !== "random") {
     const r = searchOrders(view, spec.persona, rng, options.budget ?? HARD_BUDGET, { answers, proposals });
-    orders = r.orders;
+    orders = withBrinkChoices(view, spec.persona, r.orders, rng);
     plan = r.label;
   } else orders = decideOrders(view, spec, rng, options);
   return {

@@ -17,6 +17,8 @@ import {
   unresolvedIncidents,
 } from "./perception.ts";
 import { Planner } from "./planner.ts";
+import { addBrinkChoices, brinksFacing } from "./brink.ts";
+import { pledgeForbids } from "./standing.ts";
 
 /** One candidate: a label stable across sampled worlds (the search tree's edge) and its orders. */
 export interface Plan {
@@ -130,12 +132,29 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
     seen.add(key);
     plans.push({ label, orders });
   };
+  // The doctrine's choices at every brink the seat must answer, drawn once for every plan that does not weigh another.
+  const brink = new Planner(view, me);
+  addBrinkChoices(view, me, persona, brink, rng);
   const start = (): Planner => {
     const p = new Planner(view, me);
     addDoctrineAnswers(view, me, persona, p, rng);
+    for (const o of brink.orders) p.add(o);
     return p;
   };
-  push("doctrine", doctrineOrders(view, persona, rng));
+  const doctrine = doctrineOrders(view, persona, rng);
+  push("doctrine", doctrine);
+  // At a brink the doctrine would not leave, standing down is weighed too.
+  const facing = new Set(brinksFacing(view, me));
+  if (
+    doctrine.some(
+      (o) => (o.type === "brink" && o.choice === "firm") || (o.type === "strike" && facing.has(o.target)),
+    )
+  ) {
+    const down = new Planner(view, me);
+    addBrinkChoices(view, me, persona, down, rng, "standDown");
+    for (const o of doctrine) if (o.type !== "strike" || !facing.has(o.target)) down.add(o);
+    push("brink:down", down.orders);
+  }
   // The dove's rules are a strong default for any doctrine's own score: always weigh them too.
   if (persona !== "dove") push("restraint", restraintOrders(view, persona, rng));
   const rival = rivalsByTension(view, me)[0];
@@ -168,9 +187,14 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
     const target = persona === "hawk" ? rival : softTargets(view, me)[0];
     if (target) {
       const proxy = persona === "opportunist" ? { proxy: true } : {};
+      const destroy = { type: "destroy", target, ...proxy } as const;
+      const disrupt = { type: "disrupt", target, ...proxy } as const;
       if (persona === "hawk" || tensionWith(view, me, target) < 4) {
         const fx = start();
-        if (fx.add({ type: "destroy", target, ...proxy }) || fx.add({ type: "disrupt", target, ...proxy })) {
+        if (
+          (!pledgeForbids(view, me, destroy) && fx.add(destroy)) ||
+          (!pledgeForbids(view, me, disrupt) && fx.add(disrupt))
+        ) {
           fx.add({ type: "preposition", target });
           push(`effects:${target}`, fx.orders);
         }

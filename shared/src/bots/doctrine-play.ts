@@ -6,6 +6,7 @@ import type { Inquiry } from "../model/types.ts";
 import type { GameView } from "../view/types.ts";
 import { isBaselinePersona, type BotPersona } from "./doctrines.ts";
 import type { RefusalReason } from "./message-templates.ts";
+import { addBrinkChoices, brinksFacing } from "./brink.ts";
 import { normBuilderAnswer, normBuilderOrders, normBuilderProposals } from "./norm-builder.ts";
 import {
   opportunistAnswer,
@@ -73,6 +74,7 @@ export function doctrineOrders(view: GameView, persona: BotPersona, rng: Rng): O
   const me = mySeat(view);
   const plan = new Planner(view, me);
   addDoctrineAnswers(view, me, persona, plan, rng);
+  addBrinkChoices(view, me, persona, plan, rng);
   if (persona === "opportunist") opportunistOrders(view, me, plan, rng);
   else normBuilderOrders(view, me, plan, rng);
   return plan.orders;
@@ -92,13 +94,9 @@ export function doctrineAnswer(
   persona: BotPersona,
   rng: Rng,
 ): ReasonedAnswer {
-  if (persona === "opportunist") return opportunistAnswer(proposal);
+  if (persona === "opportunist") return opportunistAnswer(view, proposal);
   if (persona === "normBuilder") return normBuilderAnswer(view, proposal, mySeat(view));
-  const a = answerProposal(view, proposal, persona, rng);
-  if (a.accept) return { ...a, reason: null };
-  const reason: RefusalReason =
-    persona === "hawk" ? "tiesHands" : persona === "random" ? "notNow" : "unanswered";
-  return { ...a, reason };
+  return answerProposal(view, proposal, persona, rng);
 }
 
 /**
@@ -106,10 +104,14 @@ export function doctrineAnswer(
  * EASY_SILENCE; and, with chance EASY_RASH, the novice's mistake: naming its low-confidence suspect in public.
  */
 export function easyOrders(view: GameView, persona: BotPersona, rng: Rng): Order[] {
-  const kept = doctrineOrders(view, persona, rng).filter(
-    (o) => !rng.chance(o.type === "answer" ? EASY_SILENCE : EASY_DROP),
-  );
   const me = mySeat(view);
+  // Even a careless bot answers every brink it is at (no answer would count as standing firm).
+  const atBrink = new Set(brinksFacing(view, me));
+  const kept = doctrineOrders(view, persona, rng).filter(
+    (o) =>
+      ((o.type === "brink" || o.type === "strike") && atBrink.has(o.target)) ||
+      !rng.chance(o.type === "answer" ? EASY_SILENCE : EASY_DROP),
+  );
   const plan = new Planner(view, me);
   for (const o of kept) plan.add(o);
   const rash = attributable(view, me, 1).filter((g) => g.confidence === 1);

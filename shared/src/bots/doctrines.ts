@@ -53,7 +53,8 @@ export const DOCTRINES: Record<BotPersona, Doctrine> = {
     rules: [
       "targets the state it is most tense with",
       "pre-positions, then disrupts or destroys when an access is ready (sometimes through a proxy or a false flag)",
-      "names attackers at low confidence or better, mobilises at tension 6, may strike at 8",
+      "names attackers at low confidence or better, mobilises at tension 6",
+      "at the brink stands firm; strikes only when clearly stronger and already wronged; lies low for a while after being named",
       "denies every inquiry; proposes no CBM and declines every proposal",
     ],
     offensive: true,

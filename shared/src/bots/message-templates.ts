@@ -6,7 +6,7 @@ import type { BotPersona } from "./doctrines.ts";
 export const BOT_MESSAGE_MAX = 200;
 
 /** Why a bot refuses a proposal. */
-export type RefusalReason = "tiesHands" | "unanswered" | "violator" | "exposure" | "notNow";
+export type RefusalReason = "tiesHands" | "unanswered" | "violator" | "exposure" | "notNow" | "distrust";
 
 /** Plain names of the CBMs, as bots say them. */
 export const CBM_PHRASES: Record<CbmKind, string> = {
@@ -64,6 +64,7 @@ export const REFUSE: Record<RefusalReason, string> = {
   violator: "Not with {names} while its violation of the norms goes unanswered.",
   exposure: "We prefer to keep our own counsel on that.",
   notNow: "Not now.",
+  distrust: "Not with {names}: its word has not held before, and this measure rests on its word.",
 };
 
 /** A reassuring public statement ({target}). */

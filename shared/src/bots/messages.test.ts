@@ -74,7 +74,7 @@ describe("bot messages", () => {
     () => {
       let replies = 0;
       let proposals = 0;
-      for (let g = 0; g < 40; g++) {
+      for (let g = 0; g < 100; g++) {
         const lineup: BotSpec[] = [
           { persona: "dove", level: "normal" },
           { persona: "opportunist", level: "normal" },

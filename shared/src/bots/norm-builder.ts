@@ -9,7 +9,9 @@ import type { Planner } from "./planner.ts";
 import { rivalsByTension, tensionWith } from "./perception.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { refusalText, statementText } from "./messages.ts";
+import { paceProposals } from "./pacing.ts";
 import { proposeTo } from "./proposals.ts";
+import { coalitionTargets, trustsProposal } from "./standing.ts";
 
 /** A norm violation the world can see: a disruption or destruction run overtly or publicly attributed at moderate+ to its author. */
 export interface Violation {
@@ -59,16 +61,23 @@ function recentViolators(view: GameView): Set<SeatId> {
   );
 }
 
-/** Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state; a public warning. */
+/**
+ * Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state, a
+ * public warning; and joins the coalition against a state just named in public whose reputation is low (a sanction).
+ */
 function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
   const punished: SeatId[] = [];
+  const coalition = coalitionTargets(view, me, "normBuilder");
   for (const v of freshViolations(view, me)) {
     const done =
-      v.victim === me
+      v.victim === me || coalition.includes(v.violator)
         ? plan.add({ type: "sanction", target: v.violator })
         : plan.add({ type: "expel", target: v.violator });
     if (done) punished.push(v.violator);
   }
+  for (const t of coalition)
+    if (!punished.includes(t) && plan.remaining >= 2 && plan.add({ type: "sanction", target: t }))
+      punished.push(t);
   const first = punished[0];
   if (first)
     plan.add({
@@ -97,11 +106,11 @@ export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng
   if (plan.remaining > 0) plan.add({ type: "hunt" });
 }
 
-/** The norm builder proposes the whole regime to every state that is not a recent violator. */
+/** The norm builder proposes the whole regime, a measure at a time, to every state that is not a recent violator. */
 export function normBuilderProposals(view: GameView, me: SeatId): BotProposal[] {
   const bad = recentViolators(view);
   const partners = view.seats.filter((s) => s !== me && !bad.has(s));
-  return proposeTo(
+  const wanted = proposeTo(
     view,
     me,
     [
@@ -115,6 +124,7 @@ export function normBuilderProposals(view: GameView, me: SeatId): BotProposal[] 
     ],
     partners,
   );
+  return paceProposals(view, me, wanted);
 }
 
 /** The norm builder accepts every CBM except with a recent violator. */
@@ -125,7 +135,11 @@ export function normBuilderAnswer(
 ): BotAnswer & { reason: RefusalReason | null } {
   const bad = recentViolators(view);
   const violators = proposal.parties.filter((p) => p !== me && bad.has(p));
-  if (violators.length === 0) return { accept: true, note: "", reason: null };
+  if (violators.length === 0) {
+    if (trustsProposal(view, me, proposal, "normBuilder")) return { accept: true, note: "", reason: null };
+    const names = [view.nations[proposal.proposer]?.name ?? proposal.proposer];
+    return { accept: false, note: refusalText("distrust", names), reason: "distrust" };
+  }
   return {
     accept: false,
     note: refusalText(

@@ -1,16 +1,25 @@
 /** The opportunist persona (normal level): covert operations only where they are unlikely to be caught. */
 import type { SeatId } from "../model/basics.ts";
-import { cbmInForce } from "../model/cbms.ts";
 import type { Inquiry } from "../model/types.ts";
 import type { Rng } from "../model/rng.ts";
-import { detectionChance } from "../rules/detection.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import type { Planner } from "./planner.ts";
-import { attributable, authoredBy, tensionWith, unresolvedIncidents } from "./perception.ts";
+import {
+  attributable,
+  authoredBy,
+  catchChance,
+  inferredDefense,
+  knowsDefense,
+  mySeat,
+  tensionWith,
+  unresolvedIncidents,
+} from "./perception.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { refusalText } from "./messages.ts";
+import { paceProposals } from "./pacing.ts";
 import { proposeTo } from "./proposals.ts";
+import { pledgeForbids, trustsProposal } from "./standing.ts";
 
 /** Tension at or above which the opportunist leaves a state alone (it could escalate to war). */
 const OPPORTUNIST_TENSION_LIMIT = 5;
@@ -18,32 +27,6 @@ const OPPORTUNIST_TENSION_LIMIT = 5;
 const OPPORTUNIST_CATCH_LIMIT = 0.35;
 /** Turns left (this one included) at or below which attribution can no longer catch up with a proxied disruption. */
 const OPPORTUNIST_LATE_TURNS = 3;
-
-/** A state's defence as this seat knows it: visible, from its latest intelligence, or assumed 3. */
-function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
-  const seen = view.nations[target]?.defense;
-  if (seen !== null && seen !== undefined) return seen;
-  const intel = (view.private[me]?.intel ?? []).filter((r) => r.about === target);
-  return intel.length > 0 ? (intel[intel.length - 1] as (typeof intel)[number]).defense : 3;
-}
-
-/** True when this seat knows a state's defence (visible or from intelligence). */
-function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
-  const seen = view.nations[target]?.defense;
-  return (
-    (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target)
-  );
-}
-
-/** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
-export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
-  const sitrep = cbmInForce(view, "situationReports", target);
-  return detectionChance(
-    inferredDefense(view, me, target),
-    sitrep ? view.params.sitrepDetectionBonus : 0,
-    view.params,
-  );
-}
 
 /** Other states below the tension limit, softest (least likely to detect) first; ties in seat order. */
 export function softTargets(view: GameView, me: SeatId): SeatId[] {
@@ -70,12 +53,14 @@ export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng
   const target = softTargets(view, me)[0];
   if (target) {
     const left = view.maxTurns - view.turn + 1;
+    const disrupt = { type: "disrupt", target, proxy: true } as const;
     if (
       left <= OPPORTUNIST_LATE_TURNS &&
       inferredDefense(view, me, target) <= 3 &&
-      tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1
+      tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1 &&
+      !pledgeForbids(view, me, disrupt)
     )
-      plan.add({ type: "disrupt", target, proxy: true });
+      plan.add(disrupt);
     if (!knowsDefense(view, me, target) && rng.chance(0.5)) plan.add({ type: "espionage", target });
     if (catchChance(view, me, target) < OPPORTUNIST_CATCH_LIMIT) {
       plan.add({ type: "preposition", target });
@@ -89,13 +74,14 @@ export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng
   if (plan.remaining > 0) plan.add({ type: "hunt" });
 }
 
-/** The opportunist proposes hotlines and consultations: channels to deny through, no exposure. */
+/** The opportunist proposes hotlines and consultations (channels to deny through, no exposure), one at a time. */
 export function opportunistProposals(view: GameView, me: SeatId): BotProposal[] {
-  return proposeTo(view, me, ["hotline", "consultations"]);
+  return paceProposals(view, me, proposeTo(view, me, ["hotline", "consultations"]));
 }
 
 /** The opportunist accepts what calms others down, refuses what exposes it or binds its hands. */
 export function opportunistAnswer(
+  view: GameView,
   proposal: GameView["proposals"][number],
 ): BotAnswer & { reason: RefusalReason | null } {
   const exposing: readonly string[] = ["situationReports", "jointObservation", "publishDoctrine"];
@@ -104,5 +90,9 @@ export function opportunistAnswer(
     return { accept: false, note: refusalText("exposure", []), reason: "exposure" };
   if (binding.includes(proposal.kind))
     return { accept: false, note: refusalText("tiesHands", []), reason: "tiesHands" };
+  if (!trustsProposal(view, mySeat(view), proposal, "opportunist")) {
+    const names = [view.nations[proposal.proposer]?.name ?? proposal.proposer];
+    return { accept: false, note: refusalText("distrust", names), reason: "distrust" };
+  }
   return { accept: true, note: "", reason: null };
 }

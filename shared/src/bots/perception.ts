@@ -1,5 +1,7 @@
 /** What a bot reads off its view: rivals, grievances, open inquiries. */
+import { cbmInForce } from "../model/cbms.ts";
 import { pairKey } from "../model/pairs.ts";
+import { detectionChance } from "../rules/detection.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameView, IncidentView } from "../view/types.ts";
 
@@ -36,7 +38,44 @@ export interface Grievance {
   confidence: number;
 }
 
-/** Incidents against me newly attributed (or re-attributed) to a state during the last resolution. */
+/** The nation named in an event's text (the last one mentioned, other than `me`); "nonState" for a non-state actor; null if none. */
+function namedIn(view: GameView, me: SeatId, text: string): SeatId | "nonState" | null {
+  let best: { at: number; who: SeatId | "nonState" } | null = null;
+  for (const s of view.seats) {
+    const name = view.nations[s]?.name;
+    const at = s === me || !name ? -1 : text.lastIndexOf(name);
+    if (at >= 0 && (!best || at > best.at)) best = { at, who: s };
+  }
+  const ns = text.lastIndexOf("non-state");
+  if (ns >= 0 && (!best || ns > best.at)) best = { at: ns, who: "nonState" };
+  return best?.who ?? null;
+}
+
+/**
+ * The state my evidence named for an incident before `turn`: read off the last attribution event I was shown about it
+ * (an event of rule `attribution.advance` that moved no tension). `undefined` when no earlier event names anything (my
+ * evidence had named no one), null when an earlier event exists but its text names no state it can read.
+ */
+export function earlierSuspect(
+  view: GameView,
+  me: SeatId,
+  incident: string,
+  turn: number,
+): SeatId | "nonState" | null | undefined {
+  let last: GameView["events"][number] | undefined;
+  for (const e of view.events) {
+    if (e.turn >= turn || e.incident !== incident || e.rule !== "attribution.advance" || e.tension) continue;
+    if (e.visibleTo !== "public" && !e.visibleTo.includes(me)) continue;
+    last = e;
+  }
+  return last === undefined ? undefined : namedIn(view, me, last.text);
+}
+
+/**
+ * Incidents against me that my evidence named a state for during the last resolution, once per incident: the first time
+ * it names a state, or when it names a different state than before (a false flag or an error seen through). A rise in
+ * confidence in the same state is no new grievance (tit-for-tat punishes an incident once, not once per tier).
+ */
 export function freshGrievances(view: GameView, me: SeatId): Grievance[] {
   const out: Grievance[] = [];
   for (const i of view.incidents) {
@@ -44,7 +83,21 @@ export function freshGrievances(view: GameView, me: SeatId): Grievance[] {
     const k = i.knowledge[me];
     if (!k || k.changed !== view.turn - 1 || k.confidence < 1) continue;
     if (k.suspect === null || k.suspect === "nonState" || k.suspect === me) continue;
+    const before = earlierSuspect(view, me, i.id, k.changed);
+    if (before !== undefined && (before === null || before === k.suspect)) continue;
     out.push({ incident: i, suspect: k.suspect, confidence: k.confidence });
+  }
+  return out;
+}
+
+/** My inquiries about incidents against me that their suspect left unanswered at the last resolution: a grievance deferred. */
+export function unansweredInquiries(view: GameView, me: SeatId): Grievance[] {
+  const out: Grievance[] = [];
+  for (const q of view.inquiries) {
+    if (q.from !== me || q.status !== "unanswered" || q.turn !== view.turn - 2) continue;
+    const i = view.incidents.find((x) => x.id === q.incident && x.target === me);
+    const k = i?.knowledge[me];
+    if (i && k && k.suspect === q.to) out.push({ incident: i, suspect: q.to, confidence: k.confidence });
   }
   return out;
 }
@@ -87,4 +140,30 @@ export function openInquiriesToMe(view: GameView, me: SeatId) {
 /** Whether I authored an incident (my view shows the author only for my own operations, or when revealed). */
 export function authoredBy(view: GameView, incidentId: string, me: SeatId): boolean {
   return view.incidents.some((i) => i.id === incidentId && i.author === me);
+}
+
+/** A state's defence as this seat knows it: visible, from its latest intelligence, or assumed 3. */
+export function inferredDefense(view: GameView, me: SeatId, target: SeatId): number {
+  const seen = view.nations[target]?.defense;
+  if (seen !== null && seen !== undefined) return seen;
+  const intel = (view.private[me]?.intel ?? []).filter((r) => r.about === target);
+  return intel.length > 0 ? (intel[intel.length - 1] as (typeof intel)[number]).defense : 3;
+}
+
+/** True when this seat knows a state's defence (visible or from intelligence). */
+export function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolean {
+  const seen = view.nations[target]?.defense;
+  return (
+    (seen !== null && seen !== undefined) || (view.private[me]?.intel ?? []).some((r) => r.about === target)
+  );
+}
+
+/** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
+export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
+  const sitrep = cbmInForce(view, "situationReports", target);
+  return detectionChance(
+    inferredDefense(view, me, target),
+    sitrep ? view.params.sitrepDetectionBonus : 0,
+    view.params,
+  );
 }

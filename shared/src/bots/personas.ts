@@ -6,8 +6,13 @@ import { OPERATION_KINDS } from "../model/operations.ts";
 import { CBM_KINDS, hotlineWith } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
+import { addBrinkChoices } from "./brink.ts";
+import { refusalText } from "./messages.ts";
+import type { RefusalReason } from "./message-templates.ts";
+import { paceProposals } from "./pacing.ts";
 import { Planner } from "./planner.ts";
 import { proposeTo } from "./proposals.ts";
+import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
 import {
   attributable,
   authoredBy,
@@ -17,6 +22,7 @@ import {
   openInquiriesToMe,
   rivalsByTension,
   tensionWith,
+  unansweredInquiries,
   unresolvedIncidents,
 } from "./perception.ts";
 
@@ -39,9 +45,13 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
   }
 }
 
-/** Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for disruption. */
-function retaliate(plan: Planner, target: SeatId, kind: string): void {
-  if ((kind === "disrupt" || kind === "destroy") && plan.add({ type: "disrupt", target, overt: true }))
+/**
+ * Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for
+ * disruption (a DDoS instead when the bot's no-first-use pledge makes an open disruption cost more than it is worth).
+ */
+function retaliate(view: GameView, me: SeatId, plan: Planner, target: SeatId, kind: string): void {
+  const inKind = { type: "disrupt", target, overt: true } as const;
+  if ((kind === "disrupt" || kind === "destroy") && !pledgeForbids(view, me, inKind) && plan.add(inKind))
     return;
   if (kind === "intrusion" || kind === "espionage" || kind === "preposition") {
     plan.add({ type: "expel", target });
@@ -52,7 +62,7 @@ function retaliate(plan: Planner, target: SeatId, kind: string): void {
 
 function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, forgiving: boolean): void {
   const punished = new Set<SeatId>();
-  for (const g of freshGrievances(view, me)) {
+  for (const g of [...freshGrievances(view, me), ...unansweredInquiries(view, me)]) {
     if (punished.has(g.suspect)) continue;
     if (g.confidence < 2 && hotlineWith(view, me, g.suspect)) {
       const q = myInquiry(view, me, g.incident.id);
@@ -64,12 +74,15 @@ function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, f
     }
     if (forgiving && rng.chance(FORGIVENESS)) continue;
     punished.add(g.suspect);
-    retaliate(plan, g.suspect, g.incident.kind);
+    retaliate(view, me, plan, g.suspect, g.incident.kind);
   }
   for (const g of attributable(view, me, 2)) {
     if (plan.remaining < 2) break;
     plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
   }
+  // The coalition: a state just named in public whose reputation is low is sanctioned, unless already punished.
+  for (const t of coalitionTargets(view, me, forgiving ? "forgiving" : "reciprocal"))
+    if (!punished.has(t) && plan.remaining >= 2) plan.add({ type: "sanction", target: t });
   const open = unresolvedIncidents(view, me)[0];
   if (open) plan.add({ type: "investigate", incident: open.id });
   const n = view.nations[me];
@@ -82,7 +95,8 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const rival = rivals[0];
   if (!rival) return;
   const t = tensionWith(view, me, rival);
-  if (t >= 8 && rng.chance(0.3)) plan.add({ type: "strike", target: rival });
+  // No strike out of the blue: the hawk strikes only at a brink (brink.ts), when clearly stronger and already wronged.
+  if (coalitionTargets(view, me, "hawk", rival).length > 0) plan.add({ type: "sanction", target: rival });
   for (const g of attributable(view, me, 1)) {
     if (plan.remaining < 2) break;
     if (rng.chance(0.5)) plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
@@ -98,8 +112,13 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const third = rivals.find((r) => r !== rival);
   const flag = third && rng.chance(0.2) ? { falseFlag: third } : {};
   const proxy = rng.chance(0.3) ? { proxy: true } : {};
-  if (!plan.add({ type: "destroy", target: rival, ...proxy }))
-    plan.add({ type: "disrupt", target: rival, ...proxy, ...flag });
+  // Named in public lately, it lies low; pledged, it weighs what breaking the pledge would cost.
+  const destroy = { type: "destroy", target: rival, ...proxy } as const;
+  const disrupt = { type: "disrupt", target: rival, ...proxy, ...flag } as const;
+  if (!recentlyNamed(view, me)) {
+    const done = !pledgeForbids(view, me, destroy) && plan.add(destroy);
+    if (!done && !pledgeForbids(view, me, disrupt)) plan.add(disrupt);
+  }
   plan.add({ type: "preposition", target: rival });
   if (rng.chance(0.3)) plan.add({ type: "ddos", target: rival, ...proxy });
   if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
@@ -192,6 +211,7 @@ export function chooseOrders(view: GameView, persona: Persona, rng: Rng): Order[
   const me = mySeat(view);
   const plan = new Planner(view, me);
   answerInquiries(view, me, plan, persona, rng);
+  addBrinkChoices(view, me, persona, plan, rng);
   switch (persona) {
     case "hawk":
       hawkOrders(view, me, plan, rng);
@@ -212,21 +232,25 @@ export function chooseOrders(view: GameView, persona: Persona, rng: Rng): Order[
   return plan.orders;
 }
 
-/** CBMs a seat proposes this turn. */
+/** CBMs a seat proposes this turn: one at a time, when something calls for it (pacing.ts). */
 export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProposal[] {
   const me = mySeat(view);
   switch (persona) {
     case "dove":
-      return proposeTo(view, me, [
-        "hotline",
-        "situationReports",
-        "consultations",
-        "publishDoctrine",
-        "noFirstUse",
-      ]);
+      return paceProposals(
+        view,
+        me,
+        proposeTo(view, me, [
+          "hotline",
+          "situationReports",
+          "consultations",
+          "publishDoctrine",
+          "noFirstUse",
+        ]),
+      );
     case "reciprocal":
     case "forgiving":
-      return proposeTo(view, me, ["hotline", "situationReports"]);
+      return paceProposals(view, me, proposeTo(view, me, ["hotline", "situationReports"]));
     case "random":
       return rng.chance(0.2) ? proposeTo(view, me, [rng.pick(CBM_KINDS)]).slice(0, 1) : [];
     case "hawk":
@@ -234,29 +258,36 @@ export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProp
   }
 }
 
-/** A seat's answer to a CBM proposal, with a short reason. */
+/** A refusal with its reason and the note that says it. */
+function refuse(reason: RefusalReason, names: readonly string[] = []): BotAnswer & { reason: RefusalReason } {
+  return { accept: false, note: refusalText(reason, names), reason };
+}
+
+/** A seat's answer to a CBM proposal, with a short note and the reason for a refusal (null when it accepts). */
 export function answerProposal(
   view: GameView,
   proposal: GameView["proposals"][number],
   persona: Persona,
   rng: Rng,
-): BotAnswer {
+): BotAnswer & { reason: RefusalReason | null } {
   const me = mySeat(view);
+  const yes = { accept: true, note: "", reason: null };
+  const distrusted = !trustsProposal(view, me, proposal, persona);
+  const proposer = [view.nations[proposal.proposer]?.name ?? proposal.proposer];
   switch (persona) {
     case "dove":
-      return { accept: true, note: "" };
+      return distrusted ? refuse("distrust", proposer) : yes;
     case "hawk":
-      return { accept: false, note: "We will not tie our hands." };
+      return refuse("tiesHands");
     case "random":
-      return rng.chance(0.5) ? { accept: true, note: "" } : { accept: false, note: "Not now." };
+      return rng.chance(0.5) ? yes : refuse("notNow");
     case "reciprocal":
     case "forgiving": {
       const hostile = proposal.parties.some(
         (p) => p !== me && freshGrievances(view, me).some((g) => g.suspect === p && g.confidence >= 2),
       );
-      return hostile
-        ? { accept: false, note: "Not while your attack on us goes unanswered." }
-        : { accept: true, note: "" };
+      if (hostile) return refuse("unanswered");
+      return distrusted ? refuse("distrust", proposer) : yes;
     }
   }
 }

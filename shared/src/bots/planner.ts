@@ -1,5 +1,5 @@
 /** A bot's order sheet: adds orders only while they stay affordable and legal as far as the view shows. */
-import { ACCESS_AGE, orderCost, type Order } from "../model/orders.ts";
+import { ACCESS_AGE, MAX_ORDERS, orderCost, type Order } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameView } from "../view/types.ts";
 
@@ -30,10 +30,10 @@ export class Planner {
     return ready - (this.usedAccess.get(target) ?? 0);
   }
 
-  /** Adds an order if affordable, not a duplicate, and (for effects) backed by a ready access. Returns whether it was added. */
+  /** Adds an order if affordable, within MAX_ORDERS, not a duplicate, and (for effects) backed by a ready access. Returns whether it was added. */
   add(order: Order): boolean {
     const cost = orderCost(order);
-    if (cost > this.ap) return false;
+    if (cost > this.ap || this.orders.length >= MAX_ORDERS) return false;
     const key = JSON.stringify([
       order.type,
       "target" in order ? order.target : "",

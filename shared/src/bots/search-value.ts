@@ -21,6 +21,11 @@ function atLeast(k: number, n: number, p: number): number {
   return Math.max(0, 1 - below);
 }
 
+/** True when a no-first-use pledge bound the seat before `turn` (an operation then breaks it). */
+function pledgedBefore(s: GameState, me: SeatId, turn: number): boolean {
+  return s.cbms.some((c) => c.kind === "noFirstUse" && c.members.includes(me) && c.since < turn);
+}
+
 /** Chance that a state that knows of one of my covert operations and will name it (at moderate confidence) names it before the game ends. */
 const NAMING_CHANCE = 0.8;
 
@@ -58,6 +63,8 @@ export function exposureCost(s: GameState, me: SeatId): number {
     clean *= unnamed;
     const norms = (isDestructive(i.kind) ? 1 : 0) + (i.proxy ? 1 : 0);
     cost += named * (p.accusedReputation + (i.normCostApplied ? 0 : norms * p.normViolationReputation));
+    if (!i.normCostApplied && isDestructive(i.kind) && pledgedBefore(s, me, i.turn))
+      cost += named * (p.pledgeBreachReputation + p.coalitionSanction * (s.seats.length - 1));
   }
   const never = s.nations[me]?.objectives.find((o) => o.kind === "neverAttributed");
   if (never && objectiveMet(s, me, never)) cost += (1 - clean) * never.points;

@@ -100,7 +100,7 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
     detection: null,
     deniedBy: [],
     blame: {},
-      misled: [],
+    misled: [],
   });
   c.accesses.push({ id: "hidden-a", owner: a, target: seat, since: 1, incident: "hidden-x" });
   c.accesses.push({ id: "hidden-b", owner: b, target: a, since: 1, incident: "hidden-x" });

@@ -1,0 +1,113 @@
+/**
+ * Pacing a bot's CBM proposals: a measure at a time, each for a reason. A doctrine lists the measures it wants, in its
+ * order of preference; a bot offers at most one new measure a turn, none while one of its own proposals still waits for
+ * answers, and only a measure something calls for: a secret objective that needs it; a recent incident against it
+ * (a hotline, consultations or a CERT link with its suspect, a CERT link with anyone when the author is unknown); a
+ * crisis (a channel with a state at tension CRISIS_TENSION or more); or trust already built (the next measure with a
+ * partner once an earlier one has been in force LADDER_TURNS turns, or a unilateral pledge once any measure binding it
+ * has). Measures called for equally strongly are offered in turn. No more blanket offers of everything on the first
+ * turn: measures come as the crisis calls for them.
+ */
+import type { SeatId } from "../model/basics.ts";
+import { UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
+import type { GameView } from "../view/types.ts";
+import type { BotProposal } from "./intents.ts";
+import { tensionWith } from "./perception.ts";
+
+/** Tension with a partner at or above which a bot offers it a channel at once. */
+export const CRISIS_TENSION = 4;
+/** Turns a measure must have been in force before it calls for the next one (trust is built a step at a time). */
+export const LADDER_TURNS = 3;
+/** Turns during which an incident against a bot, since it learned of it, calls for measures. */
+export const INCIDENT_MEMORY = 2;
+
+/** Channels: measures to talk through, which a crisis calls for. */
+const CHANNELS: readonly CbmKind[] = ["hotline", "consultations"];
+/** Measures a recent incident calls for with its suspect. */
+const AFTER_INCIDENT: readonly CbmKind[] = ["hotline", "consultations", "situationReports"];
+
+/** Why a measure is called for, strongest first (lower is stronger). */
+export type Driver = "objective" | "incident" | "crisis" | "ladder";
+const RANK: Record<Driver, number> = { objective: 0, incident: 1, crisis: 2, ladder: 3 };
+
+/** The seat's unmet objectives that ask for a CBM in force (with a given state, or with anyone). */
+export function objectiveCbms(view: GameView, me: SeatId): Array<{ cbm: CbmKind; with?: SeatId }> {
+  return (view.private[me]?.objectives ?? []).flatMap((o) =>
+    o.kind === "cbmInForce" && !o.met ? [{ cbm: o.cbm, ...(o.with ? { with: o.with } : {}) }] : [],
+  );
+}
+
+/** True when a CBM among `parties` would meet one of the seat's unmet secret objectives. */
+export function servesObjective(
+  view: GameView,
+  me: SeatId,
+  kind: CbmKind,
+  parties: readonly SeatId[],
+): boolean {
+  return objectiveCbms(view, me).some((o) => o.cbm === kind && (!o.with || parties.includes(o.with)));
+}
+
+/** States a recent incident against me points to (my suspect), and whether one of them is still unattributed. */
+function recentIncidents(view: GameView, me: SeatId): { suspects: Set<SeatId>; unknown: boolean } {
+  const suspects = new Set<SeatId>();
+  let unknown = false;
+  for (const i of view.incidents) {
+    const k = i.knowledge[me];
+    if (i.target !== me || !k || k.since < view.turn - INCIDENT_MEMORY) continue;
+    if (typeof k.suspect === "string" && k.suspect !== "nonState" && k.suspect !== me)
+      suspects.add(k.suspect);
+    else if (k.suspect === null) unknown = true;
+  }
+  return { suspects, unknown };
+}
+
+/** True when a measure binding me (and `other`, when given) has been in force LADDER_TURNS turns or more. */
+function trustBuilt(view: GameView, me: SeatId, other?: SeatId): boolean {
+  return view.cbms.some(
+    (c) =>
+      c.members.includes(me) &&
+      (other === undefined || c.members.includes(other)) &&
+      view.turn - c.since >= LADDER_TURNS,
+  );
+}
+
+/** What calls for a proposal now, if anything (the strongest reason). */
+export function driverOf(view: GameView, me: SeatId, p: BotProposal): Driver | null {
+  const others = p.parties.filter((s) => s !== me);
+  if (servesObjective(view, me, p.kind, p.parties)) return "objective";
+  if (UNILATERAL_CBMS.includes(p.kind) && others.length === 0) return trustBuilt(view, me) ? "ladder" : null;
+  const recent = recentIncidents(view, me);
+  if (AFTER_INCIDENT.includes(p.kind) && others.some((s) => recent.suspects.has(s))) return "incident";
+  if (p.kind === "situationReports" && recent.unknown) return "incident";
+  if (CHANNELS.includes(p.kind) && others.some((s) => tensionWith(view, me, s) >= CRISIS_TENSION))
+    return "crisis";
+  if (others.length > 0 && others.every((s) => trustBuilt(view, me, s))) return "ladder";
+  return null;
+}
+
+/** True while one of my own proposals still waits for answers. */
+export function proposalPending(view: GameView, me: SeatId): boolean {
+  return view.proposals.some((p) => p.proposer === me);
+}
+
+/**
+ * The one proposal a bot makes this turn out of those its doctrine wants (in its order of preference): one with the
+ * strongest reason, none while one of its own waits for answers or when nothing calls for a measure. Measures called
+ * for equally strongly are offered in turn, so that one a partner keeps declining does not block the others.
+ */
+export function paceProposals(view: GameView, me: SeatId, wanted: readonly BotProposal[]): BotProposal[] {
+  if (view.options.noCbms || proposalPending(view, me)) return [];
+  let best: BotProposal[] = [];
+  let bestRank = Infinity;
+  for (const p of wanted) {
+    const d = driverOf(view, me, p);
+    if (d === null || RANK[d] > bestRank) continue;
+    if (RANK[d] < bestRank) {
+      bestRank = RANK[d];
+      best = [];
+    }
+    best.push(p);
+  }
+  if (best.length === 0) return [];
+  return [best[(view.turn + Math.max(0, view.seats.indexOf(me))) % best.length] as BotProposal];
+}
