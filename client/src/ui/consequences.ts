@@ -44,7 +44,8 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
       title: `Mobilise forces against ${name(o.target)}?`,
       lines: [
         `Everyone sees it. Tension between you and ${name(o.target)} rises by ${num(p.mobilizeTension)} (now ${num(now)}, then about ${num(now + p.mobilizeTension)}).`,
-        `At tension ${num(p.armedConflictTension)} the crisis can turn into armed conflict, which costs every state points.`,
+        `Mobilising costs your economy ${num(p.mobilizeCost)}, and neither side's digital economy grows this month.`,
+        `At tension ${num(p.armedConflictTension)} you reach the brink, where a standoff can turn into armed conflict, which costs every state points.`,
       ],
       confirm: `Yes, mobilise against ${name(o.target)}`,
     };
