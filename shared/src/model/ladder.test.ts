@@ -18,7 +18,7 @@ describe("the ladder", () => {
       "Competition",
       "Competition",
       "Confrontation",
-      "Armed conflict",
+      "Brink",
     ]);
   });
 });

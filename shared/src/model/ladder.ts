@@ -1,4 +1,7 @@
-/** The escalation ladder (after Kahn 1965): named rungs of a pair's tension, each with the tension it starts at. */
+/**
+ * The escalation ladder (after Kahn 1965): named rungs of a pair's tension, each with the tension it starts at. The top
+ * rung is the brink, where each side must choose; armed conflict is not a rung but an outcome someone chose.
+ */
 
 /** The rungs, lowest first: a tension is on the highest rung whose minimum it reaches. */
 export const RUNGS = [
@@ -7,8 +10,8 @@ export const RUNGS = [
   { min: 4, name: "Crisis" },
   { min: 6, name: "Confrontation" },
   { min: 7, name: "Use-of-force threshold" },
-  { min: 8, name: "Brink" },
-  { min: 9, name: "Armed conflict" },
+  { min: 8, name: "Brinkmanship" },
+  { min: 9, name: "Brink" },
 ] as const;
 
 /** The name of a rung. */
