@@ -142,6 +142,16 @@ export function Diplomacy({ v }: { v: ClientView }) {
               : "none"}
             .
           </p>
+          {v.game.alliances.length > 0 && (
+            <p>
+              Alliances (collective defence: an attack on one concerns the others; a war with one brings the
+              others in):{" "}
+              {v.game.alliances
+                .map((a) => `${a.name} (${a.members.map((m) => v.game.nations[m]?.name ?? m).join(", ")})`)
+                .join("; ")}
+              .
+            </p>
+          )}
           {waiting.length > 1 && (
             <p>
               {waiting.length} proposals wait for your answer.{" "}
