@@ -74,7 +74,10 @@ describe("hard bots in worker threads", () => {
         if (!t) throw new Error(`no bot holds ${seat}`);
         const mine = botTurnEntries(s, seat, t, e.at);
         // The store adds the hash of the state after each entry; the decision itself is the rest.
-        const stored = entries.slice(i, i + mine.length).map(({ hash: _hash, ...rest }) => rest);
+        const stored = entries.slice(i, i + mine.length).map((x) => {
+          const { hash: _hash, ...rest } = x as StoredEntry & { hash?: string };
+          return rest;
+        });
         expect(stored).toEqual(mine.map((a) => a.entry));
         s = mine.at(-1)?.after ?? s;
         i += mine.length;

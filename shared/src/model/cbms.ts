@@ -20,7 +20,7 @@ export interface CbmRow {
   /**
    * The rules (rules-catalogue ids) whose outcome it changes. The engine asks whether it is in force only on behalf of
    * one of these (rules/context.ts `hasCbm`, checked by the compiler); cbms.test.ts checks every one is asked. Every
-   * measure in force also counts toward stable peace (end.stablePeace counts measures, whatever their kind).
+   * kind that binds two or more states also counts toward stable peace (end.stablePeace counts such kinds).
    */
   bites: readonly RuleId[];
 }

@@ -71,9 +71,9 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
 
 /** True when a victim's case is open to attribution in the month it was noticed: a sloppy operation (it failed, or its author's cyber is 3 or less) or one its CERT link shares. */
 function fastCase(ctx: Ctx, incident: Incident, knower: SeatId): boolean {
-  if (knower !== incident.target) return false;
+  if (knower !== incident.target || incident.falseFlag !== null) return false;
   if (sitrepLinked(ctx, "attribution.advance", incident, knower)) return true;
-  if (incident.author === null || incident.falseFlag !== null) return false;
+  if (incident.author === null) return false;
   return !incident.success || (own(ctx.s.nations, incident.author)?.cyber ?? 5) <= 3;
 }
 

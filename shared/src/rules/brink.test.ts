@@ -117,4 +117,29 @@ describe("the brink", () => {
     expect(state.brinks).toEqual({});
     expect(events.some((e) => e.rule === "escalation.brink" && e.text.includes("left the brink"))).toBe(true);
   });
+
+  it("standing down is not reaching the brink again in the same turn, even after a warning pushed tension higher", () => {
+    const s = atBrink();
+    const { state } = resolveOk(s, {
+      north: [
+        { type: "brink", target: "south", choice: "standDown" },
+        { type: "statement", tone: "warn", target: "south" },
+      ],
+      south: [{ type: "brink", target: "north", choice: "standDown" }],
+    });
+    expect(state.brinks).toEqual({});
+  });
+
+  it("a standoff that words brought below the threshold this turn cannot turn into war", () => {
+    const s = atBrink({ brinkWarChance: 1 });
+    const { state } = resolveOk(s, {
+      north: [
+        { type: "brink", target: "south", choice: "firm" },
+        { type: "statement", tone: "reassure", target: "south" },
+      ],
+      south: [{ type: "brink", target: "north", choice: "firm" }],
+    });
+    expect(state.outcome).toBeNull();
+    expect(state.brinks).toEqual({});
+  });
 });

@@ -28,6 +28,8 @@ function stepDown(ctx: Ctx, a: SeatId, b: SeatId, level: number, text: string): 
   if (t > level) addTension(ctx, a, b, level - t, "escalation.brink", "public", text);
   else emit(ctx, "escalation.brink", "public", text);
   delete ctx.s.brinks[key];
+  // Stepping down this turn is not reaching the brink again this turn.
+  ctx.peaks.delete(key);
 }
 
 /** Applies the choices of pairs that have been at the brink since an earlier turn; returns the war it starts, if any. */
@@ -68,9 +70,14 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
         "public",
         `${nameOf(ctx.s, down)} backed down alone from the brink with ${nameOf(ctx.s, firm)}: stability -${p.brinkBackDownStability}.`,
       );
-      if ((ctx.s.tension[key] ?? 0) < p.armedConflictTension) delete ctx.s.brinks[key];
+      if ((ctx.s.tension[key] ?? 0) < p.armedConflictTension) {
+        delete ctx.s.brinks[key];
+        ctx.peaks.delete(key);
+      }
       continue;
     }
+    // Words already took the pair below the threshold this turn: no standoff is left to turn into war.
+    if ((ctx.s.tension[key] ?? 0) < p.armedConflictTension) continue;
     const chance = p.brinkWarChance * (channel ? p.brinkChannelFactor : 1);
     const undecided = [ca === undefined ? na : null, cb === undefined ? nb : null].filter((x) => x !== null);
     if (ctx.rng.chance(chance)) {

@@ -123,6 +123,17 @@ describe("hotline inquiries", () => {
     expect(inc?.knowledge.south).toMatchObject({ confidence: 3, suspect: "north" });
   });
 
+  it("acknowledging takes back what the incident spread onto innocent states, and adds nothing onto the author", () => {
+    const { s, inquiry, incident: id } = inquired();
+    const before = s.incidents.find((i) => i.id === id);
+    const { state, events } = resolve(s, { north: [{ type: "answer", inquiry, reply: "acknowledge" }] });
+    const inc = state.incidents.find((i) => i.id === id);
+    expect(before?.blame.east ?? 0).toBeGreaterThan(0);
+    expect(inc?.blame.east).toBe(0);
+    expect(deltas(events, "east", "south", "attribution.advance").every((d) => d < 0)).toBe(true);
+    expect(inc?.blame.north).toBe(before?.blame.north);
+  });
+
   it("an unanswered inquiry adds unansweredInquiryTension", () => {
     const { s } = inquired();
     const { state, events } = resolve(s);

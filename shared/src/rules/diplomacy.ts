@@ -5,7 +5,7 @@ import type { Confidence, SeatId } from "../model/basics.ts";
 import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
-import { exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
+import { clearOthers, exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { standByAlly } from "./alliances.ts";
 import { CODE_ARTICLES, applyNormCosts, breachCode } from "./norms.ts";
 
@@ -137,6 +137,8 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
         k.moderateAt ??= ctx.turn;
       }
       incident.acknowledged = true;
+      // The author owned up: what the incident spread onto innocent states is taken back (no top-up: owning up defuses).
+      if (q.from === incident.target) clearOthers(ctx, incident, by, 1);
     }
     setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
   } else {

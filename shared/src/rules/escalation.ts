@@ -168,19 +168,24 @@ export function onAttributionChanged(
     [knower],
     `${nameOf(ctx.s, knower)} now attributes an incident to ${nameOf(ctx.s, suspect)}.`,
   );
-  const back = confidence >= 2 ? 1 : p.lowConfidenceWithdrawal;
+  clearOthers(ctx, incident, suspect, confidence >= 2 ? 1 : p.lowConfidenceWithdrawal);
+  if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
+}
+
+/** The victim now points at `suspect`: a share of the blame its incident spread onto every other state is taken back. */
+export function clearOthers(ctx: Ctx, incident: Incident, suspect: SeatId, share: number): void {
+  const knower = incident.target;
   for (const s of ctx.s.seats) {
     if (s === knower || s === suspect) continue;
     withdrawBlame(
       ctx,
       incident,
       s,
-      back,
+      share,
       "attribution.advance",
       `${nameOf(ctx.s, knower)}'s evidence points away from ${nameOf(ctx.s, s)}: the suspicion on it eases.`,
     );
   }
-  if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
 }
 
 /** A denial by the true author, contradicted by moderate+ evidence, is exposed once: reputation and trust suffer. */
