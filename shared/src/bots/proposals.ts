@@ -1,6 +1,6 @@
 /** CBM proposals a bot may make without repeating what is in force or already proposed. */
 import type { SeatId } from "../model/basics.ts";
-import { cbmInForce, cbmInForceAmong, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
+import { cbmInForce, cbmInForceAmong, isNorm, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 
@@ -14,6 +14,13 @@ export function proposeTo(
   const out: BotProposal[] = [];
   if (view.options.noCbms) return out;
   for (const kind of kinds) {
+    // A norm is proposed to every state at once.
+    if (isNorm(kind)) {
+      const all = view.seats.slice();
+      if (!cbmInForceAmong(view, kind, all) && !view.proposals.some((p) => p.kind === kind))
+        out.push({ kind, parties: all });
+      continue;
+    }
     if (UNILATERAL_CBMS.includes(kind)) {
       if (!cbmInForce(view, kind, me) && !view.proposals.some((p) => p.kind === kind && p.proposer === me))
         out.push({ kind, parties: [me] });

@@ -10,6 +10,8 @@ import {
   cbmInForce,
   cbmInForceAmong,
   hotlineWith,
+  isNorm,
+  NORM_KINDS,
   UNILATERAL_CBMS,
   type Cbm,
 } from "./cbms.ts";
@@ -25,6 +27,18 @@ describe("the CBM table", () => {
       "noFirstUse",
       "selfDefenceCatalogue",
       "codeOfConduct",
+      "normInfrastructure",
+      "normCerts",
+      "normDueDiligence",
+      "normAssistance",
+      "normSupplyChain",
+    ]);
+    expect(NORM_KINDS).toEqual([
+      "normInfrastructure",
+      "normCerts",
+      "normDueDiligence",
+      "normAssistance",
+      "normSupplyChain",
     ]);
   });
 
@@ -33,7 +47,7 @@ describe("the CBM table", () => {
     for (const k of CBM_KINDS) {
       expect([CBM_NAMES[k], CBM_EFFECTS[k]], k).toEqual([CBMS[k].name, CBMS[k].effect]);
       expect(CBMS[k].bites.length, k).toBeGreaterThan(0);
-      const parties = CBMS[k].members === "one" ? [] : ["south"];
+      const parties = CBMS[k].members === "one" ? [] : isNorm(k) ? s.seats : ["south"];
       expect(checkProposal(s, "north", k, parties).ok, k).toBe(true);
     }
   });

@@ -23,6 +23,11 @@ export interface CbmRow {
    * kind that binds two or more states also counts toward stable peace (end.stablePeace counts such kinds).
    */
   bites: readonly RuleId[];
+  /**
+   * A norm negotiated in play (after the UN GGE 2015 report): proposed to every state at once and adopted by those who
+   * accept once they reach `normAdoptionShare` of the table; a declined answer does not sink it.
+   */
+  norm?: true;
 }
 
 /** Every kind of CBM, in the order players and bots list them. */
@@ -47,6 +52,7 @@ export const CBMS = {
       "attribution.advance",
       "attribution.error",
       "norm.codeOfConduct",
+      "norm.breach",
     ],
   },
   consultations: {
@@ -96,6 +102,51 @@ export const CBMS = {
     reveals: null,
     bites: ["norm.codeOfConduct"],
   },
+  normInfrastructure: {
+    name: "Norm: no damage to critical infrastructure",
+    effect:
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught disrupting or destroying loses 2 reputation and faces each other adopter's coalition measures (economy -0.5 each).",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.breach"],
+    norm: true,
+  },
+  normCerts: {
+    name: "Norm: CERTs are off limits",
+    effect:
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught spying on or pre-positioning in a state whose CERT shares situation reports pays as for any breach.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.breach"],
+    norm: true,
+  },
+  normDueDiligence: {
+    name: "Norm: due diligence over one's territory",
+    effect:
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught acting through a proxy pays as for any breach.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.breach"],
+    norm: true,
+  },
+  normAssistance: {
+    name: "Norm: answer requests for assistance",
+    effect:
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter that leaves another adopter's hotline inquiry unanswered pays as for any breach (told to the adopters).",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.breach"],
+    norm: true,
+  },
+  normSupplyChain: {
+    name: "Norm: supply-chain integrity",
+    effect:
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught pre-positioning implants in another state's infrastructure pays as for any breach.",
+    members: "twoOrMore",
+    reveals: null,
+    bites: ["norm.breach"],
+    norm: true,
+  },
 } as const satisfies Record<string, CbmRow>;
 
 /** A CBM kind. */
@@ -106,6 +157,19 @@ export type CbmBite<K extends CbmKind> = (typeof CBMS)[K]["bites"][number];
 
 /** CBM kinds, in table order. */
 export const CBM_KINDS = Object.keys(CBMS) as readonly CbmKind[];
+
+/** The norms negotiated in play: proposed to every state, adopted by a share of the table. */
+export const NORM_KINDS: readonly CbmKind[] = CBM_KINDS.filter((k) => (CBMS[k] as CbmRow).norm === true);
+
+/** True for a norm negotiated in play. */
+export function isNorm(kind: CbmKind): boolean {
+  return (CBMS[kind] as CbmRow).norm === true;
+}
+
+/** How many acceptances adopt a norm at a table of `states`: `share` of them, rounded up, and at least two. */
+export function normThreshold(states: number, share: number): number {
+  return Math.max(2, Math.ceil(share * states));
+}
 
 /** CBMs a state may adopt alone (a published doctrine, a no-first-use pledge). */
 export const UNILATERAL_CBMS: readonly CbmKind[] = CBM_KINDS.filter((k) => CBMS[k].members !== "twoOrMore");

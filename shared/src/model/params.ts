@@ -164,8 +164,12 @@ export const DEFAULT_PARAMS = {
   normViolationReputation: 2,
   /** Reputation a code-of-conduct member loses per article it is caught breaking. */
   codeBreachReputation: 2,
-  /** Economy a state loses per other state's coalition measures, for a broken pledge or code-of-conduct article. */
+  /** Economy a state loses per other state's coalition measures, for a broken pledge, code-of-conduct article or norm. */
   coalitionSanction: 0.5,
+  /** Share of the states at the table whose acceptance adopts a norm negotiated in play (at least two). */
+  normAdoptionShare: 0.6,
+  /** Reputation an adopter loses per adopted norm it is caught breaking. */
+  normBreachReputation: 2,
   /** Reputation cost of breaking a no-first-use pledge. */
   pledgeBreachReputation: 3,
   /** Tension added with every pledger when a pledge is broken. */

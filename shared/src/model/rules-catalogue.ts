@@ -233,6 +233,13 @@ export const RULES = {
     source:
       "UN GGE 2015 (A/70/174) norms; the SCO International Code of Conduct (A/69/723, 2015); Finnemore & Hollis 2016 (norms need costs)",
   },
+  "norm.breach": {
+    title: "Adopted norm breached",
+    explanation:
+      "A state that adopted a norm negotiated in play (critical infrastructure, CERTs, due diligence, assistance, supply chains) and is caught breaking it loses 2 reputation per norm, and each other adopter imposes coalition measures (economy -0.5 each).",
+    source:
+      "UN GGE 2015 report (A/70/174), norms (c), (f), (h), (i), (k); Finnemore & Hollis 2016 (constructing norms for global cybersecurity); Axelrod 1986 (norms need enforcement)",
+  },
   "norm.pledgeBreach": {
     title: "No-first-use pledge broken",
     explanation:

@@ -62,6 +62,34 @@ function playBusyGames(): void {
   });
   const atBrink = resolveOk(brink, { north: [{ type: "mobilize", target: "south" }] }).state;
   resolveOk(atBrink, { north: [{ type: "brink", target: "south", choice: "standDown" }] });
+  // Norms adopted by every state, then breached: an attributed overt disruption, a proxy, an implant, an unanswered inquiry.
+  const adopted = testGame({
+    options: {
+      cbms: [
+        "normInfrastructure",
+        "normCerts",
+        "normDueDiligence",
+        "normAssistance",
+        "normSupplyChain",
+        "hotline",
+      ],
+    },
+  });
+  resolveOk(
+    { ...adopted, accesses: [{ id: "a2", owner: "north", target: "south", since: 0, incident: "i0" }] },
+    {
+      north: [
+        { type: "disrupt", target: "south", overt: true },
+        { type: "preposition", target: "east", overt: true },
+      ],
+    },
+  );
+  const hit = resolveOk(adopted, { north: [{ type: "ddos", target: "south" }] }).state;
+  const ddos = hit.incidents.find((i) => i.kind === "ddos" && i.target === "south");
+  if (ddos) {
+    const asked = resolveOk(hit, { south: [{ type: "inquire", target: "north", incident: ddos.id }] }).state;
+    resolveOk(asked);
+  }
   const scenario = testScenario(4, { params: { nonStateIncidentChance: 0.3, exerciseMisreadChance: 0.2 } });
   const seats = scenario.states.map((s) => s.id);
   let k = 0;

@@ -3,7 +3,15 @@ import { err, ok, type Result } from "../model/errors.ts";
 import { hashString } from "../model/hash.ts";
 import { isSeat } from "../model/ids.ts";
 import type { SeatId } from "../model/basics.ts";
-import { CBM_KINDS, CBM_NAMES, CBMS, cbmInForceAmong, type CbmKind } from "../model/cbms.ts";
+import {
+  CBM_KINDS,
+  CBM_NAMES,
+  CBMS,
+  cbmInForceAmong,
+  isNorm,
+  normThreshold,
+  type CbmKind,
+} from "../model/cbms.ts";
 import type { GameState } from "../model/types.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
 
@@ -37,6 +45,8 @@ export function checkProposal(
     return err("INVALID_PARTIES", `${name} is unilateral: name no other party.`);
   if (CBMS[k].members === "twoOrMore" && list.length < 2)
     return err("INVALID_PARTIES", `${name} needs at least one other party.`);
+  if (isNorm(k) && list.length !== s.seats.length)
+    return err("INVALID_PARTIES", `${name} is a norm: propose it to every state at the table.`);
   if (cbmInForceAmong(s, k, list))
     return err("CBM_ALREADY_IN_FORCE", `${name} is already in force ${among}.`);
   if (
@@ -97,11 +107,45 @@ export function respondCbm(
   return ok({ ...s, proposals: s.proposals.map((x) => (x.id === proposalId ? next : x)) });
 }
 
-/** At resolution: fully accepted proposals enter into force; declined or stale ones lapse. */
+/** A norm proposal at resolution: adopted by those who accepted once enough have; else kept, or lapsed when stale. Returns true to keep it open. */
+function settleNorm(ctx: Ctx, p: GameState["proposals"][number]): boolean {
+  const need = normThreshold(ctx.s.seats.length, ctx.p.normAdoptionShare);
+  const name = CBM_NAMES[p.kind];
+  if (p.accepted.length >= need) {
+    const existing = ctx.s.cbms.find((c) => c.kind === p.kind);
+    const members = ctx.s.seats.filter((x) => p.accepted.includes(x) || existing?.members.includes(x));
+    if (existing) ctx.s.cbms = ctx.s.cbms.map((c) => (c === existing ? { ...c, members } : c));
+    else ctx.s.cbms.push({ id: newId(ctx.rng, "c"), kind: p.kind, members, since: ctx.turn });
+    const out = ctx.s.seats.filter((x) => !members.includes(x));
+    emit(
+      ctx,
+      "cbm.inForce",
+      "public",
+      `${name} is adopted ${membersPhrase(ctx.s, members)} (${p.accepted.length} of ${ctx.s.seats.length} states accepted; ${need} were needed)${out.length ? `; ${out.map((x) => nameOf(ctx.s, x)).join(", ")} stay${out.length === 1 ? "s" : ""} outside` : ""}.`,
+    );
+    return false;
+  }
+  if (ctx.turn - p.turn + 1 >= ctx.p.proposalLifetime) {
+    emit(
+      ctx,
+      "cbm.expired",
+      "public",
+      `${name} lapsed: ${p.accepted.length} of ${ctx.s.seats.length} states accepted, ${need} were needed.`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** At resolution: fully accepted proposals enter into force, norms once enough states accept; declined or stale ones lapse. */
 export function settleProposals(ctx: Ctx): void {
   const keep = [];
   for (const p of ctx.s.proposals) {
     const among = membersPhrase(ctx.s, p.parties);
+    if (isNorm(p.kind)) {
+      if (settleNorm(ctx, p)) keep.push(p);
+      continue;
+    }
     if (p.declined.length > 0) {
       const by = p.declined.map((x) => nameOf(ctx.s, x)).join(", ");
       emit(

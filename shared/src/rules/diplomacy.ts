@@ -7,7 +7,7 @@ import { accusationStrength } from "../model/names.ts";
 import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
 import { clearOthers, exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { standByAlly } from "./alliances.ts";
-import { CODE_ARTICLES, applyNormCosts, breachCode } from "./norms.ts";
+import { CODE_ARTICLES, applyNormCosts, breachCode, breachNorms } from "./norms.ts";
 
 /** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
 export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
@@ -174,6 +174,14 @@ export function closeUnanswered(ctx: Ctx): void {
     // Between two members of the code of conduct, silence breaks its article on cooperation (told to the members only).
     if (hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", q.from))
       breachCode(ctx, q.to, [CODE_ARTICLES.crime], q.incident, "members");
+    if (hasCbm(ctx.s, "normAssistance", "norm.breach", q.from))
+      breachNorms(
+        ctx,
+        q.to,
+        [["normAssistance", "a request for assistance left unanswered"]],
+        q.incident,
+        "adopters",
+      );
   }
 }
 

@@ -2,6 +2,7 @@
 import { own } from "../model/ids.ts";
 import { isDestructive } from "../model/operations.ts";
 import type { SeatId } from "../model/basics.ts";
+import { CBM_NAMES, type CbmKind } from "../model/cbms.ts";
 import type { Incident } from "../model/types.ts";
 import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
 
@@ -11,6 +12,49 @@ function normsBroken(incident: Incident): string[] {
   if (isDestructive(incident.kind)) broken.push("GGE 2015 norm (f): no damage to critical infrastructure");
   if (incident.proxy) broken.push("GGE 2013: no use of proxies");
   return broken;
+}
+
+/** The adopted norms an attributed incident breaks, by kind, with what the breach was. */
+function normsBreached(ctx: Ctx, incident: Incident): Array<[CbmKind, string]> {
+  const out: Array<[CbmKind, string]> = [];
+  if (isDestructive(incident.kind)) out.push(["normInfrastructure", "damage to critical infrastructure"]);
+  if (
+    (incident.kind === "espionage" || incident.kind === "preposition") &&
+    hasCbm(ctx.s, "situationReports", "norm.breach", incident.target)
+  )
+    out.push(["normCerts", "an intrusion into a state whose CERT shares situation reports"]);
+  if (incident.proxy) out.push(["normDueDiligence", "an operation through a proxy"]);
+  if (incident.kind === "preposition")
+    out.push(["normSupplyChain", "implants in another state's infrastructure"]);
+  return out;
+}
+
+/** An adopter caught breaking adopted norms: reputation per norm, and each other adopter's coalition measures; told to `audience`. */
+export function breachNorms(
+  ctx: Ctx,
+  seat: SeatId,
+  breaches: ReadonlyArray<[CbmKind, string]>,
+  incident?: string,
+  audience: "public" | "adopters" = "public",
+): void {
+  const kept = breaches.filter(([kind]) => hasCbm(ctx.s, kind, "norm.breach", seat));
+  const n = own(ctx.s.nations, seat);
+  if (kept.length === 0 || !n) return;
+  const others = ctx.s.seats.filter(
+    (s) => s !== seat && kept.some(([kind]) => hasCbm(ctx.s, kind, "norm.breach", s)),
+  );
+  const rep = ctx.p.normBreachReputation * kept.length;
+  const econ = round3(ctx.p.coalitionSanction * others.length);
+  n.reputation = round3(n.reputation - rep);
+  n.economy = round3(n.economy - econ);
+  ctx.s.lastNormViolation = ctx.turn;
+  emit(
+    ctx,
+    "norm.breach",
+    audience === "public" ? "public" : [seat, ...others],
+    `${n.name} broke ${kept.map(([kind, what]) => `"${CBM_NAMES[kind]}" (${what})`).join(" and ")}, which it adopted: reputation -${rep}${others.length ? `, and ${others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}` : ""}.`,
+    incident ? { incident } : {},
+  );
 }
 
 /** The code of conduct's articles, in the order the code lists them. */
@@ -88,6 +132,7 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
     );
   }
   breachCode(ctx, author, articlesBroken(ctx, incident), incident.id);
+  breachNorms(ctx, author, normsBreached(ctx, incident), incident.id);
   const since = cbmSince(ctx.s, "noFirstUse", "norm.pledgeBreach", author);
   if (isDestructive(incident.kind) && since !== null && since < incident.turn) {
     n.reputation = round3(n.reputation - ctx.p.pledgeBreachReputation);

@@ -50,6 +50,7 @@ const PROBABILITIES = new Set([
   "sitrepErrorMultiplier",
   "proxyAttributionMultiplier",
   "firstMonthAttribution",
+  "normAdoptionShare",
   "lowConfidenceBlame",
   "lowConfidenceWithdrawal",
   "brinkWarChance",
