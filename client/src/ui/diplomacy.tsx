@@ -6,6 +6,8 @@ import {
   CBM_KINDS,
   CBM_NAMES,
   hotlineWith,
+  isNorm,
+  normThreshold,
   UNILATERAL_CBMS,
   type CbmKind,
 } from "@firebreak/shared/browser";
@@ -207,7 +209,14 @@ export function Diplomacy({ v }: { v: ClientView }) {
               </select>
             </label>
             <p class="cbm-effect">{CBM_EFFECTS[kind.value]}</p>
-            {!UNILATERAL_CBMS.includes(kind.value) && (
+            {isNorm(kind.value) && (
+              <p>
+                A norm is proposed to every state at the table and adopted by those who accept once{" "}
+                {normThreshold(v.game.seats.length, v.game.params.normAdoptionShare)} of the{" "}
+                {v.game.seats.length} states have.
+              </p>
+            )}
+            {!UNILATERAL_CBMS.includes(kind.value) && !isNorm(kind.value) && (
               <div>
                 With:{" "}
                 {others.map((s) => (
@@ -232,7 +241,11 @@ export function Diplomacy({ v }: { v: ClientView }) {
                 (error.value =
                   (await request("propose", {
                     kind: kind.value,
-                    parties: UNILATERAL_CBMS.includes(kind.value) ? [] : parties.value,
+                    parties: UNILATERAL_CBMS.includes(kind.value)
+                      ? []
+                      : isNorm(kind.value)
+                        ? v.game.seats
+                        : parties.value,
                   })) ?? "")
               }
             >

@@ -18,6 +18,11 @@ export const CBM_PHRASES: Record<CbmKind, string> = {
   noFirstUse: "a pledge of no first use of disruptive cyber operations",
   selfDefenceCatalogue: "an agreed catalogue of self-defence measures",
   codeOfConduct: "a code of conduct for states in cyberspace",
+  normInfrastructure: "a norm that no state damages another's critical infrastructure",
+  normCerts: "a norm that CERTs are off limits",
+  normDueDiligence: "a norm of due diligence over our territories",
+  normAssistance: "a norm that requests for assistance are answered",
+  normSupplyChain: "a norm on the integrity of supply chains",
 };
 
 /** What each CBM is for, in a bot's words. */
@@ -30,6 +35,11 @@ export const CBM_REASONS: Record<CbmKind, string> = {
   noFirstUse: "so that nobody strikes infrastructure first",
   selfDefenceCatalogue: "so that lawful countermeasures are known in advance",
   codeOfConduct: "so that breaking the norms costs more",
+  normInfrastructure: "so that power, water and hospitals stay out of our quarrels",
+  normCerts: "so that those who fix incidents are never targets",
+  normDueDiligence: "so that no state hides behind hackers on its soil",
+  normAssistance: "so that a victim's call for help is never met with silence",
+  normSupplyChain: "so that nobody plants implants in what we all buy",
 };
 
 /** What a bot says when it proposes a CBM ({cbm}, {parties}, {why}). */
