@@ -92,8 +92,9 @@ describe("bots at the brink", () => {
     const strong = brink(40);
     southHitNorth(strong);
     const n = count(strong);
-    expect(n).toBeGreaterThan(45);
-    expect(n).toBeLessThan(135);
+    // 300 draws at HAWK_STRIKE_CHANCE (0.15): mean 45, sd 6.2.
+    expect(n).toBeGreaterThan(20);
+    expect(n).toBeLessThan(75);
     addCbm(strong, "hotline", ["north", "south"]);
     expect(count(strong)).toBe(0);
   });

@@ -24,8 +24,8 @@ export type BrinkMove = "firm" | "standDown" | "strike";
 export const STRONGER = 1.15;
 /** Strength ratio at or above which a state counts itself clearly stronger. */
 export const CLEARLY_STRONGER = 1.5;
-/** Chance that a hawk which may strike (clearly stronger, wronged, no way down) does so, each turn. */
-export const HAWK_STRIKE_CHANCE = 0.3;
+/** Chance that a hawk which may strike (clearly stronger, wronged, no way down) does so, each turn: low, since the initiator of a war loses most. */
+export const HAWK_STRIKE_CHANCE = 0.15;
 /** Chance that `random` stands down at a brink, without and with a way down. */
 const RANDOM_STAND_DOWN = [0.5, 0.7] as const;
 /** How much more a reciprocal bot must have been hurt than it hurt the other to stand firm when a way down exists. */

@@ -1,15 +1,16 @@
 /**
  * Pacing a bot's CBM proposals: a measure at a time, each for a reason. A doctrine lists the measures it wants, in its
  * order of preference; a bot offers at most one new measure a turn, none while one of its own proposals still waits for
- * answers, and only a measure something calls for: a secret objective that needs it; a recent incident against it
- * (a hotline, consultations or a CERT link with its suspect, a CERT link with anyone when the author is unknown); a
- * crisis (a channel with a state at tension CRISIS_TENSION or more); or trust already built (the next measure with a
- * partner once an earlier one has been in force LADDER_TURNS turns, or a unilateral pledge once any measure binding it
- * has). Measures called for equally strongly are offered in turn. No more blanket offers of everything on the first
+ * answers, and only a measure something calls for: a secret objective that needs it (after the first quarter of the
+ * game); a recent incident against it (a hotline with its suspect if they have no channel, a CERT link with its suspect,
+ * or with anyone when the author is unknown); a crisis (a channel with a state at tension CRISIS_TENSION or more that
+ * has none); or trust already built (the next measure with a partner once an earlier one has been in force LADDER_TURNS
+ * turns, a measure among several states once that holds for each of them, a unilateral pledge once any measure binding
+ * it has). Measures called for equally strongly are offered in turn. No more blanket offers of everything on the first
  * turn: measures come as the crisis calls for them.
  */
 import type { SeatId } from "../model/basics.ts";
-import { UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
+import { cbmInForce, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 import { tensionWith } from "./perception.ts";
@@ -23,8 +24,6 @@ export const INCIDENT_MEMORY = 2;
 
 /** Channels: measures to talk through, which a crisis calls for. */
 const CHANNELS: readonly CbmKind[] = ["hotline", "consultations"];
-/** Measures a recent incident calls for with its suspect. */
-const AFTER_INCIDENT: readonly CbmKind[] = ["hotline", "consultations", "situationReports"];
 
 /** Why a measure is called for, strongest first (lower is stronger). */
 export type Driver = "objective" | "incident" | "crisis" | "ladder";
@@ -71,18 +70,44 @@ function trustBuilt(view: GameView, me: SeatId, other?: SeatId): boolean {
   );
 }
 
-/** What calls for a proposal now, if anything (the strongest reason). */
+/**
+ * True once a secret objective's measure is worth seeking on its own account: after the first quarter of the game
+ * (turn 4 of 12), when the first months have shown who can be trusted, and still in time to be in force at the end.
+ * Before that, only an incident, a crisis or trust built calls for it.
+ */
+export function objectiveTime(view: GameView): boolean {
+  return view.turn > view.maxTurns / 4;
+}
+
+/** True when a hotline or consultations already link me with `other`, or one is on the table: a crisis or an incident has its channel. */
+function linked(view: GameView, me: SeatId, other: SeatId): boolean {
+  return (
+    CHANNELS.some((k) => cbmInForce(view, k, me, other)) ||
+    view.proposals.some(
+      (p) => CHANNELS.includes(p.kind) && p.parties.includes(me) && p.parties.includes(other),
+    )
+  );
+}
+
+/**
+ * What calls for a proposal now, if anything (the strongest reason). A measure among several states is called for only
+ * by an objective or by trust built with each of them; a crisis calls for a channel with a tense state that has none; a
+ * recent incident for a hotline with its suspect (if they have no channel) and for a CERT link (with its suspect, or
+ * with anyone when the author is unknown).
+ */
 export function driverOf(view: GameView, me: SeatId, p: BotProposal): Driver | null {
   const others = p.parties.filter((s) => s !== me);
-  if (servesObjective(view, me, p.kind, p.parties)) return "objective";
+  if (servesObjective(view, me, p.kind, p.parties) && objectiveTime(view)) return "objective";
   if (UNILATERAL_CBMS.includes(p.kind) && others.length === 0) return trustBuilt(view, me) ? "ladder" : null;
+  const ladder = others.length > 0 && others.every((s) => trustBuilt(view, me, s));
+  if (others.length > 1) return ladder ? "ladder" : null;
   const recent = recentIncidents(view, me);
-  if (AFTER_INCIDENT.includes(p.kind) && others.some((s) => recent.suspects.has(s))) return "incident";
-  if (p.kind === "situationReports" && recent.unknown) return "incident";
-  if (CHANNELS.includes(p.kind) && others.some((s) => tensionWith(view, me, s) >= CRISIS_TENSION))
+  const other = others[0] as SeatId;
+  if (p.kind === "hotline" && recent.suspects.has(other) && !linked(view, me, other)) return "incident";
+  if (p.kind === "situationReports" && (recent.suspects.has(other) || recent.unknown)) return "incident";
+  if (CHANNELS.includes(p.kind) && tensionWith(view, me, other) >= CRISIS_TENSION && !linked(view, me, other))
     return "crisis";
-  if (others.length > 0 && others.every((s) => trustBuilt(view, me, s))) return "ladder";
-  return null;
+  return ladder ? "ladder" : null;
 }
 
 /** True while one of my own proposals still waits for answers. */
