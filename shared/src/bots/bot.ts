@@ -109,7 +109,7 @@ export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotPro
       HARD_PROPOSALS.filter((k) => !red.includes(k)),
     ),
   ];
-  return paceProposals(view, me, wanted);
+  return paceProposals(view, me, wanted, spec.persona === "dove");
 }
 
 /** A bot's orders for this turn (`random` plays the same at every level). */

@@ -40,16 +40,21 @@ describe("pacing proposals", () => {
     }
   });
 
-  it("when nothing calls for a measure, no bot proposes one, at any level", () => {
+  it("when nothing calls for a measure, no bot proposes one, at any level; a dove reaches out with one hotline", () => {
     const calm = craftedView();
-    for (const persona of ["dove", "reciprocal", "normBuilder", "opportunist"] as const)
+    for (const persona of ["reciprocal", "forgiving", "normBuilder", "opportunist", "hawk"] as const)
       for (const level of BOT_LEVELS)
         expect(propose(calm, persona, level), `${persona}:${level}`).toEqual([]);
+    for (const level of ["normal", "hard"] as const) {
+      const p = propose(calm, "dove", level);
+      expect(p).toHaveLength(1);
+      expect(p[0]?.kind).toBe("hotline");
+    }
   });
 
-  it("a crisis calls for a channel with the tense state", () => {
+  it("a crisis (a pair above calm) calls for a channel with the tense state", () => {
     const v = craftedView();
-    setTension(v, "north", "south", 5);
+    setTension(v, "north", "south", 3.5);
     for (const persona of ["dove", "reciprocal", "opportunist", "normBuilder"] as const) {
       const p = propose(v, persona);
       expect(withSouth(p), persona).toBe(true);
@@ -60,14 +65,14 @@ describe("pacing proposals", () => {
   it("a recent incident calls for measures with its suspect, and an unexplained one for a CERT link", () => {
     const v = craftedView(4);
     addIncident(v, "i1", "north", { north: { confidence: 1, suspect: "south", since: 3, changed: 3 } });
-    expect(withSouth(propose(v, "dove"))).toBe(true);
+    expect(withSouth(propose(v, "reciprocal"))).toBe(true);
     const unknown = craftedView(4);
     addIncident(unknown, "i2", "north", { north: { since: 3 } });
     expect(propose(unknown, "reciprocal")[0]?.kind).toBe("situationReports");
     // An incident long past calls for nothing.
     const old = craftedView(8);
     addIncident(old, "i3", "north", { north: { confidence: 1, suspect: "south", since: 2 } });
-    expect(propose(old, "dove")).toEqual([]);
+    expect(propose(old, "reciprocal")).toEqual([]);
   });
 
   it("a secret objective calls for its measure before anything else", () => {
@@ -87,28 +92,35 @@ describe("pacing proposals", () => {
   it(`trust is built a step at a time: the next measure once one has lasted ${LADDER_TURNS} turns`, () => {
     const fresh = craftedView(6);
     addCbm(fresh, "hotline", ["north", "south"], 5);
-    expect(propose(fresh, "dove")).toEqual([]);
+    expect(propose(fresh, "normBuilder")).toEqual([]);
     const built = craftedView(6);
     addCbm(built, "hotline", ["north", "south"], 6 - LADDER_TURNS);
-    const next = propose(built, "dove");
+    const next = propose(built, "normBuilder");
     expect(next).toHaveLength(1);
     expect(next[0]?.kind).not.toBe("hotline");
   });
 
-  it("a bot whose own proposal still waits for answers proposes nothing new", () => {
+  it("a bot offers nothing more to a state its own proposal still waits on, and nothing while its own pledge waits", () => {
     const v = craftedView();
     setTension(v, "north", "south", 5);
-    v.proposals.push({
-      id: "p0",
-      kind: "consultations",
-      proposer: "north",
-      parties: ["north", "east"],
-      accepted: ["north"],
-      declined: [],
-      turn: v.turn,
-      note: "",
-    });
-    for (const level of BOT_LEVELS) expect(propose(v, "dove", level)).toEqual([]);
+    const pending = (kind: "consultations" | "publishDoctrine", parties: string[]) =>
+      v.proposals.push({
+        id: `p-${kind}`,
+        kind,
+        proposer: "north",
+        parties,
+        accepted: ["north"],
+        declined: [],
+        turn: v.turn,
+        note: "",
+      });
+    expect(withSouth(propose(v, "reciprocal"))).toBe(true);
+    pending("consultations", ["north", "south"]);
+    for (const level of BOT_LEVELS) expect(propose(v, "reciprocal", level)).toEqual([]);
+    // The dove still reaches out to east, a state it waits on for nothing.
+    expect(propose(v, "dove")).toEqual([{ kind: "hotline", parties: ["north", "east"] }]);
+    pending("publishDoctrine", ["north"]);
+    expect(propose(v, "dove")).toEqual([]);
   });
 
   it("measures called for equally strongly are offered in turn, so that one kept declined does not block the rest", () => {

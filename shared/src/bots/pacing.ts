@@ -1,13 +1,14 @@
 /**
  * Pacing a bot's CBM proposals: a measure at a time, each for a reason. A doctrine lists the measures it wants, in its
- * order of preference; a bot offers at most one new measure a turn, none while one of its own proposals still waits for
- * answers, and only a measure something calls for: a secret objective that needs it (after the first quarter of the
- * game); a recent incident against it (a hotline with its suspect if they have no channel, a CERT link with its suspect,
- * or with anyone when the author is unknown); a crisis (a channel with a state at tension CRISIS_TENSION or more that
- * has none); or trust already built (the next measure with a partner once an earlier one has been in force LADDER_TURNS
- * turns, a measure among several states once that holds for each of them, a unilateral pledge once any measure binding
- * it has). Measures called for equally strongly are offered in turn. No more blanket offers of everything on the first
- * turn: measures come as the crisis calls for them.
+ * order of preference; a bot offers at most one new measure a turn, none to a state one of its own proposals still
+ * waits on (one measure at a time with each partner), and only a measure something calls for: a secret objective that
+ * needs it (after the first quarter of the game); a recent incident against it (a hotline with its suspect if they have
+ * no channel, a CERT link with its suspect, or with anyone when the author is unknown); a crisis (a channel with a state
+ * above calm, tension over the peace rule's threshold, that has none); the dove's outreach (a hotline with any state it
+ * has no channel with); or trust already built (the next measure with a partner once an earlier one has been in force
+ * LADDER_TURNS turns, a measure among several states once that holds for each of them, a unilateral pledge once any
+ * measure binding it has). Measures called for equally strongly are offered in turn. No more blanket offers of
+ * everything on the first turn: measures come as the crisis calls for them.
  */
 import type { SeatId } from "../model/basics.ts";
 import { cbmInForce, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
@@ -15,8 +16,6 @@ import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 import { tensionWith } from "./perception.ts";
 
-/** Tension with a partner at or above which a bot offers it a channel at once. */
-export const CRISIS_TENSION = 4;
 /** Turns a measure must have been in force before it calls for the next one (trust is built a step at a time). */
 export const LADDER_TURNS = 3;
 /** Turns during which an incident against a bot, since it learned of it, calls for measures. */
@@ -26,8 +25,8 @@ export const INCIDENT_MEMORY = 2;
 const CHANNELS: readonly CbmKind[] = ["hotline", "consultations"];
 
 /** Why a measure is called for, strongest first (lower is stronger). */
-export type Driver = "objective" | "incident" | "crisis" | "ladder";
-const RANK: Record<Driver, number> = { objective: 0, incident: 1, crisis: 2, ladder: 3 };
+export type Driver = "objective" | "incident" | "crisis" | "ladder" | "outreach";
+const RANK: Record<Driver, number> = { objective: 0, incident: 1, crisis: 2, ladder: 3, outreach: 3 };
 
 /** The seat's unmet objectives that ask for a CBM in force (with a given state, or with anyone). */
 export function objectiveCbms(view: GameView, me: SeatId): Array<{ cbm: CbmKind; with?: SeatId }> {
@@ -89,13 +88,19 @@ function linked(view: GameView, me: SeatId, other: SeatId): boolean {
   );
 }
 
+/** True when tension with `other` is above what stable peace calls calm: a crisis, however mild, that wants a channel. */
+export function inCrisis(view: GameView, me: SeatId, other: SeatId): boolean {
+  return tensionWith(view, me, other) > view.params.peaceMaxTension;
+}
+
 /**
  * What calls for a proposal now, if anything (the strongest reason). A measure among several states is called for only
- * by an objective or by trust built with each of them; a crisis calls for a channel with a tense state that has none; a
- * recent incident for a hotline with its suspect (if they have no channel) and for a CERT link (with its suspect, or
- * with anyone when the author is unknown).
+ * by an objective or by trust built with each of them; a crisis (a pair above calm) calls for a channel with the tense
+ * state if they have none; a recent incident for a hotline with its suspect (if they have no channel) and for a CERT
+ * link (with its suspect, or with anyone when the author is unknown). With `outreach` (the dove's doctrine), a hotline
+ * with any state it has no channel with is called for too, as the first step of trust.
  */
-export function driverOf(view: GameView, me: SeatId, p: BotProposal): Driver | null {
+export function driverOf(view: GameView, me: SeatId, p: BotProposal, outreach = false): Driver | null {
   const others = p.parties.filter((s) => s !== me);
   if (servesObjective(view, me, p.kind, p.parties) && objectiveTime(view)) return "objective";
   if (UNILATERAL_CBMS.includes(p.kind) && others.length === 0) return trustBuilt(view, me) ? "ladder" : null;
@@ -105,27 +110,38 @@ export function driverOf(view: GameView, me: SeatId, p: BotProposal): Driver | n
   const other = others[0] as SeatId;
   if (p.kind === "hotline" && recent.suspects.has(other) && !linked(view, me, other)) return "incident";
   if (p.kind === "situationReports" && (recent.suspects.has(other) || recent.unknown)) return "incident";
-  if (CHANNELS.includes(p.kind) && tensionWith(view, me, other) >= CRISIS_TENSION && !linked(view, me, other))
-    return "crisis";
-  return ladder ? "ladder" : null;
+  if (CHANNELS.includes(p.kind) && inCrisis(view, me, other) && !linked(view, me, other)) return "crisis";
+  if (ladder) return "ladder";
+  return outreach && p.kind === "hotline" && !linked(view, me, other) ? "outreach" : null;
 }
 
-/** True while one of my own proposals still waits for answers. */
-export function proposalPending(view: GameView, me: SeatId): boolean {
-  return view.proposals.some((p) => p.proposer === me);
+/** The states my own proposals still wait on: with each of them, one measure at a time. */
+export function waitingOn(view: GameView, me: SeatId): Set<SeatId> {
+  const out = new Set<SeatId>();
+  for (const p of view.proposals) if (p.proposer === me) for (const s of p.parties) if (s !== me) out.add(s);
+  return out;
 }
 
 /**
  * The one proposal a bot makes this turn out of those its doctrine wants (in its order of preference): one with the
- * strongest reason, none while one of its own waits for answers or when nothing calls for a measure. Measures called
- * for equally strongly are offered in turn, so that one a partner keeps declining does not block the others.
+ * strongest reason, none to a state one of its own proposals still waits on, none at all while its own unilateral
+ * pledge waits or when nothing calls for a measure. Measures called for equally strongly are offered in turn, so that
+ * one a partner keeps declining does not block the others.
  */
-export function paceProposals(view: GameView, me: SeatId, wanted: readonly BotProposal[]): BotProposal[] {
-  if (view.options.noCbms || proposalPending(view, me)) return [];
+export function paceProposals(
+  view: GameView,
+  me: SeatId,
+  wanted: readonly BotProposal[],
+  outreach = false,
+): BotProposal[] {
+  if (view.options.noCbms) return [];
+  if (view.proposals.some((p) => p.proposer === me && p.parties.length === 1)) return [];
+  const waiting = waitingOn(view, me);
   let best: BotProposal[] = [];
   let bestRank = Infinity;
   for (const p of wanted) {
-    const d = driverOf(view, me, p);
+    if (p.parties.some((s) => waiting.has(s))) continue;
+    const d = driverOf(view, me, p, outreach);
     if (d === null || RANK[d] > bestRank) continue;
     if (RANK[d] < bestRank) {
       bestRank = RANK[d];

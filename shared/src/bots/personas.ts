@@ -247,6 +247,7 @@ export function proposeCbms(view: GameView, persona: Persona, rng: Rng): BotProp
           "publishDoctrine",
           "noFirstUse",
         ]),
+        true,
       );
     case "reciprocal":
     case "forgiving":
