@@ -13,7 +13,7 @@ import {
   rngFromSeed,
   viewFor,
 } from "../src/index.ts";
-import type { Persona } from "../src/bots/personas.ts";
+import type { Persona } from "../src/bots/persona-names.ts";
 import { personasFor } from "../src/sim/batch.ts";
 import { planBotTurn } from "../src/sim/play.ts";
 import { testScenario } from "../src/testing/fixtures.ts";

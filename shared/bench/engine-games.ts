@@ -3,7 +3,7 @@
  * games every round and every run), with their mean length and outcomes.
  */
 import type { SeatId } from "../src/index.ts";
-import type { Persona } from "../src/bots/personas.ts";
+import type { Persona } from "../src/bots/persona-names.ts";
 import { personasFor } from "../src/sim/batch.ts";
 import { playGame } from "../src/sim/play.ts";
 import { testScenario } from "../src/testing/fixtures.ts";

@@ -29,6 +29,7 @@ export { baseDetectionChance, detectionChance, effectSuccessChance } from "./rul
 export * from "./rules/scoring.ts";
 export * from "./view/types.ts";
 export * from "./view/view.ts";
+export * from "./bots/persona-names.ts";
 export * from "./bots/personas.ts";
 export * from "./bots/intents.ts";
 export * from "./bots/doctrines.ts";

@@ -1,9 +1,7 @@
 /** Bot personas with their documented doctrines, and the levels they play at. */
-import { PERSONAS, type Persona } from "./personas.ts";
+import { BOT_PERSONAS, PERSONAS, type BotPersona, type Persona } from "./persona-names.ts";
 
-/** Every persona a bot can play: the five baseline personas plus the opportunist and the norm builder. */
-export const BOT_PERSONAS = [...PERSONAS, "opportunist", "normBuilder"] as const;
-export type BotPersona = (typeof BOT_PERSONAS)[number];
+export { BOT_PERSONAS, type BotPersona } from "./persona-names.ts";
 
 /** The personas with a doctrine (all but `random`), in the order tables list them. */
 export const DOCTRINAL_PERSONAS = [

@@ -7,6 +7,7 @@ import { CBM_KINDS, hotlineWith } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import { addBrinkChoices } from "./brink.ts";
+import type { Persona } from "./persona-names.ts";
 import { refusalText } from "./messages.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { paceProposals } from "./pacing.ts";
@@ -25,10 +26,6 @@ import {
   unansweredInquiries,
   unresolvedIncidents,
 } from "./perception.ts";
-
-/** The baseline personas. */
-export const PERSONAS = ["random", "hawk", "dove", "reciprocal", "forgiving"] as const;
-export type Persona = (typeof PERSONAS)[number];
 
 /** Chance that a forgiving bot lets a grievance pass. */
 export const FORGIVENESS = 0.5;

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
-import { PERSONAS, type Persona } from "../bots/personas.ts";
+import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 import { runBatch, type BatchResult } from "../sim/batch.ts";
 import {
   BATCH_OPTIONS,

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Persona } from "../bots/personas.ts";
+import type { Persona } from "../bots/persona-names.ts";
 import type { ErrorCode } from "../model/errors.ts";
 import { hashValue } from "../model/hash.ts";
 import { ordersSchema } from "../model/order-schema.ts";

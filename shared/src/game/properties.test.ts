@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PERSONAS, answerProposal, chooseOrders, proposeCbms, type Persona } from "../bots/personas.ts";
+import { answerProposal, chooseOrders, proposeCbms } from "../bots/personas.ts";
+import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 import { hashValue } from "../model/hash.ts";
 import { orderCost } from "../model/orders.ts";
 import { rngFromSeed } from "../model/rng.ts";

@@ -1,6 +1,6 @@
 /** resolveTurn as a whole: end conditions, scores, and the rule every event cites (docs/model.md §4.8). */
 import { describe, expect, it } from "vitest";
-import { PERSONAS, type Persona } from "../bots/personas.ts";
+import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 
 import { allPairs, pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { injectSchema } from "../scenario/schema.ts";
 import { MAX_ORDERS } from "../model/orders.ts";
-import type { SessionPhase } from "./view.ts";
+import type { SessionPhase } from "./phase.ts";
 
 const id = z.string().min(1).max(64);
 

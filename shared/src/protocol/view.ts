@@ -11,8 +11,8 @@ import type { StrikeRule } from "./requests.ts";
 /** A member's role: plays a seat, watches, or runs the game (the white cell). */
 export type Role = "player" | "observer" | "facilitator";
 
-/** The session's phase: the lobby, a turn being planned, or the end (the debrief). */
-export type SessionPhase = "lobby" | "planning" | "ended";
+export type { SessionPhase } from "./phase.ts";
+import type { SessionPhase } from "./phase.ts";
 
 /** Why a bot holds a seat: nobody took it, the facilitator handed it over, or its players were away. */
 export type BotReason = "empty" | "facilitator" | "absent";

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { PERSONAS, type Persona } from "../bots/personas.ts";
+import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 import { CBM_KINDS, CBMS, type CbmKind } from "../model/cbms.ts";
 import { RULES } from "../model/rules-catalogue.ts";
 import { playGame } from "../sim/play.ts";

@@ -5,7 +5,7 @@ import type { SeatId } from "../model/basics.ts";
 import { baseDetectionChance } from "../rules/detection.ts";
 import { mergeParams } from "../game/create.ts";
 import type { Scenario } from "../scenario/schema.ts";
-import { PERSONAS, type Persona } from "../bots/personas.ts";
+import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 import type { GameRecord } from "../record/record.ts";
 import { playGame, type PlayedGame } from "./play.ts";
 import { kmMedian, meanCi, r4, wilson } from "./stats.ts";

@@ -14,7 +14,7 @@
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { findScenario, SCENARIOS_DIR } from "../io/scenario-files.ts";
-import type { Persona } from "../bots/personas.ts";
+import type { Persona } from "../bots/persona-names.ts";
 import type { CbmKind } from "../model/cbms.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { attributionLags, BatchTally, playBatchGame, type BatchSpec } from "./batch.ts";
