@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { findScenario } from "@firebreak/shared/scenario-files";
 import { applyStep, createGame, viewFor, type Step } from "../../shared/src/index.ts";
 import { answerProposal, chooseOrders, proposeCbms } from "../../shared/src/bots/personas.ts";
-import { type Persona } from "../../shared/src/bots/persona-names.ts";
+import type { Persona } from "../../shared/src/bots/persona-names.ts";
 import { rngFromSeed } from "../../shared/src/model/rng.ts";
 import { newRecord, stateHash, type GameRecord } from "../../shared/src/record/record.ts";
 import { playGame } from "../../shared/src/sim/play.ts";

@@ -8,7 +8,7 @@ import { applyStep, type Step } from "../game/steps.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { viewFor } from "../view/view.ts";
 import { answerProposal, chooseOrders, proposeCbms } from "../bots/personas.ts";
-import { type Persona } from "../bots/persona-names.ts";
+import type { Persona } from "../bots/persona-names.ts";
 import { newRecord, stateHash, type GameRecord } from "../record/record.ts";
 
 /** Every seat's bots answer proposals, propose and order for the current turn, seat by seat, each from its own view (`current` returns the state after the previous step). */
