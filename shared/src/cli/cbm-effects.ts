@@ -1,6 +1,13 @@
 /** npm run cbm-effects -- [--scenarios a,b] [--games N] [--seed S] [--json]: each CBM alone vs none, with 95% intervals. */
 import { CBM_KINDS } from "../model/cbms.ts";
-import { compare, measureBatch, summariseControl, type CbmEffect, type Difference } from "../sim/effects.ts";
+import {
+  compare,
+  measureBatch,
+  proportionDifference,
+  summariseControl,
+  type CbmEffect,
+  type Difference,
+} from "../sim/effects.ts";
 import { parseArgs } from "node:util";
 import { failWith, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
 
@@ -68,6 +75,25 @@ function main(): void {
         console.log(
           `| ${e.cbm} | ${pts(e.war)} | ${num(e.misattributions)} | ${num(e.innocentBlame)} | ${num(e.wrongAccusations)} |`,
         );
+    }
+  }
+  if (!args.json && report.length > 1) {
+    // Pooled over the scenarios: every scenario's games added up, arm by arm (the same number of games in each).
+    console.log(
+      `\nPooled over ${report.length} scenarios (${report.length * games} games per arm): war (pts)`,
+    );
+    console.log("| CBM | war (pts) |");
+    console.log("|---|---|");
+    for (const [i, k] of CBM_KINDS.entries()) {
+      let treated = 0;
+      let control = 0;
+      for (const r of report) {
+        const e = r.effects[i] as CbmEffect;
+        treated += Math.round(e.war.treatment * games);
+        control += Math.round(e.war.control * games);
+      }
+      const n = report.length * games;
+      console.log(`| ${k} | ${pts(proportionDifference(treated, n, control, n))} |`);
     }
   }
   if (args.json) console.log(JSON.stringify(report, null, 2));

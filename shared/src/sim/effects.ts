@@ -18,6 +18,12 @@ export interface GameMeasures {
   innocentBlame: number;
   /** Public accusations of a state that did not do it. */
   wrongAccusations: number;
+  /** Disruptions and destructions run (what a no-first-use pledge is against). */
+  destructiveOps: number;
+  /** Operations that break a GGE norm or an article of the code (influence, disruption, destruction, proxies, implants). */
+  normBreakingOps: number;
+  /** Tension added by misread exercises and by fear of capability growth (what observation and doctrine are against). */
+  misreadTension: number;
 }
 
 /** Reads a finished game's measures. */
@@ -28,6 +34,11 @@ export function measureGame(s: GameState): GameMeasures {
     for (const [seat, b] of Object.entries(i.blame)) if (seat !== i.author) innocentBlame += b;
     wrongAccusations += i.publicAttributions.filter((a) => a.accused !== i.author).length;
   }
+  let misreadTension = 0;
+  for (const e of s.events)
+    if ((e.rule === "misperception.exercise" || e.rule === "op.develop") && (e.tension?.delta ?? 0) > 0)
+      misreadTension += e.tension?.delta ?? 0;
+  const ops = s.incidents.filter((i) => i.author !== null);
   const war = s.outcome?.kind === "armedConflict";
   return {
     war,
@@ -37,6 +48,16 @@ export function measureGame(s: GameState): GameMeasures {
     misattributions: s.incidents.filter((i) => i.misled.includes(i.target)).length,
     innocentBlame,
     wrongAccusations,
+    destructiveOps: ops.filter((i) => i.kind === "disrupt" || i.kind === "destroy").length,
+    normBreakingOps: ops.filter(
+      (i) =>
+        i.kind === "influence" ||
+        i.kind === "disrupt" ||
+        i.kind === "destroy" ||
+        i.proxy ||
+        i.kind === "preposition",
+    ).length,
+    misreadTension,
   };
 }
 
@@ -80,6 +101,9 @@ export interface CbmEffect {
   misattributions: Difference;
   innocentBlame: Difference;
   wrongAccusations: Difference;
+  destructiveOps: Difference;
+  normBreakingOps: Difference;
+  misreadTension: Difference;
 }
 
 /** The control games of a scenario (no CBM forced) and their summary. */
@@ -126,13 +150,16 @@ export function compare(
   const count = (m: readonly GameMeasures[]): number => m.filter((x) => x.war).length;
   const col = (
     m: readonly GameMeasures[],
-    k: "misattributions" | "innocentBlame" | "wrongAccusations",
-  ): number[] => m.map((x) => x[k]);
+    k: Exclude<keyof GameMeasures, "war" | "chosenWar" | "peaceBefore6">,
+  ): number[] => m.map((x) => Number(x[k]));
   return {
     cbm,
     war: proportionDifference(count(treated), treated.length, count(control), control.length),
     misattributions: meanDifference(col(treated, "misattributions"), col(control, "misattributions")),
     innocentBlame: meanDifference(col(treated, "innocentBlame"), col(control, "innocentBlame")),
     wrongAccusations: meanDifference(col(treated, "wrongAccusations"), col(control, "wrongAccusations")),
+    destructiveOps: meanDifference(col(treated, "destructiveOps"), col(control, "destructiveOps")),
+    normBreakingOps: meanDifference(col(treated, "normBreakingOps"), col(control, "normBreakingOps")),
+    misreadTension: meanDifference(col(treated, "misreadTension"), col(control, "misreadTension")),
   };
 }
