@@ -25,13 +25,14 @@ function Chart({ v, pair }: { v: ClientView; pair: string }) {
       ((i.author === a && i.target === b) || (i.author === b && i.target === a)),
   );
   const name = (id: string) => v.game.nations[id]?.name ?? id;
+  const brink = v.game.params.armedConflictTension;
   const desc = `Tension between ${name(a)} and ${name(b)} by turn: ${h.map((t) => t.toFixed(1)).join(", ")}. Hostile operations actually run between them: ${hostile.length}.`;
   return (
     <figure class="chart">
       <svg width={W} height={H} role="img" aria-label={desc}>
-        <line x1={20} y1={y(9)} x2={W - 10} y2={y(9)} stroke="#7a0010" stroke-dasharray="4 3" />
-        <text x={W - 12} y={y(9) - 3} text-anchor="end" font-size="10">
-          war (9)
+        <line x1={20} y1={y(brink)} x2={W - 10} y2={y(brink)} stroke="#7a0010" stroke-dasharray="4 3" />
+        <text x={W - 12} y={y(brink) - 3} text-anchor="end" font-size="10">
+          brink ({brink})
         </text>
         <polyline
           fill="none"
