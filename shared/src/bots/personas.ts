@@ -109,17 +109,23 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const third = rivals.find((r) => r !== rival);
   const flag = third && rng.chance(0.2) ? { falseFlag: third } : {};
   const proxy = rng.chance(0.3) ? { proxy: true } : {};
-  // Named in public lately, it lies low; pledged, it weighs what breaking the pledge would cost.
+  // Pledged, it weighs what breaking the pledge would cost.
   const destroy = { type: "destroy", target: rival, ...proxy } as const;
   const disrupt = { type: "disrupt", target: rival, ...proxy, ...flag } as const;
-  if (!recentlyNamed(view, me)) {
-    const done = !pledgeForbids(view, me, destroy) && plan.add(destroy);
-    if (!done && !pledgeForbids(view, me, disrupt)) plan.add(disrupt);
+  const n = view.nations[me];
+  if (recentlyNamed(view, me)) {
+    // Named in public at moderate confidence lately, it goes quiet for a while (as APT1 did after its exposure in
+    // February 2013): it watches and rebuilds, and runs no attack that would be pinned on it again.
+    if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
+    plan.add({ type: "harden" });
+    if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
+    return;
   }
+  const done = !pledgeForbids(view, me, destroy) && plan.add(destroy);
+  if (!done && !pledgeForbids(view, me, disrupt)) plan.add(disrupt);
   plan.add({ type: "preposition", target: rival });
   if (rng.chance(0.3)) plan.add({ type: "ddos", target: rival, ...proxy });
   if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
-  const n = view.nations[me];
   if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
   else if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
 }

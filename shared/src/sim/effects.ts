@@ -163,3 +163,29 @@ export function compare(
     misreadTension: meanDifference(col(treated, "misreadTension"), col(control, "misreadTension")),
   };
 }
+
+/**
+ * Deterrence by naming: for each seat of `persona` that was publicly and correctly named at moderate confidence or
+ * better, its attacks (operations other than espionage) per turn up to and including the turn it was first so named,
+ * and after it. Seats never named, or named on the last turn, give nothing.
+ */
+export function attacksAroundNaming(
+  s: GameState,
+  personas: Readonly<Record<string, string>>,
+  persona: string,
+): Array<{ before: number; after: number }> {
+  const out: Array<{ before: number; after: number }> = [];
+  for (const seat of s.seats) {
+    if (personas[seat] !== persona) continue;
+    let named = Number.POSITIVE_INFINITY;
+    for (const i of s.incidents)
+      for (const a of i.publicAttributions)
+        if (a.accused === seat && i.author === seat && a.confidence >= 2) named = Math.min(named, a.turn);
+    if (named >= s.turn) continue;
+    const attacks = s.incidents.filter((i) => i.author === seat && i.kind !== "espionage");
+    const count = (from: number, to: number): number =>
+      attacks.filter((i) => i.turn >= from && i.turn <= to).length;
+    out.push({ before: count(1, named) / named, after: count(named + 1, s.turn) / (s.turn - named) });
+  }
+  return out;
+}
