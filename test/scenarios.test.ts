@@ -214,7 +214,7 @@ describe("a scenario written from the guide, with mistakes", () => {
     [
       "        cbm: hotline\n",
       "        cbm: redPhone\n",
-      "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct",
+      "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct, normInfrastructure, normCerts, normDueDiligence, normAssistance, normSupplyChain",
     ],
     [
       "        rival: north",
