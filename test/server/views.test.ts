@@ -84,7 +84,9 @@ describe("view snapshots and patches", () => {
     const sizes = (kind: string) => ana.raw.filter((r) => r.startsWith(`${kind} `)).map((r) => r.length);
     const patches = sizes("patch");
     const views = sizes("view");
-    expect(Math.max(...patches)).toBeLessThan(Math.min(...views));
+    // A resolution's patch carries the month's events (under rules v3 more of them: blame moving, the brink, each
+    // state's economy), so it can outgrow the small lobby snapshot; it stays below a snapshot of the game in play.
+    expect(Math.max(...patches)).toBeLessThan(Math.max(...views));
     expect(patches.reduce((a, b) => a + b, 0) / patches.length).toBeLessThan(Math.max(...views) / 5);
   });
 
