@@ -187,3 +187,20 @@ describe("pledges: a pledged bot weighs what breaking its pledge costs", () => {
     SLOW,
   );
 });
+
+describe("adopted norms weigh on a bot like a pledge", () => {
+  it("a disruption costs more, and is forgone sooner, once the infrastructure norm binds the seat", async () => {
+    const { breachCost } = await import("./standing.ts");
+    const view = craftedView();
+    const disrupt = { type: "disrupt" as const, target: "south" };
+    const free = breachCost(view, "north", disrupt);
+    addCbm(view, "normInfrastructure", view.seats.slice());
+    const bound = breachCost(view, "north", disrupt);
+    expect(bound).toBeGreaterThan(free);
+    // Two norm points of reputation, and each other adopter's coalition measures.
+    expect(bound - free).toBeCloseTo(
+      view.params.normBreachReputation + view.params.coalitionSanction * (view.seats.length - 1),
+      5,
+    );
+  });
+});

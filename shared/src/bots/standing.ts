@@ -131,7 +131,24 @@ export function breachCost(view: GameView, me: SeatId, order: OperationOrder): n
     const members = others.filter((s) => cbmInForce(view, "codeOfConduct", s)).length;
     cost += norms * p.codeBreachReputation + p.coalitionSanction * members;
   }
+  // Adopted norms negotiated in play: critical infrastructure for a disruption or destruction, due diligence for a proxy.
+  const candidates: Array<"normInfrastructure" | "normDueDiligence" | null> = [
+    isDestructive(order.type) ? "normInfrastructure" : null,
+    order.proxy ? "normDueDiligence" : null,
+  ];
+  const adopted = candidates.filter(
+    (k): k is "normInfrastructure" | "normDueDiligence" => k !== null && cbmInForce(view, k, me),
+  );
+  if (adopted.length > 0) {
+    const adopters = others.filter((s) => adopted.some((k) => cbmInForce(view, k, s))).length;
+    cost += adopted.length * p.normBreachReputation + p.coalitionSanction * adopters;
+  }
   return cost;
+}
+
+/** True when a norm negotiated in play binds this seat against disruption and destruction. */
+function normBound(view: GameView, me: SeatId): boolean {
+  return cbmInForce(view, "normInfrastructure", me);
 }
 
 /** The chance this seat infers that an operation is publicly pinned on it: certain if overt, else detection and later naming. */
@@ -140,9 +157,12 @@ export function exposure(view: GameView, me: SeatId, order: OperationOrder): num
   return catchChance(view, me, order.target) * NAMED_IF_DETECTED * (order.proxy ? 0.5 : 1);
 }
 
-/** True when a seat bound by a no-first-use pledge or a code of conduct should not run this disruption or destruction: its expected breach cost outweighs what it is worth. */
+/** True when a seat bound by a no-first-use pledge, a code of conduct or the infrastructure norm should not run this disruption or destruction: its expected breach cost outweighs what it is worth. */
 export function pledgeForbids(view: GameView, me: SeatId, order: OperationOrder): boolean {
-  if (!isDestructive(order.type) || !(pledged(view, me) || cbmInForce(view, "codeOfConduct", me)))
+  if (
+    !isDestructive(order.type) ||
+    !(pledged(view, me) || cbmInForce(view, "codeOfConduct", me) || normBound(view, me))
+  )
     return false;
   return exposure(view, me, order) * breachCost(view, me, order) > EFFECT_VALUE;
 }
