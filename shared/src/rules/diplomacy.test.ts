@@ -286,3 +286,17 @@ describe("fixes found by the model card review", () => {
     expect(state.incidents.find((i) => i.id === id)?.acknowledged).toBe(false);
   });
 });
+
+describe("public statements", () => {
+  it("the event carries the statement's words, so the feed and the debrief show what was said", () => {
+    const { events } = resolve(newGame(), {
+      north: [{ type: "statement", tone: "reassure", target: "south", text: "We seek no quarrel." }],
+      east: [{ type: "statement", tone: "warn" }],
+    });
+    const said = events
+      .filter((e) => e.rule === "diplomacy.statement" && e.tension === undefined)
+      .map((e) => e.text);
+    expect(said).toContain('North offers reassurance to South: "We seek no quarrel."');
+    expect(said).toContain("East issues a warning.");
+  });
+});

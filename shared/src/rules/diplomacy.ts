@@ -246,7 +246,7 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
     ctx,
     "diplomacy.statement",
     "public",
-    `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}.`,
+    `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}${text ? `: "${text}"` : "."}`,
   );
   for (const t of targets) {
     const d = order.tone === "reassure" ? -ctx.p.reassureTension * each : ctx.p.warnTension * each;
