@@ -30,6 +30,8 @@ describe("the order card explains itself", () => {
       await page.getByRole("button", { name: "Play solo as Borevia" }).click();
       await boardReady(page);
       await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
+      // The game page has one h1, the scenario's title, for screen-reader navigation.
+      expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
       const action = page.getByLabel("Action");
       const help = page.locator("#action-help");
       const add = page.getByRole("button", { name: "Add order" });

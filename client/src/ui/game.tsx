@@ -149,7 +149,7 @@ export function Game({ v }: { v: ClientView }) {
       <div class="sticky-top">
         <ConnectionBanner />
         <header class="topbar">
-          <strong>{v.game.scenario.title}</strong>
+          <h1 class="topbar-title">{v.game.scenario.title}</h1>
           <span>
             Turn {v.game.turn} of {v.game.maxTurns}
           </span>
