@@ -38,23 +38,17 @@ export function breachNorms(
   audience: "public" | "adopters" = "public",
 ): void {
   const kept = breaches.filter(([kind]) => hasCbm(ctx.s, kind, "norm.breach", seat));
-  const n = own(ctx.s.nations, seat);
-  if (kept.length === 0 || !n) return;
+  if (kept.length === 0) return;
   const others = ctx.s.seats.filter(
     (s) => s !== seat && kept.some(([kind]) => hasCbm(ctx.s, kind, "norm.breach", s)),
   );
-  const rep = ctx.p.normBreachReputation * kept.length;
-  const econ = round3(ctx.p.coalitionSanction * others.length);
-  n.reputation = round3(n.reputation - rep);
-  n.economy = round3(n.economy - econ);
-  ctx.s.lastNormViolation = ctx.turn;
-  emit(
-    ctx,
-    "norm.breach",
-    audience === "public" ? "public" : [seat, ...others],
-    `${n.name} broke ${kept.map(([kind, what]) => `"${CBM_NAMES[kind]}" (${what})`).join(" and ")}, which it adopted: reputation -${rep}${others.length ? `, and ${others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}` : ""}.`,
-    incident ? { incident } : {},
-  );
+  chargeBreach(ctx, seat, "norm.breach", {
+    what: `${kept.map(([kind, what]) => `"${CBM_NAMES[kind]}" (${what})`).join(" and ")}, which it adopted`,
+    reputation: ctx.p.normBreachReputation * kept.length,
+    others,
+    audience,
+    incident,
+  });
 }
 
 /** The code of conduct's articles, in the order the code lists them. */
@@ -89,22 +83,50 @@ export function breachCode(
   audience: "public" | "members" = "public",
 ): void {
   if (articles.length === 0 || !hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", seat)) return;
-  const n = own(ctx.s.nations, seat);
-  if (!n) return;
   const others = ctx.s.seats.filter(
     (s) => s !== seat && hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", s),
   );
-  const rep = ctx.p.codeBreachReputation * articles.length;
-  const econ = round3(ctx.p.coalitionSanction * others.length);
-  n.reputation = round3(n.reputation - rep);
+  chargeBreach(ctx, seat, "norm.codeOfConduct", {
+    what: `the code of conduct it signed (${articles.join("; ")})`,
+    reputation: ctx.p.codeBreachReputation * articles.length,
+    others,
+    audience: audience === "public" ? "public" : "members",
+    incident,
+  });
+}
+
+/**
+ * Charges a breach of commitments a state shares with `others` (the code of conduct's members, a norm's adopters): its
+ * reputation, each other party's coalition measures on its economy, the end of the stable-peace streak, and one event
+ * told to everyone or to the parties only.
+ */
+function chargeBreach(
+  ctx: Ctx,
+  seat: SeatId,
+  rule: "norm.breach" | "norm.codeOfConduct",
+  b: {
+    what: string;
+    reputation: number;
+    others: readonly SeatId[];
+    audience: "public" | "adopters" | "members";
+    incident: string | undefined;
+  },
+): void {
+  const n = own(ctx.s.nations, seat);
+  if (!n) return;
+  const econ = round3(ctx.p.coalitionSanction * b.others.length);
+  n.reputation = round3(n.reputation - b.reputation);
   n.economy = round3(n.economy - econ);
   ctx.s.lastNormViolation = ctx.turn;
+  const coalition = b.others.length
+    ? `, and ${b.others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}`
+    : "";
   emit(
     ctx,
-    "norm.codeOfConduct",
-    audience === "public" ? "public" : [seat, ...others],
-    `${n.name} broke the code of conduct it signed (${articles.join("; ")}): reputation -${rep}${others.length ? `, and ${others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}` : ""}.`,
-    incident ? { incident } : {},
+    rule,
+    b.audience === "public" ? "public" : [seat, ...b.others],
+    `${n.name} broke ${b.what}: reputation -${b.reputation}${coalition}.`,
+    b.incident ? { incident: b.incident } : {},
   );
 }
 
