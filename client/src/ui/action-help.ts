@@ -50,7 +50,7 @@ const DOES: Record<OrderType, string> = {
     "Expel a state's diplomats: it loses one of its accesses in your networks, if it has any. Tension rises.",
   statement: "A public statement to one state or to all: reassure to ease tension, or warn to raise it.",
   mobilize:
-    "Mobilise your armed forces against a state: a public step up the escalation ladder. Tension with it rises by a full step.",
+    "Mobilise your armed forces against a state: a public step up the escalation ladder. Tension with it rises by a full step, it costs your economy 0.5, and neither side's digital economy grows that month.",
   strike: "A military strike: armed conflict begins at the end of this turn, and the game ends for everyone.",
   brink: "At the brink with a state: stand firm, or stand down to step back from war.",
 };
