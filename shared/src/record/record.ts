@@ -70,10 +70,14 @@ export interface Divergence {
   reason: string;
 }
 
+/** Told of every state a replay passes through: the initial state (step -1), then the state after each step. */
+export type ReplayObserver = (state: GameState, step: number) => void;
+
 /** Replays a record step by step; fails at the first hash that differs or the first step the engine rejects. */
 export function replayRecord(
   record: GameRecord,
   scenario: Scenario,
+  observe?: ReplayObserver,
 ): { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence } {
   const fail = (turn: number, step: number, reason: string) => ({
     ok: false as const,
@@ -92,6 +96,7 @@ export function replayRecord(
   if (!created.ok) return fail(0, -1, created.error.message);
   let state = created.value;
   if (stateHash(state) !== record.initialHash) return fail(0, -1, "initial state hash differs");
+  observe?.(state, -1);
   let turns = 0;
   for (let i = 0; i < record.steps.length; i++) {
     const recorded = record.steps[i] as RecordedStep;
@@ -99,6 +104,7 @@ export function replayRecord(
     const r = applyStep(state, step as Step);
     if (!r.ok) return fail(state.turn, i, `step rejected: ${r.error.code}: ${r.error.message}`);
     state = r.value.state;
+    observe?.(state, i);
     if (hash !== undefined) {
       turns++;
       const actual = stateHash(state);
