@@ -106,7 +106,9 @@ describe("restart", () => {
     expect(JSON.stringify(record)).not.toContain(tokens.a);
     const scenario = findScenario("baltic-fog");
     if (!scenario.ok) throw new Error("scenario");
-    const replay = replayRecord(record, scenario.scenario);
+    // The record carries its scenario whole, so a browser given the file alone can replay it.
+    expect(record.scenarioData).toEqual(scenario.scenario);
+    const replay = replayRecord(record, record.scenarioData ?? scenario.scenario);
     expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
     expect(record.finalHash).toBe(end.session.stateHash);
   });

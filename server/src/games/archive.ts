@@ -3,7 +3,13 @@
  * runs other rules than it was made under (with the notice its members get), and who may read them. A closed game's
  * record is built from its journal and its last kept state alone, never by an engine that would play it differently.
  */
-import { RULES_VERSION, type GameRecord, type GameState, type Scenario } from "@firebreak/shared";
+import {
+  RULES_VERSION,
+  withScenario,
+  type GameRecord,
+  type GameState,
+  type Scenario,
+} from "@firebreak/shared";
 import { recordReader } from "../http/record-access.ts";
 import { services } from "../services.ts";
 import { journalMembers, type StoredEntry } from "../session/journal.ts";
@@ -167,17 +173,20 @@ export function recordAnswer(gameId: string, token: string | null): RecordAnswer
     entries.some((e) => e.kind === "step" && e.step.type === "end") ||
     !svc.store.unfinished().some((g) => g.id === gameId);
   if (!ended) return { status: 409 };
-  const kept = svc.store.record(gameId);
-  if (kept) return { status: 200, record: kept };
   const first = entries[0] as Extract<StoredEntry, { kind: "create" }>;
   const scenario = svc.scenario(first.options.scenario);
+  const kept = svc.store.record(gameId);
+  if (kept) return { status: 200, record: withScenario(kept, scenario) };
   if (replayable(game)) {
     const rebuilt = scenario ? recordOf(entries, scenario) : null;
-    return rebuilt?.ok ? { status: 200, record: rebuilt.value } : { status: 500 };
+    return rebuilt?.ok ? { status: 200, record: withScenario(rebuilt.value, scenario) } : { status: 500 };
   }
   return {
     status: 200,
-    record: journalRecord(entries, game.rules, svc.store.lastCheckpoint(gameId), scenario),
+    record: withScenario(
+      journalRecord(entries, game.rules, svc.store.lastCheckpoint(gameId), scenario),
+      scenario,
+    ),
   };
 }
 

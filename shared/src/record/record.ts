@@ -29,6 +29,11 @@ export interface GameRecord {
    * ends, or at the last turn of a game it closed), so a debrief can show a record no engine can re-run. Optional.
    */
   finalState?: GameState;
+  /**
+   * The scenario the game was played in, whole, when its hash is `scenario.hash`: a record that carries it replays with
+   * nothing else (a browser given the file, no server). The server adds it to the records it serves. Optional.
+   */
+  scenarioData?: Scenario;
   /** Set when the server closed the game before its end because it runs other rules (docs/protocol.md §3.4). */
   closed?: { reason: "rulesChanged"; engineRulesVersion: number; at: number; message: string };
 }
@@ -119,6 +124,12 @@ export function replayRecord(
   if (stateHash(state) !== record.finalHash)
     return fail(state.turn, record.steps.length - 1, "final state hash differs");
   return { ok: true, state, turns };
+}
+
+/** The record with the scenario it was played in, whole, when `scenario` is that scenario (same hash); else as it was. */
+export function withScenario(record: GameRecord, scenario: Scenario | null): GameRecord {
+  if (!scenario || scenarioHash(scenario) !== record.scenario.hash) return record;
+  return { ...record, scenarioData: scenario };
 }
 
 /** Checks that unknown data looks like a record (shape only). */
