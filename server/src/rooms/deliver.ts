@@ -1,7 +1,8 @@
 /** Views sent over Colyseus: each snapshot to its connection, each patch encoded once for all the connections it goes to. */
 import { getMessageBytes, Protocol, type Client } from "@colyseus/core";
 import type { Member } from "../session/types.ts";
-import type { Delivery, Viewer } from "../views/view-sync.ts";
+import type { Delivery } from "../views/view-sync.ts";
+import type { Connection } from "../views/viewer.ts";
 
 /** Sends deliveries as they are computed (the next viewer is diffed while one travels); `clients` by session id. */
 export function deliver(deliveries: Iterable<Delivery>, clients: ReadonlyMap<string, Client>): void {
@@ -19,8 +20,8 @@ export function deliver(deliveries: Iterable<Delivery>, clients: ReadonlyMap<str
 export function viewersOf(
   clients: Iterable<Client>,
   memberOf: (client: Client) => Member | undefined,
-): { viewers: Viewer[]; byId: Map<string, Client> } {
-  const viewers: Viewer[] = [];
+): { viewers: Connection[]; byId: Map<string, Client> } {
+  const viewers: Connection[] = [];
   const byId = new Map<string, Client>();
   for (const client of clients) {
     const member = memberOf(client);

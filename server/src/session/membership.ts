@@ -104,13 +104,6 @@ function withoutKnock(m: Member): Member {
   return rest;
 }
 
-/** Members waiting to be admitted, oldest knock first. */
-export function knocking(s: SessionState): Array<Member & { knock: { seat: string; at: number } }> {
-  return s.members
-    .flatMap((m) => (m.knock ? [m as Member & { knock: { seat: string; at: number } }] : []))
-    .sort((a, b) => a.knock.at - b.knock.at);
-}
-
 /** The facilitator admits a knocking member to the seat it asked for, or refuses (it stays without a seat). */
 export function admit(s: SessionState, e: Entry<"admit">): Result<SessionState> {
   const m = memberById(s, e.member);

@@ -9,25 +9,13 @@ import {
   type GameState,
   type GameView,
   type HeldStrike,
-  type Viewer,
 } from "@firebreak/shared";
 import { canRead, channelName } from "../session/channels.ts";
-import { knocking } from "../session/membership.ts";
 import type { ChatMessage, Member, SessionState } from "../session/types.ts";
+import { meOf, viewerOf } from "./viewer.ts";
 
 /** Most messages of one channel a view carries (the newest); the game's record keeps them all. */
 export const CHAT_VIEW_LIMIT = 100;
-
-/**
- * The viewer the engine should project for a member. Before the facilitator starts the game a player sees the public
- * view only: secret briefings and objectives reach a seat's players once the game has begun, so nobody can hop seats in
- * the lobby to read them.
- */
-export function viewerOf(m: Member, phase: SessionState["phase"]): Viewer {
-  if (m.role === "facilitator") return { role: "facilitator" };
-  if (m.role === "player" && m.seat !== null && phase !== "lobby") return { role: "player", seat: m.seat };
-  return { role: "observer" };
-}
 
 const hashes = new WeakMap<GameState, string>();
 
@@ -44,11 +32,6 @@ function endHash(game: GameState): string {
 /** A view without its `me` and `version`: the same for every member with the same role and seat (see `viewKey`). */
 export type SharedView = Omit<ClientView, "me" | "version">;
 
-/** What the shared part of a member's view depends on: members with the same key see the same thing. */
-export function viewKey(m: Member): string {
-  return `${m.role}:${m.seat ?? ""}${m.knock ? `?${m.knock.seat}` : ""}`;
-}
-
 /**
  * Builds a member's whole view (version 0); `connected` says which members have a live connection, `brief` is the
  * facilitators' brief of the scenario (given to facilitators only).
@@ -61,11 +44,6 @@ export function clientView(
   brief: FacilitatorBrief | null = null,
 ): ClientView {
   return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game, brief) };
-}
-
-/** The `me` part of a member's view. */
-export function meOf(m: Member): ClientView["me"] {
-  return { memberId: m.id, name: m.name, role: m.role, seat: m.seat, knock: m.knock?.seat ?? null };
 }
 
 /** The messages a member may read, the newest CHAT_VIEW_LIMIT of each channel. */
@@ -82,6 +60,13 @@ function readable(s: SessionState, m: Member): ChatMessage[] {
     out.push(c);
   }
   return out.reverse();
+}
+
+/** Members waiting to be admitted, oldest knock first. */
+function knocking(s: SessionState): Array<Member & { knock: { seat: string; at: number } }> {
+  return s.members
+    .flatMap((m) => (m.knock ? [m as Member & { knock: { seat: string; at: number } }] : []))
+    .sort((a, b) => a.knock.at - b.knock.at);
 }
 
 /** The facilitator's desk: knocks, open invites, and who facilitates. */

@@ -1,21 +1,19 @@
 /**
- * One room's views: the engine's projection for each distinct viewer, made once and reused while the game state is the
- * same object, and the deliveries (snapshots and patches, view-sync.ts) that bring every connection up to date.
+ * One room's views: the engine's projection for each distinct viewer (projections.ts), the session around it
+ * (client-view.ts), and the deliveries (snapshots and patches, view-sync.ts) that bring every connection up to date.
  */
-import { viewFor, type FacilitatorBrief, type GameView, type Scenario } from "@firebreak/shared";
+import type { Scenario } from "@firebreak/shared";
 import { services } from "../services.ts";
-import type { Member, SessionState } from "../session/types.ts";
-import { facilitatorBrief } from "./brief.ts";
-import { sharedView, viewerOf, viewKey } from "./client-view.ts";
-import { ViewSync, type Delivery, type Viewer } from "./view-sync.ts";
+import type { SessionState } from "../session/types.ts";
+import { sharedView } from "./client-view.ts";
+import { Projections } from "./projections.ts";
+import { ViewSync, type Delivery } from "./view-sync.ts";
+import { groupViewers, type Connection } from "./viewer.ts";
 
 /** The views of one room's connections. */
 export class RoomViews {
   private readonly sync = new ViewSync();
-  /** Per viewer, the last projection and the game state it was made from (unchanged game, same view object: the diff skips it). */
-  private readonly games = new Map<string, { game: SessionState["game"]; view: GameView }>();
-  /** The facilitators' brief, made once per game state. */
-  private brief: { game: SessionState["game"]; brief: FacilitatorBrief } | null = null;
+  private readonly projections = new Projections();
   /** The scenario of a game (the server's scenarios unless given). */
   private readonly scenarioOf: (id: string) => Scenario | null;
 
@@ -24,38 +22,30 @@ export class RoomViews {
     this.scenarioOf = scenarioOf ?? ((id) => services().scenario(id));
   }
 
-  /** What to send so that every viewer holds its current view of the session (`connected`: members with a live connection). */
-  deliveries(
-    viewers: readonly Viewer[],
+  /**
+   * What to send so that every connection holds its current view of the session (`connected`: members with a live
+   * connection). Deliveries come one group of viewers at a time, as each view is made, so the first can be on the wire
+   * while the next is diffed; iterate to the end (the last step forgets the viewers that are gone).
+   */
+  *deliveries(
+    connections: readonly Connection[],
     s: SessionState,
     connected: ReadonlySet<string>,
   ): Generator<Delivery, void, undefined> {
-    return this.sync.plan(viewers, (m) =>
-      sharedView(s, m, connected, this.gameView(s, m), m.role === "facilitator" ? this.briefOf(s) : null),
-    );
+    const groups = groupViewers(connections, s.phase);
+    for (const g of groups) {
+      const game = this.projections.gameView(s, g.key, g.viewer);
+      const brief =
+        g.member.role === "facilitator"
+          ? this.projections.briefOf(s, () => this.scenarioOf(s.options.scenario))
+          : null;
+      yield* this.sync.update(g.key, sharedView(s, g.member, connected, game, brief), g.clients);
+    }
+    this.sync.prune(new Set(groups.map((g) => g.key)), new Set(connections.map((c) => c.client)));
   }
 
   /** Forgets what a connection holds: its next delivery is a snapshot. */
   forget(client: string): void {
     this.sync.forget(client);
-  }
-
-  /** The facilitators' brief of the game's scenario, made again only when the game state changes. */
-  private briefOf(s: SessionState): FacilitatorBrief {
-    if (this.brief?.game !== s.game)
-      this.brief = { game: s.game, brief: facilitatorBrief(this.scenarioOf(s.options.scenario), s.game) };
-    return this.brief.brief;
-  }
-
-  /** The engine's projection for a member, computed once per distinct viewer and reused while the game state is the same object. */
-  private gameView(s: SessionState, m: Member): GameView {
-    const viewer = viewerOf(m, s.phase);
-    // The key names the engine's viewer too: a player's projection changes at the start while the game state does not.
-    const key = `${viewKey(m)}|${viewer.role}`;
-    const cached = this.games.get(key);
-    if (cached && cached.game === s.game) return cached.view;
-    const view = viewFor(s.game, viewer);
-    this.games.set(key, { game: s.game, view });
-    return view;
   }
 }

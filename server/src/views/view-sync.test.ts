@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { applyPatch, viewFor } from "@firebreak/shared";
 import { testScenario } from "@firebreak/shared/testing";
-import { clientView, sharedView, viewerOf } from "./client-view.ts";
+import { clientView, sharedView, type SharedView } from "./client-view.ts";
 import { applyEntry, createSession } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";
 import type { JournalEntry } from "../session/journal.ts";
-import { ViewSync, type Delivery, type Viewer } from "./view-sync.ts";
+import { ViewSync, type Delivery } from "./view-sync.ts";
+import { groupViewers, viewerOf, type Connection as Viewer } from "./viewer.ts";
+
+/** A round of deliveries as a room makes them: each group's view built by `build`, then the departed forgotten. */
+function* plan(
+  sync: ViewSync,
+  viewers: readonly Viewer[],
+  phase: SessionState["phase"],
+  build: (m: Member) => SharedView,
+): Generator<Delivery, void, undefined> {
+  const groups = groupViewers(viewers, phase);
+  for (const g of groups) yield* sync.update(g.key, build(g.member), g.clients);
+  sync.prune(new Set(groups.map((g) => g.key)), new Set(viewers.map((v) => v.client)));
+}
 
 const scenario = testScenario(4);
 const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, token: "tok-facilitator-000" };
@@ -61,7 +74,7 @@ class Clients {
   }
   push(s: SessionState, connected = new Set(this.viewers.map((v) => v.member.id))): Delivery[] {
     const out = [
-      ...this.sync.plan(this.viewers, (m) =>
+      ...plan(this.sync, this.viewers, s.phase, (m) =>
         sharedView(s, m, connected, viewFor(s.game, viewerOf(m, s.phase))),
       ),
     ];
@@ -216,7 +229,7 @@ describe("ViewSync", () => {
       s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
     s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
     const built: string[] = [];
-    const deliveries = c.sync.plan(c.viewers, (m) => {
+    const deliveries = plan(c.sync, c.viewers, s.phase, (m) => {
       built.push(m.id);
       return sharedView(
         s,
