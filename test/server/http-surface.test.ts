@@ -11,6 +11,7 @@ import { join as joinPath } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Client, type SeatReservation } from "@colyseus/sdk";
 import { resetRateLimits } from "../../server/src/http/limits.ts";
+import { services } from "../../server/src/services.ts";
 import type { ServerConfig } from "../../server/src/main.ts";
 import { create, join, testServer, joinSeat } from "./harness.ts";
 
@@ -457,5 +458,22 @@ describe("creating games", () => {
       seat: "aldmark",
     });
     expect(ana.view.session.code).toBe(fac.view.session.code);
+  });
+
+  it("holds the cap when many creations arrive at once: every one past it is refused, none is stored", async () => {
+    const s = await start({ maxGames: 2, createsPerWindow: 50 });
+    const tries = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        new Client(s.url).create("crisis", { scenario: "tutorial", name: `Rush ${i}`, turnSeconds: 0 }),
+      ),
+    );
+    const made = tries.filter((t) => t.status === "fulfilled");
+    const refused = tries.flatMap((t) =>
+      t.status === "rejected" ? [String((t.reason as Error).message)] : [],
+    );
+    expect(made).toHaveLength(2);
+    expect(refused).toHaveLength(10);
+    for (const r of refused) expect(r).toMatch(/SERVER_FULL/);
+    expect(services().store.unfinished()).toHaveLength(2);
   });
 });
