@@ -19,7 +19,7 @@ import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { RESTORE_KEY, setServices } from "./services.ts";
-import { openSqliteStore } from "./store/sqlite-store.ts";
+import { openStore, parseDatabaseUrl } from "./store/open-store.ts";
 
 /** Settings read from the environment. docs/protocol.md lists them. */
 export interface ServerConfig {
@@ -48,6 +48,8 @@ export interface ServerConfig {
   operatorToken?: string | null;
   /** Origins besides the page's own that browsers may use the server from (CORS and WebSocket upgrades). */
   allowedOrigins?: string[];
+  /** PostgreSQL URL for the journal (FIREBREAK_DATABASE_URL); null or absent keeps the embedded SQLite store in dataDir. */
+  databaseUrl?: string | null;
 }
 
 /** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
@@ -103,6 +105,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxBodyBytes: Math.floor(positive("FIREBREAK_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES)),
     operatorToken: parseOperatorToken(env.FIREBREAK_OPERATOR_TOKEN),
     allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
+    databaseUrl: parseDatabaseUrl(env.FIREBREAK_DATABASE_URL),
   };
 }
 
@@ -130,7 +133,7 @@ export async function startServer(
     if (!config.quiet) process.stdout.write(`${msg}\n`);
   };
   const catalogue = loadCatalogue(undefined, log);
-  const store = openSqliteStore(join(config.dataDir, "firebreak.sqlite"));
+  const { store, where } = openStore(config.databaseUrl ?? null, config.dataDir);
   const startedAt = Date.now();
   const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
@@ -213,7 +216,7 @@ export async function startServer(
     }
   }
   log(
-    `Firebreak listening on http://localhost:${config.port} (data in ${config.dataDir}${restored ? `, ${restored} game(s) restored` : ""})`,
+    `Firebreak listening on http://localhost:${config.port} (data in ${where}${restored ? `, ${restored} game(s) restored` : ""})`,
   );
   return {
     server,

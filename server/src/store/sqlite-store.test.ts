@@ -1,12 +1,12 @@
-/** The store migrates older databases in place, keeping every game, and keeps each game's rules, states and records. */
+/** The SQLite store migrates older databases in place, keeping every game, and does what every store does (store-contract.ts). */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import type { GameRecord } from "@firebreak/shared";
-import { create, started } from "../testing/fixtures.ts";
+import { started } from "../testing/fixtures.ts";
 import { openSqliteStore, UNVERSIONED_RULES } from "./sqlite-store.ts";
+import { storeContract } from "./store-contract.ts";
 
 const path = (): string => join(mkdtempSync(join(tmpdir(), "fb-store-")), "firebreak.sqlite");
 const { journal } = started();
@@ -56,53 +56,9 @@ describe("the SQLite store", () => {
       }
     });
 
-  it("keeps a game's rules, its latest state, its record at the end, and why the server closed a game", () => {
-    const store = openSqliteStore(path());
-    store.create("gNew", "ACDEFG", create, 41);
-    expect(store.game("gNew")).toEqual({ id: "gNew", code: "ACDEFG", ended: false, rules: 41, closed: null });
-    store.setRules("gNew", 42);
-    expect(store.game("gNew")?.rules).toBe(42);
-    expect(store.lastCheckpoint("gNew")).toBeNull();
-    store.append("gNew", { kind: "start", at: 2_000, by: "mF" });
-    store.checkpoint("gNew", {
-      hash: "h2",
-      state: { turn: 2 },
-      seats: [{ seat: "north", controller: "human" }],
-    });
-    store.append("gNew", { kind: "pause", at: 3_000, by: "mF" });
-    expect(store.lastCheckpoint("gNew")).toEqual({
-      entries: 2,
-      hash: "h2",
-      state: { turn: 2 },
-      seats: [{ seat: "north", controller: "human" }],
-    });
-    const record = { format: "firebreak-record", finalHash: "h2" } as GameRecord;
-    const closure = {
-      reason: "rulesChanged" as const,
-      rules: 42,
-      engine: 43,
-      at: 5,
-      code: "KMNPQR",
-      message: "closed",
-      why: "x",
-    };
-    expect(store.closedWithCode("ACDEFG")).toBeNull();
-    store.closeGame("gNew", closure, record);
-    // Closed with the code its members last knew (after a fac:code).
-    expect(store.game("gNew")).toMatchObject({ ended: true, closed: closure, code: "KMNPQR" });
-    expect(store.closedWithCode("KMNPQR")?.id).toBe("gNew");
-    expect(store.closedWithCode("ACDEFG")).toBeNull();
-    expect(store.record("gNew")).toEqual(record);
-    expect(store.lastCheckpoint("gNew")).toBeNull();
-    expect(store.unfinished()).toEqual([]);
-    // A game made later with that code is the one the code names now.
-    store.create("gLater", "KMNPQR", create);
-    expect(store.closedWithCode("KMNPQR")).toBeNull();
-    store.create("gEnd", "CDEFGH", create);
-    store.finish("gEnd", record);
-    expect(store.record("gEnd")).toEqual(record);
-    expect(store.game("gEnd")?.ended).toBe(true);
-    expect(store.game("gNope")).toBeNull();
-    store.close();
+  // Everything any store does (store-contract.ts): a fresh file for each test.
+  storeContract(() => {
+    const file = path();
+    return { open: () => openSqliteStore(file) };
   });
 });

@@ -1,0 +1,84 @@
+/** The PostgreSQL store does what every store does, against a throwaway server; its migrations apply once and are recorded. */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { create } from "../testing/fixtures.ts";
+import { migrationFiles } from "./pg-migrations.ts";
+import { openPostgresStore } from "./pg-store.ts";
+import { storeContract } from "./store-contract.ts";
+import { freeTcpPort, startPostgres, type ThrowawayPostgres } from "./throwaway-pg.ts";
+
+let server: ThrowawayPostgres;
+let n = 0;
+/** A URL to a fresh, empty database for each test (made before the test runs). */
+const urls: string[] = [];
+
+beforeAll(async () => {
+  server = await startPostgres();
+  for (let i = 0; i < 12; i++) urls.push(await server.database(`contract_${i}`));
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+describe("the PostgreSQL store", () => {
+  storeContract(() => {
+    const url = urls[n++];
+    if (url === undefined) throw new Error("more contract tests than databases made for them");
+    return { open: () => openPostgresStore(url) };
+  });
+
+  it("applies its migrations once, recorded in firebreak_migrations, however often and however many open it", async () => {
+    const url = await server.database("migrations_twice");
+    const stores = [openPostgresStore(url), openPostgresStore(url)];
+    stores[0]?.create("gOne", "ACDEFG", create);
+    for (const s of stores) s.close();
+    const again = openPostgresStore(url);
+    expect(again.entries("gOne")).toEqual([create]);
+    again.close();
+    const rows = await query<{ name: string }>(url, "SELECT name FROM firebreak_migrations ORDER BY name");
+    expect(rows.map((r) => r.name)).toEqual(migrationFiles());
+    expect(migrationFiles().length).toBeGreaterThan(0);
+  });
+
+  it("refuses to start when PostgreSQL cannot be reached, saying so", async () => {
+    const port = await freeTcpPort();
+    expect(() => openPostgresStore(`postgres://postgres@127.0.0.1:${port}/postgres`, 2_000)).toThrow(
+      /PostgreSQL store: .*(ECONNREFUSED|connect)/,
+    );
+  });
+
+  it("throws (so the room answers STORE_FAILED) when PostgreSQL goes away, and works again once it is back", async () => {
+    const url = await server.database("goes_away");
+    const store = openPostgresStore(url, 2_000);
+    store.create("gOne", "ACDEFG", create);
+    // Cut the store's connection from the server's side, as a PostgreSQL restart would.
+    const cut = await query<{ ok: boolean }>(
+      url,
+      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'firebreak' AND datname = current_database()",
+    );
+    expect(cut.map((r) => r.ok)).toEqual([true]);
+    let failures = 0;
+    for (let i = 0; i < 2; i++) {
+      try {
+        store.append("gOne", { kind: "pause", at: 2_000 + i, by: "mF" });
+      } catch {
+        failures++;
+      }
+    }
+    // At most the first call after the cut fails; the next one reconnects.
+    expect(failures).toBeLessThanOrEqual(1);
+    expect(store.entries("gOne").length).toBe(3 - failures);
+    store.close();
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * The journal in PostgreSQL (FIREBREAK_DATABASE_URL), behind the same synchronous `JournalStore` as the embedded store.
+ *
+ * Why synchronous: the room's guarantee "every accepted request is durable before it is answered" is one line of code
+ * today (journal, then answer), with no await between a request's check and its effect, so no other request of the game
+ * can slip in between. Making the interface asynchronous would carry an await, and that interleaving, into every room
+ * handler, the restore path and the HTTP routes. Instead the `pg` driver runs in a worker thread and each call blocks on
+ * `Atomics.wait` until PostgreSQL has committed (sync-call.ts). The price: the process's event loop waits one round trip
+ * per journal write (about a millisecond on a local network); a busy service spreads games over more processes.
+ */
+import type { GameRecord } from "@firebreak/shared";
+import { RULES_VERSION } from "@firebreak/shared";
+import type { StoredEntry } from "../session/journal.ts";
+import type { Checkpoint, JournalStore, StoredGame } from "./journal-store.ts";
+import type { PgSettings } from "./pg-operations.ts";
+import { startSyncWorker } from "./sync-call.ts";
+
+/** How long one store call may wait for PostgreSQL before it fails (and the room answers STORE_FAILED). */
+export const DEFAULT_PG_TIMEOUT_MS = 10_000;
+
+/** Opens the PostgreSQL journal at `url` (postgres://…), applying its migrations; throws when it cannot connect. */
+export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS): JournalStore {
+  const settings: PgSettings = { url, timeoutMs };
+  const worker = startSyncWorker(new URL("./pg-worker.ts", import.meta.url), settings, timeoutMs * 3);
+  try {
+    worker.call("open");
+  } catch (e) {
+    void worker.close();
+    throw new Error(`PostgreSQL store: ${(e as Error).message}`);
+  }
+  const call = worker.call.bind(worker);
+  let closed = false;
+  return {
+    create(id, code, entry, rules = RULES_VERSION) {
+      call("create", id, code, entry, rules);
+    },
+    append(id, entry) {
+      call("append", id, entry);
+    },
+    entries(id) {
+      return call("entries", id) as StoredEntry[];
+    },
+    game(id) {
+      return call("game", id) as StoredGame | null;
+    },
+    closedWithCode(code) {
+      return call("closedWithCode", code) as StoredGame | null;
+    },
+    setRules(id, rules) {
+      call("setRules", id, rules);
+    },
+    checkpoint(id, cp) {
+      call("checkpoint", id, cp);
+    },
+    lastCheckpoint(id) {
+      return call("lastCheckpoint", id) as Checkpoint | null;
+    },
+    finish(id, record = null) {
+      call("finish", id, record);
+    },
+    closeGame(id, closure, record) {
+      call("closeGame", id, closure, record);
+    },
+    record(id) {
+      return call("record", id) as GameRecord | null;
+    },
+    unfinished() {
+      return call("unfinished") as StoredGame[];
+    },
+    quarantine(id, reason) {
+      call("quarantine", id, reason);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        call("close");
+      } finally {
+        void worker.close();
+      }
+    },
+  };
+}

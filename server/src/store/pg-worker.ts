@@ -1,0 +1,48 @@
+/** The PostgreSQL store's worker thread: holds one `pg` connection and carries out the store's operations in order. */
+import { workerData } from "node:worker_threads";
+import pg from "pg";
+import { migrate } from "./pg-migrations.ts";
+import { PG_OPERATIONS, type PgSettings } from "./pg-operations.ts";
+import { serveSyncCalls, type SyncWorkerData } from "./sync-call.ts";
+
+const data = workerData as SyncWorkerData<PgSettings>;
+let client: pg.Client | null = null;
+
+/** The connection, opened (again, after a failure) when needed. */
+async function connection(): Promise<pg.Client> {
+  if (client) return client;
+  const c = new pg.Client({
+    connectionString: data.settings.url,
+    connectionTimeoutMillis: data.settings.timeoutMs,
+    application_name: "firebreak",
+  });
+  // A connection that breaks between calls is dropped here and opened anew by the next call.
+  c.on("error", () => {
+    if (client === c) client = null;
+  });
+  await c.connect();
+  client = c;
+  return c;
+}
+
+serveSyncCalls(data, async (op, args) => {
+  if (op === "open") return migrate(await connection());
+  if (op === "close") {
+    const c = client;
+    client = null;
+    await c?.end();
+    return null;
+  }
+  if (!Object.hasOwn(PG_OPERATIONS, op)) throw new Error(`unknown store operation ${op}`);
+  const c = await connection();
+  try {
+    return await PG_OPERATIONS[op]?.(c, args);
+  } catch (e) {
+    // A connection left inside a failed transaction is of no further use: roll back, or drop it.
+    await c.query("ROLLBACK").catch(() => {
+      if (client === c) client = null;
+      void c.end().catch(() => {});
+    });
+    throw e;
+  }
+});
