@@ -13,6 +13,8 @@ export const CODE_ATTEMPTS = 10;
 export const CODE_WINDOW_MS = 60_000;
 /** Wrong-code (or wrong-token) matchmaking joins allowed per address per window (a person mistypes a few times; a guesser thousands). */
 export const JOIN_ATTEMPTS = 60;
+/** Requests for a game's record or exports that named no member of the game, allowed per address per window. */
+export const RECORD_ATTEMPTS = 30;
 
 /** Game creations and live games allowed. */
 export interface CreationLimits {
@@ -37,6 +39,11 @@ const clock = (): number => services().now();
 export const codeLookups = new WindowLimiter({ limit: CODE_ATTEMPTS, windowMs: CODE_WINDOW_MS }, clock);
 /** Matchmaking joins whose code or token matched no game. */
 export const wrongJoins = new WindowLimiter({ limit: JOIN_ATTEMPTS, windowMs: CODE_WINDOW_MS }, clock);
+/** Record and export requests (GET /api/records/...) whose token named no member of that game. */
+export const wrongRecordTokens = new WindowLimiter(
+  { limit: RECORD_ATTEMPTS, windowMs: CODE_WINDOW_MS },
+  clock,
+);
 
 let creationLimits: CreationLimits = DEFAULT_CREATION_LIMITS;
 let creationCounter = new WindowLimiter(
@@ -67,5 +74,6 @@ export function creations(): WindowLimiter {
 export function resetRateLimits(): void {
   codeLookups.clear();
   wrongJoins.clear();
+  wrongRecordTokens.clear();
   creationCounter.clear();
 }

@@ -1,4 +1,4 @@
-/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records (members only), metrics (operators only), and the built client. */
+/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records and their exports (members only; record-routes.ts), metrics (operators only), and the built client. */
 import { existsSync } from "node:fs";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import {
@@ -12,12 +12,13 @@ import { matchMaker } from "@colyseus/core";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
 import { services } from "../services.ts";
 import { isAsleep, isAwake, liveSession, roomsByCode, sleepingGame } from "../games/registry.ts";
-import { closedCodeNotice, closedNotice, recordAnswer } from "../games/archive.ts";
+import { closedCodeNotice, closedNotice } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
 import { bearerToken } from "./bearer.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
+import { installRecordRoutes } from "./record-routes.ts";
 import { serveClient } from "./static.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
@@ -157,23 +158,7 @@ export function installRoutes(
       else res.status(500).json({ code: "STORE_FAILED", message: "The game could not be restored." });
     }
   });
-  app.get("/api/records/:gameId", (req: Request, res: Response) => {
-    // Members only. A missing or wrong token, an unknown game and a malformed id all get the same 401: no id oracle.
-    const answer = recordAnswer(String(req.params.gameId ?? ""), bearerToken(req.get("authorization")));
-    if (answer.status === 401)
-      res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-records"').json({
-        code: "BAD_TOKEN",
-        message:
-          "A game's record needs Authorization: Bearer <a seat token or the facilitator key of that game>.",
-      });
-    else if (answer.status === 409)
-      res
-        .status(409)
-        .json({ code: "NOT_PLAYING", message: "The record is published when the game has ended." });
-    else if (answer.status === 500)
-      res.status(500).json({ code: "STORE_FAILED", message: "The record could not be rebuilt." });
-    else res.json(answer.record);
-  });
+  installRecordRoutes(app);
   if (clientDir && existsSync(clientDir)) {
     app.use(serveClient(clientDir));
   }
