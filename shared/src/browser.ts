@@ -33,6 +33,7 @@ export type * from "./view/types.ts";
 export type { GameEvent } from "./model/events.ts";
 export type { ModelParams } from "./model/params.ts";
 export { BOT_PERSONAS, DOCTRINES, type BotPersona } from "./bots/doctrines.ts";
+export * from "./review/why-api.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";
 export type * from "./protocol/view.ts";

@@ -39,6 +39,7 @@ export * from "./bots/casting.ts";
 export { HARD_BUDGET, type SearchBudget } from "./bots/search.ts";
 export * from "./record/record.ts";
 export * from "./review/timeline.ts";
+export * from "./review/why-api.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";
 export * from "./protocol/errors.ts";
