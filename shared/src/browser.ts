@@ -30,7 +30,7 @@ export {
 export { CONFIDENCE_NAMES } from "./model/basics.ts";
 export type * from "./model/types.ts";
 export type * from "./view/types.ts";
-export type { GameEvent } from "./model/events.ts";
+export type { GameEvent, MeasureChange } from "./model/events.ts";
 export type { ModelParams } from "./model/params.ts";
 export { BOT_PERSONAS, DOCTRINES, type BotPersona } from "./bots/doctrines.ts";
 export * from "./review/why-api.ts";

@@ -14,4 +14,13 @@ export interface GameEvent {
   tension?: { pair: string; delta: number };
   /** Related incident id, if any. */
   incident?: string;
+  /** Changes this event made to states' measures: every change the engine makes is carried by exactly one event. */
+  changes?: MeasureChange[];
+}
+
+/** One change to one state's economy, stability or reputation, as applied (after rounding). */
+export interface MeasureChange {
+  seat: SeatId;
+  measure: "economy" | "stability" | "reputation";
+  delta: number;
 }

@@ -58,6 +58,12 @@ export const RULES = {
       "Monthly detection chance = 1 - exp(-ln2 x 30 / dwell days), dwell days by defence level 416/120/56/21/10.",
     source: "Mandiant M-Trends 2011-2023",
   },
+  "incident.damage": {
+    title: "Damage",
+    explanation:
+      "What an incident cost its victim's economy and stability: told to everyone when the incident is public, else to the victim alone, which sees losses it cannot yet explain until it knows of the incident.",
+    source: "Ukraine grid 2015/16; NotPetya 2017",
+  },
   "detection.noticed": {
     title: "Always noticed",
     explanation: "DDoS, disruption and destruction are noticed at once; who did them is not known.",

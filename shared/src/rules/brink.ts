@@ -4,7 +4,8 @@ import { own } from "../model/ids.ts";
 import type { BrinkChoice } from "../model/orders.ts";
 import { allPairs, pairKey, pairMembers } from "../model/pairs.ts";
 import type { Outcome } from "../model/types.ts";
-import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import { addTension, emit, hasCbm, nameOf, shiftMeasure, type Ctx } from "./context.ts";
 
 /** Each seat's choices at the brink this turn, keyed `seat>other`. */
 export type BrinkChoices = ReadonlyMap<string, BrinkChoice>;
@@ -59,8 +60,8 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
         );
         continue;
       }
-      const n = own(ctx.s.nations, down);
-      if (n) n.stability = round3(n.stability - p.brinkBackDownStability);
+      const changes: MeasureChange[] = [];
+      shiftMeasure(ctx, changes, down, "stability", -p.brinkBackDownStability);
       addTension(
         ctx,
         a,
@@ -69,6 +70,8 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
         "escalation.brink",
         "public",
         `${nameOf(ctx.s, down)} backed down alone from the brink with ${nameOf(ctx.s, firm)}: stability -${p.brinkBackDownStability}.`,
+        undefined,
+        changes,
       );
       if ((ctx.s.tension[key] ?? 0) < p.armedConflictTension) {
         delete ctx.s.brinks[key];

@@ -1,5 +1,5 @@
 /** The working draft of one resolution: a private copy of the state plus helpers to change it. */
-import type { GameEvent } from "../model/events.ts";
+import type { GameEvent, MeasureChange } from "../model/events.ts";
 import { own } from "../model/ids.ts";
 import type { ModelParams } from "../model/params.ts";
 import { pairKey } from "../model/pairs.ts";
@@ -107,7 +107,29 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Changes a pair's tension (clamped 0–10) and records why; returns the change actually applied. */
+/** Changes one of a state's measures (rounded like every stored number) and adds the change actually applied to `into`, for the event that says why; returns it. */
+export function shiftMeasure(
+  ctx: Ctx,
+  into: MeasureChange[],
+  seat: SeatId,
+  measure: MeasureChange["measure"],
+  delta: number,
+): number {
+  const n = own(ctx.s.nations, seat);
+  if (!n || delta === 0) return 0;
+  const before = n[measure];
+  n[measure] = round3(before + delta);
+  const applied = round3(n[measure] - before);
+  if (applied !== 0) into.push({ seat, measure, delta: applied });
+  return applied;
+}
+
+/** The `changes` field of an event: absent when nothing changed. */
+export function withChanges(changes: readonly MeasureChange[]): Partial<GameEvent> {
+  return changes.length > 0 ? { changes: changes.slice() } : {};
+}
+
+/** Changes a pair's tension (clamped 0–10) and records why, with any measure `changes` the same cause made; returns the tension change actually applied. */
 export function addTension(
   ctx: Ctx,
   a: SeatId,
@@ -117,8 +139,9 @@ export function addTension(
   visibleTo: GameEvent["visibleTo"],
   text: string,
   incident?: string,
+  changes: readonly MeasureChange[] = [],
 ): number {
-  if (a === b || delta === 0) return 0;
+  if (a === b || (delta === 0 && changes.length === 0)) return 0;
   const key = pairKey(a, b);
   const before = ctx.s.tension[key] ?? 0;
   const after = round3(Math.min(10, Math.max(0, before + delta)));
@@ -126,16 +149,12 @@ export function addTension(
   if (delta > 0) ctx.touched.add(key);
   if (after >= ctx.p.armedConflictTension && after > (ctx.peaks.get(key) ?? 0)) ctx.peaks.set(key, after);
   const applied = round3(after - before);
-  if (applied === 0) return 0;
-  emit(
-    ctx,
-    rule,
-    visibleTo,
-    text,
-    incident
-      ? { tension: { pair: key, delta: applied }, incident }
-      : { tension: { pair: key, delta: applied } },
-  );
+  if (applied === 0 && changes.length === 0) return 0;
+  emit(ctx, rule, visibleTo, text, {
+    ...(applied !== 0 ? { tension: { pair: key, delta: applied } } : {}),
+    ...(incident ? { incident } : {}),
+    ...withChanges(changes),
+  });
   return applied;
 }
 

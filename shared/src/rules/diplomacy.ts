@@ -4,7 +4,18 @@ import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "
 import type { Confidence, SeatId } from "../model/basics.ts";
 import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
-import { addTension, emit, hasCbm, nameOf, newId, round3, victimPhrase, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import {
+  addTension,
+  emit,
+  hasCbm,
+  nameOf,
+  newId,
+  shiftMeasure,
+  victimPhrase,
+  withChanges,
+  type Ctx,
+} from "./context.ts";
 import { clearOthers, exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { standByAlly } from "./alliances.ts";
 import { CODE_ARTICLES, applyNormCosts, breachCode, breachNorms } from "./norms.ts";
@@ -39,18 +50,19 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   const accuser = own(ctx.s.nations, by);
   const accused = own(ctx.s.nations, order.accused);
   if (!accuser || !accused) return;
+  const credit: MeasureChange[] = [];
+  if (correct && confidence >= 2 && !alreadyNamed) {
+    shiftMeasure(ctx, credit, by, "reputation", p.correctAttributionReputation);
+    shiftMeasure(ctx, credit, order.accused, "reputation", -p.accusedReputation);
+  }
   emit(
     ctx,
     "attribution.public",
     "public",
     `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`,
-    { incident: incident.id },
+    { incident: incident.id, ...withChanges(credit) },
   );
   if (correct) {
-    if (confidence >= 2 && !alreadyNamed) {
-      accuser.reputation = round3(accuser.reputation + p.correctAttributionReputation);
-      accused.reputation = round3(accused.reputation - p.accusedReputation);
-    }
     // Naming the right state is a response, not an escalation: the incident's blame is already on the pair. A victim
     // naming its attacker with evidence calls on its allies.
     if (confidence >= 2 && by === incident.target && !alreadyNamed)
@@ -62,13 +74,14 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
     }
     applyNormCosts(ctx, incident);
   } else {
-    accuser.reputation = round3(accuser.reputation - p.wrongAttributionReputation);
+    const lost: MeasureChange[] = [];
+    shiftMeasure(ctx, lost, by, "reputation", -p.wrongAttributionReputation);
     emit(
       ctx,
       "attribution.public",
       "public",
       `${accuser.name}'s accusation of ${accused.name} does not hold up: reputation -${p.wrongAttributionReputation}.`,
-      { incident: incident.id },
+      { incident: incident.id, ...withChanges(lost) },
     );
     addTension(
       ctx,
@@ -191,15 +204,17 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   const a = own(ctx.s.nations, by);
   const t = own(ctx.s.nations, target);
   if (!a || !t) return;
-  t.economy = round3(t.economy - p.sanctionDamage);
-  a.economy = round3(a.economy - p.sanctionCost);
+  const changes: MeasureChange[] = [];
+  shiftMeasure(ctx, changes, target, "economy", -p.sanctionDamage);
+  shiftMeasure(ctx, changes, by, "economy", -p.sanctionCost);
   const justified = isJustified(ctx, by, target);
-  if (!justified) a.reputation = round3(a.reputation - p.unjustifiedSanctionReputation);
+  if (!justified) shiftMeasure(ctx, changes, by, "reputation", -p.unjustifiedSanctionReputation);
   emit(
     ctx,
     "diplomacy.sanction",
     "public",
-    `${a.name} sanctions ${t.name}${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
+    `${a.name} sanctions ${t.name} (economy -${p.sanctionDamage} for ${t.name}, -${p.sanctionCost} for ${a.name})${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
+    withChanges(changes),
   );
   addTension(
     ctx,
@@ -264,8 +279,8 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
 
 /** A military mobilisation signal. */
 export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
-  const n = own(ctx.s.nations, by);
-  if (n) n.economy = round3(n.economy - ctx.p.mobilizeCost);
+  const changes: MeasureChange[] = [];
+  shiftMeasure(ctx, changes, by, "economy", -ctx.p.mobilizeCost);
   addTension(
     ctx,
     by,
@@ -274,5 +289,7 @@ export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
     "force.mobilize",
     "public",
     `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)} (economy -${ctx.p.mobilizeCost}).`,
+    undefined,
+    changes,
   );
 }

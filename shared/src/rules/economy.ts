@@ -2,7 +2,8 @@
 import type { SeatId } from "../model/basics.ts";
 import { own } from "../model/ids.ts";
 import { pairKey } from "../model/pairs.ts";
-import { emit, nameOf, round3, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import { emit, nameOf, round3, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 
 /** How calm a state's relations are, 0–1: 1 while its tensest pair is at most `peaceMaxTension`, 0 from `inversionThreshold`. */
 export function calmness(ctx: Ctx, seat: SeatId): number {
@@ -41,12 +42,14 @@ export function growEconomies(ctx: Ctx, mobilised: ReadonlySet<SeatId>): void {
       );
       continue;
     }
-    n.economy = round3(n.economy + growth);
+    const changes: MeasureChange[] = [];
+    shiftMeasure(ctx, changes, seat, "economy", growth);
     emit(
       ctx,
       "economy.growth",
       [seat],
       `${n.name}'s digital economy grew +${growth} (digital dependence ${n.dependence}${calm < 1 ? `, held back by tension to ${Math.round(calm * 100)}%` : ", calm relations"}).`,
+      withChanges(changes),
     );
   }
 }

@@ -2,11 +2,11 @@
 import { own } from "../model/ids.ts";
 import { allPairs, pairKey, pairMembers, suspicionKey } from "../model/pairs.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
-import type { GameEvent } from "../model/events.ts";
+import type { GameEvent, MeasureChange } from "../model/events.ts";
 import type { RuleId } from "../model/rules-catalogue.ts";
 import type { Incident } from "../model/types.ts";
 import { standByAlly } from "./alliances.ts";
-import { addTension, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+import { addTension, emit, hasCbm, nameOf, round3, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 
 /** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */
 function incidentWeight(ctx: Ctx, incident: Incident, a: SeatId, b: SeatId): number {
@@ -192,14 +192,14 @@ export function clearOthers(ctx: Ctx, incident: Incident, suspect: SeatId, share
 export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspect: SeatId): void {
   if (suspect !== incident.author || !incident.deniedBy.includes(suspect)) return;
   incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
-  const n = own(ctx.s.nations, suspect);
-  if (n) n.reputation = round3(n.reputation - ctx.p.exposedDenialReputation);
+  const changes: MeasureChange[] = [];
+  shiftMeasure(ctx, changes, suspect, "reputation", -ctx.p.exposedDenialReputation);
   emit(
     ctx,
     "diplomacy.inquire",
     "public",
     `${nameOf(ctx.s, suspect)}'s hotline denial to ${nameOf(ctx.s, knower)} was exposed: reputation -${ctx.p.exposedDenialReputation}.`,
-    { incident: incident.id },
+    { incident: incident.id, ...withChanges(changes) },
   );
   addTension(
     ctx,

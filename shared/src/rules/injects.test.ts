@@ -106,7 +106,9 @@ describe("scheduled injects", () => {
       },
     );
     expect(
-      s1.events.filter((e) => e.rule === "inject" && e.tension === undefined).map((e) => [e.turn, e.text]),
+      s1.events
+        .filter((e) => e.rule === "inject" && e.tension === undefined && e.changes === undefined)
+        .map((e) => [e.turn, e.text]),
     ).toEqual([[1, "Opening: Something happens."]]);
     expect(s1.nations.east?.economy).toBe(13);
     expect(s1.tension[pairKey("north", "south")]).toBe(3);
@@ -118,7 +120,7 @@ describe("scheduled injects", () => {
 
     const { state: s3, events: e3 } = resolve(s2);
     expect(s3.turn).toBe(3);
-    const fired = e3.filter((e) => e.rule === "inject" && e.tension === undefined);
+    const fired = e3.filter((e) => e.rule === "inject" && e.tension === undefined && e.changes === undefined);
     expect(fired.map((e) => e.turn)).toEqual([3]);
     expect(e3.filter((e) => e.rule === "inject" && e.tension).map((e) => [e.turn, e.tension])).toEqual([
       [3, { pair: pairKey("north", "south"), delta: 2 }],
@@ -126,6 +128,10 @@ describe("scheduled injects", () => {
     expect(fired[0]?.text).toBe("Crisis: Something happens.");
     expect(fired[0]?.visibleTo).toBe("public");
     expect(s3.nations.east?.economy).toBe(11);
+    // The economy change is carried by a public inject event of its own.
+    expect(e3.filter((e) => e.rule === "inject" && e.changes).map((e) => e.changes)).toEqual([
+      [{ seat: "east", measure: "economy", delta: -2 }],
+    ]);
     expect(s3.injects).toEqual([]);
   });
 

@@ -1,19 +1,21 @@
 /** Injects and non-state incidents: events from outside the players' orders. */
-import { isSeat, own } from "../model/ids.ts";
+import { isSeat } from "../model/ids.ts";
 import { effectStates, type InjectDef } from "../model/injects.ts";
 import type { NonStateOperationKind } from "../model/operations.ts";
 import { STAT_NAMES, type SeatId } from "../model/basics.ts";
-import { addTension, emit, nameOf, round3, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import { addTension, emit, nameOf, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
 import { notice } from "./detection.ts";
-import { applyEffects, makeIncident } from "./operations.ts";
+import { applyEffects, makeIncident, reportDamage } from "./operations.ts";
 
 /** A non-state incident against a target: always noticed, unattributed. */
 export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperationKind | "nonState"): void {
   const incident = makeIncident(ctx, kind, null, target);
   incident.public = true;
-  applyEffects(ctx, incident);
+  const changes = applyEffects(ctx, incident);
   notice(ctx, incident);
+  reportDamage(ctx, incident, changes);
 }
 
 /** Each state may suffer a criminal or hacktivist DDoS this turn: to its victim it looks like any other DDoS. */
@@ -38,8 +40,17 @@ export function fireInject(ctx: Ctx, inject: InjectDef): void {
         `${inject.title}: tension between ${nameOf(ctx.s, e.a)} and ${nameOf(ctx.s, e.b)} moves.`,
       );
     else if (e.type === "stat") {
-      const n = own(ctx.s.nations, e.state);
-      if (n && STAT_NAMES.includes(e.stat)) n[e.stat] = round3(n[e.stat] + e.delta);
+      if (!STAT_NAMES.includes(e.stat)) continue;
+      const changes: MeasureChange[] = [];
+      const applied = shiftMeasure(ctx, changes, e.state, e.stat, e.delta);
+      if (applied !== 0)
+        emit(
+          ctx,
+          "inject",
+          "public",
+          `${inject.title}: ${nameOf(ctx.s, e.state)}'s ${e.stat} ${applied > 0 ? "+" : ""}${applied}.`,
+          withChanges(changes),
+        );
     } else if (e.type === "suspicion")
       setSuspicion(ctx, e.from, e.to, suspicionOf(ctx, e.from, e.to) + e.delta);
     else nonStateIncident(ctx, e.target, e.kind);

@@ -4,7 +4,18 @@ import { isDestructive } from "../model/operations.ts";
 import type { SeatId } from "../model/basics.ts";
 import { CBM_NAMES, type CbmKind } from "../model/cbms.ts";
 import type { Incident } from "../model/types.ts";
-import { addTension, cbmSince, emit, hasCbm, nameOf, round3, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import {
+  addTension,
+  cbmSince,
+  emit,
+  hasCbm,
+  nameOf,
+  round3,
+  shiftMeasure,
+  withChanges,
+  type Ctx,
+} from "./context.ts";
 
 /** The norms an incident breaks once it is publicly attributed to its author. */
 function normsBroken(incident: Incident): string[] {
@@ -115,8 +126,9 @@ function chargeBreach(
   const n = own(ctx.s.nations, seat);
   if (!n) return;
   const econ = round3(ctx.p.coalitionSanction * b.others.length);
-  n.reputation = round3(n.reputation - b.reputation);
-  n.economy = round3(n.economy - econ);
+  const changes: MeasureChange[] = [];
+  shiftMeasure(ctx, changes, seat, "reputation", -b.reputation);
+  shiftMeasure(ctx, changes, seat, "economy", -econ);
   ctx.s.lastNormViolation = ctx.turn;
   const coalition = b.others.length
     ? `, and ${b.others.map((o) => nameOf(ctx.s, o)).join(", ")} impose coalition measures: economy -${econ}`
@@ -126,7 +138,7 @@ function chargeBreach(
     rule,
     b.audience === "public" ? "public" : [seat, ...b.others],
     `${n.name} broke ${b.what}: reputation -${b.reputation}${coalition}.`,
-    b.incident ? { incident: b.incident } : {},
+    { ...(b.incident ? { incident: b.incident } : {}), ...withChanges(changes) },
   );
 }
 
@@ -143,39 +155,42 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
   const broken = normsBroken(incident);
   if (broken.length > 0) {
     const cost = ctx.p.normViolationReputation * broken.length;
-    n.reputation = round3(n.reputation - cost);
+    const changes: MeasureChange[] = [];
+    shiftMeasure(ctx, changes, author, "reputation", -cost);
     ctx.s.lastNormViolation = ctx.turn;
     emit(
       ctx,
       "norm.violation",
       "public",
       `${n.name} is attributed for breaking ${broken.join("; ")}: reputation -${cost}.`,
-      { incident: incident.id },
+      { incident: incident.id, ...withChanges(changes) },
     );
   }
   breachCode(ctx, author, articlesBroken(ctx, incident), incident.id);
   breachNorms(ctx, author, normsBreached(ctx, incident), incident.id);
   const since = cbmSince(ctx.s, "noFirstUse", "norm.pledgeBreach", author);
   if (isDestructive(incident.kind) && since !== null && since < incident.turn) {
-    n.reputation = round3(n.reputation - ctx.p.pledgeBreachReputation);
+    const lost: MeasureChange[] = [];
+    shiftMeasure(ctx, lost, author, "reputation", -ctx.p.pledgeBreachReputation);
     ctx.s.lastNormViolation = ctx.turn;
     emit(
       ctx,
       "norm.pledgeBreach",
       "public",
       `${n.name} broke its no-first-use pledge: reputation -${ctx.p.pledgeBreachReputation}.`,
-      { incident: incident.id },
+      { incident: incident.id, ...withChanges(lost) },
     );
     // The coalition of every other state answers a broken pledge with economic measures.
     const coalition = ctx.s.seats.filter((s) => s !== author);
     const econ = round3(ctx.p.coalitionSanction * coalition.length);
-    n.economy = round3(n.economy - econ);
+    const measures: MeasureChange[] = [];
+    shiftMeasure(ctx, measures, author, "economy", -econ);
     emit(
       ctx,
       "norm.pledgeBreach",
       "public",
       `${coalition.map((s) => nameOf(ctx.s, s)).join(", ")} impose coalition measures on ${n.name} for its broken pledge: economy -${econ}.`,
-      { incident: incident.id },
+      { incident: incident.id, ...withChanges(measures) },
     );
     for (const s of ctx.s.seats) {
       if (s !== author && hasCbm(ctx.s, "noFirstUse", "norm.pledgeBreach", s)) {

@@ -5,7 +5,8 @@ import type { OperationOrder } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
 import { INCIDENT_PHRASES } from "../model/names.ts";
-import { emit, hasCbm, nameOf, newId, round3, type Ctx } from "./context.ts";
+import type { MeasureChange } from "../model/events.ts";
+import { emit, hasCbm, nameOf, newId, round3, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 import { detectionChance, effectSuccessChance, notice } from "./detection.ts";
 import { learnOf } from "./knowledge.ts";
 
@@ -54,16 +55,36 @@ export function makeIncident(
   return incident;
 }
 
-/** Applies an incident's effects on its target: the damage its kind does, and for a kind that may kill, the lethality roll. */
-export function applyEffects(ctx: Ctx, incident: Incident): void {
+/** Applies an incident's effects on its target: the damage its kind does, and for a kind that may kill, the lethality roll; returns the changes made. */
+export function applyEffects(ctx: Ctx, incident: Incident): MeasureChange[] {
   const t = own(ctx.s.nations, incident.target);
-  if (!t || !incident.success) return;
+  const changes: MeasureChange[] = [];
+  if (!t || !incident.success) return changes;
   const effect = incidentEffect(incident.kind);
   const { economy, stability } = effect.damage(ctx.p, t.dependence);
   if (effect.mayKill) incident.lethal = ctx.rng.chance(ctx.p.lethalChance);
-  t.economy = round3(t.economy - economy);
-  t.stability = round3(t.stability - stability);
+  shiftMeasure(ctx, changes, incident.target, "economy", -economy);
+  shiftMeasure(ctx, changes, incident.target, "stability", -stability);
   incident.damage = { economy: round3(economy), stability: round3(stability) };
+  return changes;
+}
+
+/** Tells an incident's victim (everyone, when it is public) what the incident cost it, citing the incident only once the victim knows of it. */
+export function reportDamage(ctx: Ctx, incident: Incident, changes: readonly MeasureChange[]): void {
+  if (changes.length === 0) return;
+  const victim = nameOf(ctx.s, incident.target);
+  const cost = changes.map((c) => `${c.measure} ${c.delta}`).join(", ");
+  const known = incident.public || own(incident.knowledge, incident.target) !== undefined;
+  const phrase = INCIDENT_PHRASES[incident.kind];
+  emit(
+    ctx,
+    "incident.damage",
+    incident.public ? "public" : [incident.target],
+    known
+      ? `The ${phrase.noun} against ${victim} did damage: ${cost}.`
+      : `${victim} suffered losses it cannot yet explain: ${cost}.`,
+    { ...(known ? { incident: incident.id } : {}), ...withChanges(changes) },
+  );
 }
 
 /** Runs one cyber operation. */
@@ -85,7 +106,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   const incident = makeIncident(ctx, order.type, author, order.target, order);
   if (row.mayFail) incident.success = ctx.rng.chance(effectSuccessChance(me.cyber, target.defense, p));
   incident.public = incident.overt || row.alwaysNoticed;
-  applyEffects(ctx, incident);
+  const changes = applyEffects(ctx, incident);
   emit(
     ctx,
     incident.success ? (`op.${order.type}` as const) : "op.failed",
@@ -105,6 +126,7 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   }
   gain(ctx, row.gains, incident, detected);
   if (detected) notice(ctx, incident);
+  reportDamage(ctx, incident, changes);
 }
 
 /** What an operation's author gains besides its effects: intelligence on the target, or an access in it unless a covert attempt was detected. */

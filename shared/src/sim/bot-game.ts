@@ -24,6 +24,8 @@ export interface BotGame {
   turns: SeatTurn[];
   /** Steps the engine rejected (a bot bug if ever non-empty). */
   rejected: EngineError[];
+  /** The steps the engine applied, in order: with the scenario, seed and options, the game again. */
+  steps: Step[];
 }
 
 /** How a seat decides: `botTurn` by default; the benchmark wraps it to time it. */
@@ -48,10 +50,13 @@ export function playBotGame(
   let state = created.value;
   const rejected: EngineError[] = [];
   const turns: SeatTurn[] = [];
+  const steps: Step[] = [];
   const apply = (step: Step): void => {
     const r = applyStep(state, step);
-    if (r.ok) state = r.value.state;
-    else rejected.push(r.error);
+    if (r.ok) {
+      state = r.value.state;
+      steps.push(step);
+    } else rejected.push(r.error);
   };
   while (state.phase === "planning") {
     const turn = state.turn;
@@ -76,5 +81,5 @@ export function playBotGame(
     if (state.turn === turn && state.phase === "planning")
       throw new Error("resolution did not advance the turn");
   }
-  return { state, specs, turns, rejected };
+  return { state, specs, turns, rejected, steps };
 }
