@@ -151,8 +151,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       await inquiry.waitFor({ state: "detached" });
 
       // The end is announced in words, not as the outcome's code.
-      fac.page.once("dialog", (d) => void d.accept());
       await fac.page.getByRole("button", { name: "End the game" }).click();
+      await fac.page.getByRole("dialog").getByRole("button", { name: "End the game" }).click();
       await ana.page
         .locator("[aria-live=polite].sr-only", { hasText: "The game has ended: the facilitator ended it." })
         .waitFor({ state: "attached" });

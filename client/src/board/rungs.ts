@@ -18,7 +18,7 @@ const STYLES: Record<RungName, Omit<RungStyle, "name">> = {
   Crisis: { colour: 0xf08c00, css: "#b26a00", dash: [6, 6], width: 3 },
   Confrontation: { colour: 0xe8590c, css: "#e8590c", dash: [10, 6], width: 4 },
   "Use-of-force threshold": { colour: 0xd9480f, css: "#d9480f", dash: [14, 4], width: 5 },
-  Brinkmanship: { colour: 0xb3001b, css: "#b3001b", dash: [0, 0], width: 6 },
+  Brinkmanship: { colour: 0xb3001b, css: "#b3001b", dash: [20, 3], width: 6 },
   Brink: { colour: 0x7a0010, css: "#7a0010", dash: [0, 0], width: 7 },
 };
 

@@ -14,6 +14,14 @@ import {
   type ServerMessages,
 } from "@firebreak/shared/browser";
 import { NO_CODE_SENTENCES, outcomeWords, plainError, plainThrown } from "../ui/error-words.ts";
+import {
+  currentGameId,
+  describeGame,
+  forgetGame,
+  rememberGame,
+  savedGame,
+  setCurrentGame,
+} from "./saved-games.ts";
 
 export type { ClientView };
 
@@ -26,7 +34,6 @@ export const announcement = signal("");
 /** Why this browser was sent out of its game (the facilitator removed it), shown on the home page. */
 export const farewell = signal("");
 
-const STORAGE_KEY = "firebreak:seat";
 let room: Room | null = null;
 let client: Client | null = null;
 
@@ -44,32 +51,38 @@ function sdk(): Client {
   return client;
 }
 
-/** The seat token stored for this browser, if any. */
+/** The seat token stored for the game open in this browser, if any. */
 export function savedSeat(): { roomId: string; token: string } | null {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as { roomId: string; token: string }) : null;
-  } catch {
-    return null;
-  }
+  const id = currentGameId();
+  const g = id === null ? null : savedGame(id);
+  return g ? { roomId: g.roomId, token: g.token } : null;
 }
 
-/** Forgets the stored seat (leaving a game for good). */
+/** Forgets the open game's seat (leaving it for good). */
 export function forgetSeat(): void {
-  localStorage.removeItem(STORAGE_KEY);
+  const id = currentGameId();
+  if (id !== null) forgetGame(id);
+}
+
+/** Who this browser is in a game, in words, for the list of games. */
+function whoIn(v: ClientView): string {
+  if (v.me.role === "facilitator") return "facilitator";
+  if (v.me.role === "observer") return "observer";
+  return v.me.seat ? `playing ${v.game.nations[v.me.seat]?.name ?? v.me.seat}` : "player without a seat";
 }
 
 function attach(r: Room): void {
   room = r;
   connection.value = "connected";
   r.onMessage("welcome", (w: ServerMessages["welcome"]) => {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId: w.roomId, token: w.token }));
+    rememberGame(w.roomId, w.token);
   });
   // The server sends a snapshot, then patches; a patch that does not follow the view held asks for a new snapshot.
   const mirror = new ViewMirror<ClientView>();
   const show = (v: ClientView): void => {
     const before = view.value;
     view.value = v;
+    describeGame(r.roomId, { name: v.session.name, title: v.game.scenario.title, who: whoIn(v) });
     if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
     if (before && before.session.phase !== "ended" && v.session.phase === "ended")
       announcement.value = `The game has ended: ${outcomeWords(v.game.outcome, (s) => v.game.nations[s]?.name ?? s)}. The debrief is open.`;
@@ -134,6 +147,7 @@ async function reconnect(): Promise<void> {
 
 /** Creates a game (solo or class); the creator becomes the solo player or the facilitator. */
 export async function createGame(options: CreateGameOptions): Promise<void> {
+  await stepOut();
   connection.value = "connecting";
   try {
     attach(await sdk().create("crisis", options));
@@ -158,6 +172,7 @@ export async function lookupCode(code: string): Promise<CodeLookup> {
 
 /** Joins a room by id as a player or observer. */
 export async function joinRoom(roomId: string, options: JoinGameOptions): Promise<void> {
+  await stepOut();
   connection.value = "connecting";
   try {
     attach(await sdk().joinById(roomId, options));
@@ -205,14 +220,35 @@ export async function rejoinSaved(): Promise<boolean> {
   }
 }
 
-/** Leaves the current game. */
+/** Leaves the open game for good: its seat token is forgotten. */
 export async function leaveGame(): Promise<void> {
+  forgetSeat();
+  await stepOut();
+}
+
+/** Steps out of the open game to the home page, keeping its token: "Your games" brings it back. */
+export async function stepOut(): Promise<void> {
   const r = room;
   room = null;
-  forgetSeat();
+  setCurrentGame(null);
   view.value = null;
   connection.value = "idle";
-  if (r) await r.leave(true);
+  if (r) await r.leave(true).catch(() => {});
+}
+
+/** Goes back to a game this browser holds a token for (stepping out of the open one first). */
+export async function resumeGame(roomId: string): Promise<void> {
+  const g = savedGame(roomId);
+  if (!g) throw new Error("This browser no longer holds a seat in that game.");
+  await stepOut();
+  connection.value = "connecting";
+  try {
+    attach(await joinWithToken(g.roomId, g.token));
+    setCurrentGame(g.roomId);
+  } catch (e) {
+    connection.value = "idle";
+    throw new Error(plainThrown(e));
+  }
 }
 
 /** A request's payload as arguments: optional for the requests whose payload is `{}`. */
@@ -257,7 +293,7 @@ export function currentRoomId(): string | null {
   return room?.roomId ?? savedSeat()?.roomId ?? null;
 }
 
-/** Stores a seat to rejoin (a facilitator key opened from a link). */
+/** Stores a seat to rejoin (a facilitator key opened from a link) and makes it the open game. */
 export function saveSeat(roomId: string, token: string): void {
-  localStorage.setItem(STORAGE_KEY, JSON.stringify({ roomId, token }));
+  rememberGame(roomId, token);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSecretLink, secretLink } from "./links.ts";
+import { joinLink, parseJoinCode, parseSecretLink, secretLink } from "./links.ts";
 
 describe("secret links", () => {
   it("round-trips invites and facilitator keys and refuses anything else", () => {
@@ -17,5 +17,14 @@ describe("secret links", () => {
       "#invite=gA.aaaaaaaaaaaa&x=1",
     ])
       expect(parseSecretLink(bad)).toBeNull();
+  });
+});
+
+describe("join links", () => {
+  it("carry a code in the query, read back whatever its case and dashes, and refuse anything else", () => {
+    expect(parseJoinCode(new URL(joinLink("http://localhost:2567", "ABC123")).search)).toBe("ABC123");
+    expect(parseJoinCode("?join=abc-123")).toBe("ABC123");
+    for (const bad of ["", "?join=", "?join=AB", "?join=ABC123456", "?join=AB%3Cs%3E1", "?code=ABC123"])
+      expect(parseJoinCode(bad)).toBeNull();
   });
 });

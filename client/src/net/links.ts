@@ -29,3 +29,24 @@ export function takeSecretLink(): SecretLink | null {
   if (link) history.replaceState(null, "", window.location.pathname + window.location.search);
   return link;
 }
+
+/** Reads a join code from a page address's query ("?join=ABC123"), or null when it has none or not a code's shape. */
+export function parseJoinCode(search: string): string | null {
+  const raw = new URLSearchParams(search).get("join");
+  if (raw === null) return null;
+  const code = raw.toUpperCase().replace(/[\s-]+/g, "");
+  return /^[A-Z0-9]{4,8}$/.test(code) ? code : null;
+}
+
+/** The shareable link that opens the join form with `code` filled in. */
+export function joinLink(origin: string, code: string): string {
+  return `${origin}/?join=${encodeURIComponent(code)}`;
+}
+
+/** Takes a join code out of the page's address (a reload then rejoins the game joined instead), returning it. */
+export function takeJoinCode(): string | null {
+  const code = parseJoinCode(window.location.search);
+  if (new URLSearchParams(window.location.search).has("join"))
+    history.replaceState(null, "", window.location.pathname + window.location.hash);
+  return code;
+}

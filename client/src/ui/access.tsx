@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import type { RequestType } from "@firebreak/shared/browser";
 import { ask, currentRoomId, currentToken, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { secretLink } from "../net/links.ts";
+import { JoinLink } from "./join-link.tsx";
 
 /** A link shown once, selectable for copying. */
 function OneTimeLink({ label, url }: { label: string; url: string }) {
@@ -196,6 +197,7 @@ export function Access({ v }: { v: ClientView }) {
             New code
           </button>
         </p>
+        <JoinLink code={v.session.code} />
         <p>
           Facilitators:{" "}
           {desk.facilitators

@@ -8,6 +8,7 @@ import {
   FALSE_FLAG_COST,
   OPERATIONS,
   ORDER_COSTS,
+  type ModelParams,
   type OrderType,
 } from "@firebreak/shared/browser";
 
@@ -50,17 +51,18 @@ const DOES: Record<OrderType, string> = {
     "Expel a state's diplomats: it loses one of its accesses in your networks, if it has any. Tension rises.",
   statement: "A public statement to one state or to all: reassure to ease tension, or warn to raise it.",
   mobilize:
-    "Mobilise your armed forces against a state: a public step up the escalation ladder. Tension with it rises by a full step, it costs your economy 0.5, and neither side's digital economy grows that month.",
+    "Mobilise your armed forces against a state: a public step up the escalation ladder. Tension with it rises by a full step, it costs your economy {mobilizeCost}, and neither side's digital economy grows that month.",
   strike: "A military strike: armed conflict begins at the end of this turn, and the game ends for everyone.",
   brink: "At the brink with a state: stand firm, or stand down to step back from war.",
 };
 
-/** The one-line help for an action: what it does, what it needs, and its AP cost (a false flag's extra AP for operations). */
-export function actionHelp(type: OrderType): string {
+/** The one-line help for an action: what it does, what it needs, and its AP cost (a false flag's extra AP for operations); numbers from the game's params. */
+export function actionHelp(type: OrderType, params: Pick<ModelParams, "mobilizeCost">): string {
   const cost = ORDER_COSTS[type];
   const costWords =
     cost === 0
       ? "Costs no action points."
       : `Costs ${cost} AP${Object.hasOwn(OPERATIONS, type) ? ` (+${FALSE_FLAG_COST} with a false flag)` : ""}.`;
-  return [DOES[type], accessNeed(type), costWords].filter(Boolean).join(" ");
+  const does = DOES[type].replace("{mobilizeCost}", String(params.mobilizeCost));
+  return [does, accessNeed(type), costWords].filter(Boolean).join(" ");
 }

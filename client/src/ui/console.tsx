@@ -8,10 +8,12 @@ import { scenarios } from "./api.ts";
 import { InjectPreview, SecretObjectives, TeacherMaterial } from "./console-brief.tsx";
 import { SessionSettings, StrikesWaiting } from "./console-rules.tsx";
 import { describe } from "./order-words.ts";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ResolveNow } from "./resolve-now.tsx";
 
 export function Console({ v }: { v: ClientView }) {
   const error = useSignal("");
+  const askEnd = useSignal(false);
   const injectId = useSignal("");
   const title = useSignal("");
   const text = useSignal("");
@@ -47,14 +49,27 @@ export function Console({ v }: { v: ClientView }) {
           +1 minute
         </button>
         <ResolveNow v={v} act={act} />
-        <button
-          type="button"
-          class="danger"
-          onClick={() => confirm("End the game for everyone and open the debrief?") && act("fac:end")}
-        >
+        <button type="button" class="danger" onClick={() => (askEnd.value = true)}>
           End the game
         </button>
       </div>
+      {askEnd.value && (
+        <ConfirmDialog
+          ask={{
+            title: "End the game for everyone?",
+            lines: [
+              "The game ends now, for every player, and cannot be resumed.",
+              "Everyone moves to the debrief, which shows what was hidden.",
+            ],
+            confirm: "End the game",
+          }}
+          onConfirm={() => {
+            askEnd.value = false;
+            void act("fac:end");
+          }}
+          onCancel={() => (askEnd.value = false)}
+        />
+      )}
       <table class="seats">
         <caption>Seats and their orders this turn</caption>
         {/* Who plays a seat and its bot control share a column, so the panel's width goes to the controls and the orders. */}

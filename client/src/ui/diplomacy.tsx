@@ -1,6 +1,6 @@
 /** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
 import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import {
   CBM_EFFECTS,
   CBM_KINDS,
@@ -13,6 +13,7 @@ import {
 } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
 import { markRead, unreadByChannel } from "./unread.ts";
+import { TabList, TabPanel } from "./tabs.tsx";
 import { channelName } from "./waiting.tsx";
 
 /** Where a proposal stands, after "X proposes <measure>": with whom, and whose answer it waits for. */
@@ -61,6 +62,8 @@ export function Diplomacy({ v }: { v: ClientView }) {
   const messages = v.chat.filter((m) => m.channel === channel.value);
   // What the open channel shows is read.
   useEffect(() => markRead(channel.value, v), [channel.value, messages.length, v]);
+  const done = useSignal("");
+  const cbmHeading = useRef<HTMLHeadingElement>(null);
   /** Open proposals that name this seat and that it has not answered. */
   const waiting = v.game.proposals.filter(
     (p) => p.parties.includes(me) && !p.accepted.includes(me) && !p.declined.includes(me),
@@ -75,6 +78,12 @@ export function Diplomacy({ v }: { v: ClientView }) {
       }
     }
     error.value = "";
+    answered(`Accepted ${waiting.length} proposals.`);
+  };
+  /** After an answer its button goes away: focus moves to the measures' heading, and a status line says what was done. */
+  const answered = (what: string) => {
+    done.value = what;
+    cbmHeading.current?.focus();
   };
   const send = async () => {
     error.value = (await request("chat", { channel: channel.value, text: text.value })) ?? "";
@@ -83,47 +92,46 @@ export function Diplomacy({ v }: { v: ClientView }) {
   return (
     <section aria-labelledby="dip-h" class="panel">
       <h2 id="dip-h">Diplomacy</h2>
-      <div role="tablist" aria-label="Channels" class="channels">
-        {channels.map((c) => (
-          <button
-            type="button"
-            key={c}
-            role="tab"
-            aria-selected={channel.value === c}
-            onClick={() => (channel.value = c)}
+      <TabList
+        label="Channels"
+        class="channels"
+        idPrefix="channel"
+        selected={channel.value}
+        onSelect={(c) => (channel.value = c)}
+        tabs={channels.map((c) => ({
+          id: c,
+          label: `${label(c)} (${v.chat.filter((m) => m.channel === c).length}${unread.get(c) ? `, ${unread.get(c)} new` : ""})`,
+        }))}
+      />
+      <TabPanel idPrefix="channel" selected={channel.value}>
+        <ol class="chat" aria-live="polite">
+          {messages.map((m) => (
+            <li key={m.id} class={`chat-${m.role}`}>
+              <strong>{m.fromName}</strong>
+              {m.role !== "player" && <span class="role-tag"> {ROLE_TAGS[m.role]}</span>}{" "}
+              <small>turn {m.turn}</small>: {m.text}
+            </li>
+          ))}
+        </ol>
+        {v.me.role !== "observer" && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void send();
+            }}
           >
-            {label(c)} ({v.chat.filter((m) => m.channel === c).length}
-            {unread.get(c) ? `, ${unread.get(c)} new` : ""})
-          </button>
-        ))}
-      </div>
-      <ol class="chat" aria-live="polite">
-        {messages.map((m) => (
-          <li key={m.id} class={`chat-${m.role}`}>
-            <strong>{m.fromName}</strong>
-            {m.role !== "player" && <span class="role-tag"> {ROLE_TAGS[m.role]}</span>}{" "}
-            <small>turn {m.turn}</small>: {m.text}
-          </li>
-        ))}
-      </ol>
-      {v.me.role !== "observer" && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void send();
-          }}
-        >
-          <label>
-            Message to {label(channel.value)}{" "}
-            <input
-              maxLength={500}
-              value={text.value}
-              onInput={(e) => (text.value = (e.target as HTMLInputElement).value)}
-            />
-          </label>
-          <button type="submit">Send</button>
-        </form>
-      )}
+            <label>
+              Message to {label(channel.value)}{" "}
+              <input
+                maxLength={500}
+                value={text.value}
+                onInput={(e) => (text.value = (e.target as HTMLInputElement).value)}
+              />
+            </label>
+            <button type="submit">Send</button>
+          </form>
+        )}
+      </TabPanel>
       {error.value && (
         <p role="alert" class="error">
           {error.value}
@@ -131,7 +139,10 @@ export function Diplomacy({ v }: { v: ClientView }) {
       )}
       {v.me.role === "player" && (
         <>
-          <h3>Confidence-building measures</h3>
+          <h3 id="cbm-h" tabIndex={-1} ref={cbmHeading}>
+            Confidence-building measures
+          </h3>
+          <p role="status">{done.value}</p>
           <p>
             In force:{" "}
             {v.game.cbms.length
@@ -172,19 +183,21 @@ export function Diplomacy({ v }: { v: ClientView }) {
                     {" "}
                     <button
                       type="button"
-                      onClick={async () =>
-                        (error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "")
-                      }
+                      onClick={async () => {
+                        error.value = (await request("respond", { proposal: p.id, accept: true })) ?? "";
+                        if (!error.value) answered(`Accepted ${CBM_NAMES[p.kind]}.`);
+                      }}
                     >
                       Accept
                     </button>{" "}
                     <button
                       type="button"
-                      onClick={async () =>
-                        (error.value =
+                      onClick={async () => {
+                        error.value =
                           (await request("respond", { proposal: p.id, accept: false, note: "Not now." })) ??
-                          "")
-                      }
+                          "";
+                        if (!error.value) answered(`Declined ${CBM_NAMES[p.kind]}.`);
+                      }}
                     >
                       Decline
                     </button>

@@ -2,7 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
-import { scenarios } from "./api.ts";
+import { Hints } from "./hints.tsx";
 import { incidentRef } from "./incident-labels.ts";
 import { Why } from "./why.tsx";
 
@@ -15,9 +15,6 @@ export function Feed({ v }: { v: ClientView }) {
   const mine = me ? v.game.private[me] : undefined;
   const name = (id: string | null) =>
     id === null ? "unknown" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id);
-  const hints =
-    scenarios.value.find((s) => s.id === v.game.scenario.id)?.hints.filter((h) => h.turn === v.game.turn) ??
-    [];
   const routine = v.game.events.filter((e) => ROUTINE_RULES.has(e.rule)).length;
   const events = v.game.events
     .filter((e) => showRoutine.value || !ROUTINE_RULES.has(e.rule))
@@ -26,11 +23,8 @@ export function Feed({ v }: { v: ClientView }) {
   return (
     <section aria-labelledby="feed-h" class="panel">
       <h2 id="feed-h">Briefing and intelligence</h2>
-      {hints.map((h, i) => (
-        <p key={i} class="hint" role="note">
-          Hint: {h.text}
-        </p>
-      ))}
+      {/* A seated player reads the hints on the orders tab, where the game opens. */}
+      {!(v.me.role === "player" && v.me.seat !== null) && <Hints v={v} />}
       <details open={v.game.turn === 1}>
         <summary>Public briefing</summary>
         <p class="briefing">{v.game.scenario.briefing}</p>

@@ -1,83 +1,18 @@
 /** The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD panels. */
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
-import { RUNGS } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
-import { rungStyle } from "../board/rungs.ts";
+import { Board, Ladder } from "./board-view.tsx";
 import { Clock, ConnectionBanner } from "./clock.tsx";
 import { Console } from "./console.tsx";
 import { Diplomacy } from "./diplomacy.tsx";
 import { Feed } from "./feed.tsx";
+import { GamesMenu } from "./games-menu.tsx";
 import { Orders } from "./orders.tsx";
+import { StatesTable } from "./states-table.tsx";
+import { TabList, TabPanel } from "./tabs.tsx";
+import { TurnSummary } from "./turn-summary.tsx";
 import { WaitingForYou } from "./waiting.tsx";
-
-function Board({ v }: { v: ClientView }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const board = useRef<{ update: (v: ClientView) => void; destroy: () => void } | null>(null);
-  // The newest view: the board module loads asynchronously, and views (a whole turn, in a solo game) can arrive meanwhile.
-  const latest = useRef(v);
-  latest.current = v;
-  useEffect(() => {
-    let alive = true;
-    void import("../board/board.ts").then((m) => {
-      if (!alive || !ref.current) return;
-      board.current = m.mountBoard(ref.current);
-      board.current.update(latest.current);
-      (window as unknown as { __boardReady?: boolean }).__boardReady = true;
-    });
-    return () => {
-      alive = false;
-      board.current?.destroy();
-    };
-  }, []);
-  useEffect(() => board.current?.update(v), [v]);
-  return (
-    <div
-      ref={ref}
-      class="board"
-      role="img"
-      aria-label={`Map of ${v.game.seats.length} states; tensions are listed in the ladder and in each state's panel`}
-    />
-  );
-}
-
-function Ladder({ v }: { v: ClientView }) {
-  const pairs = Object.entries(v.game.tension).sort((a, b) => b[1] - a[1]);
-  const name = (p: string) =>
-    p
-      .split("|")
-      .map((s) => v.game.nations[s]?.name ?? s)
-      .join("–");
-  return (
-    <aside class="ladder" aria-labelledby="ladder-h">
-      <h2 id="ladder-h">Escalation ladder</h2>
-      <ol reversed>
-        {RUNGS.slice()
-          .reverse()
-          .map((r) => (
-            <li key={r.name}>
-              <span
-                class="swatch"
-                style={{
-                  borderTop: `4px ${rungStyle(r.min).dash[0] === 0 ? "solid" : "dashed"} ${rungStyle(r.min).css}`,
-                }}
-              />{" "}
-              {r.min}+ {r.name}
-              <ul>
-                {pairs
-                  .filter(([, t]) => rungStyle(t).name === r.name)
-                  .map(([p, t]) => (
-                    <li key={p}>
-                      {name(p)}: {t.toFixed(1)}
-                    </li>
-                  ))}
-              </ul>
-            </li>
-          ))}
-      </ol>
-    </aside>
-  );
-}
 
 /** For a player without a seat: ask to join one (the facilitator lets you in when it has players), or wait for the answer. */
 function SeatRequest({ v }: { v: ClientView }) {
@@ -143,6 +78,14 @@ export function Game({ v }: { v: ClientView }) {
       el?.querySelector<HTMLElement>("button")?.focus();
     });
   };
+  // The page opens at its top, and focus (lost with the lobby or home page's button that started the game) goes to the tab shown.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    if (document.activeElement === document.body || document.activeElement === null)
+      document
+        .querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+        ?.focus({ preventScroll: true });
+  }, []);
   return (
     <main class="game">
       {/* Only the clock's row stays in view while scrolling: on a phone the whole header would take a quarter of the screen. */}
@@ -154,6 +97,7 @@ export function Game({ v }: { v: ClientView }) {
             Turn {v.game.turn} of {v.game.maxTurns}
           </span>
           <Clock v={v} />
+          <GamesMenu />
           {fac && (v.session.desk?.knocks.length ?? 0) > 0 && (
             <button type="button" class="knock-alert" onClick={() => (tab.value = "console")}>
               {v.session.desk?.knocks.length} waiting for a seat
@@ -172,33 +116,29 @@ export function Game({ v }: { v: ClientView }) {
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
       </div>
       <WaitingForYou v={v} open={open} />
+      <TurnSummary v={v} />
       {v.me.role === "player" && v.me.seat === null && <SeatRequest v={v} />}
       <div class="layout">
-        <div class="left">
-          <Board v={v} />
-          <Ladder v={v} />
-        </div>
         <div class="right">
-          <div role="tablist" aria-label="Panels" class="tabs">
-            {tabs.map(([id, label]) => (
-              <button
-                type="button"
-                key={id}
-                role="tab"
-                id={`tab-${id}`}
-                aria-selected={tab.value === id}
-                onClick={() => (tab.value = id)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" aria-labelledby={`tab-${tab.value}`}>
+          <TabList
+            label="Panels"
+            class="tabs"
+            idPrefix="panels"
+            selected={tab.value}
+            onSelect={(id) => (tab.value = id)}
+            tabs={tabs.map(([id, label]) => ({ id, label }))}
+          />
+          <TabPanel idPrefix="panels" selected={tab.value}>
             {tab.value === "orders" && <Orders v={v} />}
             {tab.value === "feed" && <Feed v={v} />}
             {tab.value === "diplomacy" && <Diplomacy v={v} />}
             {tab.value === "console" && <Console v={v} />}
-          </div>
+          </TabPanel>
+        </div>
+        <div class="left">
+          <Board v={v} />
+          <StatesTable v={v} />
+          <Ladder v={v} />
         </div>
       </div>
     </main>

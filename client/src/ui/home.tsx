@@ -1,10 +1,11 @@
-/** Home: play solo, join with a code, or run a class; a seat invite opened from a link comes first. */
+/** Home: join with a code, go back to a game, play solo, or run a class; a seat invite opened from a link comes first. */
 import { useSignal } from "@preact/signals";
 import { farewell } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { ClassCard } from "./class-card.tsx";
 import { InviteCard } from "./invite-card.tsx";
 import { JoinCard } from "./join-card.tsx";
+import { YourGames } from "./games-menu.tsx";
 import { SoloCard } from "./solo-card.tsx";
 
 /** The home page: its cards share the scenario chosen, the person's name and one place for errors. */
@@ -45,8 +46,10 @@ export function Home() {
       )}
       <InviteCard />
       <div class="cards">
-        <SoloCard list={list} sc={sc} scenarioId={scenarioId} name={name} run={run} />
+        {/* Joining first: a student in class, on a phone, comes for the code. */}
         <JoinCard name={name} run={run} />
+        <YourGames />
+        <SoloCard list={list} sc={sc} scenarioId={scenarioId} name={name} run={run} />
         <ClassCard sc={sc} run={run} />
       </div>
     </main>

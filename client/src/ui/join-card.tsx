@@ -1,10 +1,21 @@
 /** Join with a code: a name and the game's code, then a role and a state in the game found. */
-import { useSignal, type Signal } from "@preact/signals";
+import { signal, useSignal, type Signal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
 import { joinRoom, lookupCode } from "../net/client.ts";
+
+/** A join code opened from a shareable link ("?join=…"): the join card starts with it filled in. */
+export const pendingJoinCode = signal<string | null>(null);
 
 /** The join card; the name given here is the solo game's too. */
 export function JoinCard({ name, run }: { name: Signal<string>; run: (fn: () => Promise<void>) => unknown }) {
-  const code = useSignal("");
+  const code = useSignal(pendingJoinCode.value ?? "");
+  const nameInput = useRef<HTMLInputElement>(null);
+  // Opened from a join link: the code is there, the name is what is left to type.
+  useEffect(() => {
+    if (pendingJoinCode.value === null) return;
+    pendingJoinCode.value = null;
+    nameInput.current?.focus();
+  }, []);
   const role = useSignal<"player" | "observer">("player");
   const found = useSignal<Awaited<ReturnType<typeof lookupCode>> | null>(null);
   const joinSeat = useSignal("");
@@ -14,6 +25,7 @@ export function JoinCard({ name, run }: { name: Signal<string>; run: (fn: () => 
       <label>
         Your name{" "}
         <input
+          ref={nameInput}
           value={name.value}
           maxLength={40}
           onInput={(e) => (name.value = (e.target as HTMLInputElement).value)}

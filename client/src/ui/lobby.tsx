@@ -5,6 +5,7 @@ import { request, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 import { SessionSettings, strikeRuleWords } from "./console-rules.tsx";
+import { JoinLink } from "./join-link.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -19,7 +20,8 @@ export function Lobby({ v }: { v: ClientView }) {
       <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>
         {v.session.code}
       </p>
-      <p>Open this page, choose "Join with a code", and type the code above.</p>
+      <p>Open this page, choose "Join with a code", and type the code above, or open the join link.</p>
+      {fac && <JoinLink code={v.session.code} />}
       {error.value && (
         <p role="alert" class="error">
           {error.value}

@@ -3,7 +3,8 @@
  * modifiers and odds; Add says why when it cannot be used, asks before a consequential order, and resets the card
  * once the order is added.
  */
-import { useSignal } from "@preact/signals";
+import { signal, useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
 import {
   ACCESS_AGE,
   hotlineWith,
@@ -29,6 +30,9 @@ import {
   TargetField,
 } from "./order-fields.tsx";
 import { describe, LABELS, odds, OPS, TARGETED } from "./order-words.ts";
+
+/** An order the card should open on (the brink notice's "Choose now"): its action and target, once. */
+export const preselectOrder = signal<{ type: OrderType; target: string } | null>(null);
 
 /** Order types the card offers: an answer only while an inquiry is open, a brink choice only at the brink. */
 function offered(openInquiries: number, atBrink: boolean): OrderType[] {
@@ -82,6 +86,16 @@ export function OrderCard({
   const text = useSignal("");
   const choice = useSignal<BrinkChoice>("standDown");
   const asking = useSignal<Order | null>(null);
+  const pre = preselectOrder.value;
+  useEffect(() => {
+    if (!pre) return;
+    preselectOrder.value = null;
+    type.value = pre.type;
+    target.value = pre.target;
+    const select = document.getElementById("order-action");
+    select?.scrollIntoView({ block: "center" });
+    select?.focus();
+  }, [pre]);
   const reset = () => {
     type.value = "espionage";
     overt.value = false;
@@ -165,7 +179,7 @@ export function OrderCard({
         </select>
       </Field>
       <p id="action-help" class="action-help">
-        {actionHelp(type.value)}
+        {actionHelp(type.value, v.game.params)}
       </p>
       {needsIncident && (
         <IncidentField

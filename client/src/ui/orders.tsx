@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { orderCost, type Order } from "@firebreak/shared/browser";
 import { request, type ClientView } from "../net/client.ts";
+import { Hints } from "./hints.tsx";
 import { OrderCard } from "./order-card.tsx";
 import { incidentNameById } from "./incident-labels.ts";
 import { describe } from "./order-words.ts";
@@ -37,6 +38,7 @@ export function Orders({ v }: { v: ClientView }) {
   return (
     <section aria-labelledby="orders-h" class="panel">
       <h2 id="orders-h">Orders for turn {v.game.turn}</h2>
+      <Hints v={v} />
       <p>
         Action points: <strong>{used}</strong> of {ap} planned.
       </p>

@@ -6,6 +6,7 @@
 import { CBM_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { brinkPartners, brinkWarChance } from "./brink.ts";
+import { preselectOrder } from "./order-card.tsx";
 import { incidentNameById } from "./incident-labels.ts";
 import { unreadByChannel } from "./unread.ts";
 
@@ -56,7 +57,14 @@ export function WaitingForYou({ v, open }: { v: ClientView; open: (tab: string, 
             <strong>You are at the brink with {name(s)}.</strong> Choose in your orders this turn: stand down,
             or stand firm. No choice counts as standing firm, and if neither of you stands down the standoff
             turns into war with chance {Math.round(brinkWarChance(v, s) * 100)}%.{" "}
-            <button type="button" onClick={() => open("orders")}>
+            <button
+              type="button"
+              onClick={() => {
+                // The order card opens on the brink choice toward this state.
+                preselectOrder.value = { type: "brink", target: s };
+                open("orders");
+              }}
+            >
               Choose now
             </button>
           </li>
