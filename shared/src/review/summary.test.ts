@@ -98,6 +98,20 @@ describe("a student's turn summary", () => {
     expect(m?.before).toBe(now + 2);
   });
 
+  it("lists as new only the incidents against the seat it did not know of when the month began", () => {
+    let listed = 0;
+    for (const seat of t.final.seats)
+      for (let k = 1; k < t.starts.length; k++) {
+        const start = must(turnStartOf(seen(must(t.starts[k - 1]), seat), seat));
+        const view = seen(must(t.starts[k]), seat);
+        const s = must(summariseTurn(view, seat, start));
+        const expected = view.incidents.filter((i) => i.target === seat && !start.incidents?.includes(i.id));
+        expect(s.incidents.map((i) => i.id)).toEqual(expected.map((i) => i.id));
+        listed += s.incidents.length;
+      }
+    expect(listed).toBeGreaterThan(0);
+  });
+
   it("gives nothing for a seat the game does not have, or before any month has ended", () => {
     const seat = must(t.final.seats[0]);
     const view = seen(must(t.starts[1]), seat);

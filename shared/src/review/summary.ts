@@ -28,6 +28,8 @@ export interface TurnStart {
   measures: Record<Measure, number>;
   /** The tension of each of the seat's pairs. */
   tension: Record<string, number>;
+  /** The incidents against the seat it knew of (absent: count those of the month and after as new). */
+  incidents?: string[];
 }
 
 /** An objective whose threshold the month's changes crossed, or that stands close to or past it. */
@@ -77,6 +79,7 @@ export function turnStartOf(view: GameView, seat: string): TurnStart | null {
     events: view.events.length,
     measures: { economy: n.economy, stability: n.stability, reputation: n.reputation },
     tension,
+    incidents: view.incidents.filter((i) => i.target === seat).map((i) => i.id),
   };
 }
 
@@ -120,8 +123,11 @@ export function summariseTurn(view: GameView, seat: string, start: TurnStart | n
     if (moved(m)) tension.push(m);
   }
   tension.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  const known = exact && Array.isArray(start.incidents) ? new Set(start.incidents) : null;
   const incidents = view.incidents.filter(
-    (i) => i.target === seat && (i.turn >= turn || (own(i.knowledge, seat)?.since ?? 0) >= turn),
+    (i) =>
+      i.target === seat &&
+      (known ? !known.has(i.id) : i.turn >= turn || (own(i.knowledge, seat)?.since ?? 0) >= turn),
   );
   const objectives = objectivesAtRisk(view, seat, measures, exact ? start : null);
   return { seat, turn, exact, measures, tension, incidents, objectives };

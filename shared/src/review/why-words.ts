@@ -8,10 +8,10 @@ export function fmtValue(x: number): string {
   return x.toFixed(1);
 }
 
-/** A signed change with a true minus sign: two decimals below 1 (a month's small moves add up), one above. */
+/** A signed change with a true minus sign: two decimals below 1 (a month's small moves add up; three below 0.01), one above. */
 export function fmtDelta(d: number): string {
   const a = Math.abs(d);
-  return `${d < 0 ? "−" : "+"}${a.toFixed(a < 1 ? 2 : 1)}`;
+  return `${d < 0 ? "−" : "+"}${a.toFixed(a < 0.01 ? 3 : a < 1 ? 2 : 1)}`;
 }
 
 /** What the movement is of, as the reader says it: "Tension with Borevia", "Your stability", "Aestria's economy". */

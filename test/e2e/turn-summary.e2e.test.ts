@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { boardReady, checkScreen, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
+
+const e2e = withServerAndBrowser();
+
+describe("the student's turn summary", () => {
+  it(
+    "after a month resolves, says what changed for the student's state and why; it can be dismissed and reopened",
+    async () => {
+      const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
+      await page.getByRole("heading", { name: "Play solo" }).waitFor();
+      await page.locator('input[name=scenario][value="baltic-fog"]').check();
+      await page.getByLabel("Your state").selectOption("aestria");
+      await page.getByRole("button", { name: "Play solo as Aestria" }).click();
+      await boardReady(page);
+      await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
+      // No summary before a month has ended.
+      expect(await page.getByRole("heading", { name: /What changed for you/ }).count()).toBe(0);
+      // A month with an order that moves tension: a public statement warning Borevia.
+      await page.getByLabel("Action").selectOption("hunt");
+      await page.getByRole("button", { name: "Add order" }).click();
+      await page.getByText("Orders saved (1).").waitFor();
+      await page.getByRole("button", { name: "Ready: end my turn" }).click();
+      const summary = page.locator("section.turn-summary");
+      await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
+      // The state's three measures, each with its value before and after.
+      for (const m of ["Economy", "Stability", "Reputation"])
+        await summary.locator(".summary-measures > li", { hasText: m }).first().waitFor();
+      expect(await summary.locator(".summary-measures > li").first().textContent()).toMatch(/Economy \d+\.\d/);
+      // At least one cause, named by its rule, with the events behind it.
+      const causes = summary.locator(".causes > li");
+      expect(await causes.count()).toBeGreaterThan(0);
+      expect(await causes.first().textContent()).toMatch(/^[+−]\d+\.\d+ from \S/);
+      expect(await summary.getByRole("heading", { name: "Tensions" }).count()).toBe(1);
+      await checkScreen(page, "turn-summary");
+      // Dismissed, it leaves a button that reopens it; focus follows.
+      await summary.getByRole("button", { name: "Dismiss" }).click();
+      const reopen = page.getByRole("button", { name: "What changed for you in month 1" });
+      await reopen.waitFor();
+      expect(await reopen.evaluate((el) => el === (el.ownerDocument as Document).activeElement)).toBe(true);
+      await reopen.click();
+      await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
+      // After a reload the tab still knows where month 1 began: the values before are shown, not guessed.
+      await page.reload();
+      await boardReady(page);
+      await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
+      expect(await summary.textContent()).toContain("→");
+      expect(errors).toEqual([]);
+    },
+    E2E_TEST,
+  );
+});
