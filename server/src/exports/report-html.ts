@@ -41,7 +41,8 @@ h1{font-size:18pt;margin:0 0 .2em}h2{font-size:13pt;border-bottom:1px solid #999
 h3{font-size:11pt;margin:.8em 0 .2em;break-after:avoid}
 table{border-collapse:collapse;width:100%;font-size:9pt}th,td{border:1px solid #bbb;padding:2px 4px;text-align:left;vertical-align:top}
 td.n{text-align:right;font-variant-numeric:tabular-nums}tr{break-inside:avoid}
-figure{margin:.6em 0;break-inside:avoid}figcaption{font-size:9pt;color:#444}svg{max-width:100%;height:auto}
+figure{margin:.6em 0;break-inside:avoid}figcaption{font-size:8.5pt;color:#444}svg{width:100%;height:auto}
+.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:.2em 1.2em}.cbm svg{max-width:420px}
 .meta{color:#444}.met{color:#2b8a3e;font-weight:bold}.missed{color:#a61e4d;font-weight:bold}.hint{color:#555;font-size:9pt}
 code{font-size:8pt;word-break:break-all}
 @media print{body{margin:0;max-width:none;padding:0}.hint{display:none}}`;
@@ -140,7 +141,7 @@ function cbmSection(v: GameView): string {
   const chart = cbmTimeline(v);
   const events = v.events.filter((e) => e.rule.startsWith("cbm."));
   const list = events.map((e) => `<li>Turn ${e.turn}: ${esc(e.text)}</li>`).join("");
-  return `${chart ? `<figure>${chart}<figcaption>Each bar runs from the turn the measure came into force to the end.</figcaption></figure>` : "<p>No confidence-building measure was in force at the end.</p>"}${list ? `<h3>Proposals and answers</h3><ul>${list}</ul>` : ""}`;
+  return `${chart ? `<figure class="cbm">${chart}<figcaption>Each bar runs from the turn the measure came into force to the end.</figcaption></figure>` : "<p>No confidence-building measure was in force at the end.</p>"}${list ? `<h3>Proposals and answers</h3><ul>${list}</ul>` : ""}`;
 }
 
 /** The report page for `input.viewer`. */
@@ -149,7 +150,7 @@ export function reportHtml(input: ReportInput): string {
   const charts = allPairs(v.seats)
     .map((pair) => {
       const [a, b] = pair.split("|") as [SeatId, SeatId];
-      return `<figure>${tensionChart(v, pair)}<figcaption>${esc(stateName(v, a))}–${esc(stateName(v, b))}: tension at the end of each turn (0: the start; the dashed line is the brink), and below the axis the operations each side actually ran against the other (▲ by ${esc(stateName(v, a))}, ▼ by ${esc(stateName(v, b))}; a number counts several in a turn).</figcaption></figure>`;
+      return `<figure>${tensionChart(v, pair)}<figcaption>${esc(stateName(v, a))}–${esc(stateName(v, b))}</figcaption></figure>`;
     })
     .join("");
   const title = `After-action report: ${v.scenario.title}`;
@@ -161,7 +162,7 @@ export function reportHtml(input: ReportInput): string {
 <style>${STYLE}</style></head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="meta">Game “${esc(input.gameName)}” · scenario <code>${esc(v.scenario.id)}</code> · rules v${input.final.rulesVersion} · ${v.seats.length} states · ${Math.max(0, v.outcome?.turn ?? v.turn)} turns</p>
+<p class="meta">Game “${esc(input.gameName)}” · scenario <code>${esc(v.scenario.id)}</code> · rules v${input.final.rulesVersion} · ${v.seats.length} states · ended on turn ${v.outcome?.turn ?? v.turn}</p>
 <p class="hint">To save this report as a PDF, print it and choose “Save as PDF”.</p>
 <h2>Outcome</h2>
 <p><strong>${esc(outcomeSentence(v))}</strong></p>
@@ -169,7 +170,10 @@ export function reportHtml(input: ReportInput): string {
 <h2>Scores</h2>
 ${scoresTable(v, input)}
 <h2>Tension between each pair, beside what was really done</h2>
-${charts}
+<p>Each chart shows a pair's tension at the end of every turn (turn 0 is the start) against the brink (dashed), and
+the turn war began if it did. Below its axis are the operations each side actually ran against the other, whether or
+not they were detected: ▲ by the first state named in the key, ▼ by the second; a number counts several in one turn.</p>
+<div class="charts">${charts}</div>
 <h2>Objectives</h2>
 ${objectivesSection(v)}
 <h2>Every incident: who really did it, and who was blamed</h2>

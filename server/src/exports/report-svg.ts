@@ -39,10 +39,10 @@ function labelled(last: number): number[] {
   return out;
 }
 
-const W = 560;
+const W = 420;
 const H = 250;
-const L = 40;
-const R = 60;
+const L = 34;
+const R = 66;
 const TOP = 14;
 const PLOT_BOTTOM = 170;
 
