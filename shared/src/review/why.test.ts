@@ -33,7 +33,7 @@ function timelineOf(record: GameRecord, sc: Scenario): Timeline {
 /** The golden records and a few seeded bot games, each with its timeline. */
 function games(): Array<{ name: string; t: Timeline }> {
   const out: Array<{ name: string; t: Timeline }> = [];
-  for (const f of readdirSync(golden).filter((x) => x.endsWith(".json") && !process.env.NO_GOLDEN)) {
+  for (const f of readdirSync(golden).filter((x) => x.endsWith(".json"))) {
     const record = JSON.parse(readFileSync(new URL(f, golden), "utf8")) as GameRecord;
     out.push({ name: f, t: timelineOf(record, scenario(record.scenario.id)) });
   }

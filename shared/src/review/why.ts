@@ -5,7 +5,7 @@
  * as a remainder, never attributed to a guessed cause.
  */
 import type { SeatId, StatName } from "../model/basics.ts";
-import type { GameEvent } from "../model/events.ts";
+import type { GameEvent, MeasureChange } from "../model/events.ts";
 import { own } from "../model/ids.ts";
 import { pairMembers } from "../model/pairs.ts";
 import { RULES } from "../model/rules-catalogue.ts";
@@ -54,13 +54,6 @@ export interface Movement {
   unseen: number | null;
 }
 
-/** One change to a state's measure, as an event reports it. */
-interface MeasureChangeLike {
-  seat: SeatId;
-  measure: Measure;
-  delta: number;
-}
-
 /** Rounds to 3 decimals, and turns -0 into 0. */
 export function r3(x: number): number {
   const v = Math.round(x * 1000) / 1000;
@@ -68,9 +61,8 @@ export function r3(x: number): number {
 }
 
 /** The measure changes an event reports (none for an event that changed no state's measures). */
-export function changesOf(e: GameEvent): readonly MeasureChangeLike[] {
-  const c = (e as { changes?: unknown }).changes;
-  return Array.isArray(c) ? (c as MeasureChangeLike[]) : [];
+export function changesOf(e: GameEvent): readonly MeasureChange[] {
+  return e.changes ?? [];
 }
 
 /** True when a player at `seat` sees the event (the same test as the view's). */
