@@ -16,6 +16,9 @@ import {
 import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
+import { ExerciseRoom } from "./rooms/exercise-room.ts";
+import { loadExercises, restoreExercises } from "./exercises/restore.ts";
+import { openExerciseStore } from "./exercises/store.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { RESTORE_KEY, setServices } from "./services.ts";
@@ -134,6 +137,8 @@ export async function startServer(
   };
   const catalogue = loadCatalogue(undefined, log);
   const { store, where } = openStore(config.databaseUrl ?? null, config.dataDir);
+  // Exercises are kept beside the games in the SQLite file (also when the games are in PostgreSQL).
+  const exercises = openExerciseStore(join(config.dataDir, "firebreak.sqlite"));
   const startedAt = Date.now();
   const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
@@ -178,6 +183,8 @@ export async function startServer(
   } as ConstructorParameters<typeof Server>[0]);
   // join("crisis", { code }) finds the room whose metadata carries that code.
   server.define("crisis", CrisisRoom).filterBy(["code"]);
+  server.define("exercise", ExerciseRoom);
+  loadExercises(exercises);
   await server.listen(config.port);
   if (transport.server) {
     stampClientAddress(transport.server, (address, hop) => trust(address, hop));
@@ -215,6 +222,7 @@ export async function startServer(
         );
     }
   }
+  await restoreExercises();
   log(
     `Firebreak listening on http://localhost:${config.port} (data in ${where}${restored ? `, ${restored} game(s) restored` : ""})`,
   );
@@ -225,6 +233,7 @@ export async function startServer(
       await server.gracefullyShutdown(false);
       await bots.close();
       store.close();
+      exercises.close();
     },
   };
 }

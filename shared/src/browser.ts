@@ -49,6 +49,7 @@ export type {
   SyncAnswer,
 } from "./protocol/requests.ts";
 export type { CodeLookup, HttpError, ScenarioSummary, WakeAnswer } from "./protocol/http.ts";
+export type * from "./protocol/exercise.ts";
 export type { Rejection, RejectionCode } from "./protocol/errors.ts";
 export {
   REMOVED_CLOSE_CODE,

@@ -47,3 +47,4 @@ export * from "./protocol/requests.ts";
 export * from "./protocol/view.ts";
 export * from "./protocol/messages.ts";
 export * from "./protocol/http.ts";
+export * from "./protocol/exercise.ts";

@@ -85,6 +85,7 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
   NO_BOT_HOLDS_SEAT: "No bot is playing your seat: you play it already.",
   STRIKE_TOO_EARLY: "The facilitator does not allow military strikes yet. Remove the strike order.",
   NO_STRIKE_WAITING: "No strike from that state is waiting for approval.",
+  UNKNOWN_TABLE: "That table is not part of this exercise.",
   // Codes only in HTTP answers.
   PAYLOAD_TOO_LARGE: "That was too much to send at once.",
   FOREIGN_ORIGIN: "This page was opened from another address than the game's. Open the game's own address.",

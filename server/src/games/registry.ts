@@ -11,9 +11,12 @@ export const roomsByCode = new Map<string, string>();
 /** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
 export const sleepingByCode = new Map<string, string>();
 
-/** True when a running or sleeping game already has this join code. */
+/** Join codes taken by something other than a game (an exercise's code, exercises/registry.ts). */
+export const reservedCodes = new Set<string>();
+
+/** True when a running or sleeping game, or an exercise, already has this join code. */
 export function codeInUse(code: string): boolean {
-  return roomsByCode.has(code) || sleepingByCode.has(code);
+  return roomsByCode.has(code) || sleepingByCode.has(code) || reservedCodes.has(code);
 }
 
 /** The id of the sleeping game with this join code, if any. */

@@ -15,7 +15,9 @@ import { isAsleep, isAwake, liveSession, roomsByCode, sleepingGame } from "../ga
 import { closedCodeNotice, closedNotice } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
+import { exerciseLookup } from "../exercises/registry.ts";
 import { bearerToken } from "./bearer.ts";
+import { installExerciseRoutes } from "./exercise-routes.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
 import { installRecordRoutes } from "./record-routes.ts";
@@ -87,6 +89,16 @@ export function installRoutes(
       return;
     }
     const code = normaliseCode(String(req.params.code ?? ""));
+    // An exercise's code answers with the table to join (docs/protocol.md §20.2).
+    const table = await exerciseLookup(code);
+    if (table === "none") {
+      res.status(410).json({ code: "GAME_OVER", message: "Every table of this exercise has ended." });
+      return;
+    }
+    if (table !== null) {
+      res.json(table);
+      return;
+    }
     // A game asleep (idle, out of memory) wakes when its code is looked up.
     const sleeping = roomsByCode.has(code) ? undefined : sleepingGame(code);
     if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
@@ -159,6 +171,7 @@ export function installRoutes(
     }
   });
   installRecordRoutes(app);
+  installExerciseRoutes(app);
   if (clientDir && existsSync(clientDir)) {
     app.use(serveClient(clientDir));
   }

@@ -4,6 +4,7 @@
  * each turn boundary the state itself), and marked finished, with its record, when it ends.
  */
 import { stateHash } from "@firebreak/shared";
+import { tableGame } from "../exercises/tables.ts";
 import { services } from "../services.ts";
 import { newGame } from "../session/creating.ts";
 import type { JournalEntry } from "../session/journal.ts";
@@ -36,18 +37,22 @@ export function openGame(raw: unknown, mint: Mint): OpenedGame {
     const gameId = String(restore.restore);
     return { gameId, session: restoredSession(gameId, restore.key), creator: null, restored: true };
   }
-  const made = newGame(raw, {
-    at: svc.now(),
-    scenario: (id) => svc.scenario(id),
-    takeoverSeconds: svc.takeoverSeconds,
-    mint,
-  });
+  // An exercise's table (exercises/tables.ts) is made by the server; its facilitator joins with the exercise's key.
+  const table = tableGame(raw);
+  const made = table
+    ? table.made
+    : newGame(raw, {
+        at: svc.now(),
+        scenario: (id) => svc.scenario(id),
+        takeoverSeconds: svc.takeoverSeconds,
+        mint,
+      });
   if (!made.ok) throw new Error(`${made.error.code}: ${made.error.message}`);
-  const gameId = newId("g");
+  const gameId = table ? table.gameId : newId("g");
   const hash = stateHash(made.value.session.game);
   svc.store.create(gameId, made.value.entry.code, { ...made.value.entry, hash });
   keepState(gameId, made.value.session, hash);
-  return { gameId, session: made.value.session, creator: made.value.creator, restored: false };
+  return { gameId, session: made.value.session, creator: table ? null : made.value.creator, restored: false };
 }
 
 /**

@@ -4,18 +4,21 @@ import type { StoredEntry } from "./journal.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { applyEntry, createSession } from "./session.ts";
 import { engineStep } from "./strikes.ts";
+import { engineOptions, treatedScenario } from "./treated.ts";
 
 /**
  * Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its
  * journal: the journal is folded as the session folds it, and each entry contributes the engine step it made (a strike
  * held for approval is not one until a facilitator approves it).
  */
-export function recordOf(entries: readonly StoredEntry[], scenario: Scenario): Result<GameRecord> {
+export function recordOf(entries: readonly StoredEntry[], base: Scenario): Result<GameRecord> {
   const first = entries[0];
   if (first?.kind !== "create") return refuse("NO_SUCH_GAME", "A journal starts with its create entry.");
-  const created = createGame(scenario, first.options.seed, { cbms: first.options.cbms });
+  // A game with parameter overrides (an exercise's treatment) was played in the scenario with them.
+  const scenario = treatedScenario(base, first.options);
+  const created = createGame(scenario, first.options.seed, engineOptions(first.options));
   if (!created.ok) return created;
-  const start = createSession(first, scenario);
+  const start = createSession(first, base);
   if (!start.ok) return start;
   const steps: GameRecord["steps"] = [];
   const everBot = new Set<string>();

@@ -20,6 +20,7 @@ import { permit } from "./permissions.ts";
 import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
 import { changeSettings, initialSettings } from "./settings.ts";
 import { startPlanning, stepEntry } from "./steps.ts";
+import { engineOptions, treatedScenario } from "./treated.ts";
 import { answerStrike } from "./strikes.ts";
 import type { Channel, SeatControl, SessionState } from "./types.ts";
 
@@ -28,7 +29,11 @@ export function createSession(
   entry: Extract<StoredEntry, { kind: "create" }>,
   scenario: Scenario,
 ): Result<SessionState> {
-  const game = createGame(scenario, entry.options.seed, { cbms: entry.options.cbms });
+  const game = createGame(
+    treatedScenario(scenario, entry.options),
+    entry.options.seed,
+    engineOptions(entry.options),
+  );
   if (!game.ok) return game;
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
   // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.

@@ -11,6 +11,7 @@ import type {
   Role,
   SeatId,
   SessionPhase,
+  Scenario,
   StrikeRule,
 } from "@firebreak/shared";
 
@@ -72,6 +73,10 @@ export interface CreateOptions {
   /** How strikes are ruled (absent in older journals: allowed). */
   strikes?: StrikeRule;
   cbms: CbmKind[];
+  /** Forbid CBM proposals (an exercise's treatment; absent: allowed). */
+  noCbms?: boolean;
+  /** Model parameter overrides on top of the scenario's own (an exercise's treatment; absent: none). */
+  params?: Scenario["params"];
   /**
    * How bots' personas are chosen (`castBots`, from the seed): the scenario's cast list, or at random. Absent in journals
    * written before casting existed; those games keep `defaultPersona`.

@@ -35,6 +35,10 @@ export interface CodeLookup {
   name: string;
   phase: SessionPhase;
   scenario: ScenarioSummary | null;
+  /** For an exercise's code (§20): the seat to take, the one with fewest players at the table found. */
+  seat?: string;
+  /** For an exercise's code: the exercise's name and the table's number (never its treatment). */
+  exercise?: { name: string; table: number };
 }
 
 /** POST /api/games/:gameId/wake answers 200: the game runs (`woken`: it was asleep until now). */

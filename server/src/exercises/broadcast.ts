@@ -1,0 +1,124 @@
+/**
+ * The exercise's requests carried to its tables: a broadcast sends each table the facilitator request it stands for
+ * (docs/protocol.md §11.2) as the table's facilitator (the member with the exercise's key), and a move takes a student
+ * from one table to a seat of another. Each table answers for itself.
+ */
+import { matchMaker, type Client } from "@colyseus/core";
+import {
+  rejection,
+  requestSchemas,
+  type Broadcast,
+  type RequestType,
+  type TableResult,
+} from "@firebreak/shared";
+import type { CrisisRoom } from "../rooms/crisis-room.ts";
+import { memberIdOf } from "../rooms/connections.ts";
+import { ok, refuse, type Result } from "../session/result.ts";
+import { sameSecret } from "../session/tokens.ts";
+import type { Member } from "../session/types.ts";
+import type { Exercise } from "./model.ts";
+import { wakeTable } from "./registry.ts";
+
+/** A table's room in this process and its facilitator (the exercise's key), or why not. */
+async function tableRoom(ex: Exercise, gameId: string): Promise<Result<{ room: CrisisRoom; fac: Member }>> {
+  await wakeTable(gameId);
+  const room = matchMaker.getLocalRoomById(gameId) as CrisisRoom | undefined;
+  if (!room?.session) return refuse("NO_SUCH_GAME", "That table's game is over and closed.");
+  const fac = room.session.members.find((m) => m.role === "facilitator" && sameSecret(m.token, ex.key));
+  if (!fac) return refuse("NOT_FACILITATOR", "This exercise no longer facilitates that table.");
+  return ok({ room, fac });
+}
+
+/** The facilitator request a broadcast stands for at each table, and its payload. */
+function requestOf(b: Broadcast): { type: RequestType; payload: unknown } {
+  switch (b.action) {
+    case "extend":
+      return { type: "fac:extend", payload: { seconds: b.seconds } };
+    case "inject":
+      return { type: "fac:inject", payload: b.inject };
+    case "message":
+      return { type: "chat", payload: { channel: "public", text: b.text } };
+    default:
+      return { type: `fac:${b.action}` as RequestType, payload: {} };
+  }
+}
+
+/** The tables a request names (every table when none), or why not: an id that is not one of this exercise's tables. */
+export function namedTables(ex: Exercise, ids: readonly string[] | undefined): Result<number[]> {
+  if (ids === undefined) return ok(ex.tables.map((_, i) => i));
+  const index = new Map(ex.tables.map((t, i) => [t.game, i] as const));
+  const out: number[] = [];
+  for (const id of ids) {
+    const i = index.get(id);
+    if (i === undefined) return refuse("UNKNOWN_TABLE", `No table "${id.slice(0, 64)}" in this exercise.`);
+    if (!out.includes(i)) out.push(i);
+  }
+  return ok(out);
+}
+
+/** Sends a broadcast to the tables it names; each table's answer, in table order. */
+export async function broadcast(ex: Exercise, b: Broadcast): Promise<Result<TableResult[]>> {
+  const which = namedTables(ex, b.tables);
+  if (!which.ok) return which;
+  const { type, payload } = requestOf(b);
+  const results: TableResult[] = [];
+  for (const i of which.value) {
+    const table = (ex.tables[i] as { game: string }).game;
+    const at = await tableRoom(ex, table);
+    if (!at.ok) {
+      results.push({ table, index: i + 1, ok: false, ...rejection(at.error) });
+      continue;
+    }
+    const parsed = requestSchemas[type].safeParse(payload);
+    const r = parsed.success
+      ? at.value.room.answer(at.value.fac, type, parsed.data as never)
+      : refuse("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "bad payload");
+    results.push(
+      r.ok ? { table, index: i + 1, ok: true } : { table, index: i + 1, ok: false, ...rejection(r.error) },
+    );
+  }
+  return ok(results);
+}
+
+/** The message a moved student's connections get before the old table lets them go: where to join, with an invite. */
+export interface MovedMessage {
+  roomId: string;
+  invite: string;
+  table: number;
+}
+
+/**
+ * Moves a student from one table to another: a seat invite at the new table (the seat asked for, else the student's
+ * own, else the first), a `"moved"` message to the student's connections with it, then the student's removal from the
+ * old table. Refused: an unknown table, the same table, a member who is not a student of the old table.
+ */
+export async function moveStudent(
+  ex: Exercise,
+  memberId: string,
+  from: string,
+  to: string,
+  seat: string | null | undefined,
+): Promise<Result<MovedMessage>> {
+  const tables = namedTables(ex, [from, to]);
+  if (!tables.ok) return tables;
+  if (from === to) return refuse("INVALID_REQUEST", "The student is already at that table.");
+  const src = await tableRoom(ex, from);
+  if (!src.ok) return src;
+  const dst = await tableRoom(ex, to);
+  if (!dst.ok) return dst;
+  const m = src.value.room.session.members.find((x) => x.id === memberId);
+  if (!m || m.role === "facilitator") return refuse("UNKNOWN_MEMBER", "Unknown member.");
+  const target = seat ?? m.seat ?? dst.value.room.session.seats[0]?.seat ?? "";
+  const invited = dst.value.room.answer(dst.value.fac, "fac:invite", { seat: target });
+  if (!invited.ok) return invited;
+  const moved: MovedMessage = {
+    roomId: to,
+    invite: invited.value.invite.secret,
+    table: (tables.value[1] as number) + 1,
+  };
+  for (const c of src.value.room.clients as Iterable<Client>)
+    if (memberIdOf(c) === m.id) c.send("moved", moved);
+  const removed = src.value.room.answer(src.value.fac, "fac:remove", { member: m.id });
+  if (!removed.ok) return removed;
+  return ok(moved);
+}
