@@ -42,6 +42,19 @@ export interface Checkpoint {
   seats: GameRecord["seats"];
 }
 
+/**
+ * Which process runs which game, when several processes share one store (PostgreSQL): a lease per game, held while the
+ * process lives and released when it dies, so two processes never run the same game. A single process needs none.
+ */
+export interface GameLeases {
+  /** Takes the game for this process; false when another process holds it. Taking one already held here is true. */
+  claim(id: string): boolean;
+  /** Gives the game up (it finished, or this process will not run it after all). */
+  release(id: string): void;
+  /** Takes every unfinished, unquarantined game no process holds, oldest first: the games this process should restore. */
+  claimOrphans(): StoredGame[];
+}
+
 /** A durable, append-only journal per game. Methods throw when the store fails; the room then rejects with STORE_FAILED. */
 export interface JournalStore {
   /** Registers a new game with its create entry, played under rules `rules` (default: this engine's). */
@@ -70,5 +83,7 @@ export interface JournalStore {
   unfinished(): StoredGame[];
   /** Sets a game aside whose journal cannot be replayed: it is no longer restored; its entries stay for inspection. */
   quarantine(id: string, reason: string): void;
+  /** Present when processes share the store: creating a game claims it, finishing or closing it releases it. */
+  leases?: GameLeases;
   close(): void;
 }

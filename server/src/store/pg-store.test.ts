@@ -81,4 +81,46 @@ describe("the PostgreSQL store", () => {
     expect(store.entries("gOne").length).toBe(3 - failures);
     store.close();
   });
+
+  it("leases: a game runs in one process; a dead process's games are adopted by another, which then alone writes them", async () => {
+    const url = await server.database("leases");
+    const a = openPostgresStore(url, 2_000);
+    const b = openPostgresStore(url, 2_000);
+    a.create("gHeld", "ACDEFG", create);
+    a.create("gDone", "CDEFGH", create);
+    expect(b.leases?.claim("gHeld")).toBe(false);
+    expect(b.leases?.claimOrphans()).toEqual([]);
+    a.finish("gDone");
+    expect(b.unfinished().map((g) => g.id)).toEqual(["gHeld"]);
+    // A's connection dies (as when its process is killed): B adopts the game, reads its journal and writes on.
+    await query(
+      url,
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+    );
+    expect(b.leases?.claimOrphans().map((g) => g.id)).toEqual(["gHeld"]);
+    expect(b.leases?.claim("gHeld")).toBe(true);
+    expect(b.entries("gHeld")).toEqual([create]);
+    b.append("gHeld", { kind: "pause", at: 2_000, by: "mF" });
+    // A, back on a new connection, finds its lease gone and writes nothing.
+    // (The first call may instead meet the broken connection, if A's worker has not noticed yet.)
+    const errors: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      try {
+        a.append("gHeld", { kind: "pause", at: 2_001, by: "mF" });
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    }
+    expect(errors.length).toBe(2);
+    expect(errors.at(-1)).toMatch(/LEASE_LOST/);
+    expect(a.leases?.claim("gHeld")).toBe(false);
+    expect(b.entries("gHeld").length).toBe(2);
+    // Released when B finishes it.
+    b.finish("gHeld");
+    expect(a.leases?.claimOrphans()).toEqual([]);
+    a.create("gNext", "DEFGHJ", create);
+    a.close();
+    expect(b.leases?.claimOrphans().map((g) => g.id)).toEqual(["gNext"]);
+    b.close();
+  });
 });

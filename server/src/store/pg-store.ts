@@ -7,6 +7,11 @@
  * handler, the restore path and the HTTP routes. Instead the `pg` driver runs in a worker thread and each call blocks on
  * `Atomics.wait` until PostgreSQL has committed (sync-call.ts). The price: the process's event loop waits one round trip
  * per journal write (about a millisecond on a local network); a busy service spreads games over more processes.
+ *
+ * Leases: processes sharing the database hold a session-level advisory lock per game they run (taken when the game is
+ * created or adopted, released when it ends or the connection does), so a game whose process died is adopted by
+ * another (`leases.claimOrphans`), and a process never writes a game another one holds: it numbers each entry, and a
+ * second writer's entry n collides with the first's (LEASE_LOST, and its room answers STORE_FAILED).
  */
 import type { GameRecord } from "@firebreak/shared";
 import { RULES_VERSION } from "@firebreak/shared";
@@ -69,6 +74,13 @@ export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS
     },
     quarantine(id, reason) {
       call("quarantine", id, reason);
+    },
+    leases: {
+      claim: (id) => call("claim", id) === true,
+      release(id) {
+        call("release", id);
+      },
+      claimOrphans: () => call("claimOrphans") as StoredGame[],
     },
     close() {
       if (closed) return;

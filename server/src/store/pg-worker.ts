@@ -2,11 +2,12 @@
 import { workerData } from "node:worker_threads";
 import pg from "pg";
 import { migrate } from "./pg-migrations.ts";
-import { PG_OPERATIONS, type PgSettings } from "./pg-operations.ts";
+import { freshState, lock, PG_OPERATIONS, type PgSettings } from "./pg-operations.ts";
 import { serveSyncCalls, type SyncWorkerData } from "./sync-call.ts";
 
 const data = workerData as SyncWorkerData<PgSettings>;
 let client: pg.Client | null = null;
+const state = freshState();
 
 /** The connection, opened (again, after a failure) when needed. */
 async function connection(): Promise<pg.Client> {
@@ -21,6 +22,13 @@ async function connection(): Promise<pg.Client> {
     if (client === c) client = null;
   });
   await c.connect();
+  // The leases lived on the broken connection: take each again, or give up writing that game (another process has it).
+  for (const id of [...state.held]) {
+    if (await lock(c, id)) continue;
+    state.held.delete(id);
+    state.next.delete(id);
+    state.lost.add(id);
+  }
   client = c;
   return c;
 }
@@ -36,7 +44,7 @@ serveSyncCalls(data, async (op, args) => {
   if (!Object.hasOwn(PG_OPERATIONS, op)) throw new Error(`unknown store operation ${op}`);
   const c = await connection();
   try {
-    return await PG_OPERATIONS[op]?.(c, args);
+    return await PG_OPERATIONS[op]?.(c, args, state);
   } catch (e) {
     // A connection left inside a failed transaction is of no further use: roll back, or drop it.
     await c.query("ROLLBACK").catch(() => {
