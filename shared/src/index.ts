@@ -38,6 +38,7 @@ export * from "./bots/messages.ts";
 export * from "./bots/casting.ts";
 export { HARD_BUDGET, type SearchBudget } from "./bots/search.ts";
 export * from "./record/record.ts";
+export * from "./record/fork.ts";
 export * from "./review/timeline.ts";
 export * from "./review/why-api.ts";
 export * from "./sync/patch.ts";

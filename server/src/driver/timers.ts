@@ -3,6 +3,7 @@
  * game's sleep and the ended game's close. Which ones a session wants follows from the session and the room's facts.
  */
 import type { BotSpec, SeatId } from "@firebreak/shared";
+import { facilitatorSeat } from "../session/forking.ts";
 import { takeoverDelay } from "../session/settings.ts";
 import type { SessionState } from "../session/types.ts";
 
@@ -38,7 +39,9 @@ export function sameTimer(a: Timer, b: Timer): boolean {
 
 /** Whether a player of `seat` has a live connection. */
 export function seatConnected(s: SessionState, seat: SeatId, connected: ReadonlySet<string>): boolean {
-  return s.members.some((m) => m.role === "player" && m.seat === seat && connected.has(m.id));
+  if (s.members.some((m) => m.role === "player" && m.seat === seat && connected.has(m.id))) return true;
+  // In a fork, a seat its facilitator plays is held while a facilitator is here.
+  return facilitatorSeat(s, seat) && s.members.some((m) => m.role === "facilitator" && connected.has(m.id));
 }
 
 /**

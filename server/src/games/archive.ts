@@ -4,6 +4,7 @@
  * record is built from its journal and its last kept state alone, never by an engine that would play it differently.
  */
 import {
+  forkReseeds,
   RULES_VERSION,
   withScenario,
   type GameRecord,
@@ -74,18 +75,21 @@ export function journalRecord(
     steps.push(e.step.type === "resolve" && e.hash !== undefined ? { ...e.step, hash: e.hash } : e.step);
   }
   const facts = stateFacts(checkpoint?.state);
+  // A fork's record begins with its parent's steps up to the fork's turn (its create entry keeps them), then its own.
+  const fork = first.options.fork;
   return {
     format: "firebreak-record",
     version: 1,
     rulesVersion: rules,
     scenario: { id: first.options.scenario, hash: facts.scenarioHash ?? "" },
-    seed: first.options.seed,
+    seed: fork ? fork.seed : first.options.seed,
     options: facts.options ?? { cbms: first.options.cbms, noCbms: false },
     seats: checkpoint?.seats ?? journalSeats(entries, scenario),
-    steps,
-    initialHash: first.hash ?? "",
+    steps: fork ? [...fork.steps, ...steps] : steps,
+    initialHash: fork ? fork.initialHash : (first.hash ?? ""),
     finalHash: checkpoint?.hash ?? lastHash ?? "",
     ...(checkpoint ? { finalState: checkpoint.state as GameState } : {}),
+    ...(fork ? { parent: fork.parent, reseeds: forkReseeds(fork, first.options.seed) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { stateHash } from "@firebreak/shared";
 import { tableGame } from "../exercises/tables.ts";
+import { forkParent } from "../games/fork-parent.ts";
 import { services } from "../services.ts";
 import { newGame } from "../session/creating.ts";
 import type { JournalEntry } from "../session/journal.ts";
@@ -46,6 +47,7 @@ export function openGame(raw: unknown, mint: Mint): OpenedGame {
         scenario: (id) => svc.scenario(id),
         takeoverSeconds: svc.takeoverSeconds,
         mint,
+        parent: forkParent,
       });
   if (!made.ok) throw new Error(`${made.error.code}: ${made.error.message}`);
   const gameId = table ? table.gameId : newId("g");

@@ -1,11 +1,13 @@
 /** A new game from a client's create options (docs/protocol.md §5): its first journal entry, its creator and its session, or why not. */
 import { createOptionsSchema, type Scenario } from "@firebreak/shared";
+import { checkFork, type CheckedFork, type ParentAnswer } from "./forking.ts";
 import type { JournalEntry } from "./journal.ts";
 import { cleanName, personName } from "./names.ts";
 import type { Mint } from "./requests.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { createSession } from "./session.ts";
 import { initialSettings, takeoverWithoutDelay } from "./settings.ts";
+import { treatedScenario } from "./treated.ts";
 import type { CreateOptions, Member, SessionState } from "./types.ts";
 
 /** A game made: its create entry (journalled first), the member who made it (it joins next) and the session. */
@@ -15,12 +17,34 @@ export interface NewGame {
   session: SessionState;
 }
 
-/** What creating a game needs from the server: the time, its scenarios, its default takeover time, and a mint. */
+/**
+ * What creating a game needs from the server: the time, its scenarios, its default takeover time, a mint, and (for a
+ * fork) what it knows of the game to fork for a token.
+ */
 export interface CreateContext {
   at: number;
   scenario(id: string): Scenario | null;
   takeoverSeconds: number;
   mint: Mint;
+  parent?(game: string, token: string): ParentAnswer;
+}
+
+/** A fork's options checked against its parent (forking.ts), or null for a game that is not a fork. */
+function forkOf(
+  o: ReturnType<typeof createOptionsSchema.parse>,
+  c: CreateContext,
+): Result<CheckedFork | null> {
+  if (!o.fork) return ok(null);
+  if (o.solo)
+    return refuse("INVALID_REQUEST", "A fork is a class game that its creator facilitates: leave solo out.");
+  if (o.seed !== undefined) return refuse("INVALID_REQUEST", "A fork's fresh seed is fork.seed, not seed.");
+  const checked = checkFork(o.fork, c.parent ?? (() => ({ status: 401 })), c.scenario, treatedScenario);
+  if (checked.ok && o.scenario !== undefined && o.scenario !== checked.value.scenarioId)
+    return refuse(
+      "INVALID_REQUEST",
+      `A fork plays its parent's scenario, "${checked.value.scenarioId}": leave scenario out or give that one.`,
+    );
+  return checked;
 }
 
 /** A class game (its creator facilitates) or a solo game (its creator plays `solo.seat`), from the raw create options. */
@@ -28,13 +52,18 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) return refuse("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "bad options");
   const o = parsed.data;
-  const scenario = c.scenario(o.scenario);
-  if (!scenario) return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
+  const fork = forkOf(o, c);
+  if (!fork.ok) return fork;
+  const scenarioId = fork.value?.scenarioId ?? o.scenario;
+  if (scenarioId === undefined)
+    return refuse("INVALID_REQUEST", "scenario is required: an id from /api/scenarios.");
+  const scenario = c.scenario(scenarioId);
+  if (!scenario) return refuse("UNKNOWN_SCENARIO", `no scenario "${scenarioId}"`);
   if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat))
-    return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${o.scenario}`);
+    return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${scenarioId}`);
   const options: CreateOptions = {
-    scenario: o.scenario,
-    seed: o.seed ?? c.mint.token(),
+    scenario: scenarioId,
+    seed: o.fork?.seed ?? o.seed ?? c.mint.token(),
     name: cleanName(o.name).slice(0, 60) || "Firebreak game",
     turnSeconds: o.turnSeconds ?? (o.solo ? 0 : 300),
     botLevel: o.botLevel ?? "normal",
@@ -44,6 +73,7 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
     cast: o.cast ?? "scenario",
     ...(o.takeover !== undefined ? { takeover: o.takeover } : {}),
     ...(o.strikes !== undefined ? { strikes: o.strikes } : {}),
+    ...(fork.value ? { ...fork.value.copied, fork: fork.value.origin } : {}),
   };
   const noDelay = takeoverWithoutDelay(initialSettings(options));
   if (noDelay !== null) return refuse("INVALID_REQUEST", noDelay);

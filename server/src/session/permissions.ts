@@ -5,7 +5,7 @@
  */
 import type { RequestType, SeatId, Step } from "@firebreak/shared";
 import { authorOf, type StoredEntry } from "./journal.ts";
-import { memberById, mustKnock } from "./membership.ts";
+import { isSessionSeat, memberById, mustKnock } from "./membership.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import type { Member, SessionState } from "./types.ts";
 
@@ -65,8 +65,15 @@ function onlyFacilitator(): Result<true> {
   return refuse("NOT_FACILITATOR", "Only the facilitator can do that.");
 }
 
-/** Whether a member may make a request of this type: its role, asked before anything else about the request. */
-export function mayRequest(m: Member, type: RequestType): Result<true> {
+/** The requests a fork's facilitator makes for a seat it plays (naming it: `seat`). */
+const FORK_PLAY: ReadonlySet<RequestType> = new Set(["orders", "ready", "propose", "respond"]);
+
+/**
+ * Whether a member may make a request of this type: its role, asked before anything else about the request. In a fork
+ * (`s` given) the facilitator may also play: orders, ready, proposals and answers for a seat it names.
+ */
+export function mayRequest(m: Member, type: RequestType, s?: SessionState): Result<true> {
+  if (m.role === "facilitator" && s?.options.fork && FORK_PLAY.has(type)) return allowed;
   return roleMay(m, REQUEST_ACTS[type]);
 }
 
@@ -85,7 +92,8 @@ function isSeatStep(step: Step): step is Extract<Step, { seat: SeatId }> {
  *   not an observer;
  * - a person joining: itself, as a player or an observer; a facilitator may add a co-facilitator;
  * - a facilitator: everything that runs the game (start, clock, injects, the end, bots, seats, knocks, invites,
- *   removals, the code, co-facilitators) and chat; never a seat's own steps.
+ *   removals, the code, co-facilitators) and chat; a seat's own steps and ready mark only in a fork, for a seat no bot
+ *   and no player holds.
  * An entry of an older journal that does not name its maker was checked when it was accepted, and is allowed.
  */
 export function permit(s: SessionState, e: StoredEntry): Result<true> {
@@ -121,8 +129,12 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
   }
 }
 
-/** Whether a member acts for `seat` now: a player of that seat, which no bot holds (else it is told how to take it back). */
+/**
+ * Whether a member acts for `seat` now: a player of that seat, which no bot holds (else it is told how to take it back);
+ * in a fork, also the facilitator, for a seat no bot and no player holds (facilitatorPlays).
+ */
 function plays(s: SessionState, m: Member, seat: SeatId): Result<true> {
+  if (m.role === "facilitator" && s.options.fork) return facilitatorPlays(s, seat);
   const role = roleMay(m, "play");
   if (!role.ok) return role;
   if (seat !== m.seat) return refuse("NOT_A_PLAYER", `You play ${m.seat}, not ${seat}.`);
@@ -130,6 +142,25 @@ function plays(s: SessionState, m: Member, seat: SeatId): Result<true> {
     return refuse(
       "BOT_HOLDS_SEAT",
       `A bot plays ${s.game.nations[seat]?.name ?? seat} for you now: take your seat back (reclaim) to act yourself.`,
+    );
+  return allowed;
+}
+
+/** Whether a fork's facilitator may act for `seat`: one of the game's seats that no bot and no player holds. */
+function facilitatorPlays(s: SessionState, seat: SeatId): Result<true> {
+  if (seat === "")
+    return refuse(
+      "INVALID_REQUEST",
+      "Name the seat you act for: a fork's facilitator gives seat with each move.",
+    );
+  if (!isSessionSeat(s, seat)) return refuse("UNKNOWN_SEAT", `No state "${seat}".`);
+  const name = s.game.nations[seat]?.name ?? seat;
+  if (s.members.some((x) => x.role === "player" && x.seat === seat))
+    return refuse("NOT_A_PLAYER", `${name} has its own players: they play it.`);
+  if (s.seats.find((c) => c.seat === seat)?.bot)
+    return refuse(
+      "BOT_HOLDS_SEAT",
+      `A bot plays ${name}: take the seat from it (fac:bot with bot false) to play it yourself.`,
     );
   return allowed;
 }

@@ -1,5 +1,12 @@
 /** The engine record of a session, derived from its journal (tokens and chat stay out of it). */
-import { createGame, newRecord, stateHash, type GameRecord, type Scenario } from "@firebreak/shared";
+import {
+  createGame,
+  forkRecord,
+  newRecord,
+  stateHash,
+  type GameRecord,
+  type Scenario,
+} from "@firebreak/shared";
 import type { StoredEntry } from "./journal.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import { applyEntry, createSession } from "./session.ts";
@@ -36,13 +43,12 @@ export function recordOf(entries: readonly StoredEntry[], base: Scenario): Resul
     return c && (c.bot || everBot.has(seat)) ? `bot:${c.persona}` : "human";
   };
   const state = created.value;
-  const record = newRecord(
-    scenario,
-    first.options.seed,
-    state.options,
-    state.seats.map((seat) => ({ seat, controller: controller(seat) })),
-    state,
-  );
+  const seats = state.seats.map((seat) => ({ seat, controller: controller(seat) }));
+  // A fork's record begins with its parent's steps up to the fork's turn, then the fork's seed takes over.
+  const fork = first.options.fork;
+  if (fork)
+    return ok(forkRecord(scenario, fork, first.options.seed, { seats, steps, finalHash: stateHash(s.game) }));
+  const record = newRecord(scenario, first.options.seed, state.options, seats, state);
   record.steps.push(...steps);
   record.finalHash = stateHash(s.game);
   return ok(record);

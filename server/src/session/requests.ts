@@ -55,19 +55,24 @@ function seatOf(m: Member): SeatId {
   return m.seat ?? "";
 }
 
+/** The seat a seat's request acts for: the one it names (a fork's facilitator names the seat it plays), else the sender's. */
+function seatFor(m: Member, p: { seat?: string | undefined }): SeatId {
+  return p.seat ?? seatOf(m);
+}
+
 const MAKERS: { [T in RequestType]: Maker<T> } = {
   orders: ({ member: m, at }, p) => ({
     kind: "step",
     at,
     by: m.id,
-    step: { type: "orders", turn: p.turn, seat: seatOf(m), orders: p.orders.map(cleanStatement) },
+    step: { type: "orders", turn: p.turn, seat: seatFor(m, p), orders: p.orders.map(cleanStatement) },
   }),
-  ready: ({ member: m, at }, p) => ({ kind: "ready", at, by: m.id, seat: seatOf(m), ready: p.ready }),
+  ready: ({ member: m, at }, p) => ({ kind: "ready", at, by: m.id, seat: seatFor(m, p), ready: p.ready }),
   propose: ({ session: s, member: m, at }, p) => ({
     kind: "step",
     at,
     by: m.id,
-    step: { type: "propose", turn: s.game.turn, seat: seatOf(m), kind: p.kind, parties: p.parties },
+    step: { type: "propose", turn: s.game.turn, seat: seatFor(m, p), kind: p.kind, parties: p.parties },
   }),
   respond: ({ session: s, member: m, at }, p) => ({
     kind: "step",
@@ -76,7 +81,7 @@ const MAKERS: { [T in RequestType]: Maker<T> } = {
     step: {
       type: "respond",
       turn: s.game.turn,
-      seat: seatOf(m),
+      seat: seatFor(m, p),
       proposal: p.proposal,
       accept: p.accept,
       ...(p.note ? { note: cleanText(p.note) } : {}),
@@ -195,7 +200,7 @@ export function entryFor<T extends RequestType>(
   payload: RequestPayload<T>,
   c: RequestContext,
 ): Result<Made<T>> {
-  const may = mayRequest(c.member, type);
+  const may = mayRequest(c.member, type, c.session);
   if (!may.ok) return may;
   const made = (MAKERS[type] as Maker<T>)(c, payload);
   return "kind" in made ? ok({ entry: made, answer: {} as ExtraOf<T> }) : made;

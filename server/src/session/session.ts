@@ -15,6 +15,7 @@ import {
   uninvite,
 } from "./membership.ts";
 import { cleanText } from "./names.ts";
+import { forkedGame } from "./forking.ts";
 import { authorOf, type Applied, type JournalEntry, type StoredEntry } from "./journal.ts";
 import { permit } from "./permissions.ts";
 import { defaultPersona, isBotPersona, unknownPersona } from "./personas.ts";
@@ -29,11 +30,9 @@ export function createSession(
   entry: Extract<StoredEntry, { kind: "create" }>,
   scenario: Scenario,
 ): Result<SessionState> {
-  const game = createGame(
-    treatedScenario(scenario, entry.options),
-    entry.options.seed,
-    engineOptions(entry.options),
-  );
+  const played = treatedScenario(scenario, entry.options);
+  const game =
+    forkedGame(entry.options, played) ?? createGame(played, entry.options.seed, engineOptions(entry.options));
   if (!game.ok) return game;
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
   // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
@@ -160,7 +159,9 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
     case "start": {
       if (s.phase !== "lobby") return refuse("NOT_IN_LOBBY", "The game has already started.");
       const seats = s.seats.map((c) =>
-        !c.bot && !s.members.some((m) => m.role === "player" && m.seat === c.seat)
+        !c.bot &&
+        !s.members.some((m) => m.role === "player" && m.seat === c.seat) &&
+        !s.options.fork?.play.includes(c.seat)
           ? { ...c, bot: true, reason: "empty" as const }
           : c,
       );

@@ -14,6 +14,7 @@ import type {
   Scenario,
   StrikeRule,
 } from "@firebreak/shared";
+import type { ForkOrigin } from "./forking.ts";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
 export interface Member {
@@ -82,6 +83,8 @@ export interface CreateOptions {
    * written before casting existed; those games keep `defaultPersona`.
    */
   cast?: CastingMode;
+  /** For a fork: the game and turn it began from, its parent's record up to there, the seats its facilitator plays. */
+  fork?: ForkOrigin;
 }
 
 /** A seat invite the facilitator handed out: its secret joins one person to the seat, once. */

@@ -30,6 +30,7 @@ export const SERVER_ERROR_CODES = [
   "NO_BOT_HOLDS_SEAT",
   "STRIKE_TOO_EARLY",
   "NO_STRIKE_WAITING",
+  "RULES_CHANGED",
   "UNKNOWN_TABLE",
 ] as const;
 

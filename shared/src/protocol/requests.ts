@@ -22,9 +22,23 @@ export const strikeRuleSchema = z.union([
 /** A game's rule for strikes. */
 export type StrikeRule = z.infer<typeof strikeRuleSchema>;
 
+/**
+ * Where a fork begins (docs/protocol.md §5.2): the ended game `game` at the beginning of its turn `turn`, opened with
+ * `token`, a seat token or facilitator key of that game; `seed`, the fork's fresh random seed from there; `play`, the
+ * seats its facilitator plays itself (no bot takes them at the start).
+ */
+export const forkOptionsSchema = z.strictObject({
+  game: id,
+  turn: z.number(),
+  token: z.string().min(10).max(64),
+  seed: z.string().min(1).max(200).optional(),
+  play: z.array(id).max(16).optional(),
+});
+
 /** Options to create a crisis room. */
 export const createOptionsSchema = z.strictObject({
-  scenario: id,
+  /** Required, except for a fork (which plays its parent's scenario: if given, it must be that one). */
+  scenario: id.optional(),
   seed: z.string().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(60),
   creatorName: z.string().trim().min(1).max(40).optional(),
@@ -35,6 +49,7 @@ export const createOptionsSchema = z.strictObject({
   takeover: z.boolean().optional(),
   strikes: strikeRuleSchema.optional(),
   cast: z.enum(["scenario", "random"]).optional(),
+  fork: forkOptionsSchema.optional(),
 });
 
 /** What a client passes to `client.create("crisis", …)`. */
@@ -62,11 +77,17 @@ export const requestSchemas = {
   orders: z.strictObject({
     turn: z.number().int().min(1).max(1000),
     orders: z.array(z.unknown()).max(MAX_ORDERS),
+    seat: id.optional(),
   }),
-  ready: z.strictObject({ ready: z.boolean() }),
+  ready: z.strictObject({ ready: z.boolean(), seat: id.optional() }),
   chat: z.strictObject({ channel: z.string().min(1).max(80), text: z.string().max(2000) }),
-  propose: z.strictObject({ kind: id, parties: z.array(id).max(16) }),
-  respond: z.strictObject({ proposal: id, accept: z.boolean(), note: z.string().max(280).optional() }),
+  propose: z.strictObject({ kind: id, parties: z.array(id).max(16), seat: id.optional() }),
+  respond: z.strictObject({
+    proposal: id,
+    accept: z.boolean(),
+    note: z.string().max(280).optional(),
+    seat: id.optional(),
+  }),
   "lobby:seat": z.strictObject({ seat: id.nullable() }),
   knock: z.strictObject({ seat: id.nullable() }),
   "fac:start": z.strictObject({}),

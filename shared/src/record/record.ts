@@ -3,12 +3,23 @@ import { err, ok, type Result } from "../model/errors.ts";
 import { hashValue } from "../model/hash.ts";
 import type { GameOptions, GameState } from "../model/types.ts";
 import type { SeatId } from "../model/basics.ts";
+import { rngFromSeed } from "../model/rng.ts";
 import { createGame, RULES_VERSION, scenarioHash } from "../game/create.ts";
 import { applyStep, type Step } from "../game/steps.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** One recorded step; resolution steps carry the hash of the state they produced. */
 export type RecordedStep = Step & { hash?: string };
+
+/**
+ * A fresh random seed for the rest of a game from a point of its record on: before the step at index `step` (the number
+ * of steps before it; `steps.length` for after the last one), the game's random generator restarts from `seed`. Nothing
+ * else in the state changes. A fork holds one where it parted from its parent (shared/src/record/fork.ts).
+ */
+export interface Reseed {
+  step: number;
+  seed: string;
+}
 
 /** A complete, replayable game record. */
 export interface GameRecord {
@@ -34,6 +45,14 @@ export interface GameRecord {
    * nothing else (a browser given the file, no server). The server adds it to the records it serves. Optional.
    */
   scenarioData?: Scenario;
+  /**
+   * For a fork (a game started from the beginning of a turn of an ended game): the game it was forked from and the turn.
+   * Its `seed`, `options` and first steps are then the parent's, up to that turn; `reseeds` says where the fork's own
+   * random seed took over. Optional.
+   */
+  parent?: { game: string; turn: number };
+  /** Where the random generator was given a fresh seed, in step order (a fork's; a fork of a fork has two). Optional. */
+  reseeds?: Reseed[];
   /** Set when the server closed the game before its end because it runs other rules (docs/protocol.md §3.4). */
   closed?: { reason: "rulesChanged"; engineRulesVersion: number; at: number; message: string };
 }
@@ -78,12 +97,75 @@ export interface Divergence {
 /** Told of every state a replay passes through: the initial state (step -1), then the state after each step. */
 export type ReplayObserver = (state: GameState, step: number) => void;
 
+/** The state `state` with its random generator restarted from `seed`: a fork's fresh seed. Nothing else changes. */
+export function reseedState(state: GameState, seed: string): GameState {
+  return { ...state, rng: rngFromSeed(seed).save() };
+}
+
+/** What a replay of steps gives: the state after them and the number of turns resolved, or where it diverged. */
+export type Replayed = { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence };
+
+/** What replaying steps needs: the game's seed and options, the hash of its first state, its steps and reseeds. */
+export type StepsToReplay = Pick<GameRecord, "seed" | "options" | "initialHash" | "steps" | "reseeds">;
+
+/**
+ * Plays steps from a new game: each resolution's recorded hash is checked, and the random generator restarts where a
+ * reseed says. The observer sees the first state (step -1) and the state after each step, reseeds included. No check of
+ * the rules version or the scenario (replayRecord makes them).
+ */
+export function replaySteps(r: StepsToReplay, scenario: Scenario, observe?: ReplayObserver): Replayed {
+  const fail = (turn: number, step: number, reason: string) => ({
+    ok: false as const,
+    divergence: { turn, step, reason },
+  });
+  const reseeds = Array.isArray(r.reseeds) ? r.reseeds : [];
+  const bad = reseeds.find(
+    (x, i) =>
+      !Number.isInteger(x?.step) ||
+      x.step < 0 ||
+      x.step > r.steps.length ||
+      typeof x.seed !== "string" ||
+      x.seed.length === 0 ||
+      x.seed.length > 200 ||
+      (i > 0 && x.step <= (reseeds[i - 1]?.step ?? 0)),
+  );
+  if (bad !== undefined) return fail(0, -1, "a reseed is malformed or out of order");
+  const reseedAt = (s: GameState, step: number): GameState => {
+    let out = s;
+    for (const x of reseeds) if (x.step === step) out = reseedState(out, x.seed);
+    return out;
+  };
+  const created = createGame(scenario, r.seed, r.options);
+  if (!created.ok) return fail(0, -1, created.error.message);
+  if (stateHash(created.value) !== r.initialHash) return fail(0, -1, "initial state hash differs");
+  let state = reseedAt(created.value, 0);
+  observe?.(state, -1);
+  let turns = 0;
+  for (let i = 0; i < r.steps.length; i++) {
+    const recorded = r.steps[i] as RecordedStep;
+    const { hash, ...step } = recorded;
+    const applied = applyStep(state, step as Step);
+    if (!applied.ok)
+      return fail(state.turn, i, `step rejected: ${applied.error.code}: ${applied.error.message}`);
+    state = applied.value.state;
+    if (hash !== undefined) {
+      turns++;
+      const actual = stateHash(state);
+      if (actual !== hash)
+        return fail(
+          recorded.turn,
+          i,
+          `state hash after turn ${recorded.turn} is ${actual}, record says ${hash}`,
+        );
+    }
+    state = reseedAt(state, i + 1);
+    observe?.(state, i);
+  }
+  return { ok: true, state, turns };
+}
+
 /** Replays a record step by step; fails at the first hash that differs or the first step the engine rejects. */
-export function replayRecord(
-  record: GameRecord,
-  scenario: Scenario,
-  observe?: ReplayObserver,
-): { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence } {
+export function replayRecord(record: GameRecord, scenario: Scenario, observe?: ReplayObserver): Replayed {
   const fail = (turn: number, step: number, reason: string) => ({
     ok: false as const,
     divergence: { turn, step, reason },
@@ -97,33 +179,11 @@ export function replayRecord(
       -1,
       `scenario "${record.scenario.id}" has changed since the record was made (hash ${scenarioHash(scenario)} vs ${record.scenario.hash})`,
     );
-  const created = createGame(scenario, record.seed, record.options);
-  if (!created.ok) return fail(0, -1, created.error.message);
-  let state = created.value;
-  if (stateHash(state) !== record.initialHash) return fail(0, -1, "initial state hash differs");
-  observe?.(state, -1);
-  let turns = 0;
-  for (let i = 0; i < record.steps.length; i++) {
-    const recorded = record.steps[i] as RecordedStep;
-    const { hash, ...step } = recorded;
-    const r = applyStep(state, step as Step);
-    if (!r.ok) return fail(state.turn, i, `step rejected: ${r.error.code}: ${r.error.message}`);
-    state = r.value.state;
-    observe?.(state, i);
-    if (hash !== undefined) {
-      turns++;
-      const actual = stateHash(state);
-      if (actual !== hash)
-        return fail(
-          recorded.turn,
-          i,
-          `state hash after turn ${recorded.turn} is ${actual}, record says ${hash}`,
-        );
-    }
-  }
-  if (stateHash(state) !== record.finalHash)
-    return fail(state.turn, record.steps.length - 1, "final state hash differs");
-  return { ok: true, state, turns };
+  const r = replaySteps(record, scenario, observe);
+  if (!r.ok) return r;
+  if (stateHash(r.state) !== record.finalHash)
+    return fail(r.state.turn, record.steps.length - 1, "final state hash differs");
+  return r;
 }
 
 /** The record with the scenario it was played in, whole, when `scenario` is that scenario (same hash); else as it was. */
