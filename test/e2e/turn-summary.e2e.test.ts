@@ -1,5 +1,6 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { boardReady, checkScreen, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
+import { ARTIFACTS, boardReady, checkScreen, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
 
 const e2e = withServerAndBrowser();
 
@@ -16,8 +17,9 @@ describe("the student's turn summary", () => {
       await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
       // No summary before a month has ended.
       expect(await page.getByRole("heading", { name: /What changed for you/ }).count()).toBe(0);
-      // A month with an order that moves tension: a public statement warning Borevia.
-      await page.getByLabel("Action").selectOption("hunt");
+      // A month with an order that moves the student's numbers: sanctions on Borevia.
+      await page.getByLabel("Action").selectOption("sanction");
+      await page.getByLabel("Target").selectOption("borevia");
       await page.getByRole("button", { name: "Add order" }).click();
       await page.getByText("Orders saved (1).").waitFor();
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
@@ -26,13 +28,21 @@ describe("the student's turn summary", () => {
       // The state's three measures, each with its value before and after.
       for (const m of ["Economy", "Stability", "Reputation"])
         await summary.locator(".summary-measures > li", { hasText: m }).first().waitFor();
-      expect(await summary.locator(".summary-measures > li").first().textContent()).toMatch(/Economy \d+\.\d/);
+      expect(await summary.locator(".summary-measures > li").first().textContent()).toMatch(
+        /Economy \d+\.\d/,
+      );
       // At least one cause, named by its rule, with the events behind it.
       const causes = summary.locator(".causes > li");
       expect(await causes.count()).toBeGreaterThan(0);
       expect(await causes.first().textContent()).toMatch(/^[+−]\d+\.\d+ from \S/);
       expect(await summary.getByRole("heading", { name: "Tensions" }).count()).toBe(1);
+      // The sanctions are among the causes, and the events behind the figures open in place.
+      await summary.locator(".causes > li", { hasText: "from Sanctions" }).first().waitFor();
+      await summary.getByText(/The events behind these figures/).click();
+      expect(await summary.locator(".summary-events li").count()).toBeGreaterThan(0);
       await checkScreen(page, "turn-summary");
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.screenshot({ path: join(ARTIFACTS, "turn-summary-1024.png") });
       // Dismissed, it leaves a button that reopens it; focus follows.
       await summary.getByRole("button", { name: "Dismiss" }).click();
       const reopen = page.getByRole("button", { name: "What changed for you in month 1" });

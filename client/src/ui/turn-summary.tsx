@@ -78,27 +78,43 @@ function measureHead(m: Movement): string {
   return `${label} ${fmtValue(m.before)} → ${fmtValue(m.after)} (${fmtDelta(m.change)})`;
 }
 
+/** A movement's causes on its own line: "+0.19 from Digital economy (why?), −0.05 from other causes you cannot see". */
 function Causes({ m }: { m: Movement }) {
   if (m.contributions.length === 0 && !m.unseen) return null;
   return (
-    <ul class="causes">
-      {m.contributions.map((c: Contribution) => (
-        <li key={c.rule}>
-          <strong>{fmtDelta(c.delta)}</strong> from {c.ruleName} <Why rule={c.rule} />
-          <ul class="cause-events">
-            {c.texts.slice(0, 3).map((t, i) => (
-              <li key={c.events[i]}>{t}</li>
-            ))}
-            {c.texts.length > 3 && <li>and {c.texts.length - 3} more like these</li>}
-          </ul>
-        </li>
-      ))}
-      {m.unseen !== null && m.unseen !== 0 && (
-        <li>
-          <strong>{fmtDelta(m.unseen)}</strong> from other causes you cannot see
-        </li>
-      )}
-    </ul>
+    <>
+      {": "}
+      <ul class="causes">
+        {m.contributions.map((c: Contribution) => (
+          <li key={c.rule}>
+            <strong>{fmtDelta(c.delta)}</strong> from {c.ruleName} <Why rule={c.rule} />
+          </li>
+        ))}
+        {m.unseen !== null && m.unseen !== 0 && (
+          <li>
+            <strong>{fmtDelta(m.unseen)}</strong> from other causes you cannot see
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
+
+/** Every event behind the figures shown, once each, in the order they happened. */
+function Events({ ms, events }: { ms: Movement[]; events: ClientView["game"]["events"] }) {
+  const seen = [...new Set(ms.flatMap((m) => m.contributions.flatMap((c) => c.events)))].sort(
+    (a, b) => a - b,
+  );
+  if (seen.length === 0) return null;
+  return (
+    <details class="summary-events">
+      <summary>The events behind these figures ({seen.length})</summary>
+      <ul>
+        {seen.map((i) => (
+          <li key={i}>{events[i]?.text}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -153,9 +169,20 @@ export function TurnSummary({ v }: { v: ClientView }) {
     );
   return (
     <section class="turn-summary" aria-labelledby="turn-summary-h">
-      <h2 id="turn-summary-h" ref={heading} tabIndex={-1}>
-        What changed for you in month {s.turn}
-      </h2>
+      <div class="turn-summary-head">
+        <h2 id="turn-summary-h" ref={heading} tabIndex={-1}>
+          What changed for you in month {s.turn}
+        </h2>
+        <button
+          type="button"
+          onClick={() => {
+            closedAt.value = v.game.turn;
+            focusNext.current = "reopen";
+          }}
+        >
+          Dismiss
+        </button>
+      </div>
       {!s.exact && (
         <p class="muted">
           This screen did not see month {s.turn} begin: here are the causes you can see, without the values
@@ -212,15 +239,7 @@ export function TurnSummary({ v }: { v: ClientView }) {
           ))}
         </ul>
       )}
-      <button
-        type="button"
-        onClick={() => {
-          closedAt.value = v.game.turn;
-          focusNext.current = "reopen";
-        }}
-      >
-        Dismiss
-      </button>
+      <Events ms={[...s.measures, ...tension]} events={v.game.events} />
     </section>
   );
 }
