@@ -116,7 +116,9 @@ export function cbmTimeline(v: GameView): string {
   const out: string[] = [];
   v.cbms.forEach((c, k) => {
     const top = TOP + k * lane;
-    const label = `${CBM_NAMES[c.kind] ?? c.kind}: ${c.members.map((m) => stateName(v, m)).join(", ")} (from turn ${c.since})`;
+    const full = `${CBM_NAMES[c.kind] ?? c.kind}: ${c.members.map((m) => stateName(v, m)).join(", ")} (${c.since < 1 ? "from the start" : `from turn ${c.since}`})`;
+    // The chart is W wide: a longer label is cut (the list below the chart names every member).
+    const label = full.length > 70 ? `${full.slice(0, 69)}…` : full;
     out.push(
       `<text x="${L}" y="${top + 10}" font-size="11">${esc(label)}</text>`,
       `<rect x="${x(Math.min(c.since, last))}" y="${top + 15}" width="${Math.max(3, x(last) - x(Math.min(c.since, last)))}" height="10" fill="#2b8a3e"/>`,
