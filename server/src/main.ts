@@ -1,7 +1,7 @@
 /** Starts the Firebreak server: Colyseus + HTTP API + embedded store, restoring unfinished games. */
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { matchMaker, Server } from "@colyseus/core";
+import { Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { DEFAULT_MAX_BODY_BYTES, limitBodies } from "./http/body-limit.ts";
 import { stampClientAddress, type TrustProxy } from "./http/client-address.ts";
@@ -21,7 +21,10 @@ import { loadExercises, restoreExercises } from "./exercises/restore.ts";
 import { openExerciseStore } from "./exercises/store.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
-import { RESTORE_KEY, setServices } from "./services.ts";
+import { setServices } from "./services.ts";
+import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
+import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
+import { shareCodes } from "./cluster/directory.ts";
 import { openStore, parseDatabaseUrl } from "./store/open-store.ts";
 
 /** Settings read from the environment. docs/protocol.md lists them. */
@@ -53,6 +56,8 @@ export interface ServerConfig {
   allowedOrigins?: string[];
   /** PostgreSQL URL for the journal (FIREBREAK_DATABASE_URL); null or absent keeps the embedded SQLite store in dataDir. */
   databaseUrl?: string | null;
+  /** One of several processes sharing Redis and PostgreSQL (FIREBREAK_REDIS_URL and friends); null or absent: alone. */
+  cluster?: ClusterConfig | null;
 }
 
 /** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
@@ -109,6 +114,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     operatorToken: parseOperatorToken(env.FIREBREAK_OPERATOR_TOKEN),
     allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
     databaseUrl: parseDatabaseUrl(env.FIREBREAK_DATABASE_URL),
+    cluster: clusterFromEnv(env),
   };
 }
 
@@ -148,7 +154,8 @@ export async function startServer(
     takeoverSeconds: config.takeoverSeconds,
     now: () => Date.now(),
     bots,
-    idleSeconds: config.idleSeconds ?? 1800,
+    // In a cluster games do not sleep: a game asleep in one process could not be woken by another.
+    idleSeconds: config.cluster ? 0 : (config.idleSeconds ?? 1800),
   });
   configureLimits({
     createsPerWindow: config.createsPerWindow ?? DEFAULT_CREATION_LIMITS.createsPerWindow,
@@ -179,9 +186,11 @@ export async function startServer(
       });
     },
     gracefullyShutdown: false,
+    ...(config.cluster ? clusterServerOptions(config.cluster) : {}),
     logger: config.quiet ? { debug() {}, info() {}, warn() {}, error: console.error } : operatorLogger(),
   } as ConstructorParameters<typeof Server>[0]);
   // join("crisis", { code }) finds the room whose metadata carries that code.
+  shareCodes(Boolean(config.cluster));
   server.define("crisis", CrisisRoom).filterBy(["code"]);
   server.define("exercise", ExerciseRoom);
   loadExercises(exercises);
@@ -196,32 +205,9 @@ export async function startServer(
       bodies(req, res, pass);
     });
   }
-  let restored = 0;
-  for (const g of store.unfinished()) {
-    try {
-      await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
-      restored++;
-    } catch (e) {
-      // One game that does not come back never stops the others. A game this engine would replay into a different one
-      // is closed; a journal that does not replay is set aside for good; anything else (its scenario missing from
-      // scenarios/, say) is tried again at the next start. Each with a line an operator sees even when quiet.
-      const reason = (e as Error).message;
-      if (reason.startsWith("RULES_CHANGED"))
-        // Closed by the restore itself (rooms/restore.ts): ended, with its notice and record kept.
-        process.stderr.write(
-          `Firebreak: game ${g.id} (created with code ${g.code}) closed, not restored: ${reason}\n`,
-        );
-      else if (reason.startsWith("REPLAY_FAILED")) {
-        store.quarantine(g.id, reason);
-        process.stderr.write(
-          `Firebreak: game ${g.id} (created with code ${g.code}) quarantined, not restored: ${reason}\n`,
-        );
-      } else
-        process.stderr.write(
-          `Firebreak: game ${g.id} (created with code ${g.code}) not restored this time: ${reason}\n`,
-        );
-    }
-  }
+  // One process: every unfinished game. A cluster: the games no process holds, now and every few seconds after.
+  const restored = await restoreGames(store);
+  const stopAdopting = adoptOrphans(store, config.cluster?.adoptSeconds ?? 0);
   await restoreExercises();
   log(
     `Firebreak listening on http://localhost:${config.port} (data in ${where}${restored ? `, ${restored} game(s) restored` : ""})`,
@@ -230,6 +216,7 @@ export async function startServer(
     server,
     restored,
     close: async () => {
+      stopAdopting();
       await server.gracefullyShutdown(false);
       await bots.close();
       store.close();

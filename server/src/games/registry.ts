@@ -8,6 +8,14 @@ import type { SessionState } from "../session/types.ts";
 /** Active rooms by join code, for the HTTP code lookup. */
 export const roomsByCode = new Map<string, string>();
 
+/** Rooms of other processes by join code, as last looked up in the cluster's listing (cluster/directory.ts); empty in one process. */
+export const remoteRoomsByCode = new Map<string, string>();
+
+/** The room with this join code: running here, or (in a cluster, after `lookUpCode`) in another process. */
+export function roomIdForCode(code: string): string | undefined {
+  return roomsByCode.get(code) ?? remoteRoomsByCode.get(code);
+}
+
 /** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
 export const sleepingByCode = new Map<string, string>();
 

@@ -3,7 +3,8 @@ import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { closedCodeNotice } from "./archive.ts";
-import { isAsleep, isAwake, roomsByCode, sleepingGame } from "./registry.ts";
+import { lookUpCode } from "../cluster/directory.ts";
+import { isAsleep, isAwake, roomIdForCode, sleepingGame } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
 
@@ -30,8 +31,10 @@ export async function wakeForCode(options: unknown): Promise<void> {
   const raw = (options as { code?: unknown } | null)?.code;
   if (typeof raw !== "string") return;
   const code = normaliseCode(raw);
-  const sleeping = roomsByCode.has(code) ? undefined : sleepingGame(code);
+  // In a cluster the game may run in another process.
+  await lookUpCode(code);
+  const sleeping = roomIdForCode(code) ? undefined : sleepingGame(code);
   if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
-  const closed = roomsByCode.has(code) ? null : closedCodeNotice(code);
+  const closed = roomIdForCode(code) ? null : closedCodeNotice(code);
   if (closed !== null) throw new Error(`RULES_CHANGED: ${closed}`);
 }

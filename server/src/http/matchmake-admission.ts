@@ -11,7 +11,7 @@
  * a right code is never refused because others from the same address mistyped theirs.
  */
 import type { AuthContext } from "@colyseus/core";
-import { liveSession, roomsByCode } from "../games/registry.ts";
+import { liveSession, roomIdForCode, roomsByCode } from "../games/registry.ts";
 import { memberByToken, normaliseCode } from "../session/tokens.ts";
 import { creations, currentCreationLimits, wrongJoins } from "./limits.ts";
 
@@ -69,7 +69,7 @@ function admitCreate(address: string): void {
 function admitJoin(o: Record<string, unknown>, address: string): void {
   if (typeof o.code === "string") {
     const code = normaliseCode(o.code);
-    if (roomsByCode.has(code)) {
+    if (roomIdForCode(code) !== undefined) {
       // Colyseus filters rooms by the code option as given; the room's own check normalises it as well.
       o.code = code;
       return;
@@ -96,7 +96,7 @@ function admitJoin(o: Record<string, unknown>, address: string): void {
 function admitJoinById(o: Record<string, unknown>, roomId: string, address: string): void {
   if (typeof o.token === "string" || typeof o.invite === "string") return;
   if (typeof o.code !== "string") throw new Error(NEEDS_CODE);
-  if (roomsByCode.get(normaliseCode(o.code)) === roomId) return;
+  if (roomIdForCode(normaliseCode(o.code)) === roomId) return;
   if (!wrongJoins.hit(address))
     throw new Error("RATE_LIMITED: too many wrong join codes; wait a minute and try again");
   throw new Error(NEEDS_CODE);

@@ -11,7 +11,15 @@ import {
 import { matchMaker } from "@colyseus/core";
 import { memberByToken, normaliseCode, sameSecret } from "../session/tokens.ts";
 import { services } from "../services.ts";
-import { isAsleep, isAwake, liveSession, roomsByCode, sleepingGame } from "../games/registry.ts";
+import {
+  isAsleep,
+  isAwake,
+  liveSession,
+  roomIdForCode,
+  roomsByCode,
+  sleepingGame,
+} from "../games/registry.ts";
+import { lookUpCode } from "../cluster/directory.ts";
 import { closedCodeNotice, closedNotice } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
@@ -99,10 +107,11 @@ export function installRoutes(
       res.json(table);
       return;
     }
-    // A game asleep (idle, out of memory) wakes when its code is looked up.
-    const sleeping = roomsByCode.has(code) ? undefined : sleepingGame(code);
+    // A game asleep (idle, out of memory) wakes when its code is looked up; in a cluster it may run in another process.
+    await lookUpCode(code);
+    const sleeping = roomIdForCode(code) ? undefined : sleepingGame(code);
     if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
-    const roomId = roomsByCode.get(code);
+    const roomId = roomIdForCode(code);
     const rooms = roomId ? await matchMaker.query({ roomId }) : [];
     const room = rooms[0];
     const closed = !roomId ? closedCodeNotice(code) : null;

@@ -1,0 +1,59 @@
+/**
+ * Bringing games back into this process: every unfinished game at start-up (one process), or, when processes share
+ * the store, the games no process holds (at start-up, and every few seconds after: a process that died leaves its
+ * games to the others).
+ */
+import { matchMaker } from "@colyseus/core";
+import { RESTORE_KEY } from "../services.ts";
+import type { JournalStore, StoredGame } from "../store/journal-store.ts";
+
+/** Restores one game in this process; true when it runs. A game that does not come back is logged (even when quiet). */
+export async function restoreGame(store: JournalStore, g: StoredGame): Promise<boolean> {
+  try {
+    await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
+    return true;
+  } catch (e) {
+    // One game that does not come back never stops the others. A game this engine would replay into a different one
+    // is closed; a journal that does not replay is set aside for good; anything else (its scenario missing from
+    // scenarios/, say) is tried again at the next start. Each with a line an operator sees even when quiet.
+    const reason = (e as Error).message;
+    const said = `Firebreak: game ${g.id} (created with code ${g.code})`;
+    if (reason.startsWith("RULES_CHANGED"))
+      // Closed by the restore itself (rooms/restore.ts): ended, with its notice and record kept.
+      process.stderr.write(`${said} closed, not restored: ${reason}\n`);
+    else if (reason.startsWith("REPLAY_FAILED")) {
+      store.quarantine(g.id, reason);
+      process.stderr.write(`${said} quarantined, not restored: ${reason}\n`);
+    } else process.stderr.write(`${said} not restored this time: ${reason}\n`);
+    // Another process (with that scenario, say) may do better.
+    store.leases?.release(g.id);
+    return false;
+  }
+}
+
+/** Restores the games this process should run now; returns how many run. */
+export async function restoreGames(store: JournalStore): Promise<number> {
+  let restored = 0;
+  const games = store.leases ? store.leases.claimOrphans() : store.unfinished();
+  for (const g of games) if (await restoreGame(store, g)) restored++;
+  return restored;
+}
+
+/** When processes share the store: every `seconds`, adopts the games no process holds. Returns what stops it. */
+export function adoptOrphans(store: JournalStore, seconds: number): () => void {
+  if (!store.leases || seconds <= 0) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    restoreGames(store)
+      .catch((e: unknown) =>
+        process.stderr.write(`Firebreak: adopting games failed: ${(e as Error).message}\n`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
