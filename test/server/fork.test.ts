@@ -124,6 +124,8 @@ describe("forking an ended game", () => {
     });
     const forkId = f.room.roomId;
     expect(f.view.game.turn).toBe(2);
+    expect(f.view.session.fork).toEqual({ game: parentId, turn: 2 });
+    expect(fac.view.session.fork).toBeUndefined();
     const timeline = replayTimeline(parent, scenario);
     if (!timeline.ok) throw new Error(timeline.error.message);
     // What a facilitator saw at the beginning of the parent's turn 2 is what it sees in the fork's lobby.
