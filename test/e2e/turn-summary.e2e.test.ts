@@ -11,13 +11,14 @@ describe("the student's turn summary", () => {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
       await page.getByRole("heading", { name: "Play solo" }).waitFor();
       await page.locator('input[name=scenario][value="baltic-fog"]').check();
-      await page.getByLabel("Your state").selectOption("aestria");
-      await page.getByRole("button", { name: "Play solo as Aestria" }).click();
+      await page.getByLabel("Your state").selectOption("havland");
+      await page.getByRole("button", { name: "Play solo as Havland" }).click();
       await boardReady(page);
       await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
       // No summary before a month has ended.
       expect(await page.getByRole("heading", { name: /What changed for you/ }).count()).toBe(0);
-      // A month with an order that moves the student's numbers: sanctions on Borevia.
+      // A month with an order that moves the student's numbers: sanctions on Borevia, which also strain relations with
+      // Borevia, against Havland's objective to keep that tension at 3 or lower (it starts at 2).
       await page.getByLabel("Action").selectOption("sanction");
       await page.getByLabel("Target").selectOption("borevia");
       await page.getByRole("button", { name: "Add order" }).click();
@@ -40,6 +41,12 @@ describe("the student's turn summary", () => {
       await summary.locator(".causes > li", { hasText: "from Sanctions" }).first().waitFor();
       await summary.getByText(/The events behind these figures/).click();
       expect(await summary.locator(".summary-events li").count()).toBeGreaterThan(0);
+      // The objective that tension puts at risk (within a point of its limit, or past it) is named with the figure.
+      await summary.getByRole("heading", { name: "Your objectives" }).waitFor();
+      await summary
+        .locator("li", { hasText: "Stay out of the quarrel" })
+        .filter({ hasText: /tension is now \d/ })
+        .waitFor();
       await checkScreen(page, "turn-summary");
       await page.setViewportSize({ width: 1024, height: 768 });
       await page.screenshot({ path: join(ARTIFACTS, "turn-summary-1024.png") });
