@@ -1,66 +1,27 @@
-/** Debrief: everything revealed — tension over time beside the hostile actions actually taken, true authors vs blame, CBMs, scores. */
-import {
-  accusationStrength,
-  allPairs,
-  CBM_NAMES,
-  CONFIDENCE_NAMES,
-  INCIDENT_NAMES,
-  pairMembers,
-} from "@firebreak/shared/browser";
-import { leaveGame, type ClientView } from "../net/client.ts";
-import { rungStyle } from "../board/rungs.ts";
+/**
+ * Debrief: everything revealed — the replay and the downloads, scores, tension over time beside what each side did and
+ * what each believed, objectives with their reasons, true authors vs blame, misattributions, CBMs, the chat transcript,
+ * and for the facilitator the scenario's teaching material.
+ */
+import { useEffect } from "preact/hooks";
+import { accusationStrength, allPairs, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
+import { currentRoomId, currentToken, leaveGame, type ClientView } from "../net/client.ts";
+import { ReviewTools, TeacherMaterial, Transcript } from "../review/debrief-extras.tsx";
+import { CbmTimeline, Misattributions, Objectives } from "../review/outcomes.tsx";
+import { PairChart } from "../review/pair-chart.tsx";
+import { rememberRecordToken } from "../review/route.ts";
 import { personaTitle } from "./console.tsx";
-
-function Chart({ v, pair }: { v: ClientView; pair: string }) {
-  const h = v.game.tensionHistory[pair] ?? [];
-  const [a, b] = pairMembers(pair);
-  const W = 360;
-  const H = 120;
-  const x = (i: number) => 20 + (i * (W - 30)) / Math.max(1, v.game.maxTurns);
-  const y = (t: number) => H - 15 - (t / 10) * (H - 25);
-  const hostile = v.game.incidents.filter(
-    (i) =>
-      i.author &&
-      i.author !== "nonState" &&
-      ((i.author === a && i.target === b) || (i.author === b && i.target === a)),
-  );
-  const name = (id: string) => v.game.nations[id]?.name ?? id;
-  const brink = v.game.params.armedConflictTension;
-  const desc = `Tension between ${name(a)} and ${name(b)} by turn: ${h.map((t) => t.toFixed(1)).join(", ")}. Hostile operations actually run between them: ${hostile.length}.`;
-  return (
-    <figure class="chart">
-      <svg width={W} height={H} role="img" aria-label={desc}>
-        <line x1={20} y1={y(brink)} x2={W - 10} y2={y(brink)} stroke="#7a0010" stroke-dasharray="4 3" />
-        <text x={W - 12} y={y(brink) - 3} text-anchor="end" font-size="10">
-          brink ({brink})
-        </text>
-        <polyline
-          fill="none"
-          stroke="#1864ab"
-          stroke-width="2"
-          points={h.map((t, i) => `${x(i)},${y(t)}`).join(" ")}
-        />
-        {h.map((t, i) => (
-          <circle key={i} cx={x(i)} cy={y(t)} r={3} fill={rungStyle(t).css} />
-        ))}
-        {hostile.map((i, k) => (
-          <text key={k} x={x(i.turn)} y={H - 2} font-size="11" text-anchor="middle">
-            {i.author === a ? "▲" : "▼"}
-          </text>
-        ))}
-      </svg>
-      <figcaption>
-        {name(a)}–{name(b)}: perceived tension (line) and hostile operations actually run (▲ by {name(a)}, ▼
-        by {name(b)})
-      </figcaption>
-    </figure>
-  );
-}
 
 export function Debrief({ v }: { v: ClientView }) {
   const name = (id: string | null) =>
     id === null ? "nobody" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id);
   const o = v.game.outcome;
+  const gameId = currentRoomId();
+  const token = currentToken();
+  // Kept beyond "Back to the start" (which forgets the seat), so the replay link still opens this game's record.
+  useEffect(() => {
+    if (gameId && token) rememberRecordToken(gameId, token);
+  }, [gameId, token]);
   return (
     <main class="debrief">
       <h1>Debrief: {v.game.scenario.title}</h1>
@@ -74,6 +35,8 @@ export function Debrief({ v }: { v: ClientView }) {
               : "Ended by the facilitator"}{" "}
         on turn {o?.turn}.
       </p>
+      <h2>Replay and downloads</h2>
+      <ReviewTools gameId={gameId} token={token} facilitator={v.me.role === "facilitator"} />
       <h2>Scores</h2>
       <table class="scores">
         <thead>
@@ -113,10 +76,12 @@ export function Debrief({ v }: { v: ClientView }) {
           })}
         </tbody>
       </table>
-      <h2>Tension over time, beside what was really done</h2>
-      <div class="charts">
+      <h2>Objectives, met or missed</h2>
+      <Objectives v={v.game} />
+      <h2>Tension over time, beside what each side did and what the other believed</h2>
+      <div class="review-charts">
         {allPairs(v.game.seats).map((p) => (
-          <Chart key={p} v={v} pair={p} />
+          <PairChart key={p} v={v.game} pair={p} />
         ))}
       </div>
       <h2>Every incident: who really did it, and who was blamed</h2>
@@ -172,14 +137,13 @@ export function Debrief({ v }: { v: ClientView }) {
           ))}
         </tbody>
       </table>
+      <h2>Misattributions: incidents laid at the wrong door</h2>
+      <Misattributions v={v.game} />
       <h2>Confidence-building measures</h2>
-      <ul>
-        {v.game.cbms.map((c) => (
-          <li key={c.id}>
-            {CBM_NAMES[c.kind]}: {c.members.map(name).join(", ")} (from turn {c.since})
-          </li>
-        ))}
-      </ul>
+      <CbmTimeline v={v.game} />
+      <h2>Chat transcript</h2>
+      <Transcript v={v} />
+      <TeacherMaterial v={v} />
       {v.session.stateHash && (
         <p class="hash">
           Game record hash: <code>{v.session.stateHash}</code>
