@@ -23,9 +23,12 @@ import { evidenceWords, incidentName } from "./incident-labels.ts";
 import { Why } from "./why.tsx";
 import "./turn-summary.css";
 
-/** Kept per game and seat in this tab: each turn's start (the first view of it), so a month is measured from its start. */
+/**
+ * Kept per game, member and seat in this tab: each turn's start (the first view of it), so a month is measured from its
+ * start. The member id keeps two games that happen to share a join code (one ended, one new) apart.
+ */
 function storageKey(v: ClientView, seat: string): string {
-  return `firebreak:turn-start:${v.session.code}:${seat}`;
+  return `firebreak:turn-start:${v.session.code}:${v.me.memberId}:${seat}`;
 }
 
 function loadStarts(key: string): Record<string, TurnStart> {
