@@ -3,7 +3,10 @@
  * else and its 409 before the end; participation for facilitators only; a player's events.csv is their seat's feed;
  * participation counts what the players did; wrong tokens are rate-limited.
  */
+import { join as joinPath } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { afterEach, describe, expect, it } from "vitest";
+import { RULES_VERSION } from "@firebreak/shared";
 import { RECORD_ATTEMPTS, resetRateLimits } from "../../server/src/http/limits.ts";
 import { parseCsv } from "../../server/src/testing/parse-csv.ts";
 import { create, joinSeat, testServer } from "./harness.ts";
@@ -138,6 +141,52 @@ describe("GET /api/records/:gameId/<export>", () => {
     expect(row?.[0]).toBe('\'=HYPERLINK("http://x","y")');
     expect(row?.slice(4)).toEqual(["3", "2", "2", "1", String(open.length), "2", "2", "no"]);
     expect(people.find((r) => r[1] === "facilitator")?.slice(4, 10)).toEqual(["0", "0", "0", "0", "0", "0"]);
+  });
+
+  it("serves what needs no replay of a record this server cannot replay, and says why it cannot rebuild the rest", async () => {
+    srv = await testServer();
+    const s = srv;
+    const fac = await create(s.url, {
+      scenario: "tutorial",
+      name: "Old",
+      seed: "exports-old",
+      turnSeconds: 0,
+    });
+    // Bots hold every seat: the game plays to its end at the start.
+    expect((await fac.ask("fac:start")).ok).toBe(true);
+    await fac.until((v) => v.session.phase === "ended");
+    const gameId = fac.room.roomId;
+    const get = (name: string) =>
+      fetch(`${s.http}/api/records/${gameId}/${name}`, { headers: { Authorization: `Bearer ${fac.token}` } });
+    // As if the game had been played under the rules before this server's (its kept record says so).
+    const forge = (sql: string) => {
+      const db = new DatabaseSync(joinPath(s.dataDir, "firebreak.sqlite"));
+      db.prepare(sql).run(gameId);
+      db.close();
+    };
+    const kept = () => {
+      const db = new DatabaseSync(joinPath(s.dataDir, "firebreak.sqlite"));
+      const row = db.prepare("SELECT record IS NOT NULL AS kept FROM games WHERE id = ?").get(gameId) as {
+        kept: number;
+      };
+      db.close();
+      return row.kept;
+    };
+    await expect.poll(kept).toBe(1);
+    forge(`UPDATE games SET record = json_set(record, '$.rulesVersion', ${RULES_VERSION - 1}) WHERE id = ?`);
+    const turns = await get("turns.csv");
+    expect(turns.status).toBe(410);
+    expect(await turns.json()).toMatchObject({
+      code: "RULES_CHANGED",
+      message: expect.stringContaining(`rules v${RULES_VERSION - 1}`),
+    });
+    for (const name of ["events.csv", "report.html", "participation.csv"])
+      expect((await get(name)).status, name).toBe(200);
+    // Without the final state it kept, nothing but the journal's participation can be read.
+    forge("UPDATE games SET record = json_remove(record, '$.finalState') WHERE id = ?");
+    for (const name of ["events.csv", "report.html", "turns.csv"])
+      expect((await get(name)).status, name).toBe(410);
+    expect((await get("participation.csv")).status).toBe(200);
   });
 
   it("refuses an address after too many wrong tokens, whatever it sends next, until the window passes", async () => {
