@@ -205,6 +205,13 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       );
       await checkScreen(ana.page, "44-brink-waiting");
       await notice.getByRole("button", { name: "Choose now" }).click();
+      // "Choose now" opens the order card on the brink choice, focused.
+      await ana.page.waitForFunction(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document
+            .activeElement?.id === "order-action",
+      );
+      expect(await ana.page.getByLabel("Action").inputValue()).toBe("brink");
 
       // The choice is offered toward Borevia only; standing firm asks first, with the risk of war spelled out.
       await ana.page.getByLabel("Action").selectOption("brink");

@@ -105,6 +105,24 @@ class BoardScene extends Phaser.Scene {
       this.discs.fillCircle(p.x, p.y, radius);
       this.discs.lineStyle(3, 0xffffff, 1);
       this.discs.strokeCircle(p.x, p.y, radius);
+      // Your state is told apart without colour: a second, outer ring and the word "You" above it.
+      if (mine) {
+        this.discs.lineStyle(3, 0x111111, 1);
+        this.discs.strokeCircle(p.x, p.y, radius + 5);
+        const you = this.add
+          .text(p.x, p.y - radius - 16, "You", {
+            fontFamily: "DejaVu Sans, sans-serif",
+            fontSize: "15px",
+            color: "#ffffff",
+            backgroundColor: "#111111",
+            fontStyle: "bold",
+            padding: { x: 4, y: 1 },
+          })
+          .setOrigin(0.5)
+          .setDepth(DEPTH.stateLabel);
+        this.labels.push(you);
+        boxes.push({ x: you.x, y: you.y, hw: you.width / 2, hh: you.height / 2 });
+      }
       const name = this.add
         .text(p.x, p.y, n?.name ?? seat, {
           fontFamily: "DejaVu Sans, sans-serif",

@@ -197,7 +197,8 @@ export function Access({ v }: { v: ClientView }) {
             New code
           </button>
         </p>
-        <JoinLink code={v.session.code} />
+        {/* In the lobby the join link is shown under the big code already. */}
+        {v.session.phase !== "lobby" && <JoinLink code={v.session.code} />}
         <p>
           Facilitators:{" "}
           {desk.facilitators

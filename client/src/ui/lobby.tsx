@@ -5,6 +5,7 @@ import { request, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 import { SessionSettings, strikeRuleWords } from "./console-rules.tsx";
+import { GamesMenu } from "./games-menu.tsx";
 import { JoinLink } from "./join-link.tsx";
 
 export function Lobby({ v }: { v: ClientView }) {
@@ -16,6 +17,7 @@ export function Lobby({ v }: { v: ClientView }) {
   return (
     <main class="lobby">
       <h1>{v.session.name}</h1>
+      <GamesMenu />
       <p class="code-label">Join code</p>
       <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>
         {v.session.code}
