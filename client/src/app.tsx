@@ -5,6 +5,8 @@ import { Debrief } from "./ui/debrief.tsx";
 import { Game } from "./ui/game.tsx";
 import { Home } from "./ui/home.tsx";
 import { Lobby } from "./ui/lobby.tsx";
+import { ExercisePage } from "./exercise/dashboard.tsx";
+import { showExercise } from "./exercise/net.ts";
 import { replaySource } from "./review/route.ts";
 import { ReplayScreen } from "./review/screen.tsx";
 
@@ -12,6 +14,8 @@ export function App() {
   const v = view.value;
   // A replay (opened from the debrief, a `?replay=` link or a record file) takes the whole page until it is closed.
   if (replaySource.value) return <ReplayScreen source={replaySource.value} />;
+  // An exercise's dashboard (opened from Run an exercise, or a reload of #exercise) takes the page until it is left.
+  if (showExercise.value) return <ExercisePage />;
   const playing = v !== null && v.session.phase !== "lobby" && v.session.phase !== "ended";
   return (
     <>

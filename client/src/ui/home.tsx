@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { farewell } from "../net/client.ts";
 import { scenarios } from "./api.ts";
+import { ExerciseCard } from "../exercise/card.tsx";
 import { ClassCard } from "./class-card.tsx";
 import { InviteCard } from "./invite-card.tsx";
 import { JoinCard } from "./join-card.tsx";
@@ -51,6 +52,7 @@ export function Home() {
         <YourGames />
         <SoloCard list={list} sc={sc} scenarioId={scenarioId} name={name} run={run} />
         <ClassCard sc={sc} run={run} />
+        <ExerciseCard sc={sc} run={run} />
       </div>
     </main>
   );

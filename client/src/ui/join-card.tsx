@@ -46,7 +46,8 @@ export function JoinCard({ name, run }: { name: Signal<string>; run: (fn: () => 
         onClick={() =>
           run(async () => {
             found.value = await lookupCode(code.value);
-            joinSeat.value = found.value.scenario?.states[0]?.id ?? "";
+            // An exercise's code suggests the seat with fewest players at the table it found.
+            joinSeat.value = found.value.seat ?? found.value.scenario?.states[0]?.id ?? "";
           })
         }
       >
@@ -89,7 +90,8 @@ export function JoinCard({ name, run }: { name: Signal<string>; run: (fn: () => 
             onClick={() =>
               run(() =>
                 joinRoom(found.value?.roomId ?? "", {
-                  code: code.value,
+                  // The table's own code: an exercise's code finds a table, which is joined with its code.
+                  code: found.value?.code ?? code.value,
                   name: name.value || "Player",
                   role: role.value,
                   ...(role.value === "player" ? { seat: joinSeat.value } : {}),
