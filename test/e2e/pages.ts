@@ -145,9 +145,11 @@ export async function joinByCode(page: Page, name: string, code: string, state: 
 
 /** A facilitator on the home page opens a class exercise (with `minutes` per turn, when given) and reads its join code. */
 export async function openExercise(page: Page, name: string, minutes?: number): Promise<string> {
-  await page.getByLabel("Exercise name").fill(name);
-  if (minutes !== undefined) await page.getByLabel("Minutes per turn").fill(String(minutes));
-  await page.getByRole("button", { name: "Open the exercise" }).click();
+  // The class card's own fields: the home page has other cards with forms (an exercise of several tables).
+  const card = page.getByRole("region", { name: "Run a class" });
+  await card.getByLabel("Exercise name").fill(name);
+  if (minutes !== undefined) await card.getByLabel("Minutes per turn").fill(String(minutes));
+  await card.getByRole("button", { name: "Open the exercise" }).click();
   const code = ((await page.locator(".join-code").textContent()) ?? "").trim();
   expect(code).toMatch(/^[A-Z0-9]{6}$/);
   return code;
