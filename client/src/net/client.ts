@@ -269,6 +269,17 @@ export async function request<T extends RequestType>(
   return r.ok ? null : r.error;
 }
 
+/** The seat a fork's facilitator plays now (docs/protocol.md §5.2): its requests for a seat name it. Null: none. */
+let actingSeat: string | null = null;
+
+/** The requests a fork's facilitator makes for the seat it plays. */
+const SEAT_REQUESTS: ReadonlySet<RequestType> = new Set(["orders", "ready", "propose", "respond"]);
+
+/** Sets the seat a fork's facilitator plays now (null: none): its orders, ready, proposals and answers then name it. */
+export function actAs(seat: string | null): void {
+  actingSeat = seat;
+}
+
 /** Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that make one) or to the rejection's message. */
 export async function ask<T extends RequestType>(
   type: T,
@@ -276,7 +287,9 @@ export async function ask<T extends RequestType>(
 ): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
   if (!room) return { ok: false, error: NO_CODE_SENTENCES.notConnected };
   try {
-    const answer = (await room.request(type, payload[0] ?? {})) as RequestAnswer<T>;
+    const body = payload[0] ?? {};
+    const sent = actingSeat !== null && SEAT_REQUESTS.has(type) ? { ...body, seat: actingSeat } : body;
+    const answer = (await room.request(type, sent)) as RequestAnswer<T>;
     return { ok: true, answer };
   } catch (e) {
     return { ok: false, error: plainThrown(e) };

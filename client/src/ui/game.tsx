@@ -1,12 +1,13 @@
 /** The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD panels. */
 import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
-import { request, type ClientView } from "../net/client.ts";
+import { actAs, request, type ClientView } from "../net/client.ts";
 import { Board, Ladder } from "./board-view.tsx";
 import { Clock, ConnectionBanner } from "./clock.tsx";
 import { Console } from "./console.tsx";
 import { Diplomacy } from "./diplomacy.tsx";
 import { Feed } from "./feed.tsx";
+import { asSeat, playedSeat, PlayAs } from "./fork-seat.tsx";
 import { GamesMenu } from "./games-menu.tsx";
 import { Orders } from "./orders.tsx";
 import { StatesTable } from "./states-table.tsx";
@@ -61,7 +62,11 @@ export function Game({ v }: { v: ClientView }) {
   const fac = v.me.role === "facilitator";
   const tab = useSignal(fac ? "console" : v.me.role === "player" && v.me.seat !== null ? "orders" : "feed");
   const me = v.me.seat ? v.game.nations[v.me.seat] : undefined;
-  const seated = v.me.role === "player" && v.me.seat !== null;
+  // In a fork the facilitator may play a seat itself (fork-seat.tsx): its order planner is that seat's.
+  const chosen = useSignal<string | null>(null);
+  const playing = playedSeat(v, chosen.value);
+  actAs(playing);
+  const seated = (v.me.role === "player" && v.me.seat !== null) || playing !== null;
   const tabs = [
     ...(seated ? [["orders", "Orders"]] : []),
     ["feed", "Intelligence"],
@@ -114,6 +119,7 @@ export function Game({ v }: { v: ClientView }) {
         )}
         {!me && <span>{fac ? "Facilitator" : v.me.role === "player" ? "No seat yet" : "Observer"}</span>}
         <span>Ready: {v.session.ready.map((s) => v.game.nations[s]?.name).join(", ") || "nobody yet"}</span>
+        <PlayAs v={v} chosen={chosen} />
       </div>
       <WaitingForYou v={v} open={open} />
       <TurnSummary v={v} />
@@ -129,7 +135,7 @@ export function Game({ v }: { v: ClientView }) {
             tabs={tabs.map(([id, label]) => ({ id, label }))}
           />
           <TabPanel idPrefix="panels" selected={tab.value}>
-            {tab.value === "orders" && <Orders v={v} />}
+            {tab.value === "orders" && <Orders v={playing ? asSeat(v, playing) : v} />}
             {tab.value === "feed" && <Feed v={v} />}
             {tab.value === "diplomacy" && <Diplomacy v={v} />}
             {tab.value === "console" && <Console v={v} />}
