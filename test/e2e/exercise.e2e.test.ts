@@ -70,6 +70,18 @@ describe("an exercise in the browser", () => {
         await s.page.locator(".events", { hasText: "A storm cuts the strait's cable." }).waitFor();
       }
 
+      // Flo moves from table 3 to table 1: her screen follows, and she plays her state there with Dee.
+      await fac.page
+        .getByRole("combobox", { name: "Student" })
+        .selectOption({ label: "Flo (table 3, Serevan)" });
+      await fac.page.getByLabel("To table").selectOption("1");
+      await fac.page.getByRole("button", { name: "Move", exact: true }).click();
+      await fac.page.locator(".table-card", { hasText: "Table 1" }).getByText("Dee, Flo").waitFor();
+      const flo = students[5] as (typeof students)[number];
+      await flo.page.getByText("The facilitator moved you to another table.").waitFor({ state: "attached" });
+      await flo.page.getByRole("tab", { name: "Intelligence" }).click();
+      await flo.page.locator(".events", { hasText: "A storm cuts the strait's cable." }).waitFor();
+
       await fac.page.getByRole("heading", { name: "How the tables compare" }).waitFor();
       await checkScreen(fac.page, "71-exercise-dashboard-playing");
       expect(fac.errors).toEqual([]);

@@ -93,9 +93,25 @@ function attach(r: Room): void {
     if (v) show(v);
     else void r.request("sync", {}).catch(() => {});
   });
+  // An exercise's facilitator moved this member to another table: the removal that follows opens that table instead.
+  let movedTo: { roomId: string; invite: string } | null = null;
+  r.onMessage("moved", (m: { roomId: string; invite: string }) => {
+    movedTo = m;
+  });
   r.onLeave((code: number) => {
     if (room !== r) return;
     room = null;
+    if (code === REMOVED_CLOSE_CODE && movedTo) {
+      const name = view.value?.me.name ?? "Player";
+      forgetSeat();
+      view.value = null;
+      announcement.value = "The facilitator moved you to another table.";
+      void joinRoom(movedTo.roomId, { invite: movedTo.invite, name }).catch(() => {
+        farewell.value =
+          "The facilitator moved you to another table, but it could not be opened. Ask for its code.";
+      });
+      return;
+    }
     if (code === REMOVED_CLOSE_CODE) {
       forgetSeat();
       view.value = null;
