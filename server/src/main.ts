@@ -25,6 +25,7 @@ import { setServices } from "./services.ts";
 import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
 import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
 import { shareCodes } from "./cluster/directory.ts";
+import { setReady } from "./cluster/readiness.ts";
 import { openStore, parseDatabaseUrl } from "./store/open-store.ts";
 
 /** Settings read from the environment. docs/protocol.md lists them. */
@@ -209,6 +210,7 @@ export async function startServer(
   const restored = await restoreGames(store);
   const stopAdopting = adoptOrphans(store, config.cluster?.adoptSeconds ?? 0);
   await restoreExercises();
+  setReady(true);
   log(
     `Firebreak listening on http://localhost:${config.port} (data in ${where}${restored ? `, ${restored} game(s) restored` : ""})`,
   );
@@ -216,6 +218,7 @@ export async function startServer(
     server,
     restored,
     close: async () => {
+      setReady(false);
       stopAdopting();
       await server.gracefullyShutdown(false);
       await bots.close();

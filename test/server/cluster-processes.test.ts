@@ -59,6 +59,8 @@ describe("two processes, one Redis, one PostgreSQL", () => {
     };
     const a = await start();
     const b = await start();
+    for (const p of [a, b])
+      expect(await (await fetch(`${p.http}/api/ready`)).json()).toEqual({ ready: true });
     const fac = await create(a.url, {
       scenario: "baltic-fog",
       name: "Cluster",

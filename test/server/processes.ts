@@ -19,7 +19,7 @@ export interface ServerProcess {
 
 const running: ChildProcess[] = [];
 
-/** Starts `server/src/main.ts` on `port` with `env` on top of this process's, resolving once /api/health answers. */
+/** Starts `server/src/main.ts` on `port` with `env` on top of this process's, resolving once /api/ready says it has restored its games. */
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
     env: {
@@ -50,7 +50,7 @@ export async function startServerProcess(port: number, env: Record<string, strin
   };
   for (let i = 0; i < 600; i++) {
     try {
-      const r = await fetch(`${http}/api/health`);
+      const r = await fetch(`${http}/api/ready`);
       if (r.ok) return proc;
     } catch {
       // not listening yet

@@ -20,6 +20,7 @@ import {
   sleepingGame,
 } from "../games/registry.ts";
 import { lookUpCode } from "../cluster/directory.ts";
+import { isReady } from "../cluster/readiness.ts";
 import { closedCodeNotice, closedNotice } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
@@ -58,6 +59,10 @@ export function installRoutes(
       rooms: roomsByCode.size,
       scenarios: catalogue.size,
     });
+  });
+  // For a load balancer: 503 until the process has restored its games, and again once it shuts down (docs/deploy.md).
+  app.get("/api/ready", (_req: Request, res: Response) => {
+    res.status(isReady() ? 200 : 503).json({ ready: isReady() });
   });
   app.get("/api/metrics", (req: Request, res: Response) => {
     if (options.operatorToken === null) {
