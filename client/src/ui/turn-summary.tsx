@@ -178,6 +178,7 @@ export function TurnSummary({ v }: { v: ClientView }) {
         </h2>
         <button
           type="button"
+          aria-label="Dismiss the month's summary"
           onClick={() => {
             closedAt.value = v.game.turn;
             focusNext.current = "reopen";
