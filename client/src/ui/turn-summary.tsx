@@ -45,7 +45,14 @@ function loadStarts(key: string): Record<string, TurnStart> {
 function startOf(key: string, turn: number): TurnStart | null {
   const s = loadStarts(key);
   const t = Object.hasOwn(s, String(turn)) ? s[String(turn)] : undefined;
-  return t && typeof t.events === "number" && t.turn === turn ? t : null;
+  const whole =
+    t &&
+    typeof t.events === "number" &&
+    t.turn === turn &&
+    typeof t.tension === "object" &&
+    t.tension !== null &&
+    ["economy", "stability", "reputation"].every((q) => typeof t.measures?.[q as "economy"] === "number");
+  return whole ? t : null;
 }
 
 /** Remembers the view as the start of its turn, once; keeps the last three turns. */
