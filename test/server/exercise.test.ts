@@ -1,7 +1,15 @@
 /** Exercises over real WebSockets: N tables under one facilitator and one code, broadcasts, treatments, the CSV. */
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CodeLookup, ExerciseComparison, ExerciseDashboard, TableResult } from "@firebreak/shared";
+import {
+  replayRecord,
+  type CodeLookup,
+  type ExerciseComparison,
+  type ExerciseDashboard,
+  type GameRecord,
+  type Scenario,
+  type TableResult,
+} from "@firebreak/shared";
 import { join, testServer, type Peer } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
@@ -187,6 +195,38 @@ describe("an exercise of three tables with two treatments", () => {
         .map((l) => l.split(",")[2])
         .sort(),
     ).toEqual([...(teacher.comparison?.tables.map((t) => t.treatment ?? "") ?? [])].sort());
+  });
+
+  it("a message reaches every table's chat; ending every table fills the comparison; a treated table's record replays", async () => {
+    const said = (await teacher.ask("ex:broadcast", { action: "message", text: "Five minutes left." })) as {
+      results: TableResult[];
+    };
+    expect(said.results.every((r) => r.ok)).toBe(true);
+    await (students[2] as Peer).until((v) => v.chat.some((m) => m.text === "Five minutes left."));
+    const ended = (await teacher.ask("ex:broadcast", { action: "end" })) as { results: TableResult[] };
+    expect(ended.results.every((r) => r.ok)).toBe(true);
+    const d = await teacher.until((x) => x.tables.every((t) => t.phase === "ended"));
+    const start = Date.now();
+    while (!teacher.comparison?.tables.every((t) => t.ended) && Date.now() - start < 10_000)
+      await new Promise((r) => setTimeout(r, 20));
+    const c = teacher.comparison as ExerciseComparison;
+    expect(c.arms.map((a) => a.label)).toEqual([
+      "Arm A: early hotline",
+      "Arm B: riskier brink",
+      "All tables",
+    ]);
+    expect(c.arms[2]?.shares.facilitatorEnded.value).toBe(1);
+    expect(c.arms[2]?.ended).toBe(3);
+    const riskier = d.tables.find(
+      (t) => t.treatment === "Arm B: riskier brink",
+    ) as ExerciseDashboard["tables"][number];
+    const res = await fetch(`${srv.http}/api/records/${riskier.id}`, {
+      headers: { Authorization: `Bearer ${teacher.key}` },
+    });
+    expect(res.status).toBe(200);
+    const record = (await res.json()) as GameRecord;
+    expect(record.scenarioData?.params?.brinkWarChance).toBe(0.3);
+    expect(replayRecord(record, record.scenarioData as Scenario).ok).toBe(true);
   });
 
   it("the exercise's room takes only its key", async () => {

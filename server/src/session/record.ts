@@ -51,5 +51,7 @@ export function recordOf(entries: readonly StoredEntry[], base: Scenario): Resul
   const record = newRecord(scenario, first.options.seed, state.options, seats, state);
   record.steps.push(...steps);
   record.finalHash = stateHash(s.game);
+  // A treated game's scenario is not the catalogue's: the record carries it whole, so it replays with nothing else.
+  if (scenario !== base) record.scenarioData = scenario;
   return ok(record);
 }
