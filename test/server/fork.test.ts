@@ -124,7 +124,7 @@ describe("forking an ended game", () => {
     });
     const forkId = f.room.roomId;
     expect(f.view.game.turn).toBe(2);
-    expect(f.view.session.fork).toEqual({ game: parentId, turn: 2 });
+    expect(f.view.session.fork).toEqual({ game: parentId, turn: 2, play: ["aestria"] });
     expect(fac.view.session.fork).toBeUndefined();
     const timeline = replayTimeline(parent, scenario);
     if (!timeline.ok) throw new Error(timeline.error.message);

@@ -49,7 +49,15 @@ export function Lobby({ v }: { v: ClientView }) {
                   ? s.members.map((m) => `${m.name}${m.connected ? "" : " (away)"}`).join(", ")
                   : "—"}
               </td>
-              <td>{s.bot ? "bot" : s.members.length ? "" : "a bot will play"}</td>
+              <td>
+                {s.bot
+                  ? "bot"
+                  : s.members.length
+                    ? ""
+                    : v.session.fork?.play.includes(s.seat)
+                      ? "the facilitator will play"
+                      : "a bot will play"}
+              </td>
               {fac && (
                 <td>
                   <BotSeatControl seat={s} act={act} />
@@ -80,6 +88,7 @@ export function Lobby({ v }: { v: ClientView }) {
           onClick={() =>
             // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.
             (v.session.seats.some((s) => s.members.length > 0) ||
+              (v.session.fork?.play.length ?? 0) > 0 ||
               confirm(
                 "Nobody has taken a seat yet: bots will play every state and the whole game will run to its end within seconds. Start anyway?",
               )) &&

@@ -151,7 +151,7 @@ export function sharedView(
       settings: s.settings,
       botHoldsYourSeat: botHoldsSeat(s, m),
       heldStrikes: heldStrikes(s, m),
-      ...(s.options.fork ? { fork: { ...s.options.fork.parent } } : {}),
+      ...(s.options.fork ? { fork: { ...s.options.fork.parent, play: [...s.options.fork.play] } } : {}),
     },
     game,
     facilitator: m.role === "facilitator" ? brief : null,

@@ -139,10 +139,11 @@ export interface ClientView {
     /** Strikes held for approval or refused this turn: every seat's for facilitators, a player's own seat's, else []. */
     heldStrikes: HeldStrike[];
     /**
-     * In a fork (docs/protocol.md §5.2) only: the game it was forked from and the turn. A fork's facilitator plays any seat
-     * no bot and no player holds, naming it (`seat`) in `orders`, `ready`, `propose` and `respond`.
+     * In a fork (docs/protocol.md §5.2) only: the game it was forked from and the turn, and the seats its facilitator
+     * keeps for itself at the start (`play`). A fork's facilitator plays any seat no bot and no player holds, naming it
+     * (`seat`) in `orders`, `ready`, `propose` and `respond`.
      */
-    fork?: { game: string; turn: number };
+    fork?: { game: string; turn: number; play: SeatId[] };
   };
   game: GameView;
   /** The scenario's teacher material and injects: in facilitators' views only (null for everyone else). */
