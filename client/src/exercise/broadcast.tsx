@@ -35,6 +35,16 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
         <button type="button" onClick={() => send("Resume", { action: "resume" })}>
           Resume all
         </button>
+        <button
+          type="button"
+          class="danger"
+          onClick={() => {
+            if (window.confirm("End the game at every table? Each table goes to its debrief."))
+              void send("End", { action: "end" });
+          }}
+        >
+          End all tables
+        </button>
         <label>
           Minutes{" "}
           <input
