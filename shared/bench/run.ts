@@ -14,6 +14,7 @@ const BENCHES = [
   "shared/bench/engine.bench.ts",
   "shared/bench/bots.bench.ts",
   "server/bench/load.bench.ts",
+  "server/bench/exercise-load.bench.ts",
   "client/bench/client.bench.ts",
 ];
 
