@@ -1,0 +1,117 @@
+/**
+ * A rolling restart of a two-process cluster with two games in progress: each process in turn is killed mid-turn and
+ * started again; no accepted request is lost, members rejoin with their tokens through whichever process is up, and
+ * every record replays to its final hash.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
+import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
+import { startPostgres, type ThrowawayPostgres } from "../../server/src/store/throwaway-pg.ts";
+import { create, freePort, join, type Peer } from "./harness.ts";
+import { killServerProcesses, startServerProcess, type ServerProcess } from "./processes.ts";
+
+let pg: ThrowawayPostgres;
+let redis: ThrowawayRedis;
+beforeAll(async () => {
+  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 120_000);
+afterAll(async () => {
+  killServerProcesses();
+  await Promise.all([pg?.stop(), redis?.stop()]);
+});
+
+/** A game's members as tokens, and their connections of the moment. */
+interface Table {
+  roomId: string;
+  tokens: { fac: string; a: string; b: string };
+  fac: Peer;
+  a: Peer;
+  b: Peer;
+}
+
+async function turn(t: Table): Promise<void> {
+  const now = t.a.view.game.turn;
+  for (const p of [t.a, t.b]) {
+    await p.ask("orders", { turn: now, orders: [{ type: "hunt" }] });
+    await p.ask("ready", { ready: true });
+  }
+  await t.a.until((v) => v.game.turn > now || v.session.phase === "ended");
+  await new Promise((r) => setTimeout(r, 120)); // a person's pace: the flood guard allows 20 requests a second
+}
+
+/** Rejoins with a token through `via`, trying again while the game is being adopted (bounded). */
+async function rejoin(via: ServerProcess, roomId: string, token: string): Promise<Peer> {
+  for (let i = 0; i < 150; i++) {
+    const p = await join(via.url, roomId, { token }).catch(() => null);
+    if (p) return p;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`game ${roomId} did not come back: ${via.stderr()}`);
+}
+
+describe("rolling restart of a cluster", () => {
+  it("restarts every process in turn with two games mid-turn: nothing accepted is lost, every record replays", async () => {
+    const database = await pg.database("rolling");
+    const ports = [await freePort(), await freePort()];
+    const start = (port: number) =>
+      startServerProcess(port, {
+        FIREBREAK_DATABASE_URL: database,
+        FIREBREAK_REDIS_URL: redis.url,
+        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+        FIREBREAK_ADOPT_SECONDS: "1",
+        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-rolling-")),
+      });
+    const processes = [await start(ports[0] ?? 0), await start(ports[1] ?? 0)];
+    const tables: Table[] = [];
+    for (const [i, seed] of ["rolling-1", "rolling-2"].entries()) {
+      const via = processes[i] as ServerProcess;
+      const fac = await create(via.url, { scenario: "baltic-fog", name: `Roll ${i}`, seed, turnSeconds: 0 });
+      const code = fac.view.session.code;
+      const a = await join(via.url, fac.room.roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+      const b = await join(via.url, fac.room.roomId, { code, name: "Ben", role: "player", seat: "borevia" });
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      await a.until((v) => v.session.phase === "planning");
+      tables.push({ roomId: fac.room.roomId, tokens: { fac: fac.token, a: a.token, b: b.token }, fac, a, b });
+    }
+    for (const t of tables) await turn(t);
+
+    for (const index of [0, 1]) {
+      // Mid-turn in every game: Ana's orders are accepted, then the process goes down and comes back.
+      const pending = new Map<string, number>();
+      for (const t of tables) {
+        const now = t.a.view.game.turn;
+        expect((await t.a.ask("orders", { turn: now, orders: [{ type: "develop" }] })).ok).toBe(true);
+        pending.set(t.roomId, now);
+      }
+      await (processes[index] as ServerProcess).kill();
+      const up = processes[1 - index] as ServerProcess;
+      processes[index] = await start(ports[index] ?? 0);
+      for (const t of tables) {
+        // The old connections are dead (their process was killed) or live on (the game ran in the other one): new ones either way.
+        t.a = await rejoin(up, t.roomId, t.tokens.a);
+        t.b = await rejoin(up, t.roomId, t.tokens.b);
+        t.fac = await rejoin(processes[index] as ServerProcess, t.roomId, t.tokens.fac);
+        expect(t.a.view.game.turn).toBe(pending.get(t.roomId));
+        expect(t.a.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
+        await turn(t);
+      }
+    }
+
+    for (const t of tables) {
+      expect((await t.fac.ask("fac:end")).ok).toBe(true);
+      const end = await t.fac.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
+      const res = await fetch(`${(processes[0] as ServerProcess).http}/api/records/${t.roomId}`, {
+        headers: { Authorization: `Bearer ${t.tokens.fac}` },
+      });
+      expect(res.status).toBe(200);
+      const record = (await res.json()) as GameRecord;
+      if (!record.scenarioData) throw new Error("the record carries no scenario");
+      const replay = replayRecord(record, record.scenarioData);
+      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
+      expect(record.finalHash).toBe(end.session.stateHash);
+    }
+  });
+});
