@@ -54,7 +54,7 @@ describe("the student's turn summary", () => {
       await summary.getByRole("button", { name: "Dismiss" }).click();
       const reopen = page.getByRole("button", { name: "What changed for you in month 1" });
       await reopen.waitFor();
-      expect(await reopen.evaluate((el) => el === (el.ownerDocument as Document).activeElement)).toBe(true);
+      expect(await reopen.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await reopen.click();
       await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
       // After a reload the tab still knows where month 1 began: the values before are shown, not guessed.
