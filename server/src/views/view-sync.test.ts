@@ -141,13 +141,17 @@ describe("ViewSync", () => {
     });
     c.check(s);
 
-    // A resolved turn reaches everyone, as patches much smaller than the views.
-    for (const by of [ann, bob])
-      s = apply(s, { kind: "ready", at: 3_100, by: by.id, seat: by.seat ?? "", ready: true });
-    s = apply(s, { kind: "step", at: 3_200, by: "system", step: { type: "resolve", turn: 1 } });
-    const afterTurn = c.push(s);
-    expect(afterTurn.every((d) => d.kind === "patch")).toBe(true);
-    c.check(s);
+    // A resolved turn reaches everyone as patches; once the game has a history, much smaller than the views (a
+    // turn's patch carries that turn's news, the view the whole game so far).
+    let afterTurn: Delivery[] = [];
+    for (let turn = 1; turn <= 3; turn++) {
+      for (const by of [ann, bob])
+        s = apply(s, { kind: "ready", at: 3_000 + turn * 100, by: by.id, seat: by.seat ?? "", ready: true });
+      s = apply(s, { kind: "step", at: 3_050 + turn * 100, by: "system", step: { type: "resolve", turn } });
+      afterTurn = c.push(s);
+      expect(afterTurn.every((d) => d.kind === "patch")).toBe(true);
+      c.check(s);
+    }
     for (const d of afterTurn) {
       if (d.kind !== "patch") continue;
       const full = c.held.get(d.to[0] as string);
