@@ -21,6 +21,7 @@ describe("an exercise in the browser", () => {
       await card.getByLabel("Label (students never see it)").nth(1).fill("No measures");
       await card.getByLabel("No CBM may be proposed").nth(1).check();
       await card.getByLabel("Your hypothesis").fill("A hotline keeps the brink away.");
+      await checkScreen(fac.page, "69-home-exercise-card");
       await card.getByRole("button", { name: "Open the tables" }).click();
       await untilCount(fac.page, ".table-card", 3);
       const code = ((await fac.page.locator(".join-code").textContent()) ?? "").trim();
