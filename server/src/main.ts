@@ -26,6 +26,7 @@ import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
 import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
 import { shareCodes } from "./cluster/directory.ts";
 import { setReady } from "./cluster/readiness.ts";
+import { closeOnSignals } from "./cluster/shutdown.ts";
 import { openStore, parseDatabaseUrl } from "./store/open-store.ts";
 
 /** Settings read from the environment. docs/protocol.md lists them. */
@@ -229,8 +230,10 @@ export async function startServer(
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  startServer(configFromEnv()).catch((e: unknown) => {
-    process.stderr.write(`Firebreak failed to start: ${(e as Error).message}\n`);
-    process.exit(1);
-  });
+  startServer(configFromEnv())
+    .then((started) => closeOnSignals(started.close))
+    .catch((e: unknown) => {
+      process.stderr.write(`Firebreak failed to start: ${(e as Error).message}\n`);
+      process.exit(1);
+    });
 }

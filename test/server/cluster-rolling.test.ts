@@ -1,6 +1,6 @@
 /**
- * A rolling restart of a two-process cluster with two games in progress: each process in turn is killed mid-turn and
- * started again; no accepted request is lost, members rejoin with their tokens through whichever process is up, and
+ * A rolling restart of a two-process cluster with two games in progress: each process in turn is stopped mid-turn
+ * (the first with SIGTERM, the second with SIGKILL) and started again; no accepted request is lost, members rejoin with their tokens through whichever process is up, and
  * every record replays to its final hash.
  */
 import { mkdtempSync } from "node:fs";
@@ -86,7 +86,12 @@ describe("rolling restart of a cluster", () => {
         expect((await t.a.ask("orders", { turn: now, orders: [{ type: "develop" }] })).ok).toBe(true);
         pending.set(t.roomId, now);
       }
-      await (processes[index] as ServerProcess).kill();
+      // The first goes down gracefully (SIGTERM: it closes its rooms and gives its leases up), the second is killed.
+      const down = processes[index] as ServerProcess;
+      if (index === 0) {
+        expect(await down.stop()).toBe(0);
+        expect(down.stderr()).toContain("SIGTERM, closing");
+      } else await down.kill();
       const up = processes[1 - index] as ServerProcess;
       processes[index] = await start(ports[index] ?? 0);
       for (const t of tables) {

@@ -15,6 +15,8 @@ export interface ServerProcess {
   stderr(): string;
   /** SIGKILL, resolved once it has exited. */
   kill(): Promise<void>;
+  /** SIGTERM (a graceful stop), resolved with its exit code once it has exited. */
+  stop(): Promise<number | null>;
 }
 
 const running: ChildProcess[] = [];
@@ -36,7 +38,7 @@ export async function startServerProcess(port: number, env: Record<string, strin
   child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
   child.stdout?.resume();
   const http = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
   const proc: ServerProcess = {
     child,
     port,
@@ -46,6 +48,10 @@ export async function startServerProcess(port: number, env: Record<string, strin
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
     },
   };
   for (let i = 0; i < 600; i++) {
