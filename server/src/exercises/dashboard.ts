@@ -40,7 +40,8 @@ export function tableStatus(
     name: s?.options.name ?? `${ex.name}, table ${index + 1}`,
     code: s?.code ?? "",
     treatment,
-    phase: s ? s.phase : "asleep",
+    // Out of memory: asleep, or over and its room closed (its record's final state says so).
+    phase: s ? s.phase : game?.phase === "ended" ? "ended" : "asleep",
     turn: game?.turn ?? 0,
     maxTurns: game?.maxTurns ?? 0,
     paused: s?.pausedRemaining !== null && s?.pausedRemaining !== undefined,
