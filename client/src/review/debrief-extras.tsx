@@ -115,7 +115,7 @@ export function Transcript({ v }: { v: ClientView }) {
           ? `${l.fromName} (facilitator)`
           : l.fromName;
   return (
-    <div class="transcript">
+    <div class="transcript" tabIndex={0} role="region" aria-label="Chat transcript">
       {channels.map((c) => (
         <section key={c} aria-label={`Channel ${c}`}>
           <h3>Channel: {c}</h3>

@@ -27,7 +27,7 @@ export function ForkButton({
       await createGame({
         name: `${title}: from turn ${turn}`.slice(0, 60),
         turnSeconds: 0,
-        fork: { game: gameId, turn, token, ...(play.value.length > 0 ? { play: play.value } : {}) },
+        fork: { game: gameId, turn, token, play: play.value },
       });
       closeReplay();
     } catch (e) {

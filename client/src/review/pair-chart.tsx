@@ -49,9 +49,37 @@ export function lanes(v: GameView, a: SeatId, b: SeatId, turns: number): PairLan
   return { did, blamed };
 }
 
+/** The operations against `b` that `b`'s own intelligence reports saw `a` run, by the turn they were run. */
+export function intelSeen(v: GameView, a: SeatId, b: SeatId): number[] {
+  const turns: number[] = [];
+  for (const r of v.private[b]?.intel ?? [])
+    if (r.about === a) for (const op of r.operationsLastTurn) if (op.target === b) turns.push(r.turn - 1);
+  return turns;
+}
+
+/** "Borevia's intelligence saw Aestria run 2 operations against it (turns 3, 5)", or "". */
+function intelWords(v: GameView, a: SeatId, b: SeatId): string {
+  const seen = intelSeen(v, a, b);
+  if (seen.length === 0) return "";
+  const name = (id: string) => v.nations[id]?.name ?? id;
+  return `${name(b)}'s intelligence saw ${name(a)} run ${seen.length} operation(s) against it (turn ${[...new Set(seen)].join(", ")}).`;
+}
+
 /** Which turns get a label: all of them, or every second, fifth… when there are many. */
 function labelEvery(turns: number): number {
   return turns <= 15 ? 1 : turns <= 30 ? 2 : 5;
+}
+
+/** How to read the pair charts, said once above them. */
+export function PairChartLegend() {
+  return (
+    <p class="review-legend">
+      Each chart shows a pair's tension after each turn (the line; the dashed line is the brink). Below it,
+      one lane per side, one count per turn: the operations each side really ran against the other (▲ ▼), and
+      those the other laid at its door, by its own evidence or a public accusation (△ ▽). A “did” without a
+      “blamed” went unnoticed or was pinned on someone else; a “blamed” without a “did” is a misattribution.
+    </p>
+  );
 }
 
 /** The chart of one pair. */
@@ -90,7 +118,7 @@ export function PairChart({ v, pair }: { v: GameView; pair: string }) {
     `Tension between ${name(a)} and ${name(b)}: ${h.map((t, i) => `${i === 0 ? "start" : `after turn ${i}`} ${t.toFixed(1)}`).join(", ")}. ` +
     `The brink is at ${brink}${war !== null ? `; armed conflict began on turn ${war}` : ""}. ` +
     `Operations ${name(a)} ran against ${name(b)}: ${byTurn(ab.did)}; ${name(b)} blamed ${name(a)} for: ${byTurn(ab.blamed)}. ` +
-    `Operations ${name(b)} ran against ${name(a)}: ${byTurn(ba.did)}; ${name(a)} blamed ${name(b)} for: ${byTurn(ba.blamed)}.`;
+    `Operations ${name(b)} ran against ${name(a)}: ${byTurn(ba.did)}; ${name(a)} blamed ${name(b)} for: ${byTurn(ba.blamed)}. ${intelWords(v, a, b)} ${intelWords(v, b, a)}`;
   return (
     <figure class="review-chart">
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={desc}>
@@ -177,10 +205,11 @@ export function PairChart({ v, pair }: { v: GameView; pair: string }) {
         ))}
       </svg>
       <figcaption>
-        {name(a)}–{name(b)}: tension after each turn (line), the brink (dashed). Below, per turn: operations
-        each side really ran against the other (▲ ▼) and those the other laid at its door, by its evidence or
-        a public accusation (△ ▽). A “did” without a “blamed” went unnoticed or was pinned on someone else; a
-        “blamed” without a “did” is a misattribution.
+        <strong>
+          {name(a)}–{name(b)}
+        </strong>
+        {war !== null ? `: armed conflict from turn ${war}.` : "."} {intelWords(v, a, b)}{" "}
+        {intelWords(v, b, a)}
       </figcaption>
     </figure>
   );

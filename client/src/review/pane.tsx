@@ -174,7 +174,7 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
       {events.length === 0 ? (
         <p>Nothing yet: the game has just begun.</p>
       ) : (
-        <ul class="events replay-events">
+        <ul class="events replay-events" tabIndex={0} aria-label={`What happened, ${title.toLowerCase()}`}>
           {events.map((e, i) => (
             <li key={i} data-turn={e.turn}>
               <span class="turn">T{e.turn}</span> {e.text}

@@ -89,6 +89,11 @@ function Loaded({ p, source }: { p: Extract<Prepared, { ok: true }>; source: Rep
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [last]);
+  // The Phaser boards fit their container on a window resize: tell them when a second pane narrows the first.
+  useEffect(() => {
+    const id = requestAnimationFrame(() => window.dispatchEvent(new Event("resize")));
+    return () => cancelAnimationFrame(id);
+  }, [beside.value === "none"]);
   const viewer = seen.value === "all" ? null : seen.value;
   const token = source.kind === "game" ? tokenFor(source.gameId) : null;
   const why = useMemo(() => whyTimeline(p.timeline, viewer), [viewer]);

@@ -163,7 +163,7 @@ export function WhyChart({
         </svg>
         <figcaption>
           {name(a)}–{name(b)}: each turn's change in tension split by cause (rises above the line, falls
-          below); the highlighted turn is the one the replay shows. Causes:{" "}
+          below); the highlighted turn is the month that led up to the turn the replay shows. Causes:{" "}
           {keys.map((k, i) => (
             <span key={k} class="why-key">
               <span class="swatch" style={{ background: colour(k) }} /> {labels.get(k)}

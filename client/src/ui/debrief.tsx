@@ -8,7 +8,7 @@ import { accusationStrength, allPairs, CONFIDENCE_NAMES, INCIDENT_NAMES } from "
 import { currentRoomId, currentToken, leaveGame, type ClientView } from "../net/client.ts";
 import { ReviewTools, TeacherMaterial, Transcript } from "../review/debrief-extras.tsx";
 import { CbmTimeline, Misattributions, Objectives } from "../review/outcomes.tsx";
-import { PairChart } from "../review/pair-chart.tsx";
+import { PairChart, PairChartLegend } from "../review/pair-chart.tsx";
 import { rememberRecordToken } from "../review/route.ts";
 import { personaTitle } from "./console.tsx";
 
@@ -79,6 +79,7 @@ export function Debrief({ v }: { v: ClientView }) {
       <h2>Objectives, met or missed</h2>
       <Objectives v={v.game} />
       <h2>Tension over time, beside what each side did and what the other believed</h2>
+      <PairChartLegend />
       <div class="review-charts">
         {allPairs(v.game.seats).map((p) => (
           <PairChart key={p} v={v.game} pair={p} />
