@@ -93,12 +93,19 @@ describe("two processes, one Redis, one PostgreSQL", () => {
     expect(ana2.view.me.seat).toBe("aestria");
     const fac2 = await join(b.url, roomId, { token: tokens.fac });
     expect(fac2.view.me.role).toBe("facilitator");
+    // A token alone (matchmaking join, no room id) finds its game through the process that does not run it.
+    const running = await holder([a, b]);
+    const other = running === a ? b : a;
+    const byToken = new Peer(await new Client(other.url).join("crisis", { token: tokens.ben }));
+    await byToken.until((v) => v.me.seat === "borevia");
+    expect(byToken.room.roomId).toBe(roomId);
+    await expect(new Client(other.url).join("crisis", { token: "not-a-token-of-anyone" })).rejects.toThrow(
+      /BAD_TOKEN/,
+    );
 
     // A half-finished turn, then the process running the game dies.
     const midTurn = ana2.view.game.turn;
     expect((await ana2.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
-    const running = await holder([a, b]);
-    const other = running === a ? b : a;
     await running.kill();
 
     // The survivor adopts the game (its lease died with the process) and members rejoin through it.

@@ -3,7 +3,7 @@ import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import { normaliseCode } from "../session/tokens.ts";
 import { closedCodeNotice } from "./archive.ts";
-import { lookUpCode } from "../cluster/directory.ts";
+import { lookUpCode, lookUpToken } from "../cluster/directory.ts";
 import { isAsleep, isAwake, roomIdForCode, sleepingGame } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
@@ -29,6 +29,9 @@ export function wake(gameId: string): Promise<void> {
  */
 export async function wakeForCode(options: unknown): Promise<void> {
   const raw = (options as { code?: unknown } | null)?.code;
+  // In a cluster the game of a member's token may run in another process.
+  const token = (options as { token?: unknown } | null)?.token;
+  if (typeof raw !== "string" && typeof token === "string") await lookUpToken(token);
   if (typeof raw !== "string") return;
   const code = normaliseCode(raw);
   // In a cluster the game may run in another process.

@@ -11,6 +11,7 @@
  * a right code is never refused because others from the same address mistyped theirs.
  */
 import type { AuthContext } from "@colyseus/core";
+import { remoteCodeOfToken } from "../cluster/directory.ts";
 import { liveSession, roomIdForCode, roomsByCode } from "../games/registry.ts";
 import { memberByToken, normaliseCode } from "../session/tokens.ts";
 import { creations, currentCreationLimits, wrongJoins } from "./limits.ts";
@@ -109,7 +110,8 @@ function codeOfToken(token: string): string | null {
     const session = liveSession(roomId);
     if (session && memberByToken(session, token) && code === null) code = session.code;
   }
-  return code;
+  // In a cluster, a game in another process (cluster/directory.ts looked the token up just before).
+  return code ?? remoteCodeOfToken(token);
 }
 
 function describeWindow(ms: number): string {
