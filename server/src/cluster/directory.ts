@@ -49,6 +49,8 @@ export async function lookUpToken(token: string): Promise<void> {
     return r.processId !== matchMaker.processId && Array.isArray(tokens) && tokens.includes(print);
   });
   const code: unknown = room?.metadata?.code;
+  // Read once by the admission that follows; a rejoin by room id never reads it, so the map is kept small.
+  if (remoteCodeByPrint.size >= 1000) remoteCodeByPrint.clear();
   if (typeof code === "string") remoteCodeByPrint.set(print, code);
   else remoteCodeByPrint.delete(print);
 }
