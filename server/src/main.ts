@@ -19,6 +19,8 @@ import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { ExerciseRoom } from "./rooms/exercise-room.ts";
 import { loadExercises, restoreExercises } from "./exercises/restore.ts";
 import { openExerciseStore } from "./exercises/store.ts";
+import { closeNotifier, useNotifier } from "./notify/hub.ts";
+import { notifierFromEnv, silent, type Notifier } from "./notify/notifier.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
 import { setServices } from "./services.ts";
@@ -60,6 +62,10 @@ export interface ServerConfig {
   databaseUrl?: string | null;
   /** One of several processes sharing Redis and PostgreSQL (FIREBREAK_REDIS_URL and friends); null or absent: alone. */
   cluster?: ClusterConfig | null;
+  /** Who is told when a turn resolves, a game ends or a deadline nears (FIREBREAK_NOTIFY); absent: nobody. */
+  notifier?: Notifier;
+  /** Seconds before a deadline the notifier hears it nears (FIREBREAK_NOTIFY_BEFORE_SECONDS, default 3600; 0: never). */
+  notifyBeforeSeconds?: number;
 }
 
 /** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
@@ -117,6 +123,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedOrigins: parseAllowedOrigins(env.FIREBREAK_ALLOWED_ORIGINS),
     databaseUrl: parseDatabaseUrl(env.FIREBREAK_DATABASE_URL),
     cluster: clusterFromEnv(env),
+    notifier: notifierFromEnv(env),
+    notifyBeforeSeconds: num("FIREBREAK_NOTIFY_BEFORE_SECONDS", 3600),
   };
 }
 
@@ -196,6 +204,7 @@ export async function startServer(
   server.define("crisis", CrisisRoom).filterBy(["code"]);
   server.define("exercise", ExerciseRoom);
   loadExercises(exercises);
+  useNotifier(config.notifier ?? silent, config.notifyBeforeSeconds ?? 3600);
   await server.listen(config.port);
   if (transport.server) {
     stampClientAddress(transport.server, (address, hop) => trust(address, hop));
@@ -225,6 +234,7 @@ export async function startServer(
       await bots.close();
       store.close();
       exercises.close();
+      await closeNotifier();
     },
   };
 }

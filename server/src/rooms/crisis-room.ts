@@ -19,6 +19,7 @@ import { timersFor, type Facts, type Timer } from "../driver/timers.ts";
 import { codeInUse, roomsByCode, sleepingByCode } from "../games/registry.ts";
 import { wakeForCode } from "../games/wake.ts";
 import { admitMatchmaking } from "../http/matchmake-admission.ts";
+import { gameGone, sessionChanged } from "../notify/hub.ts";
 import { services } from "../services.ts";
 import type { Applied } from "../session/journal.ts";
 import { arrivalEntries, type Admission } from "../session/joining.ts";
@@ -142,6 +143,7 @@ export class CrisisRoom extends Room implements RequestHost {
   }
 
   override onDispose(): void {
+    gameGone(this.gameId);
     roomsByCode.delete(this.session?.code);
     if (this.asleep && this.session) sleepingByCode.set(this.session.code, this.gameId);
     this.timers.clear();
@@ -243,6 +245,7 @@ export class CrisisRoom extends Room implements RequestHost {
     }
     if (e.kind === "remove") this.connections.removed(e.member, this.clients);
     finishIfEnded(this.gameId, before, this.session);
+    sessionChanged(this.gameId, before, this.session, services().now());
     return ok(true);
   }
 
