@@ -83,6 +83,17 @@ describe("a class with links, rules and several games", () => {
       await s.getByRole("button", { name: "Find the game" }).click();
       await s.getByRole("button", { name: "Join", exact: true }).click();
       await s.getByText("The facilitator will start").waitFor();
+      expect(
+        await s.evaluate(() => {
+          const d = (
+            globalThis as unknown as {
+              document: { documentElement: { scrollWidth: number; clientWidth: number } };
+            }
+          ).document.documentElement;
+          return d.scrollWidth > d.clientWidth;
+        }),
+      ).toBe(false);
+      await checkScreen(s, "76-lobby-student-390");
 
       // A second student, over the protocol, takes Serevan and proposes two measures once the class has started.
       const lookup = (await (await fetch(`${e2e.srv.http}/api/games/${code}`)).json()) as { roomId: string };

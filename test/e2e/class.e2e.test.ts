@@ -116,7 +116,8 @@ describe("class game in the browser", () => {
       // The facilitator ends the game; everyone reaches the debrief, where the covert espionage is revealed.
       await fac.page.getByRole("button", { name: "End the game" }).click();
       await fac.page.getByRole("dialog").getByRole("button", { name: "End the game" }).click();
-      for (const p of [fac, ana, ben]) await p.page.getByRole("heading", { name: /^Debrief/ }).waitFor();
+      for (const p of [fac, ana, ben])
+        await p.page.getByRole("heading", { level: 1, name: /^Debrief/ }).waitFor();
       await ben.page.locator(".incidents", { hasText: "Espionage" }).waitFor();
       await checkScreen(ben.page, "15-debrief-class");
       for (const p of [fac, ana, ben]) expect(p.errors).toEqual([]);

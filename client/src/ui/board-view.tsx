@@ -30,7 +30,7 @@ export function Board({ v }: { v: ClientView }) {
       ref={ref}
       class="board"
       role="img"
-      aria-label={`Map of ${v.game.seats.length} states: their economy, stability, reputation and incidents are in the table "States" below it, the tension between each pair in the escalation ladder`}
+      aria-label={`Map of ${v.game.seats.length} states. The table "States" below it gives each state's economy, stability, reputation and what hit it lately; the escalation ladder gives the tension between each pair`}
     />
   );
 }
