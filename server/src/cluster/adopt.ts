@@ -6,6 +6,7 @@
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import type { JournalStore, StoredGame } from "../store/journal-store.ts";
+import { refreshCodes } from "./directory.ts";
 
 /** Restores one game in this process; true when it runs. A game that does not come back is logged (even when quiet). */
 export async function restoreGame(store: JournalStore, g: StoredGame): Promise<boolean> {
@@ -39,14 +40,17 @@ export async function restoreGames(store: JournalStore): Promise<number> {
   return restored;
 }
 
-/** When processes share the store: every `seconds`, adopts the games no process holds. Returns what stops it. */
+/**
+ * When processes share the store: every `seconds`, adopts the games no process holds, and learns the codes the other
+ * processes' games have. Returns what stops it.
+ */
 export function adoptOrphans(store: JournalStore, seconds: number): () => void {
   if (!store.leases || seconds <= 0) return () => {};
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    restoreGames(store)
+    Promise.all([restoreGames(store), refreshCodes()])
       .catch((e: unknown) =>
         process.stderr.write(`Firebreak: adopting games failed: ${(e as Error).message}\n`),
       )

@@ -39,6 +39,21 @@ export async function lookUpCode(code: string): Promise<void> {
   else remoteRoomsByCode.delete(code);
 }
 
+/**
+ * Learns the codes of every game running in the other processes (called every few seconds in a cluster), so a new
+ * game's code is drawn unlike theirs too (registry.ts `codeInUse`).
+ */
+export async function refreshCodes(): Promise<void> {
+  if (!shared) return;
+  const rooms = await matchMaker.query({ name: "crisis" });
+  remoteRoomsByCode.clear();
+  for (const r of rooms) {
+    const code: unknown = r.metadata?.code;
+    if (r.processId !== matchMaker.processId && typeof code === "string" && r.roomId)
+      remoteRoomsByCode.set(code, r.roomId);
+  }
+}
+
 /** Learns whether a member of a game in another process holds this token (by its fingerprint); nothing in one process. */
 export async function lookUpToken(token: string): Promise<void> {
   if (!shared) return;

@@ -22,9 +22,14 @@ export const sleepingByCode = new Map<string, string>();
 /** Join codes taken by something other than a game (an exercise's code, exercises/registry.ts). */
 export const reservedCodes = new Set<string>();
 
-/** True when a running or sleeping game, or an exercise, already has this join code. */
+/** True when a running or sleeping game, or an exercise, already has this join code (in a cluster: here or, as last learnt, elsewhere). */
 export function codeInUse(code: string): boolean {
-  return roomsByCode.has(code) || sleepingByCode.has(code) || reservedCodes.has(code);
+  return (
+    roomsByCode.has(code) ||
+    remoteRoomsByCode.has(code) ||
+    sleepingByCode.has(code) ||
+    reservedCodes.has(code)
+  );
 }
 
 /** The id of the sleeping game with this join code, if any. */
