@@ -83,6 +83,16 @@ describe("an exercise in the browser", () => {
       await flo.page.getByRole("tab", { name: "Intelligence" }).click();
       await flo.page.locator(".events", { hasText: "A storm cuts the strait's cable." }).waitFor();
 
+      // A table's console opens from its card with the exercise's key; a reload brings the dashboard back.
+      const [console1] = await Promise.all([
+        fac.page.context().waitForEvent("page"),
+        fac.page.getByRole("link", { name: "Open table 2's console" }).click(),
+      ]);
+      await console1.getByText("Rules for this session").waitFor();
+      await console1.close();
+      await fac.page.reload();
+      await untilCount(fac.page, ".table-card", 3);
+
       await fac.page.getByRole("heading", { name: "How the tables compare" }).waitFor();
       await checkScreen(fac.page, "71-exercise-dashboard-playing");
       expect(fac.errors).toEqual([]);
