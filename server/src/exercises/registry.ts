@@ -22,6 +22,7 @@ export function useExerciseStore(s: ExerciseStore): void {
   store = s;
   byId.clear();
   byCode.clear();
+  finished.clear();
   for (const ex of s.all()) remember(ex);
 }
 
@@ -64,13 +65,21 @@ export function tableSession(gameId: string): SessionState | null {
   return liveSession(gameId);
 }
 
+/** Final states of tables whose game is over and whose room has closed: they never change, so they are read once. */
+const finished = new Map<string, GameState>();
+
 /** A table's game: the running session's, else the final state of its record, else its last kept state; null if none. */
 export function tableState(gameId: string): GameState | null {
   const live = liveSession(gameId);
   if (live) return live.game;
+  const kept = finished.get(gameId);
+  if (kept) return kept;
   const st = services().store;
   const finalState = st.record(gameId)?.finalState;
-  if (finalState) return finalState;
+  if (finalState) {
+    finished.set(gameId, finalState);
+    return finalState;
+  }
   return (st.lastCheckpoint(gameId)?.state as GameState | undefined) ?? null;
 }
 
