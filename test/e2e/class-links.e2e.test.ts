@@ -107,6 +107,12 @@ describe("a class with links, rules and several games", () => {
       await page.getByRole("button", { name: "Start the exercise" }).click();
       await page.getByRole("heading", { name: "Facilitator console" }).waitFor();
       await boardReady(page);
+      // The Start button went with the lobby: focus is on the tab the game opened on, not lost.
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document
+            .activeElement?.id === "panels-tab-console",
+      );
 
       // The facilitator's clock and its controls are in the first screen at 1024 × 768, and at 150 % zoom.
       expect(await inFirstScreen(page, ".timer", 768)).toBe(true);
