@@ -97,7 +97,13 @@ describe("the PostgreSQL store", () => {
       url,
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
     );
-    expect(b.leases?.claimOrphans().map((g) => g.id)).toEqual(["gHeld"]);
+    // (pg_terminate_backend asks; the backend ends, and its locks with it, a moment later.)
+    let adopted: string[] = [];
+    for (let i = 0; i < 100 && adopted.length === 0; i++) {
+      adopted = (b.leases?.claimOrphans() ?? []).map((g) => g.id);
+      if (adopted.length === 0) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(adopted).toEqual(["gHeld"]);
     expect(b.leases?.claim("gHeld")).toBe(true);
     expect(b.entries("gHeld")).toEqual([create]);
     b.append("gHeld", { kind: "pause", at: 2_000, by: "mF" });
@@ -120,7 +126,42 @@ describe("the PostgreSQL store", () => {
     expect(a.leases?.claimOrphans()).toEqual([]);
     a.create("gNext", "DEFGHJ", create);
     a.close();
+    // A closed store's connection has ended, and its leases with it.
     expect(b.leases?.claimOrphans().map((g) => g.id)).toEqual(["gNext"]);
     b.close();
+  });
+
+  it("while PostgreSQL refuses connections, calls fail (at once after a failed attempt); once it accepts them, calls work", async () => {
+    const url = await server.database("refusing");
+    const store = openPostgresStore(url, 2_000);
+    store.create("gOne", "ACDEFG", create);
+    await query(server.url, "ALTER DATABASE refusing WITH ALLOW_CONNECTIONS false");
+    await query(
+      server.url,
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'refusing'",
+    );
+    const errors: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      try {
+        store.append("gOne", { kind: "pause", at: 2_000 + i, by: "mF" });
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    }
+    expect(errors.length).toBe(3);
+    expect(errors.at(-1)).toMatch(/unreachable/);
+    await query(server.url, "ALTER DATABASE refusing WITH ALLOW_CONNECTIONS true");
+    let saved = false;
+    for (let i = 0; i < 100 && !saved; i++) {
+      try {
+        store.append("gOne", { kind: "pause", at: 3_000, by: "mF" });
+        saved = true;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    expect(saved).toBe(true);
+    expect(store.entries("gOne").length).toBe(2);
+    store.close();
   });
 });

@@ -20,8 +20,11 @@ import type { Checkpoint, JournalStore, StoredGame } from "./journal-store.ts";
 import type { PgSettings } from "./pg-operations.ts";
 import { startSyncWorker } from "./sync-call.ts";
 
-/** How long one store call may wait for PostgreSQL before it fails (and the room answers STORE_FAILED). */
-export const DEFAULT_PG_TIMEOUT_MS = 10_000;
+/**
+ * How long connecting, or one statement, may take before the call fails (and the room answers STORE_FAILED). The
+ * process waits that long at worst, so it is short; after a failed connection, calls fail at once for a second.
+ */
+export const DEFAULT_PG_TIMEOUT_MS = 5_000;
 
 /** Opens the PostgreSQL journal at `url` (postgres://…), applying its migrations; throws when it cannot connect. */
 export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS): JournalStore {
