@@ -13,7 +13,7 @@ import type { RefusalReason } from "./message-templates.ts";
 import { paceProposals } from "./pacing.ts";
 import { Planner } from "./planner.ts";
 import { proposeTo } from "./proposals.ts";
-import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
+import { catalogued, coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
 import {
   attributable,
   authoredBy,
@@ -45,8 +45,11 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
 /**
  * Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for
  * disruption (a DDoS instead when the bot's no-first-use pledge makes an open disruption cost more than it is worth).
+ * Under a self-defence catalogue, against an attacker publicly named for hitting it, the bot takes the catalogued
+ * countermeasure instead (a sanction: lawful, known in advance, and adding no tension).
  */
 function retaliate(view: GameView, me: SeatId, plan: Planner, target: SeatId, kind: string): void {
+  if (catalogued(view, me, target) && plan.add({ type: "sanction", target })) return;
   const inKind = { type: "disrupt", target, overt: true } as const;
   if ((kind === "disrupt" || kind === "destroy") && !pledgeForbids(view, me, inKind) && plan.add(inKind))
     return;

@@ -2,6 +2,7 @@
 import { ACCESS_AGE, MAX_ORDERS, orderCost, type Order } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameView } from "../view/types.ts";
+import { intrusionForbidden } from "./standing.ts";
 
 /** Builds a legal order list for one seat from its view. */
 export class Planner {
@@ -30,7 +31,7 @@ export class Planner {
     return ready - (this.usedAccess.get(target) ?? 0);
   }
 
-  /** Adds an order if affordable, within MAX_ORDERS, not a duplicate, and (for effects) backed by a ready access. Returns whether it was added. */
+  /** Adds an order if affordable, within MAX_ORDERS, not a duplicate, (for effects) backed by a ready access, and (for intrusions) not forbidden by the norms the seat adopted (`intrusionForbidden`). Returns whether it was added. */
   add(order: Order): boolean {
     const cost = orderCost(order);
     if (cost > this.ap || this.orders.length >= MAX_ORDERS) return false;
@@ -48,6 +49,11 @@ export class Planner {
     const k = single ? order.type : key;
     if (this.keys.has(k)) return false;
     if ("target" in order && order.target === this.seat) return false;
+    if (
+      (order.type === "espionage" || order.type === "preposition") &&
+      intrusionForbidden(this.view, this.seat, order)
+    )
+      return false;
     const age = ACCESS_AGE[order.type];
     if (age !== undefined && "target" in order && order.target) {
       if (this.accessesReady(order.target, age) < 1) return false;

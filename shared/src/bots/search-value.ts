@@ -6,7 +6,7 @@ import { isDestructive } from "../model/operations.ts";
 import { allPairs, pairMembers } from "../model/pairs.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { GameState } from "../model/types.ts";
-import { objectiveMet, pairCbmKinds } from "../rules/scoring.ts";
+import { objectiveMet, peaceSettled } from "../rules/scoring.ts";
 
 /** Chance that a binomial(n, p) count reaches `k` or more. */
 function atLeast(k: number, n: number, p: number): number {
@@ -89,7 +89,7 @@ export function evaluateFor(s: GameState, me: SeatId): number {
   let value =
     score - (1 - calmAll) * p.armedConflictLoss - (1 - calmMine) * p.belligerentLoss - exposureCost(s, me);
   const turnsLeft = s.maxTurns - s.turn + 1;
-  if (peaceful && pairCbmKinds(s) >= p.peaceMinCbms && turnsLeft >= p.peaceTurns - s.peaceStreak)
+  if (peaceful && peaceSettled(s, s.turn) && turnsLeft >= p.peaceTurns - s.peaceStreak)
     value += (p.peaceBonus * (s.peaceStreak + 1)) / (p.peaceTurns + 1) / 2;
   return value;
 }

@@ -46,6 +46,9 @@ export const NAMED_MEMORY = 3;
 /** What a disruption or destruction is worth to the doctrines that run them, in score points, against its expected costs. */
 const EFFECT_VALUE = 2;
 
+/** What an intrusion (espionage or pre-positioning) is worth: a quarter of an effect, as its severity is a fifth to a third of a disruption's. */
+const INTRUSION_VALUE = 0.5;
+
 /** Chance that a covert operation, once detected, is publicly named before the game ends (proxies halve it). */
 const NAMED_IF_DETECTED = 0.8;
 
@@ -100,6 +103,16 @@ export function recentlyNamed(view: GameView, me: SeatId): boolean {
       i.publicAttributions.some(
         (a) => a.accused === me && a.confidence >= 2 && a.turn >= view.turn - NAMED_MEMORY,
       ),
+  );
+}
+
+/** True when a countermeasure against `target` is in this seat's self-defence catalogue: the catalogue binds it and `target` was publicly named at moderate+ for an incident against it (a sanction or expulsion then adds no tension). */
+export function catalogued(view: GameView, me: SeatId, target: SeatId): boolean {
+  return (
+    cbmInForce(view, "selfDefenceCatalogue", me) &&
+    view.incidents.some(
+      (i) => i.target === me && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
+    )
   );
 }
 
@@ -165,4 +178,36 @@ export function pledgeForbids(view: GameView, me: SeatId, order: OperationOrder)
   )
     return false;
   return exposure(view, me, order) * breachCost(view, me, order) > EFFECT_VALUE;
+}
+
+/**
+ * What an espionage or pre-positioning operation would cost this seat if it were publicly attributed, in the
+ * commitments it made: the CERT norm and the code's article 3 against an intrusion into a state that shares situation
+ * reports, the supply-chain norm against implants; each with its reputation and the other parties' coalition measures.
+ */
+export function intrusionBreachCost(view: GameView, me: SeatId, order: OperationOrder): number {
+  if (order.type !== "espionage" && order.type !== "preposition") return 0;
+  const p = view.params;
+  const others = view.seats.filter((s) => s !== me);
+  const certs = cbmInForce(view, "situationReports", order.target);
+  const norms: CbmKind[] = [];
+  if (certs) norms.push("normCerts");
+  if (order.type === "preposition") norms.push("normSupplyChain");
+  const adopted = norms.filter((k) => cbmInForce(view, k, me));
+  let cost = 0;
+  if (adopted.length > 0) {
+    const adopters = others.filter((s) => adopted.some((k) => cbmInForce(view, k, s))).length;
+    cost += adopted.length * p.normBreachReputation + p.coalitionSanction * adopters;
+  }
+  if (certs && cbmInForce(view, "codeOfConduct", me)) {
+    const members = others.filter((s) => cbmInForce(view, "codeOfConduct", s)).length;
+    cost += p.codeBreachReputation + p.coalitionSanction * members;
+  }
+  return cost;
+}
+
+/** True when a seat should not run this espionage or pre-positioning: the norms it adopted make its expected breach cost outweigh what the intrusion is worth. */
+export function intrusionForbidden(view: GameView, me: SeatId, order: OperationOrder): boolean {
+  if (order.type !== "espionage" && order.type !== "preposition") return false;
+  return exposure(view, me, order) * intrusionBreachCost(view, me, order) > INTRUSION_VALUE;
 }

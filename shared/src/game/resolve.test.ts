@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PERSONAS, type Persona } from "../bots/persona-names.ts";
 
+import { CBMS, type CbmKind } from "../model/cbms.ts";
 import { allPairs, pairKey } from "../model/pairs.ts";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import { RULES } from "../model/rules-catalogue.ts";
@@ -12,6 +13,7 @@ import { resolveOk, testGame } from "../testing/game.ts";
 import { testScenario } from "../testing/fixtures.ts";
 
 import { resolveTurn } from "./resolve.ts";
+import { applyStep, type Step } from "./steps.ts";
 
 const P = DEFAULT_PARAMS;
 
@@ -77,26 +79,50 @@ describe("armed conflict", () => {
   });
 });
 
+/** The game after its states agreed these measures this turn (a unilateral one: each state its own), in force from this turn's resolution. */
+function agree(s: GameState, kinds: readonly CbmKind[]): GameState {
+  let state = s;
+  const apply = (st: Step): void => {
+    const r = applyStep(state, st);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    state = r.value.state;
+  };
+  for (const kind of kinds) {
+    if (CBMS[kind].members === "one") {
+      for (const seat of state.seats) apply({ type: "propose", turn: state.turn, seat, kind, parties: [] });
+      continue;
+    }
+    const [first, ...rest] = state.seats as [string, ...string[]];
+    apply({ type: "propose", turn: state.turn, seat: first, kind, parties: rest });
+    const id = state.proposals.at(-1)?.id as string;
+    for (const seat of rest) apply({ type: "respond", turn: state.turn, seat, proposal: id, accept: true });
+  }
+  return state;
+}
+
 describe("stable peace", () => {
   it("counts kinds of CBM that bind states together: one hotline and every state's own doctrine are not enough", () => {
-    let s = newGame({}, {}, { cbms: ["hotline", "publishDoctrine"] });
-    expect(s.cbms.length).toBeGreaterThanOrEqual(P.peaceMinCbms);
-    for (let t = 1; t <= P.peaceTurns + 1; t++) s = resolve(s).state;
+    let s = agree(newGame(), ["hotline", "publishDoctrine"]);
+    for (let t = 1; t <= P.peaceTurns + 2; t++) s = resolve(s).state;
+    expect(s.cbms.filter((c) => c.since >= 1).length).toBeGreaterThanOrEqual(P.peaceMinCbms);
     expect(s.outcome).toBeNull();
     expect(s.peaceStreak).toBe(0);
   });
 
-  it(`after peaceTurns (${P.peaceTurns}) calm turns with at least peaceMinCbms (${P.peaceMinCbms}) CBMs in force`, () => {
-    let s = newGame({}, {}, { cbms: ["hotline", "consultations"] });
+  it(`after peaceTurns (${P.peaceTurns}) calm turns counted from the month after peaceMinCbms (${P.peaceMinCbms}) kinds, one agreed in play, came into force`, () => {
+    let s = agree(newGame(), ["hotline", "consultations"]);
+    s = resolve(s).state;
+    // The month the settlement came into force does not count: it has yet to prove itself.
+    expect(s.peaceStreak).toBe(0);
     for (let t = 1; t < P.peaceTurns; t++) {
       s = resolve(s).state;
-      expect(s.phase, `turn ${t}`).toBe("planning");
+      expect(s.phase, `turn ${t + 1}`).toBe("planning");
       expect(s.peaceStreak).toBe(t);
     }
     const { state, events } = resolve(s);
     expect(state.outcome).toEqual({
       kind: "stablePeace",
-      turn: P.peaceTurns,
+      turn: P.peaceTurns + 1,
       belligerents: [],
       initiator: null,
     });
@@ -105,27 +131,46 @@ describe("stable peace", () => {
     for (const seat of state.seats) expect(state.scores[seat]?.outcome).toBe(P.peaceBonus);
   });
 
+  it("not with measures in force from the start only: the crisis's parties settle it themselves", () => {
+    let s = newGame({}, { turns: 20 }, { cbms: ["hotline", "consultations", "jointObservation"] });
+    for (let t = 0; t < P.peaceTurns + 1; t++) s = resolve(s).state;
+    expect(s.outcome).toBeNull();
+    expect(s.peaceStreak).toBe(0);
+    // One measure agreed in play settles it: the calm months count from the month after.
+    s = agree(s, ["noFirstUse"]);
+    const settledIn = s.turn;
+    for (let t = 0; t < P.peaceTurns; t++) s = resolve(s).state;
+    expect(s.outcome).toBeNull();
+    s = resolve(s).state;
+    expect(s.outcome?.kind).toBe("stablePeace");
+    expect(s.outcome?.turn).toBe(settledIn + P.peaceTurns);
+  });
+
   it("not with fewer CBMs than peaceMinCbms", () => {
-    let s = newGame({}, {}, { cbms: ["hotline"] });
+    let s = agree(newGame(), ["hotline"]);
     for (let t = 0; t < P.peaceTurns + 2; t++) s = resolve(s).state;
     expect(s.outcome).toBeNull();
     expect(s.peaceStreak).toBe(0);
   });
 
   it("the streak counts only turns with every pair at or below peaceMaxTension", () => {
-    let s = newGame(
-      {},
-      { relations: [{ a: "north", b: "south", tension: 4 }] },
-      { cbms: ["hotline", "consultations"] },
-    );
+    const key = pairKey("north", "south");
+    let s = agree(newGame({}, { turns: 20, relations: [{ a: "north", b: "south", tension: 6 }] }), [
+      "hotline",
+      "consultations",
+    ]);
     s = resolve(s).state;
-    expect(s.tension[pairKey("north", "south")]).toBeGreaterThan(P.peaceMaxTension);
-    expect(s.peaceStreak).toBe(0);
-    for (let t = 0; t < P.peaceTurns - 1; t++) s = resolve(s).state;
-    expect(s.outcome).toBeNull();
-    s = resolve(s).state;
+    let tense = 0;
+    while (s.phase === "planning") {
+      const before = s.peaceStreak;
+      s = resolve(s).state;
+      const calm = (s.tension[key] ?? 0) <= P.peaceMaxTension;
+      if (!calm) tense++;
+      expect(s.peaceStreak).toBe(calm ? before + 1 : 0);
+    }
+    expect(tense).toBeGreaterThan(0);
     expect(s.outcome?.kind).toBe("stablePeace");
-    expect(s.outcome?.turn).toBe(P.peaceTurns + 1);
+    expect(s.peaceStreak).toBe(P.peaceTurns);
   });
 });
 

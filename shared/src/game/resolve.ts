@@ -10,16 +10,8 @@ import type { GameState } from "../model/types.ts";
 import { advanceAttribution } from "../rules/attribution.ts";
 import { settleProposals } from "../rules/cbms.ts";
 import { cloneState, emit, nameOf, type Ctx } from "../rules/context.ts";
-import {
-  answer,
-  attribute,
-  closeUnanswered,
-  expel,
-  inquire,
-  mobilize,
-  sanction,
-  statement,
-} from "../rules/diplomacy.ts";
+import { answer, attribute, closeUnanswered, inquire, statement } from "../rules/diplomacy.ts";
+import { expel, mobilize, sanction } from "../rules/countermeasures.ts";
 import { exerciseMisreads, onCapabilityGrowth, relax } from "../rules/escalation.ts";
 import { joinAllies } from "../rules/alliances.ts";
 import { growEconomies } from "../rules/economy.ts";

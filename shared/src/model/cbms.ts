@@ -132,10 +132,10 @@ export const CBMS = {
   normAssistance: {
     name: "Norm: answer requests for assistance",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter that leaves another adopter's hotline inquiry unanswered pays as for any breach (told to the adopters).",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter that answers another adopter's hotline inquiry opens its logs (the asker's attribution of the incident advances that month as if it investigated); one that leaves the inquiry unanswered pays as for any breach (told to the adopters).",
     members: "twoOrMore",
     reveals: null,
-    bites: ["norm.breach"],
+    bites: ["norm.breach", "attribution.advance"],
     norm: true,
   },
   normSupplyChain: {

@@ -184,7 +184,7 @@ export const DEFAULT_PARAMS = {
   initiatorLoss: 10,
   /** Peace: max pair tension, consecutive calm turns, min kinds of CBM binding pairs, bonus. */
   peaceMaxTension: 3,
-  peaceTurns: 4,
+  peaceTurns: 7,
   peaceMinCbms: 2,
   peaceBonus: 5,
   /** Proposals expire after this many turns unanswered. */

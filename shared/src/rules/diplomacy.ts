@@ -1,8 +1,7 @@
-/** Overt diplomacy and force: attribution, hotline inquiries, sanctions, expulsions, statements, mobilisation. */
+/** Overt diplomacy: public attribution, hotline inquiries and answers, statements (sanctions, expulsions and mobilisation: countermeasures.ts). */
 import { own } from "../model/ids.ts";
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
-import type { CbmBite } from "../model/cbms.ts";
 import { accusationStrength } from "../model/names.ts";
 import type { MeasureChange } from "../model/events.ts";
 import {
@@ -19,18 +18,6 @@ import {
 import { clearOthers, exposeDenial, setSuspicion, suspicionOf } from "./escalation.ts";
 import { standByAlly } from "./alliances.ts";
 import { CODE_ARTICLES, applyNormCosts, breachCode, breachNorms } from "./norms.ts";
-
-/** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
-export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
-  return ctx.s.incidents.some(
-    (i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
-  );
-}
-
-/** Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the countermeasure's rule). */
-function catalogued(ctx: Ctx, rule: CbmBite<"selfDefenceCatalogue">, actor: SeatId, target: SeatId): boolean {
-  return hasCbm(ctx.s, "selfDefenceCatalogue", rule, actor) && isJustified(ctx, actor, target);
-}
 
 /** Publicly names a state for an incident, at the confidence the accuser holds. */
 export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
@@ -161,12 +148,34 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
       by,
       suspicionOf(ctx, q.from, by) - p.denySuspicionRelief * (order.reply === "deny" ? 1 : 0.7),
     );
+    if (incident) assist(ctx, q.from, by, incident.id);
     if (incident && order.reply === "deny" && !incident.deniedBy.includes(by)) {
       incident.deniedBy.push(by);
       const k = own(incident.knowledge, q.from);
       if (k && k.confidence >= 2 && k.suspect === by) exposeDenial(ctx, incident, q.from, by);
     }
   }
+}
+
+/**
+ * Assistance on request (GGE 2015 norm (h)): between two adopters of the norm, a state that answers an inquiry (and does
+ * not own up) opens its logs to the asker: the asker's attribution of the incident advances this month as if it had
+ * investigated it (its evidence moves toward the truth sooner, whoever the truth is; the answer says nothing of it).
+ */
+function assist(ctx: Ctx, asker: SeatId, by: SeatId, incident: string): void {
+  if (
+    !hasCbm(ctx.s, "normAssistance", "attribution.advance", asker) ||
+    !hasCbm(ctx.s, "normAssistance", "attribution.advance", by)
+  )
+    return;
+  ctx.investigating.add(`${asker}:${incident}`);
+  emit(
+    ctx,
+    "attribution.advance",
+    [asker, by],
+    `${nameOf(ctx.s, by)} assists ${nameOf(ctx.s, asker)}'s investigation of the incident, as the norm on assistance asks.`,
+    { incident },
+  );
 }
 
 /** Inquiries left unanswered at the end of their answer turn raise tension. */
@@ -198,59 +207,6 @@ export function closeUnanswered(ctx: Ctx): void {
   }
 }
 
-/** Economic sanctions. */
-export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
-  const p = ctx.p;
-  const a = own(ctx.s.nations, by);
-  const t = own(ctx.s.nations, target);
-  if (!a || !t) return;
-  const changes: MeasureChange[] = [];
-  shiftMeasure(ctx, changes, target, "economy", -p.sanctionDamage);
-  shiftMeasure(ctx, changes, by, "economy", -p.sanctionCost);
-  const justified = isJustified(ctx, by, target);
-  if (!justified) shiftMeasure(ctx, changes, by, "reputation", -p.unjustifiedSanctionReputation);
-  emit(
-    ctx,
-    "diplomacy.sanction",
-    "public",
-    `${a.name} sanctions ${t.name} (economy -${p.sanctionDamage} for ${t.name}, -${p.sanctionCost} for ${a.name})${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
-    withChanges(changes),
-  );
-  addTension(
-    ctx,
-    by,
-    target,
-    catalogued(ctx, "diplomacy.sanction", by, target) ? 0 : p.sanctionTension,
-    "diplomacy.sanction",
-    "public",
-    `Sanctions strain ${a.name}-${t.name} relations.`,
-  );
-}
-
-/** Expels the target's intelligence officers: its oldest access in the expeller is lost. */
-export function expel(ctx: Ctx, by: SeatId, target: SeatId): void {
-  const i = ctx.s.accesses.findIndex((x) => x.owner === target && x.target === by);
-  if (i >= 0) {
-    ctx.s.accesses.splice(i, 1);
-    emit(
-      ctx,
-      "diplomacy.expel",
-      [target],
-      `${nameOf(ctx.s, target)} lost an access in ${nameOf(ctx.s, by)} with its expelled officers.`,
-    );
-  }
-  emit(ctx, "diplomacy.expel", "public", `${nameOf(ctx.s, by)} expels ${nameOf(ctx.s, target)}'s diplomats.`);
-  addTension(
-    ctx,
-    by,
-    target,
-    catalogued(ctx, "diplomacy.expel", by, target) ? 0 : ctx.p.expelTension,
-    "diplomacy.expel",
-    "public",
-    `Expulsions strain ${nameOf(ctx.s, by)}-${nameOf(ctx.s, target)} relations.`,
-  );
-}
-
 /** A public statement of reassurance or warning. */
 export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
   const text = (order.text ?? "").slice(0, 280);
@@ -275,21 +231,4 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
       `${nameOf(ctx.s, by)}'s ${order.tone === "reassure" ? "reassurance" : "warning"} to ${nameOf(ctx.s, t)}.`,
     );
   }
-}
-
-/** A military mobilisation signal. */
-export function mobilize(ctx: Ctx, by: SeatId, target: SeatId): void {
-  const changes: MeasureChange[] = [];
-  shiftMeasure(ctx, changes, by, "economy", -ctx.p.mobilizeCost);
-  addTension(
-    ctx,
-    by,
-    target,
-    ctx.p.mobilizeTension,
-    "force.mobilize",
-    "public",
-    `${nameOf(ctx.s, by)} mobilises against ${nameOf(ctx.s, target)} (economy -${ctx.p.mobilizeCost}).`,
-    undefined,
-    changes,
-  );
 }

@@ -86,11 +86,22 @@ export function pairCbmKinds(s: GameState): number {
   return new Set(s.cbms.filter((c) => c.members.length >= 2).map((c) => c.kind)).size;
 }
 
-/** Stable peace: every pair calm for enough turns, enough kinds of CBM binding pairs, and no attributed violation. */
+/**
+ * True when a stable peace may count `turn`: the crisis is settled, that is at least `peaceMinCbms` kinds of measure
+ * binding pairs were in force before the month began, at least one of them agreed during this crisis (not in force
+ * from its start). The crisis's parties settle it themselves, and a settlement proves itself by calm months after it
+ * came into force.
+ */
+export function peaceSettled(s: GameState, turn: number): boolean {
+  const proven = s.cbms.filter((c) => c.members.length >= 2 && c.since < turn);
+  return new Set(proven.map((c) => c.kind)).size >= s.params.peaceMinCbms && proven.some((c) => c.since >= 1);
+}
+
+/** Stable peace: every pair calm for enough turns, with settled measures (`peaceSettled`), and no attributed violation. */
 export function checkStablePeace(ctx: Ctx): Outcome | null {
   const p = ctx.p;
   const calm = allPairs(ctx.s.seats).every((k) => (ctx.s.tension[k] ?? 0) <= p.peaceMaxTension);
-  const ok = calm && pairCbmKinds(ctx.s) >= p.peaceMinCbms && ctx.s.lastNormViolation < ctx.turn;
+  const ok = calm && peaceSettled(ctx.s, ctx.turn) && ctx.s.lastNormViolation < ctx.turn;
   ctx.s.peaceStreak = ok ? ctx.s.peaceStreak + 1 : 0;
   if (ctx.s.peaceStreak >= p.peaceTurns)
     return { kind: "stablePeace", turn: ctx.turn, belligerents: [], initiator: null };
