@@ -241,6 +241,26 @@ describe("an exercise of three tables with two treatments", () => {
     await again.room.leave();
   });
 
+  it("a turn a day: tables with a day's deadline and no bot takeover of absent students", async () => {
+    const room = await new Client(srv.url).create("exercise", {
+      scenario: "tutorial",
+      name: "Weekly",
+      tables: 1,
+      turnSeconds: 86_400,
+    });
+    const weekly = new Teacher(room);
+    const d = await weekly.until((x) => x.tables.length === 1);
+    const fac = await join(srv.url, d.tables[0]?.id as string, { token: weekly.key });
+    expect(fac.view.session.settings.takeover).toBe(false);
+    const found = await lookup(d.code);
+    await join(srv.url, found.roomId, { code: found.code, name: "Gus", seat: found.seat });
+    expect((await weekly.ask("ex:broadcast", { action: "start" })).rejected).toBeUndefined();
+    const v = await fac.until((x) => x.session.phase === "planning");
+    expect((v.session.deadline ?? 0) - Date.now()).toBeGreaterThan(86_000_000);
+    await fac.room.leave();
+    await room.leave();
+  });
+
   it("bad create options are refused: unknown scenario, too many tables, a client posing as the server", async () => {
     const c = new Client(srv.url);
     await expect(c.create("exercise", { scenario: "nope", name: "X", tables: 2 })).rejects.toThrow(

@@ -134,7 +134,7 @@ export function ExerciseCard({
         <input
           type="number"
           min={1}
-          max={60}
+          max={10080}
           value={minutes.value}
           onInput={(e) => (minutes.value = Number(e.currentTarget.value))}
         />

@@ -22,9 +22,12 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 function clock(seconds: number | null, paused: boolean): string {
   if (seconds === null) return paused ? "paused" : "no clock";
-  const m = Math.floor(seconds / 60);
-  const s = String(seconds % 60).padStart(2, "0");
-  return `${m}:${s} left${paused ? " (paused)" : ""}`;
+  const tail = ` left${paused ? " (paused)" : ""}`;
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  if (d > 0) return `${d} d ${h} h${tail}`;
+  if (h > 0) return `${h} h ${Math.floor((seconds % 3600) / 60)} min${tail}`;
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}${tail}`;
 }
 
 /** One table's card. */

@@ -34,6 +34,8 @@ export function tableEntry(ex: Exercise, i: number, mint: Mint, at: number): New
     takeoverSeconds: services().takeoverSeconds,
     cbms: (o.cbms ?? []) as CreateOptions["cbms"],
     cast: "scenario",
+    // A turn longer than an hour is played over days: a student offline for a while is not replaced by a bot.
+    ...(ex.turnSeconds > 3600 ? { takeover: false } : {}),
     ...(o.noCbms ? { noCbms: true } : {}),
     ...(o.params !== undefined ? { params: o.params } : {}),
   };

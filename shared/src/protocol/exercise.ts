@@ -14,6 +14,8 @@ const id = z.string().min(1).max(64);
 
 /** Most tables one exercise holds. */
 export const MAX_TABLES = 20;
+/** Longest turn an exercise's tables may have: a week. */
+export const MAX_TURN_SECONDS = 7 * 24 * 3600;
 /** Most treatments one exercise compares. */
 export const MAX_TREATMENTS = 6;
 
@@ -47,7 +49,8 @@ export const exerciseOptionsSchema = z.strictObject({
   name: z.string().trim().min(1).max(60),
   tables: z.number().int().min(1).max(MAX_TABLES),
   creatorName: z.string().trim().min(1).max(40).optional(),
-  turnSeconds: z.number().int().min(0).max(3600).optional(),
+  /** Planning time per turn: up to a week, for a class that plays a turn a day (0: no deadline). */
+  turnSeconds: z.number().int().min(0).max(MAX_TURN_SECONDS).optional(),
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   seed: z.string().min(1).max(200).optional(),
   treatments: z.array(treatmentSchema).min(1).max(MAX_TREATMENTS).optional(),
