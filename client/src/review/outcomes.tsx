@@ -34,17 +34,17 @@ export function objectiveReason(v: GameView, seat: SeatId, o: Objective, met: bo
       return met
         ? `held an access in ${name(o.target)} at the end`
         : `held no access in ${name(o.target)} at the end`;
-    case "neverAttributed": {
-      const named = v.incidents.flatMap((i) => i.publicAttributions.filter((a) => a.accused === seat));
-      return named.length === 0
-        ? "never named publicly"
-        : `named publicly ${named.length} time(s), first on turn ${Math.min(...named.map((a) => a.turn))} by ${name(named[0]?.by ?? "")}`;
-    }
+    case "neverAttributed":
     case "rivalAttributed": {
-      const named = v.incidents.flatMap((i) => i.publicAttributions.filter((a) => a.accused === o.rival));
-      return named.length === 0
-        ? `${name(o.rival)} was never named publicly`
-        : `${name(o.rival)} was named publicly on turn ${Math.min(...named.map((a) => a.turn))}`;
+      // As scoring counts it: a public accusation of the true author, at moderate confidence or better.
+      const who = o.kind === "rivalAttributed" ? o.rival : seat;
+      const named = v.incidents.flatMap((i) =>
+        i.author === who ? i.publicAttributions.filter((a) => a.accused === who && a.confidence >= 2) : [],
+      );
+      const first = named.sort((x, y) => x.turn - y.turn)[0];
+      return first
+        ? `${name(who)} was rightly named at ${CONFIDENCE_NAMES[first.confidence]} confidence by ${name(first.by)} on turn ${first.turn}${named.length > 1 ? ` (${named.length} times in all)` : ""}`
+        : `${name(who)} was never rightly named at moderate confidence or better`;
     }
     case "noArmedConflict":
       return v.outcome?.kind === "armedConflict"
