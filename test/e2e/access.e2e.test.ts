@@ -52,6 +52,10 @@ describe("who gets in", () => {
         .locator("li", { hasText: "Eve (Aestria)" })
         .getByRole("button", { name: "Remove" })
         .click();
+      await fac.page
+        .getByRole("dialog", { name: "Remove Eve (Aestria) from the game?" })
+        .getByRole("button", { name: "Remove" })
+        .click();
       await eve.page.getByText("The facilitator removed you from the game").waitFor();
 
       // The facilitator link opens the console on another device.

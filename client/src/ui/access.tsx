@@ -3,6 +3,8 @@ import { useSignal } from "@preact/signals";
 import type { RequestType } from "@firebreak/shared/browser";
 import { ask, currentRoomId, currentToken, type ClientView, type PayloadArgs } from "../net/client.ts";
 import { secretLink } from "../net/links.ts";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
+import type { Confirmation } from "./consequences.ts";
 import { JoinLink } from "./join-link.tsx";
 
 /** A link shown once, selectable for copying. */
@@ -65,6 +67,7 @@ export function Access({ v }: { v: ClientView }) {
   const cofacName = useSignal("");
   const shown = useSignal<{ label: string; url: string } | null>(null);
   const showKey = useSignal(false);
+  const asking = useSignal<{ ask: Confirmation; run: () => void } | null>(null);
   const desk = v.session.desk;
   if (v.me.role !== "facilitator" || !desk) return null;
   const origin = window.location.origin;
@@ -173,7 +176,17 @@ export function Access({ v }: { v: ClientView }) {
                   type="button"
                   class="danger"
                   onClick={() =>
-                    confirm(`Remove ${p.label} from the game?`) && act("fac:remove", { member: p.id })
+                    (asking.value = {
+                      ask: {
+                        title: `Remove ${p.label} from the game?`,
+                        lines: [
+                          "Their connection closes at once and their link stops working.",
+                          "Their orders and messages stay.",
+                        ],
+                        confirm: "Remove",
+                      },
+                      run: () => void act("fac:remove", { member: p.id }),
+                    })
                   }
                 >
                   Remove
@@ -190,8 +203,17 @@ export function Access({ v }: { v: ClientView }) {
           <button
             type="button"
             onClick={() =>
-              confirm("Make a new join code? The old one stops working; people already in stay in.") &&
-              act("fac:code")
+              (asking.value = {
+                ask: {
+                  title: "Make a new join code?",
+                  lines: [
+                    "The old code and its join link stop working.",
+                    "People already in the game stay in.",
+                  ],
+                  confirm: "Make a new code",
+                },
+                run: () => void act("fac:code"),
+              })
             }
           >
             New code
@@ -247,6 +269,16 @@ export function Access({ v }: { v: ClientView }) {
           />
         )}
       </fieldset>
+      {asking.value && (
+        <ConfirmDialog
+          ask={asking.value.ask}
+          onConfirm={() => {
+            asking.value?.run();
+            asking.value = null;
+          }}
+          onCancel={() => (asking.value = null)}
+        />
+      )}
     </section>
   );
 }
