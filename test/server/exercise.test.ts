@@ -257,6 +257,17 @@ describe("an exercise of three tables with two treatments", () => {
     expect((await weekly.ask("ex:broadcast", { action: "start" })).rejected).toBeUndefined();
     const v = await fac.until((x) => x.session.phase === "planning");
     expect((v.session.deadline ?? 0) - Date.now()).toBeGreaterThan(86_000_000);
+    // A late student at a full table knocks; the dashboard shows it and lets them in.
+    const late = await join(srv.url, found.roomId, { code: found.code, name: "Hal", seat: found.seat });
+    const knocking = await weekly.until((x) => (x.tables[0]?.knocks.length ?? 0) === 1);
+    const knock = knocking.tables[0]?.knocks[0] as { id: string; seat: string };
+    expect(knock.seat).toBe(found.seat);
+    const bad = await weekly.ask("ex:admit", { table: "__proto__", member: knock.id, admit: true });
+    expect(bad.rejected?.code).toBe("UNKNOWN_TABLE");
+    expect(
+      (await weekly.ask("ex:admit", { table: d.tables[0]?.id, member: knock.id, admit: true })).rejected,
+    ).toBeUndefined();
+    await late.until((x) => x.me.seat === found.seat);
     await fac.room.leave();
     await room.leave();
   });

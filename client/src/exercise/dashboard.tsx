@@ -79,6 +79,27 @@ function TableCard({ t, keyOf }: { t: DashboardTable; keyOf: string }) {
           </li>
         ))}
       </ul>
+      {t.knocks.length > 0 && (
+        <ul class="knocks" aria-label={`Waiting to join table ${t.index}`}>
+          {t.knocks.map((k) => (
+            <li key={k.id}>
+              {k.name} asks to join {t.seats.find((s) => s.seat === k.seat)?.name ?? k.seat}{" "}
+              <button
+                type="button"
+                onClick={() => void exerciseAsk("ex:admit", { table: t.id, member: k.id, admit: true })}
+              >
+                Let in
+              </button>{" "}
+              <button
+                type="button"
+                onClick={() => void exerciseAsk("ex:admit", { table: t.id, member: k.id, admit: false })}
+              >
+                Refuse
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <a href={`/#key=${t.id}.${keyOf}`} target="_blank" rel="noopener">
         Open table {t.index}'s console
       </a>

@@ -80,6 +80,21 @@ export async function broadcast(ex: Exercise, b: Broadcast): Promise<Result<Tabl
   return ok(results);
 }
 
+/** Answers a student's knock at one table (`fac:admit` there): let in to the seat it knocked on, or not. */
+export async function admitAt(
+  ex: Exercise,
+  table: string,
+  member: string,
+  admit: boolean,
+): Promise<Result<true>> {
+  const which = namedTables(ex, [table]);
+  if (!which.ok) return which;
+  const at = await tableRoom(ex, table);
+  if (!at.ok) return at;
+  const r = at.value.room.answer(at.value.fac, "fac:admit", { member, admit });
+  return r.ok ? ok(true) : r;
+}
+
 /** The message a moved student's connections get before the old table lets them go: where to join, with an invite. */
 export interface MovedMessage {
   roomId: string;

@@ -47,6 +47,7 @@ export function tableStatus(
     paused: s?.pausedRemaining !== null && s?.pausedRemaining !== undefined,
     secondsLeft: null,
     seats: [],
+    knocks: [],
     highest: game ? highestTension(game) : null,
     brinks: game ? Object.keys(game.brinks ?? {}).map((k) => pairNames(game, k)) : [],
     incidents: game ? lastTurnIncidents(game) : 0,
@@ -66,5 +67,6 @@ export function tableStatus(
       bot: c.bot,
       ready: s.ready.includes(c.seat),
     })),
+    knocks: s.members.flatMap((m) => (m.knock ? [{ id: m.id, name: m.name, seat: m.knock.seat }] : [])),
   };
 }

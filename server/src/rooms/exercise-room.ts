@@ -14,7 +14,7 @@ import {
   type ExerciseWelcome,
 } from "@firebreak/shared";
 import { openTables } from "../exercises/tables.ts";
-import { broadcast, moveStudent } from "../exercises/broadcast.ts";
+import { admitAt, broadcast, moveStudent } from "../exercises/broadcast.ts";
 import { newExercise } from "../exercises/create.ts";
 import { tableStatus } from "../exercises/dashboard.ts";
 import type { Exercise } from "../exercises/model.ts";
@@ -179,6 +179,11 @@ export class ExerciseRoom extends Room {
         const m = p as { member: string; from: string; to: string; seat?: string | null };
         const r = await moveStudent(ex, m.member, m.from, m.to, m.seat);
         return r.ok ? ok({ ok: true, roomId: r.value.roomId, invite: r.value.invite }) : r;
+      }
+      case "ex:admit": {
+        const a = p as { table: string; member: string; admit: boolean };
+        const r = await admitAt(ex, a.table, a.member, a.admit);
+        return r.ok ? ok({ ok: true }) : r;
       }
       case "ex:reveal": {
         const changed = this.change({ ...ex, revealed: true });

@@ -96,6 +96,7 @@ export type Broadcast = z.infer<typeof broadcastSchema>;
 export const exerciseRequestSchemas = {
   "ex:broadcast": broadcastSchema,
   "ex:move": z.strictObject({ member: id, from: id, to: id, seat: id.nullable().optional() }),
+  "ex:admit": z.strictObject({ table: id, member: id, admit: z.boolean() }),
   "ex:reveal": z.strictObject({}),
   "ex:code": z.strictObject({}),
   "ex:sync": z.strictObject({}),
@@ -117,6 +118,7 @@ export interface TableResult {
 export interface ExerciseAnswers {
   "ex:broadcast": { ok: true; results: TableResult[] };
   "ex:move": { ok: true; roomId: string; invite: string };
+  "ex:admit": { ok: true };
   "ex:reveal": { ok: true; revealed: boolean };
   "ex:code": { ok: true; code: string };
   "ex:sync": { ok: true };
@@ -155,6 +157,8 @@ export interface DashboardTable {
   /** Seconds left to plan this turn (paused: what is left), null without a clock. */
   secondsLeft: number | null;
   seats: DashboardSeat[];
+  /** Students waiting to be let in to a seat that has players (a late arrival knocks, docs/protocol.md §6.1). */
+  knocks: Array<{ id: string; name: string; seat: string }>;
   /** The tensest pair now, by state names. */
   highest: { pair: [string, string]; tension: number } | null;
   /** Pairs at the brink, by state names. */
