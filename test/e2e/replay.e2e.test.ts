@@ -98,6 +98,25 @@ describe("the replay of an ended game", () => {
       ]);
       const file = join(ARTIFACTS, "replay-record.json");
       await download.saveAs(file);
+      // The exports download with the player's token; participation is the facilitator's alone, so it is not offered.
+      for (const [label, name] of [
+        ["Events (CSV)", "events.csv"],
+        ["Turns (CSV)", "turns.csv"],
+        ["Printable report (HTML)", "report.html"],
+      ] as const) {
+        const [got] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: `Download: ${label}` }).click(),
+        ]);
+        expect(got.suggestedFilename()).toMatch(
+          new RegExp(`^firebreak-g[A-Za-z0-9_-]+-${name.replace(".", "\\.")}$`),
+        );
+        await page
+          .getByRole("status")
+          .filter({ hasText: `${label}: downloaded.` })
+          .waitFor();
+      }
+      expect(await page.getByRole("button", { name: /Participation/ }).count()).toBe(0);
       // In a fresh browser with no token for the game (`/?replay` alone opens the file picker): it runs from the file.
       const fresh = await openPage(e2e.browser, `${e2e.srv.http}/?replay`);
       await fresh.page.getByRole("heading", { name: "Replay" }).waitFor();

@@ -107,6 +107,14 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
           })}
         </tbody>
       </table>
+      {secret && Object.keys(secret.suspicion).length > 0 && (
+        <p class="replay-suspicion">
+          <strong>Its suspicion of the others</strong> (0 to 1):{" "}
+          {Object.entries(secret.suspicion)
+            .map(([s, x]) => `${name(s)} ${x.toFixed(2)}`)
+            .join(", ")}
+        </p>
+      )}
       {secret && secret.intel.length > 0 && (
         <>
           <h3>Intelligence reports</h3>
