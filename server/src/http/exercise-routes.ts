@@ -6,6 +6,7 @@ import { csvDocument } from "../exports/csv.ts";
 import { services } from "../services.ts";
 import { sameSecret } from "../session/tokens.ts";
 import { bearerToken } from "./bearer.ts";
+import { wrongRecordTokens } from "./limits.ts";
 
 /** The CSV of an exercise's tables: one row per table (treatment, outcome, turns, peak tension per pair, CBMs, scores). */
 export function tablesCsv(exerciseId: string, token: string | null): string | null {
@@ -55,9 +56,21 @@ export function tablesCsv(exerciseId: string, token: string | null): string | nu
 /** Installs `GET /api/exercises/:id/tables.csv`. */
 export function installExerciseRoutes(app: Application): void {
   app.get("/api/exercises/:id/tables.csv", (req: Request, res: Response) => {
+    // Wrong keys count against the address like wrong record tokens (RATE_LIMITED past the limit).
+    const address = req.ip ?? req.socket.remoteAddress ?? "?";
+    if (wrongRecordTokens.exhausted(address)) {
+      res
+        .status(429)
+        .json({
+          code: "RATE_LIMITED",
+          message: "Too many requests with a wrong token; wait a minute and try again.",
+        });
+      return;
+    }
     // The exercise's facilitator key only. A missing or wrong key, an unknown exercise, a malformed id: the same 401.
     const csv = tablesCsv(String(req.params.id ?? ""), bearerToken(req.get("authorization")));
     if (csv === null) {
+      wrongRecordTokens.hit(address);
       res.status(401).set("WWW-Authenticate", 'Bearer realm="firebreak-exercises"').json({
         code: "BAD_TOKEN",
         message: "An exercise's tables need Authorization: Bearer <the exercise's facilitator key>.",
