@@ -95,6 +95,22 @@ describe("an exercise in the browser", () => {
 
       await fac.page.getByRole("heading", { name: "How the tables compare" }).waitFor();
       await checkScreen(fac.page, "71-exercise-dashboard-playing");
+
+      // End every table: the debrief compares them, by treatment and side by side.
+      fac.page.on("dialog", (d) => void d.accept());
+      await fac.page.getByRole("button", { name: "End all tables" }).click();
+      for (const n of [1, 2, 3])
+        await fac.page
+          .locator(".table-card", { has: fac.page.getByRole("heading", { name: `Table ${n}` }) })
+          .getByText("Ended by the facilitator")
+          .waitFor();
+      const all = fac.page.locator(".compare tr", {
+        has: fac.page.getByRole("rowheader", { name: "All tables" }),
+      });
+      await all.getByText("3 of 3").waitFor();
+      for (const label of ["Hotline from the start", "No measures"])
+        await fac.page.locator(".compare tr", { hasText: label }).first().waitFor();
+      await checkScreen(fac.page, "72-exercise-debrief");
       expect(fac.errors).toEqual([]);
     },
     E2E_TEST,
