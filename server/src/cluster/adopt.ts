@@ -32,11 +32,26 @@ export async function restoreGame(store: JournalStore, g: StoredGame): Promise<b
   }
 }
 
+/** Games a cluster process failed to restore, and when it tries them again (their lease is given back meanwhile). */
+const retryAt = new Map<string, number>();
+/** How long a game that did not come back waits before this process tries it again (a scenario gone missing, say). */
+const RETRY_MS = 10 * 60_000;
+
 /** Restores the games this process should run now; returns how many run. */
 export async function restoreGames(store: JournalStore): Promise<number> {
   let restored = 0;
   const games = store.leases ? store.leases.claimOrphans() : store.unfinished();
-  for (const g of games) if (await restoreGame(store, g)) restored++;
+  for (const g of games) {
+    const later = retryAt.get(g.id);
+    if (later !== undefined && Date.now() < later) {
+      // Tried lately: another process may do better; this one says nothing more about it until then.
+      store.leases?.release(g.id);
+      continue;
+    }
+    retryAt.delete(g.id);
+    if (await restoreGame(store, g)) restored++;
+    else if (store.leases) retryAt.set(g.id, Date.now() + RETRY_MS);
+  }
   return restored;
 }
 
