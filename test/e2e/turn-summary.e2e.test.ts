@@ -36,20 +36,29 @@ describe("the student's turn summary", () => {
       const causes = summary.locator(".causes > li");
       expect(await causes.count()).toBeGreaterThan(0);
       expect(await causes.first().textContent()).toMatch(/^[+−]\d+\.\d+ from \S/);
-      expect(await summary.getByRole("heading", { name: "Tensions" }).count()).toBe(1);
-      // The sanctions are among the causes, and the events behind the figures open in place.
+      // The sanctions are among the causes.
       await summary.locator(".causes > li", { hasText: "from Sanctions" }).first().waitFor();
-      await summary.getByText(/The events behind these figures/).click();
-      expect(await summary.locator(".summary-events li").count()).toBeGreaterThan(0);
       // The objective that tension puts at risk (within a point of its limit, or past it) is named with the figure.
-      await summary.getByRole("heading", { name: "Your objectives" }).waitFor();
+      await summary.getByRole("list", { name: "Your objectives" }).waitFor();
       await summary
         .locator("li", { hasText: "Stay out of the quarrel" })
         .filter({ hasText: /tension is now \d/ })
         .waitFor();
-      await checkScreen(page, "turn-summary");
+      // Tensions and the events behind the figures are folded (the orders stay in the first screen at 1024x768), the
+      // folded line naming the pair that moved; they open in place.
       await page.setViewportSize({ width: 1024, height: 768 });
+      await page.evaluate(() =>
+        (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+      );
+      const action = await page.locator("#order-action").boundingBox();
+      expect((action?.y ?? 9999) + (action?.height ?? 0)).toBeLessThanOrEqual(768);
       await page.screenshot({ path: join(ARTIFACTS, "turn-summary-1024.png") });
+      const folded = summary.locator("details.summary-tensions > summary");
+      expect(await folded.textContent()).toMatch(/^Tensions: .*Borevia [+−]\d/);
+      await folded.click();
+      await summary.locator(".causes > li", { hasText: "from Sanctions" }).nth(1).waitFor();
+      expect(await summary.locator(".summary-events li").count()).toBeGreaterThan(0);
+      await checkScreen(page, "turn-summary");
       // Dismissed, it leaves a button that reopens it; focus follows.
       await summary.getByRole("button", { name: "Dismiss" }).click();
       const reopen = page.getByRole("button", { name: "What changed for you in month 1" });

@@ -117,15 +117,21 @@ function Events({ ms, events }: { ms: Movement[]; events: ClientView["game"]["ev
   );
   if (seen.length === 0) return null;
   return (
-    <details class="summary-events">
-      <summary>The events behind these figures ({seen.length})</summary>
+    <div class="summary-events">
+      <h3>The events behind these figures ({seen.length})</h3>
       <ul>
         {seen.map((i) => (
           <li key={i}>{events[i]?.text}</li>
         ))}
       </ul>
-    </details>
+    </div>
   );
+}
+
+/** The other state of a pair key `a|b` seen from `seat`. */
+function otherOf(pair: string, seat: string): string {
+  const [a, b] = pair.split("|");
+  return a === seat ? (b ?? "") : (a ?? "");
 }
 
 function objectiveWords(o: ObjectiveAtRisk): string {
@@ -200,8 +206,7 @@ export function TurnSummary({ v }: { v: ClientView }) {
           before.
         </p>
       )}
-      <h3>{name(seat)}</h3>
-      <ul class="summary-measures">
+      <ul class="summary-measures" aria-label={`${name(seat)}'s measures`}>
         {s.measures.map((m) => (
           <li key={m.quantity}>
             {measureHead(m)}
@@ -210,47 +215,50 @@ export function TurnSummary({ v }: { v: ClientView }) {
         ))}
       </ul>
       {s.objectives.length > 0 && (
+        <ul aria-label="Your objectives">
+          {s.objectives.map((o) => (
+            <li key={o.text} class={o.met ? "" : "objective-missed"}>
+              <strong>{o.text}</strong> — {objectiveWords(o)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {s.incidents.length > 0 && (
         <>
-          <h3>Your objectives</h3>
+          <h3>New incidents against you</h3>
           <ul>
-            {s.objectives.map((o) => (
-              <li key={o.text} class={o.met ? "" : "objective-missed"}>
-                <strong>{o.text}</strong> — {objectiveWords(o)}
+            {s.incidents.map((i) => (
+              <li key={i.id}>
+                {incidentName(i, v)}
+                {i.damage && (i.damage.economy !== 0 || i.damage.stability !== 0)
+                  ? `: damage to economy ${fmtValue(i.damage.economy)}, to stability ${fmtValue(i.damage.stability)}`
+                  : ""}
+                {evidenceWords(i, v) ? ` (${evidenceWords(i, v)})` : ""}
               </li>
             ))}
           </ul>
         </>
       )}
-      <h3>Tensions</h3>
-      {tension.length === 0 ? (
-        <p>No tension with your state moved by {NOTABLE} or more.</p>
-      ) : (
-        <ul>
-          {tension.map((m) => (
-            <li key={m.subject}>
-              {subjectWords(m, name, seat)} {changeWords(m)}
-              <Causes m={m} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>New incidents against you</h3>
-      {s.incidents.length === 0 ? (
-        <p>None that you know of.</p>
-      ) : (
-        <ul>
-          {s.incidents.map((i) => (
-            <li key={i.id}>
-              {incidentName(i, v)}
-              {i.damage && (i.damage.economy !== 0 || i.damage.stability !== 0)
-                ? `: damage to economy ${fmtValue(i.damage.economy)}, to stability ${fmtValue(i.damage.stability)}`
-                : ""}
-              {evidenceWords(i, v) ? ` (${evidenceWords(i, v)})` : ""}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Events ms={[...s.measures, ...tension]} events={v.game.events} />
+      {/* Folded, so the orders stay in the first screen: the line itself says which tensions moved. */}
+      <details class="summary-tensions">
+        <summary>
+          {tension.length === 0
+            ? `Tensions: none with your state moved by ${NOTABLE} or more`
+            : `Tensions: ${tension.map((m) => `${name(otherOf(m.subject, seat))} ${fmtDelta(m.change)}`).join(", ")}`}
+          {" — why, and the events behind these figures"}
+        </summary>
+        {tension.length > 0 && (
+          <ul>
+            {tension.map((m) => (
+              <li key={m.subject}>
+                {subjectWords(m, name, seat)} {changeWords(m)}
+                <Causes m={m} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <Events ms={[...s.measures, ...tension]} events={v.game.events} />
+      </details>
     </section>
   );
 }
