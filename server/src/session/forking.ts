@@ -9,20 +9,13 @@ import {
   RULES_VERSION,
   replayTimeline,
   scenarioHash,
-  type ForkBase,
   type GameRecord,
   type GameState,
   type Scenario,
   type SeatId,
 } from "@firebreak/shared";
 import { ok, refuse, type Result } from "./result.ts";
-import type { CreateOptions } from "./types.ts";
-
-/** Where a fork began, as its create options keep it: its parent's record up to the turn, and the seats its facilitator plays. */
-export interface ForkOrigin extends ForkBase {
-  /** The seats the facilitator keeps for itself: no bot takes them at the start (it may take others from their bots later). */
-  play: SeatId[];
-}
+import type { CreateOptions, ForkOrigin } from "./types.ts";
 
 /** What the server answers about a game asked to be forked, for the token given (one answer for an unknown game and a wrong token). */
 export type ParentAnswer =

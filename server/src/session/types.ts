@@ -4,6 +4,7 @@ import type {
   BotReason,
   CastingMode,
   CbmKind,
+  ForkBase,
   ChatRole,
   GameSettings,
   GameState,
@@ -14,7 +15,6 @@ import type {
   Scenario,
   StrikeRule,
 } from "@firebreak/shared";
-import type { ForkOrigin } from "./forking.ts";
 
 /** One person in the game (a browser tab may reconnect as the same member with its token). */
 export interface Member {
@@ -136,4 +136,10 @@ export interface SessionState {
   held: HeldStrikes[];
   /** Seats whose humans submitted orders this turn (a bot taking over keeps them); emptied when a turn begins. */
   humanOrdered: SeatId[];
+}
+
+/** Where a fork began, as its create options keep it: its parent's record up to the turn, and the seats its facilitator plays. */
+export interface ForkOrigin extends ForkBase {
+  /** The seats the facilitator keeps for itself: no bot takes them at the start (it may take others from their bots later). */
+  play: SeatId[];
 }
