@@ -8,9 +8,6 @@ import {
   type CodeLookup,
   type CreateGameOptions,
   type JoinGameOptions,
-  type RequestAnswer,
-  type RequestPayload,
-  type RequestType,
   type ServerMessages,
 } from "@firebreak/shared/browser";
 import { NO_CODE_SENTENCES, outcomeWords, plainError, plainThrown } from "../ui/error-words.ts";
@@ -267,49 +264,9 @@ export async function resumeGame(roomId: string): Promise<void> {
   }
 }
 
-/** A request's payload as arguments: optional for the requests whose payload is `{}`. */
-export type PayloadArgs<T extends RequestType> =
-  Record<never, never> extends RequestPayload<T>
-    ? [payload?: RequestPayload<T>]
-    : [payload: RequestPayload<T>];
-
-/** A function that sends requests of every type, as the UI's panels hand it to their controls. */
-export type Act = <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => unknown;
-
-/** Sends a request; resolves to null on OK or to the rejection's message. */
-export async function request<T extends RequestType>(
-  type: T,
-  ...payload: PayloadArgs<T>
-): Promise<string | null> {
-  const r = await ask(type, ...payload);
-  return r.ok ? null : r.error;
-}
-
-/** The seat a fork's facilitator plays now (docs/protocol.md §5.2): its requests for a seat name it. Null: none. */
-let actingSeat: string | null = null;
-
-/** The requests a fork's facilitator makes for the seat it plays. */
-const SEAT_REQUESTS: ReadonlySet<RequestType> = new Set(["orders", "ready", "propose", "respond"]);
-
-/** Sets the seat a fork's facilitator plays now (null: none): its orders, ready, proposals and answers then name it. */
-export function actAs(seat: string | null): void {
-  actingSeat = seat;
-}
-
-/** Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that make one) or to the rejection's message. */
-export async function ask<T extends RequestType>(
-  type: T,
-  ...payload: PayloadArgs<T>
-): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
-  if (!room) return { ok: false, error: NO_CODE_SENTENCES.notConnected };
-  try {
-    const body = payload[0] ?? {};
-    const sent = actingSeat !== null && SEAT_REQUESTS.has(type) ? { ...body, seat: actingSeat } : body;
-    const answer = (await room.request(type, sent)) as RequestAnswer<T>;
-    return { ok: true, answer };
-  } catch (e) {
-    return { ok: false, error: plainThrown(e) };
-  }
+/** The room this browser is connected to now, if any (requests go to it). */
+export function openRoom(): Room | null {
+  return room;
 }
 
 /** The token this browser holds for its current game (the facilitator key, for a facilitator). */

@@ -1,7 +1,8 @@
 /** The facilitator's door: people waiting for a seat, seat invites, removing people, the join code, co-facilitators and the facilitator link. */
 import { useSignal } from "@preact/signals";
 import type { RequestType } from "@firebreak/shared/browser";
-import { ask, currentRoomId, currentToken, type ClientView, type PayloadArgs } from "../net/client.ts";
+import { currentRoomId, currentToken, type ClientView } from "../net/client.ts";
+import { ask, type PayloadArgs } from "../net/requests.ts";
 import { secretLink } from "../net/links.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import type { Confirmation } from "./consequences.ts";

@@ -1,7 +1,8 @@
 /** The facilitator's session rules: strikes (allowed, need approval, not before a turn) and bot takeover, and strikes waiting for approval. */
 import { useSignal } from "@preact/signals";
 import type { GameSettings } from "@firebreak/shared/browser";
-import type { Act, ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import type { Act } from "../net/requests.ts";
 
 type StrikeMode = "allowed" | "approval" | "notBefore";
 

@@ -1,7 +1,8 @@
 /** Facilitator console: every seat's hidden orders and operations, the clock, injects, bot takeover, end. */
 import { useSignal } from "@preact/signals";
 import { BOT_PERSONAS, DOCTRINES, INCIDENT_NAMES, type BotPersona } from "@firebreak/shared/browser";
-import { request, type Act, type ClientView, type PayloadArgs } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { request, type Act, type PayloadArgs } from "../net/requests.ts";
 import type { RequestType, SeatSummary } from "@firebreak/shared/browser";
 import { Access, Knocks } from "./access.tsx";
 import { scenarios } from "./api.ts";

@@ -11,7 +11,8 @@ import {
   UNILATERAL_CBMS,
   type CbmKind,
 } from "@firebreak/shared/browser";
-import { request, type ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { request } from "../net/requests.ts";
 import { markRead, unreadByChannel } from "./unread.ts";
 import { TabList, TabPanel } from "./tabs.tsx";
 import { channelName } from "./waiting.tsx";

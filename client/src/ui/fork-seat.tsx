@@ -1,6 +1,6 @@
 /**
  * In a fork (docs/protocol.md §5.2) the facilitator plays seats itself: the seats it may play now, the one it chose, and
- * the view its order planner uses for that seat. Its requests for the seat name it (`actAs` in net/client.ts).
+ * the view its order planner uses for that seat. Its requests for the seat name it (`actAs` in net/requests.ts).
  */
 import type { Signal } from "@preact/signals";
 import type { ClientView } from "../net/client.ts";

@@ -1,7 +1,8 @@
 /** The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD panels. */
 import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
-import { actAs, request, type ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { actAs, request } from "../net/requests.ts";
 import { Board, Ladder } from "./board-view.tsx";
 import { Clock, ConnectionBanner } from "./clock.tsx";
 import { Console } from "./console.tsx";

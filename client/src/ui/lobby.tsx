@@ -1,7 +1,8 @@
 /** Lobby: the join code large enough to project, seats, teams, bots; the facilitator assigns and starts. */
 import { useSignal } from "@preact/signals";
 import type { RequestType } from "@firebreak/shared/browser";
-import { request, type ClientView, type PayloadArgs } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { request, type PayloadArgs } from "../net/requests.ts";
 import { Access } from "./access.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 import { SessionSettings, strikeRuleWords } from "./console-rules.tsx";

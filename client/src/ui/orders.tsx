@@ -1,7 +1,8 @@
 /** The order planner: the seat's list for the turn as the server holds it, the order card to add to it (order-card.tsx), answers to inquiries, and Ready. */
 import { useSignal } from "@preact/signals";
 import { orderCost, type Order } from "@firebreak/shared/browser";
-import { request, type ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { request } from "../net/requests.ts";
 import { Hints } from "./hints.tsx";
 import { OrderCard } from "./order-card.tsx";
 import { incidentNameById } from "./incident-labels.ts";

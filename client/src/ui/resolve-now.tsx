@@ -1,6 +1,7 @@
 /** The facilitator's "Resolve the turn now", which asks first: every seat's saved orders count, ready or not. */
 import { useSignal } from "@preact/signals";
-import type { Act, ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import type { Act } from "../net/requests.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 
 /** The button and its confirmation. */

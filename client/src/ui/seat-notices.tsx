@@ -1,5 +1,6 @@
 /** What a player must know beside the Ready button: a bot holds the seat (and taking it back), strikes awaiting approval, and what Ready means. */
-import { request, type ClientView } from "../net/client.ts";
+import type { ClientView } from "../net/client.ts";
+import { request } from "../net/requests.ts";
 
 const WHY = {
   empty: "nobody took it",
