@@ -51,7 +51,7 @@ async function seeTurnTwo(page: Page): Promise<void> {
 
 describe("the replay of an ended game", () => {
   it(
-    "opens from the debrief, scrubs back to turn 2, shows a seat beside the omniscient view, and replays the same record from a file",
+    "opens from the debrief, scrubs back to turn 2, shows a seat beside the omniscient view, downloads the exports, forks from turn 2, and replays the same record from a file",
     async () => {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
       await playToTheEnd(page);
@@ -117,6 +117,21 @@ describe("the replay of an ended game", () => {
           .waitFor();
       }
       expect(await page.getByRole("button", { name: /Participation/ }).count()).toBe(0);
+
+      // Fork: from the replay at turn 2, a new class game this student facilitates, playing Aldmark themself.
+      await page.getByRole("button", { name: "Open the replay" }).click();
+      await page.getByRole("heading", { name: /^Replay: / }).waitFor();
+      await seeTurnTwo(page);
+      await page.getByText("Start a new game from the beginning of turn 2").click();
+      await page.getByRole("checkbox", { name: "Aldmark" }).check();
+      await page.getByRole("button", { name: "Start the game from turn 2" }).click();
+      await page
+        .locator(".seats tr", { hasText: "Aldmark" })
+        .getByText("the facilitator will play")
+        .waitFor();
+      await page.getByRole("button", { name: "Start the exercise" }).click();
+      await page.getByRole("heading", { name: "Facilitator console" }).waitFor();
+      await page.getByText("Turn 2 of").waitFor();
       // In a fresh browser with no token for the game (`/?replay` alone opens the file picker): it runs from the file.
       const fresh = await openPage(e2e.browser, `${e2e.srv.http}/?replay`);
       await fresh.page.getByRole("heading", { name: "Replay" }).waitFor();
