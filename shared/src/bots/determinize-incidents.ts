@@ -67,6 +67,7 @@ function sampleTrack(
   };
   for (let t = since + 1; t < now && k.confidence < 3; t++) {
     if (!rng.chance(TRACK_HAZARD)) continue;
+    k.before = k.suspect;
     k.confidence = (k.confidence + 1) as Confidence;
     k.changed = t;
     if (k.confidence >= 2) {

@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import type { SeatId } from "../model/basics.ts";
-import type { GameEvent } from "../model/events.ts";
 import { playBotGame } from "../sim/bot-game.ts";
 import type { GameView } from "../view/types.ts";
 import { botTurn as botTurnOf } from "./bot.ts";
@@ -13,22 +12,12 @@ import { freshGrievances, unansweredInquiries } from "./perception.ts";
 /** Per-test timeout (ms): the last test plays bot games. */
 const SLOW = 120_000;
 
-/** The event a seat is shown when its attribution of an incident moves, naming the state its evidence points to. */
-function advanced(v: GameView, turn: number, incident: string, named: SeatId): GameEvent {
-  const name = v.nations[named]?.name ?? named;
-  return {
-    turn,
-    rule: "attribution.advance",
-    visibleTo: ["north"],
-    text: `North's attribution of an incident against its own networks moved: ${name}.`,
-    incident,
-  };
-}
-
-/** North's view on `turn` of an incident against it whose track last changed on `turn - 1`. */
-function track(turn: number, confidence: 1 | 2 | 3, suspect: SeatId): GameView {
+/** North's view on `turn` of an incident against it whose track last changed on `turn - 1`, from naming `before` (if any). */
+function track(turn: number, confidence: 1 | 2 | 3, suspect: SeatId, before?: SeatId): GameView {
   const v = craftedView(turn);
-  addIncident(v, "i1", "north", { north: { confidence, suspect, changed: turn - 1, since: 1 } });
+  addIncident(v, "i1", "north", {
+    north: { confidence, suspect, changed: turn - 1, since: 1, ...(before ? { before } : {}) },
+  });
   return v;
 }
 
@@ -49,17 +38,14 @@ describe("grievances", () => {
   });
 
   it("more confidence in the same state is not a new grievance", () => {
-    const moderate = track(5, 2, "south");
-    moderate.events.push(advanced(moderate, 2, "i1", "south"));
+    const moderate = track(5, 2, "south", "south");
     expect(freshGrievances(moderate, "north")).toEqual([]);
-    const high = track(7, 3, "south");
-    high.events.push(advanced(high, 2, "i1", "south"), advanced(high, 4, "i1", "south"));
+    const high = track(7, 3, "south", "south");
     expect(freshGrievances(high, "north")).toEqual([]);
   });
 
   it("evidence that turns to another state (a false flag or an error seen through) is a grievance against it", () => {
-    const v = track(5, 2, "south");
-    v.events.push(advanced(v, 2, "i1", "east"));
+    const v = track(5, 2, "south", "east");
     expect(freshGrievances(v, "north").map((g) => g.suspect)).toEqual(["south"]);
   });
 

@@ -38,37 +38,20 @@ export interface Grievance {
   confidence: number;
 }
 
-/** The nation named in an event's text (the last one mentioned, other than `me`); "nonState" for a non-state actor; null if none. */
-function namedIn(view: GameView, me: SeatId, text: string): SeatId | "nonState" | null {
-  let best: { at: number; who: SeatId | "nonState" } | null = null;
-  for (const s of view.seats) {
-    const name = view.nations[s]?.name;
-    const at = s === me || !name ? -1 : text.lastIndexOf(name);
-    if (at >= 0 && (!best || at > best.at)) best = { at, who: s };
-  }
-  const ns = text.lastIndexOf("non-state");
-  if (ns >= 0 && (!best || ns > best.at)) best = { at: ns, who: "nonState" };
-  return best?.who ?? null;
-}
-
 /**
- * The state my evidence named for an incident before `turn`: read off the last attribution event I was shown about it
- * (an event of rule `attribution.advance` that moved no tension). `undefined` when no earlier event names anything (my
- * evidence had named no one), null when an earlier event exists but its text names no state it can read.
+ * The state my evidence named for an incident before `turn`, read off my own attribution track (`Knowledge.before`, what
+ * it pointed to before its last change): `undefined` when it had named no one.
  */
 export function earlierSuspect(
   view: GameView,
   me: SeatId,
   incident: string,
   turn: number,
-): SeatId | "nonState" | null | undefined {
-  let last: GameView["events"][number] | undefined;
-  for (const e of view.events) {
-    if (e.turn >= turn || e.incident !== incident || e.rule !== "attribution.advance" || e.tension) continue;
-    if (e.visibleTo !== "public" && !e.visibleTo.includes(me)) continue;
-    last = e;
-  }
-  return last === undefined ? undefined : namedIn(view, me, last.text);
+): SeatId | "nonState" | undefined {
+  const k = view.incidents.find((i) => i.id === incident)?.knowledge[me];
+  if (!k) return undefined;
+  const named = k.changed >= turn ? (k.before ?? null) : k.suspect;
+  return named ?? undefined;
 }
 
 /**
@@ -84,7 +67,7 @@ export function freshGrievances(view: GameView, me: SeatId): Grievance[] {
     if (!k || k.changed !== view.turn - 1 || k.confidence < 1) continue;
     if (k.suspect === null || k.suspect === "nonState" || k.suspect === me) continue;
     const before = earlierSuspect(view, me, i.id, k.changed);
-    if (before !== undefined && (before === null || before === k.suspect)) continue;
+    if (before !== undefined && before === k.suspect) continue;
     out.push({ incident: i, suspect: k.suspect, confidence: k.confidence });
   }
   return out;

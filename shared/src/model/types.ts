@@ -48,6 +48,8 @@ export interface Knowledge {
   shared: boolean;
   /** Turn of the last change of confidence or suspect. */
   changed: number;
+  /** What the evidence pointed to before that last change (null or absent: to no one). */
+  before?: SeatId | "nonState" | null;
   /** Turn on which moderate confidence was reached, if it was. */
   moderateAt: number | null;
 }

@@ -94,6 +94,7 @@ export function advanceAttribution(ctx: Ctx): void {
       } else if (k.since > ctx.turn || !ctx.rng.chance(attributionHazard(ctx, incident, knower))) continue;
       const tier = (firstMonth ? 2 : k.confidence + 1) as Confidence;
       const suspect = suspectAtTier(ctx, incident, knower, tier);
+      k.before = k.suspect;
       k.confidence = tier;
       k.suspect = suspect;
       k.changed = ctx.turn;

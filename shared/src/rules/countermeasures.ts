@@ -12,6 +12,13 @@ export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
   );
 }
 
+/** True when `target` stands publicly named at moderate+ confidence for some incident (moderate evidence names only the true author): a state joining sanctions against it acts with a coalition, not on its own say-so. */
+export function publiclyNamed(ctx: Ctx, target: SeatId): boolean {
+  return ctx.s.incidents.some((i) =>
+    i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
+  );
+}
+
 /** Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the countermeasure's rule). */
 function catalogued(ctx: Ctx, rule: CbmBite<"selfDefenceCatalogue">, actor: SeatId, target: SeatId): boolean {
   return hasCbm(ctx.s, "selfDefenceCatalogue", rule, actor) && isJustified(ctx, actor, target);
@@ -26,7 +33,8 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   const changes: MeasureChange[] = [];
   shiftMeasure(ctx, changes, target, "economy", -p.sanctionDamage);
   shiftMeasure(ctx, changes, by, "economy", -p.sanctionCost);
-  const justified = isJustified(ctx, by, target);
+  // The victim's countermeasure, or a third state joining the coalition against a state publicly named: no reputation cost.
+  const justified = isJustified(ctx, by, target) || publiclyNamed(ctx, target);
   if (!justified) shiftMeasure(ctx, changes, by, "reputation", -p.unjustifiedSanctionReputation);
   emit(
     ctx,

@@ -131,6 +131,7 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     {
       const k = own(incident.knowledge, q.from);
       if (k) {
+        k.before = k.suspect;
         k.confidence = 3;
         k.suspect = by;
         k.changed = ctx.turn;
