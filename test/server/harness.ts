@@ -6,6 +6,7 @@ import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startServer, type ServerConfig } from "../../server/src/main.ts";
 import { ViewMirror, type ClientView, type ViewPatch } from "@firebreak/shared";
+import { testClusterConfig } from "./cluster-env.ts";
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -37,6 +38,8 @@ export async function testServer(overrides: Partial<ServerConfig> = {}) {
     quiet: true,
     createsPerWindow: 10_000,
     operatorToken: OPERATOR_TOKEN,
+    // Nothing unless the test file runs its servers as cluster processes (cluster-env.ts).
+    ...(await testClusterConfig(port)),
     ...overrides,
   };
   const started = await startServer(config);
