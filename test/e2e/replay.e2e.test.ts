@@ -102,6 +102,7 @@ describe("the replay of an ended game", () => {
       for (const [label, name] of [
         ["Events (CSV)", "events.csv"],
         ["Turns (CSV)", "turns.csv"],
+        ["Chat transcript (CSV)", "chat.csv"],
         ["Printable report (HTML)", "report.html"],
       ] as const) {
         const [got] = await Promise.all([

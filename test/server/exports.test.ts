@@ -204,4 +204,57 @@ describe("GET /api/records/:gameId/<export>", () => {
     resetRateLimits();
     expect((await get(solo.token)).status).toBe(409);
   });
+
+  it("gives each member the whole chat it could read, and nobody else's lines", async () => {
+    srv = await testServer();
+    const s = srv;
+    const fac = await create(s.url, { scenario: "tutorial", name: "Chat", seed: "chat-1", turnSeconds: 0 });
+    const gameId = fac.room.roomId;
+    const ana = await joinSeat(s.url, fac, "Ana", "aldmark");
+    const amy = await joinSeat(s.url, fac, "Amy", "aldmark");
+    const ben = await joinSeat(s.url, fac, "Ben", "serevan");
+    expect((await fac.ask("fac:start")).ok).toBe(true);
+    await ana.until((v) => v.session.phase === "planning");
+    expect((await ana.ask("chat", { channel: "public", text: "hello all" })).ok).toBe(true);
+    expect((await amy.ask("chat", { channel: "team", text: "=SUM(A1) our plan" })).ok).toBe(true);
+    expect((await ben.ask("chat", { channel: "private:aldmark", text: "a word, Aldmark" })).ok).toBe(true);
+    expect((await fac.ask("fac:end")).ok).toBe(true);
+    await ana.until((v) => v.session.phase === "ended");
+    const chat = async (token: string) => {
+      const res = await fetch(`${s.http}/api/records/${gameId}/chat`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      const lines = ((await res.json()) as { lines: Array<{ channel: string; text: string }> }).lines;
+      return lines.filter((l) => !l.text.startsWith("[")).map((l) => `${l.channel}: ${l.text}`);
+    };
+    expect(await chat(ana.token)).toEqual(
+      expect.arrayContaining([
+        "public: hello all",
+        "team: =SUM(A1) our plan",
+        "private:serevan: a word, Aldmark",
+      ]),
+    );
+    const bens = await chat(ben.token);
+    expect(bens).toContain("public: hello all");
+    expect(bens).toContain("private:aldmark: a word, Aldmark");
+    expect(bens.some((l) => l.includes("our plan"))).toBe(false);
+    expect(await chat(fac.token)).toEqual(
+      expect.arrayContaining(["team:aldmark: =SUM(A1) our plan", "private:aldmark:serevan: a word, Aldmark"]),
+    );
+    const wrong = await fetch(`${s.http}/api/records/${gameId}/chat`, {
+      headers: { Authorization: "Bearer not-a-token-of-this-game" },
+    });
+    expect(wrong.status).toBe(401);
+    const csv = await fetch(`${s.http}/api/records/${gameId}/chat.csv`, {
+      headers: { Authorization: `Bearer ${ben.token}` },
+    });
+    expect(csv.headers.get("content-disposition")).toBe(
+      `attachment; filename="firebreak-${gameId}-chat.csv"`,
+    );
+    const rows = parseCsv(await csv.text());
+    expect(rows[0]).toEqual(["turn", "time", "channel", "from", "role", "text"]);
+    expect(rows.some((r) => r[5] === "a word, Aldmark" && r[3] === "Ben")).toBe(true);
+    expect(rows.some((r) => (r[5] ?? "").includes("our plan"))).toBe(false);
+  });
 });

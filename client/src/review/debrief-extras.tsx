@@ -1,5 +1,6 @@
 /** The debrief's tools: open the replay, download the record and the exports, the chat transcript, the teacher's material. */
 import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
 import type { ClientView } from "@firebreak/shared/browser";
 import { openReplay, replayLink } from "./route.ts";
 
@@ -14,6 +15,7 @@ const EXPORTS = [
     label: "Participation (CSV)",
     facilitatorOnly: true,
   },
+  { path: "/chat.csv", file: "chat.csv", label: "Chat transcript (CSV)", facilitatorOnly: false },
   { path: "/report.html", file: "report.html", label: "Printable report (HTML)", facilitatorOnly: false },
 ] as const;
 
@@ -102,11 +104,43 @@ export function ReviewTools({
   );
 }
 
-/** Every chat message this member could read, by channel, oldest first (the server sends each channel's newest lines). */
-export function Transcript({ v }: { v: ClientView }) {
-  const channels = [...new Set(v.chat.map((l) => l.channel))];
+type ChatLine = ClientView["chat"][number];
+
+/** The whole transcript the member could read, from the server; null when it cannot be had (the view's lines then serve). */
+async function wholeTranscript(gameId: string, token: string): Promise<ChatLine[] | null> {
+  try {
+    const res = await fetch(`/api/records/${encodeURIComponent(gameId)}/chat`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { lines?: unknown };
+    return Array.isArray(body.lines) ? (body.lines as ChatLine[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every chat message this member could read, by channel, oldest first: the whole transcript from the server when this
+ * browser holds the game's token, else the view's lines (the newest of each channel).
+ */
+export function Transcript({
+  v,
+  gameId,
+  token,
+}: {
+  v: ClientView;
+  gameId: string | null;
+  token: string | null;
+}) {
+  const whole = useSignal<ChatLine[] | null>(null);
+  useEffect(() => {
+    if (gameId && token) void wholeTranscript(gameId, token).then((l) => (whole.value = l));
+  }, [gameId, token]);
+  const lines = whole.value ?? v.chat;
+  const channels = [...new Set(lines.map((l) => l.channel))];
   if (channels.length === 0) return <p>No messages were written that you could read.</p>;
-  const who = (l: ClientView["chat"][number]) =>
+  const who = (l: ChatLine) =>
     l.role === "system"
       ? "Game notice"
       : l.role === "bot"
@@ -115,12 +149,13 @@ export function Transcript({ v }: { v: ClientView }) {
           ? `${l.fromName} (facilitator)`
           : l.fromName;
   return (
-    <div class="transcript" tabIndex={0} role="region" aria-label="Chat transcript">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the keyboard's focus to be scrolled without a mouse (WCAG 2.1.1).
+    <section class="transcript" tabIndex={0} aria-label="Chat transcript">
       {channels.map((c) => (
         <section key={c} aria-label={`Channel ${c}`}>
           <h3>Channel: {c}</h3>
           <ul>
-            {v.chat
+            {lines
               .filter((l) => l.channel === c)
               .map((l) => (
                 <li key={l.id}>
@@ -130,7 +165,7 @@ export function Transcript({ v }: { v: ClientView }) {
           </ul>
         </section>
       ))}
-    </div>
+    </section>
   );
 }
 

@@ -182,6 +182,7 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
       {events.length === 0 ? (
         <p>Nothing yet: the game has just begun.</p>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must take the keyboard's focus to be scrolled without a mouse (WCAG 2.1.1).
         <ul class="events replay-events" tabIndex={0} aria-label={`What happened, ${title.toLowerCase()}`}>
           {events.map((e, i) => (
             <li key={i} data-turn={e.turn}>

@@ -143,7 +143,7 @@ export function Debrief({ v }: { v: ClientView }) {
       <h2>Confidence-building measures</h2>
       <CbmTimeline v={v.game} />
       <h2>Chat transcript</h2>
-      <Transcript v={v} />
+      <Transcript v={v} gameId={gameId} token={token} />
       <TeacherMaterial v={v} />
       {v.session.stateHash && (
         <p class="hash">

@@ -59,12 +59,10 @@ export function installExerciseRoutes(app: Application): void {
     // Wrong keys count against the address like wrong record tokens (RATE_LIMITED past the limit).
     const address = req.ip ?? req.socket.remoteAddress ?? "?";
     if (wrongRecordTokens.exhausted(address)) {
-      res
-        .status(429)
-        .json({
-          code: "RATE_LIMITED",
-          message: "Too many requests with a wrong token; wait a minute and try again.",
-        });
+      res.status(429).json({
+        code: "RATE_LIMITED",
+        message: "Too many requests with a wrong token; wait a minute and try again.",
+      });
       return;
     }
     // The exercise's facilitator key only. A missing or wrong key, an unknown exercise, a malformed id: the same 401.

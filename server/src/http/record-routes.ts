@@ -1,6 +1,7 @@
 /**
  * A game's record and its exports, for its members only (docs/protocol.md §3.4, §3.5): the replayable JSON record,
- * events.csv, turns.csv, participation.csv (facilitators only) and a printable report.html. Every failure to name a
+ * events.csv, turns.csv, the chat the member could read (JSON and CSV), participation.csv (facilitators only) and a
+ * printable report.html. Every failure to name a
  * member of the game answers the same 401 (no id oracle) and counts against the caller's address (RATE_LIMITED after
  * `RECORD_ATTEMPTS` in a minute); a game still running answers 409.
  */
@@ -14,7 +15,7 @@ import {
   type Scenario,
   type SeatId,
   type Timeline,
-  type Viewer,
+  type ChatLine,
 } from "@firebreak/shared";
 import { recordAnswer, storedMember } from "../games/archive.ts";
 import { services } from "../services.ts";
@@ -23,7 +24,11 @@ import type { Member } from "../session/types.ts";
 import { eventsCsv } from "../exports/events-csv.ts";
 import { participants, participationCsv } from "../exports/participation-csv.ts";
 import { reportCsp, reportHtml } from "../exports/report-html.ts";
+import { transcriptCsv } from "../exports/transcript.ts";
 import { turnsCsv } from "../exports/turns-csv.ts";
+import { replayJournal } from "../session/session.ts";
+import { chatLines } from "../views/client-view.ts";
+import { viewerOf } from "../views/viewer.ts";
 import { bearerToken } from "./bearer.ts";
 import { wrongRecordTokens } from "./limits.ts";
 
@@ -38,12 +43,6 @@ interface Loaded {
 /** The scenario a record was played in: the one it carries, else the server's with that id (null if neither). */
 function scenarioOf(record: GameRecord): Scenario | null {
   return record.scenarioData ?? services().scenario(record.scenario.id);
-}
-
-/** How the member sees the game: a seated player its seat, a player without one and an observer the public part. */
-export function viewerOf(m: Member): Viewer {
-  if (m.role === "facilitator") return { role: "facilitator" };
-  return m.role === "player" && m.seat !== null ? { role: "player", seat: m.seat } : { role: "observer" };
 }
 
 function refuse(res: Response, status: number, code: string, message: string): null {
@@ -114,6 +113,21 @@ function finalOf(res: Response, record: GameRecord): GameState | null {
   return timelineOf(res, record)?.final ?? null;
 }
 
+/** The chat lines the member could read, all of them, oldest first; null (the refusal sent) if the journal cannot be replayed. */
+function transcriptOf(res: Response, found: Loaded): ChatLine[] | null {
+  const scenario = scenarioOf(found.record);
+  const session =
+    scenario && found.record.rulesVersion === RULES_VERSION ? replayJournal(found.entries, scenario) : null;
+  if (!session?.ok)
+    return refuse(
+      res,
+      410,
+      "RULES_CHANGED",
+      "This game was played under other rules or in a scenario since changed, so this server cannot rebuild its chat.",
+    );
+  return chatLines(session.value, found.member, Number.POSITIVE_INFINITY);
+}
+
 /** Sends a CSV export as a download. */
 function sendCsv(res: Response, gameId: string, name: string, body: string): void {
   res
@@ -142,12 +156,23 @@ export function installRecordRoutes(app: Application): void {
   app.get("/api/records/:gameId/events.csv", (req: Request, res: Response) => {
     const found = load(req, res, false);
     const final = found && finalOf(res, found.record);
-    if (found && final) sendCsv(res, found.gameId, "events", eventsCsv(final, viewerOf(found.member)));
+    if (found && final)
+      sendCsv(res, found.gameId, "events", eventsCsv(final, viewerOf(found.member, "ended")));
   });
   app.get("/api/records/:gameId/turns.csv", (req: Request, res: Response) => {
     const found = load(req, res, false);
     const t = found && timelineOf(res, found.record);
     if (found && t) sendCsv(res, found.gameId, "turns", turnsCsv(found.record, t));
+  });
+  app.get("/api/records/:gameId/chat", (req: Request, res: Response) => {
+    const found = load(req, res, false);
+    const lines = found && transcriptOf(res, found);
+    if (lines) res.set("Cache-Control", "no-store").json({ lines });
+  });
+  app.get("/api/records/:gameId/chat.csv", (req: Request, res: Response) => {
+    const found = load(req, res, false);
+    const lines = found && transcriptOf(res, found);
+    if (found && lines) sendCsv(res, found.gameId, "chat", transcriptCsv(lines));
   });
   app.get("/api/records/:gameId/participation.csv", (req: Request, res: Response) => {
     const found = load(req, res, true);
@@ -165,7 +190,7 @@ export function installRecordRoutes(app: Application): void {
         players.set(p.seat, [...(players.get(p.seat) ?? []), p.name]);
     const html = reportHtml({
       final,
-      viewer: viewerOf(found.member),
+      viewer: viewerOf(found.member, "ended"),
       gameName: first?.kind === "create" ? first.options.name : "",
       players,
       controllers: found.record.seats,

@@ -46,8 +46,8 @@ export function clientView(
   return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game, brief) };
 }
 
-/** The messages a member may read, the newest CHAT_VIEW_LIMIT of each channel. */
-function readable(s: SessionState, m: Member): ChatMessage[] {
+/** The messages a member may read, the newest `limit` of each channel (all of them with Infinity), oldest first. */
+function readable(s: SessionState, m: Member, limit: number): ChatMessage[] {
   const perChannel = new Map<string, number>();
   const out: ChatMessage[] = [];
   for (let i = s.chat.length - 1; i >= 0; i--) {
@@ -55,11 +55,27 @@ function readable(s: SessionState, m: Member): ChatMessage[] {
     if (!canRead(m, c)) continue;
     const key = JSON.stringify(c.channel);
     const n = perChannel.get(key) ?? 0;
-    if (n >= CHAT_VIEW_LIMIT) continue;
+    if (n >= limit) continue;
     perChannel.set(key, n + 1);
     out.push(c);
   }
   return out.reverse();
+}
+
+/** The chat lines a member may read as its view names them (channels from its side): the newest `limit` of each channel. */
+export function chatLines(s: SessionState, m: Member, limit = CHAT_VIEW_LIMIT): ChatLine[] {
+  return readable(s, m, limit).map(
+    (c): ChatLine => ({
+      id: c.id,
+      at: c.at,
+      turn: c.turn,
+      channel: channelName(c.channel, m),
+      from: c.from,
+      fromName: c.fromName,
+      role: c.role,
+      text: c.text,
+    }),
+  );
 }
 
 /** Members waiting to be admitted, oldest knock first. */
@@ -155,18 +171,7 @@ export function sharedView(
     },
     game,
     facilitator: m.role === "facilitator" ? brief : null,
-    chat: readable(s, m).map(
-      (c): ChatLine => ({
-        id: c.id,
-        at: c.at,
-        turn: c.turn,
-        channel: channelName(c.channel, m),
-        from: c.from,
-        fromName: c.fromName,
-        role: c.role,
-        text: c.text,
-      }),
-    ),
+    chat: chatLines(s, m),
     orderLog:
       m.role === "facilitator"
         ? s.orderLog
