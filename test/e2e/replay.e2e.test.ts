@@ -75,6 +75,13 @@ describe("the replay of an ended game", () => {
       await page.getByRole("checkbox", { name: /Show routine events/ }).uncheck();
 
       await seeTurnTwo(page);
+      // Why it moved: a pair's tension by default, a state's measure on demand, each turn split by cause, in words.
+      await page.getByRole("heading", { name: /^Why it moved/ }).waitFor();
+      await page.getByLabel("Follow").selectOption("economy:aldmark");
+      await page.locator(".why-moved figcaption", { hasText: "Economy of Aldmark" }).waitFor();
+      expect(await page.locator(".why-moved svg[role=img]").getAttribute("aria-label")).toMatch(
+        /^Economy of Aldmark, change by cause\. Turn 1: [+-]\d/,
+      );
       // The arrow keys step turns when the focus is not in a control.
       await page.locator(".replay-hint").click();
       await page.keyboard.press("ArrowRight");

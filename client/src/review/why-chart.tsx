@@ -1,7 +1,7 @@
 /**
- * Why tension moved: for one pair, each turn's change split by the rule that caused it, as stacked bars (rises above
- * the line, falls below), from the replay's viewer's side (what it could not see is its own grey part), with the
- * sentences for the turn the replay shows.
+ * Why it moved: for one pair's tension, or one state's economy, stability or reputation, each turn's change split by
+ * the rule that caused it, as stacked bars (rises above the line, falls below), from the replay's viewer's side (what it
+ * could not see is its own grey part), with the sentences for the turn the replay shows.
  */
 import { useSignal } from "@preact/signals";
 import { pairMembers, whySentence, type GameState, type WhyTurn } from "@firebreak/shared/browser";
@@ -30,8 +30,24 @@ interface Part {
   delta: number;
 }
 
-function partsOf(w: WhyTurn | undefined, pair: string, viewer: string | null): Part[] {
-  const m = w?.tension.find((x) => x.subject === pair);
+/** What a chart follows: a pair's tension (`tension:a|b`) or a state's measure (`economy:seat`, …). */
+type Followed = { quantity: "tension" | "economy" | "stability" | "reputation"; subject: string };
+
+function followedOf(key: string): Followed {
+  const i = key.indexOf(":");
+  return { quantity: key.slice(0, i) as Followed["quantity"], subject: key.slice(i + 1) };
+}
+
+/** The movement of what is followed in one turn's decomposition. */
+function movementOf(w: WhyTurn | undefined, f: Followed) {
+  const list = f.quantity === "tension" ? w?.tension : w?.measures;
+  return list?.find((x) => x.subject === f.subject && x.quantity === f.quantity);
+}
+
+const MEASURE_WORDS = { economy: "Economy", stability: "Stability", reputation: "Reputation" } as const;
+
+function partsOf(w: WhyTurn | undefined, f: Followed, viewer: string | null): Part[] {
+  const m = movementOf(w, f);
   if (!m) return [];
   const parts: Part[] = m.contributions.map((c) => ({ key: c.rule, label: c.ruleName, delta: c.delta }));
   if (m.unseen !== null && m.unseen !== 0)
@@ -60,12 +76,22 @@ export function WhyChart({
   const moves = (p: string) =>
     why.reduce((s, w) => s + Math.abs(w.tension.find((m) => m.subject === p)?.change ?? 0), 0);
   const busiest = pairs.slice().sort((a, b) => moves(b) - moves(a))[0] ?? "";
-  const chosen = useSignal(busiest);
-  const pair = pairs.includes(chosen.value) ? chosen.value : busiest;
-  const [a, b] = pair ? pairMembers(pair) : ["", ""];
+  const options: Array<{ key: string; label: string }> = [
+    ...pairs.map((p) => ({ key: `tension:${p}`, label: `Tension ${pairMembers(p).map(name).join("–")}` })),
+    ...state.seats.flatMap((seat) =>
+      (["economy", "stability", "reputation"] as const).map((q) => ({
+        key: `${q}:${seat}`,
+        label: `${MEASURE_WORDS[q]} of ${name(seat)}`,
+      })),
+    ),
+  ];
+  const chosen = useSignal(`tension:${busiest}`);
+  const key = options.some((o) => o.key === chosen.value) ? chosen.value : `tension:${busiest}`;
+  const followed = followedOf(key);
+  const title = options.find((o) => o.key === key)?.label ?? "";
   const turns = why.length;
   const band = (W - LEFT - 10) / Math.max(1, turns);
-  const perTurn = why.map((w) => partsOf(w, pair, viewer));
+  const perTurn = why.map((w) => partsOf(w, followed, viewer));
   const maxAbs = Math.max(
     0.5,
     ...perTurn.map((ps) =>
@@ -81,7 +107,10 @@ export function WhyChart({
     k === "unseen" ? "#adb5bd" : (PALETTE[keys.indexOf(k) % PALETTE.length] ?? "#495057");
   const labels = new Map(perTurn.flat().map((p) => [p.key, p.label]));
   const now = why[turn - 1];
-  const sentences = (now?.tension ?? []).map((m) => whySentence(m, name, viewer));
+  const nowList = followed.quantity === "tension" ? (now?.tension ?? []) : (now?.measures ?? []);
+  const sentences = nowList
+    .filter((m) => followed.quantity === "tension" || m.quantity === followed.quantity)
+    .map((m) => whySentence(m, name, viewer));
   const desc = perTurn
     .map(
       (ps, k) =>
@@ -90,13 +119,13 @@ export function WhyChart({
     .join(". ");
   return (
     <section aria-labelledby="why-h" class="why-moved">
-      <h2 id="why-h">Why tension moved{viewer ? `, as ${name(viewer)} could tell` : ""}</h2>
+      <h2 id="why-h">Why it moved{viewer ? `, as ${name(viewer)} could tell` : ""}</h2>
       <label>
-        Pair{" "}
-        <select value={pair} onChange={(e) => (chosen.value = (e.currentTarget as HTMLSelectElement).value)}>
-          {pairs.map((p) => (
-            <option key={p} value={p}>
-              {pairMembers(p).map(name).join("–")}
+        Follow{" "}
+        <select value={key} onChange={(e) => (chosen.value = (e.currentTarget as HTMLSelectElement).value)}>
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
             </option>
           ))}
         </select>
@@ -107,7 +136,7 @@ export function WhyChart({
           width={W}
           height={H + 18}
           role="img"
-          aria-label={`${name(a)}–${name(b)}, tension change by cause. ${desc}.`}
+          aria-label={`${title}, change by cause. ${desc}.`}
         >
           {[maxAbs, maxAbs / 2, 0, -maxAbs / 2, -maxAbs].map((v) => (
             <g key={v}>
@@ -162,8 +191,8 @@ export function WhyChart({
           })}
         </svg>
         <figcaption>
-          {name(a)}–{name(b)}: each turn's change in tension split by cause (rises above the line, falls
-          below); the highlighted turn is the month that led up to the turn the replay shows. Causes:{" "}
+          {title}: each turn's change split by cause (rises above the line, falls below); the highlighted turn
+          is the month that led up to the turn the replay shows. Causes:{" "}
           {keys.map((k, i) => (
             <span key={k} class="why-key">
               <span class="swatch" style={{ background: colour(k) }} /> {labels.get(k)}
@@ -174,7 +203,10 @@ export function WhyChart({
       </figure>
       <h3>Turn {turn}, in words</h3>
       {sentences.length === 0 ? (
-        <p>No tension moved in turn {turn}.</p>
+        <p>
+          No {followed.quantity === "tension" ? "tension" : MEASURE_WORDS[followed.quantity].toLowerCase()}{" "}
+          moved in turn {turn}.
+        </p>
       ) : (
         <ul>
           {sentences.map((s, i) => (
