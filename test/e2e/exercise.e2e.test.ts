@@ -97,8 +97,11 @@ describe("an exercise in the browser", () => {
       await checkScreen(fac.page, "71-exercise-dashboard-playing");
 
       // End every table: the debrief compares them, by treatment and side by side.
-      fac.page.on("dialog", (d) => void d.accept());
       await fac.page.getByRole("button", { name: "End all tables" }).click();
+      await fac.page
+        .getByRole("dialog", { name: "End the game at every table?" })
+        .getByRole("button", { name: "End all tables" })
+        .click();
       for (const n of [1, 2, 3])
         await fac.page
           .locator(".table-card", { has: fac.page.getByRole("heading", { name: `Table ${n}` }) })

@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import type { Broadcast, TableResult } from "@firebreak/shared/browser";
 import { scenarios } from "../ui/api.ts";
+import { ConfirmDialog } from "../ui/confirm-dialog.tsx";
 import { exerciseAsk } from "./net.ts";
 
 /** The broadcast bar of the dashboard. */
@@ -13,6 +14,7 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
   const customTitle = useSignal("");
   const customText = useSignal("");
   const message = useSignal("");
+  const ending = useSignal(false);
   const library = scenarios.value.find((s) => s.id === scenarioId)?.injects ?? [];
 
   const send = async (what: string, b: Broadcast) => {
@@ -35,14 +37,7 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
         <button type="button" onClick={() => send("Resume", { action: "resume" })}>
           Resume all
         </button>
-        <button
-          type="button"
-          class="danger"
-          onClick={() => {
-            if (window.confirm("End the game at every table? Each table goes to its debrief."))
-              void send("End", { action: "end" });
-          }}
-        >
+        <button type="button" class="danger" onClick={() => (ending.value = true)}>
           End all tables
         </button>
         <label>
@@ -154,6 +149,20 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
             </span>
           ))}
         </p>
+      )}
+      {ending.value && (
+        <ConfirmDialog
+          ask={{
+            title: "End the game at every table?",
+            lines: ["Each table stops where it is and goes to its debrief. This cannot be undone."],
+            confirm: "End all tables",
+          }}
+          onConfirm={() => {
+            ending.value = false;
+            void send("End", { action: "end" });
+          }}
+          onCancel={() => (ending.value = false)}
+        />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import type { RequestType } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { request, type PayloadArgs } from "../net/requests.ts";
 import { Access } from "./access.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { BotSeatControl, MovePeople } from "./console.tsx";
 import { SessionSettings, strikeRuleWords } from "./console-rules.tsx";
 import { GamesMenu } from "./games-menu.tsx";
@@ -12,6 +13,7 @@ import { JoinLink } from "./join-link.tsx";
 export function Lobby({ v }: { v: ClientView }) {
   const error = useSignal("");
   const fac = v.me.role === "facilitator";
+  const asking = useSignal(false);
   const act = async <T extends RequestType>(type: T, ...payload: PayloadArgs<T>) => {
     error.value = (await request(type, ...payload)) ?? "";
   };
@@ -86,15 +88,12 @@ export function Lobby({ v }: { v: ClientView }) {
         <button
           type="button"
           class="primary big"
-          onClick={() =>
+          onClick={() => {
             // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.
-            (v.session.seats.some((s) => s.members.length > 0) ||
-              (v.session.fork?.play.length ?? 0) > 0 ||
-              confirm(
-                "Nobody has taken a seat yet: bots will play every state and the whole game will run to its end within seconds. Start anyway?",
-              )) &&
-            act("fac:start")
-          }
+            if (v.session.seats.some((s) => s.members.length > 0) || (v.session.fork?.play.length ?? 0) > 0)
+              void act("fac:start");
+            else asking.value = true;
+          }}
         >
           Start the exercise
         </button>
@@ -109,6 +108,23 @@ export function Lobby({ v }: { v: ClientView }) {
         </p>
       )}
       {fac && <Access v={v} />}
+      {asking.value && (
+        <ConfirmDialog
+          ask={{
+            title: "Start with nobody seated?",
+            lines: [
+              "Nobody has taken a seat yet: bots will play every state.",
+              "Bots are always ready, so the whole game will run to its end within seconds.",
+            ],
+            confirm: "Start anyway",
+          }}
+          onConfirm={() => {
+            asking.value = false;
+            void act("fac:start");
+          }}
+          onCancel={() => (asking.value = false)}
+        />
+      )}
     </main>
   );
 }
