@@ -96,7 +96,7 @@ describe("strikes need the facilitator's approval", () => {
     expect(await refused({ strikes: { notBefore: 0 } })).toMatch(/^INVALID_REQUEST: /);
     expect(await refused({ strikes: "sometimes" })).toMatch(/^INVALID_REQUEST: /);
     expect(await refused({ takeover: true, takeoverSeconds: 0 })).toBe(
-      "INVALID_REQUEST: Automatic takeover needs a delay: give takeoverSeconds (10 to 3600).",
+      "INVALID_REQUEST: Automatic takeover needs a delay: give takeoverSeconds (10 to 604800).",
     );
     const fac = await create(srv.url, {
       scenario: "baltic-fog",

@@ -1,21 +1,20 @@
 /**
- * The turn clock: time left, a warning at one minute and at ten seconds (shown, and said once to screen readers through
- * a live region, not every tick), and stopped while the server is unreachable. The connection banner for the game's
- * sticky header lives here too.
+ * The turn clock: time left ("4:05 left", or "2 days 3 h left" and the deadline's local date and time in a long turn),
+ * warnings scaled to the turn's length (shown, and said once to screen readers through a live region, not every tick),
+ * and stopped while the server is unreachable. The connection banner for the game's sticky header lives here too.
  */
 import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import { connection, type ClientView } from "../net/client.ts";
-
-/** Seconds left at which the clock warns: one minute, then ten seconds. */
-export const CLOCK_WARNINGS = { minute: 60, last: 10 } as const;
-
-/** The warning level for `s` seconds left: 2 at ten seconds or less, 1 at a minute or less, else 0. */
-export function warningLevel(s: number): 0 | 1 | 2 {
-  return s <= CLOCK_WARNINGS.last ? 2 : s <= CLOCK_WARNINGS.minute ? 1 : 0;
-}
-
-const SAID = ["", "One minute left in this turn.", "Ten seconds left in this turn."] as const;
+import {
+  deadlineWords,
+  isLongTurn,
+  timeLeftSaid,
+  timeLeftWords,
+  warningLevel,
+  warningMark,
+  warningSaid,
+} from "./clock-words.ts";
 
 /** The game's clock for the sticky header. */
 export function Clock({ v }: { v: ClientView }) {
@@ -30,14 +29,13 @@ export function Clock({ v }: { v: ClientView }) {
     return () => clearInterval(t);
   }, []);
   const deadline = v.session.deadline;
+  const turn = v.session.turnSeconds;
   const s =
     deadline === null ? null : Math.max(0, Math.ceil((deadline - (stoppedAt.current ?? now.value)) / 1000));
-  const level = s === null || v.session.paused ? 0 : warningLevel(s);
-  const text = v.session.paused
-    ? "Paused"
-    : s === null
-      ? "No time limit"
-      : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")} left`;
+  const level = s === null || v.session.paused ? 0 : warningLevel(s, turn);
+  const text = v.session.paused ? "Paused" : s === null ? "No time limit" : timeLeftWords(s);
+  const until =
+    deadline !== null && !v.session.paused && isLongTurn(turn) ? deadlineWords(deadline, now.value) : null;
   return (
     <span class="clock">
       <span
@@ -46,15 +44,16 @@ export function Clock({ v }: { v: ClientView }) {
         aria-label={
           s === null || v.session.paused
             ? text
-            : `${Math.floor(s / 60)} minutes ${s % 60} seconds left${online ? "" : ", clock stopped"}`
+            : `${timeLeftSaid(s)}${until ? `, until ${until}` : ""}${online ? "" : ", clock stopped"}`
         }
       >
         {text}
-        {level > 0 && online && <strong>{level === 2 ? " — last seconds!" : " — under a minute"}</strong>}
+        {until && <span class="deadline"> (until {until})</span>}
+        {level > 0 && online && <strong>{warningMark(level, turn)}</strong>}
         {!online && s !== null && " (stopped: server unreachable)"}
       </span>
       <span class="sr-only" aria-live="assertive" aria-atomic="true">
-        {online ? SAID[level] : ""}
+        {online ? warningSaid(level, turn) : ""}
       </span>
     </span>
   );

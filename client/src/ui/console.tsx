@@ -11,6 +11,7 @@ import { SessionSettings, StrikesWaiting } from "./console-rules.tsx";
 import { describe } from "./order-words.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ResolveNow } from "./resolve-now.tsx";
+import { ExtendButtons } from "./extend-buttons.tsx";
 
 export function Console({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -46,9 +47,7 @@ export function Console({ v }: { v: ClientView }) {
             Pause
           </button>
         )}
-        <button type="button" onClick={() => act("fac:extend", { seconds: 60 })}>
-          +1 minute
-        </button>
+        <ExtendButtons turnSeconds={v.session.turnSeconds} act={act} />
         <ResolveNow v={v} act={act} />
         <button type="button" class="danger" onClick={() => (askEnd.value = true)}>
           End the game

@@ -19,7 +19,7 @@ export function initialSettings(o: CreateOptions): GameSettings {
 /** Why automatic takeover cannot be on with these settings (no delay), or null. */
 export function takeoverWithoutDelay(s: GameSettings): string | null {
   return s.takeover && s.takeoverSeconds <= 0
-    ? "Automatic takeover needs a delay: give takeoverSeconds (10 to 3600)."
+    ? "Automatic takeover needs a delay: give takeoverSeconds (10 to 604800)."
     : null;
 }
 

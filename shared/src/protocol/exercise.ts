@@ -8,14 +8,13 @@ import { CBM_KINDS } from "../model/cbms.ts";
 import type { Outcome } from "../model/types.ts";
 import { scenarioSchema } from "../scenario/schema.ts";
 import type { SessionPhase } from "./phase.ts";
-import { requestSchemas } from "./requests.ts";
+import { MAX_TURN_SECONDS, requestSchemas } from "./requests.ts";
 
 const id = z.string().min(1).max(64);
 
 /** Most tables one exercise holds. */
 export const MAX_TABLES = 20;
-/** Longest turn an exercise's tables may have: a week. */
-export const MAX_TURN_SECONDS = 7 * 24 * 3600;
+export { MAX_TURN_SECONDS };
 /** Most treatments one exercise compares. */
 export const MAX_TREATMENTS = 6;
 
@@ -74,7 +73,7 @@ export const broadcastSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("end"), tables: z.array(id).max(MAX_TABLES).optional() }),
   z.strictObject({
     action: z.literal("extend"),
-    seconds: z.number().int().min(10).max(3600),
+    seconds: z.number().int().min(10).max(MAX_TURN_SECONDS),
     tables: z.array(id).max(MAX_TABLES).optional(),
   }),
   z.strictObject({

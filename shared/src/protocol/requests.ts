@@ -35,6 +35,9 @@ export const forkOptionsSchema = z.strictObject({
   play: z.array(id).max(16).optional(),
 });
 
+/** Longest turn a game may have, and the most one extension or takeover delay may be: a week (a turn a day or a week). */
+export const MAX_TURN_SECONDS = 7 * 24 * 3600;
+
 /** Options to create a crisis room. */
 export const createOptionsSchema = z.strictObject({
   /** Required, except for a fork (which plays its parent's scenario: if given, it must be that one). */
@@ -42,10 +45,10 @@ export const createOptionsSchema = z.strictObject({
   seed: z.string().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(60),
   creatorName: z.string().trim().min(1).max(40).optional(),
-  turnSeconds: z.number().int().min(0).max(3600).optional(),
+  turnSeconds: z.number().int().min(0).max(MAX_TURN_SECONDS).optional(),
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   solo: z.strictObject({ seat: id }).optional(),
-  takeoverSeconds: z.number().int().min(0).max(3600).optional(),
+  takeoverSeconds: z.number().int().min(0).max(MAX_TURN_SECONDS).optional(),
   takeover: z.boolean().optional(),
   strikes: strikeRuleSchema.optional(),
   cast: z.enum(["scenario", "random"]).optional(),
@@ -95,7 +98,7 @@ export const requestSchemas = {
   "fac:bot": z.strictObject({ seat: id, bot: z.boolean(), persona: id.optional() }),
   "fac:pause": z.strictObject({}),
   "fac:resume": z.strictObject({}),
-  "fac:extend": z.strictObject({ seconds: z.number().int().min(10).max(3600) }),
+  "fac:extend": z.strictObject({ seconds: z.number().int().min(10).max(MAX_TURN_SECONDS) }),
   "fac:advance": z.strictObject({}),
   "fac:inject": z.union([z.strictObject({ id }), z.strictObject({ inject: injectSchema })]),
   "fac:end": z.strictObject({}),
@@ -110,7 +113,7 @@ export const requestSchemas = {
     .strictObject({
       strikes: strikeRuleSchema.optional(),
       takeover: z.boolean().optional(),
-      takeoverSeconds: z.number().int().min(10).max(3600).optional(),
+      takeoverSeconds: z.number().int().min(10).max(MAX_TURN_SECONDS).optional(),
     })
     .refine((p) => Object.values(p).some((x) => x !== undefined), {
       error: "Name at least one setting to change (strikes, takeover, takeoverSeconds)",
