@@ -68,9 +68,25 @@ function whoIn(v: ClientView): string {
   return v.me.seat ? `playing ${v.game.nations[v.me.seat]?.name ?? v.me.seat}` : "player without a seat";
 }
 
+/**
+ * How many times the SDK itself tries to take the dropped connection back (with its reconnection token, quick for a
+ * short network drop) before the page rejoins with its seat token, which also works after a server restart; the SDK's
+ * own default (15 attempts, about a minute) would keep a page away that long after every restart.
+ */
+export const SDK_RECONNECT_ATTEMPTS = 3;
+
 function attach(r: Room): void {
   room = r;
   connection.value = "connected";
+  // Every page, however long it has been up, tries a few quick SDK reconnections, then its token (reconnect below).
+  r.reconnection.maxRetries = SDK_RECONNECT_ATTEMPTS;
+  r.reconnection.minUptime = 0;
+  r.onDrop(() => {
+    if (room === r) connection.value = "reconnecting";
+  });
+  r.onReconnect(() => {
+    if (room === r) connection.value = "connected";
+  });
   r.onMessage("welcome", (w: ServerMessages["welcome"]) => {
     rememberGame(w.roomId, w.token);
   });
@@ -146,8 +162,10 @@ async function reconnect(): Promise<void> {
     return;
   }
   connection.value = "reconnecting";
-  for (let attempt = 0; attempt < 30; attempt++) {
-    await new Promise((r) => setTimeout(r, Math.min(5000, 500 * (attempt + 1))));
+  // The server may be starting again: try soon, then every few seconds (about two minutes in all).
+  for (let attempt = 0; attempt < 45; attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(3000, 300 + 400 * attempt)));
+    if (room !== null) return;
     try {
       attach(await joinWithToken(saved.roomId, saved.token));
       return;
