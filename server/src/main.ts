@@ -23,6 +23,8 @@ import { closeNotifier, useNotifier } from "./notify/hub.ts";
 import { notifierFromEnv, silent, type Notifier } from "./notify/notifier.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
 import { loadCatalogue } from "./scenarios.ts";
+import { UPLOAD_BODY_BYTES, UPLOAD_PATH } from "./scenarios/routes.ts";
+import { uploadedScenario } from "./scenarios/uploads.ts";
 import { setServices } from "./services.ts";
 import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
 import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
@@ -159,7 +161,8 @@ export async function startServer(
   const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
     store,
-    scenario: (id) => catalogue.get(id) ?? null,
+    // A shipped scenario, else one a facilitator uploaded (games made with it resolve it by id, also after a restart).
+    scenario: (id) => catalogue.get(id) ?? uploadedScenario(id),
     reconnectSeconds: config.reconnectSeconds,
     takeoverSeconds: config.takeoverSeconds,
     now: () => Date.now(),
@@ -210,7 +213,10 @@ export async function startServer(
     stampClientAddress(transport.server, (address, hop) => trust(address, hop));
     // Last, so that it stands in front of every listener: headers on every answer, oversized bodies refused before anyone reads them.
     const headers = securityHeaders(origins.trustForwardedHost);
-    const bodies = limitBodies(config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    const bodies = limitBodies(
+      config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      new Map([[`POST ${UPLOAD_PATH}`, Math.max(UPLOAD_BODY_BYTES, config.maxBodyBytes ?? 0)]]),
+    );
     gateRequests(transport.server, (req, res, pass) => {
       headers(req, res);
       bodies(req, res, pass);

@@ -1,6 +1,6 @@
 /** A new exercise from its creator's options (docs/protocol.md §20.1): checked, its treatments assigned, or why not. */
 import { exerciseOptionsSchema } from "@firebreak/shared";
-import { services } from "../services.ts";
+import { usableScenario } from "../scenarios/uploads.ts";
 import { cleanName } from "../session/names.ts";
 import type { Mint } from "../session/requests.ts";
 import { ok, refuse, type Result } from "../session/result.ts";
@@ -16,7 +16,9 @@ export function newExercise(raw: unknown, mint: Mint, at: number): Result<Exerci
     return refuse("INVALID_REQUEST", `Malformed exercise options${path}: ${first?.message ?? "invalid"}.`);
   }
   const o = parsed.data;
-  if (!services().scenario(o.scenario)) return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
+  // An uploaded scenario only with its owner key; a wrong key is refused as an unknown scenario (nothing learnt).
+  if (!usableScenario(o.scenario, o.scenarioKey))
+    return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
   const treatments = (o.treatments ?? []).map((t) => ({ label: t.label, options: t.options ?? {} }));
   const labels = new Set(treatments.map((t) => t.label.toLowerCase()));
   if (labels.size !== treatments.length)

@@ -30,49 +30,57 @@ function hasBody(req: IncomingMessage): boolean {
   return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 }
 
-/** A gate that refuses bodies over `maxBytes` and reads the others (JSON parsed) into `req.body` before any listener sees the request. */
-export function limitBodies(maxBytes: number): Gate {
-  const tooLarge = `Request bodies are limited to ${maxBytes} bytes.`;
+/**
+ * A gate that refuses bodies over `maxBytes` and reads the others (JSON parsed) into `req.body` before any listener sees
+ * the request. `larger` gives a route (`"POST /api/scenario-uploads"`) a cap of its own.
+ */
+export function limitBodies(maxBytes: number, larger: ReadonlyMap<string, number> = new Map()): Gate {
   return (req, res, pass) => {
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) {
+    const cap = larger.get(`${req.method ?? ""} ${(req.url ?? "").split("?")[0]}`) ?? maxBytes;
+    refuseOver(cap, req, res, pass);
+  };
+}
+
+function refuseOver(maxBytes: number, req: IncomingMessage, res: ServerResponse, pass: () => void): void {
+  const tooLarge = `Request bodies are limited to ${maxBytes} bytes.`;
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    refuse(res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
+    return;
+  }
+  if (!hasBody(req)) {
+    pass();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on("data", (chunk: Buffer) => {
+    if (refused) return; // the rest of an oversized body is discarded as it arrives, never kept
+    size += chunk.length;
+    if (size > maxBytes) {
+      refused = true;
+      chunks.length = 0;
       refuse(res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
       return;
     }
-    if (!hasBody(req)) {
-      pass();
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let refused = false;
-    req.on("data", (chunk: Buffer) => {
-      if (refused) return; // the rest of an oversized body is discarded as it arrives, never kept
-      size += chunk.length;
-      if (size > maxBytes) {
-        refused = true;
-        chunks.length = 0;
-        refuse(res, 413, "PAYLOAD_TOO_LARGE", tooLarge);
+    chunks.push(chunk);
+  });
+  req.on("end", () => {
+    if (refused) return;
+    const text = Buffer.concat(chunks).toString("utf8");
+    const target = req as IncomingMessage & { body?: unknown };
+    if (/^application\/([\w.+-]+\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
+      try {
+        target.body = text.trim() === "" ? {} : (JSON.parse(text) as unknown);
+      } catch {
+        refuse(res, 400, "INVALID_REQUEST", "The request body is not well-formed JSON.");
         return;
       }
-      chunks.push(chunk);
-    });
-    req.on("end", () => {
-      if (refused) return;
-      const text = Buffer.concat(chunks).toString("utf8");
-      const target = req as IncomingMessage & { body?: unknown };
-      if (/^application\/([\w.+-]+\+)?json\b/i.test(req.headers["content-type"] ?? "")) {
-        try {
-          target.body = text.trim() === "" ? {} : (JSON.parse(text) as unknown);
-        } catch {
-          refuse(res, 400, "INVALID_REQUEST", "The request body is not well-formed JSON.");
-          return;
-        }
-      } else target.body = text;
-      pass();
-    });
-    req.on("error", () => {
-      if (!refused) res.destroy();
-    });
-  };
+    } else target.body = text;
+    pass();
+  });
+  req.on("error", () => {
+    if (!refused) res.destroy();
+  });
 }

@@ -30,6 +30,8 @@ import { installExerciseRoutes } from "./exercise-routes.ts";
 import { codeLookups } from "./limits.ts";
 import { recordReader } from "./record-access.ts";
 import { installRecordRoutes } from "./record-routes.ts";
+import { installSummaryRoute } from "./summary-route.ts";
+import { installScenarioUploadRoutes } from "../scenarios/routes.ts";
 import { serveClient } from "./static.ts";
 
 export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from "./limits.ts";
@@ -130,7 +132,7 @@ export function installRoutes(
       return;
     }
     const meta = (room.metadata ?? {}) as { name: string; scenario?: string; phase: SessionPhase };
-    const scenario = meta.scenario ? catalogue.get(meta.scenario) : undefined;
+    const scenario = meta.scenario ? services().scenario(meta.scenario) : undefined;
     const found: CodeLookup = {
       roomId,
       code,
@@ -159,7 +161,7 @@ export function installRoutes(
     }
     const entries = token !== null && isAsleep(id) ? services().store.entries(id) : [];
     const first = entries[0];
-    const scenario = first?.kind === "create" ? catalogue.get(first.options.scenario) : undefined;
+    const scenario = first?.kind === "create" ? services().scenario(first.options.scenario) : undefined;
     if (token === null || !scenario || !recordReader(entries, scenario, token)) {
       // A member of a game closed because this server runs other rules learns why (§2).
       const closed = isAsleep(id) ? null : closedNotice(id, token);
@@ -185,6 +187,8 @@ export function installRoutes(
     }
   });
   installRecordRoutes(app);
+  installSummaryRoute(app);
+  installScenarioUploadRoutes(app);
   installExerciseRoutes(app);
   if (clientDir && existsSync(clientDir)) {
     app.use(serveClient(clientDir));

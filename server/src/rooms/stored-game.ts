@@ -4,6 +4,7 @@
  * each turn boundary the state itself), and marked finished, with its record, when it ends.
  */
 import { stateHash } from "@firebreak/shared";
+import { usableScenario } from "../scenarios/uploads.ts";
 import { tableGame } from "../exercises/tables.ts";
 import { forkParent } from "../games/fork-parent.ts";
 import { services } from "../services.ts";
@@ -45,6 +46,7 @@ export function openGame(raw: unknown, mint: Mint): OpenedGame {
     : newGame(raw, {
         at: svc.now(),
         scenario: (id) => svc.scenario(id),
+        usable: usableScenario,
         takeoverSeconds: svc.takeoverSeconds,
         mint,
         parent: forkParent,

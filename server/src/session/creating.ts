@@ -24,6 +24,8 @@ export interface NewGame {
 export interface CreateContext {
   at: number;
   scenario(id: string): Scenario | null;
+  /** The scenario a new game (not a fork) may play: given, an uploaded one needs its owner key; absent, `scenario`. */
+  usable?(id: string, key: string | undefined): Scenario | null;
   takeoverSeconds: number;
   mint: Mint;
   parent?(game: string, token: string): ParentAnswer;
@@ -57,7 +59,7 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const scenarioId = fork.value?.scenarioId ?? o.scenario;
   if (scenarioId === undefined)
     return refuse("INVALID_REQUEST", "scenario is required: an id from /api/scenarios.");
-  const scenario = c.scenario(scenarioId);
+  const scenario = fork.value || !c.usable ? c.scenario(scenarioId) : c.usable(scenarioId, o.scenarioKey);
   if (!scenario) return refuse("UNKNOWN_SCENARIO", `no scenario "${scenarioId}"`);
   if (o.solo && !scenario.states.some((st) => st.id === o.solo?.seat))
     return refuse("UNKNOWN_SEAT", `no state "${o.solo.seat}" in ${scenarioId}`);

@@ -1,5 +1,5 @@
 /** The session reducer: applies one journal entry to a session, or rejects it and changes nothing. */
-import { castBots, createGame, type Scenario, type SeatId } from "@firebreak/shared";
+import { castBots, createGame, namedPersonas, type Scenario, type SeatId } from "@firebreak/shared";
 import { botChannelError, canRead, CHAT_MAX_LENGTH } from "./channels.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import {
@@ -37,7 +37,10 @@ export function createSession(
   // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
   // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
   const o = entry.options;
-  const cast = o.cast === undefined ? null : castBots(o.scenario, game.value.seats, o.cast, o.seed);
+  const cast =
+    o.cast === undefined
+      ? null
+      : castBots(o.scenario, game.value.seats, o.cast, o.seed, namedPersonas(played.states));
   const seats: SeatControl[] = game.value.seats.map((seat, i) => ({
     seat,
     bot: false,

@@ -55,6 +55,18 @@ export interface GameLeases {
   claimOrphans(): StoredGame[];
 }
 
+/** A scenario a facilitator uploaded (docs/protocol.md §3.2): kept as its validated JSON, with a hash of its owner key. */
+export interface StoredUpload {
+  /** The upload id (`u-…`), also the scenario's id once stored. */
+  id: string;
+  /** SHA-256 (hex) of the owner key; the key itself is never stored. */
+  keyHash: string;
+  /** The validated scenario as JSON text. */
+  scenario: string;
+  /** When it was uploaded (ms since the epoch). */
+  at: number;
+}
+
 /** A durable, append-only journal per game. Methods throw when the store fails; the room then rejects with STORE_FAILED. */
 export interface JournalStore {
   /** Registers a new game with its create entry, played under rules `rules` (default: this engine's). */
@@ -83,6 +95,10 @@ export interface JournalStore {
   unfinished(): StoredGame[];
   /** Sets a game aside whose journal cannot be replayed: it is no longer restored; its entries stay for inspection. */
   quarantine(id: string, reason: string): void;
+  /** Keeps an uploaded scenario; throws if its id is taken. */
+  saveUpload(upload: StoredUpload): void;
+  /** An uploaded scenario by id, or null. */
+  upload(id: string): StoredUpload | null;
   /** Present when processes share the store: creating a game claims it, finishing or closing it releases it. */
   leases?: GameLeases;
   close(): void;

@@ -193,6 +193,24 @@ export const PG_OPERATIONS: Record<string, Operation> = {
     await release(c, st, str(id));
     return null;
   },
+  async saveUpload(c, [upload]) {
+    const u = upload as { id: string; keyHash: string; scenario: string; at: number };
+    await c.query("INSERT INTO uploads (id, key_hash, scenario, at) VALUES ($1, $2, $3, $4)", [
+      str(u.id),
+      str(u.keyHash),
+      str(u.scenario),
+      Number(u.at),
+    ]);
+    return null;
+  },
+  async upload(c, [id]) {
+    const r = await c.query<{ id: string; key_hash: string; scenario: string; at: string }>(
+      "SELECT id, key_hash, scenario, at FROM uploads WHERE id = $1",
+      [str(id)],
+    );
+    const row = r.rows[0];
+    return row ? { id: row.id, keyHash: row.key_hash, scenario: row.scenario, at: Number(row.at) } : null;
+  },
   async claim(c, [id], st) {
     if (st.held.has(str(id))) return true;
     if (!(await lock(c, str(id)))) return false;

@@ -16,7 +16,7 @@
 import type { GameRecord } from "@firebreak/shared";
 import { RULES_VERSION } from "@firebreak/shared";
 import type { StoredEntry } from "../session/journal.ts";
-import type { Checkpoint, JournalStore, StoredGame } from "./journal-store.ts";
+import type { Checkpoint, JournalStore, StoredGame, StoredUpload } from "./journal-store.ts";
 import type { PgSettings } from "./pg-operations.ts";
 import { startSyncWorker } from "./sync-call.ts";
 
@@ -77,6 +77,12 @@ export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS
     },
     quarantine(id, reason) {
       call("quarantine", id, reason);
+    },
+    saveUpload(upload) {
+      call("saveUpload", upload);
+    },
+    upload(id) {
+      return call("upload", id) as StoredUpload | null;
     },
     leases: {
       claim: (id) => call("claim", id) === true,

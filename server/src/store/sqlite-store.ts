@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { RULES_VERSION, type GameRecord } from "@firebreak/shared";
 import type { StoredEntry } from "../session/journal.ts";
-import type { Checkpoint, Closure, JournalStore, StoredGame } from "./journal-store.ts";
+import type { Checkpoint, Closure, JournalStore, StoredGame, StoredUpload } from "./journal-store.ts";
 
 /**
  * The rules version of every game in a store made before the store kept one: rules v2, the engine's version when the
@@ -68,6 +68,7 @@ export function openSqliteStore(path: string): JournalStore {
     CREATE TABLE IF NOT EXISTS games (id TEXT PRIMARY KEY, code TEXT NOT NULL, created INTEGER NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
     CREATE TABLE IF NOT EXISTS journal (game TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (game, seq));
     CREATE INDEX IF NOT EXISTS games_code ON games (code);
+    CREATE TABLE IF NOT EXISTS uploads (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL, scenario TEXT NOT NULL, at INTEGER NOT NULL);
   `);
   migrate(db);
   const insertGame = db.prepare("INSERT INTO games (id, code, created, rules) VALUES (?, ?, ?, ?)");
@@ -92,6 +93,8 @@ export function openSqliteStore(path: string): JournalStore {
     `SELECT ${GAME_COLUMNS} FROM games WHERE ended = 0 AND quarantine IS NULL ORDER BY created`,
   );
   const markQuarantined = db.prepare("UPDATE games SET quarantine = ? WHERE id = ?");
+  const insertUpload = db.prepare("INSERT INTO uploads (id, key_hash, scenario, at) VALUES (?, ?, ?, ?)");
+  const selectUpload = db.prepare("SELECT id, key_hash, scenario, at FROM uploads WHERE id = ?");
   const seqs = new Map<string, number>();
   const count = (id: string): number => {
     const seq = seqs.get(id);
@@ -155,6 +158,17 @@ export function openSqliteStore(path: string): JournalStore {
     },
     quarantine(id, reason) {
       markQuarantined.run(reason.slice(0, 1000), id);
+    },
+    saveUpload(u) {
+      insertUpload.run(u.id, u.keyHash, u.scenario, u.at);
+    },
+    upload(id) {
+      const r = selectUpload.get(id) as
+        | { id: string; key_hash: string; scenario: string; at: number }
+        | undefined;
+      return r
+        ? ({ id: r.id, keyHash: r.key_hash, scenario: r.scenario, at: Number(r.at) } satisfies StoredUpload)
+        : null;
     },
     close() {
       db.close();

@@ -138,4 +138,23 @@ export function storeContract(place: () => StorePlace): void {
     expect(store.closedWithCode("ACDEFG")?.id).toBe("gSame");
     store.close();
   });
+
+  it("keeps an uploaded scenario across reopening, and refuses a second one with the same id", () => {
+    const where = place();
+    let store = where.open();
+    const upload = {
+      id: "u-abcdefgh",
+      keyHash: "f".repeat(64),
+      scenario: '{"id":"u-abcdefgh"}',
+      at: 1_700_000_000_000,
+    };
+    expect(store.upload("u-abcdefgh")).toBeNull();
+    store.saveUpload(upload);
+    expect(() => store.saveUpload({ ...upload, scenario: "{}" })).toThrow();
+    store.close();
+    store = where.open();
+    expect(store.upload("u-abcdefgh")).toEqual(upload);
+    expect(store.upload("u-nope")).toBeNull();
+    store.close();
+  });
 }

@@ -26,17 +26,34 @@ export const SCENARIO_CASTS: Readonly<Record<string, Readonly<Record<SeatId, Bot
   tutorial: { aldmark: "reciprocal", serevan: "forgiving" },
 };
 
-/** Personas for the given bot seats: deterministic for the scenario, seats, mode and seed (the seed is the server's, never a player's). */
+/** The personas a scenario file names for its states (`bot:` on a state), by seat. */
+export function namedPersonas(
+  states: ReadonlyArray<{ id: SeatId; bot?: BotPersona }>,
+): Map<SeatId, BotPersona> {
+  const out = new Map<SeatId, BotPersona>();
+  for (const st of states) if (st.bot !== undefined) out.set(st.id, st.bot);
+  return out;
+}
+
+/**
+ * Personas for the given bot seats: deterministic for the scenario, seats, mode and seed (the seed is the server's, never
+ * a player's). In mode "scenario" a persona the scenario file names (`named`) comes first, then the built-in cast list.
+ */
 export function castBots(
   scenarioId: string,
   botSeats: readonly SeatId[],
   mode: CastingMode,
   seed: string,
+  named: ReadonlyMap<SeatId, BotPersona> = new Map(),
 ): Record<SeatId, BotPersona> {
-  const cast = mode === "scenario" ? (SCENARIO_CASTS[scenarioId] ?? {}) : {};
+  const cast =
+    mode === "scenario" && Object.hasOwn(SCENARIO_CASTS, scenarioId) ? SCENARIO_CASTS[scenarioId] : undefined;
   const out: Record<SeatId, BotPersona> = {};
   for (const seat of botSeats) {
-    const listed = cast[seat];
+    const listed =
+      mode === "scenario"
+        ? (named.get(seat) ?? (cast && Object.hasOwn(cast, seat) ? cast[seat] : undefined))
+        : undefined;
     out[seat] = listed ?? rngFromSeed(`${seed}/cast/${scenarioId}/${seat}`).pick(DOCTRINAL_PERSONAS);
   }
   return out;

@@ -45,6 +45,8 @@ export type TreatmentInput = z.input<typeof treatmentSchema>;
 /** Options to create an exercise room (`client.create("exercise", …)`). */
 export const exerciseOptionsSchema = z.strictObject({
   scenario: id,
+  /** The owner key of an uploaded scenario named by `scenario` (docs/protocol.md §3.2); never stored with the exercise. */
+  scenarioKey: z.string().min(1).max(100).optional(),
   name: z.string().trim().min(1).max(60),
   tables: z.number().int().min(1).max(MAX_TABLES),
   creatorName: z.string().trim().min(1).max(40).optional(),

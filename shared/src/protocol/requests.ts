@@ -42,6 +42,8 @@ export const MAX_TURN_SECONDS = 7 * 24 * 3600;
 export const createOptionsSchema = z.strictObject({
   /** Required, except for a fork (which plays its parent's scenario: if given, it must be that one). */
   scenario: id.optional(),
+  /** The owner key of an uploaded scenario named by `scenario` (docs/protocol.md §3.2); never journalled. */
+  scenarioKey: z.string().min(1).max(100).optional(),
   seed: z.string().min(1).max(200).optional(),
   name: z.string().trim().min(1).max(60),
   creatorName: z.string().trim().min(1).max(40).optional(),

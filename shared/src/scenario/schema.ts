@@ -5,6 +5,7 @@ import { isReservedId } from "../model/ids.ts";
 import { CBM_KINDS } from "../model/cbms.ts";
 import { OPERATION_KINDS } from "../model/operations.ts";
 import { STAT_NAMES } from "../model/basics.ts";
+import { BOT_PERSONAS } from "../bots/persona-names.ts";
 
 const range = (min: number, max: number) =>
   z
@@ -169,6 +170,8 @@ const stateSchema = z.strictObject({
   actionPoints: intRange(1, 6).optional(),
   rationale: z.record(z.string(), text(400)).optional(),
   objectives: z.array(objectiveSchema).max(8, { error: "must have at most 8 objectives" }),
+  /** The bot persona that plays this state when a bot holds its seat (cast "scenario"); absent: the built-in cast, else random. */
+  bot: z.enum(BOT_PERSONAS, { error: `must be a bot persona: ${BOT_PERSONAS.join(", ")}` }).optional(),
 });
 
 /** The scenario file schema. docs/scenarios.md explains every field. */
