@@ -23,9 +23,28 @@ describe("the student's turn summary", () => {
       await page.getByLabel("Target").selectOption("borevia");
       await page.getByRole("button", { name: "Add order" }).click();
       await page.getByText("Orders saved (1).").waitFor();
+      // Ready sits below the first screen: pressing it leaves the page scrolled down.
+      await page.setViewportSize({ width: 1024, height: 600 });
+      await page.getByRole("button", { name: "Ready: end my turn" }).scrollIntoViewIfNeeded();
+      expect(
+        await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY),
+      ).toBeGreaterThan(0);
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
       const summary = page.locator("section.turn-summary");
       await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
+      // The student who pressed Ready at the foot of the orders lands on the summary: the page at its top, focus on it.
+      await expect
+        .poll(() => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY))
+        .toBe(0);
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () =>
+              (globalThis as unknown as { document: { activeElement: { id: string } } }).document
+                .activeElement.id,
+          ),
+        )
+        .toBe("turn-summary-h");
       // The state's three measures, each with its value before and after.
       for (const m of ["Economy", "Stability", "Reputation"])
         await summary.locator(".summary-measures > li", { hasText: m }).first().waitFor();

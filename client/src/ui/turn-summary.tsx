@@ -155,6 +155,16 @@ export function TurnSummary({ v }: { v: ClientView }) {
   useEffect(() => {
     if (seat && v.game.phase === "planning") rememberStart(key, v, seat);
   }, [key, v.game.turn, seat]);
+  // A new month: a student who was waiting (nothing being typed or chosen) lands on its summary, at the top of the page.
+  const seenTurn = useRef(v.game.turn);
+  useEffect(() => {
+    if (v.game.turn === seenTurn.current) return;
+    seenTurn.current = v.game.turn;
+    const busy = document.activeElement?.closest("input, textarea, select, dialog");
+    if (busy || !heading.current) return;
+    window.scrollTo(0, 0);
+    heading.current.focus({ preventScroll: true });
+  }, [v.game.turn]);
   useEffect(() => {
     if (focusNext.current === "heading") heading.current?.focus();
     if (focusNext.current === "reopen") reopen.current?.focus();
