@@ -1,8 +1,8 @@
-/** npm run replay -- <record.json> [...] [--scenario <id|path>]: replays records; exit 0 when every hash matches. */
+/** npm run replay -- <record.json> [...] [--scenario <id|path>]: replays records (in the scenario named, else the one a record carries, else scenarios/<id>); exit 0 when every hash matches. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { asRecord, replayRecord } from "../record/record.ts";
-import { formatProblems } from "../scenario/validate.ts";
+import { formatProblems, validateScenario } from "../scenario/validate.ts";
 import { findScenario } from "../io/scenario-files.ts";
 
 function main(): number {
@@ -38,10 +38,18 @@ function main(): number {
       failures++;
       continue;
     }
-    const sc = findScenario(parsed.values.scenario ?? rec.value.scenario.id);
+    // A scenario named on the command line wins; else the one the record carries (a teacher's own); else by id.
+    const named = parsed.values.scenario;
+    const carried = rec.value.scenarioData;
+    const sc =
+      named !== undefined
+        ? findScenario(named)
+        : carried !== undefined
+          ? validateScenario(carried)
+          : findScenario(rec.value.scenario.id);
     if (!sc.ok) {
       process.stdout.write(
-        `${file}: scenario "${rec.value.scenario.id}" not usable:\n${formatProblems(sc.problems)}\n`,
+        `${file}: scenario "${named ?? rec.value.scenario.id}" not usable:\n${formatProblems(sc.problems)}\n`,
       );
       failures++;
       continue;

@@ -1,9 +1,30 @@
-/** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>] */
+/** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level <level>] [--param name=value]... [--grid <factor>=<levels>]... [--csv <file>] [--json] [--records <dir>] */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { SeatId } from "../model/basics.ts";
 import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
-import { PERSONAS, type Persona } from "../bots/persona-names.ts";
-import { runBatch, type BatchResult } from "../sim/batch.ts";
+import { BOT_PERSONAS, PERSONAS, type BotPersona, type Persona } from "../bots/persona-names.ts";
+import { BOT_LEVELS, isBaselinePersona, type BotLevel } from "../bots/doctrines.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { BatchTally, playBatchGame, type BatchResult, type BatchSpec } from "../sim/batch.ts";
+import { toCsv, type CsvValue } from "../sim/csv.ts";
+import {
+  expandGrid,
+  factorName,
+  gridConflict,
+  isNumericParam,
+  parseGrid,
+  type Cell,
+  type Treatment,
+} from "../sim/grid.ts";
+import { csvHeader, gameRow, playTreated, treatedScenario } from "../sim/game-row.ts";
+import {
+  formatCells,
+  summariseCell,
+  summaryRow,
+  SUMMARY_COLUMNS,
+  type CellSummary,
+} from "../sim/cell-summary.ts";
 import {
   BATCH_OPTIONS,
   failWith,
@@ -15,7 +36,7 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--json] [--records <dir>]";
+  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level easy|normal|hard] [--param name=value]... [--grid cbms=a,b|noCbms|botLevel=l1,l2|param.<name>=v1,v2]... [--csv <file>] [--json] [--records <dir>]";
 
 const fail: Fail = failWith(USAGE);
 
@@ -49,51 +70,206 @@ export function formatReport(r: BatchResult): string {
   return lines.join("\n");
 }
 
+const list = (text: string | undefined): string[] =>
+  text
+    ? text
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
+
+/** `--param name=value` flags as overrides, or a failure. */
+function paramOverrides(texts: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const text of texts) {
+    const eq = text.indexOf("=");
+    const name = text.slice(0, Math.max(0, eq)).trim();
+    const value = Number(text.slice(eq + 1));
+    if (eq < 0 || !isNumericParam(name))
+      fail(`--param ${text}: use name=value with a numeric model parameter`);
+    if (text.slice(eq + 1).trim() === "" || !Number.isFinite(value)) fail(`--param ${text}: not a number`);
+    out[name] = value;
+  }
+  return out;
+}
+
+/** The scenario under a treatment, or exit 1 with the problems its overrides make. */
+function scenarioUnder(scenario: Scenario, t: Treatment): Scenario {
+  const r = treatedScenario(scenario, t);
+  if (!r.ok) {
+    process.stderr.write(`the parameter overrides make the scenario invalid:\n${r.error}\n`);
+    process.exit(1);
+  }
+  return r.scenario;
+}
+
+/** Plays one batch (no grid): the usual report, and the rows for the CSV. */
+function single(
+  scenario: Scenario,
+  t: Treatment,
+  bots: BotPersona[],
+  games: number,
+  seed: string,
+  recordsDir: string | undefined,
+): { result: BatchResult; rows: Array<Record<string, CsvValue>> } {
+  const spec: BatchSpec = {
+    scenario,
+    games,
+    seed,
+    bots: bots.filter(isBaselinePersona),
+    cbms: t.cbms,
+    noCbms: t.noCbms,
+  };
+  const tally = new BatchTally(spec);
+  const rows: Array<Record<string, CsvValue>> = [];
+  const shown = progress(games);
+  for (let g = 0; g < games; g++) {
+    if (t.botLevel === null) {
+      const played = playBatchGame(spec, g, recordsDir !== undefined);
+      tally.add(played);
+      if (recordsDir && played.record)
+        writeFileSync(
+          join(recordsDir, `game-${String(g).padStart(5, "0")}.json`),
+          JSON.stringify(played.record),
+        );
+      rows.push(
+        gameRow({ label: "", levels: [] }, g, seed, t, { state: played.state, bots: played.personas }),
+      );
+    } else {
+      const played = playTreated(scenario, t, bots, seed, g);
+      // The tally reads a seat's persona only as a label to group scores by: here `persona:level`.
+      tally.add({
+        state: played.state,
+        personas: played.bots as Record<SeatId, Persona>,
+        record: null,
+        rejected: [],
+      });
+      rows.push(gameRow({ label: "", levels: [] }, g, seed, t, played));
+    }
+    shown.tick(g + 1);
+  }
+  shown.end(games);
+  return { result: tally.result(), rows };
+}
+
+/** Plays every cell of a grid: a summary a cell, and the rows for the CSV. */
+function grid(
+  scenario: Scenario,
+  cells: readonly Cell[],
+  bots: BotPersona[],
+  games: number,
+  seed: string,
+): { summaries: CellSummary[]; rows: Array<Record<string, CsvValue>> } {
+  const shown = progress(cells.length * games);
+  const summaries: CellSummary[] = [];
+  const rows: Array<Record<string, CsvValue>> = [];
+  let done = 0;
+  for (const cell of cells) {
+    const treated = scenarioUnder(scenario, cell.treatment);
+    const states = [];
+    for (let g = 0; g < games; g++) {
+      const played = playTreated(treated, cell.treatment, bots, seed, g);
+      states.push(played.state);
+      rows.push(gameRow(cell, g, seed, cell.treatment, played));
+      shown.tick(++done);
+    }
+    summaries.push(summariseCell(cell, states));
+  }
+  shown.end(done);
+  return { summaries, rows };
+}
+
 function main(): void {
   const args = parseOrFail(fail, {
     ...BATCH_OPTIONS,
     bots: { type: "string" },
     cbms: { type: "string" },
     records: { type: "string" },
+    csv: { type: "string" },
+    grid: { type: "string", multiple: true },
+    "bot-level": { type: "string" },
+    param: { type: "string", multiple: true },
   });
   const games = wholeNumber(fail, "games", args.games, 100, 1, 1_000_000);
   const seed = args.seed ?? "1";
-  const bots = (
-    args.bots
-      ? args.bots
-          .split(",")
-          .map((b) => b.trim())
-          .filter(Boolean)
-      : []
-  ) as Persona[];
+  const level = args["bot-level"];
+  if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
+    fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
+  const gridTerms = args.grid ?? [];
+  const factors = gridTerms.length > 0 ? parseGrid(gridTerms) : null;
+  if (factors && !factors.ok) fail(factors.error);
+  const levelled =
+    level !== undefined || (factors?.ok === true && factors.factors.some((f) => f.kind === "botLevel"));
+  const bots = list(args.bots) as BotPersona[];
+  const known: readonly string[] = levelled ? BOT_PERSONAS : PERSONAS;
   for (const b of bots)
-    if (!(PERSONAS as readonly string[]).includes(b))
-      fail(`unknown bot persona "${b}"; known: ${PERSONAS.join(", ")}`);
-  const cbms = (
-    args.cbms
-      ? args.cbms
-          .split(",")
-          .map((c) => c.trim())
-          .filter(Boolean)
-      : []
-  ) as CbmKind[];
+    if (!known.includes(b))
+      fail(
+        `unknown bot persona "${b}"; known: ${known.join(", ")}${levelled ? "" : " (opportunist and normBuilder need --bot-level)"}`,
+      );
+  const cbms = list(args.cbms) as CbmKind[];
   for (const c of cbms)
     if (!(CBM_KINDS as readonly string[]).includes(c))
       fail(`unknown CBM "${c}"; known: ${CBM_KINDS.join(", ")}`);
+  const base: Treatment = {
+    cbms,
+    noCbms: args["no-cbms"] ?? false,
+    botLevel: (level as BotLevel | undefined) ?? null,
+    params: paramOverrides(args.param ?? []),
+  };
+  if (factors?.ok) {
+    const conflict = gridConflict(base, factors.factors);
+    if (conflict) fail(conflict);
+    if (args.records) fail("--records does not go with --grid");
+  }
+  if (args.records && base.botLevel !== null) fail("--records does not go with --bot-level");
   const scenario = scenarioOrExit(args.scenario);
+  if (factors?.ok) {
+    const cells = expandGrid(base, factors.factors);
+    const { summaries, rows } = grid(scenario, cells, bots, games, seed);
+    const columns = factors.factors.map(factorName);
+    if (args.csv) {
+      writeFileSync(args.csv, toCsv(csvHeader(scenario, columns), rows));
+      const summaryFile = args.csv.replace(/(\.csv)?$/i, ".summary.csv");
+      writeFileSync(
+        summaryFile,
+        toCsv(
+          ["cell", ...columns.map((c) => `grid_${c}`), ...SUMMARY_COLUMNS.slice(1)],
+          summaries.map(summaryRow),
+        ),
+      );
+    }
+    const head = `Scenario ${scenario.id}, ${cells.length} cells × ${games} games (game g of every cell: seed ${seed}:g), bots ${bots.length ? bots.join(",") : "rotation"}`;
+    process.stdout.write(
+      args.json
+        ? `${JSON.stringify({ scenario: scenario.id, seed, games, bots: bots.join(",") || "rotation", base, cells: summaries }, null, 2)}\n`
+        : `${head}\n${formatCells(summaries)}\n`,
+    );
+    return;
+  }
   const recordsDir = args.records;
   if (recordsDir) mkdirSync(recordsDir, { recursive: true });
-  const shown = progress(games);
-  const result = runBatch(
-    { scenario, games, seed, bots, cbms, noCbms: args["no-cbms"] ?? false },
-    recordsDir
-      ? (i, record) =>
-          writeFileSync(join(recordsDir, `game-${String(i).padStart(5, "0")}.json`), JSON.stringify(record))
-      : undefined,
-    shown.tick,
+  const { result, rows } = single(scenarioUnder(scenario, base), base, bots, games, seed, recordsDir);
+  if (args.csv) writeFileSync(args.csv, toCsv(csvHeader(scenario, []), rows));
+  const extra = {
+    ...(base.botLevel ? { botLevel: base.botLevel } : {}),
+    ...(Object.keys(base.params).length ? { params: base.params } : {}),
+  };
+  const extraLine = [
+    base.botLevel ? `bot level ${base.botLevel}` : "",
+    Object.keys(base.params).length
+      ? `parameters ${Object.entries(base.params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")}`
+      : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  process.stdout.write(
+    args.json
+      ? `${JSON.stringify({ ...result, ...extra }, null, 2)}\n`
+      : `${formatReport(result)}${extraLine ? `\nTreatment: ${extraLine}` : ""}\n`,
   );
-  shown.end(games);
-  process.stdout.write(args.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatReport(result)}\n`);
 }
 
 main();
