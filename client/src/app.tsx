@@ -9,11 +9,15 @@ import { ExercisePage } from "./exercise/dashboard.tsx";
 import { showExercise } from "./exercise/net.ts";
 import { replaySource } from "./review/route.ts";
 import { ReplayScreen } from "./review/screen.tsx";
+import { summaryGame } from "./summary/route.ts";
+import { SummaryPage } from "./summary/page.tsx";
 
 export function App() {
   const v = view.value;
   // A replay (opened from the debrief, a `?replay=` link or a record file) takes the whole page until it is closed.
   if (replaySource.value) return <ReplayScreen source={replaySource.value} />;
+  // A turn summary opened from a link (`?summary=`, a notice's) reads the game without joining it.
+  if (summaryGame.value) return <SummaryPage gameId={summaryGame.value} />;
   // An exercise's dashboard (opened from Run an exercise, or a reload of #exercise) takes the page until it is left.
   if (showExercise.value) return <ExercisePage />;
   const playing = v !== null && v.session.phase !== "lobby" && v.session.phase !== "ended";

@@ -4,6 +4,7 @@ import "./style.css";
 import { App } from "./app.tsx";
 import { rejoinSaved, saveSeat } from "./net/client.ts";
 import { takeJoinCode, takeSecretLink } from "./net/links.ts";
+import { summaryGame } from "./summary/route.ts";
 import { loadScenarios } from "./ui/api.ts";
 import { pendingInvite } from "./ui/invite-card.tsx";
 import { pendingJoinCode } from "./ui/join-card.tsx";
@@ -15,7 +16,9 @@ async function boot(): Promise<void> {
   // A join link opens the join form with its code, not the game this browser was in (it stays under "Your games").
   pendingJoinCode.value = takeJoinCode();
   await loadScenarios();
-  if (link?.kind !== "invite" && pendingJoinCode.value === null) await rejoinSaved();
+  // A turn summary's link (`?summary=`) reads the game without joining it: nothing is rejoined.
+  if (link?.kind !== "invite" && pendingJoinCode.value === null && summaryGame.value === null)
+    await rejoinSaved();
   render(<App />, document.getElementById("app") as HTMLElement);
 }
 

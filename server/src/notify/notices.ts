@@ -5,8 +5,11 @@
 import type { Outcome } from "@firebreak/shared";
 import type { SessionState } from "../session/types.ts";
 
-/** One notice. `at` is when it was decided (ms since the epoch); `name` is the game's name. */
-export type Notice =
+/**
+ * One notice. `at` is when it was decided (ms since the epoch); `name` is the game's name; `link`, when the server knows
+ * its public address (FIREBREAK_PUBLIC_URL), the page a student opens (links.ts).
+ */
+export type Notice = (
   | { kind: "turnResolved"; gameId: string; name: string; turn: number; nextTurn: number; at: number }
   | {
       kind: "gameEnded";
@@ -24,7 +27,8 @@ export type Notice =
       deadline: number;
       secondsLeft: number;
       at: number;
-    };
+    }
+) & { link?: string };
 
 /** The notices one journal entry makes: the turn it resolved, the game's end. */
 export function noticesBetween(
@@ -55,13 +59,27 @@ export interface Timers {
   clear(handle: unknown): void;
 }
 
+/** The longest delay Node's setTimeout keeps (about 24.8 days); a longer one would fire at once. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** Process timers that also wait longer than setTimeout can (a deadline extended past three weeks): in steps. */
 const processTimers: Timers = {
   set: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    t.unref?.();
-    return t;
+    const handle: { t: NodeJS.Timeout | null } = { t: null };
+    const step = (left: number): void => {
+      handle.t = setTimeout(
+        () => (left > MAX_TIMEOUT_MS ? step(left - MAX_TIMEOUT_MS) : fn()),
+        Math.min(left, MAX_TIMEOUT_MS),
+      );
+      handle.t.unref?.();
+    };
+    step(ms);
+    return handle;
   },
-  clear: (h) => clearTimeout(h as NodeJS.Timeout),
+  clear: (h) => {
+    const t = (h as { t: NodeJS.Timeout | null }).t;
+    if (t) clearTimeout(t);
+  },
 };
 
 /**

@@ -4,6 +4,7 @@
  * HMAC-SHA256 when a secret is set. A notifier never blocks or fails a game: a slow or failing endpoint only counts.
  */
 import { createHmac } from "node:crypto";
+import { publicUrlFromEnv, withLinks } from "./links.ts";
 import type { Notice } from "./notices.ts";
 
 /** Something told about games. */
@@ -94,8 +95,17 @@ export function webhookNotifier(
   };
 }
 
-/** The notifier FIREBREAK_NOTIFY names: unset or `none`, `log`, or `webhook` (with FIREBREAK_NOTIFY_URL, and FIREBREAK_NOTIFY_SECRET to sign). */
+/**
+ * The notifier FIREBREAK_NOTIFY names: unset or `none`, `log`, or `webhook` (with FIREBREAK_NOTIFY_URL, and
+ * FIREBREAK_NOTIFY_SECRET to sign); with FIREBREAK_PUBLIC_URL, its notices carry a link to the game's page.
+ */
 export function notifierFromEnv(env: NodeJS.ProcessEnv): Notifier {
+  const base = baseNotifier(env);
+  const url = publicUrlFromEnv(env);
+  return base === silent || url === null ? base : withLinks(base, url);
+}
+
+function baseNotifier(env: NodeJS.ProcessEnv): Notifier {
   const kind = env.FIREBREAK_NOTIFY ?? "";
   if (kind === "" || kind === "none") return silent;
   if (kind === "log") return logNotifier();
