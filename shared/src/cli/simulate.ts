@@ -164,8 +164,10 @@ function grid(
   const summaries: CellSummary[] = [];
   const rows: Array<Record<string, CsvValue>> = [];
   let done = 0;
-  for (const cell of cells) {
-    const treated = scenarioUnder(scenario, cell.treatment);
+  // Every cell's scenario first, so bad overrides stop the run before any game.
+  const scenarios = cells.map((cell) => scenarioUnder(scenario, cell.treatment));
+  for (const [i, cell] of cells.entries()) {
+    const treated = scenarios[i] as Scenario;
     const states = [];
     for (let g = 0; g < games; g++) {
       const played = playTreated(treated, cell.treatment, bots, seed, g);

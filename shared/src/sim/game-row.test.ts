@@ -58,8 +58,8 @@ describe("a batch game's CSV row", () => {
   it("puts parameter overrides on top of the scenario's and refuses those the schema refuses", () => {
     const ok = treatedScenario(tutorial, { ...NO_TREATMENT, params: { peaceTurns: 2 } });
     expect(ok.ok && ok.scenario.params?.peaceTurns).toBe(2);
-    const bad = treatedScenario(tutorial, { ...NO_TREATMENT, params: { noticeChance: 3 } });
-    expect(bad.ok ? "" : bad.error).toMatch(/noticeChance/);
+    const bad = treatedScenario(tutorial, { ...NO_TREATMENT, params: { lethalChance: 3 } });
+    expect(bad.ok ? "" : bad.error).toMatch(/lethalChance.*between 0 and 1/);
   });
 });
 
