@@ -50,3 +50,22 @@ describe("a member's view over HTTP", () => {
     }
   });
 });
+
+describe("a long game's create options", () => {
+  it("a turn over an hour has no automatic takeover unless asked; a week is the longest turn", async () => {
+    const day = await create(srv.url, { scenario: "tutorial", name: "Daily", turnSeconds: 86_400 });
+    expect(day.view.session.settings.takeover).toBe(false);
+    const asked = await create(srv.url, {
+      scenario: "tutorial",
+      name: "Daily",
+      turnSeconds: 86_400,
+      takeover: true,
+      takeoverSeconds: 43_200,
+    });
+    expect(asked.view.session.settings).toMatchObject({ takeover: true, takeoverSeconds: 43_200 });
+    await expect(
+      create(srv.url, { scenario: "tutorial", name: "Too long", turnSeconds: 7 * 86_400 + 1 }),
+    ).rejects.toThrow(/INVALID_REQUEST/);
+    for (const p of [day, asked]) await p.room.leave(true);
+  });
+});

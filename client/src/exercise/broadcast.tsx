@@ -45,7 +45,7 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
           <input
             type="number"
             min={1}
-            max={60}
+            max={7 * 24 * 60}
             value={minutes.value}
             onInput={(e) => (minutes.value = Number(e.currentTarget.value))}
           />
@@ -55,7 +55,7 @@ export function BroadcastBar({ scenarioId }: { scenarioId: string }) {
           onClick={() =>
             send("Extend", {
               action: "extend",
-              seconds: Math.min(3600, Math.max(10, Math.round(minutes.value * 60))),
+              seconds: Math.min(7 * 24 * 3600, Math.max(10, Math.round(minutes.value * 60))),
             })
           }
         >

@@ -49,6 +49,9 @@ function forkOf(
   return checked;
 }
 
+/** Turns longer than this (an hour) make a long game: no automatic bot takeover unless the create options ask for it. */
+export const LONG_TURN_SECONDS = 3600;
+
 /** A class game (its creator facilitates) or a solo game (its creator plays `solo.seat`), from the raw create options. */
 export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const parsed = createOptionsSchema.safeParse(raw);
@@ -73,7 +76,12 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
     takeoverSeconds: o.takeoverSeconds ?? c.takeoverSeconds,
     cbms: [],
     cast: o.cast ?? "scenario",
-    ...(o.takeover !== undefined ? { takeover: o.takeover } : {}),
+    // A turn longer than an hour is played over days: a student offline for a while keeps their seat unless asked otherwise.
+    ...(o.takeover !== undefined
+      ? { takeover: o.takeover }
+      : (o.turnSeconds ?? 0) > LONG_TURN_SECONDS
+        ? { takeover: false }
+        : {}),
     ...(o.strikes !== undefined ? { strikes: o.strikes } : {}),
     ...(fork.value ? { ...fork.value.copied, fork: fork.value.origin } : {}),
   };
