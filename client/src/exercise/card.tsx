@@ -3,6 +3,7 @@ import { useSignal } from "@preact/signals";
 import { CBM_KINDS, CBM_NAMES, type CbmKind, type TreatmentInput } from "@firebreak/shared/browser";
 import type { ScenarioSummary } from "../ui/api.ts";
 import { createExercise } from "./net.ts";
+import { scenarioKeyFor } from "../scenario-upload/uploads.ts";
 
 /** One treatment as the form edits it. */
 interface TreatmentRow {
@@ -201,6 +202,7 @@ export function ExerciseCard({
           run(() =>
             createExercise({
               scenario: sc?.id ?? "",
+              ...scenarioKeyFor(sc?.id ?? ""),
               name: name.value.trim() || "Class exercise",
               tables: Math.round(tables.value),
               turnSeconds: Math.round(minutes.value * 60),

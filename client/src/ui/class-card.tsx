@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import { createGame } from "../net/client.ts";
 import type { ScenarioSummary } from "./api.ts";
+import { scenarioKeyFor } from "../scenario-upload/uploads.ts";
 
 /** The class card; its scenario is the one chosen under Play solo. */
 export function ClassCard({
@@ -96,6 +97,7 @@ export function ClassCard({
           run(() =>
             createGame({
               scenario: sc?.id ?? "",
+              ...scenarioKeyFor(sc?.id ?? ""),
               name: className.value || "Class exercise",
               creatorName: "Facilitator",
               turnSeconds: Math.round(minutes.value * 60),

@@ -8,6 +8,8 @@ import { InviteCard } from "./invite-card.tsx";
 import { JoinCard } from "./join-card.tsx";
 import { YourGames } from "./games-menu.tsx";
 import { SoloCard } from "./solo-card.tsx";
+import { UploadCard } from "../scenario-upload/card.tsx";
+import { chosenSummary } from "../scenario-upload/uploads.ts";
 
 /** The home page: its cards share the scenario chosen, the person's name and one place for errors. */
 export function Home() {
@@ -51,8 +53,9 @@ export function Home() {
         <JoinCard name={name} run={run} />
         <YourGames />
         <SoloCard list={list} sc={sc} scenarioId={scenarioId} name={name} run={run} />
-        <ClassCard sc={sc} run={run} />
-        <ExerciseCard sc={sc} run={run} />
+        <ClassCard sc={chosenSummary() ?? sc} run={run} />
+        <ExerciseCard sc={chosenSummary() ?? sc} run={run} />
+        <UploadCard />
       </div>
     </main>
   );

@@ -20,6 +20,9 @@ export function Lobby({ v }: { v: ClientView }) {
   return (
     <main class="lobby">
       <h1>{v.session.name}</h1>
+      <p class="lobby-scenario">
+        Scenario: <strong>{v.game.scenario.title}</strong>
+      </p>
       <GamesMenu />
       <p class="code-label">Join code</p>
       <p class="join-code" role="note" aria-label={`Join code ${v.session.code.split("").join(" ")}`}>
