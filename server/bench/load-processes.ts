@@ -42,12 +42,13 @@ export async function startEcho(): Promise<{ port: number; child: ChildProcess }
 }
 
 /**
- * Spawns the game server child; resolves once /api/health answers. It gets an operator token (GET /api/metrics answers
+ * Spawns the game server child (`extraEnv` adds to its environment, e.g. a cluster's stores); resolves once /api/ready answers. It gets an operator token (GET /api/metrics answers
  * only that) and limits on game creation far above what the bench creates, so the bench measures play, not refusals.
  */
 export async function startServer(
   cpuProfDir: string | undefined,
   log: (msg: string) => void,
+  extraEnv: (port: number) => Record<string, string> = () => ({}),
 ): Promise<{ child: ChildProcess; port: number; dataDir: string; operatorToken: string }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "fb-load-"));
@@ -65,6 +66,7 @@ export async function startServer(
       FIREBREAK_OPERATOR_TOKEN: operatorToken,
       FIREBREAK_MAX_GAMES: "100000",
       FIREBREAK_CREATES_PER_WINDOW: "100000",
+      ...extraEnv(port),
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
@@ -79,7 +81,8 @@ export async function startServer(
   });
   for (let i = 0; i < 200; i++) {
     try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      // /api/ready: up, and (in a cluster) its games restored.
+      const r = await fetch(`http://127.0.0.1:${port}/api/ready`);
       if (r.ok) return { child, port, dataDir, operatorToken };
     } catch {
       // not listening yet

@@ -12,12 +12,15 @@ export class Recorder {
   joinMs: number[] = [];
   /** [sent at, latency, type] of every answered request, for the debug timeline (LOAD_DEBUG=1). */
   timeline: Array<[number, number, string]> = [];
+  /** performance.now() of every request sent (the scale-out ramp counts those not answered in time). */
+  sent: number[] = [];
   views = 0;
   disconnects = 0;
   inflight = 0;
 
   async request(room: Room, type: RequestType, payload: unknown): Promise<"ok" | "rejected" | "failed"> {
     const t0 = performance.now();
+    this.sent.push(t0);
     this.inflight++;
     try {
       await room.request(type, payload);

@@ -1,6 +1,8 @@
 /**
  * Server load benchmark (run by `npm run bench`, or alone:
  * `node server/bench/load.bench.ts [--rooms N] [--quick] [--json] [--think-ms MS] [--start-spread S] [--budget S] [--cpu-prof DIR]`).
+ * With `--processes N [--step-rooms R] [--step-seconds S] [--max-rooms M]` it runs the scale-out ramp instead
+ * (load-scale.ts): 1 and N processes on one Redis and one PostgreSQL, the CCU at p99 < 100 ms of each, the ratio.
  *
  * One game server runs as a child process (`node server/src/main.ts`, its own data directory, quiet) on
  * 127.0.0.1. This process plays N rooms (default 200; `--quick`: 20 rooms, think 750 ms, budget 60 s) with 6 scripted @colyseus/sdk clients
@@ -44,6 +46,9 @@ import { play, ramp } from "./load-play.ts";
 import { killChildren } from "./load-processes.ts";
 import { formatLoadBench, type LoadBench } from "./load-report.ts";
 import { loadResult } from "./load-result.ts";
+import { stopRunPostgres } from "./load-cluster.ts";
+import { runScaleBench } from "./load-scale.ts";
+import { formatScale, type ScaleBench } from "./load-scale-report.ts";
 import { log, settings } from "./load-settings.ts";
 
 Room.defaultRequestTimeout = 15_000;
@@ -94,9 +99,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     (settings.budgetS + 30) * 1000,
   );
   watchdog.unref();
-  runLoadBench()
+  // Stopped from outside (Ctrl-C, SIGTERM): stop the children and the run's PostgreSQL before leaving.
+  for (const sig of ["SIGINT", "SIGTERM"] as const)
+    process.once(sig, () => {
+      bench.stopping = true;
+      killChildren();
+      void stopRunPostgres().finally(() => process.exit(1));
+    });
+  const run: Promise<LoadBench | ScaleBench> = settings.processes ? runScaleBench() : runLoadBench();
+  run
     .then((result) => {
-      process.stdout.write(`${settings.json ? JSON.stringify(result) : formatLoadBench(result)}\n`);
+      const text = result.bench === "server-load" ? formatLoadBench(result) : formatScale(result);
+      process.stdout.write(`${settings.json ? JSON.stringify(result) : text}\n`);
       // The SDK clients would try to reconnect to the stopped server: end at once.
       bench.stopping = true;
       killChildren();
