@@ -61,6 +61,15 @@ describe("npm run simulate --csv and --grid", () => {
     expect(readFileSync(a, "utf8").split("\r\n")).toHaveLength(1 + 4 + 1);
   });
 
+  it("gives the same report and the same CSV bytes on worker threads as on one", () => {
+    const args = ["--scenario", "tutorial", "--games", "3", "--seed", "6", "--grid", "cbms=consultations"];
+    const one = run("simulate", ...args, "--csv", join(dir, "one.csv"));
+    const two = run("simulate", ...args, "--csv", join(dir, "two.csv"), "--workers", "2");
+    expect(two.code).toBe(0);
+    expect(two.out).toBe(one.out);
+    expect(readFileSync(join(dir, "two.csv"), "utf8")).toBe(readFileSync(join(dir, "one.csv"), "utf8"));
+  });
+
   it("refuses a bad grid, a grid that repeats a flag, and a persona that needs a level, with its usage and exit 2", () => {
     for (const args of [
       ["--grid", "cbms=hotline", "--cbms", "hotline"],

@@ -1,4 +1,4 @@
-/** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level <level>] [--param name=value]... [--grid <factor>=<levels>]... [--csv <file>] [--json] [--records <dir>] */
+/** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level <level>] [--param name=value]... [--grid <factor>=<levels>]... [--csv <file>] [--workers <n>] [--json] [--records <dir>] */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SeatId } from "../model/basics.ts";
@@ -17,7 +17,8 @@ import {
   type Cell,
   type Treatment,
 } from "../sim/grid.ts";
-import { csvHeader, gameRow, playTreated, treatedScenario } from "../sim/game-row.ts";
+import { csvHeader, gameRow, treatedScenario } from "../sim/game-row.ts";
+import { playAll } from "./simulate-pool.ts";
 import {
   formatCells,
   summariseCell,
@@ -36,7 +37,7 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level easy|normal|hard] [--param name=value]... [--grid cbms=a,b|noCbms|botLevel=l1,l2|param.<name>=v1,v2]... [--csv <file>] [--json] [--records <dir>]";
+  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level easy|normal|hard] [--param name=value]... [--grid cbms=a,b|noCbms|botLevel=l1,l2|param.<name>=v1,v2]... [--csv <file>] [--workers <n>] [--json] [--records <dir>]";
 
 const fail: Fail = failWith(USAGE);
 
@@ -104,14 +105,15 @@ function scenarioUnder(scenario: Scenario, t: Treatment): Scenario {
 }
 
 /** Plays one batch (no grid): the usual report, and the rows for the CSV. */
-function single(
+async function single(
   scenario: Scenario,
   t: Treatment,
   bots: BotPersona[],
   games: number,
   seed: string,
   recordsDir: string | undefined,
-): { result: BatchResult; rows: Array<Record<string, CsvValue>> } {
+  workers: number,
+): Promise<{ result: BatchResult; rows: Array<Record<string, CsvValue>> }> {
   const spec: BatchSpec = {
     scenario,
     games,
@@ -123,65 +125,69 @@ function single(
   const tally = new BatchTally(spec);
   const rows: Array<Record<string, CsvValue>> = [];
   const shown = progress(games);
-  for (let g = 0; g < games; g++) {
-    if (t.botLevel === null) {
-      const played = playBatchGame(spec, g, recordsDir !== undefined);
+  const cell = { label: "", levels: [] };
+  if (recordsDir !== undefined) {
+    for (let g = 0; g < games; g++) {
+      const played = playBatchGame(spec, g, true);
       tally.add(played);
-      if (recordsDir && played.record)
+      if (played.record)
         writeFileSync(
           join(recordsDir, `game-${String(g).padStart(5, "0")}.json`),
           JSON.stringify(played.record),
         );
-      rows.push(
-        gameRow({ label: "", levels: [] }, g, seed, t, { state: played.state, bots: played.personas }),
-      );
-    } else {
-      const played = playTreated(scenario, t, bots, seed, g);
-      // The tally reads a seat's persona only as a label to group scores by: here `persona:level`.
+      rows.push(gameRow(cell, g, seed, t, { state: played.state, bots: played.personas }));
+      shown.tick(g + 1);
+    }
+  } else {
+    const [played = []] = await playAll([{ scenario, treatment: t }], bots, seed, games, workers, shown.tick);
+    for (const [g, game] of played.entries()) {
+      // The tally reads a seat's persona only as a label to group scores by (`persona:level` with a level).
       tally.add({
-        state: played.state,
-        personas: played.bots as Record<SeatId, Persona>,
+        state: game.state,
+        personas: game.bots as Record<SeatId, Persona>,
         record: null,
         rejected: [],
       });
-      rows.push(gameRow({ label: "", levels: [] }, g, seed, t, played));
+      rows.push(gameRow(cell, g, seed, t, game));
     }
-    shown.tick(g + 1);
   }
   shown.end(games);
   return { result: tally.result(), rows };
 }
 
 /** Plays every cell of a grid: a summary a cell, and the rows for the CSV. */
-function grid(
+async function grid(
   scenario: Scenario,
   cells: readonly Cell[],
   bots: BotPersona[],
   games: number,
   seed: string,
-): { summaries: CellSummary[]; rows: Array<Record<string, CsvValue>> } {
+  workers: number,
+): Promise<{ summaries: CellSummary[]; rows: Array<Record<string, CsvValue>> }> {
   const shown = progress(cells.length * games);
+  // Every cell's scenario first, so bad overrides stop the run before any game.
+  const work = cells.map((cell) => ({
+    scenario: scenarioUnder(scenario, cell.treatment),
+    treatment: cell.treatment,
+  }));
+  const played = await playAll(work, bots, seed, games, workers, shown.tick);
   const summaries: CellSummary[] = [];
   const rows: Array<Record<string, CsvValue>> = [];
-  let done = 0;
-  // Every cell's scenario first, so bad overrides stop the run before any game.
-  const scenarios = cells.map((cell) => scenarioUnder(scenario, cell.treatment));
   for (const [i, cell] of cells.entries()) {
-    const treated = scenarios[i] as Scenario;
-    const states = [];
-    for (let g = 0; g < games; g++) {
-      const played = playTreated(treated, cell.treatment, bots, seed, g);
-      states.push(played.state);
-      rows.push(gameRow(cell, g, seed, cell.treatment, played));
-      shown.tick(++done);
-    }
-    summaries.push(summariseCell(cell, states));
+    const list = played[i] ?? [];
+    for (const [g, game] of list.entries()) rows.push(gameRow(cell, g, seed, cell.treatment, game));
+    summaries.push(
+      summariseCell(
+        cell,
+        list.map((x) => x.state),
+      ),
+    );
   }
-  shown.end(done);
+  shown.end(cells.length * games);
   return { summaries, rows };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseOrFail(fail, {
     ...BATCH_OPTIONS,
     bots: { type: "string" },
@@ -191,9 +197,11 @@ function main(): void {
     grid: { type: "string", multiple: true },
     "bot-level": { type: "string" },
     param: { type: "string", multiple: true },
+    workers: { type: "string" },
   });
   const games = wholeNumber(fail, "games", args.games, 100, 1, 1_000_000);
   const seed = args.seed ?? "1";
+  const workers = wholeNumber(fail, "workers", args.workers, 1, 1, 64);
   const level = args["bot-level"];
   if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
     fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
@@ -225,10 +233,11 @@ function main(): void {
     if (args.records) fail("--records does not go with --grid");
   }
   if (args.records && base.botLevel !== null) fail("--records does not go with --bot-level");
+  if (args.records && workers > 1) fail("--records does not go with --workers");
   const scenario = scenarioOrExit(args.scenario);
   if (factors?.ok) {
     const cells = expandGrid(base, factors.factors);
-    const { summaries, rows } = grid(scenario, cells, bots, games, seed);
+    const { summaries, rows } = await grid(scenario, cells, bots, games, seed, workers);
     const columns = factors.factors.map(factorName);
     if (args.csv) {
       writeFileSync(args.csv, toCsv(csvHeader(scenario, columns), rows));
@@ -251,7 +260,15 @@ function main(): void {
   }
   const recordsDir = args.records;
   if (recordsDir) mkdirSync(recordsDir, { recursive: true });
-  const { result, rows } = single(scenarioUnder(scenario, base), base, bots, games, seed, recordsDir);
+  const { result, rows } = await single(
+    scenarioUnder(scenario, base),
+    base,
+    bots,
+    games,
+    seed,
+    recordsDir,
+    workers,
+  );
   if (args.csv) writeFileSync(args.csv, toCsv(csvHeader(scenario, []), rows));
   const extra = {
     ...(base.botLevel ? { botLevel: base.botLevel } : {}),
@@ -274,4 +291,7 @@ function main(): void {
   );
 }
 
-main();
+main().catch((e: unknown) => {
+  process.stderr.write(`simulate failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
