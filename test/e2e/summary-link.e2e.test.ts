@@ -3,9 +3,18 @@
  * deadline in days and hours with its date, and what the student still has to do, read with the seat token this
  * browser keeps, without joining the game or loading the board; "Open the game" then opens it.
  */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { create } from "../server/harness.ts";
-import { boardReady, checkScreen, E2E_TEST, joinByCode, openPage, withServerAndBrowser } from "./pages.ts";
+import { create, joinSeat } from "../server/harness.ts";
+import {
+  ARTIFACTS,
+  boardReady,
+  checkScreen,
+  E2E_TEST,
+  joinByCode,
+  openPage,
+  withServerAndBrowser,
+} from "./pages.ts";
 
 const e2e = withServerAndBrowser();
 
@@ -59,6 +68,40 @@ describe("the turn-summary link", () => {
         .getByRole("alert")
         .filter({ hasText: "This browser holds no seat in that game" })
         .waitFor();
+      await fac.room.leave(true);
+    },
+    E2E_TEST,
+  );
+});
+
+describe("a long game's console", () => {
+  it(
+    "extends by hours and days instead of a minute, and the clock shows the new deadline in days",
+    async () => {
+      const fac = await create(e2e.srv.url, { scenario: "tutorial", name: "Weekly", turnSeconds: 86_400 });
+      // A student holds a seat, so the bots do not play the game to its end at once.
+      const ana = await joinSeat(e2e.srv.url, fac, "Ana", "aldmark");
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      const first = (await fac.until((v) => v.session.deadline !== null)).session.deadline ?? 0;
+      const { page, errors } = await openPage(
+        e2e.browser,
+        `${e2e.srv.http}/#key=${fac.room.roomId}.${fac.token}`,
+      );
+      await page.getByRole("heading", { name: "Facilitator console" }).waitFor();
+      expect(await page.getByRole("button", { name: "+1 minute" }).count()).toBe(0);
+      await page.getByRole("button", { name: "+1 day" }).click();
+      await fac.until((v) => v.session.deadline === first + 86_400_000);
+      await page.getByLabel("Extend by").fill("3");
+      await page.getByLabel("Unit").selectOption("hours");
+      await page.getByRole("button", { name: "Extend", exact: true }).click();
+      await fac.until((v) => v.session.deadline === first + 86_400_000 + 3 * 3_600_000);
+      await page
+        .locator(".timer", { hasText: /^(1 day 23 h|2 days 2 h) left \(until / })
+        .first()
+        .waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "long-game-console.png") });
+      expect(errors).toEqual([]);
+      await ana.room.leave(true);
       await fac.room.leave(true);
     },
     E2E_TEST,

@@ -2,6 +2,7 @@
 import { useSignal } from "@preact/signals";
 import type { Act } from "../net/requests.ts";
 import { isLongTurn } from "./clock-words.ts";
+import "./extend-buttons.css";
 
 const UNITS = { hours: 3600, days: 24 * 3600 } as const;
 /** The most one extension may add: a week (the server's limit; the client bundle leaves the request schemas out). */
