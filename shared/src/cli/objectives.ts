@@ -1,7 +1,8 @@
-/** npm run objectives -- --scenario <id|path> [--games N] [--seed S] [--bots p1,...] [--bot-level l] [--cbms a,...] [--no-cbms] [--strict] [--json] */
+/** npm run objectives -- --scenario <id|path> [--games N] [--seed S] [--bots p1,...|cast] [--bot-level l] [--cbms a,...] [--no-cbms] [--strict] [--json] */
 import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
 import { BOT_PERSONAS, PERSONAS, type BotPersona } from "../bots/persona-names.ts";
 import { BOT_LEVELS, type BotLevel } from "../bots/doctrines.ts";
+import { scenarioCast } from "../sim/game-row.ts";
 import { formatObjectiveReport, objectiveReport } from "../sim/objective-report.ts";
 import {
   BATCH_OPTIONS,
@@ -14,7 +15,7 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run objectives -- --scenario <id|path> [--games <N>] [--seed <S>] [--bots p1,p2,...] [--bot-level easy|normal|hard] [--cbms hotline,...] [--no-cbms] [--strict] [--json]";
+  "usage: npm run objectives -- --scenario <id|path> [--games <N>] [--seed <S>] [--bots p1,p2,...|cast] [--bot-level easy|normal|hard] [--cbms hotline,...] [--no-cbms] [--strict] [--json]";
 
 const fail: Fail = failWith(USAGE);
 
@@ -36,11 +37,13 @@ function main(): number {
   });
   const games = wholeNumber(fail, "games", args.games, 200, 1, 1_000_000);
   const seed = args.seed ?? "1";
-  const level = args["bot-level"];
+  const cast = args.bots === "cast";
+  // The scenario's cast plays as a class game's bots do: at a level (normal unless given).
+  const level = args["bot-level"] ?? (cast ? "normal" : undefined);
   if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
     fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
   const known: readonly string[] = level !== undefined ? BOT_PERSONAS : PERSONAS;
-  const bots = list(args.bots);
+  const bots = cast ? [] : list(args.bots);
   for (const b of bots)
     if (!known.includes(b))
       fail(
@@ -60,7 +63,7 @@ function main(): number {
       botLevel: (level as BotLevel | undefined) ?? null,
       params: {},
     },
-    bots as BotPersona[],
+    cast ? scenarioCast(scenario, seed) : (bots as BotPersona[]),
     games,
     seed,
     shown.tick,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { summariseCell, t95, tMean } from "./cell-summary.ts";
-import { csvHeader, gameRow, playTreated, treatedScenario } from "./game-row.ts";
+import { csvHeader, gameRow, playTreated, scenarioCast, treatedScenario } from "./game-row.ts";
 import { expandGrid, NO_TREATMENT, parseGrid } from "./grid.ts";
 import { playBatchGame } from "./batch.ts";
 
@@ -53,6 +53,15 @@ describe("a batch game's CSV row", () => {
     );
     expect(Object.values(hard.bots)).toEqual(["opportunist:easy", "dove:easy"]);
     expect(() => playTreated(tutorial, NO_TREATMENT, ["opportunist"], "9", 0)).toThrow(/need a bot level/);
+  });
+
+  it("casts a scenario's bots as class games do: the persona a state names first, then the built-in cast", () => {
+    expect(scenarioCast(tutorial, "1")).toEqual(["reciprocal", "forgiving"]);
+    const named = {
+      ...tutorial,
+      states: tutorial.states.map((s, i) => (i === 0 ? { ...s, bot: "hawk" as const } : s)),
+    };
+    expect(scenarioCast(named, "1")).toEqual(["hawk", "forgiving"]);
   });
 
   it("puts parameter overrides on top of the scenario's and refuses those the schema refuses", () => {

@@ -5,6 +5,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { formatProblems, validateScenario } from "../scenario/validate.ts";
 import { PERSONAS, type BotPersona, type Persona } from "../bots/persona-names.ts";
 import { isBaselinePersona } from "../bots/doctrines.ts";
+import { castBots, namedPersonas } from "../bots/casting.ts";
 import { playBatchGame } from "./batch.ts";
 import { playBotGame } from "./bot-game.ts";
 import type { CsvValue } from "./csv.ts";
@@ -18,6 +19,16 @@ export function treatedScenario(
   if (Object.keys(t.params).length === 0) return { ok: true, scenario };
   const r = validateScenario({ ...scenario, params: { ...scenario.params, ...t.params } });
   return r.ok ? r : { ok: false, error: formatProblems(r.problems) };
+}
+
+/**
+ * The scenario's own cast, by seat in scenario order, as class games cast their bots: the persona a state names
+ * (`bot:`), else the built-in cast of a shipped scenario, else one drawn from `seed`.
+ */
+export function scenarioCast(scenario: Scenario, seed: string): BotPersona[] {
+  const seats = scenario.states.map((s) => s.id);
+  const cast = castBots(scenario.id, seats, "scenario", seed, namedPersonas(scenario.states));
+  return seats.map((s) => cast[s] as BotPersona);
 }
 
 /** A finished game of a batch: its final state and each seat's persona (with `:level` when a level was set). */

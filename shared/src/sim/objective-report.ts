@@ -95,7 +95,7 @@ export function objectiveReport(
     scenario: scenario.id,
     games,
     seed,
-    bots: bots.length ? bots.join(",") : "rotation",
+    bots: `${bots.length ? bots.join(",") : "rotation"}${t.botLevel ? ` at level ${t.botLevel}` : ""}`,
     objectives,
     flagged: objectives.filter((o) => o.flag !== null).length,
   };
