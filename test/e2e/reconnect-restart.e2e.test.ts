@@ -1,37 +1,58 @@
 /**
- * A server restart under a page that has been up for a while: the page does not wait out the SDK's own reconnection
- * (15 attempts, about a minute); after a few quick attempts it rejoins with its seat token and is back in its game.
+ * A server that crashes and starts again under a page that has been up for a while: the page does not wait out the SDK's
+ * own reconnection (15 attempts, about a minute, with a reconnection token the new process does not know); after a few
+ * quick attempts it rejoins with its seat token and is back in its game, its saved orders with it.
  */
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { testServer } from "../server/harness.ts";
+import { freePort } from "../server/harness.ts";
+import { killServerProcesses, startServerProcess } from "../server/processes.ts";
 import { launch } from "./browser.ts";
-import {
-  boardReady,
-  E2E_TEST,
-  openPage,
-  serverWithClient,
-  untilCount,
-  untilPageTimePasses,
-} from "./pages.ts";
+import { boardReady, E2E_TEST, openPage, untilCount, untilPageTimePasses } from "./pages.ts";
 
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const dirs: string[] = [];
 let browser: Browser | null = null;
-const servers: Array<{ close: () => Promise<void> }> = [];
 afterAll(async () => {
   await browser?.close();
-  for (const s of servers) await s.close().catch(() => undefined);
+  killServerProcesses();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Half the SDK's own reconnection: a page that waited it out would not be back by then. */
-const BACK_WITHIN = 30_000;
+/** The web client built into a directory of its own (as pages.ts does for in-process servers). */
+function buildClient(): string {
+  const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
+  dirs.push(dist);
+  execFileSync(
+    process.execPath,
+    [
+      join(root, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--logLevel",
+      "error",
+      "--outDir",
+      dist,
+      "--emptyOutDir",
+    ],
+    { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
+  );
+  return dist;
+}
 
-describe("a server restart under an open page", () => {
+describe("a server crash and restart under an open page", () => {
   it(
-    "the page, connected for longer than the SDK's minimum uptime, is back in its game with its orders within seconds",
+    "the page, connected for longer than the SDK's minimum uptime, is back in its game with its orders",
     async () => {
-      const first = await serverWithClient();
-      servers.push(first);
+      const dataDir = mkdtempSync(join(tmpdir(), "fb-server-"));
+      dirs.push(dataDir);
+      const env = { FIREBREAK_DATA_DIR: dataDir, FIREBREAK_CLIENT_DIR: buildClient() };
+      const port = await freePort();
+      const first = await startServerProcess(port, env);
       browser = await launch();
       const { page, errors } = await openPage(browser, first.http);
       await page.getByLabel("Your state").selectOption("meridia");
@@ -40,20 +61,13 @@ describe("a server restart under an open page", () => {
       await page.getByLabel("Action").selectOption("hunt");
       await page.getByRole("button", { name: "Add order" }).click();
       await page.getByText("Orders saved (1).").waitFor();
-      // Connected for longer than the SDK's minimum uptime (5 s), past which it tries its own reconnection first.
+      // Connected for longer than the SDK's minimum uptime (5 s), past which the SDK tries its own reconnection first.
       await untilPageTimePasses(page, 6_000);
-      await first.close();
+      // A crash: no goodbye to the page (its socket drops, 1006), so the SDK's reconnection starts.
+      await first.kill();
       await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor();
-      const second = await testServer({
-        port: first.port,
-        dataDir: first.dataDir,
-        clientDir: join(first.dataDir, "..", "none"),
-      });
-      servers.push(second);
-      await page
-        .getByRole("alert")
-        .filter({ hasText: "reconnecting" })
-        .waitFor({ state: "detached", timeout: BACK_WITHIN });
+      await startServerProcess(port, env);
+      await page.getByRole("alert").filter({ hasText: "reconnecting" }).waitFor({ state: "detached" });
       await page.locator(".topbar", { hasText: "Meridia" }).waitFor();
       await untilCount(page, ".planned li", 1);
       // Back in the game: a request is answered by the new process.
