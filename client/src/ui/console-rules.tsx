@@ -78,7 +78,7 @@ export function SessionSettings({ v, act }: { v: ClientView; act: Act }) {
         <input
           type="number"
           min={10}
-          max={3600}
+          max={7 * 24 * 3600}
           disabled={!on}
           value={secs}
           onInput={(e) => (seconds.value = Number((e.target as HTMLInputElement).value) || 10)}
