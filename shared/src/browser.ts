@@ -50,6 +50,7 @@ export type {
 } from "./protocol/requests.ts";
 export type { CodeLookup, HttpError, ScenarioSummary, WakeAnswer } from "./protocol/http.ts";
 export type * from "./protocol/exercise.ts";
+export type * from "./protocol/uploads.ts";
 export type { Rejection, RejectionCode } from "./protocol/errors.ts";
 export {
   REMOVED_CLOSE_CODE,

@@ -49,3 +49,4 @@ export * from "./protocol/view.ts";
 export * from "./protocol/messages.ts";
 export * from "./protocol/http.ts";
 export * from "./protocol/exercise.ts";
+export type * from "./protocol/uploads.ts";

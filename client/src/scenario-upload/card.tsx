@@ -1,13 +1,7 @@
 /** "Use my own scenario": upload a scenario file, see its problems by path and line or its preview, and use it. */
 import { useSignal } from "@preact/signals";
-import {
-  chosenUpload,
-  keptUploads,
-  problemLine,
-  type KeptUpload,
-  type UploadProblem,
-  uploadScenario,
-} from "./uploads.ts";
+import type { UploadProblem } from "@firebreak/shared/browser";
+import { chosenUpload, keptUploads, problemLine, type KeptUpload, uploadScenario } from "./uploads.ts";
 
 /** What one upload shows before it is used: title, summary, turns, and each state with its bot and objectives. */
 function Preview({ upload }: { upload: KeptUpload }) {

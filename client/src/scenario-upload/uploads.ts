@@ -1,28 +1,7 @@
 /** The scenarios this browser uploaded (docs/protocol.md §3.2): kept with their owner keys, like seat tokens. */
 import { signal } from "@preact/signals";
+import type { UploadPreview, UploadProblem } from "@firebreak/shared/browser";
 import type { ScenarioSummary } from "../ui/api.ts";
-
-/** A problem the server found in a file: its path and, when known, its line and column. */
-export interface UploadProblem {
-  path: string;
-  message: string;
-  line?: number;
-  column?: number;
-}
-
-/** What the server shows of an uploaded scenario before it is used. */
-export interface UploadPreview {
-  id: string;
-  title: string;
-  summary: string;
-  turns: number;
-  states: Array<{
-    id: string;
-    name: string;
-    bot: string | null;
-    objectives: Array<{ text: string; points: number }>;
-  }>;
-}
 
 /** An upload kept in this browser: its id, its owner key and its preview. */
 export interface KeptUpload {

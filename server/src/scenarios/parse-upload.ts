@@ -3,7 +3,7 @@
  * shapes (prototype keys, enormous arrays, deep nesting, alias bombs), then the same validator as
  * `npm run scenario:check` (`validateScenario`), every problem with its path and, in a YAML file, its line.
  */
-import { type Scenario, type ScenarioProblem, validateScenario } from "@firebreak/shared";
+import { type Scenario, type ScenarioProblem, type UploadProblem, validateScenario } from "@firebreak/shared";
 import { type Document, LineCounter, parseDocument, YAMLParseError } from "yaml";
 
 /** Largest scenario file accepted, in bytes (the shipped ones are under 40 KB). */
@@ -18,12 +18,6 @@ export const MAX_VALUES = 50_000;
 export const MAX_ALIASES = 50;
 /** Keys no scenario has, which name JavaScript's own object machinery. */
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-/** A problem in an uploaded file: its path (`states[2].defense`, empty for the whole file) and, when known, where. */
-export interface UploadProblem extends ScenarioProblem {
-  line?: number;
-  column?: number;
-}
 
 /** What checking an upload found: the scenario, or every problem. */
 export type UploadCheck = { ok: true; scenario: Scenario } | { ok: false; problems: UploadProblem[] };

@@ -4,7 +4,7 @@
  * once a game is made, the server resolves its scenario by id (`uploadedScenario`), also after a restart.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { DEFAULT_PARAMS, type Scenario, validateScenario } from "@firebreak/shared";
+import { DEFAULT_PARAMS, type Scenario, type UploadPreview, validateScenario } from "@firebreak/shared";
 import { services } from "../services.ts";
 import { sameSecret } from "../session/tokens.ts";
 
@@ -75,20 +75,6 @@ export function ownedUpload(id: string, key: string | undefined): Scenario | nul
 export function usableScenario(id: string, key: string | undefined): Scenario | null {
   if (isUploadId(id)) return ownedUpload(id, key);
   return services().scenario(id);
-}
-
-/** What a facilitator sees of an uploaded scenario before using it. */
-export interface UploadPreview {
-  id: string;
-  title: string;
-  summary: string;
-  turns: number;
-  states: Array<{
-    id: string;
-    name: string;
-    bot: string | null;
-    objectives: Array<{ text: string; points: number }>;
-  }>;
 }
 
 /** The preview of a scenario: title, turns, and each state with its bot persona and objectives. */
