@@ -33,15 +33,22 @@ export async function startRunPostgres(): Promise<ThrowawayPostgres> {
   return pg;
 }
 
-/** Starts `n` processes on a fresh Redis and a fresh database of the run's PostgreSQL; resolves once each says it is ready. */
-export async function startCluster(n: number, log: (msg: string) => void): Promise<Cluster> {
+/**
+ * Starts `n` processes on a fresh Redis and a fresh database of the run's PostgreSQL (each writing a CPU profile to
+ * `cpuProfDir` when given); resolves once each says it is ready.
+ */
+export async function startCluster(
+  n: number,
+  log: (msg: string) => void,
+  cpuProfDir?: string,
+): Promise<Cluster> {
   const postgres = await startRunPostgres();
   const redis = await startRedis();
   const database = await postgres.database(`scale_${++configs}_${n}`);
   const processes: ClusterProcess[] = [];
   // One after another: each runs its migrations at start-up, and the first one creates the tables.
   for (let i = 0; i < n; i++) {
-    const s = await startServer(undefined, log, (port) => ({
+    const s = await startServer(cpuProfDir, log, (port) => ({
       FIREBREAK_DATABASE_URL: database,
       FIREBREAK_REDIS_URL: redis.url,
       FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,

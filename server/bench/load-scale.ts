@@ -45,7 +45,7 @@ interface Slot {
 /** Runs one configuration: `n` processes, rooms added `settings.stepRooms` at a time. */
 async function runConfig(n: number, deadline: number): Promise<ConfigResult> {
   log(`${n} process(es): starting (load average ${loadavg()[0]?.toFixed(2)})`);
-  const cluster = await startCluster(n, log);
+  const cluster = await startCluster(n, log, settings.cpuProfDir);
   const rec = new Recorder();
   const stop = { now: false };
   const slots: Slot[] = [];
