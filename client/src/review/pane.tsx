@@ -11,10 +11,7 @@ import {
 } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { incidentRef } from "../ui/incident-labels.ts";
-import { Why } from "../ui/why.tsx";
-
-/** Routine events (tension easing, lapsed proposals), behind a checkbox as in the game's feed. */
-const ROUTINE: ReadonlySet<string> = new Set(["escalation.decay", "cbm.expired"]);
+import { EventLine, ROUTINE_RULES } from "../ui/event-line.tsx";
 
 /** The game's Phaser board, fed the replayed view (it reads only the view's game and the viewer's seat). */
 function ReplayBoard({ view, label }: { view: GameView; label: string }) {
@@ -59,7 +56,7 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
   const pairName = (p: string) => p.split("|").map(name).join("–");
   const tensions = Object.entries(view.tension).sort((a, b) => b[1] - a[1]);
   const events = view.events
-    .filter((e) => routine.value || !ROUTINE.has(e.rule))
+    .filter((e) => routine.value || !ROUTINE_RULES.has(e.rule))
     .slice()
     .reverse();
   const secret = view.viewer.role === "player" ? view.private[view.viewer.seat] : undefined;
@@ -186,15 +183,7 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
         <ul class="events replay-events" tabIndex={0} aria-label={`What happened, ${title.toLowerCase()}`}>
           {events.map((e, i) => (
             <li key={i} data-turn={e.turn}>
-              <span class="turn">T{e.turn}</span> {e.text}
-              {e.tension && (
-                <span class="delta">
-                  {" "}
-                  ({e.tension.delta > 0 ? "+" : ""}
-                  {e.tension.delta.toFixed(2)} tension)
-                </span>
-              )}{" "}
-              <Why rule={e.rule} />
+              <EventLine e={e} />
             </li>
           ))}
         </ul>

@@ -2,12 +2,9 @@
 import { useSignal } from "@preact/signals";
 import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
+import { EventLine, ROUTINE_RULES } from "./event-line.tsx";
 import { Hints } from "./hints.tsx";
 import { incidentRef } from "./incident-labels.ts";
-import { Why } from "./why.tsx";
-
-/** Events of every turn that rarely need reading: each pair's tension easing at the end of the turn, proposals that lapsed unanswered. Hidden until the player asks for them. */
-const ROUTINE_RULES: ReadonlySet<string> = new Set(["escalation.decay", "cbm.expired"]);
 
 export function Feed({ v }: { v: ClientView }) {
   const showRoutine = useSignal(false);
@@ -120,15 +117,7 @@ export function Feed({ v }: { v: ClientView }) {
       <ul class="events">
         {events.map((e, i) => (
           <li key={i}>
-            <span class="turn">T{e.turn}</span> {e.text}
-            {e.tension && (
-              <span class="delta">
-                {" "}
-                ({e.tension.delta > 0 ? "+" : ""}
-                {e.tension.delta.toFixed(2)} tension)
-              </span>
-            )}{" "}
-            <Why rule={e.rule} />
+            <EventLine e={e} />
           </li>
         ))}
       </ul>
