@@ -1,8 +1,11 @@
-/** What the batch CLIs (simulate, tournament) share: failing with their usage, the common options, the scenario, progress. */
+/** What the batch CLIs (simulate, objectives, tournament) share: failing with their usage, the common options, the scenario, progress. */
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import type { Scenario } from "../scenario/schema.ts";
 import { formatProblems } from "../scenario/validate.ts";
 import { findScenario } from "../io/scenario-files.ts";
+import { BOT_PERSONAS, PERSONAS, type BotPersona } from "../bots/persona-names.ts";
+import { BOT_LEVELS, type BotLevel } from "../bots/doctrines.ts";
+import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
 
 /** A CLI's way to stop on bad arguments: the message, then its usage line, exit code 2. */
 export type Fail = (message: string) => never;
@@ -58,6 +61,42 @@ export function wholeNumber(
   if (!Number.isInteger(n) || n < min || n > max)
     fail(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
+}
+
+/** A comma-separated flag's trimmed, non-empty items ([] when the flag is absent). */
+export function commaList(text: string | undefined): string[] {
+  return text
+    ? text
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
+}
+
+/** `--bot-level` when it names a level (undefined when absent), or a failure naming the levels. */
+export function botLevelOrFail(fail: Fail, level: string | undefined): BotLevel | undefined {
+  if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
+    fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
+  return level as BotLevel | undefined;
+}
+
+/** `--bots` personas, or a failure: every bot persona when bots play at a level, else the baseline ones only. */
+export function personasOrFail(fail: Fail, names: readonly string[], levelled: boolean): BotPersona[] {
+  const known: readonly string[] = levelled ? BOT_PERSONAS : PERSONAS;
+  for (const b of names)
+    if (!known.includes(b))
+      fail(
+        `unknown bot persona "${b}"; known: ${known.join(", ")}${levelled ? "" : " (opportunist and normBuilder need --bot-level)"}`,
+      );
+  return names as BotPersona[];
+}
+
+/** `--cbms` kinds, or a failure naming the known ones. */
+export function cbmsOrFail(fail: Fail, names: readonly string[]): CbmKind[] {
+  for (const c of names)
+    if (!(CBM_KINDS as readonly string[]).includes(c))
+      fail(`unknown CBM "${c}"; known: ${CBM_KINDS.join(", ")}`);
+  return names as CbmKind[];
 }
 
 /** The scenario named by id or path; on problems, prints every one and exits 1. */

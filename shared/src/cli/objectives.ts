@@ -1,13 +1,14 @@
 /** npm run objectives -- --scenario <id|path> [--games N] [--seed S] [--bots p1,...|cast] [--bot-level l] [--cbms a,...] [--no-cbms] [--strict] [--json] */
-import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
-import { BOT_PERSONAS, PERSONAS, type BotPersona } from "../bots/persona-names.ts";
-import { BOT_LEVELS, type BotLevel } from "../bots/doctrines.ts";
 import { scenarioCast } from "../sim/game-row.ts";
 import { formatObjectiveReport, objectiveReport } from "../sim/objective-report.ts";
 import {
   BATCH_OPTIONS,
+  botLevelOrFail,
+  cbmsOrFail,
+  commaList,
   failWith,
   parseOrFail,
+  personasOrFail,
   progress,
   scenarioOrExit,
   wholeNumber,
@@ -18,14 +19,6 @@ const USAGE =
   "usage: npm run objectives -- --scenario <id|path> [--games <N>] [--seed <S>] [--bots p1,p2,...|cast] [--bot-level easy|normal|hard] [--cbms hotline,...] [--no-cbms] [--strict] [--json]";
 
 const fail: Fail = failWith(USAGE);
-
-const list = (text: string | undefined): string[] =>
-  text
-    ? text
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
 
 function main(): number {
   const args = parseOrFail(fail, {
@@ -39,31 +32,20 @@ function main(): number {
   const seed = args.seed ?? "1";
   const cast = args.bots === "cast";
   // The scenario's cast plays as a class game's bots do: at a level (normal unless given).
-  const level = args["bot-level"] ?? (cast ? "normal" : undefined);
-  if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
-    fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
-  const known: readonly string[] = level !== undefined ? BOT_PERSONAS : PERSONAS;
-  const bots = cast ? [] : list(args.bots);
-  for (const b of bots)
-    if (!known.includes(b))
-      fail(
-        `unknown bot persona "${b}"; known: ${known.join(", ")}${level ? "" : " (opportunist and normBuilder need --bot-level)"}`,
-      );
-  const cbms = list(args.cbms);
-  for (const c of cbms)
-    if (!(CBM_KINDS as readonly string[]).includes(c))
-      fail(`unknown CBM "${c}"; known: ${CBM_KINDS.join(", ")}`);
+  const level = botLevelOrFail(fail, args["bot-level"] ?? (cast ? "normal" : undefined));
+  const bots = cast ? [] : personasOrFail(fail, commaList(args.bots), level !== undefined);
+  const cbms = cbmsOrFail(fail, commaList(args.cbms));
   const scenario = scenarioOrExit(args.scenario);
   const shown = progress(games);
   const report = objectiveReport(
     scenario,
     {
-      cbms: cbms as CbmKind[],
+      cbms,
       noCbms: args["no-cbms"] ?? false,
-      botLevel: (level as BotLevel | undefined) ?? null,
+      botLevel: level ?? null,
       params: {},
     },
-    cast ? scenarioCast(scenario, seed) : (bots as BotPersona[]),
+    cast ? scenarioCast(scenario, seed) : bots,
     games,
     seed,
     shown.tick,

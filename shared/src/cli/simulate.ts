@@ -2,9 +2,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SeatId } from "../model/basics.ts";
-import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
-import { BOT_PERSONAS, PERSONAS, type BotPersona, type Persona } from "../bots/persona-names.ts";
-import { BOT_LEVELS, isBaselinePersona, type BotLevel } from "../bots/doctrines.ts";
+import type { BotPersona, Persona } from "../bots/persona-names.ts";
+import { isBaselinePersona } from "../bots/doctrines.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { BatchTally, playBatchGame, type BatchResult, type BatchSpec } from "../sim/batch.ts";
 import { toCsv, type CsvValue } from "../sim/csv.ts";
@@ -28,8 +27,12 @@ import {
 } from "../sim/cell-summary.ts";
 import {
   BATCH_OPTIONS,
+  botLevelOrFail,
+  cbmsOrFail,
+  commaList,
   failWith,
   parseOrFail,
+  personasOrFail,
   progress,
   scenarioOrExit,
   wholeNumber,
@@ -70,14 +73,6 @@ export function formatReport(r: BatchResult): string {
     );
   return lines.join("\n");
 }
-
-const list = (text: string | undefined): string[] =>
-  text
-    ? text
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
 
 /** `--param name=value` flags as overrides, or a failure. */
 function paramOverrides(texts: readonly string[]): Record<string, number> {
@@ -202,29 +197,18 @@ async function main(): Promise<void> {
   const games = wholeNumber(fail, "games", args.games, 100, 1, 1_000_000);
   const seed = args.seed ?? "1";
   const workers = wholeNumber(fail, "workers", args.workers, 1, 1, 64);
-  const level = args["bot-level"];
-  if (level !== undefined && !(BOT_LEVELS as readonly string[]).includes(level))
-    fail(`unknown bot level "${level}"; known: ${BOT_LEVELS.join(", ")}`);
+  const level = botLevelOrFail(fail, args["bot-level"]);
   const gridTerms = args.grid ?? [];
   const factors = gridTerms.length > 0 ? parseGrid(gridTerms) : null;
   if (factors && !factors.ok) fail(factors.error);
   const levelled =
     level !== undefined || (factors?.ok === true && factors.factors.some((f) => f.kind === "botLevel"));
-  const bots = list(args.bots) as BotPersona[];
-  const known: readonly string[] = levelled ? BOT_PERSONAS : PERSONAS;
-  for (const b of bots)
-    if (!known.includes(b))
-      fail(
-        `unknown bot persona "${b}"; known: ${known.join(", ")}${levelled ? "" : " (opportunist and normBuilder need --bot-level)"}`,
-      );
-  const cbms = list(args.cbms) as CbmKind[];
-  for (const c of cbms)
-    if (!(CBM_KINDS as readonly string[]).includes(c))
-      fail(`unknown CBM "${c}"; known: ${CBM_KINDS.join(", ")}`);
+  const bots = personasOrFail(fail, commaList(args.bots), levelled);
+  const cbms = cbmsOrFail(fail, commaList(args.cbms));
   const base: Treatment = {
     cbms,
     noCbms: args["no-cbms"] ?? false,
-    botLevel: (level as BotLevel | undefined) ?? null,
+    botLevel: level ?? null,
     params: paramOverrides(args.param ?? []),
   };
   if (factors?.ok) {
