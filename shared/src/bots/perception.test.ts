@@ -5,9 +5,11 @@ import type { SeatId } from "../model/basics.ts";
 import { playBotGame } from "../sim/bot-game.ts";
 import type { GameView } from "../view/types.ts";
 import { botTurn as botTurnOf } from "./bot.ts";
-import { addIncident, craftedView } from "./crafted.ts";
+import { addCbm, addIncident, craftedView } from "./crafted.ts";
 import type { BotSpec } from "./doctrines.ts";
-import { freshGrievances, unansweredInquiries } from "./perception.ts";
+import { freshGrievances, grievancesToAnswer, unansweredInquiries } from "./perception.ts";
+import { decideOrders } from "./bot.ts";
+import { rngFromSeed } from "../model/rng.ts";
 
 /** Per-test timeout (ms): the last test plays bot games. */
 const SLOW = 120_000;
@@ -109,4 +111,27 @@ describe("grievances", () => {
     },
     SLOW,
   );
+});
+
+describe("under a self-defence catalogue", () => {
+  it("a tit-for-tat bot answers only evidence that makes a countermeasure lawful, and with the catalogued sanction", () => {
+    const low = track(5, 1, "south");
+    addCbm(low, "selfDefenceCatalogue", ["north", "south", "east"]);
+    expect(freshGrievances(low, "north").map((g) => g.suspect)).toEqual(["south"]);
+    expect(grievancesToAnswer(low, "north")).toEqual([]);
+    const moderate = craftedView(5);
+    addCbm(moderate, "selfDefenceCatalogue", ["north", "south", "east"]);
+    addIncident(
+      moderate,
+      "i1",
+      "north",
+      { north: { confidence: 2, suspect: "south", changed: 4, since: 1, before: "south", moderateAt: 4 } },
+      { kind: "ddos" },
+    );
+    expect(grievancesToAnswer(moderate, "north").map((g) => g.suspect)).toEqual(["south"]);
+    const orders = decideOrders(moderate, { persona: "reciprocal", level: "normal" }, rngFromSeed("cat"));
+    expect(orders).toContainEqual({ type: "sanction", target: "south" });
+    expect(orders).toContainEqual({ type: "attribute", incident: "i1", accused: "south" });
+    expect(orders.some((o) => o.type === "ddos" || o.type === "disrupt")).toBe(false);
+  });
 });

@@ -150,3 +150,23 @@ export function catchChance(view: GameView, me: SeatId, target: SeatId): number 
     view.params,
   );
 }
+
+/**
+ * The grievances a tit-for-tat bot answers this turn. Bound by a self-defence catalogue it answers only evidence that
+ * would make a countermeasure lawful (countermeasures must target the responsible state, ILC Articles on State
+ * Responsibility art. 49): an incident against it whose evidence reached moderate confidence in the last resolution, once
+ * per incident, and no low-confidence suspicion. Otherwise its fresh grievances and the inquiries left unanswered.
+ */
+export function grievancesToAnswer(view: GameView, me: SeatId): Grievance[] {
+  const all = [...freshGrievances(view, me), ...unansweredInquiries(view, me)];
+  if (!cbmInForce(view, "selfDefenceCatalogue", me)) return all;
+  const out = all.filter((g) => g.confidence >= 2);
+  for (const i of view.incidents) {
+    const k = i.knowledge[me];
+    if (i.target !== me || !k || k.moderateAt !== view.turn - 1 || out.some((g) => g.incident.id === i.id))
+      continue;
+    if (k.suspect !== null && k.suspect !== "nonState" && k.suspect !== me)
+      out.push({ incident: i, suspect: k.suspect, confidence: k.confidence });
+  }
+  return out;
+}

@@ -12,18 +12,19 @@ import { refusalText } from "./messages.ts";
 import type { RefusalReason } from "./message-templates.ts";
 import { paceProposals } from "./pacing.ts";
 import { Planner } from "./planner.ts";
+import { retaliate } from "./retaliation.ts";
 import { proposeTo } from "./proposals.ts";
-import { catalogued, coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
+import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
 import {
   attributable,
   authoredBy,
   freshGrievances,
+  grievancesToAnswer,
   myInquiry,
   mySeat,
   openInquiriesToMe,
   rivalsByTension,
   tensionWith,
-  unansweredInquiries,
   unresolvedIncidents,
 } from "./perception.ts";
 
@@ -42,27 +43,9 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
   }
 }
 
-/**
- * Retaliation in kind and in the open, so the signal is clear: intrusion for intrusion, DDoS for effects, disruption for
- * disruption (a DDoS instead when the bot's no-first-use pledge makes an open disruption cost more than it is worth).
- * Under a self-defence catalogue, against an attacker publicly named for hitting it, the bot takes the catalogued
- * countermeasure instead (a sanction: lawful, known in advance, and adding no tension).
- */
-function retaliate(view: GameView, me: SeatId, plan: Planner, target: SeatId, kind: string): void {
-  if (catalogued(view, me, target) && plan.add({ type: "sanction", target })) return;
-  const inKind = { type: "disrupt", target, overt: true } as const;
-  if ((kind === "disrupt" || kind === "destroy") && !pledgeForbids(view, me, inKind) && plan.add(inKind))
-    return;
-  if (kind === "intrusion" || kind === "espionage" || kind === "preposition") {
-    plan.add({ type: "expel", target });
-    return;
-  }
-  plan.add({ type: "ddos", target, overt: true });
-}
-
 function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, forgiving: boolean): void {
   const punished = new Set<SeatId>();
-  for (const g of [...freshGrievances(view, me), ...unansweredInquiries(view, me)]) {
+  for (const g of grievancesToAnswer(view, me)) {
     if (punished.has(g.suspect)) continue;
     if (g.confidence < 2 && hotlineWith(view, me, g.suspect)) {
       const q = myInquiry(view, me, g.incident.id);
@@ -74,7 +57,7 @@ function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, f
     }
     if (forgiving && rng.chance(FORGIVENESS)) continue;
     punished.add(g.suspect);
-    retaliate(view, me, plan, g.suspect, g.incident.kind);
+    retaliate(view, me, plan, g.suspect, g.incident.kind, g.confidence >= 2);
   }
   for (const g of attributable(view, me, 2)) {
     if (plan.remaining < 2) break;
