@@ -92,13 +92,21 @@ describe("a long game's console", () => {
       await page.getByRole("button", { name: "+1 day" }).click();
       await fac.until((v) => v.session.deadline === first + 86_400_000);
       await page.getByLabel("Extend by").fill("3");
-      await page.getByLabel("Unit").selectOption("hours");
+      await page.getByLabel("Extend unit").selectOption("hours");
       await page.getByRole("button", { name: "Extend", exact: true }).click();
       await fac.until((v) => v.session.deadline === first + 86_400_000 + 3 * 3_600_000);
       await page
         .locator(".timer", { hasText: /^(1 day 23 h|2 days 2 h) left \(until / })
         .first()
         .waitFor();
+      // The next turns last two days; this one keeps its deadline.
+      await page.getByText("Turn length: 1 day.").waitFor();
+      await page.getByLabel("New length").fill("2");
+      await page.getByLabel("Length unit").selectOption("days");
+      await page.getByRole("button", { name: "Set for the next turns" }).click();
+      await fac.until((v) => v.session.turnSeconds === 2 * 86_400);
+      expect(fac.view.session.deadline).toBe(first + 86_400_000 + 3 * 3_600_000);
+      await page.getByText("Turn length: 2 days.").waitFor();
       await page.screenshot({ path: join(ARTIFACTS, "long-game-console.png") });
       expect(errors).toEqual([]);
       await ana.room.leave(true);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   deadlineWords,
+  lengthIn,
+  lengthSeconds,
   spanWords,
   timeLeftSaid,
   timeLeftWords,
@@ -61,5 +63,18 @@ describe("the clock's warnings follow the turn's length", () => {
     expect(warningLevel(2 * D, 7 * D)).toBe(0);
     expect(warningSaid(1, 7 * D)).toBe("1 day left in this turn.");
     expect(warningTimes(3 * H)).toEqual({ first: 600, last: 60 });
+  });
+});
+
+describe("a turn's length in the console", () => {
+  it("reads in the largest whole unit, and is kept between a minute and a week", () => {
+    expect(lengthIn(D)).toEqual({ n: 1, unit: "days" });
+    expect(lengthIn(3 * H)).toEqual({ n: 3, unit: "hours" });
+    expect(lengthIn(300)).toEqual({ n: 5, unit: "minutes" });
+    expect(lengthIn(0)).toEqual({ n: 1, unit: "minutes" });
+    expect(lengthSeconds(2, "days")).toBe(2 * D);
+    expect(lengthSeconds(30, "days")).toBe(7 * D);
+    expect(lengthSeconds(0, "minutes")).toBe(60);
+    expect(spanWords(300, true)).toBe("5 minutes");
   });
 });

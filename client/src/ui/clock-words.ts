@@ -32,7 +32,7 @@ export function spanWords(s: number, long = false): string {
   const mins = (n: number) => (long ? plural(n, "minute", "minutes") : `${n} min`);
   if (d > 0) return h > 0 ? `${plural(d, "day", "days")} ${hours(h)}` : plural(d, "day", "days");
   if (h > 0) return m > 0 ? `${hours(h)} ${mins(m)}` : hours(h);
-  if (long && m >= 10) return mins(m);
+  if (long && m > 0 && (m >= 10 || s % 60 === 0)) return mins(m);
   return long
     ? `${mins(m)} ${plural(s % 60, "second", "seconds")}`
     : `${m}:${String(s % 60).padStart(2, "0")}`;
@@ -85,4 +85,20 @@ export function deadlineWords(deadline: number, now: number, locale?: string): s
   });
   const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
   return `${date}, ${time}`;
+}
+
+const UNIT_SECONDS = { minutes: 60, hours: HOUR, days: DAY } as const;
+/** A unit a turn's length is given in. */
+export type LengthUnit = keyof typeof UNIT_SECONDS;
+
+/** The unit a turn of `seconds` reads best in, and how many of it: 2 days, 3 hours, 90 minutes. */
+export function lengthIn(seconds: number): { n: number; unit: LengthUnit } {
+  if (seconds > 0 && seconds % DAY === 0) return { n: seconds / DAY, unit: "days" };
+  if (seconds > 0 && seconds % HOUR === 0) return { n: seconds / HOUR, unit: "hours" };
+  return { n: Math.max(1, Math.round(seconds / 60)), unit: "minutes" };
+}
+
+/** `n` units in seconds, within a turn's limits (a minute to a week). */
+export function lengthSeconds(n: number, unit: LengthUnit): number {
+  return Math.min(7 * DAY, Math.max(60, Math.round((Number.isFinite(n) ? n : 1) * UNIT_SECONDS[unit])));
 }

@@ -12,6 +12,7 @@ import { describe } from "./order-words.ts";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ResolveNow } from "./resolve-now.tsx";
 import { ExtendButtons } from "./extend-buttons.tsx";
+import { TurnLength } from "./turn-length.tsx";
 
 export function Console({ v }: { v: ClientView }) {
   const error = useSignal("");
@@ -53,6 +54,7 @@ export function Console({ v }: { v: ClientView }) {
           End the game
         </button>
       </div>
+      <TurnLength turnSeconds={v.session.turnSeconds} act={act} />
       {askEnd.value && (
         <ConfirmDialog
           ask={{

@@ -43,7 +43,7 @@ export function ExtendButtons({ turnSeconds, act }: { turnSeconds: number; act: 
           />
         </label>{" "}
         <select
-          aria-label="Unit"
+          aria-label="Extend unit"
           value={unit.value}
           onChange={(e) =>
             (unit.value = (e.target as HTMLSelectElement).value === "hours" ? "hours" : "days")

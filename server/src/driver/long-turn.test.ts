@@ -110,4 +110,43 @@ describe("a turn a day", () => {
     if (!resume.ok) throw new Error(resume.error.message);
     expect(last(resume.value, paused).deadline).toBe(resumeAt + 4 * HOUR);
   });
+
+  it("a new turn length (fac:settings) applies from the next turn; 0 takes the running deadline away", () => {
+    expect(requestSchemas["fac:settings"].safeParse({ turnSeconds: 7 * 24 * 3600 }).success).toBe(true);
+    expect(requestSchemas["fac:settings"].safeParse({ turnSeconds: MAX_TURN_SECONDS + 1 }).success).toBe(
+      false,
+    );
+    const started = last(settle(dailyGame(), T0, away), dailyGame());
+    const week = request(
+      started,
+      { kind: "settings", at: T0 + HOUR, by: fac.id, settings: { turnSeconds: 7 * 24 * 3600 } },
+      T0 + HOUR,
+      away,
+    );
+    if (!week.ok) throw new Error(week.error.message);
+    const weekly = last(week.value, started);
+    expect(weekly.deadline).toBe(T0 + DAY);
+    const after = last(fire(weekly, { kind: "deadline", at: T0 + DAY }, T0 + DAY, away), weekly);
+    expect(after.game.turn).toBe(2);
+    expect(after.deadline).toBe(T0 + DAY + 7 * DAY);
+    const none = request(
+      after,
+      { kind: "settings", at: T0 + 2 * DAY, by: fac.id, settings: { turnSeconds: 0 } },
+      T0 + 2 * DAY,
+      away,
+    );
+    if (!none.ok) throw new Error(none.error.message);
+    expect(last(none.value, after).deadline).toBeNull();
+    expect(none.value.timers.some((t) => t.kind === "deadline")).toBe(false);
+    // Back to a day: the turn under way gets its deadline now.
+    const none2 = last(none.value, after);
+    const back = request(
+      none2,
+      { kind: "settings", at: T0 + 3 * DAY, by: fac.id, settings: { turnSeconds: 24 * 3600 } },
+      T0 + 3 * DAY,
+      away,
+    );
+    if (!back.ok) throw new Error(back.error.message);
+    expect(last(back.value, none2).deadline).toBe(T0 + 4 * DAY);
+  });
 });

@@ -59,8 +59,8 @@ export type JournalEntry =
   | { kind: "pause"; at: number; by: Author }
   | { kind: "resume"; at: number; by: Author }
   | { kind: "extend"; at: number; by: Author; seconds: number }
-  /** A facilitator changes the session's rules for strikes or takeovers (only the settings named). */
-  | { kind: "settings"; at: number; by: Author; settings: Partial<GameSettings> }
+  /** A facilitator changes the session's rules for strikes or takeovers, or the turn's length (only the settings named). */
+  | { kind: "settings"; at: number; by: Author; settings: Partial<GameSettings> & { turnSeconds?: number } }
   /** A facilitator approves a seat's held strikes (they join its orders) or refuses them. */
   | { kind: "strike"; at: number; by: Author; seat: SeatId; approve: boolean };
 

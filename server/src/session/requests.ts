@@ -174,6 +174,7 @@ const MAKERS: { [T in RequestType]: Maker<T> } = {
       ...(p.strikes !== undefined ? { strikes: p.strikes } : {}),
       ...(p.takeover !== undefined ? { takeover: p.takeover } : {}),
       ...(p.takeoverSeconds !== undefined ? { takeoverSeconds: p.takeoverSeconds } : {}),
+      ...(p.turnSeconds !== undefined ? { turnSeconds: p.turnSeconds } : {}),
     },
   }),
   "fac:strike": ({ member: m, at }, p) => ({

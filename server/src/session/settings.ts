@@ -1,6 +1,6 @@
 /**
  * The session's rules a facilitator sets (docs/protocol.md §9.5): strikes allowed, held for approval or refused before a
- * turn; automatic bot takeover on or off and its delay. Set at creation, changed in play by fac:settings.
+ * turn; automatic bot takeover on or off and its delay; the turn's length. Set at creation, changed in play by fac:settings.
  */
 import type { GameSettings } from "@firebreak/shared";
 import type { StoredEntry } from "./journal.ts";
@@ -39,7 +39,23 @@ export function changeSettings(
   if (e.settings.takeover !== undefined) settings.takeover = e.settings.takeover;
   if (e.settings.takeoverSeconds !== undefined) settings.takeoverSeconds = e.settings.takeoverSeconds;
   const why = takeoverWithoutDelay(settings);
-  return why === null ? ok({ ...s, settings }) : refuse("INVALID_REQUEST", why);
+  if (why !== null) return refuse("INVALID_REQUEST", why);
+  const turn = e.settings.turnSeconds;
+  return ok(turn === undefined ? { ...s, settings } : { ...newTurnLength(s, turn, e.at), settings });
+}
+
+/**
+ * A new turn length: the next turns have it. The turn under way keeps its deadline, except that a game that had no time
+ * limit gets one now (`at` + the length), and a length of 0 takes the running deadline away.
+ */
+function newTurnLength(s: SessionState, turnSeconds: number, at: number): SessionState {
+  const next: SessionState = { ...s, options: { ...s.options, turnSeconds } };
+  if (s.phase !== "planning") return next;
+  if (turnSeconds === 0) return { ...next, deadline: null };
+  if (s.options.turnSeconds > 0) return next;
+  return s.pausedRemaining !== null
+    ? { ...next, pausedRemaining: turnSeconds * 1000 }
+    : { ...next, deadline: at + turnSeconds * 1000 };
 }
 
 /** The refusal of a person's strike before the turn the settings allow strikes from, or null when strikes are not too early. */

@@ -116,9 +116,11 @@ export const requestSchemas = {
       strikes: strikeRuleSchema.optional(),
       takeover: z.boolean().optional(),
       takeoverSeconds: z.number().int().min(10).max(MAX_TURN_SECONDS).optional(),
+      /** The turn's length from now on (0: no deadline), up to a week. */
+      turnSeconds: z.number().int().min(0).max(MAX_TURN_SECONDS).optional(),
     })
     .refine((p) => Object.values(p).some((x) => x !== undefined), {
-      error: "Name at least one setting to change (strikes, takeover, takeoverSeconds)",
+      error: "Name at least one setting to change (strikes, takeover, takeoverSeconds, turnSeconds)",
     }),
   "fac:strike": z.strictObject({ seat: id, approve: z.boolean() }),
 } as const;
