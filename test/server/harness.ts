@@ -1,25 +1,15 @@
 /** Test harness: a real server on a free port, and SDK clients that record everything they receive. */
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { startServer, type ServerConfig } from "../../server/src/main.ts";
+import { freeTcpPort } from "../../server/src/store/throwaway-pg.ts";
 import { ViewMirror, type ClientView, type ViewPatch } from "@firebreak/shared";
 import { testClusterConfig } from "./cluster-env.ts";
 
-/** A free TCP port on loopback. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
+/** A free TCP port on loopback (the one the throwaway PostgreSQL and Redis servers take theirs from). */
+export const freePort: () => Promise<number> = freeTcpPort;
 
 /** The operator token test servers open GET /api/metrics with (send it as `Authorization: Bearer <it>`). */
 export const OPERATOR_TOKEN = "test-operator-token-0123456789";
