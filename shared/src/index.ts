@@ -50,3 +50,4 @@ export * from "./protocol/messages.ts";
 export * from "./protocol/http.ts";
 export * from "./protocol/exercise.ts";
 export type * from "./protocol/uploads.ts";
+export { quoteField } from "./sim/csv.ts";

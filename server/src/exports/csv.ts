@@ -4,6 +4,7 @@
  * fields that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) get a leading `'`;
  * numbers are written as numbers and never altered, so `-0.5` stays a negative number.
  */
+import { quoteField } from "@firebreak/shared";
 
 /** One cell: text (player names, chat, event texts: untrusted, neutralised), a number, or empty (null). */
 export type Cell = string | number | null;
@@ -28,16 +29,11 @@ export function csvNumber(n: number): string {
   return Math.abs(r) >= 1e21 ? BigInt(Math.round(r)).toString() : String(r);
 }
 
-/** Quotes a field (RFC 4180) when it holds a comma, a quote, CR or LF; quotes inside are doubled. */
-export function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 /** One cell as a CSV field: text neutralised then quoted, a number as a number, null as empty. */
 export function csvField(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return csvNumber(cell);
-  return quote(neutralise(cell));
+  return quoteField(neutralise(cell));
 }
 
 /** One CSV line (without its line end). */
