@@ -1,5 +1,6 @@
 /** `GET /api/games/:gameId/view`: a member's view of a running game over HTTP, for the turn-summary page. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { matchMaker } from "@colyseus/core";
 import type { ClientView } from "@firebreak/shared";
 import { create, joinSeat, testServer } from "./harness.ts";
 
@@ -67,5 +68,36 @@ describe("a long game's create options", () => {
       create(srv.url, { scenario: "tutorial", name: "Too long", turnSeconds: 7 * 86_400 + 1 }),
     ).rejects.toThrow(/INVALID_REQUEST/);
     for (const p of [day, asked]) await p.room.leave(true);
+  });
+});
+
+describe("the view of a game asleep", () => {
+  it("is read from its journal, and reading it does not wake the game", async () => {
+    const sleepy = await testServer({ idleSeconds: 1 });
+    try {
+      const fac = await create(sleepy.url, { scenario: "tutorial", name: "Asleep", turnSeconds: 0 });
+      const ana = await joinSeat(sleepy.url, fac, "Ana", "aldmark");
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      await ana.until((v) => v.session.phase === "planning");
+      const roomId = fac.room.roomId;
+      const token = ana.token;
+      await fac.room.leave(true);
+      await ana.room.leave(true);
+      // Nobody is here and no clock runs: the game leaves memory.
+      for (let i = 0; i < 1000 && matchMaker.getLocalRoomById(roomId); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(matchMaker.getLocalRoomById(roomId)).toBeUndefined();
+      const res = await fetch(`${sleepy.http}/api/games/${roomId}/view`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      const { view } = (await res.json()) as { view: ClientView };
+      expect(view.me.seat).toBe("aldmark");
+      expect(view.session.phase).toBe("planning");
+      expect(view.game.turn).toBe(1);
+      expect(matchMaker.getLocalRoomById(roomId)).toBeUndefined();
+    } finally {
+      await sleepy.close();
+    }
   });
 });
