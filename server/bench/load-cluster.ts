@@ -25,6 +25,8 @@ export interface Cluster {
 }
 
 let pg: ThrowawayPostgres | null = null;
+/** Configurations started and not stopped yet (stopped with the run's PostgreSQL, whatever happened). */
+const live = new Set<Cluster>();
 let configs = 0;
 
 /** Starts the run's PostgreSQL (once). */
@@ -48,11 +50,18 @@ export async function startCluster(
   const processes: ClusterProcess[] = [];
   // One after another: each runs its migrations at start-up, and the first one creates the tables.
   for (let i = 0; i < n; i++) {
-    const s = await startServer(cpuProfDir, log, (port) => ({
-      FIREBREAK_DATABASE_URL: database,
-      FIREBREAK_REDIS_URL: redis.url,
-      FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    }));
+    let s: Awaited<ReturnType<typeof startServer>>;
+    try {
+      s = await startServer(cpuProfDir, log, (port) => ({
+        FIREBREAK_DATABASE_URL: database,
+        FIREBREAK_REDIS_URL: redis.url,
+        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      }));
+    } catch (e) {
+      // Leave nothing behind: the processes already started and this configuration's Redis.
+      await stopCluster({ processes, redis });
+      throw e;
+    }
     processes.push({
       child: s.child,
       pid: s.child.pid as number,
@@ -61,11 +70,14 @@ export async function startCluster(
       operatorToken: s.operatorToken,
     });
   }
-  return { processes, redis };
+  const cluster = { processes, redis };
+  live.add(cluster);
+  return cluster;
 }
 
 /** Stops a configuration: SIGTERM to each process (awaiting its exit, at most 10 s), then its Redis. */
 export async function stopCluster(c: Cluster): Promise<void> {
+  live.delete(c);
   await Promise.all(
     c.processes.map(async ({ child }) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -79,8 +91,9 @@ export async function stopCluster(c: Cluster): Promise<void> {
   await c.redis.stop();
 }
 
-/** Stops the run's PostgreSQL. */
+/** Stops the configurations still running, then the run's PostgreSQL. */
 export async function stopRunPostgres(): Promise<void> {
+  await Promise.all([...live].map(stopCluster));
   const p = pg;
   pg = null;
   await p?.stop();
@@ -149,4 +162,36 @@ export function storeCpuMs(c: Cluster): { postgres: number; redis: number } {
   }
   const r = all.find((p) => p.cmd.startsWith("redis-server") && p.cmd.includes(`:${c.redis.port}`));
   return { postgres, redis: r ? cpuMsOf(r.pid, false) : Number.NaN };
+}
+
+/**
+ * CPU time in ms of a process's threads, summed by kind: `main` (the event loop), `worker` (worker threads: the
+ * PostgreSQL store's, bot workers), `v8` (garbage collection and compilation helpers), `other` (libuv and the rest).
+ */
+export function threadCpuMs(pid: number): Record<"main" | "worker" | "v8" | "other", number> {
+  const out = { main: 0, worker: 0, v8: 0, other: 0 };
+  let tasks: string[] = [];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const t of tasks) {
+    try {
+      const comm = readFileSync(`/proc/${pid}/task/${t}/comm`, "utf8").trim();
+      const ms = cpuMsOf(Number(t), false) || 0;
+      const kind =
+        Number(t) === pid
+          ? "main"
+          : comm === "WorkerThread"
+            ? "worker"
+            : comm.startsWith("V8")
+              ? "v8"
+              : "other";
+      out[kind] += ms;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return out;
 }

@@ -39,6 +39,8 @@ export interface StepResult {
   otherCores: number;
   /** Rooms each process ran at the window's end (GET /api/health). */
   roomsPerProcess: number[];
+  /** All server processes' CPU by thread kind (main, worker: the PostgreSQL store's, v8: GC and compilation, other), cores. */
+  serverThreadCores: Array<[string, number]>;
   /** Each process's own time per request (GET /api/metrics): p50 and p99, ms, or null where it did not answer. */
   serverRequestMs: Array<{ p50: number; p99: number } | null>;
 }

@@ -20,6 +20,7 @@ import {
   stopCluster,
   stopRunPostgres,
   storeCpuMs,
+  threadCpuMs,
 } from "./load-cluster.ts";
 import { machineTicks, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
 import { Recorder } from "./load-recorder.ts";
@@ -148,6 +149,7 @@ function kneeOf(steps: readonly StepResult[]): Pick<ConfigResult, "ccuAtTarget" 
 async function measureWindow(cluster: Cluster, rec: Recorder, rooms: number): Promise<StepResult> {
   const pids = cluster.processes.map((p) => p.pid);
   const cpu0 = pids.map((pid) => procStat(pid)?.cpuMs ?? NaN);
+  const threads0 = pids.map((pid) => threadCpuMs(pid));
   const self0 = selfCpuMs();
   const store0 = storeCpuMs(cluster);
   const mach0 = machineTicks();
@@ -157,6 +159,7 @@ async function measureWindow(cluster: Cluster, rec: Recorder, rooms: number): Pr
   await sleep(settings.stepSeconds * 1000);
   const t1 = performance.now();
   const cpu1 = pids.map((pid) => procStat(pid)?.cpuMs ?? NaN);
+  const threads1 = pids.map((pid) => threadCpuMs(pid));
   const self1 = selfCpuMs();
   const store1 = storeCpuMs(cluster);
   const mach1 = machineTicks();
@@ -201,6 +204,10 @@ async function measureWindow(cluster: Cluster, rec: Recorder, rooms: number): Pr
       2,
     ),
     roomsPerProcess: perProcess,
+    serverThreadCores: (["main", "worker", "v8", "other"] as const).map((k) => [
+      k,
+      round(threads1.reduce((a, t, i) => a + t[k] - (threads0[i]?.[k] ?? 0), 0) / 1000 / seconds, 3),
+    ]) as StepResult["serverThreadCores"],
     serverRequestMs: own.map((t) => (t ? { p50: t.requests.p50, p99: t.requests.p99 } : null)),
   };
 }
