@@ -37,7 +37,7 @@ export function ClassCard({
         <input
           type="number"
           min={1}
-          max={60}
+          max={7 * 24 * 60}
           value={minutes.value}
           onInput={(e) => (minutes.value = Number((e.target as HTMLInputElement).value))}
         />
