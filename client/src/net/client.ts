@@ -68,11 +68,7 @@ function whoIn(v: ClientView): string {
   return v.me.seat ? `playing ${v.game.nations[v.me.seat]?.name ?? v.me.seat}` : "player without a seat";
 }
 
-/**
- * How many times the SDK itself tries to take the dropped connection back (with its reconnection token, quick for a
- * short network drop) before the page rejoins with its seat token, which also works after a server restart; the SDK's
- * own default (15 attempts, about a minute) would keep a page away that long after every restart.
- */
+/** SDK reconnection attempts (its token dies with a restart) before the seat token rejoins: not its 15, about a minute. */
 export const SDK_RECONNECT_ATTEMPTS = 3;
 
 function attach(r: Room): void {
@@ -81,12 +77,11 @@ function attach(r: Room): void {
   // Every page, however long it has been up, tries a few quick SDK reconnections, then its token (reconnect below).
   r.reconnection.maxRetries = SDK_RECONNECT_ATTEMPTS;
   r.reconnection.minUptime = 0;
-  r.onDrop(() => {
-    if (room === r) connection.value = "reconnecting";
-  });
-  r.onReconnect(() => {
-    if (room === r) connection.value = "connected";
-  });
+  const mark = (c: "reconnecting" | "connected") => () => {
+    if (room === r) connection.value = c;
+  };
+  r.onDrop(mark("reconnecting"));
+  r.onReconnect(mark("connected"));
   r.onMessage("welcome", (w: ServerMessages["welcome"]) => {
     rememberGame(w.roomId, w.token);
   });
