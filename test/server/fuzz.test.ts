@@ -564,7 +564,7 @@ class Generator {
           ...(r.chance(0.5) ? { persona: r.chance(0.5) ? r.pick(BOT_PERSONAS) : this.idish() } : {}),
         };
       case "fac:extend":
-        return { seconds: r.pick<unknown>([10, 9, 3600, 3601, -5, 1.5, "60", null]) };
+        return { seconds: r.pick<unknown>([10, 9, 3600, 604_800, 604_801, -5, 1.5, "60", null]) };
       case "fac:inject":
         return r.chance(0.4)
           ? { id: this.idish() }

@@ -3,7 +3,7 @@ import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry } from "../session/journal.ts";
 import { replayJournal } from "../session/session.ts";
 import type { Member, SessionState } from "../session/types.ts";
-import { arrive, begin, depart, fire, request, settle, type Plan } from "./driver.ts";
+import { arrive, awayWords, begin, depart, fire, request, settle, type Plan } from "./driver.ts";
 import { ENDED_ROOM_SECONDS, type Facts } from "./timers.ts";
 
 const scenario = testScenario(4);
@@ -118,6 +118,18 @@ describe("the session driver", () => {
       after.game.incidents.some((i) => i.turn === 1 && i.author === "north" && i.target === "south"),
     ).toBe(true);
     expect(fire(s, { kind: "deadline", at: 61_000 }, 62_000, facts([ann.id, bob.id])).steps).toEqual([]);
+  });
+
+  it("says how long players were away in words a class reads, from seconds to days", () => {
+    expect([30, 300, 3600, 86_400, 108_000, 194_400, 604_800].map(awayWords)).toEqual([
+      "30 s",
+      "5 min",
+      "60 min",
+      "24 h",
+      "30 h",
+      "2 days 6 h",
+      "7 days",
+    ]);
   });
 
   it("a takeover gives a seat whose players stayed away to a bot, with a notice; a returning player gets it back", () => {

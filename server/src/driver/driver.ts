@@ -147,6 +147,16 @@ function deadline(s: SessionState, timer: Timer, now: number, facts: Facts): Pla
   return settled(f, now, facts);
 }
 
+/** A delay in words a class reads: "30 s", "5 min", "30 h", "2 days 6 h". */
+export function awayWords(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 2 * 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 2 * 86400) return `${Math.round(seconds / 3600)} h`;
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.round((seconds - days * 86400) / 3600);
+  return `${days} day${days === 1 ? "" : "s"}${hours > 0 ? ` ${hours} h` : ""}`;
+}
+
 /** A seat whose players have all been away for the game's takeoverSeconds goes to a bot (reason "absent"), with a public notice. */
 function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Plan {
   const held = s.seats.find((c) => c.seat === seat);
@@ -156,7 +166,7 @@ function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Pla
   const f = new Fold(s);
   if (!f.apply({ kind: "bot", at: now, by: "system", seat, bot: true, persona: null, reason: "absent" }))
     return settled(f, now, facts);
-  const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${s.settings.takeoverSeconds} s: a bot plays for them until they return.`;
+  const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${awayWords(s.settings.takeoverSeconds)}: a bot plays for them until they return.`;
   f.apply({ kind: "chat", at: now, by: "system", channel: { kind: "public" }, text });
   return settled(f, now, facts);
 }
