@@ -10,6 +10,7 @@ import {
 
 /** A state's id. */
 type SeatId = string;
+import { stateNamer } from "../ui/incident-labels.ts";
 import { turnsPlayed } from "./pair-chart.tsx";
 
 /** A secret objective as the view carries it. */
@@ -86,8 +87,7 @@ export function Objectives({ v }: { v: GameView }) {
 
 /** Incidents pinned on the wrong state: in public, and in a state's private assessment. */
 export function Misattributions({ v }: { v: GameView }) {
-  const name = (id: string | null) =>
-    id === null ? "nobody" : id === "nonState" ? "a non-state actor" : (v.nations[id]?.name ?? id);
+  const name = stateNamer(v.nations, "nobody");
   const rows = v.incidents.flatMap((i) => [
     ...i.publicAttributions
       .filter((a) => a.accused !== i.author)

@@ -2,7 +2,6 @@
 import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import {
-  accusationStrength,
   CONFIDENCE_NAMES,
   INCIDENT_NAMES,
   rungName,
@@ -10,7 +9,7 @@ import {
   type IncidentView,
 } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
-import { incidentRef } from "../ui/incident-labels.ts";
+import { incidentRef, publicBlame, stateNamer } from "../ui/incident-labels.ts";
 import { EventLine, ROUTINE_RULES } from "../ui/event-line.tsx";
 
 /** The game's Phaser board, fed the replayed view (it reads only the view's game and the viewer's seat). */
@@ -51,8 +50,7 @@ function knownAuthor(i: IncidentView, v: GameView, name: (id: string | null) => 
 /** A viewer's side of the replay; `id` keeps its headings' ids apart from the other side's. */
 export function Pane({ view, title, id }: { view: GameView; title: string; id: string }) {
   const routine = useSignal(false);
-  const name = (s: string | null) =>
-    s === null ? "unknown" : s === "nonState" ? "a non-state actor" : (view.nations[s]?.name ?? s);
+  const name = stateNamer(view.nations);
   const pairName = (p: string) => p.split("|").map(name).join("–");
   const tensions = Object.entries(view.tension).sort((a, b) => b[1] - a[1]);
   const events = view.events
@@ -154,14 +152,7 @@ export function Pane({ view, title, id }: { view: GameView; title: string; id: s
                   </td>
                   <td>{name(i.target)}</td>
                   <td>{knownAuthor(i, view, name)}</td>
-                  <td>
-                    {i.publicAttributions
-                      .map(
-                        (a) =>
-                          `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`,
-                      )
-                      .join("; ") || "—"}
-                  </td>
+                  <td>{publicBlame(i, name)}</td>
                 </tr>
               ))}
           </tbody>

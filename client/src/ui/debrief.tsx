@@ -11,10 +11,10 @@ import { CbmTimeline, Misattributions, Objectives } from "../review/outcomes.tsx
 import { PairChart, PairChartLegend } from "../review/pair-chart.tsx";
 import { rememberRecordToken } from "../review/route.ts";
 import { personaTitle } from "./console.tsx";
+import { stateNamer } from "./incident-labels.ts";
 
 export function Debrief({ v }: { v: ClientView }) {
-  const name = (id: string | null) =>
-    id === null ? "nobody" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id);
+  const name = stateNamer(v.game.nations, "nobody");
   const o = v.game.outcome;
   const gameId = currentRoomId();
   const token = currentToken();

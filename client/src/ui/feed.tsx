@@ -1,17 +1,16 @@
 /** Briefing and intelligence: my secret briefing and objectives, incidents with my confidence, and the event feed with "why?". */
 import { useSignal } from "@preact/signals";
-import { accusationStrength, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
+import { CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { EventLine, ROUTINE_RULES } from "./event-line.tsx";
 import { Hints } from "./hints.tsx";
-import { incidentRef } from "./incident-labels.ts";
+import { incidentRef, publicBlame, stateNamer } from "./incident-labels.ts";
 
 export function Feed({ v }: { v: ClientView }) {
   const showRoutine = useSignal(false);
   const me = v.me.seat;
   const mine = me ? v.game.private[me] : undefined;
-  const name = (id: string | null) =>
-    id === null ? "unknown" : id === "nonState" ? "a non-state actor" : (v.game.nations[id]?.name ?? id);
+  const name = stateNamer(v.game.nations);
   const routine = v.game.events.filter((e) => ROUTINE_RULES.has(e.rule)).length;
   const events = v.game.events
     .filter((e) => showRoutine.value || !ROUTINE_RULES.has(e.rule))
@@ -76,14 +75,7 @@ export function Feed({ v }: { v: ClientView }) {
                             : `${CONFIDENCE_NAMES[k.confidence]} confidence${k.suspect ? `: ${name(k.suspect)}` : ""}`
                           : "—"}
                   </td>
-                  <td>
-                    {i.publicAttributions
-                      .map(
-                        (a) =>
-                          `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`,
-                      )
-                      .join("; ") || "—"}
-                  </td>
+                  <td>{publicBlame(i, name)}</td>
                 </tr>
               );
             })}

@@ -2,7 +2,13 @@
  * Incidents in words, each with a short reference so that two incidents of the same turn, kind and victim can be told
  * apart in a picker, in the orders list and in the incidents table; with the viewer's own evidence where it has some.
  */
-import { CONFIDENCE_NAMES, INCIDENT_NAMES, type IncidentView } from "@firebreak/shared/browser";
+import {
+  accusationStrength,
+  CONFIDENCE_NAMES,
+  type GameView,
+  INCIDENT_NAMES,
+  type IncidentView,
+} from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 
 /** An incident's short reference: the last four characters of its opaque id, upper case ("ref K3X9"). */
@@ -10,11 +16,27 @@ export function incidentRef(id: string): string {
   return id.slice(-4).toUpperCase();
 }
 
+/** How a view names states: a state's name (its id when the view has none), "a non-state actor", or `none` for null. */
+export function stateNamer(nations: GameView["nations"], none = "unknown"): (id: string | null) => string {
+  return (id) => {
+    if (id === null) return none;
+    if (id === "nonState") return "a non-state actor";
+    return (Object.hasOwn(nations, id) ? nations[id]?.name : undefined) ?? id;
+  };
+}
+
 /** A state's name in the view, "a non-state actor", or the id itself. */
 function nameIn(v: ClientView, id: string | null): string {
-  if (id === null) return "unknown";
-  if (id === "nonState") return "a non-state actor";
-  return v.game.nations[id]?.name ?? id;
+  return stateNamer(v.game.nations)(id);
+}
+
+/** Who blamed whom for an incident in public: "Aestria blamed Borevia (strongly); …", or "—" when nobody did. */
+export function publicBlame(i: IncidentView, name: (id: string | null) => string): string {
+  return (
+    i.publicAttributions
+      .map((a) => `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})`)
+      .join("; ") || "—"
+  );
 }
 
 /** The incident in a few words: "turn 2: DDoS against Aldmark (ref K3X9)". */
