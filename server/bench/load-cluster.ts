@@ -113,10 +113,10 @@ export async function roomsPerProcess(c: Cluster): Promise<number[]> {
   );
 }
 
-/** CPU time in ms (user + system; with `reaped`, also of its waited-for children) of a process, from /proc; NaN if gone. */
-function cpuMsOf(pid: number, reaped: boolean): number {
+/** CPU time in ms (user + system; with `reaped`, also of its waited-for children) of a process (or of one thread, from its task's stat file), from /proc; NaN if gone. */
+function cpuMsOf(pid: number, reaped: boolean, statPath = `/proc/${pid}/stat`): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(statPath, "utf8");
     const f = stat
       .slice(stat.lastIndexOf(")") + 2)
       .split(" ")
@@ -179,7 +179,7 @@ export function threadCpuMs(pid: number): Record<"main" | "worker" | "v8" | "oth
   for (const t of tasks) {
     try {
       const comm = readFileSync(`/proc/${pid}/task/${t}/comm`, "utf8").trim();
-      const ms = cpuMsOf(Number(t), false) || 0;
+      const ms = cpuMsOf(Number(t), false, `/proc/${pid}/task/${t}/stat`) || 0;
       const kind =
         Number(t) === pid
           ? "main"

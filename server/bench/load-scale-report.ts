@@ -191,8 +191,16 @@ export function formatScale(r: ScaleBench): string {
         `${pad(s.rooms, 6)} ${pad(s.ccu, 6)} ${pad(s.requestsPerSecond, 7)} ${pad(s.requestMs.p50.toFixed(2), 7)} ${pad(Number.isFinite(s.p99WithUnanswered) ? s.p99WithUnanswered.toFixed(1) : "∞", 8)} ${pad(s.unanswered, 5)} ${pad(s.serverCores.join(" + "), 16)} ${pad(s.serverMsCpuPerRequest.toFixed(2), 10)} ${pad(s.clientCores.toFixed(2), 7)} ${pad(s.postgresCores.toFixed(2), 5)} ${pad(s.redisCores.toFixed(2), 5)} ${pad(s.otherCores.toFixed(2), 6)} ${pad(s.loadAverage.toFixed(1), 5)}  ${pad(s.roomsPerProcess.join("/"), 13)}  ${s.serverRequestMs.map((t) => (t ? `${t.p50}/${t.p99}` : "—")).join(", ")}`,
       );
   }
+  out.push("");
+  for (const c of r.configs) {
+    // At the knee, or at the first step when none held the target.
+    const at = c.knee ?? c.steps[0];
+    if (at)
+      out.push(
+        `${c.processes} process(es) at ${at.ccu} CCU, servers' CPU by thread (cores): ${at.serverThreadCores.map(([k, v]) => `${k} ${v}`).join(", ")}`,
+      );
+  }
   out.push(
-    "",
     `CCU at p99 < ${TARGET_P99_MS} ms: ${r.configs.map((c) => `${c.processes} process(es) ${c.ccuAtTarget}`).join(", ")}`,
   );
   if (r.ratio !== null)
