@@ -32,15 +32,15 @@ export const settings = {
   /** Facilitators start their games at random moments over this many seconds, as classes do not start in the same second. */
   startSpreadS: numberFlag("--start-spread", QUICK ? 5 : 10),
   /** Whole run, seconds: every phase stops by then. */
-  budgetS: numberFlag("--budget", PROCESSES ? 900 : QUICK ? 60 : 90),
+  budgetS: numberFlag("--budget", PROCESSES ? (QUICK ? 150 : 600) : QUICK ? 60 : 90),
   /** Scale-out mode: the most server processes (0: the one-process bench). */
   processes: PROCESSES,
   /** Scale-out mode: rooms added at each step of the ramp. */
-  stepRooms: Math.round(numberFlag("--step-rooms", 40)),
+  stepRooms: Math.round(numberFlag("--step-rooms", QUICK ? 10 : 40)),
   /** Scale-out mode: seconds each step lasts (its latency is measured over the part after its rooms joined). */
-  stepSeconds: numberFlag("--step-seconds", 15),
+  stepSeconds: numberFlag("--step-seconds", QUICK ? 5 : 15),
   /** Scale-out mode: the ramp of a configuration stops at this many rooms. */
-  maxRooms: Math.round(numberFlag("--max-rooms", 1000)),
+  maxRooms: Math.round(numberFlag("--max-rooms", QUICK ? 60 : 1000)),
   cpuProfDir: flag("--cpu-prof"),
   /** Quiet games played one after another before the load (each about 12 turns of 200 ms think time). */
   quietGames: 3,

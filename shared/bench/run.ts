@@ -9,11 +9,12 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** Bench files, relative to the repository root, run in this order. */
+/** Bench files, relative to the repository root (each with its own arguments after the file), run in this order. */
 const BENCHES = [
   "shared/bench/engine.bench.ts",
   "shared/bench/bots.bench.ts",
   "server/bench/load.bench.ts",
+  "server/bench/load.bench.ts --processes 2",
   "server/bench/exercise-load.bench.ts",
   "client/bench/client.bench.ts",
 ];
@@ -24,9 +25,10 @@ const json = args.includes("--json");
 const results: unknown[] = [];
 let failed = false;
 
-for (const [i, file] of BENCHES.entries()) {
+for (const [i, bench] of BENCHES.entries()) {
   if (!json && i > 0) console.log("");
-  const r = spawnSync(process.execPath, [file, ...args], {
+  const [file, ...own] = bench.split(" ");
+  const r = spawnSync(process.execPath, [file as string, ...own, ...args], {
     cwd: root,
     stdio: json ? ["ignore", "pipe", "inherit"] : "inherit",
     encoding: "utf8",
@@ -34,7 +36,7 @@ for (const [i, file] of BENCHES.entries()) {
   });
   if (r.status !== 0) {
     failed = true;
-    console.error(`bench ${file} failed (exit ${r.status ?? r.signal})`);
+    console.error(`bench ${bench} failed (exit ${r.status ?? r.signal})`);
     continue;
   }
   if (json) {
@@ -42,7 +44,7 @@ for (const [i, file] of BENCHES.entries()) {
       results.push(JSON.parse(r.stdout));
     } catch {
       failed = true;
-      console.error(`bench ${file} printed no JSON object`);
+      console.error(`bench ${bench} printed no JSON object`);
     }
   }
 }
