@@ -5,6 +5,7 @@ import type { Rng } from "../model/rng.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import { attributeAndInquire } from "./personas.ts";
+import { requestAssistance } from "./assistance.ts";
 import type { Planner } from "./planner.ts";
 import { rivalsByTension, tensionWith } from "./perception.ts";
 import type { RefusalReason } from "./message-templates.ts";
@@ -93,6 +94,7 @@ function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | 
 export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   punishViolations(view, me, plan, rng);
   attributeAndInquire(view, me, plan);
+  requestAssistance(view, me, plan);
   const rival = rivalsByTension(view, me)[0];
   if (rival && tensionWith(view, me, rival) >= 3)
     plan.add({

@@ -7,6 +7,7 @@ import { CBM_KINDS, hotlineWith } from "../model/cbms.ts";
 import type { GameView } from "../view/types.ts";
 import type { BotAnswer, BotProposal } from "./intents.ts";
 import { addBrinkChoices } from "./brink.ts";
+import { requestAssistance } from "./assistance.ts";
 import type { Persona } from "./persona-names.ts";
 import { refusalText } from "./messages.ts";
 import type { RefusalReason } from "./message-templates.ts";
@@ -218,6 +219,8 @@ export function chooseOrders(view: GameView, persona: Persona, rng: Rng): Order[
       randomOrders(view, me, plan, rng);
       break;
   }
+  if (persona === "dove" || persona === "reciprocal" || persona === "forgiving")
+    requestAssistance(view, me, plan);
   return plan.orders;
 }
 

@@ -35,6 +35,7 @@ export function beginResolution(state: GameState, turn: number): Ctx {
     touched: new Set(),
     hunting: new Set(),
     investigating: new Set(),
+    assisted: new Set(),
     spied: new Set(),
     peaks: new Map(),
     strikes: [],

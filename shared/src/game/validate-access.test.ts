@@ -111,7 +111,7 @@ describe("error codes of accesses, false flags, incidents and inquiries; a rejec
       s,
       orders(s, "south", [{ type: "inquire", target: "north", incident }]),
       "NO_HOTLINE",
-      /hotline with North\./,
+      /hotline with North \(or, about an incident against you, that you both adopted the norm on assistance\)\./,
     );
   });
 

@@ -75,8 +75,17 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
       const inc = s.incidents.find((x) => x.id === o.incident);
       if (!inc || !own(inc.knowledge, seat))
         return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
-      if (o.type === "inquire" && !hasCbm(s, "hotline", "diplomacy.inquire", seat, o.target))
-        return err("NO_HOTLINE", `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)}.`, i);
+      // A victim may ask another adopter of the norm on assistance without a hotline (a request for assistance).
+      if (
+        o.type === "inquire" &&
+        !(inc.target === seat && hasCbm(s, "normAssistance", "diplomacy.inquire", seat, o.target)) &&
+        !hasCbm(s, "hotline", "diplomacy.inquire", seat, o.target)
+      )
+        return err(
+          "NO_HOTLINE",
+          `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)} (or, about an incident against you, that you both adopted the norm on assistance).`,
+          i,
+        );
     }
     if (o.type === "attribute") {
       const inc = s.incidents.find((x) => x.id === o.incident);

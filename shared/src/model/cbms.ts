@@ -132,10 +132,10 @@ export const CBMS = {
   normAssistance: {
     name: "Norm: answer requests for assistance",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter that answers another adopter's hotline inquiry opens its logs (the asker's attribution of the incident advances that month as if it investigated); one that leaves the inquiry unanswered pays as for any breach (told to the adopters).",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter hit by an incident may ask any other adopter about it, hotline or not (a request for assistance); an adopter that answers another adopter's inquiry opens its logs (the asker's attribution of the incident advances faster that month, on top of its own investigation); one that leaves the inquiry unanswered pays as for any breach (told to the adopters).",
     members: "twoOrMore",
     reveals: null,
-    bites: ["norm.breach", "attribution.advance"],
+    bites: ["norm.breach", "attribution.advance", "diplomacy.inquire"],
     norm: true,
   },
   normSupplyChain: {

@@ -27,6 +27,8 @@ export const DEFAULT_PARAMS = {
   attributionDefenseSlope: 0.05,
   /** Hazard multiplier when the holder investigates that incident this turn. */
   investigateMultiplier: 1.5,
+  /** Hazard multiplier when another adopter of the norm on assistance opens its logs to the holder this turn (on top of investigating). */
+  assistanceMultiplier: 1.5,
   /** Hazard multiplier for incidents against situation-report members. */
   sitrepAttributionMultiplier: 1.5,
   /** Multiplier of the low-confidence error for incidents against situation-report members (shared forensics). */

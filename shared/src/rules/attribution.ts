@@ -25,6 +25,7 @@ export function attributionHazard(ctx: Ctx, incident: Incident, knower: SeatId):
   const defense = own(ctx.s.nations, knower)?.defense ?? 3;
   let h = p.attributionHazard * (1 + p.attributionDefenseSlope * (defense - 3));
   if (ctx.investigating.has(`${knower}:${incident.id}`)) h *= p.investigateMultiplier;
+  if (ctx.assisted.has(`${knower}:${incident.id}`)) h *= p.assistanceMultiplier;
   if (sitrepLinked(ctx, "attribution.advance", incident, knower)) h *= p.sitrepAttributionMultiplier;
   if (incident.proxy) h *= p.proxyAttributionMultiplier;
   if (incident.author && ctx.spied.has(`${knower}>${incident.author}`)) h *= p.espionageAttributionMultiplier;

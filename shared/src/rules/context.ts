@@ -21,6 +21,8 @@ export interface Ctx {
   hunting: Set<SeatId>;
   /** `seat:incidentId` being investigated this turn. */
   investigating: Set<string>;
+  /** `seat:incident` pairs whose attribution another adopter's logs help this turn (norm on assistance). */
+  assisted: Set<string>;
   /** `spy>target` pairs of espionage this turn. */
   spied: Set<string>;
   /** Pairs whose tension reached the armed-conflict threshold at some moment this turn, with the peak. */

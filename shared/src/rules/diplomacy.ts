@@ -99,7 +99,9 @@ export function inquire(ctx: Ctx, from: SeatId, order: InquireOrder): void {
     ctx,
     "diplomacy.inquire",
     [from, order.target],
-    `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`,
+    hasCbm(ctx.s, "hotline", "diplomacy.inquire", from, order.target)
+      ? `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`
+      : `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} for assistance with an incident, as the norm on assistance allows; an answer is due next turn.`,
     { incident: order.incident },
   );
 }
@@ -160,8 +162,8 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
 
 /**
  * Assistance on request (GGE 2015 norm (h)): between two adopters of the norm, a state that answers an inquiry (and does
- * not own up) opens its logs to the asker: the asker's attribution of the incident advances this month as if it had
- * investigated it (its evidence moves toward the truth sooner, whoever the truth is; the answer says nothing of it).
+ * not own up) opens its logs to the asker: the asker's attribution of the incident advances sooner this month, on top of
+ * its own investigation (its evidence moves toward the truth sooner, whoever the truth is; the answer says nothing of it).
  */
 function assist(ctx: Ctx, asker: SeatId, by: SeatId, incident: string): void {
   if (
@@ -169,7 +171,7 @@ function assist(ctx: Ctx, asker: SeatId, by: SeatId, incident: string): void {
     !hasCbm(ctx.s, "normAssistance", "attribution.advance", by)
   )
     return;
-  ctx.investigating.add(`${asker}:${incident}`);
+  ctx.assisted.add(`${asker}:${incident}`);
   emit(
     ctx,
     "attribution.advance",
