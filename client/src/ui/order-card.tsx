@@ -7,6 +7,7 @@ import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import {
   ACCESS_AGE,
+  cbmInForce,
   hotlineWith,
   orderCost,
   ORDER_COSTS,
@@ -107,8 +108,10 @@ export function OrderCard({
     choice.value = "standDown";
   };
   const others = v.game.seats.filter((s) => s !== me);
-  // An inquiry goes over a hotline: only states with one in force can be asked.
-  const hotlines = others.filter((s) => hotlineWith(v.game, me, s));
+  // An inquiry goes over a hotline, or (about an incident against this seat) to a fellow adopter of the norm on assistance.
+  const hotlines = others.filter(
+    (s) => hotlineWith(v.game, me, s) || cbmInForce(v.game, "normAssistance", me, s),
+  );
   // At the brink, the choice is toward a state the seat is at the brink with.
   const partners = brinkPartners(v);
   const targets = type.value === "inquire" ? hotlines : type.value === "brink" ? partners : others;
