@@ -141,7 +141,8 @@ export function ExerciseCard({
         />
       </label>
       <p>
-        Scenario: <strong>{sc?.title}</strong> <small>(choose another under Play solo or Use my own scenario)</small>
+        Scenario: <strong>{sc?.title}</strong>{" "}
+        <small>(choose another under Play solo or Use my own scenario)</small>
       </p>
       <label>
         <input

@@ -88,7 +88,8 @@ export function ClassCard({
         </label>
       </fieldset>
       <p>
-        Scenario: <strong>{sc?.title}</strong> <small>(choose another under Play solo or Use my own scenario)</small>
+        Scenario: <strong>{sc?.title}</strong>{" "}
+        <small>(choose another under Play solo or Use my own scenario)</small>
       </p>
       <button
         type="button"
