@@ -259,10 +259,10 @@ describe("stylized facts (docs/model.md §7)", () => {
     "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
     () => {
       // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch (seed 1). Measured
-      // on 500 games an arm with rules v3: wrong public accusations -0.24 a game [-0.33, -0.15], incidents whose victim's
-      // evidence pointed at an innocent state -0.30 [-0.57, -0.02], armed conflict +1.2 points [-3.4, +5.8]. The claim is
-      // the first two below zero and the war difference below +8 points (non-inferiority): the accusation effect is about
-      // five standard errors at 500 games; the misattribution effect about two at 500 and three at 1,000.
+      // on 500 games an arm with rules v3 (and requests for assistance): wrong public accusations -0.22 a game [-0.30, -0.13],
+      // incidents whose victim's evidence pointed at an innocent state -0.69 [-0.94, -0.44], armed conflict +1.8 points
+      // [-1.5, +5.1]; on 1,000: -0.21, -0.77, +1.3 [-0.9, +3.5]. The claim is the first two below zero and the war
+      // difference below +8 points (non-inferiority): each effect is about five standard errors at 500 games.
       const collateral = load("collateral");
       const none = new Arm([], [], false, "1", collateral);
       const linked = new Arm([], ["situationReports"], false, "1", collateral);
@@ -287,7 +287,7 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "6. being named deters: a hawk publicly named at moderate confidence attacks less afterwards",
     () => {
-      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games with rules v3: hawks ran 1.28 attacks a turn (operations
+      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games with rules v3: hawks ran 1.32 attacks a turn (operations
       // other than espionage) up to the turn they were first named and 0.05 after. The unit is a named hawk seat (its
       // own before and after rates, a paired difference); about 3 such seats come from every 10 games, so 100 games give
       // some 30 pairs, where a drop of more than a whole attack a turn is many standard errors.
