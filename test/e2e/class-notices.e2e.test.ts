@@ -133,7 +133,7 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       const ref = /\(ref ([A-Z0-9]{4})\)/.exec(first)?.[1] ?? "";
       await ana.page
         .locator(".planned li", {
-          hasText: `Inquire over the hotline → Borevia — turn 1: DDoS against Aestria (ref ${ref})`,
+          hasText: `Inquire (hotline, or a request for assistance) → Borevia — turn 1: DDoS against Aestria (ref ${ref})`,
         })
         .waitFor();
       await resolve(fac.page, [ana.page, ben.page, cy.page], 3);

@@ -42,7 +42,7 @@ const DOES: Record<OrderType, string> = {
   attribute:
     "Name publicly who you think did an incident. Right, your reputation rises and theirs falls; wrong, you lose reputation and tension with them rises sharply.",
   inquire:
-    "Ask a state over your hotline about an incident. It must answer next turn, or tension between you rises.",
+    "Ask a state about an incident over your hotline, or, for an incident against you, as a request for assistance to a state that adopted the norm on assistance with you. It must answer next turn, or tension between you rises.",
   answer:
     "Answer a hotline inquiry: deny, explain or acknowledge. Any answer eases tension with the state that asked.",
   sanction:

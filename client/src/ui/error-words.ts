@@ -39,7 +39,7 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
   INVALID_FALSE_FLAG: "A false flag must point at a third state, not at you or at the target.",
   UNKNOWN_INCIDENT: "You don't know of that incident.",
   NO_HOTLINE:
-    "You can only ask a state over a hotline you share with it. Propose a hotline under Diplomacy first.",
+    "You can only ask a state over a hotline you share with it, or, about an incident against you, a state that adopted the norm on assistance with you. Propose a hotline under Diplomacy first.",
   UNKNOWN_INQUIRY: "That inquiry does not exist.",
   NOT_YOUR_INQUIRY: "That inquiry was sent to another state, not to you.",
   ALREADY_ANSWERED: "That inquiry has already been answered, or it lapsed unanswered.",
@@ -54,6 +54,9 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
   NOT_AT_BRINK: "You can only stand firm or stand down with a state you are at the brink with.",
   INVALID_STEP: "The game could not apply that move. Nothing changed.",
   INVALID_SCENARIO: "That scenario has a fault and cannot be played.",
+  SCENARIO_TOO_LARGE: "That scenario file is too large: a scenario file may be at most 256 KB.",
+  NO_SUCH_SCENARIO:
+    "That scenario is not on this server, or this browser does not hold its key: upload the file again.",
   // The server's codes.
   NOT_A_PLAYER:
     "Only a player holding a seat can do that. If a bot is playing your seat, ask the facilitator to hand it back.",

@@ -22,7 +22,7 @@ export const LABELS: Record<OrderType, string> = {
   hunt: "Hunt for intruders",
   investigate: "Investigate an incident",
   attribute: "Publicly attribute an incident",
-  inquire: "Inquire over the hotline",
+  inquire: "Inquire (hotline, or a request for assistance)",
   answer: "Answer an inquiry",
   sanction: "Sanction",
   expel: "Expel diplomats",
