@@ -11,7 +11,9 @@ export type HttpOnlyCode =
   | "FOREIGN_ORIGIN"
   | "METRICS_DISABLED"
   | "SERVER_ERROR"
-  | "RULES_CHANGED";
+  | "RULES_CHANGED"
+  | "SCENARIO_TOO_LARGE"
+  | "NO_SUCH_SCENARIO";
 
 /** Every code a client can receive. */
 export type AnyErrorCode = RejectionCode | HttpOnlyCode;
