@@ -1,4 +1,7 @@
-/** Golden records: replaying each must reproduce every per-turn state hash; a tampered record must fail at the right turn. */
+/**
+ * Golden records: replaying each must reproduce every per-turn state hash; a tampered record must fail at the
+ * right turn.
+ */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -31,7 +31,10 @@ const KINDS = {
   normsAndCbms: "halden-measures",
 } as const;
 
-/** Every scenario file, as `scenario:check` finds them: `scenarios/*.yaml|yml|json` and `scenarios/<id>/scenario.*`. */
+/**
+ * Every scenario file, as `scenario:check` finds them: `scenarios/*.yaml|yml|json` and
+ * `scenarios/<id>/scenario.*`.
+ */
 const paths = listScenarioFiles(SCENARIOS_DIR);
 const files = paths.map((p) => relative(SCENARIOS_DIR, p));
 

@@ -1,4 +1,7 @@
-/** Client benchmark: shipped JavaScript gzipped, navigation to an interactive board, idle frame rate. Prints; never fails on speed. */
+/**
+ * Client benchmark: shipped JavaScript gzipped, navigation to an interactive board, idle frame rate. Prints;
+ * never fails on speed.
+ */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

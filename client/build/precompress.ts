@@ -1,7 +1,7 @@
 /**
- * Precompression of the built client: after `vite build`, every compressible file (HTML, JS, CSS, SVG, JSON, maps) gets
- * a brotli (`.br`) and a gzip (`.gz`) copy beside it, written only when smaller than the file. The server sends the
- * copy a browser accepts (server/src/http/static.ts), so nothing is compressed per request.
+ * Precompression of the built client: after `vite build`, every compressible file (HTML, JS, CSS, SVG, JSON,
+ * maps) gets a brotli (`.br`) and a gzip (`.gz`) copy beside it, written only when smaller than the file. The
+ * server sends the copy a browser accepts (server/src/http/static.ts), so nothing is compressed per request.
  */
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -26,7 +26,10 @@ async function filesUnder(dir: string, prefix = ""): Promise<string[]> {
   return out;
 }
 
-/** Writes `.br` and `.gz` copies of the compressible files under `dir`; returns the relative paths of the files compressed. */
+/**
+ * Writes `.br` and `.gz` copies of the compressible files under `dir`; returns the relative paths of the
+ * files compressed.
+ */
 export async function precompressDir(dir: string): Promise<string[]> {
   const files = (await filesUnder(dir)).filter((f) => COMPRESSIBLE.test(f));
   const done: string[] = [];

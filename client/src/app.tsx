@@ -1,4 +1,7 @@
-/** The app: home, lobby, game or debrief, with the connection banner (the game's own is in its header) and the live region. */
+/**
+ * The app: home, lobby, game or debrief, with the connection banner (the game's own is in its header) and the
+ * live region.
+ */
 import { announcement, view } from "./net/client.ts";
 import { ConnectionBanner } from "./ui/clock.tsx";
 import { Debrief } from "./ui/debrief.tsx";
@@ -14,11 +17,13 @@ import { SummaryPage } from "./summary/page.tsx";
 
 export function App() {
   const v = view.value;
-  // A replay (opened from the debrief, a `?replay=` link or a record file) takes the whole page until it is closed.
+  // A replay (opened from the debrief, a `?replay=` link or a record file) takes the whole page until it is
+  // closed.
   if (replaySource.value) return <ReplayScreen source={replaySource.value} />;
   // A turn summary opened from a link (`?summary=`, a notice's) reads the game without joining it.
   if (summaryGame.value) return <SummaryPage gameId={summaryGame.value} />;
-  // An exercise's dashboard (opened from Run an exercise, or a reload of #exercise) takes the page until it is left.
+  // An exercise's dashboard (opened from Run an exercise, or a reload of #exercise) takes the page until it
+  // is left.
   if (showExercise.value) return <ExercisePage />;
   const playing = v !== null && v.session.phase !== "lobby" && v.session.phase !== "ended";
   return (

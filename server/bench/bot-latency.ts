@@ -1,10 +1,11 @@
 /**
- * How much `hard` bots' decisions block the server's event loop (docs/performance.md, "Bot decisions").
- * `node server/bench/bot-latency.ts [--workers N] [--turns T]` starts a server in this process with N bot workers
- * (FIREBREAK_BOT_WORKERS; 0 = decide on the event loop, as before workers) and plays a solo `halden-measures` game
- * against five hard bots for T turns (default 8), while a second room's facilitator sends a chat request every 100 ms.
- * Printed: the event loop's delay during play (perf_hooks monitorEventLoopDelay, 1 ms resolution), the other room's
- * request round trips, and the time from the player's "ready" to the next turn's view.
+ * How much `hard` bots' decisions block the server's event loop (docs/performance.md, "Bot decisions"). `node
+ * server/bench/bot-latency.ts [--workers N] [--turns T]` starts a server in this process with N bot workers
+ * (FIREBREAK_BOT_WORKERS; 0 = decide on the event loop, as before workers) and plays a solo `halden-measures`
+ * game against five hard bots for T turns (default 8), while a second room's facilitator sends a chat request
+ * every 100 ms. Printed: the event loop's delay during play (perf_hooks monitorEventLoopDelay, 1 ms
+ * resolution), the other room's request round trips, and the time from the player's "ready" to the next
+ * turn's view.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

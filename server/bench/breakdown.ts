@@ -1,11 +1,11 @@
 /**
  * Where the server's time per request goes, measured in-process on a real game: the load bench's server
- * journals every game to SQLite; this replays the longest finished game from that journal (with the
- * server's own reducer, `applyEntry`) and times, on the state of its last turn, the pieces of work one
- * accepted request costs the server (the session step, the journal append, and bringing the clients' views up to
- * date: per distinct viewer the shared view including the engine's `viewFor`, its diff against what the clients
- * hold, and the msgpack encoding of the patch), plus, for comparison, a full snapshot per client (built, encoded and
- * decoded) as sent on a join. Socket writes are not included.
+ * journals every game to SQLite; this replays the longest finished game from that journal (with the server's
+ * own reducer, `applyEntry`) and times, on the state of its last turn, the pieces of work one accepted
+ * request costs the server (the session step, the journal append, and bringing the clients' views up to date:
+ * per distinct viewer the shared view including the engine's `viewFor`, its diff against what the clients
+ * hold, and the msgpack encoding of the patch), plus, for comparison, a full snapshot per client (built,
+ * encoded and decoded) as sent on a join. Socket writes are not included.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,25 +26,40 @@ export interface Breakdown {
   entries: number;
   turn: number;
   members: number;
-  /** `applyEntry` (session reducer, including the engine step) for one orders step, one ready, and the turn's resolve. */
+  /**
+   * `applyEntry` (session reducer, including the engine step) for one orders step, one ready, and the turn's
+   * resolve.
+   */
   ordersStepUs: number;
   readyUs: number;
   resolveUs: number;
   /** One journal append (JSON + SQLite insert, WAL, synchronous=NORMAL) on a fresh store. */
   appendUs: number;
-  /** Per client view, mean over the game's members: the engine projection, the whole client view (includes viewFor), msgpack encode and decode. */
+  /**
+   * Per client view, mean over the game's members: the engine projection, the whole client view (includes
+   * viewFor), msgpack encode and decode.
+   */
   viewForUs: number;
   clientViewUs: number;
   packUs: number;
   unpackUs: number;
-  /** Mean encoded view size on the last turn and on the first, and a player's view by part on the last turn (bytes of JSON, largest first). */
+  /**
+   * Mean encoded view size on the last turn and on the first, and a player's view by part on the last turn
+   * (bytes of JSON, largest first).
+   */
   viewBytes: number;
   viewBytesFirstTurn: number;
   playerViewParts: Array<{ part: string; bytes: number }>;
-  /** Bringing every member up to date after an orders step and after a turn's last ready and resolve: views built, diffed, patches encoded. */
+  /**
+   * Bringing every member up to date after an orders step and after a turn's last ready and resolve: views
+   * built, diffed, patches encoded.
+   */
   ordersPushUs: number;
   resolvePushUs: number;
-  /** Mean encoded patch size per viewer that got one, after the orders step and after the resolve; viewers patched after the orders step. */
+  /**
+   * Mean encoded patch size per viewer that got one, after the orders step and after the resolve; viewers
+   * patched after the orders step.
+   */
   ordersPatchBytes: number;
   resolvePatchBytes: number;
   ordersPatched: number;
@@ -175,7 +190,8 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
     }
     parts.sort((a, b) => b.bytes - a.bytes);
   }
-  // What the server does after a request: per distinct viewer, build, diff against the baseline, encode the patch.
+  // What the server does after a request: per distinct viewer, build, diff against the baseline, encode the
+  // patch.
   const byKey = new Map(state.members.map((m) => [viewKey(m), m]));
   const baselines = (before: SessionState): Map<string, SharedView> =>
     new Map([...byKey].map(([k, m]) => [k, sharedView(before, m, connected)]));

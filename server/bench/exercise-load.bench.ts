@@ -2,16 +2,18 @@
  * Exercise load benchmark (run by `npm run bench`, or alone:
  * `node server/bench/exercise-load.bench.ts [--quick] [--json] [--think-ms MS] [--budget S]`).
  *
- * One game server runs as a child process (load-processes.ts). This process creates one exercise of 10 tables of
- * baltic-fog (no clock) and plays it with 6 scripted @colyseus/sdk clients per table, as a class would: the
- * facilitator at every table (joined with the exercise's key), four players who each look the exercise's one code up
- * over HTTP and join the table and seat it answers (the balancing), and an observer per table; the exercise's
- * facilitator starts every table with one broadcast. Players think (uniform 0.5–1.5 × --think-ms), send orders and
- * ready, as in load.bench.ts; every table is played to its end or until the budget runs out.
+ * One game server runs as a child process (load-processes.ts). This process creates one exercise of 10 tables
+ * of baltic-fog (no clock) and plays it with 6 scripted @colyseus/sdk clients per table, as a class would:
+ * the facilitator at every table (joined with the exercise's key), four players who each look the exercise's
+ * one code up over HTTP and join the table and seat it answers (the balancing), and an observer per table;
+ * the exercise's facilitator starts every table with one broadcast. Players think (uniform 0.5–1.5 ×
+ * --think-ms), send orders and ready, as in load.bench.ts; every table is played to its end or until the
+ * budget runs out.
  *
- * Measured: whether the lookups spread the 40 players one per seat; the broadcast's latency (all 10 tables started);
- * request latency per type and turn latency (last ready sent → the last of a table's 6 clients has the next turn),
- * p50/p95/p99; the dashboard messages the exercise room sent. Speed is reported, never enforced.
+ * Measured: whether the lookups spread the 40 players one per seat; the broadcast's latency (all 10 tables
+ * started); request latency per type and turn latency (last ready sent → the last of a table's 6 clients has
+ * the next turn), p50/p95/p99; the dashboard messages the exercise room sent. Speed is reported, never
+ * enforced.
  */
 import { Client, Room } from "@colyseus/sdk";
 import type { CodeLookup, ExerciseDashboard } from "@firebreak/shared";
@@ -70,8 +72,8 @@ export async function runExerciseBench() {
     d.tables.map((t, i) => [t.id, new RoomRun(i, rec, settings.thinkMs, budgetAt - 9_000, false)]),
   );
   const runOf = (id: string): RoomRun => runs.get(id) as RoomRun;
-  // The facilitator at every table, then 40 students by the one code (one after another, as a class arrives), then an
-  // observer per table.
+  // The facilitator at every table, then 40 students by the one code (one after another, as a class arrives),
+  // then an observer per table.
   for (const t of d.tables)
     await joined(runOf(t.id), new Client(url).joinById(t.id, { token: key }), "facilitator", null);
   const t0 = performance.now();

@@ -1,7 +1,7 @@
 /**
- * What the load bench measures before the load, one thing at a time: the engine's resolveTurn, the floor (a bare
- * WebSocket echo), the game server started and warmed up by one game, the quiet games, and where the server's time
- * per request goes (breakdown.ts).
+ * What the load bench measures before the load, one thing at a time: the engine's resolveTurn, the floor (a
+ * bare WebSocket echo), the game server started and warmed up by one game, the quiet games, and where the
+ * server's time per request goes (breakdown.ts).
  */
 import { join } from "node:path";
 import { type Breakdown, measureBreakdown } from "./breakdown.ts";
@@ -20,7 +20,10 @@ import { log, settings } from "./load-settings.ts";
 /** The game server child, as started. */
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
-/** Everything measured before the load, and what the load goes on with: the echo connection and the warm server. */
+/**
+ * Everything measured before the load, and what the load goes on with: the echo connection and the warm
+ * server.
+ */
 export interface BeforeLoad {
   engine: { states: number; samples: number; us: number };
   /** The connection to the echo server, probed again during play. */
@@ -35,7 +38,9 @@ export interface BeforeLoad {
   breakdown: Breakdown | null;
 }
 
-/** The floor: round trips of a bare WebSocket echo, back to back and after idle pauses, on a quiet machine. */
+/**
+ * The floor: round trips of a bare WebSocket echo, back to back and after idle pauses, on a quiet machine.
+ */
 async function floor(): Promise<{ echoWs: WebSocket; echoQuiet: Dist; echoIdle: Dist }> {
   const echo = await startEcho();
   const echoWs = await openEcho(echo.port);
@@ -46,7 +51,10 @@ async function floor(): Promise<{ echoWs: WebSocket; echoQuiet: Dist; echoIdle: 
   return { echoWs, echoQuiet, echoIdle };
 }
 
-/** The quiet game: rooms played one at a time on the warm server, `settings.quietGames` of them for a steadier median. */
+/**
+ * The quiet game: rooms played one at a time on the warm server, `settings.quietGames` of them for a steadier
+ * median.
+ */
 async function quietGames(
   url: string,
   http: string,
@@ -71,7 +79,10 @@ async function quietGames(
   return { quiet, quietServer };
 }
 
-/** Measures, in this order, the engine, the floor, the server's warm-up game, the quiet games and the breakdown. */
+/**
+ * Measures, in this order, the engine, the floor, the server's warm-up game, the quiet games and the
+ * breakdown.
+ */
 export async function beforeLoad(): Promise<BeforeLoad> {
   // Engine first, on a quiet process.
   const engine = measureResolveTurn(settings.quick ? 600 : 1200);

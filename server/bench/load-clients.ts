@@ -1,4 +1,7 @@
-/** The load bench's people: scripted SDK clients of one room that follow its views, play their turns and time them. */
+/**
+ * The load bench's people: scripted SDK clients of one room that follow its views, play their turns and time
+ * them.
+ */
 import type { Room } from "@colyseus/sdk";
 import { type ClientView, type PatchOp, type ViewPatch, ViewMirror } from "@firebreak/shared";
 import { bench, rng, SEATS, sleep } from "./load-basics.ts";
@@ -19,7 +22,9 @@ export interface Person {
   ended: boolean;
   /** The join code, from the first view. */
   code: string;
-  /** The latest view, kept only in the quiet game (1,200 retained views would weigh on this process's heap). */
+  /**
+   * The latest view, kept only in the quiet game (1,200 retained views would weigh on this process's heap).
+   */
   last: ClientView | null;
   /** Applies patches to `last` (quiet game only). */
   mirror: ViewMirror<ClientView> | null;

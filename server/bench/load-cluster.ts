@@ -1,7 +1,8 @@
 /**
- * The scale-out bench's servers: one throwaway PostgreSQL for the run, and for each configuration a throwaway Redis,
- * a fresh database and N game server processes on them (the same stores and matchmaking as a deployment, see
- * docs/deploy.md), each with its own public address so that a seat reservation names the process holding the room.
+ * The scale-out bench's servers: one throwaway PostgreSQL for the run, and for each configuration a throwaway
+ * Redis, a fresh database and N game server processes on them (the same stores and matchmaking as a
+ * deployment, see docs/deploy.md), each with its own public address so that a seat reservation names the
+ * process holding the room.
  */
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -36,8 +37,8 @@ export async function startRunPostgres(): Promise<ThrowawayPostgres> {
 }
 
 /**
- * Starts `n` processes on a fresh Redis and a fresh database of the run's PostgreSQL (each writing a CPU profile to
- * `cpuProfDir` when given); resolves once each says it is ready.
+ * Starts `n` processes on a fresh Redis and a fresh database of the run's PostgreSQL (each writing a CPU
+ * profile to `cpuProfDir` when given); resolves once each says it is ready.
  */
 export async function startCluster(
   n: number,
@@ -113,7 +114,10 @@ export async function roomsPerProcess(c: Cluster): Promise<number[]> {
   );
 }
 
-/** CPU time in ms (user + system; with `reaped`, also of its waited-for children) of a process (or of one thread, from its task's stat file), from /proc; NaN if gone. */
+/**
+ * CPU time in ms (user + system; with `reaped`, also of its waited-for children) of a process (or of one
+ * thread, from its task's stat file), from /proc; NaN if gone.
+ */
 function cpuMsOf(pid: number, reaped: boolean, statPath = `/proc/${pid}/stat`): number {
   try {
     const stat = readFileSync(statPath, "utf8");
@@ -146,8 +150,9 @@ function processes(): Array<{ pid: number; ppid: number; cmd: string }> {
 }
 
 /**
- * CPU time in ms of the configuration's stores: the throwaway PostgreSQL (its postmaster with its reaped children, and
- * its live backends) and Redis, found by their ports (other engineers' throwaway servers run on other ports).
+ * CPU time in ms of the configuration's stores: the throwaway PostgreSQL (its postmaster with its reaped
+ * children, and its live backends) and Redis, found by their ports (other engineers' throwaway servers run on
+ * other ports).
  */
 export function storeCpuMs(c: Cluster): { postgres: number; redis: number } {
   const all = processes();
@@ -165,8 +170,9 @@ export function storeCpuMs(c: Cluster): { postgres: number; redis: number } {
 }
 
 /**
- * CPU time in ms of a process's threads, summed by kind: `main` (the event loop), `worker` (worker threads: the
- * PostgreSQL store's, bot workers), `v8` (garbage collection and compilation helpers), `other` (libuv and the rest).
+ * CPU time in ms of a process's threads, summed by kind: `main` (the event loop), `worker` (worker threads:
+ * the PostgreSQL store's, bot workers), `v8` (garbage collection and compilation helpers), `other` (libuv and
+ * the rest).
  */
 export function threadCpuMs(pid: number): Record<"main" | "worker" | "v8" | "other", number> {
   const out = { main: 0, worker: 0, v8: 0, other: 0 };

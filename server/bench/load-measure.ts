@@ -1,4 +1,7 @@
-/** What the load bench measures besides the rooms: process CPU and memory (/proc), the WebSocket echo floor, the server's own timings, the engine. */
+/**
+ * What the load bench measures besides the rooms: process CPU and memory (/proc), the WebSocket echo floor,
+ * the server's own timings, the engine.
+ */
 import { readFileSync } from "node:fs";
 import { samplesFor } from "../../shared/bench/engine-calls.ts";
 import { resolveTurn } from "@firebreak/shared";
@@ -20,7 +23,8 @@ export function procStat(pid: number): ProcStat | null {
       Number(new RegExp(`^${k}:\\s+(\\d+)\\s+kB`, "m").exec(status)?.[1] ?? NaN);
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // Fields from "state" on: utime is the 14th field of the line (index 11 here), stime the 15th. Clock ticks of 10 ms (USER_HZ = 100 on Linux).
+    // Fields from "state" on: utime is the 14th field of the line (index 11 here), stime the 15th. Clock
+    // ticks of 10 ms (USER_HZ = 100 on Linux).
     const cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
     return { rssKb: kb("VmRSS"), hwmKb: kb("VmHWM"), cpuMs };
   } catch {
@@ -63,7 +67,10 @@ export async function echoRoundTrips(ws: WebSocket, count: number, bytes = 64): 
   return out;
 }
 
-/** The server's own timings (GET /api/metrics, opened by the operator token) of the requests it handled since `from` (ms since the epoch). */
+/**
+ * The server's own timings (GET /api/metrics, opened by the operator token) of the requests it handled since
+ * `from` (ms since the epoch).
+ */
 export async function serverTimings(
   http: string,
   from: number,
@@ -79,7 +86,10 @@ export async function serverTimings(
   }
 }
 
-/** Round trips each after an idle pause of 50–150 ms, as a player's message comes after thinking: the machine has gone idle in between. */
+/**
+ * Round trips each after an idle pause of 50–150 ms, as a player's message comes after thinking: the machine
+ * has gone idle in between.
+ */
 export async function echoAfterIdle(ws: WebSocket, count: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -100,7 +110,10 @@ export async function openEcho(port: number): Promise<WebSocket> {
   return ws;
 }
 
-/** `resolveTurn` for 4 states on the engine bench's turn-4 samples: median µs per resolution over 5 rounds of ~`ms`/8. */
+/**
+ * `resolveTurn` for 4 states on the engine bench's turn-4 samples: median µs per resolution over 5 rounds of
+ * ~`ms`/8.
+ */
 export function measureResolveTurn(ms: number): { states: number; samples: number; us: number } {
   const samples = samplesFor(4, 8);
   let sink = 0;

@@ -1,7 +1,7 @@
 /**
- * The load itself: the ramp (rooms created and joined a few at a time), then play (facilitators start their games
- * spread over `--start-spread`, players play to the end) with the echo probed every 100 ms and this process's and the
- * machine's CPU counted.
+ * The load itself: the ramp (rooms created and joined a few at a time), then play (facilitators start their
+ * games spread over `--start-spread`, players play to the end) with the echo probed every 100 ms and this
+ * process's and the machine's CPU counted.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { sleep } from "./load-basics.ts";
@@ -21,7 +21,10 @@ export interface Ramp {
   seconds: number;
 }
 
-/** Creates and joins rooms, `settings.rampConcurrency` at a time, until there are `settings.rooms` or the ramp's time is up. */
+/**
+ * Creates and joins rooms, `settings.rampConcurrency` at a time, until there are `settings.rooms` or the
+ * ramp's time is up.
+ */
 export async function ramp(url: string, http: string): Promise<Ramp> {
   const rec = new Recorder();
   const runs: RoomRun[] = [];
@@ -77,7 +80,10 @@ export interface PlayServer {
   operatorToken: string;
 }
 
-/** Plays the ramp's rooms until every game has ended or the play deadline, then waits briefly for the answers on their way. */
+/**
+ * Plays the ramp's rooms until every game has ended or the play deadline, then waits briefly for the answers
+ * on their way.
+ */
 export async function play(r: Ramp, srv: PlayServer, echoWs: WebSocket, cores: number): Promise<Played> {
   const { rec, runs } = r;
   const loop = monitorEventLoopDelay({ resolution: 10 });

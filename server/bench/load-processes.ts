@@ -1,4 +1,7 @@
-/** The load bench's child processes: the game server (its own data directory) and the bare WebSocket echo server. */
+/**
+ * The load bench's child processes: the game server (its own data directory) and the bare WebSocket echo
+ * server.
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -42,8 +45,9 @@ export async function startEcho(): Promise<{ port: number; child: ChildProcess }
 }
 
 /**
- * Spawns the game server child (`extraEnv` adds to its environment, e.g. a cluster's stores); resolves once /api/ready answers. It gets an operator token (GET /api/metrics answers
- * only that) and limits on game creation far above what the bench creates, so the bench measures play, not refusals.
+ * Spawns the game server child (`extraEnv` adds to its environment, e.g. a cluster's stores); resolves once
+ * /api/ready answers. It gets an operator token (GET /api/metrics answers only that) and limits on game
+ * creation far above what the bench creates, so the bench measures play, not refusals.
  */
 export async function startServer(
   cpuProfDir: string | undefined,

@@ -1,4 +1,7 @@
-/** What the load bench's scripted clients record while rooms play: request latencies, rejections, failures, joins, views. */
+/**
+ * What the load bench's scripted clients record while rooms play: request latencies, rejections, failures,
+ * joins, views.
+ */
 import type { Room } from "@colyseus/sdk";
 
 /** The requests the scripted clients send. */

@@ -57,7 +57,10 @@ export interface LoadBench {
   };
   engine: { resolveTurnUs4States: number; samples: number };
   echo: { quietMs: Dist; afterIdleMs: Dist; underLoadMs: Dist };
-  /** The server's own time per request and per turn-resolving request (GET /api/metrics), in the quiet game and during play. */
+  /**
+   * The server's own time per request and per turn-resolving request (GET /api/metrics), in the quiet game
+   * and during play.
+   */
   server: { quiet: ServerTimings | null; play: ServerTimings | null };
   setup: { roomsReady: number; clients: number; seconds: number; joinMs: Dist; failures: number };
   play: {
@@ -98,12 +101,18 @@ export interface LoadBench {
     perRoomAfterPlayKb: number;
   };
   cpu: {
-    /** Cores used during play (1.0 = one core): the server process, this client process, the whole machine, and the rest (other processes). */
+    /**
+     * Cores used during play (1.0 = one core): the server process, this client process, the whole machine,
+     * and the rest (other processes).
+     */
     server: number;
     clients: number;
     machine: number;
     others: number;
-    /** Server CPU time per answered request (each sends one view to each client of its room), and the rate one core could answer at that cost. */
+    /**
+     * Server CPU time per answered request (each sends one view to each client of its room), and the rate one
+     * core could answer at that cost.
+     */
     serverMsPerRequest: number;
     serverRequestsPerCoreSecond: number;
     loadAverageAfter: number[];

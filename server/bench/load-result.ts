@@ -1,4 +1,6 @@
-/** The load bench's result assembled from what it measured before the load, during the ramp and during play. */
+/**
+ * The load bench's result assembled from what it measured before the load, during the ramp and during play.
+ */
 import os from "node:os";
 import type { machineInfo } from "../../shared/bench/measure.ts";
 import { SCENARIO } from "./load-basics.ts";
@@ -15,7 +17,10 @@ import {
 } from "./load-report.ts";
 import { settings, T0 } from "./load-settings.ts";
 
-/** The server's memory: after start-up and the quiet games, with the rooms joined, after play, and its peak (kB). */
+/**
+ * The server's memory: after start-up and the quiet games, with the rooms joined, after play, and its peak
+ * (kB).
+ */
 export interface MemoryReadings {
   baseline: ProcStat | null;
   afterJoin: ProcStat | null;
@@ -45,8 +50,9 @@ export function loadResult(
   const turnMs = dist(runs.flatMap((r) => r.turnLatencies()));
   const outcomes: Record<string, number> = {};
   for (const r of ended) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-  // The bound: the network floor (a message after an idle pause, as the last "ready" of a turn is) and the server's
-  // own time to resolve the turn (the request that completes it: session, engine, journal, views), measured by the server.
+  // The bound: the network floor (a message after an idle pause, as the last "ready" of a turn is) and the
+  // server's own time to resolve the turn (the request that completes it: session, engine, journal, views),
+  // measured by the server.
   const resolveMs = playServer?.turns.p50 ?? NaN;
   const boundMs = round(TARGET_TURN_ECHO_FACTOR * echoIdle.p50 + resolveMs, 3);
   const quietResolveMs = quietServer?.turns.p50 ?? null;

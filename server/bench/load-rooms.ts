@@ -1,4 +1,7 @@
-/** Rooms for the load bench: a room set up with its six scripted clients, and a room played alone (the quiet game). */
+/**
+ * Rooms for the load bench: a room set up with its six scripted clients, and a room played alone (the quiet
+ * game).
+ */
 import { Client, type Room } from "@colyseus/sdk";
 import { SCENARIO, SEATS, sleep } from "./load-basics.ts";
 import { type Person, type Role, RoomRun } from "./load-clients.ts";

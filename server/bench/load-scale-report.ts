@@ -1,15 +1,26 @@
-/** The scale-out ramp's result (`--processes N`): its shape, the knee of each configuration, the projection, and the text report. */
+/**
+ * The scale-out ramp's result (`--processes N`): its shape, the knee of each configuration, the projection,
+ * and the text report.
+ */
 import type { machineInfo } from "../../shared/bench/measure.ts";
 import { SCENARIO } from "./load-basics.ts";
 import { type Dist, round, TARGET_P99_MS } from "./load-report.ts";
 import { settings } from "./load-settings.ts";
 
-/** The scaling ratio from 1 to 2 processes that the issue asks for, on a machine where clients do not starve servers. */
+/**
+ * The scaling ratio from 1 to 2 processes that the issue asks for, on a machine where clients do not starve
+ * servers.
+ */
 export const TARGET_RATIO = 1.7;
-/** A projection's host: cores, and how many of them run game server processes (the rest: Redis, PostgreSQL). */
+/**
+ * A projection's host: cores, and how many of them run game server processes (the rest: Redis, PostgreSQL).
+ */
 export const PROJECTED_CORES = 16;
 export const PROJECTED_PROCESSES = 14;
-/** The share of its core a process may use and keep p99 < 100 ms (an assumption of the projection; see docs/performance.md). */
+/**
+ * The share of its core a process may use and keep p99 < 100 ms (an assumption of the projection; see
+ * docs/performance.md).
+ */
 export const PROJECTED_UTILISATION = 0.75;
 
 /** One step of the ramp: its rooms, and what its window measured. */
@@ -31,7 +42,9 @@ export interface StepResult {
   serverCores: number[];
   /** All server processes' CPU time ÷ requests answered, ms. */
   serverMsCpuPerRequest: number;
-  /** The clients' (this process's) CPU, the stores', the whole machine's, and the rest (other work), in cores. */
+  /**
+   * The clients' (this process's) CPU, the stores', the whole machine's, and the rest (other work), in cores.
+   */
   clientCores: number;
   postgresCores: number;
   redisCores: number;
@@ -39,9 +52,14 @@ export interface StepResult {
   otherCores: number;
   /** Rooms each process ran at the window's end (GET /api/health). */
   roomsPerProcess: number[];
-  /** All server processes' CPU by thread kind (main, worker: the PostgreSQL store's, v8: GC and compilation, other), cores. */
+  /**
+   * All server processes' CPU by thread kind (main, worker: the PostgreSQL store's, v8: GC and compilation,
+   * other), cores.
+   */
   serverThreadCores: Array<[string, number]>;
-  /** Each process's own time per request (GET /api/metrics): p50 and p99, ms, or null where it did not answer. */
+  /**
+   * Each process's own time per request (GET /api/metrics): p50 and p99, ms, or null where it did not answer.
+   */
   serverRequestMs: Array<{ p50: number; p99: number } | null>;
 }
 
@@ -56,11 +74,16 @@ export interface ConfigResult {
   knee: StepResult | null;
 }
 
-/** A least-squares line through a configuration's steps: all its servers' CPU (cores) against requests answered per second. */
+/**
+ * A least-squares line through a configuration's steps: all its servers' CPU (cores) against requests
+ * answered per second.
+ */
 export interface CpuFit {
   /** The slope: CPU per request at the margin, ms (what one more request costs, without the idle work). */
   msPerRequest: number;
-  /** The intercept ÷ processes: a process's CPU with no requests (timers, presence, adoption checks), cores. */
+  /**
+   * The intercept ÷ processes: a process's CPU with no requests (timers, presence, adoption checks), cores.
+   */
   idleCoresPerProcess: number;
 }
 
@@ -114,7 +137,10 @@ export interface ScaleBench {
   } | null;
 }
 
-/** Puts the run together: ratio, CPU ratio, the clients' share, and the projection for a 16-core host from the last knee. */
+/**
+ * Puts the run together: ratio, CPU ratio, the clients' share, and the projection for a 16-core host from the
+ * last knee.
+ */
 export function scaleSummary(machine: ReturnType<typeof machineInfo>, configs: ConfigResult[]): ScaleBench {
   const one = configs[0];
   const many = configs.length > 1 ? configs[configs.length - 1] : undefined;
@@ -130,7 +156,8 @@ export function scaleSummary(machine: ReturnType<typeof machineInfo>, configs: C
   let projection: ScaleBench["projection"] = null;
   if (last && last.requests > 0) {
     const rpsPerClient = last.requestsPerSecond / last.ccu;
-    // A process's core: its idle work first, the rest answers requests at the marginal cost (the knee's average without a fit).
+    // A process's core: its idle work first, the rest answers requests at the marginal cost (the knee's
+    // average without a fit).
     const ms = fit && fit.msPerRequest > 0 ? fit.msPerRequest : last.serverMsCpuPerRequest;
     const idle = fit && fit.msPerRequest > 0 ? Math.max(0, fit.idleCoresPerProcess) : 0;
     const perProcess = ((PROJECTED_UTILISATION - idle) * 1000) / ms / rpsPerClient;

@@ -1,12 +1,14 @@
 /**
- * The scale-out ramp (`node server/bench/load.bench.ts --processes N`): for 1 and then N server processes on one
- * Redis and one PostgreSQL, rooms of 6 scripted clients are added a step at a time; each step's request latency is
- * measured over a window after its rooms joined, until p99 reaches 100 ms at two steps in a row (or the ramp's end).
+ * The scale-out ramp (`node server/bench/load.bench.ts --processes N`): for 1 and then N server processes on
+ * one Redis and one PostgreSQL, rooms of 6 scripted clients are added a step at a time; each step's request
+ * latency is measured over a window after its rooms joined, until p99 reaches 100 ms at two steps in a row
+ * (or the ramp's end).
  *
- * Clients reach every process without a proxy: room i's client asks process i mod N (HTTP matchmaking); Colyseus
- * creates the room on the least-loaded process, and every seat reservation names the process that holds the room
- * (its public address), so the SDK opens its WebSocket there (sticky per room, as a proxy routing by path would be).
- * A room whose game ended is left by its clients and replaced by a new one, so the number of rooms stays put.
+ * Clients reach every process without a proxy: room i's client asks process i mod N (HTTP matchmaking);
+ * Colyseus creates the room on the least-loaded process, and every seat reservation names the process that
+ * holds the room (its public address), so the SDK opens its WebSocket there (sticky per room, as a proxy
+ * routing by path would be). A room whose game ended is left by its clients and replaced by a new one, so the
+ * number of rooms stays put.
  */
 import { loadavg } from "node:os";
 import type { Room } from "@colyseus/sdk";
@@ -145,7 +147,10 @@ function kneeOf(steps: readonly StepResult[]): Pick<ConfigResult, "ccuAtTarget" 
   return { ccuAtTarget: knee ? knee.rooms * 6 : 0, knee };
 }
 
-/** Measures one step's window: latency of the requests sent in it, each process's CPU, the clients' and the machine's. */
+/**
+ * Measures one step's window: latency of the requests sent in it, each process's CPU, the clients' and the
+ * machine's.
+ */
 async function measureWindow(cluster: Cluster, rec: Recorder, rooms: number): Promise<StepResult> {
   const pids = cluster.processes.map((p) => p.pid);
   const cpu0 = pids.map((pid) => procStat(pid)?.cpuMs ?? NaN);
@@ -212,7 +217,10 @@ async function measureWindow(cluster: Cluster, rec: Recorder, rooms: number): Pr
   };
 }
 
-/** Runs the ramp with 1 process and with `settings.processes`, on one PostgreSQL; the budget is shared between them. */
+/**
+ * Runs the ramp with 1 process and with `settings.processes`, on one PostgreSQL; the budget is shared between
+ * them.
+ */
 export async function runScaleBench(): Promise<ScaleBench> {
   const machine = machineInfo();
   const counts = settings.processes > 1 ? [1, settings.processes] : [1];

@@ -1,4 +1,7 @@
-/** The load bench's settings from its command line, its clock (start, deadlines), and its progress log on stderr. */
+/**
+ * The load bench's settings from its command line, its clock (start, deadlines), and its progress log on
+ * stderr.
+ */
 
 const argv = process.argv.slice(2);
 
@@ -20,7 +23,10 @@ function numberFlag(name: string, dflt: number): number {
 }
 
 const QUICK = argv.includes("--quick");
-/** `--processes N`: the scale-out ramp (load-scale.ts) with 1 and with N processes, instead of the one-process bench. */
+/**
+ * `--processes N`: the scale-out ramp (load-scale.ts) with 1 and with N processes, instead of the one-process
+ * bench.
+ */
 const PROCESSES = flag("--processes") === undefined ? 0 : Math.round(numberFlag("--processes", 1));
 
 /** The run's settings (`--quick` changes the defaults to a smoke run). */
@@ -29,7 +35,10 @@ export const settings = {
   json: argv.includes("--json"),
   rooms: Math.round(numberFlag("--rooms", QUICK ? 20 : 200)),
   thinkMs: numberFlag("--think-ms", QUICK ? 750 : 1500),
-  /** Facilitators start their games at random moments over this many seconds, as classes do not start in the same second. */
+  /**
+   * Facilitators start their games at random moments over this many seconds, as classes do not start in the
+   * same second.
+   */
   startSpreadS: numberFlag("--start-spread", QUICK ? 5 : 10),
   /** Whole run, seconds: every phase stops by then. */
   budgetS: numberFlag("--budget", PROCESSES ? (QUICK ? 150 : 600) : QUICK ? 60 : 90),
@@ -37,7 +46,9 @@ export const settings = {
   processes: PROCESSES,
   /** Scale-out mode: rooms added at each step of the ramp. */
   stepRooms: Math.round(numberFlag("--step-rooms", QUICK ? 10 : 40)),
-  /** Scale-out mode: seconds each step lasts (its latency is measured over the part after its rooms joined). */
+  /**
+   * Scale-out mode: seconds each step lasts (its latency is measured over the part after its rooms joined).
+   */
   stepSeconds: numberFlag("--step-seconds", QUICK ? 5 : 15),
   /** Scale-out mode: the ramp of a configuration stops at this many rooms. */
   maxRooms: Math.round(numberFlag("--max-rooms", QUICK ? 60 : 1000)),
@@ -51,7 +62,10 @@ export const settings = {
 /** When the run started (performance.now()). */
 export const T0 = performance.now();
 const deadlineAt = T0 + settings.budgetS * 1000;
-/** The ramp (creating and joining rooms) stops 35% into the run, or after 20% of it if it started late (see the ramp). */
+/**
+ * The ramp (creating and joining rooms) stops 35% into the run, or after 20% of it if it started late (see
+ * the ramp).
+ */
 export const rampDeadlineAtStart = T0 + settings.budgetS * 1000 * 0.35;
 /** Play stops this long before the budget ends (time left for the last answers and the report). */
 export const playDeadline = deadlineAt - 9_000;

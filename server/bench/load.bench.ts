@@ -1,15 +1,15 @@
 /**
- * Server load benchmark (run by `npm run bench`, or alone:
- * `node server/bench/load.bench.ts [--rooms N] [--quick] [--json] [--think-ms MS] [--start-spread S] [--budget S] [--cpu-prof DIR]`).
- * With `--processes N [--step-rooms R] [--step-seconds S] [--max-rooms M]` it runs the scale-out ramp instead
- * (load-scale.ts): 1 and N processes on one Redis and one PostgreSQL, the CCU at p99 < 100 ms of each, the ratio.
+ * Server load benchmark (run by `npm run bench`, or alone: `node server/bench/load.bench.ts [--rooms N]
+ * [--quick] [--json] [--think-ms MS] [--start-spread S] [--budget S] [--cpu-prof DIR]`). With `--processes N
+ * [--step-rooms R] [--step-seconds S] [--max-rooms M]` it runs the scale-out ramp instead (load-scale.ts): 1
+ * and N processes on one Redis and one PostgreSQL, the CCU at p99 < 100 ms of each, the ratio.
  *
  * One game server runs as a child process (`node server/src/main.ts`, its own data directory, quiet) on
- * 127.0.0.1. This process plays N rooms (default 200; `--quick`: 20 rooms, think 750 ms, budget 60 s) with 6 scripted @colyseus/sdk clients
- * each: a facilitator who creates the game and starts it, four players (one per seat of baltic-fog) and an
- * observer. Players "think" for a while after each new turn's view (uniform 0.5–1.5 × --think-ms), send
- * their orders, wait a little (0–0.5 × think) and send ready; the turn resolves when the fourth seat is
- * ready. Every game is played to its end (or until the time budget runs out).
+ * 127.0.0.1. This process plays N rooms (default 200; `--quick`: 20 rooms, think 750 ms, budget 60 s) with 6
+ * scripted @colyseus/sdk clients each: a facilitator who creates the game and starts it, four players (one
+ * per seat of baltic-fog) and an observer. Players "think" for a while after each new turn's view (uniform
+ * 0.5–1.5 × --think-ms), send their orders, wait a little (0–0.5 × think) and send ready; the turn resolves
+ * when the fourth seat is ready. Every game is played to its end (or until the time budget runs out).
  *
  * Measured:
  *  - request latency: `room.request` sent → answer received, per request type, p50/p95/p99;
@@ -25,15 +25,15 @@
  *  - CPU in cores during play: the server, this client process, and the rest of the machine (/proc/stat),
  *    and the server's CPU time per answered request;
  *  - a breakdown of the server's work per request, in-process on a finished game's journal (breakdown.ts).
- * Clients and server share the machine's cores: the report shows each one's CPU use.
- * Speed is reported, never enforced: the exit code is non-zero only if the bench itself broke.
- * `--cpu-prof DIR` starts the server child with `--cpu-prof` and writes its profile to DIR;
- * `LOAD_DEBUG=1` writes every request's send time and latency, and the echo probes, to /tmp/load-timeline.json.
- * Settings and the clock are in load-settings.ts; what is measured before the load in load-before.ts; the ramp and
- * play in load-play.ts; the scripted people in load-clients.ts (their rooms in load-rooms.ts, what they record in
- * load-recorder.ts); the child processes in load-processes.ts; /proc, the echo and the server's timings in
- * load-measure.ts; the result in load-result.ts and its shape and the report in load-report.ts.
- * docs/performance.md ("Server load") describes the method and the figures.
+ * Clients and server share the machine's cores: the report shows each one's CPU use. Speed is reported, never
+ * enforced: the exit code is non-zero only if the bench itself broke. `--cpu-prof DIR` starts the server
+ * child with `--cpu-prof` and writes its profile to DIR; `LOAD_DEBUG=1` writes every request's send time and
+ * latency, and the echo probes, to /tmp/load-timeline.json. Settings and the clock are in load-settings.ts;
+ * what is measured before the load in load-before.ts; the ramp and play in load-play.ts; the scripted people
+ * in load-clients.ts (their rooms in load-rooms.ts, what they record in load-recorder.ts); the child
+ * processes in load-processes.ts; /proc, the echo and the server's timings in load-measure.ts; the result in
+ * load-result.ts and its shape and the report in load-report.ts. docs/performance.md ("Server load")
+ * describes the method and the figures.
  */
 import { fileURLToPath } from "node:url";
 import { format } from "node:util";
@@ -53,7 +53,10 @@ import { log, settings } from "./load-settings.ts";
 
 Room.defaultRequestTimeout = 15_000;
 
-/** Runs the bench: what is measured before the load, the ramp, play; the server's memory is watched from the ramp on. */
+/**
+ * Runs the bench: what is measured before the load, the ramp, play; the server's memory is watched from the
+ * ramp on.
+ */
 export async function runLoadBench(): Promise<LoadBench> {
   const machine = machineInfo();
   log(`rooms ${settings.rooms}, think ${settings.thinkMs} ms, budget ${settings.budgetS} s`);
@@ -86,7 +89,8 @@ export async function runLoadBench(): Promise<LoadBench> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  // stdout carries only the report (or the JSON): the SDK's own messages (e.g. "[Colyseus reconnection]") go to stderr.
+  // stdout carries only the report (or the JSON): the SDK's own messages (e.g. "[Colyseus reconnection]") go
+  // to stderr.
   const toStderr = (...a: unknown[]): void => void process.stderr.write(`${format(...a)}\n`);
   console.log = console.info = console.warn = console.debug = toStderr;
   const watchdog = setTimeout(

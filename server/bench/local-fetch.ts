@@ -6,10 +6,10 @@
  * creations per address (`wrongJoins` and `creations` in server/src/http/limits.ts, applied by
  * server/src/http/matchmake-admission.ts from CrisisRoom's static onAuth). Only wrong codes count, which the
  * bench never sends, and the bench starts its server with creation limits far above its needs; still, the
- * load bench gives each room its own address, as if each class sat behind its own network
- * address: the TCP source address of this fetch, which the server takes as the client's (it ignores
- * client-sent X-Real-IP and X-Forwarded-For unless FIREBREAK_TRUST_PROXY trusts the peer). The WebSocket
- * itself still comes from 127.0.0.1 (the SDK's WebSocket has no local-address option; the limit does not look at it).
+ * load bench gives each room its own address, as if each class sat behind its own network address: the TCP
+ * source address of this fetch, which the server takes as the client's (it ignores client-sent X-Real-IP and
+ * X-Forwarded-For unless FIREBREAK_TRUST_PROXY trusts the peer). The WebSocket itself still comes from
+ * 127.0.0.1 (the SDK's WebSocket has no local-address option; the limit does not look at it).
  */
 import http from "node:http";
 

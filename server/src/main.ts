@@ -42,11 +42,20 @@ export interface ServerConfig {
   maxPayloadBytes: number;
   clientDir: string | null;
   quiet: boolean;
-  /** Worker threads for `hard` bots' decisions; 0 decides them on the main thread. Default `defaultBotWorkers()`. */
+  /**
+   * Worker threads for `hard` bots' decisions; 0 decides them on the main thread. Default
+   * `defaultBotWorkers()`.
+   */
   botWorkers?: number;
-  /** Express's "trust proxy" setting: which proxies' X-Forwarded-For to believe for the client's address (default: none). */
+  /**
+   * Express's "trust proxy" setting: which proxies' X-Forwarded-For to believe for the client's address
+   * (default: none).
+   */
   trustProxy?: boolean | number | string;
-  /** Seconds a game with nobody connected and no running clock stays in memory before it sleeps (default 1800; 0 = never). */
+  /**
+   * Seconds a game with nobody connected and no running clock stays in memory before it sleeps (default 1800;
+   * 0 = never).
+   */
   idleSeconds?: number;
   /** Games one address may create per creation window (default 30). */
   createsPerWindow?: number;
@@ -60,17 +69,28 @@ export interface ServerConfig {
   operatorToken?: string | null;
   /** Origins besides the page's own that browsers may use the server from (CORS and WebSocket upgrades). */
   allowedOrigins?: string[];
-  /** PostgreSQL URL for the journal (FIREBREAK_DATABASE_URL); null or absent keeps the embedded SQLite store in dataDir. */
+  /**
+   * PostgreSQL URL for the journal (FIREBREAK_DATABASE_URL); null or absent keeps the embedded SQLite store
+   * in dataDir.
+   */
   databaseUrl?: string | null;
-  /** One of several processes sharing Redis and PostgreSQL (FIREBREAK_REDIS_URL and friends); null or absent: alone. */
+  /**
+   * One of several processes sharing Redis and PostgreSQL (FIREBREAK_REDIS_URL and friends); null or absent:
+   * alone.
+   */
   cluster?: ClusterConfig | null;
   /** Who is told when a turn resolves, a game ends or a deadline nears (FIREBREAK_NOTIFY); absent: nobody. */
   notifier?: Notifier;
-  /** Seconds before a deadline the notifier hears it nears (FIREBREAK_NOTIFY_BEFORE_SECONDS, default 3600; 0: never). */
+  /**
+   * Seconds before a deadline the notifier hears it nears (FIREBREAK_NOTIFY_BEFORE_SECONDS, default 3600; 0:
+   * never).
+   */
   notifyBeforeSeconds?: number;
 }
 
-/** Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces. */
+/**
+ * Reads FIREBREAK_OPERATOR_TOKEN: unset or empty means none; otherwise at least 16 characters without spaces.
+ */
 export function parseOperatorToken(v: string | undefined): string | null {
   if (v === undefined || v === "") return null;
   if (v.length < 16 || /\s/.test(v))
@@ -78,7 +98,10 @@ export function parseOperatorToken(v: string | undefined): string | null {
   return v;
 }
 
-/** Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names ("loopback", "10.0.0.0/8"). */
+/**
+ * Parses FIREBREAK_TRUST_PROXY: a hop count, true/false, or Express's list of trusted addresses and names
+ * ("loopback", "10.0.0.0/8").
+ */
 export function parseTrustProxy(v: string | undefined): boolean | number | string {
   if (v === undefined || v === "" || v === "false") return false;
   if (v === "true") return true;
@@ -146,7 +169,9 @@ function operatorLogger() {
   };
 }
 
-/** Starts a server with the given configuration; resolves once it listens and unfinished games are restored. */
+/**
+ * Starts a server with the given configuration; resolves once it listens and unfinished games are restored.
+ */
 export async function startServer(
   config: ServerConfig,
 ): Promise<{ server: Server; restored: number; close: () => Promise<void> }> {
@@ -161,7 +186,8 @@ export async function startServer(
   const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
     store,
-    // A shipped scenario, else one a facilitator uploaded (games made with it resolve it by id, also after a restart).
+    // A shipped scenario, else one a facilitator uploaded (games made with it resolve it by id, also after a
+    // restart).
     scenario: (id) => catalogue.get(id) ?? uploadedScenario(id),
     reconnectSeconds: config.reconnectSeconds,
     takeoverSeconds: config.takeoverSeconds,
@@ -175,7 +201,8 @@ export async function startServer(
     createWindowMs: (config.createWindowSeconds ?? DEFAULT_CREATION_LIMITS.createWindowMs / 1000) * 1000,
     maxGames: config.maxGames ?? DEFAULT_CREATION_LIMITS.maxGames,
   });
-  // A trusted proxy's X-Forwarded-Host names the host browsers address (same-origin checks, the CSP's WebSocket source).
+  // A trusted proxy's X-Forwarded-Host names the host browsers address (same-origin checks, the CSP's
+  // WebSocket source).
   const origins: OriginPolicy = {
     allowed: config.allowedOrigins ?? [],
     trustForwardedHost: Boolean(config.trustProxy),
@@ -185,7 +212,8 @@ export async function startServer(
     maxPayload: config.maxPayloadBytes,
     beforeUpgrade: refuseForeignUpgrade(origins),
   });
-  // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it too.
+  // Express compiles FIREBREAK_TRUST_PROXY into this test; the matchmaking route's client address uses it
+  // too.
   let trust: TrustProxy = () => false;
   const server = new Server({
     greet: false,
@@ -211,7 +239,8 @@ export async function startServer(
   await server.listen(config.port);
   if (transport.server) {
     stampClientAddress(transport.server, (address, hop) => trust(address, hop));
-    // Last, so that it stands in front of every listener: headers on every answer, oversized bodies refused before anyone reads them.
+    // Last, so that it stands in front of every listener: headers on every answer, oversized bodies refused
+    // before anyone reads them.
     const headers = securityHeaders(origins.trustForwardedHost);
     const bodies = limitBodies(
       config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -222,7 +251,8 @@ export async function startServer(
       bodies(req, res, pass);
     });
   }
-  // One process: every unfinished game. A cluster: the games no process holds, now and every few seconds after.
+  // One process: every unfinished game. A cluster: the games no process holds, now and every few seconds
+  // after.
   const restored = await restoreGames(store);
   const stopAdopting = adoptOrphans(store, config.cluster?.adoptSeconds ?? 0);
   await restoreExercises();

@@ -1,6 +1,7 @@
 /**
- * Server timings for operators and the load bench: how long the server spends on each request (from its frame reaching the room to
- * its answer, views included) and on each request that resolved a turn. Kept in a ring of recent samples.
+ * Server timings for operators and the load bench: how long the server spends on each request (from its frame
+ * reaching the room to its answer, views included) and on each request that resolved a turn. Kept in a ring
+ * of recent samples.
  */
 
 /** A distribution of durations in ms. */
@@ -46,7 +47,10 @@ class Series {
 const requests = new Series();
 const turns = new Series();
 
-/** Records one handled request; `resolved` when it resolved a turn. `at` is the wall clock (ms), `ms` the duration. */
+/**
+ * Records one handled request; `resolved` when it resolved a turn. `at` is the wall clock (ms), `ms` the
+ * duration.
+ */
 export function recordRequest(at: number, ms: number, resolved: boolean): void {
   requests.add(at, ms);
   if (resolved) turns.add(at, ms);

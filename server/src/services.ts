@@ -16,7 +16,9 @@ export interface Services {
   now(): number;
   /** Worker threads for `hard` bots' decisions (size 0: they decide on the room's thread). */
   bots: BotPool;
-  /** Seconds a game with nobody connected and no running clock stays in memory before it sleeps (0 = never). */
+  /**
+   * Seconds a game with nobody connected and no running clock stays in memory before it sleeps (0 = never).
+   */
   idleSeconds: number;
 }
 

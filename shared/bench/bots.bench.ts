@@ -1,11 +1,12 @@
 /**
- * Bot decision benchmark (run by `npm run bench`, or alone: `node shared/bench/bots.bench.ts [--json] [--quick]`).
+ * Bot decision benchmark (run by `npm run bench`, or alone: `node shared/bench/bots.bench.ts [--json]
+ * [--quick]`).
  *
- * Decision time per seat per turn, by level, on every shipped scenario: seeded games where every other seat is a
- * bot of the level under test and the rest are `normal` bots (the six doctrinal personas rotating over the seats, so
- * the games see hawks' attacks as well as peace), each decision of the level under test timed (wall clock and this
- * thread's CPU time). A decision is everything a seat does in a planning phase: answers, proposals, orders and
- * messages, from its view (the view itself is not counted). Single thread, one core.
+ * Decision time per seat per turn, by level, on every shipped scenario: seeded games where every other seat
+ * is a bot of the level under test and the rest are `normal` bots (the six doctrinal personas rotating over
+ * the seats, so the games see hawks' attacks as well as peace), each decision of the level under test timed
+ * (wall clock and this thread's CPU time). A decision is everything a seat does in a planning phase: answers,
+ * proposals, orders and messages, from its view (the view itself is not counted). Single thread, one core.
  * Targets of the issue: easy ≤ 5 ms, normal ≤ 30 ms, hard ≤ 250 ms. Speed is reported, never enforced.
  */
 import os from "node:os";

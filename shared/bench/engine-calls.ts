@@ -1,6 +1,7 @@
 /**
- * The engine bench's parts (b) and (c): one `resolveTurn` and one `viewFor` on mid-game states, the states reached
- * by seeded bot games at the planning phase of `SAMPLE_TURN` with every seat's bot orders in (µs per call).
+ * The engine bench's parts (b) and (c): one `resolveTurn` and one `viewFor` on mid-game states, the states
+ * reached by seeded bot games at the planning phase of `SAMPLE_TURN` with every seat's bot orders in (µs per
+ * call).
  */
 import {
   applyStep,
@@ -50,7 +51,10 @@ function sampleState(n: number, seed: string, personas: Record<SeatId, Persona>)
   }
 }
 
-/** Up to `count` sample states of `n`-state games (seeded `sample-<n>-<g>`; games that ended before `SAMPLE_TURN` are skipped). */
+/**
+ * Up to `count` sample states of `n`-state games (seeded `sample-<n>-<g>`; games that ended before
+ * `SAMPLE_TURN` are skipped).
+ */
 export function samplesFor(n: number, count: number): Sample[] {
   const seats = testScenario(n).states.map((s) => s.id);
   const out: Sample[] = [];
@@ -124,7 +128,10 @@ export function benchCalls(
   };
 }
 
-/** Log-log slope of cost against the number of states between the smallest and largest size (1 = linear, 2 = quadratic). */
+/**
+ * Log-log slope of cost against the number of states between the smallest and largest size (1 = linear, 2 =
+ * quadratic).
+ */
 export function growthExponent(rows: readonly CallResult[], pick: (r: CallResult) => number): number {
   const a = rows[0] as CallResult;
   const b = rows[rows.length - 1] as CallResult;

@@ -1,6 +1,6 @@
 /**
- * The engine bench's part (a): full headless bot games per second, a fixed set of seeded games per round (the same
- * games every round and every run), with their mean length and outcomes.
+ * The engine bench's part (a): full headless bot games per second, a fixed set of seeded games per round (the
+ * same games every round and every run), with their mean length and outcomes.
  */
 import type { SeatId } from "../src/index.ts";
 import type { Persona } from "../src/bots/persona-names.ts";
@@ -18,16 +18,24 @@ export interface GamesResult {
   gamesPerSecond: number;
   /** Slowest and fastest rounds, for a feel of the noise. */
   gamesPerSecondRange: [number, number];
-  /** Games per second of main-thread CPU time (median round): less sensitive to other processes than the wall-clock figure. */
+  /**
+   * Games per second of main-thread CPU time (median round): less sensitive to other processes than the
+   * wall-clock figure.
+   */
   gamesPerCpuSecond: number;
-  /** Main-thread CPU time / wall time over the timed rounds: well below 1 means other processes took the core. */
+  /**
+   * Main-thread CPU time / wall time over the timed rounds: well below 1 means other processes took the core.
+   */
   cpuShare: number;
   meanTurns: number;
   turnsPerSecond: number;
   outcomes: Record<string, number>;
 }
 
-/** Plays `games` seeded bot games of `n` states per round: a warm-up of at least `warmupMs`, then `rounds` timed rounds. */
+/**
+ * Plays `games` seeded bot games of `n` states per round: a warm-up of at least `warmupMs`, then `rounds`
+ * timed rounds.
+ */
 export function benchGames(n: number, games: number, rounds: number, warmupMs: number): GamesResult {
   const scenario = testScenario(n);
   const seats = scenario.states.map((s) => s.id);
@@ -44,7 +52,8 @@ export function benchGames(n: number, games: number, rounds: number, warmupMs: n
     }
     return t;
   };
-  // Warm-up (JIT): a first pass records the deterministic game statistics; more passes until warmupMs has passed.
+  // Warm-up (JIT): a first pass records the deterministic game statistics; more passes until warmupMs has
+  // passed.
   const w0 = performance.now();
   for (let g = 0; g < games; g++) {
     const played = playGame(scenario, `bench-${n}-${g}`, personas[g] as Record<SeatId, Persona>);

@@ -29,7 +29,10 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 
-/** The engine bench as printed: the machine, tables (a), (b) and (c), the growth, the CPU share and the target. */
+/**
+ * The engine bench as printed: the machine, tables (a), (b) and (c), the growth, the CPU share and the
+ * target.
+ */
 export function formatEngineBench(b: EngineBench): string {
   const m = b.machine;
   const out: string[] = [];

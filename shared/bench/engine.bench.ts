@@ -1,17 +1,18 @@
 /**
- * Engine benchmark (run by `npm run bench`, or alone: `node shared/bench/engine.bench.ts [--json] [--quick]`).
+ * Engine benchmark (run by `npm run bench`, or alone: `node shared/bench/engine.bench.ts [--json]
+ * [--quick]`).
  *
- * Single-threaded plain loops on one core; every figure is the median of several timed rounds after a warm-up.
+ * Single-threaded plain loops on one core; every figure is the median of several timed rounds after a
+ * warm-up.
  *  (a) full bot games per second, 4 and 8 states, a fixed set of seeded games per round;
  *  (b) one `resolveTurn` for 2, 4, 8 and 16 states, on states reached after a few turns of bot play,
  *      with bot orders for every seat (µs per call);
  *  (c) one `viewFor` for one seat, same states (µs per call, averaged over every seat).
- * Speed is reported, never enforced: the exit code is 0 whatever the figures.
- * `--json` prints one JSON object instead of the tables; `--quick` shortens every round (a smoke run, rough figures).
- * Each figure also carries the main-thread CPU share (CPU time / wall time): well below 100% means other
- * processes took the core and the wall-clock figures are pessimistic.
- * The games are in engine-games.ts, the single calls in engine-calls.ts, the measuring tools in measure.ts, the
- * result's shape and the tables in engine-report.ts.
+ * Speed is reported, never enforced: the exit code is 0 whatever the figures. `--json` prints one JSON object
+ * instead of the tables; `--quick` shortens every round (a smoke run, rough figures). Each figure also
+ * carries the main-thread CPU share (CPU time / wall time): well below 100% means other processes took the
+ * core and the wall-clock figures are pessimistic. The games are in engine-games.ts, the single calls in
+ * engine-calls.ts, the measuring tools in measure.ts, the result's shape and the tables in engine-report.ts.
  */
 import os from "node:os";
 import { fileURLToPath } from "node:url";

@@ -1,6 +1,6 @@
 /**
- * The benches' measuring tools: this thread's CPU time, the contention indicator (CPU time over wall time of every
- * timed round), the median, rounding, the machine a bench ran on, and timing a pass of calls.
+ * The benches' measuring tools: this thread's CPU time, the contention indicator (CPU time over wall time of
+ * every timed round), the median, rounding, the machine a bench ran on, and timing a pass of calls.
  */
 import os from "node:os";
 
@@ -44,7 +44,10 @@ export function machineInfo(): {
   };
 }
 
-/** Times `pass` (which makes `callsPerPass` calls): calibrates passes per round to ~roundMs, then returns the median µs per call. */
+/**
+ * Times `pass` (which makes `callsPerPass` calls): calibrates passes per round to ~roundMs, then returns the
+ * median µs per call.
+ */
 export function timeCalls(
   pass: () => void,
   callsPerPass: number,

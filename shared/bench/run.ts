@@ -9,7 +9,10 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-/** Bench files, relative to the repository root (each with its own arguments after the file), run in this order. */
+/**
+ * Bench files, relative to the repository root (each with its own arguments after the file), run in this
+ * order.
+ */
 const BENCHES = [
   "shared/bench/engine.bench.ts",
   "shared/bench/bots.bench.ts",

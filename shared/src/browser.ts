@@ -1,4 +1,7 @@
-/** The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small): the protocol's types and close code. */
+/**
+ * The parts of shared/ a browser needs, without zod or the scenario parser (keeps the bundle small): the
+ * protocol's types and close code.
+ */
 export * from "./model/pairs.ts";
 export * from "./model/ladder.ts";
 export * from "./model/rules-catalogue.ts";

@@ -1,4 +1,7 @@
-/** Who gets in, in the browser: a late student knocks and is let in, a seat invite link, removal, the facilitator link on another device. */
+/**
+ * Who gets in, in the browser: a late student knocks and is let in, a seat invite link, removal, the
+ * facilitator link on another device.
+ */
 import { describe, expect, it } from "vitest";
 import { boardReady, checkScreen, E2E_TEST, joinByCode, openPage, withServerAndBrowser } from "./pages.ts";
 
@@ -22,7 +25,8 @@ describe("who gets in", () => {
       await boardReady(fac.page);
       await boardReady(ana.page);
 
-      // Eve joins Aestria, which has a player: she waits, seeing no orders, until the facilitator lets her in.
+      // Eve joins Aestria, which has a player: she waits, seeing no orders, until the facilitator lets her
+      // in.
       const eve = await openPage(e2e.browser, e2e.srv.http);
       await joinByCode(eve.page, "Eve", code, "aestria");
       await eve.page.getByText("Waiting for the facilitator to let you into Aestria").waitFor();

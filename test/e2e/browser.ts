@@ -1,11 +1,17 @@
-/** Launches Debian's chromium through playwright-core with the flags this machine kind needs. Fails (never skips) when it is missing. */
+/**
+ * Launches Debian's chromium through playwright-core with the flags this machine kind needs. Fails (never
+ * skips) when it is missing.
+ */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 /** Where the browser is expected. */
 export const CHROMIUM = process.env.FIREBREAK_CHROMIUM ?? "/usr/bin/chromium";
 
-/** Launches headless chromium (playwright gives each launch a fresh, temporary user-data-dir); throws a clear error when it is not installed. */
+/**
+ * Launches headless chromium (playwright gives each launch a fresh, temporary user-data-dir); throws a clear
+ * error when it is not installed.
+ */
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(

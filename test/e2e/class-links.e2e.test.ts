@@ -1,8 +1,9 @@
 /**
- * A class from the trainer's side and a student's: the session's rules set on the create form, the shareable join link
- * with its copy button, a student mid-solo joining the class through it and going back and forth between both games
- * ("Leave for now", "Your games", a reload), focus kept after "Accept all", the console's clock in the first screen at
- * 1024 × 768 and at a projector's zoom, and "End the game" asked in the app's dialog.
+ * A class from the trainer's side and a student's: the session's rules set on the create form, the shareable
+ * join link with its copy button, a student mid-solo joining the class through it and going back and forth
+ * between both games ("Leave for now", "Your games", a reload), focus kept after "Accept all", the console's
+ * clock in the first screen at 1024 × 768 and at a projector's zoom, and "End the game" asked in the app's
+ * dialog.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -95,7 +96,8 @@ describe("a class with links, rules and several games", () => {
       ).toBe(false);
       await checkScreen(s, "76-lobby-student-390");
 
-      // A second student, over the protocol, takes Serevan and proposes two measures once the class has started.
+      // A second student, over the protocol, takes Serevan and proposes two measures once the class has
+      // started.
       const lookup = (await (await fetch(`${e2e.srv.http}/api/games/${code}`)).json()) as { roomId: string };
       const ben = await join(e2e.srv.url, lookup.roomId, {
         code,
@@ -124,7 +126,8 @@ describe("a class with links, rules and several games", () => {
       await checkScreen(page, "73-console-projector");
       await page.setViewportSize({ width: 1024, height: 768 });
 
-      // The student moves between the two games: Leave for now, Your games, and a reload back into the open one.
+      // The student moves between the two games: Leave for now, Your games, and a reload back into the open
+      // one.
       await s.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
       await s.getByRole("button", { name: "Leave for now" }).click();
       expect(await s.locator(".your-games li").count()).toBe(2);

@@ -1,8 +1,8 @@
 /**
- * A class game with three students: "waiting for you" notices (a proposal, unread messages, a hotline inquiry naming its
- * incident and what not answering costs), incident pickers with unique labels and the seat's evidence (its own
- * operations left out of "attribute", a warning before an accusation without evidence), the orders list naming the
- * incident, and the facilitator's "Resolve the turn now" asking first.
+ * A class game with three students: "waiting for you" notices (a proposal, unread messages, a hotline inquiry
+ * naming its incident and what not answering costs), incident pickers with unique labels and the seat's
+ * evidence (its own operations left out of "attribute", a warning before an accusation without evidence), the
+ * orders list naming the incident, and the facilitator's "Resolve the turn now" asking first.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -65,7 +65,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       await waiting.locator("li", { hasText: /unread message.* in .*Private with Aestria \(1\)/ }).waitFor();
       await checkScreen(ben.page, "40-waiting-for-you");
       await waiting.getByRole("button", { name: "Read them" }).click();
-      // Diplomacy opens (on the channel of the newest unread message); opening Ana's channel reads her message.
+      // Diplomacy opens (on the channel of the newest unread message); opening Ana's channel reads her
+      // message.
       await ben.page.getByRole("tab", { name: /Private with Aestria/ }).click();
       await ben.page.locator(".chat", { hasText: "Can we talk?" }).waitFor();
       await waiting.locator("li", { hasText: "Private with Aestria" }).waitFor({ state: "detached" });
@@ -97,7 +98,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       expect(await fac.page.locator(".topbar", { hasText: "Turn 1 of" }).count()).toBe(1);
       await resolve(fac.page, [ana.page, ben.page, cy.page], 2);
 
-      // Turn 2: the DDoS attacks against Aestria have different labels; Ana's own operation is not offered to attribute.
+      // Turn 2: the DDoS attacks against Aestria have different labels; Ana's own operation is not offered to
+      // attribute.
       await ana.page.getByLabel("Action").selectOption("attribute");
       const options = ana.page.getByLabel("Incident").locator("option");
       await options.filter({ hasText: "DDoS against Aestria" }).nth(1).waitFor({ state: "attached" });
@@ -107,8 +109,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       expect(ddos.length).toBeGreaterThanOrEqual(2);
       expect(new Set(labels).size).toBe(labels.length);
       for (const l of ddos) expect(l).toMatch(/\(ref [A-Z0-9]{4}\) — (no evidence yet|\w+ confidence)/);
-      // Ana's own overt DDoS against Meridia is not offered (it would read "high confidence: Aestria"); a criminals' DDoS
-      // against Meridia that month may be, with no evidence of Ana's.
+      // Ana's own overt DDoS against Meridia is not offered (it would read "high confidence: Aestria"); a
+      // criminals' DDoS against Meridia that month may be, with no evidence of Ana's.
       expect(labels.some((l) => l.includes("against Meridia") && l.includes("Aestria"))).toBe(false);
 
       // An accusation the evidence does not support warns, and asks before it is added.
@@ -138,7 +140,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
         .waitFor();
       await resolve(fac.page, [ana.page, ben.page, cy.page], 3);
 
-      // Turn 3: Ben is told the inquiry waits for him, which incident, and what silence costs; the button takes him there.
+      // Turn 3: Ben is told the inquiry waits for him, which incident, and what silence costs; the button
+      // takes him there.
       const inquiry = ben.page.locator(".waiting li", { hasText: "Aestria asks you over the hotline" });
       await inquiry.waitFor();
       expect(await inquiry.textContent()).toContain(`turn 1: DDoS against Aestria (ref ${ref})`);
@@ -178,7 +181,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       for (const p of [fac, ana, ben]) await boardReady(p.page);
       await fac.page.getByRole("tab", { name: "Console" }).click();
 
-      // Aestria and Borevia escalate against each other (mobilise, sanction, expel) until they reach the brink.
+      // Aestria and Borevia escalate against each other (mobilise, sanction, expel) until they reach the
+      // brink.
       for (let turn = 1; turn <= 4; turn++) {
         for (const [p, other] of [
           [ana.page, "borevia"],
@@ -213,7 +217,8 @@ describe("a class game: what waits for a student, and incidents told apart", () 
       );
       expect(await ana.page.getByLabel("Action").inputValue()).toBe("brink");
 
-      // The choice is offered toward Borevia only; standing firm asks first, with the risk of war spelled out.
+      // The choice is offered toward Borevia only; standing firm asks first, with the risk of war spelled
+      // out.
       await ana.page.getByLabel("Action").selectOption("brink");
       expect(await ana.page.getByLabel("Target").locator("option").allTextContents()).toEqual(["Borevia"]);
       expect(await ana.page.getByLabel("Your choice").inputValue()).toBe("standDown");

@@ -170,9 +170,9 @@ describe("class game in the browser", () => {
       await dialog.getByText(/bots will play every state/).waitFor();
       await checkScreen(fac.page, "class-start-nobody-seated");
       await dialog.getByRole("button", { name: "Cancel" }).click();
-      // Dismissed: still in the lobby, the code still shown. A request the facilitator sends after the dismissal is
-      // answered after any start request sent before it (one connection, in order): once its effect shows, a start
-      // would have shown too.
+      // Dismissed: still in the lobby, the code still shown. A request the facilitator sends after the
+      // dismissal is answered after any start request sent before it (one connection, in order): once its
+      // effect shows, a start would have shown too.
       await fac.page
         .locator(".seats tr", { hasText: "Aestria" })
         .getByRole("button", { name: "Give to bot" })

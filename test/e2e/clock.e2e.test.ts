@@ -1,6 +1,7 @@
 /**
- * The turn clock: always in view while the page scrolls, a warning at one minute and at ten seconds (shown, and said
- * once through a live region rather than every second), and stopped behind a banner while the server is unreachable.
+ * The turn clock: always in view while the page scrolls, a warning at one minute and at ten seconds (shown,
+ * and said once through a live region rather than every second), and stopped behind a banner while the server
+ * is unreachable.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
@@ -75,7 +76,8 @@ describe("the turn clock", () => {
       expect(await said(ana.page)).toBe("Ten seconds left in this turn.");
       await checkScreen(ana.page, "50-clock-last-seconds");
 
-      // The clock is sticky: scrolled to the bottom, at 1280×800 and at 390×844, it is still at the top of the screen.
+      // The clock is sticky: scrolled to the bottom, at 1280×800 and at 390×844, it is still at the top of
+      // the screen.
       for (const viewport of [
         { width: 1280, height: 800 },
         { width: 390, height: 844 },

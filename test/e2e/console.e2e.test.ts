@@ -1,7 +1,7 @@
 /**
- * The facilitator's console in the browser: the session rules set in the lobby (strikes need approval), a student's
- * strike waiting for the facilitator and refused, and the teacher's material, every state's secret objectives and an
- * inject's effects shown before it fires.
+ * The facilitator's console in the browser: the session rules set in the lobby (strikes need approval), a
+ * student's strike waiting for the facilitator and refused, and the teacher's material, every state's secret
+ * objectives and an inject's effects shown before it fires.
  */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "@firebreak/shared/scenario-files";
@@ -41,7 +41,8 @@ describe("the facilitator's console", () => {
       await page.locator(".seats", { hasText: "Ana" }).waitFor();
       await page.getByRole("button", { name: "Start the exercise" }).click();
 
-      // The console: the rule in force, the teacher's notes, every state's objectives, an inject before it fires.
+      // The console: the rule in force, the teacher's notes, every state's objectives, an inject before it
+      // fires.
       await page.getByRole("heading", { name: "Facilitator console" }).waitFor();
       await page.locator(".current-rules", { hasText: "waits for the facilitator's approval" }).waitFor();
       const notes = page.locator(".teacher");

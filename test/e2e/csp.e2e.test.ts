@@ -1,4 +1,7 @@
-/** The built client runs under the server's Content-Security-Policy: a solo game reaches its board and plays a turn with no violation. */
+/**
+ * The built client runs under the server's Content-Security-Policy: a solo game reaches its board and plays a
+ * turn with no violation.
+ */
 import { describe, expect, it } from "vitest";
 import { boardReady, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";
 
@@ -9,7 +12,8 @@ describe("Content-Security-Policy in the browser", () => {
     "the home page, Phaser's board and the HUD load and play with no CSP violation",
     async () => {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
-      // Record violations from the first byte on (an init script is injected by the browser, outside the page's CSP).
+      // Record violations from the first byte on (an init script is injected by the browser, outside the
+      // page's CSP).
       await page.addInitScript(() => {
         const w = globalThis as unknown as {
           __csp: string[];

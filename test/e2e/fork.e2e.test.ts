@@ -1,6 +1,7 @@
 /**
- * A fork in the browser: its facilitator opens it with the facilitator link, the lobby says which seat it will play,
- * and once started it plays that seat from the game screen ("Play as"): an order and Ready resolve the turn.
+ * A fork in the browser: its facilitator opens it with the facilitator link, the lobby says which seat it
+ * will play, and once started it plays that seat from the game screen ("Play as"): an order and Ready resolve
+ * the turn.
  */
 import { describe, expect, it } from "vitest";
 import { create, joinSeat } from "../server/harness.ts";

@@ -1,7 +1,7 @@
 /**
- * The order card explains itself: each action says what it does and costs, a disabled Add says why, a strike or a
- * mobilisation asks first in an accessible dialog, refusals read as sentences (never codes), and the card resets after
- * an order is added. And the client itself arrives compressed.
+ * The order card explains itself: each action says what it does and costs, a disabled Add says why, a strike
+ * or a mobilisation asks first in an accessible dialog, refusals read as sentences (never codes), and the
+ * card resets after an order is added. And the client itself arrives compressed.
  */
 import { request } from "node:http";
 import { brotliDecompressSync } from "node:zlib";

@@ -1,10 +1,11 @@
 /**
- * E2E helpers: a server with the built client, pages that fail on console errors, screenshots and axe checks, and waits.
+ * E2E helpers: a server with the built client, pages that fail on console errors, screenshots and axe checks,
+ * and waits.
  *
- * Browser tests wait on states (a locator's state, a condition in the page), never on time, and those waits are
- * generous: what the page shows next often needs the server, the bots or a turn's resolution, which take longer on a
- * busy machine. A wait's timeout only bounds how long a broken test hangs; no browser test asserts speed (`npm run bench`
- * measures it).
+ * Browser tests wait on states (a locator's state, a condition in the page), never on time, and those waits
+ * are generous: what the page shows next often needs the server, the bots or a turn's resolution, which take
+ * longer on a busy machine. A wait's timeout only bounds how long a broken test hangs; no browser test
+ * asserts speed (`npm run bench` measures it).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -21,18 +22,27 @@ import { testServer } from "../server/harness.ts";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const ARTIFACTS = join(root, "test-artifacts");
 
-/** Timeout (ms) of every wait and action on a page: a state the server, the bots or a turn's resolution bring about. */
+/**
+ * Timeout (ms) of every wait and action on a page: a state the server, the bots or a turn's resolution bring
+ * about.
+ */
 export const STATE_WAIT = 60_000;
 
-/** Per-test timeout (ms) of a browser test: a sequence of waits, several of which may be slow on a busy machine. */
+/**
+ * Per-test timeout (ms) of a browser test: a sequence of waits, several of which may be slow on a busy
+ * machine.
+ */
 export const E2E_TEST = 300_000;
 
-/** Timeout (ms) of a file's set-up: building the client (Vite) and launching chromium, both slow on a busy machine. */
+/**
+ * Timeout (ms) of a file's set-up: building the client (Vite) and launching chromium, both slow on a busy
+ * machine.
+ */
 const SETUP = 240_000;
 
 /**
- * Builds the client into a directory of its own and starts a server that serves it. Not into client/dist: with files in
- * parallel, one file's build would empty the directory another file's server is serving.
+ * Builds the client into a directory of its own and starts a server that serves it. Not into client/dist:
+ * with files in parallel, one file's build would empty the directory another file's server is serving.
  */
 export async function serverWithClient() {
   const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
@@ -60,7 +70,10 @@ export async function serverWithClient() {
   };
 }
 
-/** A file's shared set-up: a server with the built client and a browser, started before its tests and closed after. */
+/**
+ * A file's shared set-up: a server with the built client and a browser, started before its tests and closed
+ * after.
+ */
 export function withServerAndBrowser(): {
   srv: Awaited<ReturnType<typeof serverWithClient>>;
   browser: Browser;
@@ -95,7 +108,9 @@ export async function openPage(
   return { page, errors };
 }
 
-/** Saves a screenshot as a test artifact and checks the screen with axe: no serious or critical violations. */
+/**
+ * Saves a screenshot as a test artifact and checks the screen with axe: no serious or critical violations.
+ */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
   const result = await new AxeBuilder({ page }).analyze();
@@ -112,7 +127,10 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   ).toEqual([]);
 }
 
-/** Waits until the Phaser board has mounted. A function, not a string: the page's CSP (script-src 'self', no 'unsafe-eval') refuses to evaluate strings. */
+/**
+ * Waits until the Phaser board has mounted. A function, not a string: the page's CSP (script-src 'self', no
+ * 'unsafe-eval') refuses to evaluate strings.
+ */
 export async function boardReady(page: Page): Promise<void> {
   await page.waitForFunction(() => (globalThis as { __boardReady?: boolean }).__boardReady === true, null, {
     timeout: STATE_WAIT,
@@ -134,7 +152,10 @@ export async function untilCount(page: Page, selector: string, n: number): Promi
     });
 }
 
-/** A student on the home page joins a game by its code as a player of `state` (the lobby, or a knock, follows). */
+/**
+ * A student on the home page joins a game by its code as a player of `state` (the lobby, or a knock,
+ * follows).
+ */
 export async function joinByCode(page: Page, name: string, code: string, state: string): Promise<void> {
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Code", { exact: true }).fill(code);
@@ -143,7 +164,10 @@ export async function joinByCode(page: Page, name: string, code: string, state: 
   await page.getByRole("button", { name: "Join", exact: true }).click();
 }
 
-/** A facilitator on the home page opens a class exercise (with `minutes` per turn, when given) and reads its join code. */
+/**
+ * A facilitator on the home page opens a class exercise (with `minutes` per turn, when given) and reads its
+ * join code.
+ */
 export async function openExercise(page: Page, name: string, minutes?: number): Promise<string> {
   // The class card's own fields: the home page has other cards with forms (an exercise of several tables).
   const card = page.getByRole("region", { name: "Run a class" });
@@ -155,7 +179,10 @@ export async function openExercise(page: Page, name: string, minutes?: number): 
   return code;
 }
 
-/** True when the page's focused element is inside the element `selector` matches (a function, not a string: the CSP). */
+/**
+ * True when the page's focused element is inside the element `selector` matches (a function, not a string:
+ * the CSP).
+ */
 export async function focusInside(page: Page, selector: string): Promise<boolean> {
   type Doc = {
     document: { activeElement: unknown; querySelector(s: string): { contains(n: unknown): boolean } | null };
@@ -166,13 +193,19 @@ export async function focusInside(page: Page, selector: string): Promise<boolean
   }, selector);
 }
 
-/** Waits until the page's own clock has passed `ms` milliseconds from now: for a check that something does not change while time passes. */
+/**
+ * Waits until the page's own clock has passed `ms` milliseconds from now: for a check that something does not
+ * change while time passes.
+ */
 export async function untilPageTimePasses(page: Page, ms: number): Promise<void> {
   const until = (await page.evaluate(() => Date.now())) + ms;
   await page.waitForFunction((t) => Date.now() > t, until, { timeout: STATE_WAIT });
 }
 
-/** Every error code (the engine's and the server's) the page shows as it is, e.g. "(NOT_ENOUGH_AP)": a person should read a sentence instead. */
+/**
+ * Every error code (the engine's and the server's) the page shows as it is, e.g. "(NOT_ENOUGH_AP)": a person
+ * should read a sentence instead.
+ */
 export async function rawCodesShown(page: Page): Promise<string[]> {
   const text = await page.evaluate(
     () =>

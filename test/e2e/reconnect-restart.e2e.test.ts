@@ -1,7 +1,8 @@
 /**
- * A server that crashes and starts again under a page that has been up for a while: the page does not wait out the SDK's
- * own reconnection (15 attempts, about a minute, with a reconnection token the new process does not know); after a few
- * quick attempts it rejoins with its seat token and is back in its game, its saved orders with it.
+ * A server that crashes and starts again under a page that has been up for a while: the page does not wait
+ * out the SDK's own reconnection (15 attempts, about a minute, with a reconnection token the new process does
+ * not know); after a few quick attempts it rejoins with its seat token and is back in its game, its saved
+ * orders with it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -61,7 +62,8 @@ describe("a server crash and restart under an open page", () => {
       await page.getByLabel("Action").selectOption("hunt");
       await page.getByRole("button", { name: "Add order" }).click();
       await page.getByText("Orders saved (1).").waitFor();
-      // Connected for longer than the SDK's minimum uptime (5 s), past which the SDK tries its own reconnection first.
+      // Connected for longer than the SDK's minimum uptime (5 s), past which the SDK tries its own
+      // reconnection first.
       await untilPageTimePasses(page, 6_000);
       // A crash: no goodbye to the page (its socket drops, 1006), so the SDK's reconnection starts.
       await first.kill();

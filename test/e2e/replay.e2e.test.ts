@@ -27,7 +27,10 @@ async function playToTheEnd(page: Page): Promise<void> {
   await page.getByRole("heading", { name: /^Debrief/ }).waitFor();
 }
 
-/** Scrubs to turn 2 with the keyboard on the labelled range input, and checks the board and the feed are turn 2's. */
+/**
+ * Scrubs to turn 2 with the keyboard on the labelled range input, and checks the board and the feed are turn
+ * 2's.
+ */
 async function seeTurnTwo(page: Page): Promise<void> {
   const scrub = page.getByRole("slider", { name: "Turn" });
   await scrub.focus();
@@ -39,7 +42,8 @@ async function seeTurnTwo(page: Page): Promise<void> {
     .getByRole("checkbox", { name: /Show routine events/ })
     .first()
     .check();
-  // Turn 2's feed holds what happened in turn 1 and what opened turn 2 (injects), nothing later; the end's holds later turns.
+  // Turn 2's feed holds what happened in turn 1 and what opened turn 2 (injects), nothing later; the end's
+  // holds later turns.
   const turns = await page
     .locator("#pane-a-h ~ .replay-events li")
     .evaluateAll((els) =>
@@ -75,7 +79,8 @@ describe("the replay of an ended game", () => {
       await page.getByRole("checkbox", { name: /Show routine events/ }).uncheck();
 
       await seeTurnTwo(page);
-      // Why it moved: a pair's tension by default, a state's measure on demand, each turn split by cause, in words.
+      // Why it moved: a pair's tension by default, a state's measure on demand, each turn split by cause, in
+      // words.
       await page.getByRole("heading", { name: /^Why it moved/ }).waitFor();
       await page.getByLabel("Follow").selectOption("economy:aldmark");
       await page.locator(".why-moved figcaption", { hasText: "Economy of Aldmark" }).waitFor();
@@ -105,7 +110,8 @@ describe("the replay of an ended game", () => {
       ]);
       const file = join(ARTIFACTS, "replay-record.json");
       await download.saveAs(file);
-      // The exports download with the player's token; participation is the facilitator's alone, so it is not offered.
+      // The exports download with the player's token; participation is the facilitator's alone, so it is not
+      // offered.
       for (const [label, name] of [
         ["Events (CSV)", "events.csv"],
         ["Turns (CSV)", "turns.csv"],
@@ -140,7 +146,8 @@ describe("the replay of an ended game", () => {
       await page.getByRole("button", { name: "Start the exercise" }).click();
       await page.getByRole("heading", { name: "Facilitator console" }).waitFor();
       await page.getByText("Turn 2 of").waitFor();
-      // In a fresh browser with no token for the game (`/?replay` alone opens the file picker): it runs from the file.
+      // In a fresh browser with no token for the game (`/?replay` alone opens the file picker): it runs from
+      // the file.
       const fresh = await openPage(e2e.browser, `${e2e.srv.http}/?replay`);
       await fresh.page.getByRole("heading", { name: "Replay" }).waitFor();
       await fresh.page.getByLabel("Open a record file").setInputFiles(file);

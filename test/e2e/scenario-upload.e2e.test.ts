@@ -1,4 +1,7 @@
-/** A teacher's own scenario in the browser: a broken file shows its problem with its line; a good one, its preview, then a class game in it. */
+/**
+ * A teacher's own scenario in the browser: a broken file shows its problem with its line; a good one, its
+ * preview, then a class game in it.
+ */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkScreen, E2E_TEST, openPage, withServerAndBrowser } from "./pages.ts";

@@ -29,8 +29,9 @@ describe("solo game in the browser", () => {
       await checkScreen(page, "03-intelligence");
       await page.getByRole("tab", { name: "Diplomacy" }).click();
       await checkScreen(page, "04-diplomacy");
-      // The bots' opening proposals can be accepted at once; none is left waiting. The client sends the answers one after
-      // another, each after the server has answered the last, so this takes as many round trips as there are proposals.
+      // The bots' opening proposals can be accepted at once; none is left waiting. The client sends the
+      // answers one after another, each after the server has answered the last, so this takes as many round
+      // trips as there are proposals.
       await page.getByRole("button", { name: /^Accept all \d+$/ }).click();
       await page.getByRole("button", { name: "Accept", exact: true }).first().waitFor({ state: "detached" });
       await page
@@ -45,7 +46,8 @@ describe("solo game in the browser", () => {
       for (let turn = 1; turn <= 12; turn++) {
         if (await page.getByRole("heading", { name: /^Debrief/ }).isVisible()) break;
         if (turn === 2) {
-          // A new turn starts with no orders: last turn's list is neither shown nor sent again with the next order.
+          // A new turn starts with no orders: last turn's list is neither shown nor sent again with the next
+          // order.
           await untilCount(page, ".planned li", 0);
           await page.getByLabel("Action").selectOption("hunt");
           await page.getByRole("button", { name: "Add order" }).click();
@@ -66,8 +68,8 @@ describe("solo game in the browser", () => {
           await page.getByRole("tab", { name: "Orders" }).click();
         }
         await page.getByRole("button", { name: "Ready: end my turn" }).click();
-        // The bots are ready too, so the turn resolves: the next turn's orders or the debrief show. A function, not a
-        // string: the page's CSP refuses to evaluate strings.
+        // The bots are ready too, so the turn resolves: the next turn's orders or the debrief show. A
+        // function, not a string: the page's CSP refuses to evaluate strings.
         const turnOver = (t: number): boolean => {
           const text =
             // biome-ignore lint/performance/useDomNodeTextContent: the test reads the text as rendered, which only innerText gives.

@@ -1,8 +1,9 @@
 /**
- * The student's screen at the sizes a class uses: at 1024 × 768 the order card is in the first screen; every state's
- * numbers are in a text table (the board's alt text points to it) with "(you)" on the student's own row; the ladder's
- * rungs differ in line pattern, not only colour; the panels' tabs follow the WAI-ARIA tabs pattern and hold focus from
- * the start; the tutorial's hints are on the orders tab; at 390 px joining comes first and nothing scrolls sideways.
+ * The student's screen at the sizes a class uses: at 1024 × 768 the order card is in the first screen; every
+ * state's numbers are in a text table (the board's alt text points to it) with "(you)" on the student's own
+ * row; the ladder's rungs differ in line pattern, not only colour; the panels' tabs follow the WAI-ARIA tabs
+ * pattern and hold focus from the start; the tutorial's hints are on the orders tab; at 390 px joining comes
+ * first and nothing scrolls sideways.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -51,7 +52,8 @@ describe("the student's screen", () => {
       expect(await inFirstScreen(page, "#order-action", 768)).toBe(true);
       expect(await focusedId(page)).toBe("panels-tab-orders");
 
-      // Every state's numbers in a table the board's description names; the student's own row says so in words.
+      // Every state's numbers in a table the board's description names; the student's own row says so in
+      // words.
       const board = page.locator(".board");
       expect(await board.getAttribute("aria-label")).toContain('table "States"');
       const table = page.getByRole("table", { name: /^States/ });
@@ -77,7 +79,8 @@ describe("the student's screen", () => {
       expect(new Set(looks).size).toBe(7);
       await checkScreen(page, "60-student-1024");
 
-      // The panels' tabs: one tab in the Tab order, arrows move and show, Home and End jump, the panel follows.
+      // The panels' tabs: one tab in the Tab order, arrows move and show, Home and End jump, the panel
+      // follows.
       const tabs = page.getByRole("tablist", { name: "Panels" }).getByRole("tab");
       expect(await tabs.evaluateAll((ts) => ts.map((t) => t.getAttribute("tabindex")))).toEqual([
         "0",

@@ -1,7 +1,8 @@
 /**
- * A turn a day, from a student's side: the link a notice carries (`/?summary=<gameId>`) opens the month's summary, the
- * deadline in days and hours with its date, and what the student still has to do, read with the seat token this
- * browser keeps, without joining the game or loading the board; "Open the game" then opens it.
+ * A turn a day, from a student's side: the link a notice carries (`/?summary=<gameId>`) opens the month's
+ * summary, the deadline in days and hours with its date, and what the student still has to do, read with the
+ * seat token this browser keeps, without joining the game or loading the board; "Open the game" then opens
+ * it.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -17,8 +17,9 @@ describe("the student's turn summary", () => {
       await page.getByRole("heading", { name: /Orders for turn 1/ }).waitFor();
       // No summary before a month has ended.
       expect(await page.getByRole("heading", { name: /What changed for you/ }).count()).toBe(0);
-      // A month with an order that moves the student's numbers: sanctions on Borevia, which also strain relations with
-      // Borevia, against Havland's objective to keep that tension at 3 or lower (it starts at 2).
+      // A month with an order that moves the student's numbers: sanctions on Borevia, which also strain
+      // relations with Borevia, against Havland's objective to keep that tension at 3 or lower (it starts at
+      // 2).
       await page.getByLabel("Action").selectOption("sanction");
       await page.getByLabel("Target").selectOption("borevia");
       await page.getByRole("button", { name: "Add order" }).click();
@@ -32,7 +33,8 @@ describe("the student's turn summary", () => {
       await page.getByRole("button", { name: "Ready: end my turn" }).click();
       const summary = page.locator("section.turn-summary");
       await page.getByRole("heading", { name: "What changed for you in month 1" }).waitFor();
-      // The student who pressed Ready at the foot of the orders lands on the summary: the page at its top, focus on it.
+      // The student who pressed Ready at the foot of the orders lands on the summary: the page at its top,
+      // focus on it.
       await expect
         .poll(() => page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY))
         .toBe(0);
@@ -57,14 +59,15 @@ describe("the student's turn summary", () => {
       expect(await causes.first().textContent()).toMatch(/^[+−]\d+\.\d+ from \S/);
       // The sanctions are among the causes.
       await summary.locator(".causes > li", { hasText: "from Sanctions" }).first().waitFor();
-      // The objective that tension puts at risk (within a point of its limit, or past it) is named with the figure.
+      // The objective that tension puts at risk (within a point of its limit, or past it) is named with the
+      // figure.
       await summary.getByRole("list", { name: "Your objectives" }).waitFor();
       await summary
         .locator("li", { hasText: "Stay out of the quarrel" })
         .filter({ hasText: /tension is now \d/ })
         .waitFor();
-      // Tensions and the events behind the figures are folded (the orders stay in the first screen at 1024x768), the
-      // folded line naming the pair that moved; they open in place.
+      // Tensions and the events behind the figures are folded (the orders stay in the first screen at
+      // 1024x768), the folded line naming the pair that moved; they open in place.
       await page.setViewportSize({ width: 1024, height: 768 });
       await page.evaluate(() =>
         (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),

@@ -1,8 +1,9 @@
 /**
  * The exports of a fixed game against their golden files (regenerate with `npm run exports:golden:update`).
- * participation.csv comes from the journal alone and must match byte for byte. The other exports follow the engine's
- * numbers and texts: they must match byte for byte while the engine plays the fixture exactly as when the goldens were
- * made (same final hash); after a rules change they are checked for their shape only, until the goldens are remade.
+ * participation.csv comes from the journal alone and must match byte for byte. The other exports follow the
+ * engine's numbers and texts: they must match byte for byte while the engine plays the fixture exactly as
+ * when the goldens were made (same final hash); after a rules change they are checked for their shape only,
+ * until the goldens are remade.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -97,7 +98,8 @@ describe("export goldens", () => {
     expect(rows.length - 1).toBe(3 * (6 + 4));
     for (const r of rows.slice(1)) expect(r.filter((f, i) => i >= 4 && !isNumber(f))).toEqual([]);
     const used = rows.filter((r) => r[0] === "1" && r[1] === "state").map((r) => [r[2], r[9]]);
-    // North's last orders of turn 1 (espionage and hardening) cost 2; South's development 1; the others gave none.
+    // North's last orders of turn 1 (espionage and hardening) cost 2; South's development 1; the others gave
+    // none.
     expect(used).toEqual([
       ["north", "2"],
       ["south", "1"],

@@ -1,8 +1,9 @@
 /**
- * The game the export goldens are made from: a class game of the engine's four-state test scenario, played by journal
- * entries (the session's own fold, no server): Ann (north), Bob (south) and a player whose name is a spreadsheet
- * formula (east) order, chat, propose and answer a hotline and mark themselves ready over two turns; west is a bot;
- * the facilitator ends it on turn 3. Its journal is fixed; its numbers follow the engine.
+ * The game the export goldens are made from: a class game of the engine's four-state test scenario, played by
+ * journal entries (the session's own fold, no server): Ann (north), Bob (south) and a player whose name is a
+ * spreadsheet formula (east) order, chat, propose and answer a hotline and mark themselves ready over two
+ * turns; west is a bot; the facilitator ends it on turn 3. Its journal is fixed; its numbers follow the
+ * engine.
  */
 import {
   replayTimeline,

@@ -1,7 +1,7 @@
 /**
- * Regenerates the export goldens from the fixture game (`npm run exports:golden:update`): after a deliberate change to
- * an export, or when the engine plays the fixture differently (the golden test then compares only the exports' shape
- * and says so). Say why in the commit.
+ * Regenerates the export goldens from the fixture game (`npm run exports:golden:update`): after a deliberate
+ * change to an export, or when the engine plays the fixture differently (the golden test then compares only
+ * the exports' shape and says so). Say why in the commit.
  */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -1,4 +1,7 @@
-/** Regenerates the golden records (run `npm run golden:update` after a deliberate rules change, and say why in the commit). */
+/**
+ * Regenerates the golden records (run `npm run golden:update` after a deliberate rules change, and say why in
+ * the commit).
+ */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +29,10 @@ function find(prefix: string, personas: Record<string, Persona>, kind: string, o
   throw new Error(`no ${kind} game found for ${prefix}`);
 }
 
-/** A class-style game: bots play, the facilitator fires a library inject on turn 2 and ends the game on turn 4. */
+/**
+ * A class-style game: bots play, the facilitator fires a library inject on turn 2 and ends the game on turn
+ * 4.
+ */
 function facilitated(seed: string): GameRecord {
   const created = createGame(scenario, seed);
   if (!created.ok) throw new Error(created.error.message);

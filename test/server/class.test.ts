@@ -116,7 +116,8 @@ describe("class game with a facilitator", () => {
     expect((await fac.ask("chat", { channel: "public", text: "<b>Welcome</b> to the exercise." })).ok).toBe(
       true,
     );
-    // The bots (Meridia, Havland) have their own words on their lines (bots' words are tested in solo and robust tests); here, the people's.
+    // The bots (Meridia, Havland) have their own words on their lines (bots' words are tested in solo and
+    // robust tests); here, the people's.
     const people = (v: ClientView) =>
       v.chat.filter((c) => !v.session.seats.some((s) => s.bot && s.seat === c.from));
     const b = await ben.until((v) => v.chat.some((c) => c.text.includes("Welcome")));

@@ -1,7 +1,7 @@
 /**
- * Test helper: lets a test file run the in-process test servers (harness.ts `testServer`) as cluster processes, on a
- * throwaway PostgreSQL (a fresh database for each server) and Redis, so tests written for one process run against the
- * cluster's stores and matchmaking too (cluster-fuzz.test.ts).
+ * Test helper: lets a test file run the in-process test servers (harness.ts `testServer`) as cluster
+ * processes, on a throwaway PostgreSQL (a fresh database for each server) and Redis, so tests written for one
+ * process run against the cluster's stores and matchmaking too (cluster-fuzz.test.ts).
  */
 import type { ServerConfig } from "../../server/src/main.ts";
 import type { ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
@@ -15,7 +15,10 @@ export function useTestCluster(c: { pg: ThrowawayPostgres; redis: ThrowawayRedis
   cluster = c;
 }
 
-/** The configuration a test server on `port` adds to be a cluster process, or nothing when no cluster is in use. */
+/**
+ * The configuration a test server on `port` adds to be a cluster process, or nothing when no cluster is in
+ * use.
+ */
 export async function testClusterConfig(port: number): Promise<Partial<ServerConfig>> {
   if (cluster === null) return {};
   return {

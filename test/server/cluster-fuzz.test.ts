@@ -1,6 +1,6 @@
 /**
- * The fuzz test (fuzz.test.ts) against a cluster process: the same hostile traffic, answered the same way, with the
- * journal in PostgreSQL and rooms, seat reservations and join codes through Redis.
+ * The fuzz test (fuzz.test.ts) against a cluster process: the same hostile traffic, answered the same way,
+ * with the journal in PostgreSQL and rooms, seat reservations and join codes through Redis.
  */
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 /**
- * Two server processes on one Redis and one PostgreSQL: a game made through A is found and joined through B by its
- * code, members rejoin through either with their tokens, and when the process running the game is killed the other
- * adopts it from PostgreSQL; play goes on and the record replays to the final hash.
+ * Two server processes on one Redis and one PostgreSQL: a game made through A is found and joined through B
+ * by its code, members rejoin through either with their tokens, and when the process running the game is
+ * killed the other adopts it from PostgreSQL; play goes on and the record replays to the final hash.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

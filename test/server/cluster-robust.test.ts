@@ -1,6 +1,7 @@
 /**
- * The robustness and leak tests (robust.test.ts) against a cluster process: the same checks (what each member receives,
- * takeovers, rejoins, the wrong-code limits), with the journal in PostgreSQL and rooms and codes through Redis.
+ * The robustness and leak tests (robust.test.ts) against a cluster process: the same checks (what each member
+ * receives, takeovers, rejoins, the wrong-code limits), with the journal in PostgreSQL and rooms and codes
+ * through Redis.
  */
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";

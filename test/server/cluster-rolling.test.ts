@@ -1,7 +1,8 @@
 /**
- * A rolling restart of a two-process cluster with two games in progress: each process in turn is stopped mid-turn
- * (the first with SIGTERM, the second with SIGKILL) and started again; no accepted request is lost, members rejoin with their tokens through whichever process is up, and
- * every record replays to its final hash.
+ * A rolling restart of a two-process cluster with two games in progress: each process in turn is stopped
+ * mid-turn (the first with SIGTERM, the second with SIGKILL) and started again; no accepted request is lost,
+ * members rejoin with their tokens through whichever process is up, and every record replays to its final
+ * hash.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,7 +87,8 @@ describe("rolling restart of a cluster", () => {
         expect((await t.a.ask("orders", { turn: now, orders: [{ type: "develop" }] })).ok).toBe(true);
         pending.set(t.roomId, now);
       }
-      // The first goes down gracefully (SIGTERM: it closes its rooms and gives its leases up), the second is killed.
+      // The first goes down gracefully (SIGTERM: it closes its rooms and gives its leases up), the second is
+      // killed.
       const down = processes[index] as ServerProcess;
       if (index === 0) {
         expect(await down.stop()).toBe(0);
@@ -95,7 +97,8 @@ describe("rolling restart of a cluster", () => {
       const up = processes[1 - index] as ServerProcess;
       processes[index] = await start(ports[index] ?? 0);
       for (const t of tables) {
-        // The old connections are dead (their process was killed) or live on (the game ran in the other one): new ones either way.
+        // The old connections are dead (their process was killed) or live on (the game ran in the other one):
+        // new ones either way.
         t.a = await rejoin(up, t.roomId, t.tokens.a);
         t.b = await rejoin(up, t.roomId, t.tokens.b);
         t.fac = await rejoin(processes[index] as ServerProcess, t.roomId, t.tokens.fac);

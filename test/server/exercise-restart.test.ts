@@ -1,10 +1,16 @@
-/** An exercise outlives a restart: its code finds its tables, its key opens its dashboard, its treatments are kept. */
+/**
+ * An exercise outlives a restart: its code finds its tables, its key opens its dashboard, its treatments are
+ * kept.
+ */
 import { Client } from "@colyseus/sdk";
 import type { CodeLookup, ExerciseDashboard } from "@firebreak/shared";
 import { describe, expect, it } from "vitest";
 import { join, testServer } from "./harness.ts";
 
-/** Connects to an exercise room and resolves with its first dashboard, the room and the key it was welcomed with. */
+/**
+ * Connects to an exercise room and resolves with its first dashboard, the room and the key it was welcomed
+ * with.
+ */
 async function dashboardOf(room: Awaited<ReturnType<Client["create"]>>) {
   let key = "";
   room.onMessage("welcome", (w: { key: string }) => {

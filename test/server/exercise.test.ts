@@ -1,4 +1,7 @@
-/** Exercises over real WebSockets: N tables under one facilitator and one code, broadcasts, treatments, the CSV. */
+/**
+ * Exercises over real WebSockets: N tables under one facilitator and one code, broadcasts, treatments, the
+ * CSV.
+ */
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,7 +1,7 @@
 /**
- * A game's exports over HTTP on a real server (docs/protocol.md §3.5): members only, with the record's 401 for everyone
- * else and its 409 before the end; participation for facilitators only; a player's events.csv is their seat's feed;
- * participation counts what the players did; wrong tokens are rate-limited.
+ * A game's exports over HTTP on a real server (docs/protocol.md §3.5): members only, with the record's 401
+ * for everyone else and its 409 before the end; participation for facilitators only; a player's events.csv is
+ * their seat's feed; participation counts what the players did; wrong tokens are rate-limited.
  */
 import { join as joinPath } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -48,7 +48,8 @@ describe("GET /api/records/:gameId/<export>", () => {
       expect((await get(`${gameId}/${name}`)).status).toBe(401);
     }
 
-    // Two turns: Ana orders (then changes her mind), writes twice, proposes a hotline, and is ready each turn.
+    // Two turns: Ana orders (then changes her mind), writes twice, proposes a hotline, and is ready each
+    // turn.
     expect((await fac.ask("fac:start")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "planning");
     expect((await ana.ask("orders", { turn: 1, orders: [{ type: "harden" }] })).ok).toBe(true);
@@ -80,7 +81,8 @@ describe("GET /api/records/:gameId/<export>", () => {
     expect((await fac.ask("fac:end")).ok).toBe(true);
     await ana.until((v) => v.session.phase === "ended");
 
-    // Nobody but a member: no token, a wrong one, another game's, a malformed or unknown id: the record's same 401.
+    // Nobody but a member: no token, a wrong one, another game's, a malformed or unknown id: the record's
+    // same 401.
     const refused = await get(`${gameId}/events.csv`);
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toContain("Bearer");
@@ -96,7 +98,8 @@ describe("GET /api/records/:gameId/<export>", () => {
         expect([r.status, r.text], `${path} ${token}`).toEqual([refused.status, refused.text]);
       }
 
-    // Every export for the facilitator: a download with its name, UTF-8 CSV that parses, a report with its own CSP.
+    // Every export for the facilitator: a download with its name, UTF-8 CSV that parses, a report with its
+    // own CSP.
     for (const name of EXPORTS) {
       const r = await get(`${gameId}/${name}`, fac.token);
       expect(r.status, name).toBe(200);
@@ -128,7 +131,8 @@ describe("GET /api/records/:gameId/<export>", () => {
     expect(mine.every((r) => everything.has(key(r)))).toBe(true);
     expect(mine.length).toBe(all.filter(seen).length);
 
-    // turns.csv: turns 0 to 2, the pair and both states each turn; Ana's espionage and hardening cost 2 in turn 1.
+    // turns.csv: turns 0 to 2, the pair and both states each turn; Ana's espionage and hardening cost 2 in
+    // turn 1.
     const turns = parseCsv((await get(`${gameId}/turns.csv`, ana.token)).text);
     expect(turns.length - 1).toBe(3 * (1 + 2));
     expect(turns.find((r) => r[0] === "1" && r[2] === "aldmark")?.[9]).toBe("2");

@@ -1,4 +1,7 @@
-/** A fork is a game like any other: SIGKILL the server mid-turn in a fork, restart it, rejoin, finish, and match a replay. */
+/**
+ * A fork is a game like any other: SIGKILL the server mid-turn in a fork, restart it, rejoin, finish, and
+ * match a replay.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,4 +1,7 @@
-/** Forks over real WebSockets: an ended game forked at turn 2 by its facilitator and by a player, played, ended, replayed. */
+/**
+ * Forks over real WebSockets: an ended game forked at turn 2 by its facilitator and by a player, played,
+ * ended, replayed.
+ */
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -133,7 +136,8 @@ describe("forking an ended game", () => {
     expect((await f.ask("fac:start")).ok).toBe(true);
     const playing = await f.until((v) => v.session.phase === "planning");
     expect(playing.session.seats.filter((s) => !s.bot).map((s) => s.seat)).toEqual(["aestria"]);
-    // The facilitator plays aestria by naming it; a seat a bot holds is not its own, nor is a move without a seat.
+    // The facilitator plays aestria by naming it; a seat a bot holds is not its own, nor is a move without a
+    // seat.
     expect((await f.ask("orders", { turn: 2, orders: [] })).rejected?.code).toBe("INVALID_REQUEST");
     expect((await f.ask("orders", { turn: 2, orders: [], seat: "borevia" })).rejected?.code).toBe(
       "BOT_HOLDS_SEAT",

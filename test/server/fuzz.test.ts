@@ -1,6 +1,7 @@
 /**
- * Hostile traffic through the real server over WebSockets, from a seeded generator (FUZZ_SEED reproduces a run).
- * A class game (facilitator, Aestria, Borevia, Meridia, Havland, observers, seatless players) is started; then:
+ * Hostile traffic through the real server over WebSockets, from a seeded generator (FUZZ_SEED reproduces a
+ * run). A class game (facilitator, Aestria, Borevia, Meridia, Havland, observers, seatless players) is
+ * started; then:
  *  1. observers and seatless players write raw frames on their connections: random msgpack, prototype keys in every id
  *     field, deep nesting, huge arrays, wrong types, truncated and bit-flipped frames, random bytes, plain messages,
  *     valid-looking requests for other seats; the honest players and the facilitator write some junk too;
@@ -8,9 +9,9 @@
  *     Havland, the facilitator, a lobby game, joins);
  *  3. Meridia and Havland fuzz their own seat;
  *  4. the honest players play a turn.
- * Every frame that carries a readable request id must be answered OK or REJECTED `{ code, message }` with a documented
- * code; nothing closes a connection; the game is unchanged by 1 and 2; Object.prototype, Object, Function.prototype and
- * Array.prototype keep their own properties.
+ * Every frame that carries a readable request id must be answered OK or REJECTED `{ code, message }` with a
+ * documented code; nothing closes a connection; the game is unchanged by 1 and 2; Object.prototype, Object,
+ * Function.prototype and Array.prototype keep their own properties.
  */
 import { matchMaker } from "@colyseus/core";
 import { Client, type Room as SdkRoom } from "@colyseus/sdk";
@@ -45,7 +46,10 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 const FUZZERS = 16;
 const BATCHES = 90;
 const BATCH = 16;
-/** At most one batch per this many ms on a connection: (16 frames + a ping) × 5 batches stays under the room's 120 frames a second. */
+/**
+ * At most one batch per this many ms on a connection: (16 frames + a ping) × 5 batches stays under the room's
+ * 120 frames a second.
+ */
 const BATCH_MS = 250;
 
 const DOCUMENTED = new Set<string>([
@@ -177,7 +181,9 @@ class Rng {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for a condition the server's answers make true (the limit only turns a hang into a readable failure). */
+/**
+ * Waits for a condition the server's answers make true (the limit only turns a hang into a readable failure).
+ */
 async function until(what: () => string | null, limitMs = 60_000): Promise<void> {
   const start = Date.now();
   for (;;) {
@@ -188,7 +194,10 @@ async function until(what: () => string | null, limitMs = 60_000): Promise<void>
   }
 }
 
-/** Why an answer breaks the protocol (null when it keeps it): OK `{ ok: true, … }`, or REJECTED `{ code, message }` with a documented code. */
+/**
+ * Why an answer breaks the protocol (null when it keeps it): OK `{ ok: true, … }`, or REJECTED `{ code,
+ * message }` with a documented code.
+ */
 function breach(r: { status: number; payload: unknown }): string | null {
   const p = r.payload as Record<string, unknown> | null | undefined;
   const text = JSON.stringify(p) ?? "undefined";
@@ -205,7 +214,10 @@ function breach(r: { status: number; payload: unknown }): string | null {
 
 const bump = (m: Map<number, number>, k: number) => m.set(k, (m.get(k) ?? 0) + 1);
 
-/** A connection written to frame by frame; counts the frames that carry a readable request id and the answers that come back. */
+/**
+ * A connection written to frame by frame; counts the frames that carry a readable request id and the answers
+ * that come back.
+ */
 class Wire {
   readonly expected = new Map<number, number>();
   readonly answered = new Map<number, number>();
@@ -258,7 +270,10 @@ class Wire {
     );
   }
 
-  /** Sends `batches` batches of the generator's frames, each handled by the server before the next, at most one per BATCH_MS. */
+  /**
+   * Sends `batches` batches of the generator's frames, each handled by the server before the next, at most
+   * one per BATCH_MS.
+   */
   async fuzz(gen: Generator, batches: number): Promise<void> {
     for (let batch = 0; batch < batches && this.closed === null; batch++) {
       const t0 = Date.now();
@@ -583,7 +598,9 @@ class Generator {
     }
   }
 
-  /** A well-formed request naming real seats, proposals and members: refused by role or seat, not by shape. */
+  /**
+   * A well-formed request naming real seats, proposals and members: refused by role or seat, not by shape.
+   */
   private plausible(type: string): unknown {
     const r = this.rng;
     const seat = r.pick(SEATS);
@@ -704,7 +721,10 @@ interface Answer {
   payload: unknown;
 }
 
-/** Sends a request with the SDK; a RATE_LIMITED answer is waited out and sent again (the members here send hundreds). */
+/**
+ * Sends a request with the SDK; a RATE_LIMITED answer is waited out and sent again (the members here send
+ * hundreds).
+ */
 async function ask(room: SdkRoom, type: string, payload: unknown): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -720,7 +740,10 @@ async function ask(room: SdkRoom, type: string, payload: unknown): Promise<Answe
   }
 }
 
-/** The own properties of Object.prototype and of the objects a prototype key reaches next (Object, Function.prototype, Array.prototype): names and kinds. */
+/**
+ * The own properties of Object.prototype and of the objects a prototype key reaches next (Object,
+ * Function.prototype, Array.prototype): names and kinds.
+ */
 function prototypeShape(): string[] {
   const reached: Array<[string, object]> = [
     ["Object.prototype", Object.prototype],
@@ -820,13 +843,15 @@ describe("fuzzing the server over WebSockets", () => {
     const started = Date.now();
     await Promise.all([
       ...wires.map((w, i) => w.fuzz(new Generator(new Rng(SEED + i), aim), BATCHES)),
-      // Honest connections get junk too (frames the guard answers or drops without charging the member): none may close.
+      // Honest connections get junk too (frames the guard answers or drops without charging the member): none
+      // may close.
       ...honest.map(async (w, i) => {
         const gen = new Generator(new Rng(SEED + 100 + i), aim);
         for (let n = 0; n < 40; n++) {
           const { bytes, note } = gen.frame();
           const h = ((bytes[0] ?? 0) & 0x1f) === CODE.ROOM_REQUEST ? readRequestHeader(bytes) : null;
-          // Only what the guard refuses by itself: a wrong type, or a payload it cannot take; never a request a handler would act on.
+          // Only what the guard refuses by itself: a wrong type, or a payload it cannot take; never a request
+          // a handler would act on.
           if (h && typeof h.type === "string" && REQUEST_TYPES.includes(h.type)) continue;
           w.send(bytes, note);
           if (n % 10 === 9) await w.flush();
@@ -976,7 +1001,8 @@ describe("fuzzing the server over WebSockets", () => {
       (p) =>
         p.parties.includes("aestria") && !p.accepted.includes("aestria") && !p.declined.includes("aestria"),
     );
-    // "Accept all" on a solo game's ten opening proposals is ten requests at once; here ten syncs stand in for the ones that are not open.
+    // "Accept all" on a solo game's ten opening proposals is ten requests at once; here ten syncs stand in
+    // for the ones that are not open.
     const burst = await Promise.all([
       ...waiting.map((p) => ask(a.room, "respond", { proposal: p.id, accept: true })),
       ...Array.from({ length: Math.max(0, 10 - waiting.length) }, () => ask(a.room, "sync", {})),

@@ -1,4 +1,7 @@
-/** Hard bots decide in worker threads: games finish, the room stays responsive, stale answers are dropped, restores resume. */
+/**
+ * Hard bots decide in worker threads: games finish, the room stays responsive, stale answers are dropped,
+ * restores resume.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import type { CrisisRoom } from "../../server/src/rooms/crisis-room.ts";
@@ -26,7 +29,10 @@ function botOf(e: StoredEntry): string | null {
   return by?.startsWith("bot:") ? by.slice(4) : null;
 }
 
-/** A six-state class game: one player (who never gets ready, so turns wait) and five hard bots, started: the bots begin to think at once. */
+/**
+ * A six-state class game: one player (who never gets ready, so turns wait) and five hard bots, started: the
+ * bots begin to think at once.
+ */
 async function fiveBots(seed: string): Promise<Peer> {
   const fac = await create(srv.url, {
     scenario: "halden-measures",
@@ -57,7 +63,8 @@ describe("hard bots in worker threads", () => {
     await me.until((v) => v.session.phase === "planning" && v.session.ready.length === 3);
     const end = await playToEnd(me, 30_000);
     expect(end.game.outcome).not.toBeNull();
-    // Replay the journal: at each bot's first entry of a turn, decide on this thread and compare with what the worker's answer committed.
+    // Replay the journal: at each bot's first entry of a turn, decide on this thread and compare with what
+    // the worker's answer committed.
     const entries = journal(room(me).gameId);
     const first = entries[0] as Extract<StoredEntry, { kind: "create" }>;
     const scenario = services().scenario(first.options.scenario);
@@ -99,7 +106,8 @@ describe("hard bots in worker threads", () => {
     const sent = performance.now();
     expect((await fac.ask("chat", { channel: "public", text: "Still with us?" })).ok).toBe(true);
     const answered = performance.now() - sent;
-    // The chat was committed while bots were still deciding turn 1 (a room that decided on its own thread could not answer before all five acted).
+    // The chat was committed while bots were still deciding turn 1 (a room that decided on its own thread
+    // could not answer before all five acted).
     const seen = await fac.until((v) => v.chat.some((c) => c.text === "Still with us?"));
     expect(seen.session.ready.length).toBeLessThan(5);
     expect(answered).toBeLessThan(1_000);

@@ -14,7 +14,10 @@ export const freePort: () => Promise<number> = freeTcpPort;
 /** The operator token test servers open GET /api/metrics with (send it as `Authorization: Bearer <it>`). */
 export const OPERATOR_TOKEN = "test-operator-token-0123456789";
 
-/** Starts a quiet server with a fresh data directory and OPERATOR_TOKEN; tests create many games from one address, so creations are not limited unless asked. */
+/**
+ * Starts a quiet server with a fresh data directory and OPERATOR_TOKEN; tests create many games from one
+ * address, so creations are not limited unless asked.
+ */
 export async function testServer(overrides: Partial<ServerConfig> = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-server-"));
@@ -36,7 +39,10 @@ export async function testServer(overrides: Partial<ServerConfig> = {}) {
   return { ...started, port, dataDir, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}` };
 }
 
-/** One connected person: the SDK room plus every message and view it received (patches applied to the view held). */
+/**
+ * One connected person: the SDK room plus every message and view it received (patches applied to the view
+ * held).
+ */
 export class Peer {
   room: Room;
   views: ClientView[] = [];
@@ -46,7 +52,9 @@ export class Peer {
   raw: string[] = [];
   token = "";
   memberId = "";
-  /** How many raw messages arrived before the first view of the ended game (the debrief reveals everything). */
+  /**
+   * How many raw messages arrived before the first view of the ended game (the debrief reveals everything).
+   */
   beforeEnd: number | null = null;
 
   constructor(room: Room) {

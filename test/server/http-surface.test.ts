@@ -1,8 +1,8 @@
 /**
- * The HTTP surface of a real server: security headers on every answer, CORS for the own and configured origins only,
- * WebSocket upgrades from foreign origins refused, metrics behind the operator token, records behind a member's token,
- * oversized matchmaking bodies refused before they are read, matchmaking that never hands out a room id without its
- * code, and the limits on creating games.
+ * The HTTP surface of a real server: security headers on every answer, CORS for the own and configured
+ * origins only, WebSocket upgrades from foreign origins refused, metrics behind the operator token, records
+ * behind a member's token, oversized matchmaking bodies refused before they are read, matchmaking that never
+ * hands out a room id without its code, and the limits on creating games.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
@@ -66,7 +66,10 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   return "(not refused)";
 }
 
-/** Sends a body far over the cap (announced by Content-Length, or chunked), stopping once the server has answered. */
+/**
+ * Sends a body far over the cap (announced by Content-Length, or chunked), stopping once the server has
+ * answered.
+ */
 function postHuge(
   port: number,
   path: string,
@@ -409,7 +412,8 @@ describe("matchmaking never hands out a room id without its code", () => {
     expect(await refusal(sdk.joinById(gameId, {}))).toMatch(/^BAD_CODE: /);
     expect(await refusal(sdk.join("crisis", { code: "AAAAAA" }))).toMatch(/no rooms found/);
 
-    // With the code (typed loosely) or a member's token the join goes to that game, even with another game running.
+    // With the code (typed loosely) or a member's token the join goes to that game, even with another game
+    // running.
     await create(s.url, { scenario: "tutorial", name: "Decoy", solo: { seat: "aldmark" } });
     const typed = `${code.slice(0, 3).toLowerCase()}-${code.slice(3).toLowerCase()}`;
     const byCode = await sdk.join("crisis", { code: typed, name: "Ana", role: "player", seat: "aldmark" });

@@ -1,7 +1,8 @@
 /**
- * Smoke test of the load bench's scale-out mode (`--processes 2`): it starts a throwaway PostgreSQL and Redis, runs
- * 1 and then 2 server processes on them, plays a couple of rooms through each and reports. Only the shape and the
- * plumbing are checked (requests answered, both processes holding rooms, a report); speed is the bench's business.
+ * Smoke test of the load bench's scale-out mode (`--processes 2`): it starts a throwaway PostgreSQL and
+ * Redis, runs 1 and then 2 server processes on them, plays a couple of rooms through each and reports. Only
+ * the shape and the plumbing are checked (requests answered, both processes holding rooms, a report); speed
+ * is the bench's business.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -46,8 +47,8 @@ it("the load bench's --processes 2 mode starts 1 and 2 processes on one Redis an
     expect(step?.requests).toBeGreaterThan(0);
     expect(step?.serverCores.length).toBe(c.processes);
   }
-  // Room i is asked of process i mod 2 and runs where Colyseus put it (two created at once may land on the same
-  // process): each process counts the rooms it holds, and every client reached its room's process.
+  // Room i is asked of process i mod 2 and runs where Colyseus put it (two created at once may land on the
+  // same process): each process counts the rooms it holds, and every client reached its room's process.
   const two = r.configs[1]?.steps[0];
   expect(two?.roomsPerProcess.reduce((a, x) => a + x, 0)).toBe(2);
   expect(two?.serverRequestMs.every((t) => t !== null)).toBe(true);

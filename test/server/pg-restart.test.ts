@@ -1,4 +1,7 @@
-/** Never lose a game on PostgreSQL: SIGKILL the server mid-turn, start another with an empty data directory on the same database, rejoin with tokens, finish, and match a replay. */
+/**
+ * Never lose a game on PostgreSQL: SIGKILL the server mid-turn, start another with an empty data directory on
+ * the same database, rejoin with tokens, finish, and match a replay.
+ */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
@@ -58,7 +61,8 @@ describe("restart on PostgreSQL", () => {
         : [{ type: "preposition", target: "aestria" }, { type: "harden" }];
     await turn([a, b], orders);
     await turn([a, b], orders);
-    // A half-finished turn: Ana's orders are accepted (so committed to PostgreSQL) but the turn has not resolved.
+    // A half-finished turn: Ana's orders are accepted (so committed to PostgreSQL) but the turn has not
+    // resolved.
     const midTurn = a.view.game.turn;
     expect((await a.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
     const tokens = { fac: fac.token, a: a.token, b: b.token };

@@ -1,4 +1,7 @@
-/** Test helper: real server processes (`server/src/main.ts` as a child), started with an environment and killed at will. */
+/**
+ * Test helper: real server processes (`server/src/main.ts` as a child), started with an environment and
+ * killed at will.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join as joinPath } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +24,10 @@ export interface ServerProcess {
 
 const running: ChildProcess[] = [];
 
-/** Starts `server/src/main.ts` on `port` with `env` on top of this process's, resolving once /api/ready says it has restored its games. */
+/**
+ * Starts `server/src/main.ts` on `port` with `env` on top of this process's, resolving once /api/ready says
+ * it has restored its games.
+ */
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
     env: {

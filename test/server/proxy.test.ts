@@ -1,4 +1,7 @@
-/** Behind a reverse proxy the wrong-code limits key on the client's address from X-Forwarded-For, and only then; otherwise on the peer's address. */
+/**
+ * Behind a reverse proxy the wrong-code limits key on the client's address from X-Forwarded-For, and only
+ * then; otherwise on the peer's address.
+ */
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrustProxy } from "../../server/src/main.ts";
 import { Client } from "@colyseus/sdk";
@@ -16,7 +19,10 @@ async function wrongCode(from: string): Promise<number> {
   return (await fetch(`${srv?.http}/api/games/ZZZZZZ`, { headers: { "X-Forwarded-For": from } })).status;
 }
 
-/** A matchmaking join with a code that matches no game, sending `headers`: "limited" once the limit applies, else "refused". */
+/**
+ * A matchmaking join with a code that matches no game, sending `headers`: "limited" once the limit applies,
+ * else "refused".
+ */
 async function wrongJoin(headers: Record<string, string>): Promise<"joined" | "limited" | "refused"> {
   try {
     await new Client(srv?.url ?? "", { headers }).join("crisis", { code: "ZZZZZZ", name: "Guess" });

@@ -1,4 +1,7 @@
-/** A journal that does not replay never takes the server down or touches other games: it is set aside with a log line. */
+/**
+ * A journal that does not replay never takes the server down or touches other games: it is set aside with a
+ * log line.
+ */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
@@ -14,7 +17,10 @@ afterAll(async () => {
   await close?.();
 });
 
-/** A class game's journal up to its first turn, with the facilitator and one player, as a server wrote it before entries named who made them. */
+/**
+ * A class game's journal up to its first turn, with the facilitator and one player, as a server wrote it
+ * before entries named who made them.
+ */
 function journal(code: string, seed: string): StoredEntry[] {
   const fac: Member = {
     id: `mF${seed}`,

@@ -1,4 +1,7 @@
-/** Every server rejection code over real WebSockets (engine codes are covered by validate.test.ts and class.test.ts). */
+/**
+ * Every server rejection code over real WebSockets (engine codes are covered by validate.test.ts and
+ * class.test.ts).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { services } from "../../server/src/services.ts";

@@ -1,4 +1,6 @@
-/** Never lose a game: SIGKILL the server mid-game, restart it, rejoin with tokens, finish, and match a replay. */
+/**
+ * Never lose a game: SIGKILL the server mid-game, restart it, rejoin with tokens, finish, and match a replay.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -110,7 +110,8 @@ describe("hidden information over the wire", () => {
     for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
     const debrief = await b.until((v) => v.session.phase === "ended");
     expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
-    // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own channels.
+    // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own
+    // channels.
     const lines = all.chat;
     expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(
       true,
@@ -194,7 +195,8 @@ describe("the clock and dropped connections", () => {
     const token = a.room.reconnectionToken;
     const memberId = a.memberId;
     const left = new Promise<void>((resolve) => a.room.onLeave(() => resolve()));
-    // Close the socket without the SDK's "leave" (not consented): the server treats it as a drop and holds the seat.
+    // Close the socket without the SDK's "leave" (not consented): the server treats it as a drop and holds
+    // the seat.
     (a.room.connection.transport as unknown as { ws: { close: (code?: number) => void } }).ws.close(1000);
     await left;
     await fac.until(

@@ -1,7 +1,8 @@
 /**
- * A game keeps the rules it began under: restarted (or woken) on a server whose engine cannot prove it plays the same
- * game, a game is closed with a notice instead of changed; one whose journal still matches goes on. The rules versions
- * here are forged in the store relative to the engine's, so the test holds whatever the current version is.
+ * A game keeps the rules it began under: restarted (or woken) on a server whose engine cannot prove it plays
+ * the same game, a game is closed with a notice instead of changed; one whose journal still matches goes on.
+ * The rules versions here are forged in the store relative to the engine's, so the test holds whatever the
+ * current version is.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -136,7 +137,8 @@ describe("a game keeps the rules it began under", () => {
       new Client(srv.url).join("crisis", { code: differs.code, name: "Late", role: "observer" }),
     ).rejects.toThrow(/^RULES_CHANGED: .*so it was closed/);
 
-    // Its record is readable by its members only: made under the older rules, closed, with the state of its last turn.
+    // Its record is readable by its members only: made under the older rules, closed, with the state of its
+    // last turn.
     expect((await fetch(`${srv.http}/api/records/${differs.id}`)).status).toBe(401);
     const res = await fetch(`${srv.http}/api/records/${differs.id}`, bearer(differs.ana.token));
     expect(res.status).toBe(200);
@@ -251,7 +253,8 @@ describe("a game keeps the rules it began under", () => {
     }
     db.close();
 
-    // Those games were made under rules v2: this engine plays the unfinished one on if it runs v2, else closes it.
+    // Those games were made under rules v2: this engine plays the unfinished one on if it runs v2, else
+    // closes it.
     const { srv } = await restart(dataDir);
     const sameRules = (RULES_VERSION as number) === UNVERSIONED_RULES;
     expect(srv.restored).toBe(sameRules ? 1 : 0);

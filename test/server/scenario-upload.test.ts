@@ -1,4 +1,7 @@
-/** A teacher's own scenario (docs/protocol.md §3.2): uploaded, owned by its key, played, never listed, kept across a restart. */
+/**
+ * A teacher's own scenario (docs/protocol.md §3.2): uploaded, owned by its key, played, never listed, kept
+ * across a restart.
+ */
 import { readFileSync } from "node:fs";
 import { join as joinPath } from "node:path";
 import { DatabaseSync } from "node:sqlite";

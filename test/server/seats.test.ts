@@ -1,4 +1,7 @@
-/** Seats belong to people: secrets after the start, knocks, invites, removal, code rotation, facilitator keys, names. */
+/**
+ * Seats belong to people: secrets after the start, knocks, invites, removal, code rotation, facilitator keys,
+ * names.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { create, join, type Peer, testServer, joinSeat } from "./harness.ts";

@@ -1,4 +1,7 @@
-/** The facilitator's settings and a strike held for approval live in the journal: a restarted server restores them. */
+/**
+ * The facilitator's settings and a strike held for approval live in the journal: a restarted server restores
+ * them.
+ */
 import { describe, expect, it } from "vitest";
 import { create, join, joinSeat, testServer } from "./harness.ts";
 

@@ -1,7 +1,7 @@
 /**
- * The facilitator's session rules over real WebSockets: strike settings at creation and in play (held for approval,
- * approved or refused; not before a turn), taking a seat back from a bot, and the teacher's material, which reaches the
- * facilitators' views and nobody else's.
+ * The facilitator's session rules over real WebSockets: strike settings at creation and in play (held for
+ * approval, approved or refused; not before a turn), taking a seat back from a bot, and the teacher's
+ * material, which reaches the facilitators' views and nobody else's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";

@@ -1,4 +1,7 @@
-/** Idle games leave memory and come back: a code lookup or a member's token wakes them; a running clock keeps a game awake. */
+/**
+ * Idle games leave memory and come back: a code lookup or a member's token wakes them; a running clock keeps
+ * a game awake.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@colyseus/sdk";
 import { matchMaker } from "@colyseus/core";

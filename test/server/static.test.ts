@@ -1,6 +1,7 @@
 /**
- * The built client served compressed with caching: the build step's brotli and gzip copies go to browsers that accept
- * them, with the original's Content-Type and cache policy and Vary: Accept-Encoding, and decompress to the very file.
+ * The built client served compressed with caching: the build step's brotli and gzip copies go to browsers
+ * that accept them, with the original's Content-Type and cache policy and Vary: Accept-Encoding, and
+ * decompress to the very file.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
@@ -75,7 +76,8 @@ describe("the built client, compressed and cached", () => {
     expect(g.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(gunzipSync(g.body).equals(file)).toBe(true);
 
-    // Brotli refused with q=0: gzip; nothing accepted: the file itself, still with Vary so caches keep them apart.
+    // Brotli refused with q=0: gzip; nothing accepted: the file itself, still with Vary so caches keep them
+    // apart.
     expect((await get(url, "br;q=0, gzip;q=0.8")).headers["content-encoding"]).toBe("gzip");
     for (const accept of [null, "identity", "br;q=0, gzip;q=0"]) {
       const plain = await get(url, accept);

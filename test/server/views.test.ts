@@ -1,4 +1,7 @@
-/** Snapshots and patches over real WebSockets: every client's patched view equals a fresh snapshot, and patches go only where something changed. */
+/**
+ * Snapshots and patches over real WebSockets: every client's patched view equals a fresh snapshot, and
+ * patches go only where something changed.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { create, join, OPERATOR_TOKEN, testServer, type Peer } from "./harness.ts";
 
@@ -84,8 +87,9 @@ describe("view snapshots and patches", () => {
     const sizes = (kind: string) => ana.raw.filter((r) => r.startsWith(`${kind} `)).map((r) => r.length);
     const patches = sizes("patch");
     const views = sizes("view");
-    // A resolution's patch carries the month's events (under rules v3 more of them: blame moving, the brink, each
-    // state's economy), so it can outgrow the small lobby snapshot; it stays below a snapshot of the game in play.
+    // A resolution's patch carries the month's events (under rules v3 more of them: blame moving, the brink,
+    // each state's economy), so it can outgrow the small lobby snapshot; it stays below a snapshot of the
+    // game in play.
     expect(Math.max(...patches)).toBeLessThan(Math.max(...views));
     expect(patches.reduce((a, b) => a + b, 0) / patches.length).toBeLessThan(Math.max(...views) / 5);
   });
@@ -113,8 +117,8 @@ describe("view snapshots and patches", () => {
     const bad = await fetch(`${srv.http}/api/metrics?since=yesterday`, operator);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("INVALID_REQUEST");
-    // A request is timed from its own frame's arrival: after a pause, its server time fits inside the client's round trip
-    // (a stamp left from an earlier frame would count the pause).
+    // A request is timed from its own frame's arrival: after a pause, its server time fits inside the
+    // client's round trip (a stamp left from an earlier frame would count the pause).
     await new Promise((r) => setTimeout(r, 300));
     const from = Date.now();
     const t0 = performance.now();

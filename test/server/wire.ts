@@ -23,7 +23,10 @@ export function pack(value: unknown): Uint8Array {
   return new Packr().pack(value);
 }
 
-/** The header of a request or data frame: the code, then (for requests) the id, then the type, as @colyseus/schema encodes them. */
+/**
+ * The header of a request or data frame: the code, then (for requests) the id, then the type, as
+ * @colyseus/schema encodes them.
+ */
 export function header(code: number, requestId: number | null, type: string | number): Uint8Array {
   const buf = new Uint8Array(64 + (typeof type === "string" ? type.length * 3 : 0));
   const it = { offset: 1 };
@@ -39,7 +42,10 @@ export function requestBytes(requestId: number, type: string | number, payload?:
   return concat(header(CODE.ROOM_REQUEST, requestId, type), payload ?? new Uint8Array(0));
 }
 
-/** A ROOM_REQUEST frame carrying `payload` packed as the SDK packs it (omitted when undefined, as the SDK does). */
+/**
+ * A ROOM_REQUEST frame carrying `payload` packed as the SDK packs it (omitted when undefined, as the SDK
+ * does).
+ */
 export function requestFrame(requestId: number, type: string | number, payload?: unknown): Uint8Array {
   return requestBytes(requestId, type, payload === undefined ? undefined : pack(payload));
 }
@@ -72,14 +78,20 @@ export function readResponse(bytes: Uint8Array): Response | null {
   return { requestId: id.value, status, payload };
 }
 
-/** The id a client gets back for `requestId`: Colyseus writes it again with @colyseus/schema (a float may come back as float32). */
+/**
+ * The id a client gets back for `requestId`: Colyseus writes it again with @colyseus/schema (a float may come
+ * back as float32).
+ */
 export function echoedId(requestId: number): number {
   const buf = new Uint8Array(16);
   encode.number(buf, requestId, { offset: 0 });
   return readWireNumber(buf, 0)?.value ?? Number.NaN;
 }
 
-/** `levels` arrays nested in one another around the number 1, as msgpack bytes (msgpackr's packer recurses and cannot write this). */
+/**
+ * `levels` arrays nested in one another around the number 1, as msgpack bytes (msgpackr's packer recurses and
+ * cannot write this).
+ */
 export function deepArrays(levels: number): Uint8Array {
   const out = new Uint8Array(levels + 1).fill(0x91);
   out[levels] = 1;

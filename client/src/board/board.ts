@@ -1,4 +1,7 @@
-/** The Phaser board: states at the scenario's coordinates, links styled by rung, incident markers, turn animations. */
+/**
+ * The Phaser board: states at the scenario's coordinates, links styled by rung, incident markers, turn
+ * animations.
+ */
 import Phaser from "phaser";
 import { allPairs, pairMembers } from "@firebreak/shared/pairs";
 import type { ClientView } from "../net/client.ts";
@@ -8,13 +11,21 @@ import { rungStyle } from "./rungs.ts";
 const W = 900;
 const H = 620;
 const MARGIN = 110;
-/** Drawing order: links, then their labels, then the states' discs, then the states' names, figures and markers. */
+/**
+ * Drawing order: links, then their labels, then the states' discs, then the states' names, figures and
+ * markers.
+ */
 const DEPTH = { linkLabel: 1, disc: 2, stateLabel: 3 } as const;
 /** Below this tension (the lowest rung) a crowded board labels a link with its number only. */
 const QUIET_BELOW = 2;
-/** How far a link keeps from the centre of a state it does not join: it bows around the state's disc (radius 42–46). */
+/**
+ * How far a link keeps from the centre of a state it does not join: it bows around the state's disc (radius
+ * 42–46).
+ */
 const LINK_CLEARANCE = 58;
-/** How long the render loop runs after a change: the longest animation (the incident marker's blink) is 3 s. */
+/**
+ * How long the render loop runs after a change: the longest animation (the incident marker's blink) is 3 s.
+ */
 const ANIMATION_MS = 3200;
 /** How long it runs after mounting, while Phaser boots and the first view is drawn. */
 const BOOT_MS = 5000;
@@ -94,7 +105,8 @@ class BoardScene extends Phaser.Scene {
     this.labels = [];
     const me = v.me.seat;
     const recent = v.game.incidents.filter((i) => i.turn >= v.game.turn - 1);
-    // What a link's label must not cover: every state's disc, figures and incident marker, then the labels already placed.
+    // What a link's label must not cover: every state's disc, figures and incident marker, then the labels
+    // already placed.
     const boxes: Box[] = [];
     for (const seat of v.game.seats) {
       const p = this.pos(v, seat);
@@ -195,7 +207,8 @@ class BoardScene extends Phaser.Scene {
       const others = v.game.seats.filter((x) => x !== a && x !== b).map((x) => this.pos(v, x));
       const path = linkPath(pa, pb, others, LINK_CLEARANCE);
       this.dashed(path, st.dash);
-      // On a crowded board (more than four states) a pair at the lowest rung shows its number only; the ladder names it.
+      // On a crowded board (more than four states) a pair at the lowest rung shows its number only; the
+      // ladder names it.
       const text = crowded && t < QUIET_BELOW ? t.toFixed(1) : `${t.toFixed(1)} ${st.name}`;
       const label = this.add
         .text(0, 0, text, {
@@ -234,14 +247,16 @@ export function mountBoard(parent: HTMLElement): { update: (v: ClientView) => vo
     banner: false,
     audio: { noAudio: true },
   });
-  // The board changes only when a view arrives, so the render loop sleeps once the last animation is done: an idle
-  // board costs no CPU (classroom laptops render WebGL in software). A view, a resize or the tab coming back wakes it.
+  // The board changes only when a view arrives, so the render loop sleeps once the last animation is done: an
+  // idle board costs no CPU (classroom laptops render WebGL in software). A view, a resize or the tab coming
+  // back wakes it.
   let sleepTimer: number | undefined;
   const awake = (ms = ANIMATION_MS): void => {
     game.loop.wake();
     window.clearTimeout(sleepTimer);
     const rest = (): void => {
-      // Never before the scene has drawn a view (a board put to sleep while booting would stay blank), nor mid-animation.
+      // Never before the scene has drawn a view (a board put to sleep while booting would stay blank), nor
+      // mid-animation.
       if (scene.drawn && !scene.animating()) game.loop.sleep();
       else sleepTimer = window.setTimeout(rest, 250);
     };

@@ -1,4 +1,7 @@
-/** Board geometry: how a link between two states is routed so it never runs under a third state's disc, and where its label sits. */
+/**
+ * Board geometry: how a link between two states is routed so it never runs under a third state's disc, and
+ * where its label sits.
+ */
 
 /** A point on the board, in pixels. */
 export interface Point {
@@ -21,7 +24,10 @@ function toSegment(p: Point, a: Point, b: Point): { dist: number; u: number; sid
   return { dist: Math.hypot(p.x - q.x, p.y - q.y), u, side: Math.sign(dx * (p.y - a.y) - dy * (p.x - a.x)) };
 }
 
-/** A link's path from a to b: the straight line, or, when it would pass within `clearance` of another state's centre, a curve bowed away from the nearest such state. */
+/**
+ * A link's path from a to b: the straight line, or, when it would pass within `clearance` of another state's
+ * centre, a curve bowed away from the nearest such state.
+ */
 export function linkPath(a: Point, b: Point, others: readonly Point[], clearance: number): Point[] {
   const blocking = others
     .map((p) => toSegment(p, a, b))
@@ -32,8 +38,9 @@ export function linkPath(a: Point, b: Point, others: readonly Point[], clearance
   // Unit normal on the side away from the blocking state (side 0: it sits on the line; bow either way).
   const away = blocking.side === 0 ? 1 : -blocking.side;
   const n = { x: (-(b.y - a.y) / len) * away, y: ((b.x - a.x) / len) * away };
-  // A quadratic curve with control point c lies 2u(1-u)·|c - mid| off the line at u, so its middle lies `bow` = |c - mid| / 2 off;
-  // the offset at the blocking state's u must reach clearance - dist for the curve to pass it at `clearance`.
+  // A quadratic curve with control point c lies 2u(1-u)·|c - mid| off the line at u, so its middle lies `bow`
+  // = |c - mid| / 2 off; the offset at the blocking state's u must reach clearance - dist for the curve to
+  // pass it at `clearance`.
   const bow = Math.min(MAX_BOW, (clearance - blocking.dist) / (4 * blocking.u * (1 - blocking.u)));
   const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   const c = { x: mid.x + n.x * 2 * bow, y: mid.y + n.y * 2 * bow };
@@ -82,7 +89,10 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** Where along a path a label of half size (hw, hh) goes: the middle, or the place nearest the middle that covers no box; where every place covers something, the one that covers least. */
+/**
+ * Where along a path a label of half size (hw, hh) goes: the middle, or the place nearest the middle that
+ * covers no box; where every place covers something, the one that covers least.
+ */
 export function labelSpot(path: readonly Point[], boxes: readonly Box[], hw: number, hh: number): Point {
   let best = { p: pointAlong(path, 0.5), cover: Infinity };
   for (const f of [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8]) {

@@ -1,4 +1,7 @@
-/** Sending every table the same facilitator request (start, pause, resume, extend, inject, message), with each table's answer. */
+/**
+ * Sending every table the same facilitator request (start, pause, resume, extend, inject, message), with each
+ * table's answer.
+ */
 import { useSignal } from "@preact/signals";
 import type { Broadcast, TableResult } from "@firebreak/shared/browser";
 import { scenarios } from "../ui/api.ts";

@@ -1,4 +1,6 @@
-/** Run an exercise: several tables of one scenario under one code, optionally an experiment with treatments. */
+/**
+ * Run an exercise: several tables of one scenario under one code, optionally an experiment with treatments.
+ */
 import { useSignal } from "@preact/signals";
 import { CBM_KINDS, CBM_NAMES, type CbmKind, type TreatmentInput } from "@firebreak/shared/browser";
 import type { ScenarioSummary } from "../ui/api.ts";

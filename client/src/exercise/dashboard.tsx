@@ -1,4 +1,6 @@
-/** The exercise's dashboard: every table on one page, broadcasts, moving a student, and the tables compared. */
+/**
+ * The exercise's dashboard: every table on one page, broadcasts, moving a student, and the tables compared.
+ */
 import { useSignal } from "@preact/signals";
 import type { DashboardTable, ExerciseDashboard } from "@firebreak/shared/browser";
 import { BroadcastBar } from "./broadcast.tsx";

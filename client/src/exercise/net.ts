@@ -1,4 +1,7 @@
-/** The exercise connection: create an exercise or reopen it with its key, its dashboard and comparison, its requests. */
+/**
+ * The exercise connection: create an exercise or reopen it with its key, its dashboard and comparison, its
+ * requests.
+ */
 import { Client, type Room } from "@colyseus/sdk";
 import { signal } from "@preact/signals";
 import type {

@@ -37,7 +37,8 @@ let client: Client | null = null;
 function endpoint(): string {
   const { protocol, host, hostname } = window.location;
   const ws = protocol === "https:" ? "wss" : "ws";
-  // Under `npm run dev` (Vite's dev server, the only place import.meta.hot exists) the game server is on its own port.
+  // Under `npm run dev` (Vite's dev server, the only place import.meta.hot exists) the game server is on its
+  // own port.
   return import.meta.hot
     ? `${ws}://${hostname}:${import.meta.env.VITE_SERVER_PORT ?? "2567"}`
     : `${ws}://${host}`;
@@ -68,13 +69,17 @@ function whoIn(v: ClientView): string {
   return v.me.seat ? `playing ${v.game.nations[v.me.seat]?.name ?? v.me.seat}` : "player without a seat";
 }
 
-/** SDK reconnection attempts (its token dies with a restart) before the seat token rejoins: not its 15, about a minute. */
+/**
+ * SDK reconnection attempts (its token dies with a restart) before the seat token rejoins: not its 15, about
+ * a minute.
+ */
 export const SDK_RECONNECT_ATTEMPTS = 3;
 
 function attach(r: Room): void {
   room = r;
   connection.value = "connected";
-  // Every page, however long it has been up, tries a few quick SDK reconnections, then its token (reconnect below).
+  // Every page, however long it has been up, tries a few quick SDK reconnections, then its token (reconnect
+  // below).
   r.reconnection.maxRetries = SDK_RECONNECT_ATTEMPTS;
   r.reconnection.minUptime = 0;
   const mark = (c: "reconnecting" | "connected") => () => {
@@ -85,7 +90,8 @@ function attach(r: Room): void {
   r.onMessage("welcome", (w: ServerMessages["welcome"]) => {
     rememberGame(w.roomId, w.token);
   });
-  // The server sends a snapshot, then patches; a patch that does not follow the view held asks for a new snapshot.
+  // The server sends a snapshot, then patches; a patch that does not follow the view held asks for a new
+  // snapshot.
   const mirror = new ViewMirror<ClientView>();
   const show = (v: ClientView): void => {
     const before = view.value;
@@ -101,7 +107,8 @@ function attach(r: Room): void {
     if (v) show(v);
     else void r.request("sync", {}).catch(() => {});
   });
-  // An exercise's facilitator moved this member to another table: the removal that follows opens that table instead.
+  // An exercise's facilitator moved this member to another table: the removal that follows opens that table
+  // instead.
   let movedTo: { roomId: string; invite: string } | null = null;
   r.onMessage("moved", (m: { roomId: string; invite: string }) => {
     movedTo = m;
@@ -208,7 +215,9 @@ export async function joinRoom(roomId: string, options: JoinGameOptions): Promis
   }
 }
 
-/** Asks the server to bring back a game that went to sleep while nobody was in it; true when it runs again. */
+/**
+ * Asks the server to bring back a game that went to sleep while nobody was in it; true when it runs again.
+ */
 async function wakeGame(roomId: string, token: string): Promise<boolean> {
   try {
     const res = await fetch(`/api/games/${encodeURIComponent(roomId)}/wake`, {

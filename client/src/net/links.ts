@@ -1,7 +1,7 @@
 /**
- * Links that carry a secret: a seat invite (`#invite=<room>.<secret>`) and a facilitator key (`#key=<room>.<token>`).
- * They live in the URL's fragment, which browsers never send to a server or in a Referer, and are removed from the
- * address bar as soon as they are read.
+ * Links that carry a secret: a seat invite (`#invite=<room>.<secret>`) and a facilitator key
+ * (`#key=<room>.<token>`). They live in the URL's fragment, which browsers never send to a server or in a
+ * Referer, and are removed from the address bar as soon as they are read.
  */
 
 /** A secret link's parts. */
@@ -23,14 +23,19 @@ export function secretLink(origin: string, link: SecretLink): string {
   return `${origin}/#${link.kind}=${link.roomId}.${link.secret}`;
 }
 
-/** Takes a secret link out of the page's address (so it is not left in history or on screen), returning it. */
+/**
+ * Takes a secret link out of the page's address (so it is not left in history or on screen), returning it.
+ */
 export function takeSecretLink(): SecretLink | null {
   const link = parseSecretLink(window.location.hash);
   if (link) history.replaceState(null, "", window.location.pathname + window.location.search);
   return link;
 }
 
-/** Reads a join code from a page address's query ("?join=ABC123"), or null when it has none or not a code's shape. */
+/**
+ * Reads a join code from a page address's query ("?join=ABC123"), or null when it has none or not a code's
+ * shape.
+ */
 export function parseJoinCode(search: string): string | null {
   const raw = new URLSearchParams(search).get("join");
   if (raw === null) return null;
@@ -43,7 +48,9 @@ export function joinLink(origin: string, code: string): string {
   return `${origin}/?join=${encodeURIComponent(code)}`;
 }
 
-/** Takes a join code out of the page's address (a reload then rejoins the game joined instead), returning it. */
+/**
+ * Takes a join code out of the page's address (a reload then rejoins the game joined instead), returning it.
+ */
 export function takeJoinCode(): string | null {
   const code = parseJoinCode(window.location.search);
   if (new URLSearchParams(window.location.search).has("join"))

@@ -1,4 +1,7 @@
-/** Requests to the game this browser is in, typed by request name and payload, and the seat a fork's facilitator plays. */
+/**
+ * Requests to the game this browser is in, typed by request name and payload, and the seat a fork's
+ * facilitator plays.
+ */
 import type { RequestAnswer, RequestPayload, RequestType } from "@firebreak/shared/browser";
 import { NO_CODE_SENTENCES, plainThrown } from "../ui/error-words.ts";
 import { openRoom } from "./client.ts";
@@ -21,18 +24,27 @@ export async function request<T extends RequestType>(
   return r.ok ? null : r.error;
 }
 
-/** The seat a fork's facilitator plays now (docs/protocol.md §5.2): its requests for a seat name it. Null: none. */
+/**
+ * The seat a fork's facilitator plays now (docs/protocol.md §5.2): its requests for a seat name it. Null:
+ * none.
+ */
 let actingSeat: string | null = null;
 
 /** The requests a fork's facilitator makes for the seat it plays. */
 const SEAT_REQUESTS: ReadonlySet<RequestType> = new Set(["orders", "ready", "propose", "respond"]);
 
-/** Sets the seat a fork's facilitator plays now (null: none): its orders, ready, proposals and answers then name it. */
+/**
+ * Sets the seat a fork's facilitator plays now (null: none): its orders, ready, proposals and answers then
+ * name it.
+ */
 export function actAs(seat: string | null): void {
   actingSeat = seat;
 }
 
-/** Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that make one) or to the rejection's message. */
+/**
+ * Sends a request; resolves to its answer on OK (with an invite, a new code or a key, for the requests that
+ * make one) or to the rejection's message.
+ */
 export async function ask<T extends RequestType>(
   type: T,
   ...payload: PayloadArgs<T>

@@ -1,6 +1,7 @@
 /**
- * The games this browser holds a seat token (or facilitator key) for, kept side by side in localStorage keyed by game
- * id, with which one is open now: a student mid-solo can join a class and come back to either from "Your games".
+ * The games this browser holds a seat token (or facilitator key) for, kept side by side in localStorage keyed
+ * by game id, with which one is open now: a student mid-solo can join a class and come back to either from
+ * "Your games".
  */
 import { signal } from "@preact/signals";
 

@@ -1,10 +1,15 @@
-/** The debrief's tools: open the replay, download the record and the exports, the chat transcript, the teacher's material. */
+/**
+ * The debrief's tools: open the replay, download the record and the exports, the chat transcript, the
+ * teacher's material.
+ */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { ClientView } from "@firebreak/shared/browser";
 import { openReplay, replayLink } from "./route.ts";
 
-/** The downloads of an ended game: the record and the server's exports, each fetched with the member's token. */
+/**
+ * The downloads of an ended game: the record and the server's exports, each fetched with the member's token.
+ */
 const EXPORTS = [
   { path: "", file: "record.json", label: "Game record (JSON, replayable)", facilitatorOnly: false },
   { path: "/events.csv", file: "events.csv", label: "Events (CSV)", facilitatorOnly: false },
@@ -19,7 +24,10 @@ const EXPORTS = [
   { path: "/report.html", file: "report.html", label: "Printable report (HTML)", facilitatorOnly: false },
 ] as const;
 
-/** Fetches a member-only file with the bearer token and hands it to the browser as a download; the problem in words, or null. */
+/**
+ * Fetches a member-only file with the bearer token and hands it to the browser as a download; the problem in
+ * words, or null.
+ */
 async function download(url: string, filename: string, token: string): Promise<string | null> {
   let res: Response;
   try {
@@ -106,7 +114,10 @@ export function ReviewTools({
 
 type ChatLine = ClientView["chat"][number];
 
-/** The whole transcript the member could read, from the server; null when it cannot be had (the view's lines then serve). */
+/**
+ * The whole transcript the member could read, from the server; null when it cannot be had (the view's lines
+ * then serve).
+ */
 async function wholeTranscript(gameId: string, token: string): Promise<ChatLine[] | null> {
   try {
     const res = await fetch(`/api/records/${encodeURIComponent(gameId)}/chat`, {
@@ -121,8 +132,8 @@ async function wholeTranscript(gameId: string, token: string): Promise<ChatLine[
 }
 
 /**
- * Every chat message this member could read, by channel, oldest first: the whole transcript from the server when this
- * browser holds the game's token, else the view's lines (the newest of each channel).
+ * Every chat message this member could read, by channel, oldest first: the whole transcript from the server
+ * when this browser holds the game's token, else the view's lines (the newest of each channel).
  */
 export function Transcript({
   v,
@@ -169,7 +180,10 @@ export function Transcript({
   );
 }
 
-/** The scenario's teacher material (case, learning objectives, debrief questions, notes, sources): facilitators only. */
+/**
+ * The scenario's teacher material (case, learning objectives, debrief questions, notes, sources):
+ * facilitators only.
+ */
 export function TeacherMaterial({ v }: { v: ClientView }) {
   const f = v.facilitator;
   if (!f) return null;

@@ -1,9 +1,15 @@
-/** "Start a game from here": a fork of the replayed game at the beginning of a turn, a class game its creator facilitates. */
+/**
+ * "Start a game from here": a fork of the replayed game at the beginning of a turn, a class game its creator
+ * facilitates.
+ */
 import { useSignal } from "@preact/signals";
 import { createGame } from "../net/client.ts";
 import { closeReplay } from "./route.ts";
 
-/** The fork form: which seats the creator plays itself, then create; the server's refusal in words when it refuses. */
+/**
+ * The fork form: which seats the creator plays itself, then create; the server's refusal in words when it
+ * refuses.
+ */
 export function ForkButton({
   gameId,
   token,

@@ -1,6 +1,7 @@
 /**
- * A record made ready to replay in the browser: parsed, checked, rebuilt turn by turn from the record alone (its
- * `scenarioData`), or, when that cannot be done, the reason in plain words and the final state if the record has it.
+ * A record made ready to replay in the browser: parsed, checked, rebuilt turn by turn from the record alone
+ * (its `scenarioData`), or, when that cannot be done, the reason in plain words and the final state if the
+ * record has it.
  */
 import { asRecord, RULES_VERSION, replayTimeline, type GameRecord, type Timeline } from "@firebreak/shared";
 import type { GameState } from "@firebreak/shared/browser";

@@ -142,7 +142,10 @@ export function Misattributions({ v }: { v: GameView }) {
   );
 }
 
-/** The CBMs over the game: each measure in force from the turn it began, and the turns measures came into force and proposals were declined or lapsed. */
+/**
+ * The CBMs over the game: each measure in force from the turn it began, and the turns measures came into
+ * force and proposals were declined or lapsed.
+ */
 export function CbmTimeline({ v }: { v: GameView }) {
   const name = (id: string) => v.nations[id]?.name ?? id;
   const turns = turnsPlayed(v);

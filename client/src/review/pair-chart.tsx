@@ -1,8 +1,8 @@
 /**
- * A pair's chart in the debrief: tension by turn on labelled axes scaled to the turns played, the brink line and the
- * turn armed conflict began, and below it four lanes, one count per turn, so nothing overlaps: what each side really did
- * to the other, and what each believed the other had done to it (its attribution of the incidents against it, and whom
- * it blamed publicly).
+ * A pair's chart in the debrief: tension by turn on labelled axes scaled to the turns played, the brink line
+ * and the turn armed conflict began, and below it four lanes, one count per turn, so nothing overlaps: what
+ * each side really did to the other, and what each believed the other had done to it (its attribution of the
+ * incidents against it, and whom it blamed publicly).
  */
 import { pairMembers, type GameView, type IncidentView } from "@firebreak/shared/browser";
 
@@ -29,7 +29,9 @@ export function turnsPlayed(v: GameView): number {
   return Math.max(1, h, inc, v.outcome?.turn ?? 0);
 }
 
-/** True when `by` believed (its attribution track, or a public accusation) that `suspect` ran the incident. */
+/**
+ * True when `by` believed (its attribution track, or a public accusation) that `suspect` ran the incident.
+ */
 export function blames(i: IncidentView, by: SeatId, suspect: SeatId): boolean {
   return (
     (i.target === by && i.knowledge[by]?.suspect === suspect && (i.knowledge[by]?.confidence ?? 0) > 0) ||
@@ -37,7 +39,9 @@ export function blames(i: IncidentView, by: SeatId, suspect: SeatId): boolean {
   );
 }
 
-/** For `a` acting on `b`: the incidents `a` really ran against `b`, and those `b` laid at `a`'s door, by turn. */
+/**
+ * For `a` acting on `b`: the incidents `a` really ran against `b`, and those `b` laid at `a`'s door, by turn.
+ */
 export function lanes(v: GameView, a: SeatId, b: SeatId, turns: number): PairLanes {
   const did = new Array<number>(turns + 1).fill(0);
   const blamed = new Array<number>(turns + 1).fill(0);
@@ -89,7 +93,8 @@ export function PairChart({ v, pair }: { v: GameView; pair: string }) {
   const h = v.tensionHistory[pair] ?? [];
   const turns = turnsPlayed(v);
   const band = (W - LEFT - RIGHT) / turns;
-  // A value of the history at index i is the tension after turn i (index 0: at the start): on the boundary of band i.
+  // A value of the history at index i is the tension after turn i (index 0: at the start): on the boundary of
+  // band i.
   const x = (i: number) => LEFT + i * band;
   const y = (t: number) => TOP + PLOT - (Math.min(10, Math.max(0, t)) / 10) * PLOT;
   const brink = v.params.armedConflictTension;

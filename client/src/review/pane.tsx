@@ -1,4 +1,6 @@
-/** One side of the replay: the board, the ladder, the states and the feed of one turn, as one viewer saw them. */
+/**
+ * One side of the replay: the board, the ladder, the states and the feed of one turn, as one viewer saw them.
+ */
 import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import {

@@ -1,6 +1,7 @@
 /**
- * The replay (a chunk of its own: it runs the engine, which needs zod): a game's record fetched with this browser's
- * token or read from a file, rebuilt turn by turn, shown as one seat saw it or as it was, side by side on demand.
+ * The replay (a chunk of its own: it runs the engine, which needs zod): a game's record fetched with this
+ * browser's token or read from a file, rebuilt turn by turn, shown as one seat saw it or as it was, side by
+ * side on demand.
  */
 import { useEffect, useMemo } from "preact/hooks";
 import { useSignal } from "@preact/signals";
@@ -64,7 +65,10 @@ function titleOf(state: GameState, key: string): string {
   return key === "all" ? "What was true (every secret shown)" : `What ${state.nations[key]?.name ?? key} saw`;
 }
 
-/** Whose view the replay opens with: this browser's seat in that game when it has one, else the omniscient view. */
+/**
+ * Whose view the replay opens with: this browser's seat in that game when it has one, else the omniscient
+ * view.
+ */
 function ownSeat(source: ReplaySource, seats: string[]): string {
   if (source.kind !== "game" || currentRoomId() !== source.gameId) return "all";
   const seat = view.value?.me.seat ?? null;
@@ -185,7 +189,10 @@ function Loaded({ p, source }: { p: Extract<Prepared, { ok: true }>; source: Rep
   );
 }
 
-/** The replay screen: loads the record, then shows its turns (or why it cannot, and the final state when it can). */
+/**
+ * The replay screen: loads the record, then shows its turns (or why it cannot, and the final state when it
+ * can).
+ */
 export function Replay({ source }: { source: ReplaySource }) {
   const prepared = useSignal<Prepared | null>(null);
   const loading = useSignal(source.kind === "game");

@@ -1,7 +1,7 @@
 /**
- * Opening the replay: from the debrief, from a link (`/?replay=<gameId>`, the record fetched with the token this browser
- * keeps for that game) or from a record file. Small and zod-free: it is part of the main bundle; the replay itself is a
- * chunk loaded when it opens.
+ * Opening the replay: from the debrief, from a link (`/?replay=<gameId>`, the record fetched with the token
+ * this browser keeps for that game) or from a record file. Small and zod-free: it is part of the main bundle;
+ * the replay itself is a chunk loaded when it opens.
  */
 import { signal } from "@preact/signals";
 
@@ -11,12 +11,18 @@ export type ReplaySource = { kind: "game"; gameId: string } | { kind: "file" };
 /** Game ids as the server makes them (and as `GET /api/records/:gameId` accepts them). */
 const GAME_ID = /^g[A-Za-z0-9_-]{1,20}$/;
 
-/** Where this browser keeps the tokens of the ended games it was in, so a replay link works after leaving the game. */
+/**
+ * Where this browser keeps the tokens of the ended games it was in, so a replay link works after leaving the
+ * game.
+ */
 const TOKENS_KEY = "firebreak:record-tokens";
 /** How many games' tokens are kept (the oldest are forgotten first). */
 const KEEP = 20;
 
-/** The replay asked for by this page's address (`?replay=<gameId>`, or `?replay` alone for a record file), or null. */
+/**
+ * The replay asked for by this page's address (`?replay=<gameId>`, or `?replay` alone for a record file), or
+ * null.
+ */
 export function replayFromSearch(search: string): ReplaySource | null {
   const params = new URLSearchParams(search);
   if (!params.has("replay")) return null;
@@ -29,7 +35,9 @@ export const replaySource = signal<ReplaySource | null>(
   typeof window === "undefined" ? null : replayFromSearch(window.location.search),
 );
 
-/** The link that opens a game's replay in this browser (or another browser of a member who kept the token). */
+/**
+ * The link that opens a game's replay in this browser (or another browser of a member who kept the token).
+ */
 export function replayLink(origin: string, gameId: string): string {
   return `${origin}/?replay=${encodeURIComponent(gameId)}`;
 }

@@ -1,4 +1,6 @@
-/** The replay's place in the app: loads the replay chunk (the engine, with zod) only when a replay is opened. */
+/**
+ * The replay's place in the app: loads the replay chunk (the engine, with zod) only when a replay is opened.
+ */
 import type { ComponentType } from "preact";
 import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";

@@ -1,7 +1,8 @@
 /**
- * Why it moved: for one pair's tension, or one state's economy, stability or reputation, each turn's change split by
- * the rule that caused it, as stacked bars (rises above the line, falls below), from the replay's viewer's side (what it
- * could not see is its own grey part), with the sentences for the turn the replay shows.
+ * Why it moved: for one pair's tension, or one state's economy, stability or reputation, each turn's change
+ * split by the rule that caused it, as stacked bars (rises above the line, falls below), from the replay's
+ * viewer's side (what it could not see is its own grey part), with the sentences for the turn the replay
+ * shows.
  */
 import { useSignal } from "@preact/signals";
 import { pairMembers, whySentence, type GameState, type WhyTurn } from "@firebreak/shared/browser";
@@ -10,7 +11,9 @@ const W = 580;
 const LEFT = 44;
 const H = 200;
 const MID = H / 2;
-/** Colours for rules, in order of first appearance; "unseen" is grey and drawn hatched in the legend's words. */
+/**
+ * Colours for rules, in order of first appearance; "unseen" is grey and drawn hatched in the legend's words.
+ */
 const PALETTE = [
   "#1864ab",
   "#e8590c",
@@ -59,7 +62,10 @@ function partsOf(w: WhyTurn | undefined, f: Followed, viewer: string | null): Pa
   return parts;
 }
 
-/** The chart and sentences for a game's decomposition (`why[k]` is turn k + 1), `turn` the turn to put in words. */
+/**
+ * The chart and sentences for a game's decomposition (`why[k]` is turn k + 1), `turn` the turn to put in
+ * words.
+ */
 export function WhyChart({
   why,
   state,

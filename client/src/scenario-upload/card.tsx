@@ -1,9 +1,14 @@
-/** "Use my own scenario": upload a scenario file, see its problems by path and line or its preview, and use it. */
+/**
+ * "Use my own scenario": upload a scenario file, see its problems by path and line or its preview, and use
+ * it.
+ */
 import { useSignal } from "@preact/signals";
 import type { UploadProblem } from "@firebreak/shared/browser";
 import { chosenUpload, keptUploads, problemLine, type KeptUpload, uploadScenario } from "./uploads.ts";
 
-/** What one upload shows before it is used: title, summary, turns, and each state with its bot and objectives. */
+/**
+ * What one upload shows before it is used: title, summary, turns, and each state with its bot and objectives.
+ */
 function Preview({ upload }: { upload: KeptUpload }) {
   const p = upload.preview;
   return (

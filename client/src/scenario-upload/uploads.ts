@@ -1,4 +1,6 @@
-/** The scenarios this browser uploaded (docs/protocol.md §3.2): kept with their owner keys, like seat tokens. */
+/**
+ * The scenarios this browser uploaded (docs/protocol.md §3.2): kept with their owner keys, like seat tokens.
+ */
 import { signal } from "@preact/signals";
 import type { UploadPreview, UploadProblem } from "@firebreak/shared/browser";
 import type { ScenarioSummary } from "../ui/api.ts";

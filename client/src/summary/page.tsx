@@ -1,7 +1,8 @@
 /**
- * The turn-summary page (`/?summary=<gameId>`): for a game played a turn a day, what a student opens from a notice —
- * the month's summary (the game screen's own), the deadline, and what they still have to do — read over HTTP with the
- * seat token this browser keeps, without joining the room or loading the board. "Open the game" then joins it.
+ * The turn-summary page (`/?summary=<gameId>`): for a game played a turn a day, what a student opens from a
+ * notice — the month's summary (the game screen's own), the deadline, and what they still have to do — read
+ * over HTTP with the seat token this browser keeps, without joining the room or loading the board. "Open the
+ * game" then joins it.
  */
 import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";

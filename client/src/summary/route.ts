@@ -1,6 +1,6 @@
 /**
- * Opening a game's turn summary from a link (`/?summary=<gameId>`, a notice's link): the page reads the game with the
- * seat token this browser keeps for it, without joining the room or loading the board.
+ * Opening a game's turn summary from a link (`/?summary=<gameId>`, a notice's link): the page reads the game
+ * with the seat token this browser keeps for it, without joining the room or loading the board.
  */
 import { signal } from "@preact/signals";
 

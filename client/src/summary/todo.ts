@@ -1,6 +1,7 @@
 /**
  * What a student still has to do this month, from their view: orders not saved, Ready not said, proposals and
- * inquiries waiting for their answer, a brink to choose at, a seat a bot holds. Words only; the summary page lists them.
+ * inquiries waiting for their answer, a brink to choose at, a seat a bot holds. Words only; the summary page
+ * lists them.
  */
 import type { ClientView } from "@firebreak/shared/browser";
 
@@ -10,7 +11,10 @@ export interface Todo {
   urgent: boolean;
 }
 
-/** The things `v`'s member still has to do in the month under way; [] when nothing is left (or the game is not running). */
+/**
+ * The things `v`'s member still has to do in the month under way; [] when nothing is left (or the game is not
+ * running).
+ */
 export function todoFor(v: ClientView): Todo[] {
   const seat = v.me.role === "player" ? v.me.seat : null;
   if (v.session.phase !== "planning" || seat === null) return [];

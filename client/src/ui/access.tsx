@@ -1,4 +1,7 @@
-/** The facilitator's door: people waiting for a seat, seat invites, removing people, the join code, co-facilitators and the facilitator link. */
+/**
+ * The facilitator's door: people waiting for a seat, seat invites, removing people, the join code,
+ * co-facilitators and the facilitator link.
+ */
 import { useSignal } from "@preact/signals";
 import type { RequestType } from "@firebreak/shared/browser";
 import { currentRoomId, currentToken, type ClientView } from "../net/client.ts";
@@ -27,7 +30,10 @@ function OneTimeLink({ label, url }: { label: string; url: string }) {
   );
 }
 
-/** People waiting to be let into a seat that has players, with Let in and Refuse: shown first in the facilitator's console. */
+/**
+ * People waiting to be let into a seat that has players, with Let in and Refuse: shown first in the
+ * facilitator's console.
+ */
 export function Knocks({ v }: { v: ClientView }) {
   const error = useSignal("");
   const knocks = v.session.desk?.knocks ?? [];

@@ -1,7 +1,7 @@
 /**
- * What each action does, in one line, and what it costs: the order card shows it under the action chosen. The AP
- * costs and the access an operation needs come from shared (ORDER_COSTS, ACCESS_AGE, OPERATIONS), so they cannot
- * drift from the rules.
+ * What each action does, in one line, and what it costs: the order card shows it under the action chosen. The
+ * AP costs and the access an operation needs come from shared (ORDER_COSTS, ACCESS_AGE, OPERATIONS), so they
+ * cannot drift from the rules.
  */
 import {
   ACCESS_AGE,
@@ -56,7 +56,10 @@ const DOES: Record<OrderType, string> = {
   brink: "At the brink with a state: stand firm, or stand down to step back from war.",
 };
 
-/** The one-line help for an action: what it does, what it needs, and its AP cost (a false flag's extra AP for operations); numbers from the game's params. */
+/**
+ * The one-line help for an action: what it does, what it needs, and its AP cost (a false flag's extra AP for
+ * operations); numbers from the game's params.
+ */
 export function actionHelp(type: OrderType, params: Pick<ModelParams, "mobilizeCost">): string {
   const cost = ORDER_COSTS[type];
   const costWords =

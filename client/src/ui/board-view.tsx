@@ -1,4 +1,7 @@
-/** The Phaser board (loaded on demand) and the escalation ladder beside it, whose rungs differ in line pattern and width as well as colour. */
+/**
+ * The Phaser board (loaded on demand) and the escalation ladder beside it, whose rungs differ in line pattern
+ * and width as well as colour.
+ */
 import { useEffect, useRef } from "preact/hooks";
 import { RUNGS } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
@@ -8,7 +11,8 @@ import { rungStyle } from "../board/rungs.ts";
 export function Board({ v }: { v: ClientView }) {
   const ref = useRef<HTMLDivElement>(null);
   const board = useRef<{ update: (v: ClientView) => void; destroy: () => void } | null>(null);
-  // The newest view: the board module loads asynchronously, and views (a whole turn, in a solo game) can arrive meanwhile.
+  // The newest view: the board module loads asynchronously, and views (a whole turn, in a solo game) can
+  // arrive meanwhile.
   const latest = useRef(v);
   latest.current = v;
   useEffect(() => {

@@ -1,4 +1,7 @@
-/** The brink in words: which states this seat must answer at the brink, its two choices, and what neither side backing down risks. */
+/**
+ * The brink in words: which states this seat must answer at the brink, its two choices, and what neither side
+ * backing down risks.
+ */
 import { cbmInForce, pairKey, type BrinkChoice } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 
@@ -20,7 +23,10 @@ export const BRINK_WORDS: Record<BrinkChoice, string> = {
   firm: "Stand firm",
 };
 
-/** True when a hotline or consultations bind the seat and `other`: a way down from the brink, and half the risk. */
+/**
+ * True when a hotline or consultations bind the seat and `other`: a way down from the brink, and half the
+ * risk.
+ */
 export function brinkChannel(v: ClientView, other: string): boolean {
   const me = v.me.seat ?? "";
   return cbmInForce(v.game, "hotline", me, other) || cbmInForce(v.game, "consultations", me, other);

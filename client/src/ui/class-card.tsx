@@ -1,4 +1,7 @@
-/** Run a class: an exercise name, minutes per turn and the session's rules (strikes, bot takeover), then a game the creator facilitates. */
+/**
+ * Run a class: an exercise name, minutes per turn and the session's rules (strikes, bot takeover), then a
+ * game the creator facilitates.
+ */
 import { useSignal } from "@preact/signals";
 import { createGame } from "../net/client.ts";
 import type { ScenarioSummary } from "./api.ts";

@@ -1,7 +1,8 @@
 /**
- * The clock's words and warning times, for turns from a minute to a week: "4:05 left" in a short turn, "3 h 12 min left"
- * or "2 days 3 h left" in a long one, and warnings scaled to the turn (a minute and ten seconds before the end of a
- * short turn, an hour and ten minutes before the end of a daily one, a day and an hour before a weekly one's).
+ * The clock's words and warning times, for turns from a minute to a week: "4:05 left" in a short turn, "3 h
+ * 12 min left" or "2 days 3 h left" in a long one, and warnings scaled to the turn (a minute and ten seconds
+ * before the end of a short turn, an hour and ten minutes before the end of a daily one, a day and an hour
+ * before a weekly one's).
  */
 
 const HOUR = 3600;
@@ -15,7 +16,10 @@ export function warningTimes(turnSeconds: number): { first: number; last: number
   return { first: DAY, last: HOUR };
 }
 
-/** The warning level for `s` seconds left in a turn `turnSeconds` long: 2 at the last warning or less, 1 at the first, else 0. */
+/**
+ * The warning level for `s` seconds left in a turn `turnSeconds` long: 2 at the last warning or less, 1 at
+ * the first, else 0.
+ */
 export function warningLevel(s: number, turnSeconds: number): 0 | 1 | 2 {
   const w = warningTimes(turnSeconds);
   return s <= w.last ? 2 : s <= w.first ? 1 : 0;
@@ -23,7 +27,10 @@ export function warningLevel(s: number, turnSeconds: number): 0 | 1 | 2 {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** A span of `s` seconds in words: "2 days 3 h", "5 h 20 min", "12:05" under an hour (long: "2 days 3 hours", "12 minutes"). */
+/**
+ * A span of `s` seconds in words: "2 days 3 h", "5 h 20 min", "12:05" under an hour (long: "2 days 3 hours",
+ * "12 minutes").
+ */
 export function spanWords(s: number, long = false): string {
   const d = Math.floor(s / DAY);
   const h = Math.floor((s % DAY) / HOUR);
@@ -38,7 +45,9 @@ export function spanWords(s: number, long = false): string {
     : `${m}:${String(s % 60).padStart(2, "0")}`;
 }
 
-/** The time left as the clock shows it: "4:05 left" under an hour, else "2 days 3 h left", "1 h 5 min left". */
+/**
+ * The time left as the clock shows it: "4:05 left" under an hour, else "2 days 3 h left", "1 h 5 min left".
+ */
 export function timeLeftWords(s: number): string {
   return `${spanWords(s)} left`;
 }
@@ -48,7 +57,10 @@ export function timeLeftSaid(s: number): string {
   return `${spanWords(s, true)} left`;
 }
 
-/** What the clock says once when a warning begins: "One minute left in this turn.", "1 hour left in this turn.". */
+/**
+ * What the clock says once when a warning begins: "One minute left in this turn.", "1 hour left in this
+ * turn.".
+ */
 export function warningSaid(level: 0 | 1 | 2, turnSeconds: number): string {
   if (level === 0) return "";
   const w = warningTimes(turnSeconds);
@@ -73,7 +85,9 @@ export function isLongTurn(turnSeconds: number): boolean {
   return turnSeconds > HOUR;
 }
 
-/** A deadline's local date and time in words: "Thu 3 Dec, 14:00" (with the year when it is not this year's). */
+/**
+ * A deadline's local date and time in words: "Thu 3 Dec, 14:00" (with the year when it is not this year's).
+ */
 export function deadlineWords(deadline: number, now: number, locale?: string): string {
   const d = new Date(deadline);
   const sameYear = d.getFullYear() === new Date(now).getFullYear();

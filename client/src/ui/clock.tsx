@@ -1,7 +1,8 @@
 /**
- * The turn clock: time left ("4:05 left", or "2 days 3 h left" and the deadline's local date and time in a long turn),
- * warnings scaled to the turn's length (shown, and said once to screen readers through a live region, not every tick),
- * and stopped while the server is unreachable. The connection banner for the game's sticky header lives here too.
+ * The turn clock: time left ("4:05 left", or "2 days 3 h left" and the deadline's local date and time in a
+ * long turn), warnings scaled to the turn's length (shown, and said once to screen readers through a live
+ * region, not every tick), and stopped while the server is unreachable. The connection banner for the game's
+ * sticky header lives here too.
  */
 import { useEffect, useRef } from "preact/hooks";
 import { useSignal } from "@preact/signals";

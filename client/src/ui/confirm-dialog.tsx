@@ -1,6 +1,7 @@
 /**
- * An accessible confirmation: a modal <dialog> (the page behind it is inert) with a title, the consequences and two
- * buttons. Focus starts on "Cancel", Tab and Shift+Tab stay inside, Escape cancels, and focus returns to where it was.
+ * An accessible confirmation: a modal <dialog> (the page behind it is inert) with a title, the consequences
+ * and two buttons. Focus starts on "Cancel", Tab and Shift+Tab stay inside, Escape cancels, and focus returns
+ * to where it was.
  */
 import { useEffect, useRef } from "preact/hooks";
 import type { Confirmation } from "./consequences.ts";

@@ -1,14 +1,18 @@
 /**
- * The orders that ask before they are added, with their consequences spelled out: a military strike, mobilisation, a
- * destructive operation (disruption, wiper attack), and a public accusation the seat's own evidence does not support.
- * The numbers come from the game's parameters and the operations table, as the rules use them.
+ * The orders that ask before they are added, with their consequences spelled out: a military strike,
+ * mobilisation, a destructive operation (disruption, wiper attack), and a public accusation the seat's own
+ * evidence does not support. The numbers come from the game's parameters and the operations table, as the
+ * rules use them.
  */
 import { effectSuccessChance, isDestructive, OPERATIONS, type Order } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { brinkChannel, brinkWarChance } from "./brink.ts";
 import { hasEvidenceAgainst, incidentName } from "./incident-labels.ts";
 
-/** A question for the confirmation dialog: a title, the consequences (one per line) and the confirming button's words. */
+/**
+ * A question for the confirmation dialog: a title, the consequences (one per line) and the confirming
+ * button's words.
+ */
 export interface Confirmation {
   title: string;
   lines: string[];

@@ -1,4 +1,7 @@
-/** What the facilitator reads and players never see: the teacher's notes, each state's secret objectives and whether they are met, and what an inject will say and do. */
+/**
+ * What the facilitator reads and players never see: the teacher's notes, each state's secret objectives and
+ * whether they are met, and what an inject will say and do.
+ */
 import { INCIDENT_NAMES, type FacilitatorBrief } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 

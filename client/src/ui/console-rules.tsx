@@ -1,4 +1,7 @@
-/** The facilitator's session rules: strikes (allowed, need approval, not before a turn) and bot takeover, and strikes waiting for approval. */
+/**
+ * The facilitator's session rules: strikes (allowed, need approval, not before a turn) and bot takeover, and
+ * strikes waiting for approval.
+ */
 import { useSignal } from "@preact/signals";
 import type { GameSettings } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";

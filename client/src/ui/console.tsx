@@ -187,7 +187,10 @@ export function personaTitle(p: BotPersona | null): string {
   return p === null ? "?" : DOCTRINES[p].title;
 }
 
-/** The facilitator's bot control for one seat: give it to a bot of a chosen persona (or the game's own choice), change the persona, or hand it back. */
+/**
+ * The facilitator's bot control for one seat: give it to a bot of a chosen persona (or the game's own
+ * choice), change the persona, or hand it back.
+ */
 export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: Act }) {
   const persona = useSignal<BotPersona | "">("");
   const chosen = persona.value === "" ? {} : { persona: persona.value };
@@ -227,7 +230,10 @@ export function BotSeatControl({ seat: s, act }: { seat: SeatSummary; act: Act }
   );
 }
 
-/** The facilitator's list of everyone who can be moved: seated players to another seat or off any seat, and people without a seat onto one. */
+/**
+ * The facilitator's list of everyone who can be moved: seated players to another seat or off any seat, and
+ * people without a seat onto one.
+ */
 export function MovePeople({ v, act }: { v: ClientView; act: Act }) {
   const people = [
     ...v.session.seats.flatMap((s) =>

@@ -1,7 +1,7 @@
 /**
- * Debrief: everything revealed — the replay and the downloads, scores, tension over time beside what each side did and
- * what each believed, objectives with their reasons, true authors vs blame, misattributions, CBMs, the chat transcript,
- * and for the facilitator the scenario's teaching material.
+ * Debrief: everything revealed — the replay and the downloads, scores, tension over time beside what each
+ * side did and what each believed, objectives with their reasons, true authors vs blame, misattributions,
+ * CBMs, the chat transcript, and for the facilitator the scenario's teaching material.
  */
 import { useEffect } from "preact/hooks";
 import { accusationStrength, allPairs, CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
@@ -18,7 +18,8 @@ export function Debrief({ v }: { v: ClientView }) {
   const o = v.game.outcome;
   const gameId = currentRoomId();
   const token = currentToken();
-  // Kept beyond "Back to the start" (which forgets the seat), so the replay link still opens this game's record.
+  // Kept beyond "Back to the start" (which forgets the seat), so the replay link still opens this game's
+  // record.
   useEffect(() => {
     if (gameId && token) rememberRecordToken(gameId, token);
   }, [gameId, token]);

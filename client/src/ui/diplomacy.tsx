@@ -1,4 +1,7 @@
-/** Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is rendered as text. */
+/**
+ * Diplomacy: public, team, private and hotline channels; CBM proposals and answers. Text from others is
+ * rendered as text.
+ */
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import {
@@ -40,7 +43,8 @@ export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const fac = v.me.role === "facilitator";
   const others = v.game.seats.filter((s) => s !== me);
-  // The facilitator reads every channel: the teams, and each private line or hotline once someone (a bot too) has written on it.
+  // The facilitator reads every channel: the teams, and each private line or hotline once someone (a bot too)
+  // has written on it.
   const channels = fac
     ? [...new Set(["public", ...v.game.seats.map((s) => `team:${s}`), ...v.chat.map((m) => m.channel)])]
     : v.me.role === "observer"
@@ -81,7 +85,10 @@ export function Diplomacy({ v }: { v: ClientView }) {
     error.value = "";
     answered(`Accepted ${waiting.length} proposals.`);
   };
-  /** After an answer its button goes away: focus moves to the measures' heading, and a status line says what was done. */
+  /**
+   * After an answer its button goes away: focus moves to the measures' heading, and a status line says what
+   * was done.
+   */
   const answered = (what: string) => {
     done.value = what;
     cbmHeading.current?.focus();

@@ -1,7 +1,7 @@
 /**
  * Errors in plain words: one sentence a student understands for every code the server can answer (a request's
- * refusal, a create or join error, an HTTP error body), and for the ways a request fails without one. Raw codes are
- * never shown.
+ * refusal, a create or join error, an HTTP error body), and for the ways a request fails without one. Raw
+ * codes are never shown.
  */
 import { ACCESS_AGE, MAX_ORDERS, type Outcome, type RejectionCode } from "@firebreak/shared/browser";
 
@@ -115,7 +115,10 @@ export function isKnownCode(code: string): code is AnyErrorCode {
   return Object.hasOwn(ERROR_SENTENCES, code);
 }
 
-/** The sentence for a refusal: the table's for a known code; for a code this client does not know, the server's own message. */
+/**
+ * The sentence for a refusal: the table's for a known code; for a code this client does not know, the
+ * server's own message.
+ */
 export function plainError(code: string, message: string): string {
   if (isKnownCode(code)) return ERROR_SENTENCES[code];
   return message || NO_CODE_SENTENCES.unknown;
@@ -139,7 +142,9 @@ export function plainThrown(e: unknown): string {
   return NO_CODE_SENTENCES.unknown;
 }
 
-/** How a game ended, in words ("the turn limit was reached"), with the states at war for an armed conflict. */
+/**
+ * How a game ended, in words ("the turn limit was reached"), with the states at war for an armed conflict.
+ */
 export function outcomeWords(o: Outcome | null, name: (seat: string) => string): string {
   if (!o) return "it was stopped";
   switch (o.kind) {

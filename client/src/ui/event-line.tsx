@@ -2,10 +2,16 @@
 import type { GameEvent } from "@firebreak/shared/browser";
 import { Why } from "./why.tsx";
 
-/** Events of every turn that rarely need reading: each pair's tension easing at the end of the turn, proposals that lapsed unanswered. Hidden until the reader asks for them. */
+/**
+ * Events of every turn that rarely need reading: each pair's tension easing at the end of the turn, proposals
+ * that lapsed unanswered. Hidden until the reader asks for them.
+ */
 export const ROUTINE_RULES: ReadonlySet<string> = new Set(["escalation.decay", "cbm.expired"]);
 
-/** An event's turn, its text, the tension it moved (signed, two decimals) and its "why?"; the caller wraps it in a list item. */
+/**
+ * An event's turn, its text, the tension it moved (signed, two decimals) and its "why?"; the caller wraps it
+ * in a list item.
+ */
 export function EventLine({ e }: { e: Pick<GameEvent, "turn" | "text" | "tension" | "rule"> }) {
   return (
     <>

@@ -1,11 +1,17 @@
-/** The facilitator's extend controls: a minute in a short game; hours or days (up to a week at once) in a long one. */
+/**
+ * The facilitator's extend controls: a minute in a short game; hours or days (up to a week at once) in a long
+ * one.
+ */
 import { useSignal } from "@preact/signals";
 import type { Act } from "../net/requests.ts";
 import { isLongTurn } from "./clock-words.ts";
 import "./extend-buttons.css";
 
 const UNITS = { hours: 3600, days: 24 * 3600 } as const;
-/** The most one extension may add: a week (the server's limit; the client bundle leaves the request schemas out). */
+/**
+ * The most one extension may add: a week (the server's limit; the client bundle leaves the request schemas
+ * out).
+ */
 const MAX_EXTEND_SECONDS = 7 * 24 * 3600;
 
 /** The seconds `n` hours or days make, within what one extension may add (10 s to a week). */
@@ -13,7 +19,10 @@ export function extendSeconds(n: number, unit: keyof typeof UNITS): number {
   return Math.min(MAX_EXTEND_SECONDS, Math.max(10, Math.round((Number.isFinite(n) ? n : 1) * UNITS[unit])));
 }
 
-/** "+1 minute" in a game of short turns; "+1 hour", "+1 day" and "Extend by n hours/days" in a game of long ones. */
+/**
+ * "+1 minute" in a game of short turns; "+1 hour", "+1 day" and "Extend by n hours/days" in a game of long
+ * ones.
+ */
 export function ExtendButtons({ turnSeconds, act }: { turnSeconds: number; act: Act }) {
   const n = useSignal(2);
   const unit = useSignal<keyof typeof UNITS>("days");

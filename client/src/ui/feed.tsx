@@ -1,4 +1,7 @@
-/** Briefing and intelligence: my secret briefing and objectives, incidents with my confidence, and the event feed with "why?". */
+/**
+ * Briefing and intelligence: my secret briefing and objectives, incidents with my confidence, and the event
+ * feed with "why?".
+ */
 import { useSignal } from "@preact/signals";
 import { CONFIDENCE_NAMES, INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";

@@ -1,4 +1,7 @@
-/** The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD panels. */
+/**
+ * The game screen: my numbers, the turn timer and ready state, the Phaser board with the ladder, and the HUD
+ * panels.
+ */
 import { useEffect } from "preact/hooks";
 import { useSignal } from "@preact/signals";
 import type { ClientView } from "../net/client.ts";
@@ -16,7 +19,10 @@ import { TabList, TabPanel } from "./tabs.tsx";
 import { TurnSummary } from "./turn-summary.tsx";
 import { WaitingForYou } from "./waiting.tsx";
 
-/** For a player without a seat: ask to join one (the facilitator lets you in when it has players), or wait for the answer. */
+/**
+ * For a player without a seat: ask to join one (the facilitator lets you in when it has players), or wait for
+ * the answer.
+ */
 function SeatRequest({ v }: { v: ClientView }) {
   const seat = useSignal(v.game.seats[0] ?? "");
   const error = useSignal("");
@@ -74,7 +80,8 @@ export function Game({ v }: { v: ClientView }) {
     ["diplomacy", "Diplomacy"],
     ...(fac ? [["console", "Console"]] : []),
   ] as Array<[string, string]>;
-  // A notice's button opens its panel and, for an inquiry, moves focus to its answer once the panel has rendered.
+  // A notice's button opens its panel and, for an inquiry, moves focus to its answer once the panel has
+  // rendered.
   const open = (id: string, focus?: string) => {
     if (tabs.some(([t]) => t === id)) tab.value = id;
     if (!focus) return;
@@ -84,7 +91,8 @@ export function Game({ v }: { v: ClientView }) {
       el?.querySelector<HTMLElement>("button")?.focus();
     });
   };
-  // The page opens at its top, and focus (lost with the lobby or home page's button that started the game) goes to the tab shown.
+  // The page opens at its top, and focus (lost with the lobby or home page's button that started the game)
+  // goes to the tab shown.
   useEffect(() => {
     window.scrollTo(0, 0);
     if (document.activeElement === document.body || document.activeElement === null)

@@ -1,4 +1,7 @@
-/** Leaving a game for now and coming back: the game page's "Leave for now" and the home page's list "Your games". */
+/**
+ * Leaving a game for now and coming back: the game page's "Leave for now" and the home page's list "Your
+ * games".
+ */
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { resumeGame, stepOut } from "../net/client.ts";
@@ -24,7 +27,10 @@ export function GamesMenu() {
   );
 }
 
-/** The home page's list of the games this browser holds a seat in, each with "Go back" and "Forget" (nothing when there are none). */
+/**
+ * The home page's list of the games this browser holds a seat in, each with "Go back" and "Forget" (nothing
+ * when there are none).
+ */
 export function YourGames() {
   const list = savedGamesList.value;
   const error = useSignal("");

@@ -1,6 +1,6 @@
 /**
- * The scenario's hints for this turn, in step with the game: a hint that says to propose a measure this seat already
- * has in force (or has on the table) says so instead.
+ * The scenario's hints for this turn, in step with the game: a hint that says to propose a measure this seat
+ * already has in force (or has on the table) says so instead.
  */
 import { CBM_KINDS, CBM_NAMES, type CbmKind } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
@@ -23,7 +23,10 @@ function proposedKind(sentence: string): CbmKind | null {
   return null;
 }
 
-/** A hint's text for this seat now: "Propose a hotline" becomes what is true about that hotline, if anything is. */
+/**
+ * A hint's text for this seat now: "Propose a hotline" becomes what is true about that hotline, if anything
+ * is.
+ */
 export function hintInStep(text: string, v: ClientView): string {
   const me = v.me.seat;
   if (!me) return text;

@@ -1,4 +1,6 @@
-/** The scenario's hints for this turn, in step with the game (hint-words.ts), on the tab the game opens on. */
+/**
+ * The scenario's hints for this turn, in step with the game (hint-words.ts), on the tab the game opens on.
+ */
 import type { ClientView } from "../net/client.ts";
 import { scenarios } from "./api.ts";
 import { hintsFor } from "./hint-words.ts";

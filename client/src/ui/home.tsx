@@ -1,4 +1,7 @@
-/** Home: join with a code, go back to a game, play solo, or run a class; a seat invite opened from a link comes first. */
+/**
+ * Home: join with a code, go back to a game, play solo, or run a class; a seat invite opened from a link
+ * comes first.
+ */
 import { useSignal } from "@preact/signals";
 import { farewell } from "../net/client.ts";
 import { scenarios } from "./api.ts";

@@ -1,6 +1,7 @@
 /**
- * Incidents in words, each with a short reference so that two incidents of the same turn, kind and victim can be told
- * apart in a picker, in the orders list and in the incidents table; with the viewer's own evidence where it has some.
+ * Incidents in words, each with a short reference so that two incidents of the same turn, kind and victim can
+ * be told apart in a picker, in the orders list and in the incidents table; with the viewer's own evidence
+ * where it has some.
  */
 import {
   accusationStrength,
@@ -16,7 +17,10 @@ export function incidentRef(id: string): string {
   return id.slice(-4).toUpperCase();
 }
 
-/** How a view names states: a state's name (its id when the view has none), "a non-state actor", or `none` for null. */
+/**
+ * How a view names states: a state's name (its id when the view has none), "a non-state actor", or `none` for
+ * null.
+ */
 export function stateNamer(nations: GameView["nations"], none = "unknown"): (id: string | null) => string {
   return (id) => {
     if (id === null) return none;
@@ -30,7 +34,9 @@ function nameIn(v: ClientView, id: string | null): string {
   return stateNamer(v.game.nations)(id);
 }
 
-/** Who blamed whom for an incident in public: "Aestria blamed Borevia (strongly); …", or "—" when nobody did. */
+/**
+ * Who blamed whom for an incident in public: "Aestria blamed Borevia (strongly); …", or "—" when nobody did.
+ */
 export function publicBlame(i: IncidentView, name: (id: string | null) => string): string {
   return (
     i.publicAttributions
@@ -44,7 +50,10 @@ export function incidentName(i: IncidentView, v: ClientView): string {
   return `turn ${i.turn}: ${INCIDENT_NAMES[i.kind]} against ${nameIn(v, i.target)} (ref ${incidentRef(i.id)})`;
 }
 
-/** What the seat knows of who did it: "your operation", "known: Borevia", "low confidence: Borevia", "no evidence yet". */
+/**
+ * What the seat knows of who did it: "your operation", "known: Borevia", "low confidence: Borevia", "no
+ * evidence yet".
+ */
 export function evidenceWords(i: IncidentView, v: ClientView): string {
   const me = v.me.seat;
   if (!me) return i.author ? `known: ${nameIn(v, i.author)}` : "";
@@ -65,7 +74,10 @@ export function hasEvidenceAgainst(i: IncidentView, v: ClientView, accused: stri
   return k !== undefined && k.confidence > 0 && k.suspect === accused;
 }
 
-/** Picker labels for incidents, newest first, each unique in the list: the name with the ref, and the seat's evidence. */
+/**
+ * Picker labels for incidents, newest first, each unique in the list: the name with the ref, and the seat's
+ * evidence.
+ */
 export function incidentChoices(
   incidents: readonly IncidentView[],
   v: ClientView,

@@ -1,4 +1,6 @@
-/** Joining through a seat invite opened from a link: the person gives a name and goes straight to the seat. */
+/**
+ * Joining through a seat invite opened from a link: the person gives a name and goes straight to the seat.
+ */
 import { signal, useSignal } from "@preact/signals";
 import { joinRoom } from "../net/client.ts";
 

@@ -1,9 +1,14 @@
-/** The shareable join link (the code in the address), with a copy button: for the facilitator to send or project. */
+/**
+ * The shareable join link (the code in the address), with a copy button: for the facilitator to send or
+ * project.
+ */
 import { useSignal } from "@preact/signals";
 import { useRef } from "preact/hooks";
 import { joinLink } from "../net/links.ts";
 
-/** The join link of a game's code and a button that copies it (selecting it when the clipboard is refused). */
+/**
+ * The join link of a game's code and a button that copies it (selecting it when the clipboard is refused).
+ */
 export function JoinLink({ code }: { code: string }) {
   const url = joinLink(window.location.origin, code);
   const copied = useSignal("");

@@ -92,7 +92,8 @@ export function Lobby({ v }: { v: ClientView }) {
           type="button"
           class="primary big"
           onClick={() => {
-            // With no one in a seat, bots play every state and are always ready: the whole game runs in seconds.
+            // With no one in a seat, bots play every state and are always ready: the whole game runs in
+            // seconds.
             if (v.session.seats.some((s) => s.members.length > 0) || (v.session.fork?.play.length ?? 0) > 0)
               void act("fac:start");
             else asking.value = true;

@@ -1,7 +1,7 @@
 /**
- * The order card: an action with a line on what it does and costs, its target, incident or words, an operation's
- * modifiers and odds; Add says why when it cannot be used, asks before a consequential order, and resets the card
- * once the order is added.
+ * The order card: an action with a line on what it does and costs, its target, incident or words, an
+ * operation's modifiers and odds; Add says why when it cannot be used, asks before a consequential order, and
+ * resets the card once the order is added.
  */
 import { signal, useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
@@ -42,7 +42,10 @@ function offered(openInquiries: number, atBrink: boolean): OrderType[] {
   );
 }
 
-/** Why an order cannot be added as it stands ("" when it can): no hotline, no incident, too few AP, no usable access. */
+/**
+ * Why an order cannot be added as it stands ("" when it can): no hotline, no incident, too few AP, no usable
+ * access.
+ */
 function whyNot(o: Order | null, type: OrderType, v: ClientView, apLeft: number, noTarget: string): string {
   if (noTarget) return noTarget;
   if (!o)
@@ -64,7 +67,10 @@ function whyNot(o: Order | null, type: OrderType, v: ClientView, apLeft: number,
   return "";
 }
 
-/** The card that adds an order to the seat's list (`onAdd` resolves true once the server has it); "answer" is offered while an inquiry is open. */
+/**
+ * The card that adds an order to the seat's list (`onAdd` resolves true once the server has it); "answer" is
+ * offered while an inquiry is open.
+ */
 export function OrderCard({
   v,
   openInquiries,
@@ -108,7 +114,8 @@ export function OrderCard({
     choice.value = "standDown";
   };
   const others = v.game.seats.filter((s) => s !== me);
-  // An inquiry goes over a hotline, or (about an incident against this seat) to a fellow adopter of the norm on assistance.
+  // An inquiry goes over a hotline, or (about an incident against this seat) to a fellow adopter of the norm
+  // on assistance.
   const hotlines = others.filter(
     (s) => hotlineWith(v.game, me, s) || cbmInForce(v.game, "normAssistance", me, s),
   );

@@ -1,4 +1,7 @@
-/** The order card's fields: the target, the incident (with unique labels and the seat's evidence), an operation's modifiers, a statement's tone and text. */
+/**
+ * The order card's fields: the target, the incident (with unique labels and the seat's evidence), an
+ * operation's modifiers, a statement's tone and text.
+ */
 import type { Signal } from "@preact/signals";
 import { BRINK_CHOICES, type BrinkChoice } from "@firebreak/shared/browser";
 import type { ComponentChildren } from "preact";
@@ -6,8 +9,8 @@ import type { ClientView } from "../net/client.ts";
 import { BRINK_WORDS } from "./brink.ts";
 
 /**
- * A label and its control side by side, tied by `for`: a label wrapped around a select would also name it by the
- * option chosen ("Action Publicly attribute an incident"), which screen readers then read twice.
+ * A label and its control side by side, tied by `for`: a label wrapped around a select would also name it by
+ * the option chosen ("Action Publicly attribute an incident"), which screen readers then read twice.
  */
 export function Field({ id, label, children }: { id: string; label: string; children: ComponentChildren }) {
   return (

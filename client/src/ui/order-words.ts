@@ -1,4 +1,6 @@
-/** Orders in words: each type's label, an order described, and the odds of an operation that shared computes. */
+/**
+ * Orders in words: each type's label, an order described, and the odds of an operation that shared computes.
+ */
 import {
   baseDetectionChance,
   effectSuccessChance,
@@ -56,7 +58,10 @@ export function describe(o: Order, v: ClientView): string {
   return parts.join(" ");
 }
 
-/** The odds of an operation as the seat can know them (detection, success, attribution), in words; "" for other orders. */
+/**
+ * The odds of an operation as the seat can know them (detection, success, attribution), in words; "" for
+ * other orders.
+ */
 export function odds(o: Order, v: ClientView): string {
   if (!("target" in o) || !o.target || !OPS.has(o.type)) return "";
   const t = v.game.nations[o.target];

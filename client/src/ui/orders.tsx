@@ -1,4 +1,7 @@
-/** The order planner: the seat's list for the turn as the server holds it, the order card to add to it (order-card.tsx), answers to inquiries, and Ready. */
+/**
+ * The order planner: the seat's list for the turn as the server holds it, the order card to add to it
+ * (order-card.tsx), answers to inquiries, and Ready.
+ */
 import { useSignal } from "@preact/signals";
 import { orderCost, type Order } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
@@ -11,12 +14,16 @@ import { SeatNotices } from "./seat-notices.tsx";
 
 const NO_ORDERS: readonly Order[] = [];
 
-/** The seat's orders for this turn: the list the server holds, an order card to add one, inquiries to answer, and Ready. */
+/**
+ * The seat's orders for this turn: the list the server holds, an order card to add one, inquiries to answer,
+ * and Ready.
+ */
 export function Orders({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const mine = v.game.private[me];
-  // The server's list is the truth: a new turn starts empty, and a teammate's change shows at once. A saved list
-  // shows until the server's patch with it arrives (it was built on `base`, the list the server had then).
+  // The server's list is the truth: a new turn starts empty, and a teammate's change shows at once. A saved
+  // list shows until the server's patch with it arrives (it was built on `base`, the list the server had
+  // then).
   const server = mine?.orders ?? NO_ORDERS;
   const saved = useSignal<{ base: readonly Order[]; list: Order[] } | null>(null);
   const planned: Order[] = saved.value && saved.value.base === server ? saved.value.list : [...server];

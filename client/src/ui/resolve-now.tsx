@@ -1,4 +1,6 @@
-/** The facilitator's "Resolve the turn now", which asks first: every seat's saved orders count, ready or not. */
+/**
+ * The facilitator's "Resolve the turn now", which asks first: every seat's saved orders count, ready or not.
+ */
 import { useSignal } from "@preact/signals";
 import type { ClientView } from "../net/client.ts";
 import type { Act } from "../net/requests.ts";

@@ -1,4 +1,7 @@
-/** What a player must know beside the Ready button: a bot holds the seat (and taking it back), strikes awaiting approval, and what Ready means. */
+/**
+ * What a player must know beside the Ready button: a bot holds the seat (and taking it back), strikes
+ * awaiting approval, and what Ready means.
+ */
 import type { ClientView } from "../net/client.ts";
 import { request } from "../net/requests.ts";
 
@@ -8,7 +11,10 @@ const WHY = {
   absent: "you were away",
 };
 
-/** Notices for the seat's players: its bot (with "Take my seat back"), its held or refused strikes, and what Ready does. */
+/**
+ * Notices for the seat's players: its bot (with "Take my seat back"), its held or refused strikes, and what
+ * Ready does.
+ */
 export function SeatNotices({ v }: { v: ClientView }) {
   const bot = v.session.botHoldsYourSeat;
   const name = (seat: string) => v.game.nations[seat]?.name ?? seat;

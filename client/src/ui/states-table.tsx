@@ -1,4 +1,7 @@
-/** Every state's numbers and the incidents against it, as a text table: what the board draws, for screen readers and small screens. */
+/**
+ * Every state's numbers and the incidents against it, as a text table: what the board draws, for screen
+ * readers and small screens.
+ */
 import { INCIDENT_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
 import { incidentRef } from "./incident-labels.ts";
@@ -20,7 +23,10 @@ function Head({ short, long }: { short: string; long: string }) {
   );
 }
 
-/** The states table: economy, stability, reputation and recent incidents per state; the viewer's own row says "you". */
+/**
+ * The states table: economy, stability, reputation and recent incidents per state; the viewer's own row says
+ * "you".
+ */
 export function StatesTable({ v }: { v: ClientView }) {
   const me = v.me.seat;
   return (

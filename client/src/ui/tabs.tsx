@@ -1,7 +1,7 @@
 /**
- * Tabs after the WAI-ARIA tabs pattern: a tablist of tabs, each controlling its tabpanel, aria-selected on the chosen
- * one, a roving tabindex (only the chosen tab is in the Tab order), and Left/Right/Home/End moving between tabs
- * (automatic activation: the tab focused is the tab shown).
+ * Tabs after the WAI-ARIA tabs pattern: a tablist of tabs, each controlling its tabpanel, aria-selected on
+ * the chosen one, a roving tabindex (only the chosen tab is in the Tab order), and Left/Right/Home/End moving
+ * between tabs (automatic activation: the tab focused is the tab shown).
  */
 import type { ComponentChildren } from "preact";
 
@@ -26,7 +26,10 @@ export function tabKeyTarget(key: string, i: number, n: number): number | null {
   return null;
 }
 
-/** A tablist; `selected` is the shown tab's id and `onSelect` chooses another. Ids are prefixed with `idPrefix`. */
+/**
+ * A tablist; `selected` is the shown tab's id and `onSelect` chooses another. Ids are prefixed with
+ * `idPrefix`.
+ */
 export function TabList({
   label,
   tabs,
@@ -71,7 +74,10 @@ export function TabList({
   );
 }
 
-/** The panel of the tab shown, labelled by its tab (every panel starts with controls, so Tab from the tablist reaches it). */
+/**
+ * The panel of the tab shown, labelled by its tab (every panel starts with controls, so Tab from the tablist
+ * reaches it).
+ */
 export function TabPanel({
   idPrefix,
   selected,

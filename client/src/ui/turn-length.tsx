@@ -1,4 +1,7 @@
-/** The facilitator's turn length for the turns to come (fac:settings `turnSeconds`): minutes, hours or days, up to a week. */
+/**
+ * The facilitator's turn length for the turns to come (fac:settings `turnSeconds`): minutes, hours or days,
+ * up to a week.
+ */
 import { useSignal } from "@preact/signals";
 import type { Act } from "../net/requests.ts";
 import { lengthIn, lengthSeconds, spanWords, type LengthUnit } from "./clock-words.ts";

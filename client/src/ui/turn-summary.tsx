@@ -1,8 +1,9 @@
 /**
- * "What changed for you in month N": at the top of a student's game screen when a new month begins, their economy,
- * stability and reputation before → after with every cause their seat can see (the rest said to be unseen, never
- * guessed), the tensions of their pairs that moved and why, new incidents against them, and the objectives a change
- * put at risk. Text, not canvas: a heading and lists. Dismissed, it leaves a button to reopen it.
+ * "What changed for you in month N": at the top of a student's game screen when a new month begins, their
+ * economy, stability and reputation before → after with every cause their seat can see (the rest said to be
+ * unseen, never guessed), the tensions of their pairs that moved and why, new incidents against them, and the
+ * objectives a change put at risk. Text, not canvas: a heading and lists. Dismissed, it leaves a button to
+ * reopen it.
  */
 import {
   type Contribution,
@@ -24,8 +25,9 @@ import { Why } from "./why.tsx";
 import "./turn-summary.css";
 
 /**
- * Kept per game, member and seat in this tab: each turn's start (the first view of it), so a month is measured from its
- * start. The member id keeps two games that happen to share a join code (one ended, one new) apart.
+ * Kept per game, member and seat in this tab: each turn's start (the first view of it), so a month is
+ * measured from its start. The member id keeps two games that happen to share a join code (one ended, one
+ * new) apart.
  */
 function storageKey(v: ClientView, seat: string): string {
   return `firebreak:turn-start:${v.session.code}:${v.me.memberId}:${seat}`;
@@ -88,7 +90,10 @@ function measureHead(m: Movement): string {
   return `${label} ${fmtValue(m.before)} → ${fmtValue(m.after)} (${fmtDelta(m.change)})`;
 }
 
-/** A movement's causes on its own line: "+0.19 from Digital economy (why?), −0.05 from other causes you cannot see". */
+/**
+ * A movement's causes on its own line: "+0.19 from Digital economy (why?), −0.05 from other causes you cannot
+ * see".
+ */
 function Causes({ m }: { m: Movement }) {
   if (m.contributions.length === 0 && !m.unseen) return null;
   return (
@@ -144,7 +149,9 @@ function objectiveWords(o: ObjectiveAtRisk): string {
   return `At risk: ${now}, close to the limit (${limit}).`;
 }
 
-/** The summary of the month just resolved, for a seated player; null for anyone else or in the first month. */
+/**
+ * The summary of the month just resolved, for a seated player; null for anyone else or in the first month.
+ */
 export function TurnSummary({ v }: { v: ClientView }) {
   const seat = v.me.role === "player" ? v.me.seat : null;
   const key = seat ? storageKey(v, seat) : "";
@@ -155,7 +162,8 @@ export function TurnSummary({ v }: { v: ClientView }) {
   useEffect(() => {
     if (seat && v.game.phase === "planning") rememberStart(key, v, seat);
   }, [key, v.game.turn, seat]);
-  // A new month: a student who was waiting (nothing being typed or chosen) lands on its summary, at the top of the page.
+  // A new month: a student who was waiting (nothing being typed or chosen) lands on its summary, at the top
+  // of the page.
   const seenTurn = useRef(v.game.turn);
   useEffect(() => {
     if (v.game.turn === seenTurn.current) return;
@@ -174,7 +182,8 @@ export function TurnSummary({ v }: { v: ClientView }) {
   const s = summariseTurn(v.game, seat, startOf(key, v.game.turn - 1));
   if (!s) return null;
   const name = (id: string) => v.game.nations[id]?.name ?? id;
-  // A pair's drift of a few hundredths with no cause as large is left out: it would bury the moves that matter.
+  // A pair's drift of a few hundredths with no cause as large is left out: it would bury the moves that
+  // matter.
   const tension = s.tension.filter(
     (m) => Math.abs(m.change) >= NOTABLE || m.contributions.some((c) => Math.abs(c.delta) >= NOTABLE),
   );

@@ -1,11 +1,14 @@
 /**
- * Which chat messages this member has read: a message counts as read once its channel has been open in the Diplomacy
- * panel. Kept per member in the browser's storage, so a reload does not mark everything unread again.
+ * Which chat messages this member has read: a message counts as read once its channel has been open in the
+ * Diplomacy panel. Kept per member in the browser's storage, so a reload does not mark everything unread
+ * again.
  */
 import { signal } from "@preact/signals";
 import type { ClientView } from "../net/client.ts";
 
-/** The highest message id read, by channel, for the member `of`; `changed` tells the components that read it. */
+/**
+ * The highest message id read, by channel, for the member `of`; `changed` tells the components that read it.
+ */
 let read: { of: string; upTo: Record<string, number> } = { of: "", upTo: {} };
 const changed = signal(0);
 

@@ -1,7 +1,7 @@
 /**
- * "Waiting for you", near the top of the game page: a choice at the brink, a hotline inquiry this seat has to answer (which incident, and what
- * not answering costs), proposals that wait for the seat's answer, and unread messages, each with a button to the
- * panel where it is dealt with.
+ * "Waiting for you", near the top of the game page: a choice at the brink, a hotline inquiry this seat has to
+ * answer (which incident, and what not answering costs), proposals that wait for the seat's answer, and
+ * unread messages, each with a button to the panel where it is dealt with.
  */
 import { CBM_NAMES } from "@firebreak/shared/browser";
 import type { ClientView } from "../net/client.ts";
@@ -19,7 +19,10 @@ export function channelName(c: string, v: ClientView): string {
   return `${k === "hotline" ? "Hotline" : "Private"} with ${b ? `${n(a)}–${n(b)}` : n(a)}`;
 }
 
-/** The notices (the newest proposals first); nothing when nothing waits. `open` shows a panel ("orders", "diplomacy") and, for an inquiry, its answer. */
+/**
+ * The notices (the newest proposals first); nothing when nothing waits. `open` shows a panel ("orders",
+ * "diplomacy") and, for an inquiry, its answer.
+ */
 export function WaitingForYou({ v, open }: { v: ClientView; open: (tab: string, focus?: string) => void }) {
   const me = v.me.role === "player" ? v.me.seat : null;
   const name = (id: string) => v.game.nations[id]?.name ?? id;

@@ -15,21 +15,28 @@ import type { Applied, JournalEntry } from "../session/journal.ts";
 import { Fold } from "../session/session.ts";
 import type { SessionState } from "../session/types.ts";
 
-/** The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never sees the game's seed or PRNG state. */
+/**
+ * The seed string of a bot seat's decisions this turn: deterministic per game, seat and turn; the bot never
+ * sees the game's seed or PRNG state.
+ */
 export function botSeed(s: SessionState, seat: SeatId): string {
   return `${s.options.seed}/${s.createdAt}/bot/${seat}/${s.game.turn}`;
 }
 
-/** The bot of `seat`: its persona at the room's level (easy, normal or hard; `normal` is the baseline behaviour of the persona). */
+/**
+ * The bot of `seat`: its persona at the room's level (easy, normal or hard; `normal` is the baseline
+ * behaviour of the persona).
+ */
 export function botSpec(s: SessionState, seat: SeatId): BotSpec | null {
   const ctl = s.seats.find((c) => c.seat === seat);
   return ctl?.bot ? { persona: ctl.persona, level: s.options.botLevel } : null;
 }
 
 /**
- * Applies a bot's decided turn `t` to `start` for `seat`: answers, proposals, orders, its words in chat, then ready. Only
- * entries the reducer accepts are kept, each with the session after it. The words are `botMessages` for what was accepted
- * (a proposal refused because another seat made the same one a moment earlier gets none), posted by "bot:<seat>".
+ * Applies a bot's decided turn `t` to `start` for `seat`: answers, proposals, orders, its words in chat, then
+ * ready. Only entries the reducer accepts are kept, each with the session after it. The words are
+ * `botMessages` for what was accepted (a proposal refused because another seat made the same one a moment
+ * earlier gets none), posted by "bot:<seat>".
  */
 export function botTurnEntries(start: SessionState, seat: SeatId, t: BotTurn, at: number): Applied[] {
   const f = new Fold(start);
@@ -86,12 +93,18 @@ export function decideBotTurn(s: SessionState, seat: SeatId): BotTurn | null {
   return botTurn(viewFor(s.game, { role: "player", seat }), spec, rngFromSeed(botSeed(s, seat)));
 }
 
-/** Whether a bot's decision is slow enough to run off the room's thread: `hard` bots search (random plays the same, fast, at every level). */
+/**
+ * Whether a bot's decision is slow enough to run off the room's thread: `hard` bots search (random plays the
+ * same, fast, at every level).
+ */
 export function searches(spec: BotSpec): boolean {
   return spec.level === "hard" && spec.persona !== "random";
 }
 
-/** A decision to be made off the room's thread: the seat, what it is for (`key`), and all a worker receives (the seat's view, the bot, the rng seed string). */
+/**
+ * A decision to be made off the room's thread: the seat, what it is for (`key`), and all a worker receives
+ * (the seat's view, the bot, the rng seed string).
+ */
 export interface BotJob {
   seat: SeatId;
   /** The turn, the seat and the bot holding it: an answer counts only while these are unchanged. */
@@ -101,7 +114,10 @@ export interface BotJob {
   seed: string;
 }
 
-/** What a decision of the bot holding `seat` in `s` is for: the turn, the seat, and the bot (null when no bot holds it). */
+/**
+ * What a decision of the bot holding `seat` in `s` is for: the turn, the seat, and the bot (null when no bot
+ * holds it).
+ */
 export function decisionKey(s: SessionState, seat: SeatId): string | null {
   const spec = botSpec(s, seat);
   return spec ? `${s.game.turn}/${seat}/${spec.persona}/${spec.level}` : null;
@@ -116,10 +132,10 @@ export function botJob(s: SessionState, seat: SeatId): BotJob | null {
 }
 
 /**
- * What the bot seats that have not yet acted this turn do now, seat by seat (each bot sees what earlier bots did), up
- * to the first seat whose decision `elsewhere` says runs off this thread: that decision is `waiting` (a job for a
- * worker), and the seats after it wait for its answer. Only entries the reducer accepts are returned, each with the
- * session after it.
+ * What the bot seats that have not yet acted this turn do now, seat by seat (each bot sees what earlier bots
+ * did), up to the first seat whose decision `elsewhere` says runs off this thread: that decision is `waiting`
+ * (a job for a worker), and the seats after it wait for its answer. Only entries the reducer accepts are
+ * returned, each with the session after it.
  */
 export function botMovesUntil(
   start: SessionState,
@@ -139,7 +155,10 @@ export function botMovesUntil(
   return { applied: f.applied, waiting: null };
 }
 
-/** Entries every bot seat that has not yet acted this turn submits now, all decided on this thread (see `botMovesUntil`). */
+/**
+ * Entries every bot seat that has not yet acted this turn submits now, all decided on this thread (see
+ * `botMovesUntil`).
+ */
 export function botMoves(start: SessionState, at: number): JournalEntry[] {
   return botMovesUntil(start, at, () => false).applied.map((a) => a.entry);
 }

@@ -12,7 +12,10 @@ afterAll(async () => {
   await pool.close();
 });
 
-/** A baltic-fog class game with every seat a bot, after `turns` resolved turns of normal bots (a game with history to search). */
+/**
+ * A baltic-fog class game with every seat a bot, after `turns` resolved turns of normal bots (a game with
+ * history to search).
+ */
 function game(turns: number): SessionState {
   const found = findScenario("baltic-fog");
   if (!found.ok) throw new Error("baltic-fog");

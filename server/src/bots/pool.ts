@@ -1,7 +1,8 @@
 /**
- * A small pool of worker threads for slow bot decisions (`hard` bots search for ~20–150 ms), so they do not block the
- * event loop that every room of the process shares. A worker receives only the seat's view, the bot and its rng seed
- * string, and runs the same `botTurn` as the room would: the same inputs give the same decision (tested).
+ * A small pool of worker threads for slow bot decisions (`hard` bots search for ~20–150 ms), so they do not
+ * block the event loop that every room of the process shares. A worker receives only the seat's view, the bot
+ * and its rng seed string, and runs the same `botTurn` as the room would: the same inputs give the same
+ * decision (tested).
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -19,7 +20,10 @@ export interface BotRequest {
 /** A worker's answer to one request. */
 export type BotReply = { id: number; turn: BotTurn } | { id: number; error: string };
 
-/** Workers when FIREBREAK_BOT_WORKERS is not set: one per core beyond the main thread's, at least 1 and at most 2. */
+/**
+ * Workers when FIREBREAK_BOT_WORKERS is not set: one per core beyond the main thread's, at least 1 and at
+ * most 2.
+ */
 export function defaultBotWorkers(): number {
   return Math.min(2, Math.max(1, availableParallelism() - 1));
 }
@@ -30,7 +34,10 @@ interface Task {
   reject: (e: Error) => void;
 }
 
-/** The pool: workers start on first use, up to `size`; requests queue while all are busy. Size 0 is a pool that is never used. */
+/**
+ * The pool: workers start on first use, up to `size`; requests queue while all are busy. Size 0 is a pool
+ * that is never used.
+ */
 export class BotPool {
   readonly size: number;
   private readonly idle: Worker[] = [];
@@ -43,7 +50,10 @@ export class BotPool {
     this.size = size;
   }
 
-  /** Decides one bot seat's turn in a worker: `botTurn(view, spec, rngFromSeed(seed))`. Rejects if the worker fails or the pool is closed. */
+  /**
+   * Decides one bot seat's turn in a worker: `botTurn(view, spec, rngFromSeed(seed))`. Rejects if the worker
+   * fails or the pool is closed.
+   */
   decide(view: GameView, spec: BotSpec, seed: string): Promise<BotTurn> {
     if (this.closed || this.size <= 0) return Promise.reject(new Error("the bot pool is closed"));
     return new Promise((resolve, reject) => {

@@ -1,4 +1,7 @@
-/** A bot worker thread: answers each request with `botTurn(view, spec, rngFromSeed(seed))`, the decision the room would make itself. */
+/**
+ * A bot worker thread: answers each request with `botTurn(view, spec, rngFromSeed(seed))`, the decision the
+ * room would make itself.
+ */
 import { parentPort } from "node:worker_threads";
 import { botTurn, rngFromSeed } from "@firebreak/shared";
 import type { BotReply, BotRequest } from "./pool.ts";

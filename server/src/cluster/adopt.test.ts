@@ -1,4 +1,7 @@
-/** A game a cluster process cannot restore is given back, and tried again only after a while, without a line every tick. */
+/**
+ * A game a cluster process cannot restore is given back, and tried again only after a while, without a line
+ * every tick.
+ */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { JournalStore, StoredGame } from "../store/journal-store.ts";
 import { restoreGames } from "./adopt.ts";

@@ -1,22 +1,26 @@
 /**
- * Bringing games back into this process: every unfinished game at start-up (one process), or, when processes share
- * the store, the games no process holds (at start-up, and every few seconds after: a process that died leaves its
- * games to the others).
+ * Bringing games back into this process: every unfinished game at start-up (one process), or, when processes
+ * share the store, the games no process holds (at start-up, and every few seconds after: a process that died
+ * leaves its games to the others).
  */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import type { JournalStore, StoredGame } from "../store/journal-store.ts";
 import { refreshCodes } from "./directory.ts";
 
-/** Restores one game in this process; true when it runs. A game that does not come back is logged (even when quiet). */
+/**
+ * Restores one game in this process; true when it runs. A game that does not come back is logged (even when
+ * quiet).
+ */
 export async function restoreGame(store: JournalStore, g: StoredGame): Promise<boolean> {
   try {
     await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
     return true;
   } catch (e) {
-    // One game that does not come back never stops the others. A game this engine would replay into a different one
-    // is closed; a journal that does not replay is set aside for good; anything else (its scenario missing from
-    // scenarios/, say) is tried again at the next start. Each with a line an operator sees even when quiet.
+    // One game that does not come back never stops the others. A game this engine would replay into a
+    // different one is closed; a journal that does not replay is set aside for good; anything else (its
+    // scenario missing from scenarios/, say) is tried again at the next start. Each with a line an operator
+    // sees even when quiet.
     const reason = (e as Error).message;
     const said = `Firebreak: game ${g.id} (created with code ${g.code})`;
     if (reason.startsWith("RULES_CHANGED"))
@@ -32,9 +36,15 @@ export async function restoreGame(store: JournalStore, g: StoredGame): Promise<b
   }
 }
 
-/** Games a cluster process failed to restore, and when it tries them again (their lease is given back meanwhile). */
+/**
+ * Games a cluster process failed to restore, and when it tries them again (their lease is given back
+ * meanwhile).
+ */
 const retryAt = new Map<string, number>();
-/** How long a game that did not come back waits before this process tries it again (a scenario gone missing, say). */
+/**
+ * How long a game that did not come back waits before this process tries it again (a scenario gone missing,
+ * say).
+ */
 const RETRY_MS = 10 * 60_000;
 
 /** Restores the games this process should run now; returns how many run. */
@@ -56,8 +66,8 @@ export async function restoreGames(store: JournalStore): Promise<number> {
 }
 
 /**
- * When processes share the store: every `seconds`, adopts the games no process holds, and learns the codes the other
- * processes' games have. Returns what stops it.
+ * When processes share the store: every `seconds`, adopts the games no process holds, and learns the codes
+ * the other processes' games have. Returns what stops it.
  */
 export function adoptOrphans(store: JournalStore, seconds: number): () => void {
   if (!store.leases || seconds <= 0) return () => {};

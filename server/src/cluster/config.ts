@@ -1,6 +1,7 @@
 /**
- * Running as one of several processes (FIREBREAK_REDIS_URL): Colyseus's Redis presence and driver share the rooms,
- * seat reservations and process loads between processes; the games themselves are shared through PostgreSQL.
+ * Running as one of several processes (FIREBREAK_REDIS_URL): Colyseus's Redis presence and driver share the
+ * rooms, seat reservations and process loads between processes; the games themselves are shared through
+ * PostgreSQL.
  */
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
@@ -16,7 +17,10 @@ export interface ClusterConfig {
   adoptSeconds: number;
 }
 
-/** Reads FIREBREAK_REDIS_URL, FIREBREAK_PUBLIC_ADDRESS and FIREBREAK_ADOPT_SECONDS; null when Redis is not set (one process). */
+/**
+ * Reads FIREBREAK_REDIS_URL, FIREBREAK_PUBLIC_ADDRESS and FIREBREAK_ADOPT_SECONDS; null when Redis is not set
+ * (one process).
+ */
 export function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | null {
   const redisUrl = env.FIREBREAK_REDIS_URL ?? "";
   if (redisUrl === "") return null;
@@ -45,8 +49,9 @@ async function leastLoaded(): Promise<string> {
 }
 
 /**
- * The Colyseus server options of a cluster process. New games go to the least-loaded process; a room the server makes
- * itself (a restore, an exercise's table: options carrying the server's key) stays here, where its lease is held.
+ * The Colyseus server options of a cluster process. New games go to the least-loaded process; a room the
+ * server makes itself (a restore, an exercise's table: options carrying the server's key) stays here, where
+ * its lease is held.
  */
 export function clusterServerOptions(c: ClusterConfig) {
   return {

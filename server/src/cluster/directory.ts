@@ -1,14 +1,17 @@
 /**
- * Join codes and tokens across processes: a game running in another process is found in the rooms Colyseus's Redis
- * driver lists for every process (their metadata carries the code, and in a cluster a fingerprint of each member's
- * token), and remembered for the request that asked.
+ * Join codes and tokens across processes: a game running in another process is found in the rooms Colyseus's
+ * Redis driver lists for every process (their metadata carries the code, and in a cluster a fingerprint of
+ * each member's token), and remembered for the request that asked.
  */
 import { createHash } from "node:crypto";
 import { matchMaker } from "@colyseus/core";
 import { remoteRoomsByCode, roomsByCode } from "../games/registry.ts";
 
 let shared = false;
-/** Codes of games in other processes by token fingerprint, for the one matchmaking call that looked the token up. */
+/**
+ * Codes of games in other processes by token fingerprint, for the one matchmaking call that looked the token
+ * up.
+ */
 const remoteCodeByPrint = new Map<string, string>();
 
 /** A token's fingerprint as room metadata carries it: not the token, which only the room itself compares. */
@@ -40,8 +43,8 @@ export async function lookUpCode(code: string): Promise<void> {
 }
 
 /**
- * Learns the codes of every game running in the other processes (called every few seconds in a cluster), so a new
- * game's code is drawn unlike theirs too (registry.ts `codeInUse`).
+ * Learns the codes of every game running in the other processes (called every few seconds in a cluster), so a
+ * new game's code is drawn unlike theirs too (registry.ts `codeInUse`).
  */
 export async function refreshCodes(): Promise<void> {
   if (!shared) return;
@@ -54,7 +57,10 @@ export async function refreshCodes(): Promise<void> {
   }
 }
 
-/** Learns whether a member of a game in another process holds this token (by its fingerprint); nothing in one process. */
+/**
+ * Learns whether a member of a game in another process holds this token (by its fingerprint); nothing in one
+ * process.
+ */
 export async function lookUpToken(token: string): Promise<void> {
   if (!shared) return;
   const print = tokenPrint(token);
@@ -70,7 +76,10 @@ export async function lookUpToken(token: string): Promise<void> {
   else remoteCodeByPrint.delete(print);
 }
 
-/** The code of the game in another process whose member holds `token`, as `lookUpToken` just found it (read once). */
+/**
+ * The code of the game in another process whose member holds `token`, as `lookUpToken` just found it (read
+ * once).
+ */
 export function remoteCodeOfToken(token: string): string | null {
   const print = tokenPrint(token);
   const code = remoteCodeByPrint.get(print) ?? null;

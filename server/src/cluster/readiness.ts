@@ -1,4 +1,6 @@
-/** Whether this process is ready for traffic: it listens and has restored the games it runs (GET /api/ready). */
+/**
+ * Whether this process is ready for traffic: it listens and has restored the games it runs (GET /api/ready).
+ */
 let ready = false;
 
 /** Marks the process ready (start-up done) or not (starting, or shutting down). */

@@ -1,11 +1,14 @@
 /**
- * Stopping on SIGTERM or SIGINT: the process says it is no longer ready, stops adopting games, closes its rooms (their
- * clients are disconnected), then its store, which in a cluster gives up its games' leases so another process adopts
- * them at once. A close that hangs is cut short after `graceMs`.
+ * Stopping on SIGTERM or SIGINT: the process says it is no longer ready, stops adopting games, closes its
+ * rooms (their clients are disconnected), then its store, which in a cluster gives up its games' leases so
+ * another process adopts them at once. A close that hangs is cut short after `graceMs`.
  */
 import { setReady } from "./readiness.ts";
 
-/** Closes the server with `close` on the first SIGTERM or SIGINT, then exits (0, or 1 when closing failed or hung). */
+/**
+ * Closes the server with `close` on the first SIGTERM or SIGINT, then exits (0, or 1 when closing failed or
+ * hung).
+ */
 export function closeOnSignals(close: () => Promise<void>, graceMs = 10_000): void {
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,4 +1,7 @@
-/** For tests: a throwaway Redis server on a free port (Debian's `redis-server`), nothing saved; fails, never skips, without it. */
+/**
+ * For tests: a throwaway Redis server on a free port (Debian's `redis-server`), nothing saved; fails, never
+ * skips, without it.
+ */
 import { spawn, spawnSync } from "node:child_process";
 import { connect } from "node:net";
 import { freeTcpPort } from "../store/throwaway-pg.ts";

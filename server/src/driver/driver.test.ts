@@ -11,7 +11,9 @@ const fac: Member = { id: "mF", name: "Fac", role: "facilitator", seat: null, to
 const ann: Member = { id: "mA", name: "Ann", role: "player", seat: "north", token: "tok-ann-0000000000" };
 const bob: Member = { id: "mB", name: "Bob", role: "player", seat: "south", token: "tok-bob-0000000000" };
 
-/** A class game with a 60 s clock and 30 s takeovers, Ann on north and Bob on south; started unless `lobby`. */
+/**
+ * A class game with a 60 s clock and 30 s takeovers, Ann on north and Bob on south; started unless `lobby`.
+ */
 function game(lobby = false): SessionState {
   const options = {
     scenario: scenario.id,

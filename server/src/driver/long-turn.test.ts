@@ -1,4 +1,7 @@
-/** A turn a day: a day-long deadline, extended by days, fires on the session's own clock (injected times, no waiting). */
+/**
+ * A turn a day: a day-long deadline, extended by days, fires on the session's own clock (injected times, no
+ * waiting).
+ */
 import { describe, expect, it } from "vitest";
 import { testScenario } from "@firebreak/shared/testing";
 import {

@@ -1,4 +1,7 @@
-/** A bot taking a seat keeps what its humans did this turn; a player takes the seat back; the facilitator's takeover settings. */
+/**
+ * A bot taking a seat keeps what its humans did this turn; a player takes the seat back; the facilitator's
+ * takeover settings.
+ */
 import { describe, expect, it } from "vitest";
 import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry } from "../session/journal.ts";
@@ -8,7 +11,10 @@ import { ann, bob, create, fac } from "../testing/fixtures.ts";
 import { fire, request, settle, type Plan } from "./driver.ts";
 import type { Facts, Timer } from "./timers.ts";
 
-/** Four states, a hotline between north and south, and a non-state attack on south at the start (south may ask north about it). */
+/**
+ * Four states, a hotline between north and south, and a non-state attack on south at the start (south may ask
+ * north about it).
+ */
 const scenario = testScenario(4, {
   cbms: [{ kind: "hotline", members: ["north", "south"] }],
   injects: {
@@ -39,7 +45,10 @@ function go(s: SessionState, e: JournalEntry, connected = [ann.id, bob.id]): Ses
   return after(p.value, s);
 }
 
-/** Ann on north and Bob on south, started (east and west bots), with `takeoverSeconds` 30 and takeover on or off. */
+/**
+ * Ann on north and Bob on south, started (east and west bots), with `takeoverSeconds` 30 and takeover on or
+ * off.
+ */
 function started(takeover = true): SessionState {
   const c = createSession(
     { ...create, options: { ...create.options, scenario: scenario.id, takeoverSeconds: 30, takeover } },

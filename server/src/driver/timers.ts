@@ -1,6 +1,7 @@
 /**
- * The timers a game's room keeps on its clock, as data: the turn's deadline, each empty seat's takeover, the idle
- * game's sleep and the ended game's close. Which ones a session wants follows from the session and the room's facts.
+ * The timers a game's room keeps on its clock, as data: the turn's deadline, each empty seat's takeover, the
+ * idle game's sleep and the ended game's close. Which ones a session wants follows from the session and the
+ * room's facts.
  */
 import type { BotSpec, SeatId } from "@firebreak/shared";
 import { facilitatorSeat } from "../session/forking.ts";
@@ -18,7 +19,10 @@ export interface Timer {
   seat?: SeatId;
 }
 
-/** What the room knows about itself and the session does not: its connections, its clock, its settings, its bots' threads. */
+/**
+ * What the room knows about itself and the session does not: its connections, its clock, its settings, its
+ * bots' threads.
+ */
 export interface Facts {
   /** Members with at least one live connection. */
   connected: ReadonlySet<string>;
@@ -45,9 +49,10 @@ export function seatConnected(s: SessionState, seat: SeatId, connected: Readonly
 }
 
 /**
- * The timers a session wants now: the deadline while a turn's clock runs; a takeover for every seat humans hold with
- * none of its players connected (during planning, while the settings have bots take seats over); the idle countdown while nobody is
- * here before the end; the close after the end. One already armed keeps its time.
+ * The timers a session wants now: the deadline while a turn's clock runs; a takeover for every seat humans
+ * hold with none of its players connected (during planning, while the settings have bots take seats over);
+ * the idle countdown while nobody is here before the end; the close after the end. One already armed keeps
+ * its time.
  */
 export function timersFor(s: SessionState, now: number, facts: Facts): Timer[] {
   const kept = (t: Timer): Timer => facts.armed.find((a) => sameTimer(a, t)) ?? t;

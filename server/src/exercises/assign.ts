@@ -1,6 +1,12 @@
-/** Which treatment each table of an exercise plays: drawn from the exercise's seed, balanced (stratified) or at random. */
+/**
+ * Which treatment each table of an exercise plays: drawn from the exercise's seed, balanced (stratified) or
+ * at random.
+ */
 
-/** A seeded generator of numbers in [0, 1): the seed hashed (FNV-1a, 32 bits) into mulberry32. Same seed, same numbers. */
+/**
+ * A seeded generator of numbers in [0, 1): the seed hashed (FNV-1a, 32 bits) into mulberry32. Same seed, same
+ * numbers.
+ */
 export function seededRandom(seed: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
@@ -18,9 +24,10 @@ export function seededRandom(seed: string): () => number {
 }
 
 /**
- * The treatment (index into `arms` treatments) of each of `tables` tables. `balanced`: every treatment as often as
- * every other (±1; which ones get the extra tables is drawn too), in a random order; `random`: each table draws its
- * own. Both from `seed` only, so the same exercise seed assigns the same way. No treatments: every table null.
+ * The treatment (index into `arms` treatments) of each of `tables` tables. `balanced`: every treatment as
+ * often as every other (±1; which ones get the extra tables is drawn too), in a random order; `random`: each
+ * table draws its own. Both from `seed` only, so the same exercise seed assigns the same way. No treatments:
+ * every table null.
  */
 export function assignTreatments(
   tables: number,
@@ -31,7 +38,8 @@ export function assignTreatments(
   if (arms === 0) return Array.from({ length: tables }, () => null);
   const rand = seededRandom(`assign:${seed}`);
   if (mode === "random") return Array.from({ length: tables }, () => Math.floor(rand() * arms));
-  // Whole rounds of every arm, then the remainder from a shuffled round, then the lot shuffled (Fisher–Yates).
+  // Whole rounds of every arm, then the remainder from a shuffled round, then the lot shuffled
+  // (Fisher–Yates).
   const order = Array.from({ length: arms }, (_, i) => i);
   shuffle(order, rand);
   const list: number[] = [];

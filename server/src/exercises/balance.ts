@@ -1,6 +1,12 @@
-/** Where the next student of an exercise goes: the table with most empty seats, and there the seat with fewest players. */
+/**
+ * Where the next student of an exercise goes: the table with most empty seats, and there the seat with fewest
+ * players.
+ */
 
-/** One table as the balancing sees it: players per seat (those seated, plus those just sent there and not yet seated). */
+/**
+ * One table as the balancing sees it: players per seat (those seated, plus those just sent there and not yet
+ * seated).
+ */
 export interface TableLoad {
   id: string;
   /** Whether a newcomer may be sent there (not ended). */
@@ -8,7 +14,10 @@ export interface TableLoad {
   seats: Array<{ seat: string; players: number }>;
 }
 
-/** The table and seat for the next student, or null when no table is open. Ties go to the earlier table and seat. */
+/**
+ * The table and seat for the next student, or null when no table is open. Ties go to the earlier table and
+ * seat.
+ */
 export function pickTable(tables: readonly TableLoad[]): { table: string; seat: string } | null {
   let best: { t: TableLoad; empty: number; players: number } | null = null;
   for (const t of tables) {
@@ -24,7 +33,10 @@ export function pickTable(tables: readonly TableLoad[]): { table: string; seat: 
   return { table: best.t.id, seat: seat.seat };
 }
 
-/** Students sent to a table's seat by a code lookup and not yet seated there: each counts for `holdMs` after it was sent. */
+/**
+ * Students sent to a table's seat by a code lookup and not yet seated there: each counts for `holdMs` after
+ * it was sent.
+ */
 export class Handouts {
   private readonly sent: Array<{ table: string; seat: string; at: number }> = [];
   private readonly holdMs: number;

@@ -1,7 +1,7 @@
 /**
- * The exercise's requests carried to its tables: a broadcast sends each table the facilitator request it stands for
- * (docs/protocol.md §11.2) as the table's facilitator (the member with the exercise's key), and a move takes a student
- * from one table to a seat of another. Each table answers for itself.
+ * The exercise's requests carried to its tables: a broadcast sends each table the facilitator request it
+ * stands for (docs/protocol.md §11.2) as the table's facilitator (the member with the exercise's key), and a
+ * move takes a student from one table to a seat of another. Each table answers for itself.
  */
 import { matchMaker, type Client } from "@colyseus/core";
 import {
@@ -43,7 +43,10 @@ function requestOf(b: Broadcast): { type: RequestType; payload: unknown } {
   }
 }
 
-/** The tables a request names (every table when none), or why not: an id that is not one of this exercise's tables. */
+/**
+ * The tables a request names (every table when none), or why not: an id that is not one of this exercise's
+ * tables.
+ */
 export function namedTables(ex: Exercise, ids: readonly string[] | undefined): Result<number[]> {
   if (ids === undefined) return ok(ex.tables.map((_, i) => i));
   const index = new Map(ex.tables.map((t, i) => [t.game, i] as const));
@@ -95,7 +98,10 @@ export async function admitAt(
   return r.ok ? ok(true) : r;
 }
 
-/** The message a moved student's connections get before the old table lets them go: where to join, with an invite. */
+/**
+ * The message a moved student's connections get before the old table lets them go: where to join, with an
+ * invite.
+ */
 export interface MovedMessage {
   roomId: string;
   invite: string;
@@ -103,9 +109,10 @@ export interface MovedMessage {
 }
 
 /**
- * Moves a student from one table to another: a seat invite at the new table (the seat asked for, else the student's
- * own, else the first), a `"moved"` message to the student's connections with it, then the student's removal from the
- * old table. Refused: an unknown table, the same table, a member who is not a student of the old table.
+ * Moves a student from one table to another: a seat invite at the new table (the seat asked for, else the
+ * student's own, else the first), a `"moved"` message to the student's connections with it, then the
+ * student's removal from the old table. Refused: an unknown table, the same table, a member who is not a
+ * student of the old table.
  */
 export async function moveStudent(
   ex: Exercise,

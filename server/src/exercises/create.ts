@@ -1,4 +1,7 @@
-/** A new exercise from its creator's options (docs/protocol.md §20.1): checked, its treatments assigned, or why not. */
+/**
+ * A new exercise from its creator's options (docs/protocol.md §20.1): checked, its treatments assigned, or
+ * why not.
+ */
 import { exerciseOptionsSchema } from "@firebreak/shared";
 import { usableScenario } from "../scenarios/uploads.ts";
 import { cleanName } from "../session/names.ts";
@@ -7,7 +10,10 @@ import { ok, refuse, type Result } from "../session/result.ts";
 import { assignTreatments } from "./assign.ts";
 import type { Exercise } from "./model.ts";
 
-/** The exercise the raw create options describe, with fresh ids, code and key; nothing is stored or opened yet. */
+/**
+ * The exercise the raw create options describe, with fresh ids, code and key; nothing is stored or opened
+ * yet.
+ */
 export function newExercise(raw: unknown, mint: Mint, at: number): Result<Exercise> {
   const parsed = exerciseOptionsSchema.safeParse(raw);
   if (!parsed.success) {
@@ -16,7 +22,8 @@ export function newExercise(raw: unknown, mint: Mint, at: number): Result<Exerci
     return refuse("INVALID_REQUEST", `Malformed exercise options${path}: ${first?.message ?? "invalid"}.`);
   }
   const o = parsed.data;
-  // An uploaded scenario only with its owner key; a wrong key is refused as an unknown scenario (nothing learnt).
+  // An uploaded scenario only with its owner key; a wrong key is refused as an unknown scenario (nothing
+  // learnt).
   if (!usableScenario(o.scenario, o.scenarioKey))
     return refuse("UNKNOWN_SCENARIO", `no scenario "${o.scenario}"`);
   const treatments = (o.treatments ?? []).map((t) => ({ label: t.label, options: t.options ?? {} }));

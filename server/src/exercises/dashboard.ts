@@ -1,4 +1,6 @@
-/** One table as the exercise's dashboard shows it, from its session (awake) or its last kept state (asleep). */
+/**
+ * One table as the exercise's dashboard shows it, from its session (awake) or its last kept state (asleep).
+ */
 import type { DashboardTable, GameState } from "@firebreak/shared";
 import type { SessionState } from "../session/types.ts";
 import type { Exercise } from "./model.ts";
@@ -17,13 +19,19 @@ export function highestTension(g: GameState): DashboardTable["highest"] {
   return best;
 }
 
-/** Incidents of the last turn resolved (the turn before the one planned; the last one played once the game is over). */
+/**
+ * Incidents of the last turn resolved (the turn before the one planned; the last one played once the game is
+ * over).
+ */
 export function lastTurnIncidents(g: GameState): number {
   const turn = g.phase === "ended" ? g.turn : g.turn - 1;
   return g.incidents.filter((i) => i.turn === turn).length;
 }
 
-/** The dashboard row of table `index` (0-based): `s` its session when awake, else `g` its last kept game state, if any. */
+/**
+ * The dashboard row of table `index` (0-based): `s` its session when awake, else `g` its last kept game
+ * state, if any.
+ */
 export function tableStatus(
   ex: Exercise,
   index: number,

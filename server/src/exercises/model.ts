@@ -1,4 +1,7 @@
-/** An exercise as the server keeps it: N tables (class games) of one scenario, their treatments, the hypothesis. */
+/**
+ * An exercise as the server keeps it: N tables (class games) of one scenario, their treatments, the
+ * hypothesis.
+ */
 import type { z } from "zod";
 import type { treatmentOptionsSchema } from "@firebreak/shared";
 

@@ -1,7 +1,7 @@
 /**
- * The exercises this process knows (all that its store keeps), by id and by join code, and what reads their tables:
- * each table's session when its room runs, else its last kept state; and the code lookup of an exercise's code, which
- * answers with the table to join (balanced) and wakes it if it sleeps.
+ * The exercises this process knows (all that its store keeps), by id and by join code, and what reads their
+ * tables: each table's session when its room runs, else its last kept state; and the code lookup of an
+ * exercise's code, which answers with the table to join (balanced) and wakes it if it sleeps.
  */
 import { scenarioSummary, type CodeLookup, type GameState } from "@firebreak/shared";
 import { isAsleep, liveSession, reservedCodes } from "../games/registry.ts";
@@ -65,10 +65,16 @@ export function tableSession(gameId: string): SessionState | null {
   return liveSession(gameId);
 }
 
-/** Final states of tables whose game is over and whose room has closed: they never change, so they are read once. */
+/**
+ * Final states of tables whose game is over and whose room has closed: they never change, so they are read
+ * once.
+ */
 const finished = new Map<string, GameState>();
 
-/** A table's game: the running session's, else the final state of its record, else its last kept state; null if none. */
+/**
+ * A table's game: the running session's, else the final state of its record, else its last kept state; null
+ * if none.
+ */
 export function tableState(gameId: string): GameState | null {
   const live = liveSession(gameId);
   if (live) return live.game;
@@ -107,9 +113,9 @@ function loads(ex: Exercise, now: number): TableLoad[] {
 }
 
 /**
- * What `GET /api/games/:code` answers for an exercise's code: the table with most empty seats (then fewest players),
- * its own join code to join with, and the seat with fewest players there; null when `code` is no exercise's. A table
- * asleep is woken first. `none` when every table has ended.
+ * What `GET /api/games/:code` answers for an exercise's code: the table with most empty seats (then fewest
+ * players), its own join code to join with, and the seat with fewest players there; null when `code` is no
+ * exercise's. A table asleep is woken first. `none` when every table has ended.
  */
 export async function exerciseLookup(code: string): Promise<CodeLookup | "none" | null> {
   const ex = exerciseByCode(code);

@@ -1,4 +1,7 @@
-/** Bringing exercises back after a restart: every exercise kept gets its room again (its tables are games, restored as games are). */
+/**
+ * Bringing exercises back after a restart: every exercise kept gets its room again (its tables are games,
+ * restored as games are).
+ */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import { allExercises, useExerciseStore } from "./registry.ts";
@@ -9,7 +12,10 @@ export function loadExercises(store: ExerciseStore): void {
   useExerciseStore(store);
 }
 
-/** Opens a room for every exercise kept; how many came back. One that fails is reported and does not stop the others. */
+/**
+ * Opens a room for every exercise kept; how many came back. One that fails is reported and does not stop the
+ * others.
+ */
 export async function restoreExercises(): Promise<number> {
   let restored = 0;
   for (const ex of allExercises()) {

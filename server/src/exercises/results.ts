@@ -41,7 +41,10 @@ export function tableOutcome(ex: Exercise, index: number, g: GameState | null): 
   };
 }
 
-/** Tables summed up: outcome shares among the ended ones (Wilson), means of peak tension, turns and misattributions (t). */
+/**
+ * Tables summed up: outcome shares among the ended ones (Wilson), means of peak tension, turns and
+ * misattributions (t).
+ */
 export function summarise(label: string, rows: readonly TableOutcome[]): ArmSummary {
   const ended = rows.filter((r) => r.ended);
   const shares = {} as ArmSummary["shares"];
@@ -58,7 +61,10 @@ export function summarise(label: string, rows: readonly TableOutcome[]): ArmSumm
   };
 }
 
-/** The tables side by side and by treatment (then all tables together), from each table's game (null: unreadable). */
+/**
+ * The tables side by side and by treatment (then all tables together), from each table's game (null:
+ * unreadable).
+ */
 export function compare(ex: Exercise, games: ReadonlyArray<GameState | null>): ExerciseComparison {
   const tables = ex.tables.map((_, i) => tableOutcome(ex, i, games[i] ?? null));
   const arms = ex.treatments.map((tr) =>

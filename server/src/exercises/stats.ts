@@ -1,4 +1,7 @@
-/** 95% intervals for comparing an exercise's tables: Wilson for shares, Student's t for means (a class has few tables). */
+/**
+ * 95% intervals for comparing an exercise's tables: Wilson for shares, Student's t for means (a class has few
+ * tables).
+ */
 import type { Estimate } from "@firebreak/shared";
 
 const Z95 = 1.959964;

@@ -1,6 +1,6 @@
 /**
- * Where exercises are kept: a table `exercises` beside the games in the same SQLite file (its own connection; WAL lets
- * both write). Each exercise is one row holding it whole; its tables are games in the journal store.
+ * Where exercises are kept: a table `exercises` beside the games in the same SQLite file (its own connection;
+ * WAL lets both write). Each exercise is one row holding it whole; its tables are games in the journal store.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -16,7 +16,10 @@ export interface ExerciseStore {
   close(): void;
 }
 
-/** Opens (creating if needed) the exercise table in the SQLite file at `path` (":memory:": one that lives with the process). */
+/**
+ * Opens (creating if needed) the exercise table in the SQLite file at `path` (":memory:": one that lives with
+ * the process).
+ */
 export function openExerciseStore(path: string): ExerciseStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);

@@ -1,7 +1,8 @@
 /**
- * An exercise's tables: each is a class game of the exercise's scenario, made by the server (not from a client's
- * create options) with the exercise's facilitator key as its facilitator's key and its treatment's options, so the
- * game console works for it as for any class game, and it is journalled and restored like any game.
+ * An exercise's tables: each is a class game of the exercise's scenario, made by the server (not from a
+ * client's create options) with the exercise's facilitator key as its facilitator's key and its treatment's
+ * options, so the game console works for it as for any class game, and it is journalled and restored like any
+ * game.
  */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY, services } from "../services.ts";
@@ -19,7 +20,10 @@ interface TableRequest {
   entry: NewGame["entry"];
 }
 
-/** The create entry of table `i` (0-based) of an exercise: its options (with its treatment's) and the exercise's facilitator. */
+/**
+ * The create entry of table `i` (0-based) of an exercise: its options (with its treatment's) and the
+ * exercise's facilitator.
+ */
 export function tableEntry(ex: Exercise, i: number, mint: Mint, at: number): NewGame["entry"] {
   const t = ex.tables[i];
   const treatment = t && t.treatment !== null ? ex.treatments[t.treatment] : undefined;
@@ -49,7 +53,10 @@ export function tableEntry(ex: Exercise, i: number, mint: Mint, at: number): New
   return { kind: "create", at, by: facilitator.id, options, code: mint.code(), facilitator };
 }
 
-/** Opens the room of every table not made yet (their game ids are in `ex.tables`). Throws `CODE: message` when one cannot be. */
+/**
+ * Opens the room of every table not made yet (their game ids are in `ex.tables`). Throws `CODE: message` when
+ * one cannot be.
+ */
 export async function openTables(ex: Exercise, mint: Mint): Promise<void> {
   const at = services().now();
   for (let i = 0; i < ex.tables.length; i++) {
@@ -61,9 +68,9 @@ export async function openTables(ex: Exercise, mint: Mint): Promise<void> {
 }
 
 /**
- * For the crisis room: the table an exercise asks it to open (with the server's secret), as a new game (its room
- * stores it); null when the options are not an exercise's table (a client's create); a refusal when they claim to be
- * one without the secret or do not make a game.
+ * For the crisis room: the table an exercise asks it to open (with the server's secret), as a new game (its
+ * room stores it); null when the options are not an exercise's table (a client's create); a refusal when they
+ * claim to be one without the secret or do not make a game.
  */
 export function tableGame(raw: unknown): { gameId: string; made: Result<NewGame> } | null {
   const o = (raw ?? {}) as { table?: unknown; key?: unknown };

@@ -1,8 +1,8 @@
 /**
- * Spreadsheet-safe CSV (RFC 4180): CRLF line ends, a field with a comma, a quote, CR or LF quoted with its quotes
- * doubled, UTF-8 with a byte-order mark (so a spreadsheet opened by double-click reads accented names right). Text
- * fields that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) get a leading `'`;
- * numbers are written as numbers and never altered, so `-0.5` stays a negative number.
+ * Spreadsheet-safe CSV (RFC 4180): CRLF line ends, a field with a comma, a quote, CR or LF quoted with its
+ * quotes doubled, UTF-8 with a byte-order mark (so a spreadsheet opened by double-click reads accented names
+ * right). Text fields that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or
+ * CR) get a leading `'`; numbers are written as numbers and never altered, so `-0.5` stays a negative number.
  */
 import { quoteField } from "@firebreak/shared";
 

@@ -1,7 +1,8 @@
 /**
- * events.csv: every event of an ended game, one a row, for one member. The facilitator gets every event with the true
- * facts; a player gets the events their seat saw during the game and an observer the public ones, with the facts they
- * could know then (an incident's author only when they ran it or it was overt): viewFor, asked as during play, decides.
+ * events.csv: every event of an ended game, one a row, for one member. The facilitator gets every event with
+ * the true facts; a player gets the events their seat saw during the game and an observer the public ones,
+ * with the facts they could know then (an incident's author only when they ran it or it was overt): viewFor,
+ * asked as during play, decides.
  */
 import {
   own,
@@ -36,7 +37,9 @@ interface Change {
   delta: number;
 }
 
-/** The measure changes an event carries, read defensively (events made before they were recorded have none). */
+/**
+ * The measure changes an event carries, read defensively (events made before they were recorded have none).
+ */
 export function eventChanges(e: GameEvent): Change[] {
   const raw = (e as { changes?: unknown }).changes;
   if (!Array.isArray(raw)) return [];
@@ -50,7 +53,10 @@ export function eventChanges(e: GameEvent): Change[] {
   );
 }
 
-/** Who may see an event: "public", "facilitator" (nobody else during play), or the seats' ids separated by spaces. */
+/**
+ * Who may see an event: "public", "facilitator" (nobody else during play), or the seats' ids separated by
+ * spaces.
+ */
 export function visibilityText(e: GameEvent): string {
   if (e.visibleTo === "public") return "public";
   return e.visibleTo.length === 0 ? "facilitator" : e.visibleTo.join(" ");
@@ -65,7 +71,8 @@ function signed(n: number): string {
 /** The rows of events.csv for `viewer`, from the game's final state. */
 export function eventRows(final: GameState, viewer: Viewer): Cell[][] {
   const all = viewer.role === "facilitator";
-  // As during play: after the end viewFor reveals everything to everyone, and this export is each seat's own feed.
+  // As during play: after the end viewFor reveals everything to everyone, and this export is each seat's own
+  // feed.
   const view = viewFor({ ...final, phase: "planning" }, viewer);
   const incidents = new Map(view.incidents.map((i) => [i.id, i]));
   const truth = new Map(final.incidents.map((i) => [i.id, i]));

@@ -1,7 +1,7 @@
 /**
- * participation.csv: what each person did in a game, read off its journal (every entry says who made it): orders,
- * chat, proposals, answers, and the turns they marked their seat ready before it resolved. What a teacher grades
- * participation from. Bots and the server's own entries are nobody's.
+ * participation.csv: what each person did in a game, read off its journal (every entry says who made it):
+ * orders, chat, proposals, answers, and the turns they marked their seat ready before it resolved. What a
+ * teacher grades participation from. Bots and the server's own entries are nobody's.
  */
 import type { SeatId } from "@firebreak/shared";
 import { authorOf, type StoredEntry } from "../session/journal.ts";
@@ -39,7 +39,10 @@ export interface Participant {
   removed: boolean;
 }
 
-/** Everyone who was ever a member of the game (the creator first, then in the order they joined), with what they did. */
+/**
+ * Everyone who was ever a member of the game (the creator first, then in the order they joined), with what
+ * they did.
+ */
 export function participants(entries: readonly StoredEntry[]): {
   people: Participant[];
   turns: number;

@@ -1,8 +1,9 @@
 /**
- * report.html: a printable after-action report of an ended game, one self-contained page (inline CSS and SVG, no
- * script, nothing fetched) a teacher hands out or saves as PDF. It shows the game as the debrief shows it to the
- * member asking (viewFor on the ended game): outcome, tension per pair with the brink and war, scores, objectives,
- * every incident with its true author, and the CBMs. Its style is allowed by hash, so the page keeps a strict CSP.
+ * report.html: a printable after-action report of an ended game, one self-contained page (inline CSS and SVG,
+ * no script, nothing fetched) a teacher hands out or saves as PDF. It shows the game as the debrief shows it
+ * to the member asking (viewFor on the ended game): outcome, tension per pair with the brink and war, scores,
+ * objectives, every incident with its true author, and the CBMs. Its style is allowed by hash, so the page
+ * keeps a strict CSP.
  */
 import { createHash } from "node:crypto";
 import {
@@ -47,7 +48,10 @@ figure{margin:.6em 0;break-inside:avoid}figcaption{font-size:8.5pt;color:#444}sv
 code{font-size:8pt;word-break:break-all}
 @media print{body{margin:0;max-width:none;padding:0}.hint{display:none}}`;
 
-/** The Content-Security-Policy the report is served with: nothing but its own inline style (by hash) and data: images. */
+/**
+ * The Content-Security-Policy the report is served with: nothing but its own inline style (by hash) and data:
+ * images.
+ */
 export function reportCsp(forMeta = false): string {
   const hash = createHash("sha256").update(STYLE).digest("base64");
   const policy = [

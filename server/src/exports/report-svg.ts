@@ -1,7 +1,7 @@
 /**
- * The report's charts as inline SVG (no script, no style attribute: presentation attributes only, so a strict CSP
- * allows them): a pair's tension over the turns with its axes, the brink line, the turn war began and the operations
- * each side actually ran; and the timeline of the CBMs in force.
+ * The report's charts as inline SVG (no script, no style attribute: presentation attributes only, so a strict
+ * CSP allows them): a pair's tension over the turns with its axes, the brink line, the turn war began and the
+ * operations each side actually ran; and the timeline of the CBMs in force.
  */
 import { CBM_NAMES, own, pairMembers, type GameView, type SeatId } from "@firebreak/shared";
 
@@ -31,7 +31,9 @@ function lastTurn(v: GameView): number {
   return Math.max(1, longest, v.outcome?.turn ?? 0);
 }
 
-/** The turns labelled on an axis of `last` turns: every one, or every second, fifth… so labels never overlap. */
+/**
+ * The turns labelled on an axis of `last` turns: every one, or every second, fifth… so labels never overlap.
+ */
 function labelled(last: number): number[] {
   const step = last <= 16 ? 1 : last <= 32 ? 2 : 5;
   const out: number[] = [];

@@ -1,6 +1,7 @@
 /**
- * turns.csv: the game turn by turn, rebuilt from its record (its timeline): for every turn, each pair's tension and
- * each state's economy, stability, reputation and the action points its orders used. Turn 0 is the start.
+ * turns.csv: the game turn by turn, rebuilt from its record (its timeline): for every turn, each pair's
+ * tension and each state's economy, stability, reputation and the action points its orders used. Turn 0 is
+ * the start.
  */
 import {
   allPairs,
@@ -34,7 +35,10 @@ export function resolvedTurns(record: GameRecord): number {
   return record.steps.filter((s) => s.type === "resolve").length;
 }
 
-/** The action points each seat's orders used in turn `turn` (1-based): the last orders it gave before the turn resolved. */
+/**
+ * The action points each seat's orders used in turn `turn` (1-based): the last orders it gave before the turn
+ * resolved.
+ */
 export function pointsUsed(record: GameRecord, t: Timeline, turn: number): Map<SeatId, number> {
   const from = t.stepAt[turn - 1] ?? record.steps.length;
   const to = t.stepAt[turn] ?? record.steps.length;

@@ -1,7 +1,8 @@
 /**
- * Games that live on only in the store: the record a finished or closed game keeps, a game closed because this server
- * runs other rules than it was made under (with the notice its members get), and who may read them. A closed game's
- * record is built from its journal and its last kept state alone, never by an engine that would play it differently.
+ * Games that live on only in the store: the record a finished or closed game keeps, a game closed because
+ * this server runs other rules than it was made under (with the notice its members get), and who may read
+ * them. A closed game's record is built from its journal and its last kept state alone, never by an engine
+ * that would play it differently.
  */
 import {
   forkReseeds,
@@ -29,7 +30,9 @@ export function closureNotice(rules: number, engine: number): string {
   return `${closed} Its record and debrief stay readable by its members.`;
 }
 
-/** The parts of a kept state a record names, read defensively: it was made by the engine of another version. */
+/**
+ * The parts of a kept state a record names, read defensively: it was made by the engine of another version.
+ */
 function stateFacts(state: unknown): { scenarioHash?: string; options?: GameRecord["options"] } {
   const s = state as { scenario?: { hash?: unknown }; options?: unknown } | null;
   if (typeof s !== "object" || s === null) return {};
@@ -42,8 +45,9 @@ function stateFacts(state: unknown): { scenarioHash?: string; options?: GameReco
 }
 
 /**
- * Seats as a record names them when no state was kept, from the journal alone: a seat the facilitator or a takeover
- * handed to a bot is `bot:<persona>` (`bot` when the entry named none); seats bots took at the start read `human`.
+ * Seats as a record names them when no state was kept, from the journal alone: a seat the facilitator or a
+ * takeover handed to a bot is `bot:<persona>` (`bot` when the entry named none); seats bots took at the start
+ * read `human`.
  */
 function journalSeats(entries: readonly StoredEntry[], scenario: Scenario | null): GameRecord["seats"] {
   const bots = new Map<string, string>();
@@ -54,9 +58,10 @@ function journalSeats(entries: readonly StoredEntry[], scenario: Scenario | null
 }
 
 /**
- * A game's record from its journal and its last kept state, without an engine: the steps up to that state (resolution
- * steps with the hash the journal kept), its hash as `finalHash` and the state itself as `finalState`. Without a kept
- * state (games stored before states were kept) every step is listed and the hashes are those the journal kept, or "".
+ * A game's record from its journal and its last kept state, without an engine: the steps up to that state
+ * (resolution steps with the hash the journal kept), its hash as `finalHash` and the state itself as
+ * `finalState`. Without a kept state (games stored before states were kept) every step is listed and the
+ * hashes are those the journal kept, or "".
  */
 export function journalRecord(
   entries: readonly StoredEntry[],
@@ -75,7 +80,8 @@ export function journalRecord(
     steps.push(e.step.type === "resolve" && e.hash !== undefined ? { ...e.step, hash: e.hash } : e.step);
   }
   const facts = stateFacts(checkpoint?.state);
-  // A fork's record begins with its parent's steps up to the fork's turn (its create entry keeps them), then its own.
+  // A fork's record begins with its parent's steps up to the fork's turn (its create entry keeps them), then
+  // its own.
   const fork = first.options.fork;
   return {
     format: "firebreak-record",
@@ -94,8 +100,8 @@ export function journalRecord(
 }
 
 /**
- * Ends a game this server will not replay into a different one: marked ended with a `rulesChanged` closure, its record
- * (journalRecord, with `closed`) kept, and it is no longer asleep. Returns the closure.
+ * Ends a game this server will not replay into a different one: marked ended with a `rulesChanged` closure,
+ * its record (journalRecord, with `closed`) kept, and it is no longer asleep. Returns the closure.
  */
 export function closeForRules(game: StoredGame, entries: readonly StoredEntry[], why: string): Closure {
   const svc = services();
@@ -122,7 +128,10 @@ export function closeForRules(game: StoredGame, entries: readonly StoredEntry[],
   return closure;
 }
 
-/** The member of a game whose token this is, read off the journal alone (journalMembers; compared in constant time). */
+/**
+ * The member of a game whose token this is, read off the journal alone (journalMembers; compared in constant
+ * time).
+ */
 function journalReader(entries: readonly StoredEntry[], token: string): Member | null {
   let found: Member | null = null;
   for (const m of journalMembers(entries)) if (sameSecret(m.token, token)) found = m;
@@ -137,7 +146,10 @@ function replayable(game: StoredGame): boolean {
 /** Game ids as the server mints them: anything else names no game. */
 const GAME_ID = /^g[A-Za-z0-9_-]{1,20}$/;
 
-/** The stored game `gameId` and the member `token` is of it, or null (the same null for every failure: no id oracle). */
+/**
+ * The stored game `gameId` and the member `token` is of it, or null (the same null for every failure: no id
+ * oracle).
+ */
 export function storedMember(
   gameId: string,
   token: string | null,
@@ -164,8 +176,8 @@ export type RecordAnswer =
   | { status: 500 };
 
 /**
- * A game's record for the holder of `token`: the one kept when it ended or was closed; else, for a game of this
- * engine's rules, rebuilt by replaying its journal; else built from the journal alone (journalRecord).
+ * A game's record for the holder of `token`: the one kept when it ended or was closed; else, for a game of
+ * this engine's rules, rebuilt by replaying its journal; else built from the journal alone (journalRecord).
  */
 export function recordAnswer(gameId: string, token: string | null): RecordAnswer {
   const svc = services();
@@ -194,12 +206,17 @@ export function recordAnswer(gameId: string, token: string | null): RecordAnswer
   };
 }
 
-/** The notice for a member (by `token`) of a game the server closed, or null (not closed, or not a member's token). */
+/**
+ * The notice for a member (by `token`) of a game the server closed, or null (not closed, or not a member's
+ * token).
+ */
 export function closedNotice(gameId: string, token: string | null): string | null {
   return storedMember(gameId, token)?.game.closed?.message ?? null;
 }
 
-/** The notice for a join code whose game the server closed, if no game running or asleep has that code now. */
+/**
+ * The notice for a join code whose game the server closed, if no game running or asleep has that code now.
+ */
 export function closedCodeNotice(code: string): string | null {
   if (codeInUse(code)) return null;
   return services().store.closedWithCode(code)?.closed?.message ?? null;

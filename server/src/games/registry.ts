@@ -1,6 +1,7 @@
 /**
- * The games this process holds, by join code: the rooms running in memory and the games asleep (out of memory while
- * idle, their journal kept in the store). The HTTP routes, the matchmaking checks and the rooms all read it.
+ * The games this process holds, by join code: the rooms running in memory and the games asleep (out of memory
+ * while idle, their journal kept in the store). The HTTP routes, the matchmaking checks and the rooms all
+ * read it.
  */
 import { matchMaker } from "@colyseus/core";
 import type { SessionState } from "../session/types.ts";
@@ -8,7 +9,10 @@ import type { SessionState } from "../session/types.ts";
 /** Active rooms by join code, for the HTTP code lookup. */
 export const roomsByCode = new Map<string, string>();
 
-/** Rooms of other processes by join code, as last looked up in the cluster's listing (cluster/directory.ts); empty in one process. */
+/**
+ * Rooms of other processes by join code, as last looked up in the cluster's listing (cluster/directory.ts);
+ * empty in one process.
+ */
 export const remoteRoomsByCode = new Map<string, string>();
 
 /** The room with this join code: running here, or (in a cluster, after `lookUpCode`) in another process. */
@@ -16,13 +20,19 @@ export function roomIdForCode(code: string): string | undefined {
   return roomsByCode.get(code) ?? remoteRoomsByCode.get(code);
 }
 
-/** Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code or a member's token wakes them. */
+/**
+ * Games asleep (left memory while idle; their journal stays in the store) by join code: a lookup of the code
+ * or a member's token wakes them.
+ */
 export const sleepingByCode = new Map<string, string>();
 
 /** Join codes taken by something other than a game (an exercise's code, exercises/registry.ts). */
 export const reservedCodes = new Set<string>();
 
-/** True when a running or sleeping game, or an exercise, already has this join code (in a cluster: here or, as last learnt, elsewhere). */
+/**
+ * True when a running or sleeping game, or an exercise, already has this join code (in a cluster: here or, as
+ * last learnt, elsewhere).
+ */
 export function codeInUse(code: string): boolean {
   return (
     roomsByCode.has(code) ||

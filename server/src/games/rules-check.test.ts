@@ -1,4 +1,7 @@
-/** A stored game goes on under other rules only when its journal proves the same game; the versions here are arbitrary. */
+/**
+ * A stored game goes on under other rules only when its journal proves the same game; the versions here are
+ * arbitrary.
+ */
 import { describe, expect, it } from "vitest";
 import { stateHash } from "@firebreak/shared";
 import type { JournalEntry, StoredEntry } from "../session/journal.ts";
@@ -6,7 +9,10 @@ import { applyEntry, createSession } from "../session/session.ts";
 import { scenario, started } from "../testing/fixtures.ts";
 import { checkJournal } from "./rules-check.ts";
 
-/** The started class game through one resolved turn, each create and step entry with the hash of the state after it. */
+/**
+ * The started class game through one resolved turn, each create and step entry with the hash of the state
+ * after it.
+ */
 function hashedJournal(): StoredEntry[] {
   const { s, journal } = started();
   const turn = s.game.turn;

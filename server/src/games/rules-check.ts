@@ -1,7 +1,8 @@
 /**
- * Whether this engine still plays a stored game as the game was played: its journal replayed, and the state after each
- * entry compared with the hash the journal kept of it. A game keeps the rules it began under; when another engine
- * cannot prove it plays the same game, the game is closed rather than silently changed (restore.ts).
+ * Whether this engine still plays a stored game as the game was played: its journal replayed, and the state
+ * after each entry compared with the hash the journal kept of it. A game keeps the rules it began under; when
+ * another engine cannot prove it plays the same game, the game is closed rather than silently changed
+ * (restore.ts).
  */
 import { RULES_VERSION, stateHash, type Scenario } from "@firebreak/shared";
 import type { StoredEntry } from "../session/journal.ts";
@@ -14,7 +15,10 @@ export type JournalCheck =
   | { kind: "same"; session: SessionState }
   /** Not provably the same game under these rules: close it. `why` says where it parted. */
   | { kind: "differs"; why: string }
-  /** The journal does not replay under the rules it was written for (damaged, or accepted what is refused now). */
+  /**
+   * The journal does not replay under the rules it was written for (damaged, or accepted what is refused
+   * now).
+   */
   | { kind: "broken"; why: string };
 
 /** The hash a create or step entry kept of the state after it, if it kept one. */
@@ -22,7 +26,9 @@ function keptHash(e: StoredEntry): string | undefined {
   return (e.kind === "create" || e.kind === "step") && typeof e.hash === "string" ? e.hash : undefined;
 }
 
-/** Where an entry sits, for a person: "the start", "turn 3 (orders of aestria)" or "a join entry in turn 2". */
+/**
+ * Where an entry sits, for a person: "the start", "turn 3 (orders of aestria)" or "a join entry in turn 2".
+ */
 function place(e: StoredEntry, s: SessionState): string {
   if (e.kind === "create") return "the start";
   if (e.kind !== "step") return `a ${e.kind} entry in turn ${s.game.turn}`;
@@ -33,9 +39,10 @@ function place(e: StoredEntry, s: SessionState): string {
 }
 
 /**
- * Replays `entries`, a game stored under rules `rules`, with this engine (rules `engine`). Under the same rules only the
- * last kept hash is compared (an engine changed without a new version is caught; restarts stay fast); under other rules
- * every create and step entry must carry a hash and every hash must match, or the game `differs`.
+ * Replays `entries`, a game stored under rules `rules`, with this engine (rules `engine`). Under the same
+ * rules only the last kept hash is compared (an engine changed without a new version is caught; restarts stay
+ * fast); under other rules every create and step entry must carry a hash and every hash must match, or the
+ * game `differs`.
  */
 export function checkJournal(
   entries: readonly StoredEntry[],

@@ -1,4 +1,7 @@
-/** Waking a game that went to sleep while idle: its room is restored from the journal, once, however many ask at the same time. */
+/**
+ * Waking a game that went to sleep while idle: its room is restored from the journal, once, however many ask
+ * at the same time.
+ */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import { normaliseCode } from "../session/tokens.ts";
@@ -8,7 +11,10 @@ import { isAsleep, isAwake, roomIdForCode, sleepingGame } from "./registry.ts";
 
 const waking = new Map<string, Promise<void>>();
 
-/** Restores a sleeping game's room; resolves once it runs (at once if it already does). Rejects if it is not asleep or fails to restore. */
+/**
+ * Restores a sleeping game's room; resolves once it runs (at once if it already does). Rejects if it is not
+ * asleep or fails to restore.
+ */
 export function wake(gameId: string): Promise<void> {
   if (isAwake(gameId)) return Promise.resolve();
   const pending = waking.get(gameId);
@@ -23,9 +29,9 @@ export function wake(gameId: string): Promise<void> {
 }
 
 /**
- * Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room. Throws only
- * `RULES_CHANGED` with the notice, for the code of a game the server closed because it runs other rules (archive.ts)
- * when no game running or asleep has that code; otherwise never fails.
+ * Wakes the sleeping game whose join code a matchmaking join names, so the matchmaker finds its room. Throws
+ * only `RULES_CHANGED` with the notice, for the code of a game the server closed because it runs other rules
+ * (archive.ts) when no game running or asleep has that code; otherwise never fails.
  */
 export async function wakeForCode(options: unknown): Promise<void> {
   const raw = (options as { code?: unknown } | null)?.code;

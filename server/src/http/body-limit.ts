@@ -1,11 +1,12 @@
 /**
- * A cap on request bodies, applied before anything reads them. Colyseus read a matchmaking body (POST /matchmake/…)
- * whole into memory before parsing it (a 600 MB POST took the server to 1.9 GB RSS), and Express's JSON parser drains
- * an oversized body to its end before it answers. Here every request body is read at the front door, never more than
- * the cap: a body over it is answered 413 PAYLOAD_TOO_LARGE at once when its Content-Length says so, or as soon as a
- * chunked body grows past it, and the rest is discarded as it arrives. A body within the cap is handed on as
- * `req.body`: parsed when it is JSON (malformed JSON is answered 400 INVALID_REQUEST), else as text. Colyseus' router
- * uses `req.body` instead of reading the stream again, and Express's body parsers skip a request already read.
+ * A cap on request bodies, applied before anything reads them. Colyseus read a matchmaking body (POST
+ * /matchmake/…) whole into memory before parsing it (a 600 MB POST took the server to 1.9 GB RSS), and
+ * Express's JSON parser drains an oversized body to its end before it answers. Here every request body is
+ * read at the front door, never more than the cap: a body over it is answered 413 PAYLOAD_TOO_LARGE at once
+ * when its Content-Length says so, or as soon as a chunked body grows past it, and the rest is discarded as
+ * it arrives. A body within the cap is handed on as `req.body`: parsed when it is JSON (malformed JSON is
+ * answered 400 INVALID_REQUEST), else as text. Colyseus' router uses `req.body` instead of reading the stream
+ * again, and Express's body parsers skip a request already read.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Gate } from "./request-gate.ts";
@@ -31,8 +32,8 @@ function hasBody(req: IncomingMessage): boolean {
 }
 
 /**
- * A gate that refuses bodies over `maxBytes` and reads the others (JSON parsed) into `req.body` before any listener sees
- * the request. `larger` gives a route (`"POST /api/scenario-uploads"`) a cap of its own.
+ * A gate that refuses bodies over `maxBytes` and reads the others (JSON parsed) into `req.body` before any
+ * listener sees the request. `larger` gives a route (`"POST /api/scenario-uploads"`) a cap of its own.
  */
 export function limitBodies(maxBytes: number, larger: ReadonlyMap<string, number> = new Map()): Gate {
   return (req, res, pass) => {

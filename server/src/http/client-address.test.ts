@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { IncomingMessage } from "node:http";
 import { clientAddress } from "./client-address.ts";
 
-/** A request from `peer` carrying `xff` as X-Forwarded-For (and a forged X-Real-IP, which must never count). */
+/**
+ * A request from `peer` carrying `xff` as X-Forwarded-For (and a forged X-Real-IP, which must never count).
+ */
 function req(peer: string, xff?: string | string[]): IncomingMessage {
   const headers: Record<string, string | string[]> = { "x-real-ip": "6.6.6.6" };
   if (xff !== undefined) headers["x-forwarded-for"] = xff;

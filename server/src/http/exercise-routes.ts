@@ -8,7 +8,10 @@ import { sameSecret } from "../session/tokens.ts";
 import { bearerToken } from "./bearer.ts";
 import { wrongRecordTokens } from "./limits.ts";
 
-/** The CSV of an exercise's tables: one row per table (treatment, outcome, turns, peak tension per pair, CBMs, scores). */
+/**
+ * The CSV of an exercise's tables: one row per table (treatment, outcome, turns, peak tension per pair, CBMs,
+ * scores).
+ */
 export function tablesCsv(exerciseId: string, token: string | null): string | null {
   const ex = exerciseById(exerciseId);
   if (!ex || token === null || !sameSecret(token, ex.key)) return null;
@@ -65,7 +68,8 @@ export function installExerciseRoutes(app: Application): void {
       });
       return;
     }
-    // The exercise's facilitator key only. A missing or wrong key, an unknown exercise, a malformed id: the same 401.
+    // The exercise's facilitator key only. A missing or wrong key, an unknown exercise, a malformed id: the
+    // same 401.
     const csv = tablesCsv(String(req.params.id ?? ""), bearerToken(req.get("authorization")));
     if (csv === null) {
       wrongRecordTokens.hit(address);

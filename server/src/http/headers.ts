@@ -1,6 +1,6 @@
 /**
- * Security headers on every HTTP answer (the page, the API, Colyseus' matchmaking route, refusals), set by helmet
- * before any route runs, and the cache policy of the built client.
+ * Security headers on every HTTP answer (the page, the API, Colyseus' matchmaking route, refusals), set by
+ * helmet before any route runs, and the cache policy of the built client.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, sep } from "node:path";
@@ -9,8 +9,8 @@ import { requestHost } from "./origins.ts";
 
 /**
  * The Content-Security-Policy directives. `connect-src` names the WebSocket endpoint on the page's own host
- * explicitly (ws: and wss:), since older browsers do not count ws: as 'self'. Phaser sets canvas styles through the
- * CSSOM and Vite emits the CSS as a file, so no inline style or script is allowed.
+ * explicitly (ws: and wss:), since older browsers do not count ws: as 'self'. Phaser sets canvas styles
+ * through the CSSOM and Vite emits the CSS as a file, so no inline style or script is allowed.
  */
 export function cspDirectives(host: string | null): Record<string, string[]> {
   return {
@@ -34,7 +34,10 @@ export function cspHeader(host: string | null): string {
     .join(";");
 }
 
-/** Sets the security headers on a response: CSP, nosniff, Referrer-Policy no-referrer, frame and cross-origin policies; removes X-Powered-By. */
+/**
+ * Sets the security headers on a response: CSP, nosniff, Referrer-Policy no-referrer, frame and cross-origin
+ * policies; removes X-Powered-By.
+ */
 export function securityHeaders(
   trustForwardedHost: boolean,
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -60,7 +63,8 @@ export function securityHeaders(
     crossOriginResourcePolicy: { policy: "same-origin" },
   });
   return (req, res) => {
-    // helmet fails only on a directive value it cannot send (requestHost never gives one); the fixed policy stands in.
+    // helmet fails only on a directive value it cannot send (requestHost never gives one); the fixed policy
+    // stands in.
     csp(req, res, (err?: unknown) => {
       if (err) res.setHeader("Content-Security-Policy", cspHeader(null));
     });
@@ -68,7 +72,10 @@ export function securityHeaders(
   };
 }
 
-/** Cache policy of the built client: hashed files under /assets/ forever, index.html revalidated on every load. */
+/**
+ * Cache policy of the built client: hashed files under /assets/ forever, index.html revalidated on every
+ * load.
+ */
 export function clientCacheHeaders(res: ServerResponse, path: string): void {
   if (path.includes(`${sep}assets${sep}`))
     res.setHeader("Cache-Control", "public, max-age=31536000, immutable");

@@ -1,8 +1,8 @@
 /**
- * The process's rate limits and its cap on live games, all keyed by client address through `rateKey`:
- * wrong codes at the code lookup, wrong codes and tokens at matchmaking joins, and game creations.
- * `configureLimits` sets them at start-up (from FIREBREAK_CREATES_PER_WINDOW, FIREBREAK_CREATE_WINDOW_SECONDS,
- * FIREBREAK_MAX_GAMES); until then the defaults hold.
+ * The process's rate limits and its cap on live games, all keyed by client address through `rateKey`: wrong
+ * codes at the code lookup, wrong codes and tokens at matchmaking joins, and game creations.
+ * `configureLimits` sets them at start-up (from FIREBREAK_CREATES_PER_WINDOW,
+ * FIREBREAK_CREATE_WINDOW_SECONDS, FIREBREAK_MAX_GAMES); until then the defaults hold.
  */
 import { services } from "../services.ts";
 import { WindowLimiter } from "./rate-limit.ts";
@@ -11,9 +11,14 @@ import { WindowLimiter } from "./rate-limit.ts";
 export const CODE_ATTEMPTS = 10;
 /** The window of both wrong-code limits. */
 export const CODE_WINDOW_MS = 60_000;
-/** Wrong-code (or wrong-token) matchmaking joins allowed per address per window (a person mistypes a few times; a guesser thousands). */
+/**
+ * Wrong-code (or wrong-token) matchmaking joins allowed per address per window (a person mistypes a few
+ * times; a guesser thousands).
+ */
 export const JOIN_ATTEMPTS = 60;
-/** Requests for a game's record or exports that named no member of the game, allowed per address per window. */
+/**
+ * Requests for a game's record or exports that named no member of the game, allowed per address per window.
+ */
 export const RECORD_ATTEMPTS = 30;
 
 /** Game creations and live games allowed. */
@@ -26,7 +31,10 @@ export interface CreationLimits {
   maxGames: number;
 }
 
-/** Defaults: 30 creations per address per 10 minutes (a class behind one school address starting solo games), 500 live games. */
+/**
+ * Defaults: 30 creations per address per 10 minutes (a class behind one school address starting solo games),
+ * 500 live games.
+ */
 export const DEFAULT_CREATION_LIMITS: CreationLimits = {
   createsPerWindow: 30,
   createWindowMs: 10 * 60_000,

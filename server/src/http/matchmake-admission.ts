@@ -1,14 +1,14 @@
 /**
- * Which matchmaking calls may proceed (the crisis room's static onAuth runs this before any room is looked up).
- * Colyseus answers a `join` or `joinOrCreate` with a seat reservation in whatever room matches the options, and that
- * reservation names the room: without these checks `POST /matchmake/join/crisis` with `{}` handed out a running game's
- * room id. Allowed:
+ * Which matchmaking calls may proceed (the crisis room's static onAuth runs this before any room is looked
+ * up). Colyseus answers a `join` or `joinOrCreate` with a seat reservation in whatever room matches the
+ * options, and that reservation names the room: without these checks `POST /matchmake/join/crisis` with `{}`
+ * handed out a running game's room id. Allowed:
  *  - `create`, within the per-address creation limit and the cap on live games;
  *  - `join` with a `code` (Colyseus filters rooms by it), or with a `token`, which pins the join to that token's game;
  *  - `joinById` with a `code` of that room, a `token` or an `invite` (the room checks the token or invite).
- * Everything else (`joinOrCreate`, a `join` or `joinById` with neither) is refused with BAD_CODE. Codes and tokens that
- * match no game count toward the wrong-join limit of the client's address (`context.ip`, set by client-address.ts);
- * a right code is never refused because others from the same address mistyped theirs.
+ * Everything else (`joinOrCreate`, a `join` or `joinById` with neither) is refused with BAD_CODE. Codes and
+ * tokens that match no game count toward the wrong-join limit of the client's address (`context.ip`, set by
+ * client-address.ts); a right code is never refused because others from the same address mistyped theirs.
  */
 import type { AuthContext } from "@colyseus/core";
 import { remoteCodeOfToken } from "../cluster/directory.ts";
@@ -16,7 +16,10 @@ import { liveSession, roomIdForCode, roomsByCode } from "../games/registry.ts";
 import { memberByToken, normaliseCode } from "../session/tokens.ts";
 import { creations, currentCreationLimits, wrongJoins } from "./limits.ts";
 
-/** The matchmaking method (`create`, `join`, `joinById`, …) and its room name or id, from the HTTP request behind `context`. */
+/**
+ * The matchmaking method (`create`, `join`, `joinById`, …) and its room name or id, from the HTTP request
+ * behind `context`.
+ */
 export function matchmakeCall(context: AuthContext): { method: string; target: string } | null {
   const url = (context.req as { url?: unknown } | undefined)?.url;
   if (typeof url !== "string") return null;
@@ -32,7 +35,10 @@ export function matchmakeCall(context: AuthContext): { method: string; target: s
 
 const NEEDS_CODE = "BAD_CODE: joining a game needs its join code (or a seat token to rejoin)";
 
-/** Refuses (throws `Error("CODE: message")`) a matchmaking call that may not proceed; may pin a token join to its game's code. */
+/**
+ * Refuses (throws `Error("CODE: message")`) a matchmaking call that may not proceed; may pin a token join to
+ * its game's code.
+ */
 export function admitMatchmaking(options: unknown, context: AuthContext): void {
   const call = matchmakeCall(context);
   if (!call)
@@ -103,7 +109,10 @@ function admitJoinById(o: Record<string, unknown>, roomId: string, address: stri
   throw new Error(NEEDS_CODE);
 }
 
-/** The join code of the running game one of whose members holds `token`, or null (every game is compared, in constant time). */
+/**
+ * The join code of the running game one of whose members holds `token`, or null (every game is compared, in
+ * constant time).
+ */
 function codeOfToken(token: string): string | null {
   let code: string | null = null;
   for (const roomId of roomsByCode.values()) {

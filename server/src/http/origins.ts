@@ -1,14 +1,18 @@
 /**
- * Which web origins may use the server from a browser: the page's own origin (the one whose host the request is
- * addressed to) and those listed in FIREBREAK_ALLOWED_ORIGINS. Colyseus' default answers any Origin with
- * `Access-Control-Allow-Origin: <that origin>` and credentials, on every HTTP route; here only allowed origins get CORS
- * headers, and a WebSocket upgrade from a foreign origin is refused. A request without Origin (curl, the Node SDK, a
- * same-origin navigation) is not a cross-origin browser request and is left alone.
+ * Which web origins may use the server from a browser: the page's own origin (the one whose host the request
+ * is addressed to) and those listed in FIREBREAK_ALLOWED_ORIGINS. Colyseus' default answers any Origin with
+ * `Access-Control-Allow-Origin: <that origin>` and credentials, on every HTTP route; here only allowed
+ * origins get CORS headers, and a WebSocket upgrade from a foreign origin is refused. A request without
+ * Origin (curl, the Node SDK, a same-origin navigation) is not a cross-origin browser request and is left
+ * alone.
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { matchMaker, type AuthContext } from "@colyseus/core";
 
-/** Parses FIREBREAK_ALLOWED_ORIGINS: comma-separated origins (`https://class.example.org`); throws on anything that is not an origin. */
+/**
+ * Parses FIREBREAK_ALLOWED_ORIGINS: comma-separated origins (`https://class.example.org`); throws on anything
+ * that is not an origin.
+ */
 export function parseAllowedOrigins(v: string | undefined): string[] {
   if (v === undefined || v.trim() === "") return [];
   return v.split(",").map((raw) => {
@@ -27,7 +31,10 @@ export function parseAllowedOrigins(v: string | undefined): string[] {
   });
 }
 
-/** Which origins are allowed, and whether X-Forwarded-Host (set by a trusted reverse proxy) names the server's host. */
+/**
+ * Which origins are allowed, and whether X-Forwarded-Host (set by a trusted reverse proxy) names the server's
+ * host.
+ */
 export interface OriginPolicy {
   allowed: readonly string[];
   trustForwardedHost: boolean;
@@ -40,7 +47,10 @@ function header(headers: IncomingHttpHeaders | Headers, name: string): string | 
   return (Array.isArray(v) ? v[0] : v) ?? undefined;
 }
 
-/** The host (`name[:port]`) the client addressed: Host, or the first X-Forwarded-Host when a trusted proxy sets it; null if malformed. */
+/**
+ * The host (`name[:port]`) the client addressed: Host, or the first X-Forwarded-Host when a trusted proxy
+ * sets it; null if malformed.
+ */
 export function requestHost(
   headers: IncomingHttpHeaders | Headers,
   trustForwardedHost: boolean,
@@ -89,8 +99,8 @@ export function corsHeaders(
 
 /**
  * Replaces Colyseus' CORS answer (process-wide: its matchmaking controller is a singleton). Colyseus merges
- * DEFAULT_CORS_HEADERS (which carry `Access-Control-Allow-Origin: *`) with getCorsHeaders() and sets them on every
- * HTTP response, Express routes included, and answers every OPTIONS with them.
+ * DEFAULT_CORS_HEADERS (which carry `Access-Control-Allow-Origin: *`) with getCorsHeaders() and sets them on
+ * every HTTP response, Express routes included, and answers every OPTIONS with them.
  */
 export function restrictCors(policy: OriginPolicy): void {
   const controller = matchMaker.controller as {
@@ -101,7 +111,10 @@ export function restrictCors(policy: OriginPolicy): void {
   controller.getCorsHeaders = (headers: Headers) => corsHeaders(headers, policy);
 }
 
-/** For the WebSocket transport's `beforeUpgrade`: a 403 for an upgrade whose Origin is foreign, nothing otherwise. */
+/**
+ * For the WebSocket transport's `beforeUpgrade`: a 403 for an upgrade whose Origin is foreign, nothing
+ * otherwise.
+ */
 export function refuseForeignUpgrade(
   policy: OriginPolicy,
 ): (request: Request, context: Readonly<AuthContext>) => Response | undefined {

@@ -1,10 +1,13 @@
 /**
- * The key a client's address is rate-limited under. One IPv6 subscriber usually holds a whole /64 and can pick any
- * address in it, so an IPv6 address counts as its /64; an IPv4 address (also written IPv4-mapped, `::ffff:1.2.3.4`)
- * counts as itself.
+ * The key a client's address is rate-limited under. One IPv6 subscriber usually holds a whole /64 and can
+ * pick any address in it, so an IPv6 address counts as its /64; an IPv4 address (also written IPv4-mapped,
+ * `::ffff:1.2.3.4`) counts as itself.
  */
 
-/** The rate-limit key of an address: IPv4 as itself, IPv6 as its /64 (`2001:0db8:0000:0000::/64`); anything unparseable as given. */
+/**
+ * The rate-limit key of an address: IPv4 as itself, IPv6 as its /64 (`2001:0db8:0000:0000::/64`); anything
+ * unparseable as given.
+ */
 export function rateKey(address: string): string {
   const bare = address
     .trim()
@@ -28,7 +31,9 @@ function isIpv4(s: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
-/** The eight 16-bit groups of an IPv6 address (with `::` and a dotted IPv4 tail), or null if it is not one. */
+/**
+ * The eight 16-bit groups of an IPv6 address (with `::` and a dotted IPv4 tail), or null if it is not one.
+ */
 function expandIpv6(s: string): number[] | null {
   if (!s.includes(":") || !/^[0-9a-fA-F:.]+$/.test(s)) return null;
   let text = s;

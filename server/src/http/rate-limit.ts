@@ -1,7 +1,7 @@
 /**
- * Fixed-window counters per client, keyed by `rateKey` (an IPv6 client counts as its /64). A window opens at a key's
- * first counted event and lasts `windowMs`. The state stays bounded: expired windows are swept at most once a window,
- * and past `maxKeys` the oldest windows are dropped first.
+ * Fixed-window counters per client, keyed by `rateKey` (an IPv6 client counts as its /64). A window opens at
+ * a key's first counted event and lasts `windowMs`. The state stays bounded: expired windows are swept at
+ * most once a window, and past `maxKeys` the oldest windows are dropped first.
  */
 import { rateKey } from "./rate-key.ts";
 
@@ -78,7 +78,8 @@ export class WindowLimiter {
       this.lastSweep = now;
       for (const [key, w] of this.windows) if (now - w.since >= this.windowMs) this.windows.delete(key);
     }
-    // A Map iterates in insertion order, and a window is inserted when it opens: the first keys are the oldest.
+    // A Map iterates in insertion order, and a window is inserted when it opens: the first keys are the
+    // oldest.
     for (const key of this.windows.keys()) {
       if (this.windows.size < this.maxKeys) break;
       this.windows.delete(key);

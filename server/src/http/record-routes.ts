@@ -1,9 +1,9 @@
 /**
- * A game's record and its exports, for its members only (docs/protocol.md §3.4, §3.5): the replayable JSON record,
- * events.csv, turns.csv, the chat the member could read (JSON and CSV), participation.csv (facilitators only) and a
- * printable report.html. Every failure to name a
- * member of the game answers the same 401 (no id oracle) and counts against the caller's address (RATE_LIMITED after
- * `RECORD_ATTEMPTS` in a minute); a game still running answers 409.
+ * A game's record and its exports, for its members only (docs/protocol.md §3.4, §3.5): the replayable JSON
+ * record, events.csv, turns.csv, the chat the member could read (JSON and CSV), participation.csv
+ * (facilitators only) and a printable report.html. Every failure to name a member of the game answers the
+ * same 401 (no id oracle) and counts against the caller's address (RATE_LIMITED after `RECORD_ATTEMPTS` in a
+ * minute); a game still running answers 409.
  */
 import type { Application, Request, Response } from "express";
 import {
@@ -40,7 +40,9 @@ interface Loaded {
   record: GameRecord;
 }
 
-/** The scenario a record was played in: the one it carries, else the server's with that id (null if neither). */
+/**
+ * The scenario a record was played in: the one it carries, else the server's with that id (null if neither).
+ */
 function scenarioOf(record: GameRecord): Scenario | null {
   return record.scenarioData ?? services().scenario(record.scenario.id);
 }
@@ -51,9 +53,9 @@ function refuse(res: Response, status: number, code: string, message: string): n
 }
 
 /**
- * The member's ended game, or null once the refusal is sent: 429 for an address over its wrong-token limit, 401 for
- * anyone who is not a member, 403 for a non-facilitator when `facilitatorOnly`, 409 while the game runs, 500 if the
- * record cannot be rebuilt.
+ * The member's ended game, or null once the refusal is sent: 429 for an address over its wrong-token limit,
+ * 401 for anyone who is not a member, 403 for a non-facilitator when `facilitatorOnly`, 409 while the game
+ * runs, 500 if the record cannot be rebuilt.
  */
 function load(req: Request, res: Response, facilitatorOnly: boolean): Loaded | null {
   const address = req.ip ?? req.socket.remoteAddress ?? "?";
@@ -92,7 +94,8 @@ function load(req: Request, res: Response, facilitatorOnly: boolean): Loaded | n
 
 /** The record's timeline, or null (the refusal sent) when this server cannot replay it. */
 function timelineOf(res: Response, record: GameRecord): Timeline | null {
-  // The server adds the scenario to a record only when it holds it unchanged (same hash): without it, no replay.
+  // The server adds the scenario to a record only when it holds it unchanged (same hash): without it, no
+  // replay.
   const scenario = record.scenarioData;
   if (record.rulesVersion !== RULES_VERSION || !scenario)
     return refuse(
@@ -113,7 +116,10 @@ function finalOf(res: Response, record: GameRecord): GameState | null {
   return timelineOf(res, record)?.final ?? null;
 }
 
-/** The chat lines the member could read, all of them, oldest first; null (the refusal sent) if the journal cannot be replayed. */
+/**
+ * The chat lines the member could read, all of them, oldest first; null (the refusal sent) if the journal
+ * cannot be replayed.
+ */
 function transcriptOf(res: Response, found: Loaded): ChatLine[] | null {
   const scenario = scenarioOf(found.record);
   const session =

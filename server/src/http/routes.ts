@@ -1,4 +1,7 @@
-/** The small HTTP API: health, scenarios, join-code lookup (rate-limited), records and their exports (members only; record-routes.ts), metrics (operators only), and the built client. */
+/**
+ * The small HTTP API: health, scenarios, join-code lookup (rate-limited), records and their exports (members
+ * only; record-routes.ts), metrics (operators only), and the built client.
+ */
 import { existsSync } from "node:fs";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import {
@@ -38,7 +41,9 @@ export { CODE_ATTEMPTS, CODE_WINDOW_MS, JOIN_ATTEMPTS, resetRateLimits } from ".
 
 /** What the routes need beyond the catalogue. */
 export interface RouteOptions {
-  /** FIREBREAK_OPERATOR_TOKEN: the bearer secret that opens GET /api/metrics; null leaves the route closed. */
+  /**
+   * FIREBREAK_OPERATOR_TOKEN: the bearer secret that opens GET /api/metrics; null leaves the route closed.
+   */
   operatorToken: string | null;
   /** FIREBREAK_MAX_BODY_BYTES: the largest JSON body Express parses. */
   maxBodyBytes: number;
@@ -62,7 +67,8 @@ export function installRoutes(
       scenarios: catalogue.size,
     });
   });
-  // For a load balancer: 503 until the process has restored its games, and again once it shuts down (docs/deploy.md).
+  // For a load balancer: 503 until the process has restored its games, and again once it shuts down
+  // (docs/deploy.md).
   app.get("/api/ready", (_req: Request, res: Response) => {
     res.status(isReady() ? 200 : 503).json({ ready: isReady() });
   });
@@ -114,7 +120,8 @@ export function installRoutes(
       res.json(table);
       return;
     }
-    // A game asleep (idle, out of memory) wakes when its code is looked up; in a cluster it may run in another process.
+    // A game asleep (idle, out of memory) wakes when its code is looked up; in a cluster it may run in
+    // another process.
     await lookUpCode(code);
     const sleeping = roomIdForCode(code) ? undefined : sleepingGame(code);
     if (sleeping !== undefined) await wake(sleeping).catch(() => undefined);
@@ -143,8 +150,9 @@ export function installRoutes(
     res.json(found);
   });
   app.post("/api/games/:gameId/wake", async (req: Request, res: Response) => {
-    // A member whose game went to sleep brings it back before rejoining with its token. Same 401 for a wrong token, an
-    // unknown game and a malformed id: no id oracle. Only a game that is asleep has its journal read.
+    // A member whose game went to sleep brings it back before rejoining with its token. Same 401 for a wrong
+    // token, an unknown game and a malformed id: no id oracle. Only a game that is asleep has its journal
+    // read.
     const id = String(req.params.gameId ?? "");
     const token = bearerToken(req.get("authorization"));
     const running = token !== null && isAwake(id) ? liveSession(id) : null;
@@ -193,7 +201,8 @@ export function installRoutes(
   if (clientDir && existsSync(clientDir)) {
     app.use(serveClient(clientDir));
   }
-  // Express's own failures (a body over the limit, malformed JSON, a bug) answer { code, message }, never an HTML stack trace.
+  // Express's own failures (a body over the limit, malformed JSON, a bug) answer { code, message }, never an
+  // HTML stack trace.
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) {
       next(err);

@@ -1,8 +1,8 @@
 /**
- * The built client, served compressed: the client's build writes brotli (`.br`) and gzip (`.gz`) copies beside its
- * files (client/build/precompress.ts), and a request whose Accept-Encoding takes one gets that copy with the original
- * file's Content-Type and the cache policy of headers.ts (hashed assets immutable, index.html no-cache). Files without
- * a copy, and browsers that take neither encoding, get the file as it is.
+ * The built client, served compressed: the client's build writes brotli (`.br`) and gzip (`.gz`) copies
+ * beside its files (client/build/precompress.ts), and a request whose Accept-Encoding takes one gets that
+ * copy with the original file's Content-Type and the cache policy of headers.ts (hashed assets immutable,
+ * index.html no-cache). Files without a copy, and browsers that take neither encoding, get the file as it is.
  */
 import { readdirSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -18,7 +18,10 @@ const ENCODINGS = [
 /** A content coding the server can send. */
 export type Coding = (typeof ENCODINGS)[number]["coding"];
 
-/** The coding to send for an Accept-Encoding header among those available: brotli before gzip, none refused by q=0. */
+/**
+ * The coding to send for an Accept-Encoding header among those available: brotli before gzip, none refused by
+ * q=0.
+ */
 export function chooseEncoding(accept: string | undefined, available: ReadonlySet<Coding>): Coding | null {
   if (!accept) return null;
   const q = new Map<string, number>();
@@ -33,7 +36,10 @@ export function chooseEncoding(accept: string | undefined, available: ReadonlySe
   return null;
 }
 
-/** The URL paths (e.g. "/assets/index-abc.js") of the files under `dir` that have compressed copies, with the codings they have. */
+/**
+ * The URL paths (e.g. "/assets/index-abc.js") of the files under `dir` that have compressed copies, with the
+ * codings they have.
+ */
 export function compressedCopies(dir: string): Map<string, Set<Coding>> {
   const copies = new Map<string, Set<Coding>>();
   const walk = (rel: string): void => {
@@ -53,7 +59,10 @@ export function compressedCopies(dir: string): Map<string, Set<Coding>> {
   return copies;
 }
 
-/** The middleware that serves the built client in `dir`, compressed where a copy exists and the browser accepts it. */
+/**
+ * The middleware that serves the built client in `dir`, compressed where a copy exists and the browser
+ * accepts it.
+ */
 export function serveClient(dir: string): RequestHandler {
   const copies = compressedCopies(dir);
   // The cache policy is the original file's: a copy's name ends in .br or .gz.

@@ -1,8 +1,9 @@
 /**
- * `GET /api/games/:gameId/view`: a member's view of a running game over plain HTTP, for the turn-summary page a student
- * opens from a link (a notice's, days after the last visit) without joining the room or loading the board. The view is
- * the one the room would send (`viewFor` decides what is hidden), without presence. Members only, by seat token or
- * facilitator key; every failure to name a member answers the same 401 and counts against the address, as records do.
+ * `GET /api/games/:gameId/view`: a member's view of a running game over plain HTTP, for the turn-summary page
+ * a student opens from a link (a notice's, days after the last visit) without joining the room or loading the
+ * board. The view is the one the room would send (`viewFor` decides what is hidden), without presence.
+ * Members only, by seat token or facilitator key; every failure to name a member answers the same 401 and
+ * counts against the address, as records do.
  */
 import type { Application, Request, Response } from "express";
 import type { ClientView } from "@firebreak/shared";
@@ -16,7 +17,10 @@ import { clientView } from "../views/client-view.ts";
 import { bearerToken } from "./bearer.ts";
 import { wrongRecordTokens } from "./limits.ts";
 
-/** The session and the member `token` names in game `gameId`: from the room when it runs here, else from its journal. */
+/**
+ * The session and the member `token` names in game `gameId`: from the room when it runs here, else from its
+ * journal.
+ */
 function sessionFor(gameId: string, token: string): { s: SessionState; m: Member } | null {
   const live = isAwake(gameId) ? liveSession(gameId) : null;
   if (live) {

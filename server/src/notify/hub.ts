@@ -1,4 +1,7 @@
-/** The process's notifier and deadline watch, installed at start-up; the rooms tell it what their journal entries change. */
+/**
+ * The process's notifier and deadline watch, installed at start-up; the rooms tell it what their journal
+ * entries change.
+ */
 import type { SessionState } from "../session/types.ts";
 import { DeadlineWatch, noticesBetween } from "./notices.ts";
 import { silent, type Notifier } from "./notifier.ts";

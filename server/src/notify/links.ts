@@ -1,7 +1,8 @@
 /**
- * Links in notices (docs/protocol.md §21): with FIREBREAK_PUBLIC_URL set, each notice carries the address a student
- * opens from a mail or chat message: the turn-summary page (`/?summary=<gameId>`, read with the seat token the browser
- * keeps) while the game runs, its replay (`/?replay=<gameId>`) once it has ended. No token or code is ever in a link.
+ * Links in notices (docs/protocol.md §21): with FIREBREAK_PUBLIC_URL set, each notice carries the address a
+ * student opens from a mail or chat message: the turn-summary page (`/?summary=<gameId>`, read with the seat
+ * token the browser keeps) while the game runs, its replay (`/?replay=<gameId>`) once it has ended. No token
+ * or code is ever in a link.
  */
 import type { Notice } from "./notices.ts";
 
@@ -11,7 +12,10 @@ interface Notifies {
   close(): Promise<void>;
 }
 
-/** The public address browsers open the game at (FIREBREAK_PUBLIC_URL), without a trailing slash; null when unset. */
+/**
+ * The public address browsers open the game at (FIREBREAK_PUBLIC_URL), without a trailing slash; null when
+ * unset.
+ */
 export function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | null {
   const raw = (env.FIREBREAK_PUBLIC_URL ?? "").trim();
   if (raw === "") return null;

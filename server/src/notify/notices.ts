@@ -1,13 +1,14 @@
 /**
- * What a notifier is told (docs/protocol.md §21): a turn resolved, a game ended, a deadline nears. Decided from the
- * session before and after each journal entry (pure), and by a watch that fires a while before each deadline.
+ * What a notifier is told (docs/protocol.md §21): a turn resolved, a game ended, a deadline nears. Decided
+ * from the session before and after each journal entry (pure), and by a watch that fires a while before each
+ * deadline.
  */
 import type { Outcome } from "@firebreak/shared";
 import type { SessionState } from "../session/types.ts";
 
 /**
- * One notice. `at` is when it was decided (ms since the epoch); `name` is the game's name; `link`, when the server knows
- * its public address (FIREBREAK_PUBLIC_URL), the page a student opens (links.ts).
+ * One notice. `at` is when it was decided (ms since the epoch); `name` is the game's name; `link`, when the
+ * server knows its public address (FIREBREAK_PUBLIC_URL), the page a student opens (links.ts).
  */
 export type Notice = (
   | { kind: "turnResolved"; gameId: string; name: string; turn: number; nextTurn: number; at: number }
@@ -62,7 +63,9 @@ export interface Timers {
 /** The longest delay Node's setTimeout keeps (about 24.8 days); a longer one would fire at once. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-/** Process timers that also wait longer than setTimeout can (a deadline extended past three weeks): in steps. */
+/**
+ * Process timers that also wait longer than setTimeout can (a deadline extended past three weeks): in steps.
+ */
 const processTimers: Timers = {
   set: (fn, ms) => {
     const handle: { t: NodeJS.Timeout | null } = { t: null };
@@ -83,8 +86,8 @@ const processTimers: Timers = {
 };
 
 /**
- * Fires `deadlineNear` `beforeMs` before each game's running deadline (once per deadline; at once when less is left);
- * a pause, an extension, a resolution or the end re-arms or clears it.
+ * Fires `deadlineNear` `beforeMs` before each game's running deadline (once per deadline; at once when less
+ * is left); a pause, an extension, a resolution or the end re-arms or clears it.
  */
 export class DeadlineWatch {
   private readonly armed = new Map<string, { deadline: number; handle: unknown }>();

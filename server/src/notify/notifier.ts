@@ -1,7 +1,8 @@
 /**
- * Pluggable notifiers (docs/protocol.md §21): told when a turn resolves, a game ends or a deadline nears, for long
- * games played a turn a day. `log` writes one JSON line per notice; `webhook` POSTs each notice as JSON, signed with
- * HMAC-SHA256 when a secret is set. A notifier never blocks or fails a game: a slow or failing endpoint only counts.
+ * Pluggable notifiers (docs/protocol.md §21): told when a turn resolves, a game ends or a deadline nears, for
+ * long games played a turn a day. `log` writes one JSON line per notice; `webhook` POSTs each notice as JSON,
+ * signed with HMAC-SHA256 when a secret is set. A notifier never blocks or fails a game: a slow or failing
+ * endpoint only counts.
  */
 import { createHmac } from "node:crypto";
 import { publicUrlFromEnv, withLinks } from "./links.ts";
@@ -27,7 +28,10 @@ export function logNotifier(write: (line: string) => void = (l) => process.stdou
   };
 }
 
-/** A webhook's counts: sent (2xx), failed (another status, a network error or a timeout), dropped (queue full). */
+/**
+ * A webhook's counts: sent (2xx), failed (another status, a network error or a timeout), dropped (queue
+ * full).
+ */
 export interface WebhookStats {
   sent: number;
   failed: number;
@@ -36,8 +40,9 @@ export interface WebhookStats {
 
 /**
  * POSTs each notice to `url` as `application/json`; with a `secret`, the header `X-Firebreak-Signature:
- * sha256=<hex HMAC-SHA256 of the body>`. At most `concurrency` requests at once, each cut off after `timeoutMs`;
- * at most `queueLimit` waiting (more are dropped and counted). No retries: a notice is a nudge, not a record.
+ * sha256=<hex HMAC-SHA256 of the body>`. At most `concurrency` requests at once, each cut off after
+ * `timeoutMs`; at most `queueLimit` waiting (more are dropped and counted). No retries: a notice is a nudge,
+ * not a record.
  */
 export function webhookNotifier(
   url: string,

@@ -1,14 +1,16 @@
 /**
- * The room's bot decisions in worker threads (`hard` bots): at most one in flight (seat order: each bot sees what the
- * seats before it did), an answer superseded by a later job dropped, none after the room stops. Whether an answer
- * still counts when it arrives is the bots' rule (bots/thinking.ts). The worker threads are the process's pool, reached
- * through the services as the store is.
+ * The room's bot decisions in worker threads (`hard` bots): at most one in flight (seat order: each bot sees
+ * what the seats before it did), an answer superseded by a later job dropped, none after the room stops.
+ * Whether an answer still counts when it arrives is the bots' rule (bots/thinking.ts). The worker threads are
+ * the process's pool, reached through the services as the store is.
  */
 import type { BotSpec, BotTurn } from "@firebreak/shared";
 import { type BotJob, searches } from "../bots/moves.ts";
 import { services } from "../services.ts";
 
-/** One room's jobs: `answered` receives each job's answer (null: the worker failed) unless it was superseded. */
+/**
+ * One room's jobs: `answered` receives each job's answer (null: the worker failed) unless it was superseded.
+ */
 export class BotJobs {
   private readonly answered: (job: BotJob, t: BotTurn | null) => void;
   private current: { key: string; ticket: number } | null = null;

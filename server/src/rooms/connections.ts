@@ -1,6 +1,7 @@
 /**
- * A room's connections as the driver counts them (driver/timers.ts, Facts): the members with a live connection, the
- * dropped connections Colyseus holds for a reconnection, and when each connection's latest frame arrived.
+ * A room's connections as the driver counts them (driver/timers.ts, Facts): the members with a live
+ * connection, the dropped connections Colyseus holds for a reconnection, and when each connection's latest
+ * frame arrived.
  */
 import type { Client } from "@colyseus/core";
 import { REMOVED_CLOSE_CODE, REMOVED_REASON } from "@firebreak/shared";
@@ -16,10 +17,15 @@ export class Connections {
   readonly members = new Set<string>();
   /** Dropped connections that may still reconnect (Colyseus holds their place): someone is still here. */
   private readonly held = new Set<string>();
-  /** When each connection's latest frame reached the room (performance.now()): requests are timed from there. */
+  /**
+   * When each connection's latest frame reached the room (performance.now()): requests are timed from there.
+   */
   private readonly arrivals = new WeakMap<object, number>();
 
-  /** Stamps each frame of the client's connection on arrival, before Colyseus decodes and validates it (GET /api/metrics). */
+  /**
+   * Stamps each frame of the client's connection on arrival, before Colyseus decodes and validates it (GET
+   * /api/metrics).
+   */
   watch(client: Client): void {
     const ref = client.ref;
     if (this.arrivals.has(ref)) return;
@@ -52,13 +58,18 @@ export class Connections {
     this.held.delete(client.sessionId);
   }
 
-  /** A connection of `member` left or dropped: the member is no longer connected unless another of `clients` is it. */
+  /**
+   * A connection of `member` left or dropped: the member is no longer connected unless another of `clients`
+   * is it.
+   */
   gone(client: Client, member: string | undefined, clients: readonly Client[]): void {
     if (member !== undefined && !clients.some((c) => c !== client && memberIdOf(c) === member))
       this.members.delete(member);
   }
 
-  /** The member was removed from the game: it is no longer connected, and each of its connections is closed. */
+  /**
+   * The member was removed from the game: it is no longer connected, and each of its connections is closed.
+   */
   removed(member: string, clients: readonly Client[]): void {
     this.members.delete(member);
     for (const c of clients) if (memberIdOf(c) === member) c.leave(REMOVED_CLOSE_CODE, REMOVED_REASON);
@@ -69,7 +80,9 @@ export class Connections {
     return arriving === undefined ? this.members : new Set([...this.members, arriving]);
   }
 
-  /** Whether anyone is here: one of the room's `live` connections, or a dropped one that may still reconnect. */
+  /**
+   * Whether anyone is here: one of the room's `live` connections, or a dropped one that may still reconnect.
+   */
   present(live: number): boolean {
     return live + this.held.size > 0;
   }

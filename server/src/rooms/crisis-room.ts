@@ -1,8 +1,8 @@
 /**
- * The crisis room: one game on Colyseus. It admits connections, journals what the session driver plans (driver/) and
- * the requests' entries (session/requests.ts), arms the driver's timers on its clock, hands `hard` bots' decisions to
- * worker threads, and keeps every connection's view up to date. The rules of who may do what, and of what happens next,
- * live in session/ and driver/.
+ * The crisis room: one game on Colyseus. It admits connections, journals what the session driver plans
+ * (driver/) and the requests' entries (session/requests.ts), arms the driver's timers on its clock, hands
+ * `hard` bots' decisions to worker threads, and keeps every connection's view up to date. The rules of who
+ * may do what, and of what happens next, live in session/ and driver/.
  */
 import { Room, type AuthContext, type Client } from "@colyseus/core";
 import {
@@ -66,12 +66,14 @@ export class CrisisRoom extends Room implements RequestHost {
   private readonly mint: Mint = randomMint(codeInUse);
 
   /**
-   * Runs in matchmaking before any room is looked up: http/matchmake-admission.ts decides which calls may proceed
-   * (create within its limits; join and joinById only with a code, token or invite) and counts wrong codes per
-   * client address (`context.ip`, which http/client-address.ts sets from the peer or a trusted proxy).
+   * Runs in matchmaking before any room is looked up: http/matchmake-admission.ts decides which calls may
+   * proceed (create within its limits; join and joinById only with a code, token or invite) and counts wrong
+   * codes per client address (`context.ip`, which http/client-address.ts sets from the peer or a trusted
+   * proxy).
    */
   static override async onAuth(_token: string, options: unknown, context: AuthContext): Promise<boolean> {
-    // A join by the code of a game asleep (idle, out of memory) wakes it first, so the matchmaker finds its room.
+    // A join by the code of a game asleep (idle, out of memory) wakes it first, so the matchmaker finds its
+    // room.
     await wakeForCode(options);
     admitMatchmaking(options, context);
     return true;
@@ -118,7 +120,8 @@ export class CrisisRoom extends Room implements RequestHost {
     // A removed member's connection is not held for it.
     if (m) this.connections.hold(client);
     this.gone(client);
-    // Its promise rejects when the window closes unused or the room is disposing (a shutdown): both are normal here.
+    // Its promise rejects when the window closes unused or the room is disposing (a shutdown): both are
+    // normal here.
     if (m) this.allowReconnection(client, services().reconnectSeconds).catch(() => undefined);
   }
 
@@ -161,12 +164,17 @@ export class CrisisRoom extends Room implements RequestHost {
     return this.connections.arrivalOf(client);
   }
 
-  /** The game's turn and the session's phase now (a method, so narrowing does not go stale across commits). */
+  /**
+   * The game's turn and the session's phase now (a method, so narrowing does not go stale across commits).
+   */
   progress(): { turn: number; phase: SessionPhase } {
     return { turn: this.session.game.turn, phase: this.session.phase };
   }
 
-  /** Carries out one request of a member: its journal entry (session/requests.ts), then what the driver plans after it. */
+  /**
+   * Carries out one request of a member: its journal entry (session/requests.ts), then what the driver plans
+   * after it.
+   */
   answer<T extends RequestType>(m: Member, type: T, payload: RequestPayload<T>): Result<RequestAnswer<T>> {
     const at = services().now();
     const made = entryFor(type, payload, {
@@ -189,13 +197,18 @@ export class CrisisRoom extends Room implements RequestHost {
     } as RequestAnswer<T>);
   }
 
-  /** Sends a client a fresh snapshot of its view (after a reconnection, or when its patches no longer apply). */
+  /**
+   * Sends a client a fresh snapshot of its view (after a reconnection, or when its patches no longer apply).
+   */
   resync(client: Client): void {
     this.views.forget(client.sessionId);
     this.pushViews();
   }
 
-  /** What the driver needs to know of the room; `arriving` counts a member as connected before its connection is recorded. */
+  /**
+   * What the driver needs to know of the room; `arriving` counts a member as connected before its connection
+   * is recorded.
+   */
   private facts(arriving?: string): Facts {
     return {
       connected: this.connections.connected(arriving),
@@ -207,10 +220,11 @@ export class CrisisRoom extends Room implements RequestHost {
   }
 
   /**
-   * Carries a plan out: journals its entries in order (adopting the session after each), runs `before` (a joiner's
-   * welcome) once they are journalled, hands a bot's decision to a worker, arms the timers, then syncs the public state
-   * and the views; a room that leaves memory disconnects. When `own` (the first entry is the caller's) and it cannot be
-   * journalled, nothing happens and the refusal is returned; a later entry that cannot be stops the plan there.
+   * Carries a plan out: journals its entries in order (adopting the session after each), runs `before` (a
+   * joiner's welcome) once they are journalled, hands a bot's decision to a worker, arms the timers, then
+   * syncs the public state and the views; a room that leaves memory disconnects. When `own` (the first entry
+   * is the caller's) and it cannot be journalled, nothing happens and the refusal is returned; a later entry
+   * that cannot be stops the plan there.
    */
   private carryOut(plan: Plan, own = false, before?: () => void): Result<true> {
     let done = 0;
@@ -231,7 +245,10 @@ export class CrisisRoom extends Room implements RequestHost {
     return ok(true);
   }
 
-  /** Appends an entry the driver applied to the journal (durable), then adopts the session after it and its effects. */
+  /**
+   * Appends an entry the driver applied to the journal (durable), then adopts the session after it and its
+   * effects.
+   */
   private journal(step: Applied): Result<true> {
     const saved = appendEntry(this.gameId, step.entry, step.after);
     if (!saved.ok) return saved;
@@ -249,13 +266,19 @@ export class CrisisRoom extends Room implements RequestHost {
     return ok(true);
   }
 
-  /** A connection left or dropped: its member is no longer connected unless another connection is, and the driver replans. */
+  /**
+   * A connection left or dropped: its member is no longer connected unless another connection is, and the
+   * driver replans.
+   */
   private gone(client: Client): void {
     this.connections.gone(client, this.memberOf(client)?.id, this.clients);
     this.carryOut(depart(this.session, services().now(), this.facts()));
   }
 
-  /** Brings every client's view up to date: a snapshot to one that holds none, else a patch per distinct viewer; nothing when unchanged. */
+  /**
+   * Brings every client's view up to date: a snapshot to one that holds none, else a patch per distinct
+   * viewer; nothing when unchanged.
+   */
   private pushViews(): void {
     const { viewers, byId } = viewersOf(this.clients, (c) => this.memberOf(c));
     deliver(this.views.deliveries(viewers, this.session, this.connections.members), byId);

@@ -1,10 +1,16 @@
-/** Views sent over Colyseus: each snapshot to its connection, each patch encoded once for all the connections it goes to. */
+/**
+ * Views sent over Colyseus: each snapshot to its connection, each patch encoded once for all the connections
+ * it goes to.
+ */
 import { getMessageBytes, Protocol, type Client } from "@colyseus/core";
 import type { Member } from "../session/types.ts";
 import type { Delivery } from "../views/view-sync.ts";
 import type { Connection } from "../views/viewer.ts";
 
-/** Sends deliveries as they are computed (the next viewer is diffed while one travels); `clients` by session id. */
+/**
+ * Sends deliveries as they are computed (the next viewer is diffed while one travels); `clients` by session
+ * id.
+ */
 export function deliver(deliveries: Iterable<Delivery>, clients: ReadonlyMap<string, Client>): void {
   for (const d of deliveries) {
     if (d.kind === "view") {

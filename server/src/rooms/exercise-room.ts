@@ -1,8 +1,8 @@
 /**
- * The exercise room: N tables (crisis rooms) of one scenario under one facilitator (docs/protocol.md §20). Its only
- * members are the exercise's facilitators (whoever holds its key); it opens the tables, sends the dashboard of every
- * table and their comparison, and carries broadcasts and moves to the tables. Students never connect to it: they join
- * a table, found by the exercise's code.
+ * The exercise room: N tables (crisis rooms) of one scenario under one facilitator (docs/protocol.md §20).
+ * Its only members are the exercise's facilitators (whoever holds its key); it opens the tables, sends the
+ * dashboard of every table and their comparison, and carries broadcasts and moves to the tables. Students
+ * never connect to it: they join a table, found by the exercise's code.
  */
 import { Room, type AuthContext, type Client, type MessageContext } from "@colyseus/core";
 import {
@@ -146,7 +146,10 @@ export class ExerciseRoom extends Room {
     }
   }
 
-  /** One request: its shape (zod), then what it does; answered `{ ok: true, … }` or rejected `{ code, message }`. */
+  /**
+   * One request: its shape (zod), then what it does; answered `{ ok: true, … }` or rejected `{ code, message
+   * }`.
+   */
   private async handle(
     client: Client,
     type: ExerciseRequestType,

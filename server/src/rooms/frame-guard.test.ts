@@ -47,7 +47,10 @@ function fakeClient(sessionId: string, memberId?: string): FakeClient {
   };
 }
 
-/** A real Colyseus Room with two request types, the guard installed, a clock the test moves, and the log lines written. */
+/**
+ * A real Colyseus Room with two request types, the guard installed, a clock the test moves, and the log lines
+ * written.
+ */
 function guardedRoom(options: FrameGuardOptions = {}) {
   const room = new (class extends Room {})();
   room.roomId = "gTEST";

@@ -1,8 +1,9 @@
 /**
- * Checks each WebSocket frame before Colyseus handles it. A request is read with bounds checks, its payload walked
- * without recursion (payload-scan.ts) and metered per member (request-rate.ts); what fails is answered REJECTED
- * `{ code, message }` without reaching Colyseus' decoder, zod or a handler. Frames the protocol does not use (plain
- * messages, bytes, inputs, unknown codes) are dropped. Join, ping and leave frames pass untouched.
+ * Checks each WebSocket frame before Colyseus handles it. A request is read with bounds checks, its payload
+ * walked without recursion (payload-scan.ts) and metered per member (request-rate.ts); what fails is answered
+ * REJECTED `{ code, message }` without reaching Colyseus' decoder, zod or a handler. Frames the protocol does
+ * not use (plain messages, bytes, inputs, unknown codes) are dropped. Join, ping and leave frames pass
+ * untouched.
  */
 import {
   ClientState,
@@ -19,9 +20,10 @@ import { REQUEST_RATE, RequestRate, type RateLimits } from "./request-rate.ts";
 
 /**
  * The parts of Colyseus' Room the guard reaches that TypeScript marks private. Colyseus binds
- * `this._onMessage.bind(this, client)` to each connection when it joins (core Room.mjs, `_onJoin`), so an instance
- * property set in `onCreate` replaces the prototype's method for every connection; the guard calls the prototype's
- * method for the frames it lets through. `onMessageEvents` holds the registered request handlers by type.
+ * `this._onMessage.bind(this, client)` to each connection when it joins (core Room.mjs, `_onJoin`), so an
+ * instance property set in `onCreate` replaces the prototype's method for every connection; the guard calls
+ * the prototype's method for the frames it lets through. `onMessageEvents` holds the registered request
+ * handlers by type.
  */
 interface RoomInternals {
   _onMessage(client: Client, buffer: unknown): void;
@@ -50,7 +52,10 @@ export const RATE_LIMITED: GuardRejection = {
   message: "Too many requests; wait a moment.",
 };
 
-/** Each way a request frame can be refused: the answer (a sentence for a person, never the client's bytes) and the log's words. */
+/**
+ * Each way a request frame can be refused: the answer (a sentence for a person, never the client's bytes) and
+ * the log's words.
+ */
 export function invalidRequest(
   fault: PayloadFault | "no-type" | "unknown-type",
   limits: PayloadLimits = PAYLOAD_LIMITS,
@@ -95,10 +100,16 @@ function frameName(code: number | undefined): string {
   return `${names[code] ?? `a frame with code ${code}`}; the protocol takes requests only`;
 }
 
-/** A frame Colyseus reads as nothing (code 0): passing it on keeps `maxMessagesPerSecond` counting frames the guard answers or drops. */
+/**
+ * A frame Colyseus reads as nothing (code 0): passing it on keeps `maxMessagesPerSecond` counting frames the
+ * guard answers or drops.
+ */
 const COUNTED_ONLY = new Uint8Array([0]);
 
-/** Installs the frame guard on a room (in `onCreate`): it runs before Colyseus' own handling of each client frame. Returns the room's request buckets. */
+/**
+ * Installs the frame guard on a room (in `onCreate`): it runs before Colyseus' own handling of each client
+ * frame. Returns the room's request buckets.
+ */
 export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): RequestRate {
   const internals = room as unknown as RoomInternals;
   const colyseus = internals._onMessage.bind(room);
@@ -136,7 +147,8 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
   /** Whether the room answers requests of this type (Colyseus keys its handlers by the type as a string). */
   const handled = (type: string | number): boolean => {
     const events = internals.onMessageEvents?.events;
-    // A Colyseus without this registry: its own lookup decides (frame-guard.test.ts fails on such an upgrade).
+    // A Colyseus without this registry: its own lookup decides (frame-guard.test.ts fails on such an
+    // upgrade).
     if (!events) return true;
     const key = String(type);
     return Object.hasOwn(events, key) && (events[key]?.length ?? 0) > 0;
@@ -166,7 +178,8 @@ export function installFrameGuard(room: Room, options: FrameGuardOptions = {}): 
     if (!handled(header.type)) return refuse("unknown-type");
     const fault = scanPayload(frame, header.payloadStart, limits);
     if (fault) return refuse(fault);
-    // Only requests a handler will see take a token: malformed ones cost a bounded read, and the flood cap bounds them.
+    // Only requests a handler will see take a token: malformed ones cost a bounded read, and the flood cap
+    // bounds them.
     if (!rate.take(keyOf(client))) {
       note(
         client,

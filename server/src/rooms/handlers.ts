@@ -1,7 +1,7 @@
 /**
- * The room's requests as Colyseus sees them: every request type is registered, its payload checked against the
- * protocol's schema, and the request handed to the room with its sender; the answer is `{ ok: true, … }` or a
- * rejection `{ code, message }`, and each is timed (server/src/metrics.ts).
+ * The room's requests as Colyseus sees them: every request type is registered, its payload checked against
+ * the protocol's schema, and the request handed to the room with its sender; the answer is `{ ok: true, … }`
+ * or a rejection `{ code, message }`, and each is timed (server/src/metrics.ts).
  */
 import type { Client, MessageContext, Room } from "@colyseus/core";
 import {
@@ -25,7 +25,10 @@ export interface RequestHost extends Room {
   arrivalOf(client: Client): number | undefined;
   /** The game's turn and the session's phase now (a request that changes them resolved a turn). */
   progress(): { turn: number; phase: SessionPhase };
-  /** Carries out one request of a member: its entry, then bots, resolution and views; the answer, or why it was refused. */
+  /**
+   * Carries out one request of a member: its entry, then bots, resolution and views; the answer, or why it
+   * was refused.
+   */
   answer<T extends RequestType>(m: Member, type: T, payload: RequestPayload<T>): Result<RequestAnswer<T>>;
   /** Sends a client a fresh snapshot of its view. */
   resync(client: Client): void;
@@ -46,7 +49,10 @@ function invalidPayload(
 
 const UNKNOWN_MEMBER = { code: "UNKNOWN_MEMBER", message: "Unknown member." } as const;
 
-/** Handles one request: its sender, its shape (zod), then the room (who may, the request, the session, the engine). */
+/**
+ * Handles one request: its sender, its shape (zod), then the room (who may, the request, the session, the
+ * engine).
+ */
 function handle(
   room: RequestHost,
   type: RequestType,
@@ -65,7 +71,8 @@ function handle(
 /** Registers every request type on the room. */
 export function registerHandlers(room: RequestHost): void {
   for (const type of Object.keys(requestSchemas) as RequestType[]) {
-    // No Colyseus validator: a payload failing its schema is answered REJECTED with INVALID_REQUEST (a validator answers a raw ERROR).
+    // No Colyseus validator: a payload failing its schema is answered REJECTED with INVALID_REQUEST (a
+    // validator answers a raw ERROR).
     room.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) => {
       // From the frame's arrival: Colyseus' decoding and validation are the server's time too.
       const t0 = room.arrivalOf(client) ?? performance.now();

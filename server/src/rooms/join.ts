@@ -1,6 +1,6 @@
 /**
- * A connection joining the room: who it becomes (session/joining.ts decides), with wrong tokens and invites counted
- * toward its address's wrong-join limit, and the welcome it gets before anything else.
+ * A connection joining the room: who it becomes (session/joining.ts decides), with wrong tokens and invites
+ * counted toward its address's wrong-join limit, and the welcome it gets before anything else.
  */
 import type { Client } from "@colyseus/core";
 import type { Welcome } from "@firebreak/shared";

@@ -1,10 +1,11 @@
 /**
- * A bounded, iterative walk over a request's msgpack payload before anything unpacks it. Colyseus unpacks with msgpackr,
- * whose reader recurses once per nesting level (a few thousand levels overflow the stack) and which also builds dates,
- * buffers, BigInts, sets, errors, regular expressions and shared or cyclic references from its extensions. Requests
- * are JSON-shaped, so the walk admits exactly that: nil, booleans, numbers, strings, arrays, maps with string keys,
- * `undefined` (how msgpackr writes an absent optional field) and msgpackr's one-byte records (how the SDK's packer writes
- * objects); it bounds nesting and the number of values, and needs the bytes to end where the value ends.
+ * A bounded, iterative walk over a request's msgpack payload before anything unpacks it. Colyseus unpacks
+ * with msgpackr, whose reader recurses once per nesting level (a few thousand levels overflow the stack) and
+ * which also builds dates, buffers, BigInts, sets, errors, regular expressions and shared or cyclic
+ * references from its extensions. Requests are JSON-shaped, so the walk admits exactly that: nil, booleans,
+ * numbers, strings, arrays, maps with string keys, `undefined` (how msgpackr writes an absent optional field)
+ * and msgpackr's one-byte records (how the SDK's packer writes objects); it bounds nesting and the number of
+ * values, and needs the bytes to end where the value ends.
  */
 
 /** How deep and how large a payload may be. */
@@ -16,8 +17,8 @@ export interface PayloadLimits {
 }
 
 /**
- * Requests need far less: the largest, a custom `fac:inject` of 20 effects, holds about 150 values 5 levels deep;
- * orders hold at most 12 small objects 3 levels deep.
+ * Requests need far less: the largest, a custom `fac:inject` of 20 effects, holds about 150 values 5 levels
+ * deep; orders hold at most 12 small objects 3 levels deep.
  */
 export const PAYLOAD_LIMITS: PayloadLimits = { maxDepth: 16, maxValues: 1000 };
 
@@ -51,7 +52,10 @@ const FIXED_WIDTHS: Partial<Record<number, number>> = {
   0xd2: 4,
 };
 
-/** Checks the msgpack value in `bytes[start..]`; null when it is plain data within the limits and nothing follows it. */
+/**
+ * Checks the msgpack value in `bytes[start..]`; null when it is plain data within the limits and nothing
+ * follows it.
+ */
 export function scanPayload(
   bytes: Uint8Array,
   start: number,

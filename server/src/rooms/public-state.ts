@@ -1,6 +1,7 @@
 /**
- * What a room shows of its game to everyone: the only synced Colyseus schema (public facts; everything seat-specific
- * travels as "view" snapshots and "patch" messages built from viewFor), and the matchmaker's metadata.
+ * What a room shows of its game to everyone: the only synced Colyseus schema (public facts; everything
+ * seat-specific travels as "view" snapshots and "patch" messages built from viewFor), and the matchmaker's
+ * metadata.
  */
 import type { Room } from "@colyseus/core";
 import { schema, t } from "@colyseus/schema";
@@ -30,8 +31,9 @@ export function syncPublicState(state: PublicStateInstance, s: SessionState): vo
 }
 
 /**
- * The matchmaker's copy of the game: its code (for join by code), name, scenario and phase (for the code lookup); in a
- * cluster also its members' token fingerprints, so a token finds its game from any process (cluster/directory.ts).
+ * The matchmaker's copy of the game: its code (for join by code), name, scenario and phase (for the code
+ * lookup); in a cluster also its members' token fingerprints, so a token finds its game from any process
+ * (cluster/directory.ts).
  */
 export function publishMetadata(room: Room, s: SessionState): void {
   void room.setMetadata({

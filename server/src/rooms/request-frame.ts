@@ -1,17 +1,23 @@
 /**
- * The header of a Colyseus request frame, read with bounds checks: `[code][requestId][type][msgpack payload]`.
- * Colyseus' own reader (@colyseus/schema `decode.number`/`decode.string`) reads past the end of a short frame as
- * `undefined` and logs invalid UTF-8 on every frame; this one says "unreadable" instead.
+ * The header of a Colyseus request frame, read with bounds checks: `[code][requestId][type][msgpack
+ * payload]`. Colyseus' own reader (@colyseus/schema `decode.number`/`decode.string`) reads past the end of a
+ * short frame as `undefined` and logs invalid UTF-8 on every frame; this one says "unreadable" instead.
  */
 
-/** The low five bits of a frame's first byte are its protocol code (PROTOCOL_CODE_MASK in @colyseus/shared-types). */
+/**
+ * The low five bits of a frame's first byte are its protocol code (PROTOCOL_CODE_MASK in
+ * @colyseus/shared-types).
+ */
 export const CODE_MASK = 0x1f;
 
 /** What a request frame's header says. */
 export interface RequestHeader {
   /** The id the client will match the answer by. */
   requestId: number;
-  /** The request type (Colyseus allows strings and numbers); null when the frame ends after the id or the bytes read as neither. */
+  /**
+   * The request type (Colyseus allows strings and numbers); null when the frame ends after the id or the
+   * bytes read as neither.
+   */
   type: string | number | null;
   /** Offset of the msgpack payload (equal to the frame's length when there is none). */
   payloadStart: number;
@@ -24,7 +30,10 @@ interface Read<T> {
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** Reads a number encoded as @colyseus/schema `encode.number` writes it (little-endian); null when bytes are missing, the prefix is not a number's, or it is not finite. */
+/**
+ * Reads a number encoded as @colyseus/schema `encode.number` writes it (little-endian); null when bytes are
+ * missing, the prefix is not a number's, or it is not finite.
+ */
 export function readWireNumber(bytes: Uint8Array, at: number): Read<number> | null {
   const prefix = bytes[at];
   if (prefix === undefined) return null;
@@ -81,13 +90,19 @@ export function readWireNumber(bytes: Uint8Array, at: number): Read<number> | nu
   return Number.isFinite(value) ? { value, next: at + 1 + width } : null;
 }
 
-/** Whether the byte at `at` starts a string as @colyseus/schema `decode.stringCheck` decides it (an empty fixstr reads as a number there). */
+/**
+ * Whether the byte at `at` starts a string as @colyseus/schema `decode.stringCheck` decides it (an empty
+ * fixstr reads as a number there).
+ */
 function startsString(bytes: Uint8Array, at: number): boolean {
   const p = bytes[at];
   return p !== undefined && ((p > 0xa0 && p < 0xc0) || p === 0xd9 || p === 0xda || p === 0xdb);
 }
 
-/** Reads a string encoded as @colyseus/schema `encode.string` writes it; null when it is cut short or is not UTF-8. */
+/**
+ * Reads a string encoded as @colyseus/schema `encode.string` writes it; null when it is cut short or is not
+ * UTF-8.
+ */
 export function readWireString(bytes: Uint8Array, at: number): Read<string> | null {
   const prefix = bytes[at];
   if (prefix === undefined) return null;
@@ -111,7 +126,10 @@ export function readWireString(bytes: Uint8Array, at: number): Read<string> | nu
   }
 }
 
-/** Reads the header of a ROOM_REQUEST frame; null when it carries no readable request id (such a frame cannot be answered). */
+/**
+ * Reads the header of a ROOM_REQUEST frame; null when it carries no readable request id (such a frame cannot
+ * be answered).
+ */
 export function readRequestHeader(bytes: Uint8Array): RequestHeader | null {
   const id = readWireNumber(bytes, 1);
   if (!id) return null;

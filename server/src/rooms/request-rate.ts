@@ -9,10 +9,11 @@ export interface RateLimits {
 }
 
 /**
- * The room's limits. The busiest thing a person does is "Accept all" on a solo game's opening proposals (10 requests
- * at once, one per proposal) followed by orders, ready and perhaps a chat line: about 14 requests inside a second, half
- * the burst. A person's sustained pace is well under one request a second; a scripted client paced at 10 a second
- * (docs/protocol.md §1.1) is never refused. Colyseus' `maxMessagesPerSecond` in the room stays far above (a flood cap).
+ * The room's limits. The busiest thing a person does is "Accept all" on a solo game's opening proposals (10
+ * requests at once, one per proposal) followed by orders, ready and perhaps a chat line: about 14 requests
+ * inside a second, half the burst. A person's sustained pace is well under one request a second; a scripted
+ * client paced at 10 a second (docs/protocol.md §1.1) is never refused. Colyseus' `maxMessagesPerSecond` in
+ * the room stays far above (a flood cap).
  */
 export const REQUEST_RATE: RateLimits = { burst: 30, perSecond: 10 };
 

@@ -1,4 +1,6 @@
-/** A game brought back from its journal (after a restart, or when it wakes): its session, or why it cannot be. */
+/**
+ * A game brought back from its journal (after a restart, or when it wakes): its session, or why it cannot be.
+ */
 import { RULES_VERSION } from "@firebreak/shared";
 import { closeForRules } from "../games/archive.ts";
 import { isAwake } from "../games/registry.ts";
@@ -7,12 +9,13 @@ import { RESTORE_KEY, services } from "../services.ts";
 import type { SessionState } from "../session/types.ts";
 
 /**
- * Replays the journal of the game a restore names. Throws `INVALID_REQUEST` unless the server asks (with its secret
- * `key`) for a game not running; `NO_SUCH_GAME` or `UNKNOWN_SCENARIO` (the game may come back at a later start);
- * `REPLAY_FAILED` for a journal that does not replay under its own rules (an older server's, or damaged): the caller
- * sets that game aside; or `RULES_CHANGED` when this engine cannot prove it plays the same game the journal recorded
- * (made under other rules, checkJournal): the game is then closed here (archive.ts) and not restored again. A game made
- * under other rules whose journal proves the same game goes on, under this engine's rules.
+ * Replays the journal of the game a restore names. Throws `INVALID_REQUEST` unless the server asks (with its
+ * secret `key`) for a game not running; `NO_SUCH_GAME` or `UNKNOWN_SCENARIO` (the game may come back at a
+ * later start); `REPLAY_FAILED` for a journal that does not replay under its own rules (an older server's, or
+ * damaged): the caller sets that game aside; or `RULES_CHANGED` when this engine cannot prove it plays the
+ * same game the journal recorded (made under other rules, checkJournal): the game is then closed here
+ * (archive.ts) and not restored again. A game made under other rules whose journal proves the same game goes
+ * on, under this engine's rules.
  */
 export function restoredSession(gameId: string, key: unknown): SessionState {
   if (key !== RESTORE_KEY)

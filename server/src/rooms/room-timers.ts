@@ -21,7 +21,9 @@ export class RoomTimers {
     return this.armed.map((a) => a.timer);
   }
 
-  /** Arms exactly these: one already armed for the same time keeps running, the others are cleared or armed. */
+  /**
+   * Arms exactly these: one already armed for the same time keeps running, the others are cleared or armed.
+   */
   set(timers: readonly Timer[]): void {
     for (const a of [...this.armed])
       if (!timers.some((t) => sameTimer(t, a.timer) && t.at === a.timer.at)) this.drop(a.timer);

@@ -1,7 +1,7 @@
 /**
- * A room's game in the journal store: opened (made from a client's create options, or restored from its journal),
- * each entry appended before the room adopts it (a create or step entry with the hash of the state after it, and at
- * each turn boundary the state itself), and marked finished, with its record, when it ends.
+ * A room's game in the journal store: opened (made from a client's create options, or restored from its
+ * journal), each entry appended before the room adopts it (a create or step entry with the hash of the state
+ * after it, and at each turn boundary the state itself), and marked finished, with its record, when it ends.
  */
 import { stateHash } from "@firebreak/shared";
 import { usableScenario } from "../scenarios/uploads.ts";
@@ -17,7 +17,10 @@ import { newId } from "../session/tokens.ts";
 import type { Member, SessionState } from "../session/types.ts";
 import { restoredSession } from "./restore.ts";
 
-/** The game a room opens with: its id and session, and whether it was restored; a new game's creator joins first. */
+/**
+ * The game a room opens with: its id and session, and whether it was restored; a new game's creator joins
+ * first.
+ */
 export interface OpenedGame {
   gameId: string;
   session: SessionState;
@@ -25,13 +28,18 @@ export interface OpenedGame {
   restored: boolean;
 }
 
-/** Keeps the session's game state in the store (after every entry appended so far), with who holds each seat. */
+/**
+ * Keeps the session's game state in the store (after every entry appended so far), with who holds each seat.
+ */
 function keepState(gameId: string, s: SessionState, hash: string): void {
   const seats = s.seats.map((c) => ({ seat: c.seat, controller: c.bot ? `bot:${c.persona}` : "human" }));
   services().store.checkpoint(gameId, { hash, state: s.game, seats });
 }
 
-/** Opens a room's game: the one a server's restore names (restore.ts), else a new game stored with its create entry. Throws why not. */
+/**
+ * Opens a room's game: the one a server's restore names (restore.ts), else a new game stored with its create
+ * entry. Throws why not.
+ */
 export function openGame(raw: unknown, mint: Mint): OpenedGame {
   const svc = services();
   const restore = (raw as { restore?: unknown; key?: unknown } | undefined) ?? {};
@@ -39,7 +47,8 @@ export function openGame(raw: unknown, mint: Mint): OpenedGame {
     const gameId = String(restore.restore);
     return { gameId, session: restoredSession(gameId, restore.key), creator: null, restored: true };
   }
-  // An exercise's table (exercises/tables.ts) is made by the server; its facilitator joins with the exercise's key.
+  // An exercise's table (exercises/tables.ts) is made by the server; its facilitator joins with the
+  // exercise's key.
   const table = tableGame(raw);
   const made = table
     ? table.made
@@ -60,8 +69,9 @@ export function openGame(raw: unknown, mint: Mint): OpenedGame {
 }
 
 /**
- * Appends an entry to the game's journal (durable), or says the game could not be saved. Given the session `after` it,
- * a step entry is stored with the hash of the game's state after it, and a resolution or end keeps that state too.
+ * Appends an entry to the game's journal (durable), or says the game could not be saved. Given the session
+ * `after` it, a step entry is stored with the hash of the game's state after it, and a resolution or end
+ * keeps that state too.
  */
 export function appendEntry(gameId: string, entry: JournalEntry, after?: SessionState): Result<true> {
   try {
@@ -78,8 +88,8 @@ export function appendEntry(gameId: string, entry: JournalEntry, after?: Session
 }
 
 /**
- * A game that has just ended is no longer restored; it lives on in the store with its record, which carries the final
- * state (so its debrief can be shown even by a server whose engine could no longer re-run it).
+ * A game that has just ended is no longer restored; it lives on in the store with its record, which carries
+ * the final state (so its debrief can be shown even by a server whose engine could no longer re-run it).
  */
 export function finishIfEnded(gameId: string, before: SessionState, after: SessionState): void {
   if (before.phase === "ended" || after.phase !== "ended") return;

@@ -1,6 +1,6 @@
 /**
- * Checking a scenario file a facilitator uploads: its size, its syntax (YAML errors with line and column), hostile
- * shapes (prototype keys, enormous arrays, deep nesting, alias bombs), then the same validator as
+ * Checking a scenario file a facilitator uploads: its size, its syntax (YAML errors with line and column),
+ * hostile shapes (prototype keys, enormous arrays, deep nesting, alias bombs), then the same validator as
  * `npm run scenario:check` (`validateScenario`), every problem with its path and, in a YAML file, its line.
  */
 import { type Scenario, type ScenarioProblem, type UploadProblem, validateScenario } from "@firebreak/shared";
@@ -85,7 +85,10 @@ function whereIn(doc: Document, lines: LineCounter, path: string): { line: numbe
   return null;
 }
 
-/** A JSON syntax error's line and column: V8's messages do not always say, so JSON (which is YAML) is read as YAML. */
+/**
+ * A JSON syntax error's line and column: V8's messages do not always say, so JSON (which is YAML) is read as
+ * YAML.
+ */
 function jsonWhere(text: string, message: string): { line: number; column: number } | null {
   const v8 = /\(line (\d+) column (\d+)\)/.exec(message);
   if (v8) return { line: Number(v8[1]), column: Number(v8[2]) };

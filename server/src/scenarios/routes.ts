@@ -1,4 +1,7 @@
-/** The HTTP routes of uploaded scenarios (docs/protocol.md §3.2): upload one, and read back one's preview with its key. */
+/**
+ * The HTTP routes of uploaded scenarios (docs/protocol.md §3.2): upload one, and read back one's preview with
+ * its key.
+ */
 import type { Application, Request, Response } from "express";
 import { services } from "../services.ts";
 import { bearerToken } from "../http/bearer.ts";

@@ -1,7 +1,8 @@
 /**
- * Scenarios facilitators uploaded: kept in the server's store, owned through a secret key returned once on upload, never
- * listed. A game or exercise plays one when its create options name the upload id with its key (`usableScenario`);
- * once a game is made, the server resolves its scenario by id (`uploadedScenario`), also after a restart.
+ * Scenarios facilitators uploaded: kept in the server's store, owned through a secret key returned once on
+ * upload, never listed. A game or exercise plays one when its create options name the upload id with its key
+ * (`usableScenario`); once a game is made, the server resolves its scenario by id (`uploadedScenario`), also
+ * after a restart.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { DEFAULT_PARAMS, type Scenario, type UploadPreview, validateScenario } from "@firebreak/shared";
@@ -32,7 +33,10 @@ function freshId(): string {
   return out;
 }
 
-/** Stores a validated scenario under a fresh upload id (which becomes its id); returns the id and its owner key. */
+/**
+ * Stores a validated scenario under a fresh upload id (which becomes its id); returns the id and its owner
+ * key.
+ */
 export function saveUpload(scenario: Scenario, at: number): { id: string; key: string; scenario: Scenario } {
   const id = freshId();
   const key = randomBytes(24).toString("base64url");
@@ -50,7 +54,10 @@ function remember(id: string, s: Scenario): void {
   cache.set(id, s);
 }
 
-/** An uploaded scenario by id (from memory, else the store), or null; no key needed: for games already made with it. */
+/**
+ * An uploaded scenario by id (from memory, else the store), or null; no key needed: for games already made
+ * with it.
+ */
 export function uploadedScenario(id: string): Scenario | null {
   if (!isUploadId(id)) return null;
   const known = cache.get(id);
@@ -71,7 +78,9 @@ export function ownedUpload(id: string, key: string | undefined): Scenario | nul
   return uploadedScenario(id);
 }
 
-/** The scenario a new game or exercise may play: a shipped one, or an upload with its owner key; else null. */
+/**
+ * The scenario a new game or exercise may play: a shipped one, or an upload with its owner key; else null.
+ */
 export function usableScenario(id: string, key: string | undefined): Scenario | null {
   if (isUploadId(id)) return ownedUpload(id, key);
   return services().scenario(id);

@@ -7,11 +7,14 @@ import type { SeatId } from "@firebreak/shared";
 /** Most characters in one chat message. */
 export const CHAT_MAX_LENGTH = 500;
 
-/** Parses a channel name: "public", "team", "private:<seat>", "hotline:<seat>", seen from a member's seat (observers do not write: permissions.ts). */
+/**
+ * Parses a channel name: "public", "team", "private:<seat>", "hotline:<seat>", seen from a member's seat
+ * (observers do not write: permissions.ts).
+ */
 export function parseChannel(name: string, member: Member, s: SessionState): Channel | string {
   if (name === "public") return { kind: "public" };
-  // In the lobby people may still change seats: a team's or a pair's lines written then would be read by whoever
-  // passes through the seat, so those channels open with the game.
+  // In the lobby people may still change seats: a team's or a pair's lines written then would be read by
+  // whoever passes through the seat, so those channels open with the game.
   if (s.phase === "lobby")
     return "team, private and hotline channels open when the facilitator starts the game; write on public";
   const parts = name.split(":");
@@ -46,7 +49,10 @@ export function pairChannel(kind: "private" | "hotline", x: SeatId, y: SeatId): 
   return x < y ? { kind, a: x, b: y } : { kind, a: y, b: x };
 }
 
-/** Why `seat` may not write on the private line or hotline with `other` (null when it may): another state, and a hotline in force. */
+/**
+ * Why `seat` may not write on the private line or hotline with `other` (null when it may): another state, and
+ * a hotline in force.
+ */
 export function pairChannelError(
   s: SessionState,
   kind: "private" | "hotline",
@@ -59,7 +65,10 @@ export function pairChannelError(
   return null;
 }
 
-/** Why the bot holding `seat` may not write on `c` (null when it may): it writes in public, on its private lines, and on its hotlines in force; never on a team channel. */
+/**
+ * Why the bot holding `seat` may not write on `c` (null when it may): it writes in public, on its private
+ * lines, and on its hotlines in force; never on a team channel.
+ */
 export function botChannelError(s: SessionState, seat: SeatId, c: Channel): string | null {
   if (c.kind === "public") return null;
   if (c.kind === "team") return "a bot does not write on a team channel";

@@ -1,4 +1,7 @@
-/** A new game from a client's create options (docs/protocol.md §5): its first journal entry, its creator and its session, or why not. */
+/**
+ * A new game from a client's create options (docs/protocol.md §5): its first journal entry, its creator and
+ * its session, or why not.
+ */
 import { createOptionsSchema, type Scenario } from "@firebreak/shared";
 import { checkFork, type CheckedFork, type ParentAnswer } from "./forking.ts";
 import type { JournalEntry } from "./journal.ts";
@@ -10,7 +13,9 @@ import { initialSettings, takeoverWithoutDelay } from "./settings.ts";
 import { treatedScenario } from "./treated.ts";
 import type { CreateOptions, Member, SessionState } from "./types.ts";
 
-/** A game made: its create entry (journalled first), the member who made it (it joins next) and the session. */
+/**
+ * A game made: its create entry (journalled first), the member who made it (it joins next) and the session.
+ */
 export interface NewGame {
   entry: Extract<JournalEntry, { kind: "create" }>;
   creator: Member;
@@ -18,13 +23,16 @@ export interface NewGame {
 }
 
 /**
- * What creating a game needs from the server: the time, its scenarios, its default takeover time, a mint, and (for a
- * fork) what it knows of the game to fork for a token.
+ * What creating a game needs from the server: the time, its scenarios, its default takeover time, a mint, and
+ * (for a fork) what it knows of the game to fork for a token.
  */
 export interface CreateContext {
   at: number;
   scenario(id: string): Scenario | null;
-  /** The scenario a new game (not a fork) may play: given, an uploaded one needs its owner key; absent, `scenario`. */
+  /**
+   * The scenario a new game (not a fork) may play: given, an uploaded one needs its owner key; absent,
+   * `scenario`.
+   */
   usable?(id: string, key: string | undefined): Scenario | null;
   takeoverSeconds: number;
   mint: Mint;
@@ -49,10 +57,16 @@ function forkOf(
   return checked;
 }
 
-/** Turns longer than this (an hour) make a long game: no automatic bot takeover unless the create options ask for it. */
+/**
+ * Turns longer than this (an hour) make a long game: no automatic bot takeover unless the create options ask
+ * for it.
+ */
 export const LONG_TURN_SECONDS = 3600;
 
-/** A class game (its creator facilitates) or a solo game (its creator plays `solo.seat`), from the raw create options. */
+/**
+ * A class game (its creator facilitates) or a solo game (its creator plays `solo.seat`), from the raw create
+ * options.
+ */
 export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const parsed = createOptionsSchema.safeParse(raw);
   if (!parsed.success) return refuse("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "bad options");
@@ -76,7 +90,8 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
     takeoverSeconds: o.takeoverSeconds ?? c.takeoverSeconds,
     cbms: [],
     cast: o.cast ?? "scenario",
-    // A turn longer than an hour is played over days: a student offline for a while keeps their seat unless asked otherwise.
+    // A turn longer than an hour is played over days: a student offline for a while keeps their seat unless
+    // asked otherwise.
     ...(o.takeover !== undefined
       ? { takeover: o.takeover }
       : (o.turnSeconds ?? 0) > LONG_TURN_SECONDS
@@ -88,7 +103,8 @@ export function newGame(raw: unknown, c: CreateContext): Result<NewGame> {
   const noDelay = takeoverWithoutDelay(initialSettings(options));
   if (noDelay !== null) return refuse("INVALID_REQUEST", noDelay);
   const code = c.mint.code();
-  // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is called.
+  // A solo player's name follows the players' rules; a facilitator's lines are marked by role whatever it is
+  // called.
   const name = cleanName(o.creatorName ?? "").slice(0, 40) || (o.solo ? "Player" : "Facilitator");
   if (o.solo) {
     const checked = personName(name);

@@ -22,7 +22,10 @@ const options: CreateOptions = {
   cbms: [],
 };
 
-/** checkFork's code (or "ok") for a fork of turn `turn`, the parent answering `answer`, the catalogue holding `held`. */
+/**
+ * checkFork's code (or "ok") for a fork of turn `turn`, the parent answering `answer`, the catalogue holding
+ * `held`.
+ */
 function codeOf(answer: ParentAnswer, turn = 1, held: Scenario | null = scenario): string {
   const r = checkFork(
     { game: "gParent", turn, token: "a-member-token" },

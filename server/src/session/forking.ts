@@ -1,7 +1,8 @@
 /**
- * Forks (docs/protocol.md §5.2): a class game that begins where a turn of an ended game began, in the same scenario and
- * under the same rules, with a fresh random seed from there. The fork's create entry holds its parent's record up to
- * that turn (`ForkOrigin`), so the fork replays from its own journal alone, whatever becomes of its parent.
+ * Forks (docs/protocol.md §5.2): a class game that begins where a turn of an ended game began, in the same
+ * scenario and under the same rules, with a fresh random seed from there. The fork's create entry holds its
+ * parent's record up to that turn (`ForkOrigin`), so the fork replays from its own journal alone, whatever
+ * becomes of its parent.
  */
 import {
   forkBase,
@@ -17,7 +18,10 @@ import {
 import { ok, refuse, type Result } from "./result.ts";
 import type { CreateOptions, ForkOrigin } from "./types.ts";
 
-/** What the server answers about a game asked to be forked, for the token given (one answer for an unknown game and a wrong token). */
+/**
+ * What the server answers about a game asked to be forked, for the token given (one answer for an unknown
+ * game and a wrong token).
+ */
 export type ParentAnswer =
   | { status: 401 }
   | { status: 409 }
@@ -32,7 +36,10 @@ export interface ForkRequest {
   play?: string[] | undefined;
 }
 
-/** A fork's beginning, checked: the parent's scenario (as the catalogue has it), the origin, the options it copies. */
+/**
+ * A fork's beginning, checked: the parent's scenario (as the catalogue has it), the origin, the options it
+ * copies.
+ */
 export interface CheckedFork {
   scenarioId: string;
   origin: ForkOrigin;
@@ -40,12 +47,18 @@ export interface CheckedFork {
   copied: Pick<CreateOptions, "cbms"> & Partial<CreateOptions>;
 }
 
-/** The game a session begins with: a new game, or a fork's parent replayed to the fork's turn with the fork's seed. */
+/**
+ * The game a session begins with: a new game, or a fork's parent replayed to the fork's turn with the fork's
+ * seed.
+ */
 export function forkedGame(o: CreateOptions, played: Scenario): Result<GameState> | null {
   return o.fork ? forkStart(played, o.fork, o.seed) : null;
 }
 
-/** The one refusal for an unknown game, a malformed id and a token that is not one of its members': no id oracle. */
+/**
+ * The one refusal for an unknown game, a malformed id and a token that is not one of its members': no id
+ * oracle.
+ */
 function noSuchFork<T>(): Result<T> {
   return refuse(
     "BAD_TOKEN",
@@ -54,10 +67,11 @@ function noSuchFork<T>(): Result<T> {
 }
 
 /**
- * Checks a fork request against what the server knows of its parent, in this order: the turn is a whole number from 1;
- * the game exists and the token is one of its members' (one answer for both); it has ended; it was played under this
- * server's rules, in the scenario as it is now (`scenario` gives the catalogue's, `played` the one the game was played
- * in, with its own parameter overrides); the turn is one it played; the seats to play are its own.
+ * Checks a fork request against what the server knows of its parent, in this order: the turn is a whole
+ * number from 1; the game exists and the token is one of its members' (one answer for both); it has ended; it
+ * was played under this server's rules, in the scenario as it is now (`scenario` gives the catalogue's,
+ * `played` the one the game was played in, with its own parameter overrides); the turn is one it played; the
+ * seats to play are its own.
  */
 export function checkFork(
   f: ForkRequest,
@@ -108,7 +122,10 @@ export function checkFork(
   });
 }
 
-/** A parent's options that change the game it plays beyond the scenario (an exercise's treatment), for its forks to keep. */
+/**
+ * A parent's options that change the game it plays beyond the scenario (an exercise's treatment), for its
+ * forks to keep.
+ */
 function copiedTreatment(o: CreateOptions): Partial<CreateOptions> {
   const r = o as Partial<Record<"noCbms" | "params", unknown>>;
   return {
@@ -117,7 +134,10 @@ function copiedTreatment(o: CreateOptions): Partial<CreateOptions> {
   } as Partial<CreateOptions>;
 }
 
-/** True when the facilitator of this session plays `seat` itself: in a fork, a seat no bot and no player holds. */
+/**
+ * True when the facilitator of this session plays `seat` itself: in a fork, a seat no bot and no player
+ * holds.
+ */
 export function facilitatorSeat(
   s: {
     options: CreateOptions;

@@ -1,7 +1,7 @@
 /**
- * Who a connection joining a game becomes (docs/protocol.md §6.1, the room's checks in their order): the member whose
- * token it brings; or a newcomer, by a seat invite or the join code, seated, seatless or knocking on a seat that has
- * players; or why not.
+ * Who a connection joining a game becomes (docs/protocol.md §6.1, the room's checks in their order): the
+ * member whose token it brings; or a newcomer, by a seat invite or the join code, seated, seatless or
+ * knocking on a seat that has players; or why not.
  */
 import { joinOptionsSchema } from "@firebreak/shared";
 import type { JournalEntry } from "./journal.ts";
@@ -23,7 +23,10 @@ export interface Admission {
   knock?: string;
 }
 
-/** A join with these raw options, checked against the session. BAD_TOKEN and BAD_INVITE count as wrong guesses for the address. */
+/**
+ * A join with these raw options, checked against the session. BAD_TOKEN and BAD_INVITE count as wrong guesses
+ * for the address.
+ */
 export function admission(s: SessionState, raw: unknown, mint: Mint): Result<Admission> {
   const parsed = joinOptionsSchema.safeParse(raw ?? {});
   if (!parsed.success)
@@ -71,7 +74,10 @@ export function admission(s: SessionState, raw: unknown, mint: Mint): Result<Adm
   return ok(knock === undefined ? { member, fresh: true } : { member, fresh: true, knock });
 }
 
-/** What a join let in journals when its connection arrives: a newcomer's join (with the invite it used), and its knock. */
+/**
+ * What a join let in journals when its connection arrives: a newcomer's join (with the invite it used), and
+ * its knock.
+ */
 export function arrivalEntries(a: Admission, at: number): JournalEntry[] {
   if (!a.fresh) return [];
   const by = a.member.id;

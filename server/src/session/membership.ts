@@ -1,6 +1,7 @@
 /**
- * Who belongs to a game and where: joins, seat moves, knocks on a seat that has players, seat invites, removals and
- * the join code. Pure reducers over journal entries; ids are looked up in the session's own lists, never as keys.
+ * Who belongs to a game and where: joins, seat moves, knocks on a seat that has players, seat invites,
+ * removals and the join code. Pure reducers over journal entries; ids are looked up in the session's own
+ * lists, never as keys.
  */
 import { isSeat } from "@firebreak/shared";
 import { ok, refuse, type Result } from "./result.ts";
@@ -9,7 +10,9 @@ import type { StoredEntry } from "./journal.ts";
 
 type Entry<K extends StoredEntry["kind"]> = Extract<StoredEntry, { kind: K }>;
 
-/** True when `id` names one of the game's states (looked up in its list of seats, so no prototype key passes). */
+/**
+ * True when `id` names one of the game's states (looked up in its list of seats, so no prototype key passes).
+ */
 export function isSessionSeat(s: SessionState, id: unknown): id is string {
   return isSeat(s.game, id);
 }
@@ -29,12 +32,18 @@ export function hasFacilitator(s: SessionState): boolean {
   return s.members.some((m) => m.role === "facilitator");
 }
 
-/** Why a join into `seat` must knock first (null when it may take the seat at once): after the start, a seat that has players needs the facilitator's admission. */
+/**
+ * Why a join into `seat` must knock first (null when it may take the seat at once): after the start, a seat
+ * that has players needs the facilitator's admission.
+ */
 export function mustKnock(s: SessionState, seat: string): boolean {
   return s.phase !== "lobby" && seatPlayers(s, seat).length > 0;
 }
 
-/** A seat taken by humans comes back from a bot that holds it only because it was empty or its players were away. */
+/**
+ * A seat taken by humans comes back from a bot that holds it only because it was empty or its players were
+ * away.
+ */
 function reclaimSeat(s: SessionState, seat: string | null): SessionState["seats"] {
   return s.seats.map((c) =>
     c.seat === seat && c.bot && c.reason !== "facilitator" ? { ...c, bot: false, reason: null } : c,
@@ -104,7 +113,9 @@ function withoutKnock(m: Member): Member {
   return rest;
 }
 
-/** The facilitator admits a knocking member to the seat it asked for, or refuses (it stays without a seat). */
+/**
+ * The facilitator admits a knocking member to the seat it asked for, or refuses (it stays without a seat).
+ */
 export function admit(s: SessionState, e: Entry<"admit">): Result<SessionState> {
   const m = memberById(s, e.member);
   if (!m?.knock) return refuse("NO_KNOCK", "That person is not waiting to join a seat.");
@@ -134,7 +145,10 @@ export function uninvite(s: SessionState, e: Entry<"uninvite">): Result<SessionS
   return ok({ ...s, invites: s.invites.filter((i) => i.id !== e.invite) });
 }
 
-/** The facilitator removes a member: gone from the game, its token no longer opens it. The last facilitator stays. */
+/**
+ * The facilitator removes a member: gone from the game, its token no longer opens it. The last facilitator
+ * stays.
+ */
 export function remove(s: SessionState, e: Entry<"remove">): Result<SessionState> {
   const m = memberById(s, e.member);
   if (!m) return refuse("UNKNOWN_MEMBER", "Unknown member.");

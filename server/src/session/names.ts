@@ -1,12 +1,15 @@
-/** People's names and free text: stripped of characters that reorder or hide text, and names that read as the system refused. */
+/**
+ * People's names and free text: stripped of characters that reorder or hide text, and names that read as the
+ * system refused.
+ */
 
 /** Most characters in a person's name. */
 export const NAME_MAX_LENGTH = 40;
 
 /**
- * Characters removed from names and chat: C0/C1 controls (but newline and tab in chat), bidirectional embeddings,
- * overrides, isolates and marks (which can make "Ann" display as another name or reorder a message), zero-width
- * characters and the byte-order mark, and the Unicode "tag" block.
+ * Characters removed from names and chat: C0/C1 controls (but newline and tab in chat), bidirectional
+ * embeddings, overrides, isolates and marks (which can make "Ann" display as another name or reorder a
+ * message), zero-width characters and the byte-order mark, and the Unicode "tag" block.
  */
 const HIDDEN =
   // biome-ignore lint/suspicious: control characters and the tag block's surrogate pairs are what this pattern is for.
@@ -22,7 +25,10 @@ export function cleanName(raw: string): string {
   return cleanText(raw).replace(/\s+/g, " ").trim();
 }
 
-/** Words a person's name may not be (case and spacing ignored): they read as the game, its system notices or the facilitator. */
+/**
+ * Words a person's name may not be (case and spacing ignored): they read as the game, its system notices or
+ * the facilitator.
+ */
 const RESERVED = [
   "firebreak",
   "system",

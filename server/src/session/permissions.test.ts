@@ -5,7 +5,9 @@ import { mayRequest, permit, REQUEST_ACTS, roleMay, type Act } from "./permissio
 import { createSession } from "./session.ts";
 import type { Member, SessionState } from "./types.ts";
 
-/** A class game started with Ann on north, Sam without a seat, Olga watching; east, south and west are bots. */
+/**
+ * A class game started with Ann on north, Sam without a seat, Olga watching; east, south and west are bots.
+ */
 function started(): SessionState {
   return run(
     [

@@ -1,7 +1,8 @@
 /**
- * Who may do what in a game, decided here and nowhere else. A request is asked first (its sender's role), so one its
- * sender may not make is refused as such before anything about it is checked (docs/protocol.md §4.2, §11); every journal
- * entry is asked again by the reducer, whoever made it: a member, a bot, the server itself, or a journal being replayed.
+ * Who may do what in a game, decided here and nowhere else. A request is asked first (its sender's role), so
+ * one its sender may not make is refused as such before anything about it is checked (docs/protocol.md §4.2,
+ * §11); every journal entry is asked again by the reducer, whoever made it: a member, a bot, the server
+ * itself, or a journal being replayed.
  */
 import type { RequestType, SeatId, Step } from "@firebreak/shared";
 import { authorOf, type StoredEntry } from "./journal.ts";
@@ -9,7 +10,9 @@ import { isSessionSeat, memberById, mustKnock } from "./membership.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import type { Member, SessionState } from "./types.ts";
 
-/** What someone does, as far as who may do it goes: play a seat, take a seat, write in chat, or run the game. */
+/**
+ * What someone does, as far as who may do it goes: play a seat, take a seat, write in chat, or run the game.
+ */
 export type Act = "play" | "take a seat" | "write" | "facilitate";
 
 /** The act each request is. */
@@ -69,8 +72,9 @@ function onlyFacilitator(): Result<true> {
 const FORK_PLAY: ReadonlySet<RequestType> = new Set(["orders", "ready", "propose", "respond"]);
 
 /**
- * Whether a member may make a request of this type: its role, asked before anything else about the request. In a fork
- * (`s` given) the facilitator may also play: orders, ready, proposals and answers for a seat it names.
+ * Whether a member may make a request of this type: its role, asked before anything else about the request.
+ * In a fork (`s` given) the facilitator may also play: orders, ready, proposals and answers for a seat it
+ * names.
  */
 export function mayRequest(m: Member, type: RequestType, s?: SessionState): Result<true> {
   if (m.role === "facilitator" && s?.options.fork && FORK_PLAY.has(type)) return allowed;
@@ -86,12 +90,15 @@ function isSeatStep(step: Step): step is Extract<Step, { seat: SeatId }> {
  * Whether the maker of an entry may make it:
  * - the system (the server itself) may make any entry;
  * - the bot holding a seat: its seat's orders, proposals, answers, words and ready mark;
- * - a player with a seat no bot holds: its seat's orders, proposals, answers and ready mark; chat; moving itself; a
+ * - a player with a seat no bot holds: its seat's orders, proposals, answers and ready mark; chat; moving
+ *   itself; a
  *   player whose seat a bot holds: taking it back;
- * - a member without a seat (a player or an observer): taking a seat, knocking and withdrawing its knock; chat, but
+ * - a member without a seat (a player or an observer): taking a seat, knocking and withdrawing its knock;
+ *   chat, but
  *   not an observer;
  * - a person joining: itself, as a player or an observer; a facilitator may add a co-facilitator;
- * - a facilitator: everything that runs the game (start, clock, injects, the end, bots, seats, knocks, invites,
+ * - a facilitator: everything that runs the game (start, clock, injects, the end, bots, seats, knocks,
+ *   invites,
  *   removals, the code, co-facilitators) and chat; a seat's own steps and ready mark only in a fork, for a seat no bot
  *   and no player holds.
  * An entry of an older journal that does not name its maker was checked when it was accepted, and is allowed.
@@ -100,7 +107,8 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
   const by = authorOf(e);
   if (by === null || by === "system") return allowed;
   if (by.startsWith("bot:")) return botMay(s, by.slice(4), e);
-  // A person joining makes itself a player or an observer; only a facilitator makes a facilitator (fac:cofac).
+  // A person joining makes itself a player or an observer; only a facilitator makes a facilitator
+  // (fac:cofac).
   if (e.kind === "join" && e.member.id === by)
     return e.member.role === "facilitator" ? onlyFacilitator() : allowed;
   const m = memberById(s, by);
@@ -130,8 +138,8 @@ export function permit(s: SessionState, e: StoredEntry): Result<true> {
 }
 
 /**
- * Whether a member acts for `seat` now: a player of that seat, which no bot holds (else it is told how to take it back);
- * in a fork, also the facilitator, for a seat no bot and no player holds (facilitatorPlays).
+ * Whether a member acts for `seat` now: a player of that seat, which no bot holds (else it is told how to
+ * take it back); in a fork, also the facilitator, for a seat no bot and no player holds (facilitatorPlays).
  */
 function plays(s: SessionState, m: Member, seat: SeatId): Result<true> {
   if (m.role === "facilitator" && s.options.fork) return facilitatorPlays(s, seat);
@@ -146,7 +154,9 @@ function plays(s: SessionState, m: Member, seat: SeatId): Result<true> {
   return allowed;
 }
 
-/** Whether a fork's facilitator may act for `seat`: one of the game's seats that no bot and no player holds. */
+/**
+ * Whether a fork's facilitator may act for `seat`: one of the game's seats that no bot and no player holds.
+ */
 function facilitatorPlays(s: SessionState, seat: SeatId): Result<true> {
   if (seat === "")
     return refuse(
@@ -165,14 +175,19 @@ function facilitatorPlays(s: SessionState, seat: SeatId): Result<true> {
   return allowed;
 }
 
-/** Whether a player may take its seat back from the bot that holds it (any reason): only while a bot holds it. */
+/**
+ * Whether a player may take its seat back from the bot that holds it (any reason): only while a bot holds it.
+ */
 function reclaims(s: SessionState, m: Member): Result<true> {
   return s.seats.find((c) => c.seat === m.seat)?.bot
     ? allowed
     : refuse("NO_BOT_HOLDS_SEAT", "No bot holds your seat: you play it already.");
 }
 
-/** Whether a member may move itself to `seat`: in the lobby anywhere; after the start only from no seat onto one no player holds (else it knocks). */
+/**
+ * Whether a member may move itself to `seat`: in the lobby anywhere; after the start only from no seat onto
+ * one no player holds (else it knocks).
+ */
 function seatsItself(s: SessionState, m: Member, seat: SeatId | null): Result<true> {
   return s.phase === "lobby" || (m.seat === null && seat !== null && !mustKnock(s, seat))
     ? allowed

@@ -14,9 +14,9 @@ import { engineStep } from "./strikes.ts";
 import { engineOptions, treatedScenario } from "./treated.ts";
 
 /**
- * Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4) from its
- * journal: the journal is folded as the session folds it, and each entry contributes the engine step it made (a strike
- * held for approval is not one until a facilitator approves it).
+ * Rebuilds a game's replayable record (seed, engine steps and a state hash per turn; docs/protocol.md §3.4)
+ * from its journal: the journal is folded as the session folds it, and each entry contributes the engine step
+ * it made (a strike held for approval is not one until a facilitator approves it).
  */
 export function recordOf(entries: readonly StoredEntry[], base: Scenario): Result<GameRecord> {
   const first = entries[0];
@@ -51,7 +51,8 @@ export function recordOf(entries: readonly StoredEntry[], base: Scenario): Resul
   const record = newRecord(scenario, first.options.seed, state.options, seats, state);
   record.steps.push(...steps);
   record.finalHash = stateHash(s.game);
-  // A treated game's scenario is not the catalogue's: the record carries it whole, so it replays with nothing else.
+  // A treated game's scenario is not the catalogue's: the record carries it whole, so it replays with nothing
+  // else.
   if (scenario !== base) record.scenarioData = scenario;
   return ok(record);
 }

@@ -1,8 +1,8 @@
 /**
- * What each request becomes: the journal entry it asks for, made by its sender, and what its answer adds. Pure: given
- * the session, the member and the payload (fresh ids, secrets and codes come from a `Mint`). Who may make it is asked
- * first (permissions.ts); then only what is wrong with the request itself is refused here, and the reducer checks the
- * entry.
+ * What each request becomes: the journal entry it asks for, made by its sender, and what its answer adds.
+ * Pure: given the session, the member and the payload (fresh ids, secrets and codes come from a `Mint`). Who
+ * may make it is asked first (permissions.ts); then only what is wrong with the request itself is refused
+ * here, and the reducer checks the entry.
  */
 import {
   effectStates,
@@ -30,7 +30,10 @@ export interface Mint {
   code(): string;
 }
 
-/** What a request is made in: the session, its sender, the time, the game's scenario (for its injects) and a mint. */
+/**
+ * What a request is made in: the session, its sender, the time, the game's scenario (for its injects) and a
+ * mint.
+ */
 export interface RequestContext {
   session: SessionState;
   member: Member;
@@ -55,7 +58,10 @@ function seatOf(m: Member): SeatId {
   return m.seat ?? "";
 }
 
-/** The seat a seat's request acts for: the one it names (a fork's facilitator names the seat it plays), else the sender's. */
+/**
+ * The seat a seat's request acts for: the one it names (a fork's facilitator names the seat it plays), else
+ * the sender's.
+ */
 function seatFor(m: Member, p: { seat?: string | undefined }): SeatId {
   return p.seat ?? seatOf(m);
 }
@@ -195,7 +201,10 @@ const MAKERS: { [T in RequestType]: Maker<T> } = {
   },
 };
 
-/** The entry a request asks for, with its answer's extra fields, or why it is refused: first who may make it, then the request itself. */
+/**
+ * The entry a request asks for, with its answer's extra fields, or why it is refused: first who may make it,
+ * then the request itself.
+ */
 export function entryFor<T extends RequestType>(
   type: T,
   payload: RequestPayload<T>,
@@ -215,7 +224,10 @@ function scenarioInject(scenario: Scenario | null, id: string): Result<InjectDef
   return inject ? ok(inject) : refuse("UNKNOWN_INJECT", `No inject "${id}" in this scenario's library.`);
 }
 
-/** A facilitator's own inject, if its effects name this game's states, two different ones where they name a pair. */
+/**
+ * A facilitator's own inject, if its effects name this game's states, two different ones where they name a
+ * pair.
+ */
 function customInject(s: SessionState, inject: InjectDef): Result<InjectDef> {
   for (const e of inject.effects) {
     const bad = effectStates(e).find((x) => !isSessionSeat(s, x));
@@ -227,7 +239,10 @@ function customInject(s: SessionState, inject: InjectDef): Result<InjectDef> {
   return ok(inject);
 }
 
-/** A statement's text without hidden or reordering characters (other orders pass unchanged; the engine checks their shape). */
+/**
+ * A statement's text without hidden or reordering characters (other orders pass unchanged; the engine checks
+ * their shape).
+ */
 function cleanStatement(o: unknown): unknown {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
   const r = o as Record<string, unknown>;

@@ -1,7 +1,7 @@
 /**
- * The server's results are the engine's `Result` (`{ ok: true, value } | { ok: false, error: { code, message } }`), its
- * failure widened to carry the protocol's codes (shared/src/protocol/errors.ts) as well as the engine's. An engine
- * result is one already, so engine refusals pass through unchanged.
+ * The server's results are the engine's `Result` (`{ ok: true, value } | { ok: false, error: { code, message
+ * } }`), its failure widened to carry the protocol's codes (shared/src/protocol/errors.ts) as well as the
+ * engine's. An engine result is one already, so engine refusals pass through unchanged.
  */
 import { ok, type Rejection, type RejectionCode, type Result as EngineResult } from "@firebreak/shared";
 

@@ -34,8 +34,9 @@ export function createSession(
   const game =
     forkedGame(entry.options, played) ?? createGame(played, entry.options.seed, engineOptions(entry.options));
   if (!game.ok) return game;
-  // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast), so a replay
-  // casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without a persona) play it.
+  // Every seat's bot persona is cast now, a pure function of the journalled options (scenario, seed, cast),
+  // so a replay casts the same bots; seats that become bots later (at start, by takeover, or fac:bot without
+  // a persona) play it.
   const o = entry.options;
   const cast =
     o.cast === undefined
@@ -86,7 +87,10 @@ function chatText(raw: string): Result<string> {
   return ok(text);
 }
 
-/** The words of the bot of `seat` (which holds it: permissions.ts checked), on a channel that seat may write to. */
+/**
+ * The words of the bot of `seat` (which holds it: permissions.ts checked), on a channel that seat may write
+ * to.
+ */
 function botChat(
   s: SessionState,
   seat: string,
@@ -120,8 +124,8 @@ export function allReady(s: SessionState): boolean {
 }
 
 /**
- * Applies one journal entry, or refuses it and changes nothing. Pure: time comes from the entry. Who may make it is
- * asked first (permissions.ts); a step's phase is asked before its maker, as it always has been.
+ * Applies one journal entry, or refuses it and changes nothing. Pure: time comes from the entry. Who may make
+ * it is asked first (permissions.ts); a step's phase is asked before its maker, as it always has been.
  */
 export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState> {
   if (e.kind === "create") return refuse("INVALID_REQUEST", "The session already exists.");
@@ -239,7 +243,10 @@ export function applyEntry(s: SessionState, e: StoredEntry): Result<SessionState
   }
 }
 
-/** Entries applied one after another, from a session: each one the reducer accepts is kept with the session after it. */
+/**
+ * Entries applied one after another, from a session: each one the reducer accepts is kept with the session
+ * after it.
+ */
 export class Fold {
   readonly applied: Applied[] = [];
   private current: SessionState;
@@ -253,7 +260,10 @@ export class Fold {
     return this.current;
   }
 
-  /** Applies an entry: true when the reducer accepts it (it is kept), false when it refuses it (nothing changes). */
+  /**
+   * Applies an entry: true when the reducer accepts it (it is kept), false when it refuses it (nothing
+   * changes).
+   */
   apply(e: JournalEntry): boolean {
     return this.must(e).ok;
   }

@@ -1,13 +1,17 @@
 /**
- * The session's rules a facilitator sets (docs/protocol.md §9.5): strikes allowed, held for approval or refused before a
- * turn; automatic bot takeover on or off and its delay; the turn's length. Set at creation, changed in play by fac:settings.
+ * The session's rules a facilitator sets (docs/protocol.md §9.5): strikes allowed, held for approval or
+ * refused before a turn; automatic bot takeover on or off and its delay; the turn's length. Set at creation,
+ * changed in play by fac:settings.
  */
 import type { GameSettings } from "@firebreak/shared";
 import type { StoredEntry } from "./journal.ts";
 import { ok, refuse, type Result } from "./result.ts";
 import type { CreateOptions, SessionState } from "./types.ts";
 
-/** A game's first settings, from its create options (an older journal's: strikes allowed, takeover when it had a delay). */
+/**
+ * A game's first settings, from its create options (an older journal's: strikes allowed, takeover when it had
+ * a delay).
+ */
 export function initialSettings(o: CreateOptions): GameSettings {
   return {
     strikes: o.strikes ?? "allowed",
@@ -45,8 +49,8 @@ export function changeSettings(
 }
 
 /**
- * A new turn length: the next turns have it. The turn under way keeps its deadline, except that a game that had no time
- * limit gets one now (`at` + the length), and a length of 0 takes the running deadline away.
+ * A new turn length: the next turns have it. The turn under way keeps its deadline, except that a game that
+ * had no time limit gets one now (`at` + the length), and a length of 0 takes the running deadline away.
  */
 function newTurnLength(s: SessionState, turnSeconds: number, at: number): SessionState {
   const next: SessionState = { ...s, options: { ...s.options, turnSeconds } };
@@ -58,7 +62,10 @@ function newTurnLength(s: SessionState, turnSeconds: number, at: number): Sessio
     : { ...next, deadline: at + turnSeconds * 1000 };
 }
 
-/** The refusal of a person's strike before the turn the settings allow strikes from, or null when strikes are not too early. */
+/**
+ * The refusal of a person's strike before the turn the settings allow strikes from, or null when strikes are
+ * not too early.
+ */
 export function strikeTooEarly(s: SessionState): Result<never> | null {
   const rule = s.settings.strikes;
   if (typeof rule !== "object" || s.game.turn >= rule.notBefore) return null;

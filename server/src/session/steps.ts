@@ -1,6 +1,7 @@
 /**
- * A session's engine steps: a seat's orders, proposals and answers, injects, resolutions and the end, each checked by
- * the session (the phase, who may, the strike rules) and then by the engine; and the start of each turn's planning.
+ * A session's engine steps: a seat's orders, proposals and answers, injects, resolutions and the end, each
+ * checked by the session (the phase, who may, the strike rules) and then by the engine; and the start of each
+ * turn's planning.
  */
 import { applyStep, type Step } from "@firebreak/shared";
 import type { StoredEntry } from "./journal.ts";
@@ -11,7 +12,10 @@ import { strikeTooEarly } from "./settings.ts";
 import { byPerson, engineStep, heldAfter, isStrike } from "./strikes.ts";
 import type { SessionState } from "./types.ts";
 
-/** Planning begins for the game's turn (nobody ready, nothing held, a fresh deadline), or the session ends with the game. */
+/**
+ * Planning begins for the game's turn (nobody ready, nothing held, a fresh deadline), or the session ends
+ * with the game.
+ */
 export function startPlanning(s: SessionState, at: number): SessionState {
   const fresh = { ...s, pausedRemaining: null, ready: [], held: [], humanOrdered: [] };
   if (s.game.phase === "ended") return { ...fresh, phase: "ended", deadline: null };
@@ -22,7 +26,9 @@ export function startPlanning(s: SessionState, at: number): SessionState {
   };
 }
 
-/** Applies a step entry: its phase, then its maker, then the engine (through the strike rules, for orders). */
+/**
+ * Applies a step entry: its phase, then its maker, then the engine (through the strike rules, for orders).
+ */
 export function stepEntry(s: SessionState, e: Extract<StoredEntry, { kind: "step" }>): Result<SessionState> {
   if (s.phase === "ended") return refuse("GAME_OVER", "The game is over.");
   if (s.phase !== "planning") return refuse("NOT_PLAYING", "The game has not started.");
@@ -36,9 +42,9 @@ export function stepEntry(s: SessionState, e: Extract<StoredEntry, { kind: "step
 }
 
 /**
- * A seat's orders: a person's strike before the allowed turn is refused; otherwise the whole list as submitted must be
- * legal, the engine is given it under the strike rules (strikes held for approval stay out), and the order log, the
- * held strikes and whether humans ordered this turn follow.
+ * A seat's orders: a person's strike before the allowed turn is refused; otherwise the whole list as
+ * submitted must be legal, the engine is given it under the strike rules (strikes held for approval stay
+ * out), and the order log, the held strikes and whether humans ordered this turn follow.
  */
 function ordersEntry(
   s: SessionState,

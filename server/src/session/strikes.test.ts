@@ -1,4 +1,7 @@
-/** The facilitator's strike rules: strikes held for approval, approved or refused; strikes refused before a turn; the record. */
+/**
+ * The facilitator's strike rules: strikes held for approval, approved or refused; strikes refused before a
+ * turn; the record.
+ */
 import { describe, expect, it } from "vitest";
 import { replayRecord, stateHash } from "@firebreak/shared";
 import { ann, bob, create, fac, run, scenario } from "../testing/fixtures.ts";

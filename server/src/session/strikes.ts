@@ -1,8 +1,9 @@
 /**
- * Strikes under the session's rules (docs/protocol.md §9.5). With strikes "approval" a seat's strike orders are held out
- * of its orders until a facilitator approves them (they join the seat's orders) or refuses them; with `notBefore` a
- * person's strike is refused before that turn and a bot's is left out. The journal keeps what each seat submitted;
- * `engineStep` says what the engine is given, for the reducer and the game's record alike.
+ * Strikes under the session's rules (docs/protocol.md §9.5). With strikes "approval" a seat's strike orders
+ * are held out of its orders until a facilitator approves them (they join the seat's orders) or refuses them;
+ * with `notBefore` a person's strike is refused before that turn and a bot's is left out. The journal keeps
+ * what each seat submitted; `engineStep` says what the engine is given, for the reducer and the game's record
+ * alike.
  */
 import { applyStep, own, type Order, type SeatId, type Step } from "@firebreak/shared";
 import { authorOf, type StoredEntry } from "./journal.ts";
@@ -23,7 +24,10 @@ export function byPerson(e: StoredEntry): boolean {
   return by !== null && by !== "system" && !by.startsWith("bot:");
 }
 
-/** Whether the rules keep this orders entry's strikes from the engine: held for approval, or a bot's before the allowed turn. */
+/**
+ * Whether the rules keep this orders entry's strikes from the engine: held for approval, or a bot's before
+ * the allowed turn.
+ */
 function withoutStrikes(s: SessionState, e: StoredEntry): boolean {
   const by = authorOf(e);
   if (by === null || by === "system") return false;
@@ -37,7 +41,10 @@ export function waitingStrikes(s: SessionState, seat: SeatId): StrikeOrder[] {
   return s.held.find((h) => h.seat === seat && h.status === "waiting")?.strikes ?? [];
 }
 
-/** The engine step an entry makes in session `s`: its own step under the strike rules, a facilitator's approval's orders, or null. */
+/**
+ * The engine step an entry makes in session `s`: its own step under the strike rules, a facilitator's
+ * approval's orders, or null.
+ */
 export function engineStep(s: SessionState, e: StoredEntry): Step | null {
   if (e.kind === "strike") {
     const strikes = e.approve && isSessionSeat(s, e.seat) ? waitingStrikes(s, e.seat) : [];
@@ -51,7 +58,10 @@ export function engineStep(s: SessionState, e: StoredEntry): Step | null {
   return withoutStrikes(s, e) ? { ...step, orders: step.orders.filter((o: unknown) => !isStrike(o)) } : step;
 }
 
-/** The held strikes after a seat's orders entry: the seat's new list replaces what it had held; its strikes are held under "approval". */
+/**
+ * The held strikes after a seat's orders entry: the seat's new list replaces what it had held; its strikes
+ * are held under "approval".
+ */
 export function heldAfter(s: SessionState, e: StoredEntry, seat: SeatId, orders: unknown): HeldStrikes[] {
   const by = authorOf(e);
   if (by === null || by === "system") return s.held;
@@ -64,7 +74,10 @@ export function heldAfter(s: SessionState, e: StoredEntry, seat: SeatId, orders:
   return [...rest, { seat, turn: s.game.turn, strikes, by, byName, at: e.at, status: "waiting" }];
 }
 
-/** A facilitator's answer to a seat's held strikes: approved, they join the seat's orders (if still legal); refused, the seat is told. */
+/**
+ * A facilitator's answer to a seat's held strikes: approved, they join the seat's orders (if still legal);
+ * refused, the seat is told.
+ */
 export function answerStrike(
   s: SessionState,
   e: Extract<StoredEntry, { kind: "strike" }>,

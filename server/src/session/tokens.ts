@@ -44,7 +44,9 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(da, db);
 }
 
-/** The member whose seat token or facilitator key this is, if any (removed members are gone from the list). */
+/**
+ * The member whose seat token or facilitator key this is, if any (removed members are gone from the list).
+ */
 export function memberByToken(s: SessionState, token: string): Member | undefined {
   let found: Member | undefined;
   for (const m of s.members) if (sameSecret(m.token, token)) found = m;

@@ -1,8 +1,14 @@
-/** What a game's create options ask of the engine beyond the scenario: CBMs in force, no CBMs, parameter overrides (an exercise's treatment). */
+/**
+ * What a game's create options ask of the engine beyond the scenario: CBMs in force, no CBMs, parameter
+ * overrides (an exercise's treatment).
+ */
 import type { GameOptions, Scenario } from "@firebreak/shared";
 import type { CreateOptions } from "./types.ts";
 
-/** The scenario a game is played in: the scenario with the options' parameter overrides on top of its own (itself when none). */
+/**
+ * The scenario a game is played in: the scenario with the options' parameter overrides on top of its own
+ * (itself when none).
+ */
 export function treatedScenario(scenario: Scenario, o: Pick<CreateOptions, "params">): Scenario {
   if (o.params === undefined) return scenario;
   const base = (scenario.params ?? {}) as Record<string, unknown>;

@@ -1,4 +1,7 @@
-/** The server-side session of one game: lobby, seats, members, clock, chat. A fold of journal entries (journal.ts). */
+/**
+ * The server-side session of one game: lobby, seats, members, clock, chat. A fold of journal entries
+ * (journal.ts).
+ */
 import type {
   BotPersona,
   BotReason,
@@ -24,7 +27,10 @@ export interface Member {
   seat: SeatId | null;
   /** Secret that rejoins this member (seat token or facilitator key). Never sent to anyone else. */
   token: string;
-  /** Set while the member waits for the facilitator to admit it to a seat that has players (never in a join entry). */
+  /**
+   * Set while the member waits for the facilitator to admit it to a seat that has players (never in a join
+   * entry).
+   */
   knock?: { seat: SeatId; at: number };
 }
 
@@ -47,13 +53,17 @@ export type Channel =
 
 /** A chat message as stored. */
 export interface ChatMessage {
-  /** The writer's role, shown with the line so a name can never pass for the system, the facilitator or a bot. */
+  /**
+   * The writer's role, shown with the line so a name can never pass for the system, the facilitator or a bot.
+   */
   role: ChatRole;
   id: number;
   at: number;
   turn: number;
   channel: Channel;
-  /** Sender seat (a bot's words too: its `fromName` ends in " (bot)"), "facilitator", or "system" for notices. */
+  /**
+   * Sender seat (a bot's words too: its `fromName` ends in " (bot)"), "facilitator", or "system" for notices.
+   */
   from: SeatId | "facilitator" | "system";
   fromName: string;
   text: string;
@@ -69,7 +79,10 @@ export interface CreateOptions {
   solo: { seat: SeatId } | null;
   /** Seconds a seat may be empty of clients before a bot takes over (0 = never). */
   takeoverSeconds: number;
-  /** Whether bots take over seats whose players are away (absent in older journals: on when takeoverSeconds > 0). */
+  /**
+   * Whether bots take over seats whose players are away (absent in older journals: on when takeoverSeconds >
+   * 0).
+   */
   takeover?: boolean;
   /** How strikes are ruled (absent in older journals: allowed). */
   strikes?: StrikeRule;
@@ -79,11 +92,14 @@ export interface CreateOptions {
   /** Model parameter overrides on top of the scenario's own (an exercise's treatment; absent: none). */
   params?: Scenario["params"];
   /**
-   * How bots' personas are chosen (`castBots`, from the seed): the scenario's cast list, or at random. Absent in journals
-   * written before casting existed; those games keep `defaultPersona`.
+   * How bots' personas are chosen (`castBots`, from the seed): the scenario's cast list, or at random. Absent
+   * in journals written before casting existed; those games keep `defaultPersona`.
    */
   cast?: CastingMode;
-  /** For a fork: the game and turn it began from, its parent's record up to there, the seats its facilitator plays. */
+  /**
+   * For a fork: the game and turn it began from, its parent's record up to there, the seats its facilitator
+   * plays.
+   */
   fork?: ForkOrigin;
 }
 
@@ -98,7 +114,9 @@ export interface Invite {
   by: string;
 }
 
-/** A seat's strike orders held for a facilitator's approval this turn (strikes "approval"), or refused by one. */
+/**
+ * A seat's strike orders held for a facilitator's approval this turn (strikes "approval"), or refused by one.
+ */
 export interface HeldStrikes {
   seat: SeatId;
   turn: number;
@@ -134,12 +152,20 @@ export interface SessionState {
   settings: GameSettings;
   /** Strikes held for approval (or refused) this turn, one entry per seat; emptied when a turn begins. */
   held: HeldStrikes[];
-  /** Seats whose humans submitted orders this turn (a bot taking over keeps them); emptied when a turn begins. */
+  /**
+   * Seats whose humans submitted orders this turn (a bot taking over keeps them); emptied when a turn begins.
+   */
   humanOrdered: SeatId[];
 }
 
-/** Where a fork began, as its create options keep it: its parent's record up to the turn, and the seats its facilitator plays. */
+/**
+ * Where a fork began, as its create options keep it: its parent's record up to the turn, and the seats its
+ * facilitator plays.
+ */
 export interface ForkOrigin extends ForkBase {
-  /** The seats the facilitator keeps for itself: no bot takes them at the start (it may take others from their bots later). */
+  /**
+   * The seats the facilitator keeps for itself: no bot takes them at the start (it may take others from their
+   * bots later).
+   */
   play: SeatId[];
 }

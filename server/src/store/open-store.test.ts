@@ -1,4 +1,7 @@
-/** FIREBREAK_DATABASE_URL chooses the store: unset keeps the embedded SQLite file; a malformed URL stops the start. */
+/**
+ * FIREBREAK_DATABASE_URL chooses the store: unset keeps the embedded SQLite file; a malformed URL stops the
+ * start.
+ */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

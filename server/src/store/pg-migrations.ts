@@ -1,7 +1,7 @@
 /**
- * The PostgreSQL schema's migrations: the files in `migrations/`, applied in name order at start-up, each once, each
- * recorded in `firebreak_migrations`. Processes starting together take turns on an advisory lock, so one applies and
- * the others find them applied.
+ * The PostgreSQL schema's migrations: the files in `migrations/`, applied in name order at start-up, each
+ * once, each recorded in `firebreak_migrations`. Processes starting together take turns on an advisory lock,
+ * so one applies and the others find them applied.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

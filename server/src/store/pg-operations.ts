@@ -1,4 +1,7 @@
-/** The PostgreSQL store's operations, as its worker carries them out: one per `JournalStore` method, same behaviour as SQLite's. */
+/**
+ * The PostgreSQL store's operations, as its worker carries them out: one per `JournalStore` method, same
+ * behaviour as SQLite's.
+ */
 import type pg from "pg";
 import type { StoredEntry } from "../session/journal.ts";
 import type { Checkpoint, Closure, StoredGame } from "./journal-store.ts";
@@ -31,7 +34,10 @@ function storedGame(r: GameRow): StoredGame {
 
 const str = (v: unknown): string => String(v);
 
-/** What the worker knows beyond the database: the games whose lease it holds or lost, and each game's next entry number. */
+/**
+ * What the worker knows beyond the database: the games whose lease it holds or lost, and each game's next
+ * entry number.
+ */
 export interface PgWorkerState {
   held: Set<string>;
   lost: Set<string>;
@@ -43,7 +49,10 @@ export function freshState(): PgWorkerState {
   return { held: new Set(), lost: new Set(), next: new Map() };
 }
 
-/** The lease's lock: a session-level advisory lock on the game id's 64-bit hash, released when the connection ends. */
+/**
+ * The lease's lock: a session-level advisory lock on the game id's 64-bit hash, released when the connection
+ * ends.
+ */
 const LOCK = "pg_try_advisory_lock(hashtextextended($1, 0)) AS ok";
 
 /** Takes the lease of a game; true when this connection holds it now. */
@@ -51,15 +60,19 @@ export async function lock(c: pg.Client, id: string): Promise<boolean> {
   return (await c.query<{ ok: boolean }>(`SELECT ${LOCK}`, [id])).rows[0]?.ok === true;
 }
 
-/** Refuses a write to a game whose lease this process lost (its connection broke and another process took the game). */
+/**
+ * Refuses a write to a game whose lease this process lost (its connection broke and another process took the
+ * game).
+ */
 function writable(st: PgWorkerState, id: string): string {
   if (st.lost.has(id)) throw new Error(`LEASE_LOST: another process runs game ${id} now`);
   return id;
 }
 
 /**
- * Appends an entry as the game's next. When this process knows how many entries the game has (it created the game or
- * read its journal), the number is given: a second process writing the same game makes the insert fail (the fence).
+ * Appends an entry as the game's next. When this process knows how many entries the game has (it created the
+ * game or read its journal), the number is given: a second process writing the same game makes the insert
+ * fail (the fence).
  */
 async function append(c: pg.Client, st: PgWorkerState, id: string, entry: unknown): Promise<void> {
   const text = JSON.stringify(entry);
@@ -86,7 +99,10 @@ async function append(c: pg.Client, st: PgWorkerState, id: string, entry: unknow
 
 type Operation = (c: pg.Client, args: unknown[], st: PgWorkerState) => Promise<unknown>;
 
-/** Every operation by name; the arguments are the `JournalStore` (or `GameLeases`) method's, as the caller sent them. */
+/**
+ * Every operation by name; the arguments are the `JournalStore` (or `GameLeases`) method's, as the caller
+ * sent them.
+ */
 export const PG_OPERATIONS: Record<string, Operation> = {
   async create(c, [id, code, entry, rules], st) {
     await c.query("BEGIN");
@@ -100,7 +116,8 @@ export const PG_OPERATIONS: Record<string, Operation> = {
       str(id),
       JSON.stringify(entry),
     ]);
-    // The lease is taken before the game is visible to other processes, so none of them adopts it as an orphan.
+    // The lease is taken before the game is visible to other processes, so none of them adopts it as an
+    // orphan.
     if (!(await lock(c, str(id)))) throw new Error(`LEASE_LOST: game ${str(id)} is held elsewhere`);
     await c.query("COMMIT");
     st.held.add(str(id));
@@ -223,7 +240,8 @@ export const PG_OPERATIONS: Record<string, Operation> = {
     return null;
   },
   async claimOrphans(c, _args, st) {
-    // Filtered first (MATERIALIZED), so only unfinished games are locked; those this process holds are left out.
+    // Filtered first (MATERIALIZED), so only unfinished games are locked; those this process holds are left
+    // out.
     const r = await c.query<GameRow>(
       `WITH c AS MATERIALIZED (SELECT ${GAME_COLUMNS}, created, ord FROM games WHERE NOT ended AND quarantine IS NULL AND NOT (id = ANY($1::text[])))
        SELECT ${GAME_COLUMNS} FROM c WHERE pg_try_advisory_lock(hashtextextended(id, 0)) ORDER BY created, ord`,

@@ -1,4 +1,7 @@
-/** The PostgreSQL store does what every store does, against a throwaway server; its migrations apply once and are recorded. */
+/**
+ * The PostgreSQL store does what every store does, against a throwaway server; its migrations apply once and
+ * are recorded.
+ */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { create } from "../testing/fixtures.ts";
@@ -92,7 +95,8 @@ describe("the PostgreSQL store", () => {
     expect(b.leases?.claimOrphans()).toEqual([]);
     a.finish("gDone");
     expect(b.unfinished().map((g) => g.id)).toEqual(["gHeld"]);
-    // A's connection dies (as when its process is killed): B adopts the game, reads its journal and writes on.
+    // A's connection dies (as when its process is killed): B adopts the game, reads its journal and writes
+    // on.
     await query(
       url,
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",

@@ -1,17 +1,20 @@
 /**
- * The journal in PostgreSQL (FIREBREAK_DATABASE_URL), behind the same synchronous `JournalStore` as the embedded store.
+ * The journal in PostgreSQL (FIREBREAK_DATABASE_URL), behind the same synchronous `JournalStore` as the
+ * embedded store.
  *
- * Why synchronous: the room's guarantee "every accepted request is durable before it is answered" is one line of code
- * today (journal, then answer), with no await between a request's check and its effect, so no other request of the game
- * can slip in between. Making the interface asynchronous would carry an await, and that interleaving, into every room
- * handler, the restore path and the HTTP routes. Instead the `pg` driver runs in a worker thread and each call blocks on
- * `Atomics.wait` until PostgreSQL has committed (sync-call.ts). The price: the process's event loop waits one round trip
- * per journal write (about a millisecond on a local network); a busy service spreads games over more processes.
+ * Why synchronous: the room's guarantee "every accepted request is durable before it is answered" is one line
+ * of code today (journal, then answer), with no await between a request's check and its effect, so no other
+ * request of the game can slip in between. Making the interface asynchronous would carry an await, and that
+ * interleaving, into every room handler, the restore path and the HTTP routes. Instead the `pg` driver runs
+ * in a worker thread and each call blocks on `Atomics.wait` until PostgreSQL has committed (sync-call.ts).
+ * The price: the process's event loop waits one round trip per journal write (about a millisecond on a local
+ * network); a busy service spreads games over more processes.
  *
- * Leases: processes sharing the database hold a session-level advisory lock per game they run (taken when the game is
- * created or adopted, released when it ends or the connection does), so a game whose process died is adopted by
- * another (`leases.claimOrphans`), and a process never writes a game another one holds: it numbers each entry, and a
- * second writer's entry n collides with the first's (LEASE_LOST, and its room answers STORE_FAILED).
+ * Leases: processes sharing the database hold a session-level advisory lock per game they run (taken when the
+ * game is created or adopted, released when it ends or the connection does), so a game whose process died is
+ * adopted by another (`leases.claimOrphans`), and a process never writes a game another one holds: it numbers
+ * each entry, and a second writer's entry n collides with the first's (LEASE_LOST, and its room answers
+ * STORE_FAILED).
  */
 import type { GameRecord } from "@firebreak/shared";
 import { RULES_VERSION } from "@firebreak/shared";
@@ -21,12 +24,16 @@ import type { PgSettings } from "./pg-operations.ts";
 import { startSyncWorker } from "./sync-call.ts";
 
 /**
- * How long connecting, or one statement, may take before the call fails (and the room answers STORE_FAILED). The
- * process waits that long at worst, so it is short; after a failed connection, calls fail at once for a second.
+ * How long connecting, or one statement, may take before the call fails (and the room answers STORE_FAILED).
+ * The process waits that long at worst, so it is short; after a failed connection, calls fail at once for a
+ * second.
  */
 export const DEFAULT_PG_TIMEOUT_MS = 5_000;
 
-/** Opens the PostgreSQL journal at `url` (postgres://…), applying its migrations; throws when it cannot connect. */
+/**
+ * Opens the PostgreSQL journal at `url` (postgres://…), applying its migrations; throws when it cannot
+ * connect.
+ */
 export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS): JournalStore {
   const settings: PgSettings = { url, timeoutMs };
   const worker = startSyncWorker(new URL("./pg-worker.ts", import.meta.url), settings, timeoutMs * 3);

@@ -1,4 +1,7 @@
-/** The PostgreSQL store's worker thread: holds one `pg` connection and carries out the store's operations in order. */
+/**
+ * The PostgreSQL store's worker thread: holds one `pg` connection and carries out the store's operations in
+ * order.
+ */
 import { workerData } from "node:worker_threads";
 import pg from "pg";
 import { migrate } from "./pg-migrations.ts";
@@ -8,7 +11,10 @@ import { serveSyncCalls, type SyncWorkerData } from "./sync-call.ts";
 const data = workerData as SyncWorkerData<PgSettings>;
 let client: pg.Client | null = null;
 const state = freshState();
-/** When connecting last failed: calls within a second fail at once instead of each waiting out a connection attempt. */
+/**
+ * When connecting last failed: calls within a second fail at once instead of each waiting out a connection
+ * attempt.
+ */
 let failedAt = Number.NEGATIVE_INFINITY;
 const BACKOFF_MS = 1000;
 
@@ -35,7 +41,8 @@ async function connection(): Promise<pg.Client> {
     failedAt = Date.now();
     throw e;
   }
-  // The leases lived on the broken connection: take each again, or give up writing that game (another process has it).
+  // The leases lived on the broken connection: take each again, or give up writing that game (another process
+  // has it).
   for (const id of [...state.held]) {
     if (await lock(c, id)) continue;
     state.held.delete(id);
@@ -51,7 +58,8 @@ serveSyncCalls(data, async (op, args) => {
   if (op === "close") {
     const c = client;
     client = null;
-    // The leases go now (other processes adopt the games at once), not when the server notices the connection ended.
+    // The leases go now (other processes adopt the games at once), not when the server notices the connection
+    // ended.
     await c?.query("SELECT pg_advisory_unlock_all()").catch(() => undefined);
     state.held.clear();
     await c?.end();

@@ -1,4 +1,7 @@
-/** The SQLite store migrates older databases in place, keeping every game, and does what every store does (store-contract.ts). */
+/**
+ * The SQLite store migrates older databases in place, keeping every game, and does what every store does
+ * (store-contract.ts).
+ */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +14,10 @@ import { storeContract } from "./store-contract.ts";
 const path = (): string => join(mkdtempSync(join(tmpdir(), "fb-store-")), "firebreak.sqlite");
 const { journal } = started();
 
-/** A database as the first server wrote it: no quarantine, no rules, no records; three games, one of them ended. */
+/**
+ * A database as the first server wrote it: no quarantine, no rules, no records; three games, one of them
+ * ended.
+ */
 function oldDatabase(file: string, quarantine: boolean): void {
   const db = new DatabaseSync(file);
   db.exec(`

@@ -7,8 +7,9 @@ import type { StoredEntry } from "../session/journal.ts";
 import type { Checkpoint, Closure, JournalStore, StoredGame, StoredUpload } from "./journal-store.ts";
 
 /**
- * The rules version of every game in a store made before the store kept one: rules v2, the engine's version when the
- * `rules` column was added. Such a game is replayed under other rules only if its journal proves it (restore.ts).
+ * The rules version of every game in a store made before the store kept one: rules v2, the engine's version
+ * when the `rules` column was added. Such a game is replayed under other rules only if its journal proves it
+ * (restore.ts).
  */
 export const UNVERSIONED_RULES = 2;
 
@@ -58,7 +59,10 @@ function storedGame(r: GameRow): StoredGame {
 
 const GAME_COLUMNS = "id, code, ended, rules, closed";
 
-/** Opens (creating if needed) the SQLite journal at `path` (":memory:": one that lives only as long as the process). */
+/**
+ * Opens (creating if needed) the SQLite journal at `path` (":memory:": one that lives only as long as the
+ * process).
+ */
 export function openSqliteStore(path: string): JournalStore {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const db = new DatabaseSync(path);

@@ -6,7 +6,9 @@ import type { StoredEntry } from "../session/journal.ts";
 import { create, started } from "../testing/fixtures.ts";
 import type { JournalStore } from "./journal-store.ts";
 
-/** A place a store lives that can be opened again (a file, a database): `open` opens the same one every time. */
+/**
+ * A place a store lives that can be opened again (a file, a database): `open` opens the same one every time.
+ */
 export interface StorePlace {
   open(): JournalStore;
 }
@@ -23,7 +25,10 @@ const closure = {
   why: "x",
 };
 
-/** Declares the contract's tests (inside the caller's describe); `place()` gives a fresh, empty place for each test. */
+/**
+ * Declares the contract's tests (inside the caller's describe); `place()` gives a fresh, empty place for each
+ * test.
+ */
 export function storeContract(place: () => StorePlace): void {
   it("keeps a game's journal in order, byte for byte, across reopening, and appends after its last entry", () => {
     const where = place();

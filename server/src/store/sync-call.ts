@@ -1,7 +1,8 @@
 /**
- * A synchronous call into a worker thread that does asynchronous work (a database driver): the caller posts a request
- * and blocks on `Atomics.wait` until the worker has finished it and answered. The store interface stays synchronous,
- * so "durable before answered" keeps resting on the same line of room code: journal, then answer.
+ * A synchronous call into a worker thread that does asynchronous work (a database driver): the caller posts a
+ * request and blocks on `Atomics.wait` until the worker has finished it and answered. The store interface
+ * stays synchronous, so "durable before answered" keeps resting on the same line of room code: journal, then
+ * answer.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 
@@ -15,7 +16,9 @@ export interface SyncRequest {
 /** What the worker answers: the operation's value, or why it failed. */
 export type SyncReply = { id: number; value: unknown } | { id: number; error: string };
 
-/** What the worker is given: where to answer, the word it bumps when it has answered, and its own settings. */
+/**
+ * What the worker is given: where to answer, the word it bumps when it has answered, and its own settings.
+ */
 export interface SyncWorkerData<T> {
   port: MessagePort;
   signal: SharedArrayBuffer;
@@ -24,7 +27,10 @@ export interface SyncWorkerData<T> {
 
 /** A worker thread answering synchronous calls. */
 export interface SyncWorker {
-  /** Runs `op` in the worker and returns its value; throws its error, or when the worker does not answer in time. */
+  /**
+   * Runs `op` in the worker and returns its value; throws its error, or when the worker does not answer in
+   * time.
+   */
   call(op: string, ...args: unknown[]): unknown;
   /** Stops the worker. */
   close(): Promise<void>;
@@ -72,7 +78,9 @@ export function startSyncWorker<T>(url: URL, settings: T, timeoutMs: number): Sy
   };
 }
 
-/** In the worker: answers every request with `handle` (one at a time, in order), waking the blocked caller. */
+/**
+ * In the worker: answers every request with `handle` (one at a time, in order), waking the blocked caller.
+ */
 export function serveSyncCalls<T>(
   data: SyncWorkerData<T>,
   handle: (op: string, args: unknown[]) => Promise<unknown>,

@@ -1,7 +1,7 @@
 /**
- * For tests: a throwaway PostgreSQL server on a free port, in a temporary directory, from Debian's `postgresql`
- * package. It fails (never skips) when the binaries are missing. As root, PostgreSQL refuses to run, so it runs as the
- * `postgres` user in a directory that user owns.
+ * For tests: a throwaway PostgreSQL server on a free port, in a temporary directory, from Debian's
+ * `postgresql` package. It fails (never skips) when the binaries are missing. As root, PostgreSQL refuses to
+ * run, so it runs as the `postgres` user in a directory that user owns.
  */
 import { execFile } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";

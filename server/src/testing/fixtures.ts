@@ -1,4 +1,7 @@
-/** Fixtures for the server's tests: four people and a class game of the engine's four-state test scenario, as a journal. */
+/**
+ * Fixtures for the server's tests: four people and a class game of the engine's four-state test scenario, as
+ * a journal.
+ */
 import { testScenario } from "@firebreak/shared/testing";
 import type { JournalEntry } from "../session/journal.ts";
 import { applyEntry, createSession } from "../session/session.ts";
@@ -67,7 +70,9 @@ export const untimed: Extract<JournalEntry, { kind: "create" }> = {
   options: { ...create.options, turnSeconds: 0 },
 };
 
-/** The class game (`first`: `create` unless given) after `entries` (each must be accepted), with its journal. */
+/**
+ * The class game (`first`: `create` unless given) after `entries` (each must be accepted), with its journal.
+ */
 export function run(
   entries: JournalEntry[],
   first: Extract<JournalEntry, { kind: "create" }> = create,

@@ -1,6 +1,12 @@
-/** A strict RFC 4180 reader for the tests of the CSV exports: it refuses anything the exports must never write. */
+/**
+ * A strict RFC 4180 reader for the tests of the CSV exports: it refuses anything the exports must never
+ * write.
+ */
 
-/** The rows of a CSV document (a leading byte-order mark skipped); throws on a bare LF, a stray quote or a ragged row. */
+/**
+ * The rows of a CSV document (a leading byte-order mark skipped); throws on a bare LF, a stray quote or a
+ * ragged row.
+ */
 export function parseCsv(doc: string): string[][] {
   const text = doc.startsWith("\uFEFF") ? doc.slice(1) : doc;
   const rows: string[][] = [];

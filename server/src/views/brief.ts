@@ -1,6 +1,7 @@
 /**
- * What only facilitators see of the scenario (docs/protocol.md §7.2.3): the teacher block, the sources, why each state
- * starts where it does, and every inject with what it will say and do. Never part of a player's or observer's view.
+ * What only facilitators see of the scenario (docs/protocol.md §7.2.3): the teacher block, the sources, why
+ * each state starts where it does, and every inject with what it will say and do. Never part of a player's or
+ * observer's view.
  */
 import type { FacilitatorBrief, GameState, Scenario } from "@firebreak/shared";
 

@@ -29,12 +29,15 @@ function endHash(game: GameState): string {
   return h;
 }
 
-/** A view without its `me` and `version`: the same for every member with the same role and seat (see `viewKey`). */
+/**
+ * A view without its `me` and `version`: the same for every member with the same role and seat (see
+ * `viewKey`).
+ */
 export type SharedView = Omit<ClientView, "me" | "version">;
 
 /**
- * Builds a member's whole view (version 0); `connected` says which members have a live connection, `brief` is the
- * facilitators' brief of the scenario (given to facilitators only).
+ * Builds a member's whole view (version 0); `connected` says which members have a live connection, `brief` is
+ * the facilitators' brief of the scenario (given to facilitators only).
  */
 export function clientView(
   s: SessionState,
@@ -46,7 +49,10 @@ export function clientView(
   return { me: meOf(m), version: 0, ...sharedView(s, m, connected, game, brief) };
 }
 
-/** The messages a member may read, the newest `limit` of each channel (all of them with Infinity), oldest first. */
+/**
+ * The messages a member may read, the newest `limit` of each channel (all of them with Infinity), oldest
+ * first.
+ */
 function readable(s: SessionState, m: Member, limit: number): ChatMessage[] {
   const perChannel = new Map<string, number>();
   const out: ChatMessage[] = [];
@@ -62,7 +68,10 @@ function readable(s: SessionState, m: Member, limit: number): ChatMessage[] {
   return out.reverse();
 }
 
-/** The chat lines a member may read as its view names them (channels from its side): the newest `limit` of each channel. */
+/**
+ * The chat lines a member may read as its view names them (channels from its side): the newest `limit` of
+ * each channel.
+ */
 export function chatLines(s: SessionState, m: Member, limit = CHAT_VIEW_LIMIT): ChatLine[] {
   return readable(s, m, limit).map(
     (c): ChatLine => ({
@@ -96,7 +105,10 @@ function desk(s: SessionState, connected: ReadonlySet<string>): FacilitatorDesk 
   };
 }
 
-/** Held strikes as a member may see them: every seat's for facilitators, its own seat's for a player, none for anyone else. */
+/**
+ * Held strikes as a member may see them: every seat's for facilitators, its own seat's for a player, none for
+ * anyone else.
+ */
 function heldStrikes(s: SessionState, m: Member): HeldStrike[] {
   return s.held
     .filter((h) => m.role === "facilitator" || (m.role === "player" && m.seat === h.seat))
@@ -110,7 +122,9 @@ function heldStrikes(s: SessionState, m: Member): HeldStrike[] {
     }));
 }
 
-/** Why a bot holds a player's own seat now (null when the member is not a player, or plays its seat itself). */
+/**
+ * Why a bot holds a player's own seat now (null when the member is not a player, or plays its seat itself).
+ */
 function botHoldsSeat(s: SessionState, m: Member): ClientView["session"]["botHoldsYourSeat"] {
   if (m.role !== "player" || m.seat === null) return null;
   const c = s.seats.find((x) => x.seat === m.seat);
@@ -118,8 +132,8 @@ function botHoldsSeat(s: SessionState, m: Member): ClientView["session"]["botHol
 }
 
 /**
- * The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for them, `brief`
- * the scenario's teacher material, which only a facilitator's view carries.
+ * The part of a member's view that depends only on its role and seat; `game` is the engine's viewFor for
+ * them, `brief` the scenario's teacher material, which only a facilitator's view carries.
  */
 export function sharedView(
   s: SessionState,

@@ -1,7 +1,7 @@
 /**
- * The engine's projections of one game, made once per distinct viewer and reused while the game state is the same
- * object (an unchanged game gives the same view object, so the diff skips it), and the facilitators' brief, made once
- * per game state.
+ * The engine's projections of one game, made once per distinct viewer and reused while the game state is the
+ * same object (an unchanged game gives the same view object, so the diff skips it), and the facilitators'
+ * brief, made once per game state.
  */
 import { viewFor, type FacilitatorBrief, type GameView, type Scenario, type Viewer } from "@firebreak/shared";
 import type { SessionState } from "../session/types.ts";
@@ -15,7 +15,8 @@ export class Projections {
 
   /** The engine's view of `s.game` for `viewer`; `viewKey` names the members who share it. */
   gameView(s: SessionState, viewKey: string, viewer: Viewer): GameView {
-    // The key names the engine's viewer too: a player's projection changes at the start while the game state does not.
+    // The key names the engine's viewer too: a player's projection changes at the start while the game state
+    // does not.
     const key = `${viewKey}|${viewer.role}`;
     const cached = this.games.get(key);
     if (cached && cached.game === s.game) return cached.view;
@@ -24,7 +25,9 @@ export class Projections {
     return view;
   }
 
-  /** The facilitators' brief of the game's scenario (`scenario`), made again only when the game state changes. */
+  /**
+   * The facilitators' brief of the game's scenario (`scenario`), made again only when the game state changes.
+   */
   briefOf(s: SessionState, scenario: () => Scenario | null): FacilitatorBrief {
     if (this.brief?.game !== s.game)
       this.brief = { game: s.game, brief: facilitatorBrief(scenario(), s.game) };

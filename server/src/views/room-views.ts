@@ -1,6 +1,7 @@
 /**
  * One room's views: the engine's projection for each distinct viewer (projections.ts), the session around it
- * (client-view.ts), and the deliveries (snapshots and patches, view-sync.ts) that bring every connection up to date.
+ * (client-view.ts), and the deliveries (snapshots and patches, view-sync.ts) that bring every connection up
+ * to date.
  */
 import type { Scenario } from "@firebreak/shared";
 import { services } from "../services.ts";
@@ -23,9 +24,10 @@ export class RoomViews {
   }
 
   /**
-   * What to send so that every connection holds its current view of the session (`connected`: members with a live
-   * connection). Deliveries come one group of viewers at a time, as each view is made, so the first can be on the wire
-   * while the next is diffed; iterate to the end (the last step forgets the viewers that are gone).
+   * What to send so that every connection holds its current view of the session (`connected`: members with a
+   * live connection). Deliveries come one group of viewers at a time, as each view is made, so the first can
+   * be on the wire while the next is diffed; iterate to the end (the last step forgets the viewers that are
+   * gone).
    */
   *deliveries(
     connections: readonly Connection[],

@@ -8,7 +8,10 @@ import type { JournalEntry } from "../session/journal.ts";
 import { ViewSync, type Delivery } from "./view-sync.ts";
 import { groupViewers, viewerOf, type Connection as Viewer } from "./viewer.ts";
 
-/** A round of deliveries as a room makes them: each group's view built by `build`, then the departed forgotten. */
+/**
+ * A round of deliveries as a room makes them: each group's view built by `build`, then the departed
+ * forgotten.
+ */
 function* plan(
   sync: ViewSync,
   viewers: readonly Viewer[],
@@ -141,8 +144,8 @@ describe("ViewSync", () => {
     });
     c.check(s);
 
-    // A resolved turn reaches everyone as patches; once the game has a history, much smaller than the views (a
-    // turn's patch carries that turn's news, the view the whole game so far).
+    // A resolved turn reaches everyone as patches; once the game has a history, much smaller than the views
+    // (a turn's patch carries that turn's news, the view the whole game so far).
     let afterTurn: Delivery[] = [];
     for (let turn = 1; turn <= 3; turn++) {
       for (const by of [ann, bob])

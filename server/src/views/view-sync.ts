@@ -1,7 +1,8 @@
 /**
- * Keeps every client's view in step with the session: a full "view" snapshot first, then "patch" messages with only
- * what changed. One baseline per view key (role and seat): members with the same key hold the same view, so a patch is
- * computed and encoded once for all of them, and a client whose view did not change gets nothing.
+ * Keeps every client's view in step with the session: a full "view" snapshot first, then "patch" messages
+ * with only what changed. One baseline per view key (role and seat): members with the same key hold the same
+ * view, so a patch is computed and encoded once for all of them, and a client whose view did not change gets
+ * nothing.
  */
 import { diffJson, type ClientView, type ViewPatch } from "@firebreak/shared";
 import type { SharedView } from "./client-view.ts";
@@ -15,12 +16,14 @@ export type Delivery =
 export class ViewSync {
   private readonly baselines = new Map<string, { view: SharedView; version: number }>();
   private readonly held = new Map<string, { key: string; version: number }>();
-  /** Versions are unique within the room, so a client can never mistake one baseline's version for another's. */
+  /**
+   * Versions are unique within the room, so a client can never mistake one baseline's version for another's.
+   */
   private counter = 0;
 
   /**
-   * What to send so that `clients`, who all see the view of `key`, hold `fresh`: a patch from the key's baseline to
-   * those holding it, a snapshot to the others, nothing to those already holding it.
+   * What to send so that `clients`, who all see the view of `key`, hold `fresh`: a patch from the key's
+   * baseline to those holding it, a snapshot to the others, nothing to those already holding it.
    */
   *update(
     key: string,
@@ -31,7 +34,8 @@ export class ViewSync {
     let patch: ViewPatch | null = null;
     let now = base;
     if (!base || base.view.game.revealed !== fresh.game.revealed) {
-      // A new viewer, or the end of the game revealing everything: a snapshot is smaller and cheaper than the diff.
+      // A new viewer, or the end of the game revealing everything: a snapshot is smaller and cheaper than the
+      // diff.
       now = { view: fresh, version: ++this.counter };
     } else {
       const ops = diffJson(base.view, fresh);
@@ -54,7 +58,10 @@ export class ViewSync {
     if (patch && patchTo.length > 0) yield { kind: "patch", to: patchTo, patch };
   }
 
-  /** Forgets the baselines of keys nobody views any more and the clients that are gone (after every update of a round). */
+  /**
+   * Forgets the baselines of keys nobody views any more and the clients that are gone (after every update of
+   * a round).
+   */
   prune(keys: ReadonlySet<string>, clients: ReadonlySet<string>): void {
     for (const key of [...this.baselines.keys()]) if (!keys.has(key)) this.baselines.delete(key);
     for (const client of [...this.held.keys()]) if (!clients.has(client)) this.held.delete(client);

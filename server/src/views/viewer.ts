@@ -1,11 +1,14 @@
-/** Who a member is as a viewer: the engine's viewer, the key of members who see the same thing, and the `me` of a view. */
+/**
+ * Who a member is as a viewer: the engine's viewer, the key of members who see the same thing, and the `me`
+ * of a view.
+ */
 import type { ClientView, Viewer } from "@firebreak/shared";
 import type { Member, SessionState } from "../session/types.ts";
 
 /**
- * The viewer the engine should project for a member. Before the facilitator starts the game a player sees the public
- * view only: secret briefings and objectives reach a seat's players once the game has begun, so nobody can hop seats in
- * the lobby to read them.
+ * The viewer the engine should project for a member. Before the facilitator starts the game a player sees the
+ * public view only: secret briefings and objectives reach a seat's players once the game has begun, so nobody
+ * can hop seats in the lobby to read them.
  */
 export function viewerOf(m: Member, phase: SessionState["phase"]): Viewer {
   if (m.role === "facilitator") return { role: "facilitator" };
@@ -29,7 +32,10 @@ export interface Connection {
   member: Member;
 }
 
-/** Members who see the same thing: their key, one of them, the engine's viewer for them, and each client with its `me`. */
+/**
+ * Members who see the same thing: their key, one of them, the engine's viewer for them, and each client with
+ * its `me`.
+ */
 export interface ViewerGroup {
   key: string;
   member: Member;
@@ -37,7 +43,9 @@ export interface ViewerGroup {
   clients: Array<{ client: string; me: ClientView["me"] }>;
 }
 
-/** Groups connections by view key (first seen first), each with what its view needs to know of who they are. */
+/**
+ * Groups connections by view key (first seen first), each with what its view needs to know of who they are.
+ */
 export function groupViewers(
   connections: readonly Connection[],
   phase: SessionState["phase"],

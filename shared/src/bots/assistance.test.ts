@@ -1,4 +1,7 @@
-/** An adopter of the norm on assistance, hit by an incident it cannot yet attribute, asks the other adopters, one a turn. */
+/**
+ * An adopter of the norm on assistance, hit by an incident it cannot yet attribute, asks the other adopters,
+ * one a turn.
+ */
 import { describe, expect, it } from "vitest";
 import { chooseOrders } from "./personas.ts";
 import { requestAssistance } from "./assistance.ts";

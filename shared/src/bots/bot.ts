@@ -1,4 +1,7 @@
-/** The bots' public API by persona and level: orders, proposals, answers and messages, from a seat's view only. */
+/**
+ * The bots' public API by persona and level: orders, proposals, answers and messages, from a seat's view
+ * only.
+ */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { CbmKind } from "../model/cbms.ts";
@@ -36,8 +39,9 @@ export interface BotTurn {
 }
 
 /**
- * The doctrine's red lines at the `hard` level: CBMs it never signs. A hard bot signs every other CBM (talking is
- * cheaper than fighting, and every CBM counts toward stable peace), whatever its doctrine's rules of thumb say.
+ * The doctrine's red lines at the `hard` level: CBMs it never signs. A hard bot signs every other CBM
+ * (talking is cheaper than fighting, and every CBM counts toward stable peace), whatever its doctrine's rules
+ * of thumb say.
  */
 export const HARD_RED_LINES: Record<BotPersona, readonly CbmKind[]> = {
   random: [],
@@ -49,7 +53,10 @@ export const HARD_RED_LINES: Record<BotPersona, readonly CbmKind[]> = {
   normBuilder: [],
 };
 
-/** CBMs a hard bot proposes beyond its doctrine's (all but its red lines): every CBM counts toward stable peace. */
+/**
+ * CBMs a hard bot proposes beyond its doctrine's (all but its red lines): every CBM counts toward stable
+ * peace.
+ */
 const HARD_PROPOSALS: readonly CbmKind[] = [
   "hotline",
   "consultations",
@@ -62,12 +69,16 @@ const HARD_PROPOSALS: readonly CbmKind[] = [
 
 export { servesObjective };
 
-/** CBMs a hard bot also proposes among all states at once: consultations and hotlines then bind every pair, not only its own. */
+/**
+ * CBMs a hard bot also proposes among all states at once: consultations and hotlines then bind every pair,
+ * not only its own.
+ */
 const MULTILATERAL: readonly CbmKind[] = ["consultations", "hotline"];
 
 /**
- * A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red lines, and a
- * red line yields to the seat's own secret objective (the state's brief outranks the persona's habits).
+ * A bot's answer to a CBM proposal, with a reason for a refusal. Hard bots sign everything but their red
+ * lines, and a red line yields to the seat's own secret objective (the state's brief outranks the persona's
+ * habits).
  */
 export function decideAnswer(
   view: GameView,
@@ -85,9 +96,9 @@ export function decideAnswer(
 }
 
 /**
- * The CBMs a bot proposes this turn: one at a time, when something calls for it (pacing.ts). Hard bots choose among
- * more: the CBMs their objectives need (red lines or not), hotlines and consultations among all states, and every kind
- * outside their red lines.
+ * The CBMs a bot proposes this turn: one at a time, when something calls for it (pacing.ts). Hard bots choose
+ * among more: the CBMs their objectives need (red lines or not), hotlines and consultations among all states,
+ * and every kind outside their red lines.
  */
 export function decideProposals(view: GameView, spec: BotSpec, rng: Rng): BotProposal[] {
   if (view.options.noCbms) return [];
@@ -121,7 +132,10 @@ export function decideOrders(view: GameView, spec: BotSpec, rng: Rng, options: B
   return withBrinkChoices(view, spec.persona, orders, rng);
 }
 
-/** The messages that go with a bot's turn: hotline words with its inquiry answers, words with its proposals and acceptances. */
+/**
+ * The messages that go with a bot's turn: hotline words with its inquiry answers, words with its proposals
+ * and acceptances.
+ */
 export function botMessages(
   view: GameView,
   spec: BotSpec,

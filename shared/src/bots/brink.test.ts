@@ -1,4 +1,6 @@
-/** Bots at the brink: every doctrine's choice, a way down, and no brink ever left without an explicit choice. */
+/**
+ * Bots at the brink: every doctrine's choice, a way down, and no brink ever left without an explicit choice.
+ */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import { validateOrders } from "../game/validate.ts";
@@ -21,7 +23,9 @@ const SLOW = 120_000;
 const move = (v: GameView, persona: BotPersona, seed = "m"): BrinkMove =>
   brinkMove(v, "north", "south", persona, rngFromSeed(seed));
 
-/** North at the brink with south; north's strength set by its own economy (south's cyber unknown, assumed 5). */
+/**
+ * North at the brink with south; north's strength set by its own economy (south's cyber unknown, assumed 5).
+ */
 function brink(economy = 15): GameView {
   const v = craftedView();
   atBrink(v, "north", "south");

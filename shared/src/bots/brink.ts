@@ -1,11 +1,11 @@
 /**
- * Bots at the brink: a pair whose tension reached the armed-conflict threshold must choose, each side, to stand firm,
- * stand down or strike. Every bot of every level gives an explicit choice for every brink it is at (no answer would
- * count as standing firm, and war must begin with a choice). The choice follows the doctrine: doves, forgiving bots and
- * norm builders stand down; a reciprocal bot mirrors what the other did to it; an opportunist stands firm only when it is
- * stronger; a hawk stands firm and strikes only when clearly stronger and already wronged; `random` chooses at random.
- * A hotline or consultations (a way down: one side standing down brings both down at no cost) make every doctrine
- * readier to stand down.
+ * Bots at the brink: a pair whose tension reached the armed-conflict threshold must choose, each side, to
+ * stand firm, stand down or strike. Every bot of every level gives an explicit choice for every brink it is
+ * at (no answer would count as standing firm, and war must begin with a choice). The choice follows the
+ * doctrine: doves, forgiving bots and norm builders stand down; a reciprocal bot mirrors what the other did
+ * to it; an opportunist stands firm only when it is stronger; a hawk stands firm and strikes only when
+ * clearly stronger and already wronged; `random` chooses at random. A hotline or consultations (a way down:
+ * one side standing down brings both down at no cost) make every doctrine readier to stand down.
  */
 import type { SeatId } from "../model/basics.ts";
 import { cbmInForce } from "../model/cbms.ts";
@@ -24,18 +24,27 @@ export type BrinkMove = "firm" | "standDown" | "strike";
 export const STRONGER = 1.15;
 /** Strength ratio at or above which a state counts itself clearly stronger. */
 export const CLEARLY_STRONGER = 1.5;
-/** Chance that a hawk which may strike (clearly stronger, wronged, no way down) does so, each turn: low, since the initiator of a war loses most. */
+/**
+ * Chance that a hawk which may strike (clearly stronger, wronged, no way down) does so, each turn: low, since
+ * the initiator of a war loses most.
+ */
 export const HAWK_STRIKE_CHANCE = 0.15;
 /** Chance that `random` stands down at a brink, without and with a way down. */
 const RANDOM_STAND_DOWN = [0.5, 0.7] as const;
-/** How much more a reciprocal bot must have been hurt than it hurt the other to stand firm when a way down exists. */
+/**
+ * How much more a reciprocal bot must have been hurt than it hurt the other to stand firm when a way down
+ * exists.
+ */
 const RECIPROCAL_CHANNEL_SLACK = 1;
 /** Cyber capability assumed for a state whose capability the seat cannot see and has no intelligence on. */
 const UNKNOWN_CYBER = 5;
 /** Severity assumed for an incident kind the viewer cannot tell apart ("intrusion"). */
 const INTRUSION_SEVERITY = 0.4;
 
-/** Other states this seat is at the brink with and must answer this turn (pairs that reached it on an earlier turn). */
+/**
+ * Other states this seat is at the brink with and must answer this turn (pairs that reached it on an earlier
+ * turn).
+ */
 export function brinksFacing(view: GameView, me: SeatId): SeatId[] {
   return view.seats.filter((s) => {
     if (s === me) return false;
@@ -44,12 +53,18 @@ export function brinksFacing(view: GameView, me: SeatId): SeatId[] {
   });
 }
 
-/** True when a hotline or consultations link two states: at the brink, one of them standing down brings both down. */
+/**
+ * True when a hotline or consultations link two states: at the brink, one of them standing down brings both
+ * down.
+ */
 export function wayDown(view: GameView, me: SeatId, other: SeatId): boolean {
   return cbmInForce(view, "hotline", me, other) || cbmInForce(view, "consultations", me, other);
 }
 
-/** A state's strength as this seat sees it: cyber capability (visible, from intelligence, or assumed) plus half its economy. */
+/**
+ * A state's strength as this seat sees it: cyber capability (visible, from intelligence, or assumed) plus
+ * half its economy.
+ */
 export function strength(view: GameView, me: SeatId, s: SeatId): number {
   const n = view.nations[s];
   if (!n) return 0;
@@ -62,7 +77,10 @@ export function strengthRatio(view: GameView, me: SeatId, other: SeatId): number
   return strength(view, me, me) / Math.max(0.1, strength(view, me, other));
 }
 
-/** The harm each side of a pair did to the other, as this seat knows it: incidents against me it attributes to the other (weighted by severity), and its own operations against the other. */
+/**
+ * The harm each side of a pair did to the other, as this seat knows it: incidents against me it attributes to
+ * the other (weighted by severity), and its own operations against the other.
+ */
 export function hurtBetween(view: GameView, me: SeatId, other: SeatId): { byThem: number; byMe: number } {
   let byThem = 0;
   let byMe = 0;
@@ -76,7 +94,10 @@ export function hurtBetween(view: GameView, me: SeatId, other: SeatId): { byThem
   return { byThem, byMe };
 }
 
-/** True when this seat holds the other state responsible, at moderate confidence or better (or openly), for an attack on it. */
+/**
+ * True when this seat holds the other state responsible, at moderate confidence or better (or openly), for an
+ * attack on it.
+ */
 export function wronged(view: GameView, me: SeatId, other: SeatId): boolean {
   return view.incidents.some((i) => {
     if (i.target !== me) return false;
@@ -85,7 +106,10 @@ export function wronged(view: GameView, me: SeatId, other: SeatId): boolean {
   });
 }
 
-/** True when a hawk may strike another state: clearly stronger, already wronged by it, and with no way down between them. */
+/**
+ * True when a hawk may strike another state: clearly stronger, already wronged by it, and with no way down
+ * between them.
+ */
 export function hawkMayStrike(view: GameView, me: SeatId, other: SeatId): boolean {
   return (
     !wayDown(view, me, other) &&
@@ -127,7 +151,10 @@ function answers(orders: readonly Order[], other: SeatId): boolean {
   return orders.some((o) => (o.type === "brink" || o.type === "strike") && o.target === other);
 }
 
-/** Adds the doctrine's choice for every brink this seat must answer and the plan does not answer yet (a strike it cannot afford becomes standing firm). */
+/**
+ * Adds the doctrine's choice for every brink this seat must answer and the plan does not answer yet (a strike
+ * it cannot afford becomes standing firm).
+ */
 export function addBrinkChoices(
   view: GameView,
   me: SeatId,
@@ -144,7 +171,10 @@ export function addBrinkChoices(
   }
 }
 
-/** The orders with the doctrine's choice for every brink they leave unanswered, the choices first (a brink is never left without an explicit choice). */
+/**
+ * The orders with the doctrine's choice for every brink they leave unanswered, the choices first (a brink is
+ * never left without an explicit choice).
+ */
 export function withBrinkChoices(view: GameView, persona: BotPersona, orders: Order[], rng: Rng): Order[] {
   const me = view.viewer.role === "player" ? view.viewer.seat : null;
   if (me === null) return orders;

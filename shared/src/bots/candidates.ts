@@ -1,4 +1,7 @@
-/** The plans a search bot weighs each turn: its doctrine's own orders and a few alternatives the doctrine allows. */
+/**
+ * The plans a search bot weighs each turn: its doctrine's own orders and a few alternatives the doctrine
+ * allows.
+ */
 import type { Order } from "../model/orders.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -54,10 +57,14 @@ function inquireLowConfidence(view: GameView, me: SeatId, p: Planner): void {
   }
 }
 
-/** Orders that work toward unmet secret objectives, as far as the doctrine allows; returns whether it added any. */
+/**
+ * Orders that work toward unmet secret objectives, as far as the doctrine allows; returns whether it added
+ * any.
+ */
 function objectiveOrders(view: GameView, me: SeatId, persona: BotPersona, p: Planner, rng: Rng): boolean {
   const before = p.orders.length;
-  // A searching bot of any doctrine may pre-position for an access objective ("defend forward"): it harms no one and breaks no norm.
+  // A searching bot of any doctrine may pre-position for an access objective ("defend forward"): it harms no
+  // one and breaks no norm.
   const mayIntrude = true;
   for (const o of view.private[me]?.objectives ?? []) {
     if (o.met && o.kind !== "tensionAtMost") continue;
@@ -81,7 +88,10 @@ function objectiveOrders(view: GameView, me: SeatId, persona: BotPersona, p: Pla
   return p.orders.length > before;
 }
 
-/** Incidents this seat knows at moderate+ (against itself or, through a CERT link, against others) that nobody has named at moderate+: the first correct naming earns reputation. */
+/**
+ * Incidents this seat knows at moderate+ (against itself or, through a CERT link, against others) that nobody
+ * has named at moderate+: the first correct naming earns reputation.
+ */
 function nameable(view: GameView, me: SeatId): Array<{ id: string; suspect: SeatId }> {
   const out: Array<{ id: string; suspect: SeatId }> = [];
   for (const i of view.incidents) {
@@ -104,7 +114,10 @@ function nameable(view: GameView, me: SeatId): Array<{ id: string; suspect: Seat
   return out;
 }
 
-/** Restraint: the seat's own answers to inquiries, then the dove's rules (defend, investigate, name at moderate+, reassure). */
+/**
+ * Restraint: the seat's own answers to inquiries, then the dove's rules (defend, investigate, name at
+ * moderate+, reassure).
+ */
 export function restraintOrders(view: GameView, persona: BotPersona, rng: Rng): Order[] {
   if (persona === "dove") return doctrineOrders(view, "dove", rng);
   const me = mySeat(view);
@@ -121,7 +134,10 @@ export function restraintOrders(view: GameView, persona: BotPersona, rng: Rng): 
   return p.orders;
 }
 
-/** The doctrine-allowed plans for this turn, the doctrine's own first; at most MAX_PLANS, no two with the same orders. */
+/**
+ * The doctrine-allowed plans for this turn, the doctrine's own first; at most MAX_PLANS, no two with the same
+ * orders.
+ */
 export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): Plan[] {
   const me = mySeat(view);
   const plans: Plan[] = [];
@@ -132,7 +148,8 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
     seen.add(key);
     plans.push({ label, orders });
   };
-  // The doctrine's choices at every brink the seat must answer, drawn once for every plan that does not weigh another.
+  // The doctrine's choices at every brink the seat must answer, drawn once for every plan that does not weigh
+  // another.
   const brink = new Planner(view, me);
   addBrinkChoices(view, me, persona, brink, rng);
   const start = (): Planner => {

@@ -3,12 +3,15 @@ import { rngFromSeed } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
 import { DOCTRINAL_PERSONAS, type BotPersona } from "./doctrines.ts";
 
-/** How bot personas are chosen: the scenario's cast list (random for seats it does not name), or all at random. */
+/**
+ * How bot personas are chosen: the scenario's cast list (random for seats it does not name), or all at
+ * random.
+ */
 export type CastingMode = "scenario" | "random";
 
 /**
- * Each shipped scenario's cast: the persona that fits each state's briefing (its posture, capabilities and history).
- * A seat not listed, or a scenario not listed, is cast at random.
+ * Each shipped scenario's cast: the persona that fits each state's briefing (its posture, capabilities and
+ * history). A seat not listed, or a scenario not listed, is cast at random.
  */
 export const SCENARIO_CASTS: Readonly<Record<string, Readonly<Record<SeatId, BotPersona>>>> = {
   "baltic-fog": { aestria: "normBuilder", borevia: "opportunist", meridia: "reciprocal", havland: "dove" },
@@ -36,8 +39,9 @@ export function namedPersonas(
 }
 
 /**
- * Personas for the given bot seats: deterministic for the scenario, seats, mode and seed (the seed is the server's, never
- * a player's). In mode "scenario" a persona the scenario file names (`named`) comes first, then the built-in cast list.
+ * Personas for the given bot seats: deterministic for the scenario, seats, mode and seed (the seed is the
+ * server's, never a player's). In mode "scenario" a persona the scenario file names (`named`) comes first,
+ * then the built-in cast list.
  */
 export function castBots(
   scenarioId: string,

@@ -1,4 +1,7 @@
-/** Crafted views for the bots' tests: a real seat's view of a small quiet game, with the facts a test needs put in by hand. */
+/**
+ * Crafted views for the bots' tests: a real seat's view of a small quiet game, with the facts a test needs
+ * put in by hand.
+ */
 import type { SeatId } from "../model/basics.ts";
 import type { CbmKind } from "../model/cbms.ts";
 import { pairKey } from "../model/pairs.ts";

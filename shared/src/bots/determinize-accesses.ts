@@ -1,6 +1,6 @@
 /**
- * The hidden accesses of a sampled world (determinize.ts): the foreign accesses the seat's view cannot see, drawn from
- * its latest fresh intelligence or, without it, from each other state's sampled persona.
+ * The hidden accesses of a sampled world (determinize.ts): the foreign accesses the seat's view cannot see,
+ * drawn from its latest fresh intelligence or, without it, from each other state's sampled persona.
  */
 import type { SeatId } from "../model/basics.ts";
 import type { OperationKind } from "../model/operations.ts";
@@ -11,7 +11,10 @@ import type { GameView } from "../view/types.ts";
 import type { BotPersona } from "./doctrines.ts";
 import { latestIntel } from "./perception.ts";
 
-/** Chance that another state holds a hidden access in a given state, by its sampled persona (rival = its most tense pair). */
+/**
+ * Chance that another state holds a hidden access in a given state, by its sampled persona (rival = its most
+ * tense pair).
+ */
 const ACCESS_PRIOR: Record<BotPersona, { rival: number; other: number }> = {
   hawk: { rival: 0.6, other: 0.1 },
   opportunist: { rival: 0.35, other: 0.35 },

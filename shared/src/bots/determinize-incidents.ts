@@ -1,7 +1,7 @@
 /**
- * The incidents of a sampled world (determinize.ts): each incident the view shows, with what it hides drawn from the
- * seat's beliefs: who ran it when the seat cannot attribute it, what an intrusion really was, and what the author and
- * the victim know of it.
+ * The incidents of a sampled world (determinize.ts): each incident the view shows, with what it hides drawn
+ * from the seat's beliefs: who ran it when the seat cannot attribute it, what an intrusion really was, and
+ * what the author and the victim know of it.
  */
 import type { Confidence, SeatId } from "../model/basics.ts";
 import type { Rng } from "../model/rng.ts";
@@ -9,7 +9,10 @@ import type { Incident, Knowledge, Nation } from "../model/types.ts";
 import { detectionChance } from "../rules/detection.ts";
 import type { GameView, IncidentView } from "../view/types.ts";
 
-/** Chance per turn that a seat's attribution of a known incident advanced (the base hazard with some investigation). */
+/**
+ * Chance per turn that a seat's attribution of a known incident advanced (the base hazard with some
+ * investigation).
+ */
 const TRACK_HAZARD = 0.28;
 
 function weightedPick<T>(items: ReadonlyArray<readonly [T, number]>, rng: Rng): T | null {
@@ -23,7 +26,10 @@ function weightedPick<T>(items: ReadonlyArray<readonly [T, number]>, rng: Rng): 
   return (items[items.length - 1] as readonly [T, number])[0];
 }
 
-/** The true author of an incident the view does not attribute: my evidence at moderate+ is the truth; otherwise my suspicions decide. */
+/**
+ * The true author of an incident the view does not attribute: my evidence at moderate+ is the truth;
+ * otherwise my suspicions decide.
+ */
 function sampleAuthor(view: GameView, me: SeatId, i: IncidentView, rng: Rng): SeatId | null {
   if (i.author !== null) return i.author === "nonState" ? null : i.author;
   const k = i.knowledge[me];
@@ -48,7 +54,10 @@ function sampleKind(i: IncidentView, author: SeatId | null, rng: Rng): Incident[
   return i.kind;
 }
 
-/** Another seat's attribution track of an incident it has known since `since`, advanced by chance each turn since. */
+/**
+ * Another seat's attribution track of an incident it has known since `since`, advanced by chance each turn
+ * since.
+ */
 function sampleTrack(
   since: number,
   now: number,

@@ -1,9 +1,9 @@
 /**
- * Determinization: a full GameState sampled from one seat's view. Everything the view shows is copied; everything it
- * hides (others' cyber and defence, who ran the incidents it cannot attribute, what others know, foreign accesses and
- * undetected intrusions, others' personas) is drawn from the seat's beliefs. Input is the GameView only. This file
- * samples the nations, the suspicions and the personas and assembles the world; determinize-incidents.ts draws the
- * incidents, determinize-accesses.ts the hidden accesses.
+ * Determinization: a full GameState sampled from one seat's view. Everything the view shows is copied;
+ * everything it hides (others' cyber and defence, who ran the incidents it cannot attribute, what others
+ * know, foreign accesses and undetected intrusions, others' personas) is drawn from the seat's beliefs. Input
+ * is the GameView only. This file samples the nations, the suspicions and the personas and assembles the
+ * world; determinize-incidents.ts draws the incidents, determinize-accesses.ts the hidden accesses.
  */
 import { RULES_VERSION } from "../game/create.ts";
 import { allPairs, pairKey, suspicionKey } from "../model/pairs.ts";

@@ -25,7 +25,9 @@ const EASY_DROP = 0.4;
 const EASY_SILENCE = 0.5;
 /** Chance that an easy bot makes each proposal its doctrine calls for. */
 const EASY_PROPOSE = 0.5;
-/** Chance per turn that an easy bot rashly names its suspect for an incident it holds only at low confidence. */
+/**
+ * Chance per turn that an easy bot rashly names its suspect for an incident it holds only at low confidence.
+ */
 const EASY_RASH = 0.5;
 
 /** A bot's answer to a proposal with the reason for a refusal (null when it accepts). */
@@ -68,7 +70,10 @@ export function addDoctrineAnswers(
     plan.add({ type: "answer", inquiry: q.id, reply: doctrineReply(view, q, me, persona, rng) });
 }
 
-/** Orders by the doctrine's rules (the `normal` level; the baseline `chooseOrders` for the first five personas). */
+/**
+ * Orders by the doctrine's rules (the `normal` level; the baseline `chooseOrders` for the first five
+ * personas).
+ */
 export function doctrineOrders(view: GameView, persona: BotPersona, rng: Rng): Order[] {
   if (isBaselinePersona(persona)) return chooseOrders(view, persona, rng);
   const me = mySeat(view);
@@ -100,8 +105,9 @@ export function doctrineAnswer(
 }
 
 /**
- * Easy level: the doctrine's orders, each dropped with chance EASY_DROP; inquiries left unanswered with chance
- * EASY_SILENCE; and, with chance EASY_RASH, the novice's mistake: naming its low-confidence suspect in public.
+ * Easy level: the doctrine's orders, each dropped with chance EASY_DROP; inquiries left unanswered with
+ * chance EASY_SILENCE; and, with chance EASY_RASH, the novice's mistake: naming its low-confidence suspect in
+ * public.
  */
 export function easyOrders(view: GameView, persona: BotPersona, rng: Rng): Order[] {
   const me = mySeat(view);

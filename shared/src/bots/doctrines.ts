@@ -13,7 +13,9 @@ export const DOCTRINAL_PERSONAS = [
   "normBuilder",
 ] as const;
 
-/** Playing strength: `easy` plays its doctrine carelessly, `normal` by its rules, `hard` searches (ISMCTS). */
+/**
+ * Playing strength: `easy` plays its doctrine carelessly, `normal` by its rules, `hard` searches (ISMCTS).
+ */
 export const BOT_LEVELS = ["easy", "normal", "hard"] as const;
 export type BotLevel = (typeof BOT_LEVELS)[number];
 
@@ -127,7 +129,10 @@ export function isBotLevel(name: string): name is BotLevel {
   return (BOT_LEVELS as readonly string[]).includes(name);
 }
 
-/** True when a bot persona is one of the five baseline personas (whose `normal` level is the baseline behaviour). */
+/**
+ * True when a bot persona is one of the five baseline personas (whose `normal` level is the baseline
+ * behaviour).
+ */
 export function isBaselinePersona(persona: BotPersona): persona is Persona {
   return (PERSONAS as readonly string[]).includes(persona);
 }

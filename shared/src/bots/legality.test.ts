@@ -1,4 +1,7 @@
-/** Property: bots of every persona and level only ever submit legal orders, proposals and answers, on every shipped scenario. */
+/**
+ * Property: bots of every persona and level only ever submit legal orders, proposals and answers, on every
+ * shipped scenario.
+ */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
@@ -25,7 +28,10 @@ const scenarios: Scenario[] = SCENARIOS.map((id) => {
 });
 const SMALL = { budget: { iterations: 12, depth: 2, horizon: 2 } };
 
-/** Plays a game, checking every seat's every step against the state it is applied to; returns the problems found. */
+/**
+ * Plays a game, checking every seat's every step against the state it is applied to; returns the problems
+ * found.
+ */
 function playChecked(
   scenario: Scenario,
   seed: string,

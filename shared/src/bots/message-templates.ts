@@ -152,7 +152,9 @@ export const REPLY: Record<BotPersona, { deny: string; lie: string; explain: str
     },
   };
 
-/** Fills a template's {placeholders}, drops markup characters and spaces runs, and caps it at BOT_MESSAGE_MAX. */
+/**
+ * Fills a template's {placeholders}, drops markup characters and spaces runs, and caps it at BOT_MESSAGE_MAX.
+ */
 export function fill(template: string, values: Record<string, string>): string {
   const text = template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
   const plain = text

@@ -16,7 +16,9 @@ import {
   type RefusalReason,
 } from "./message-templates.ts";
 
-/** Where a bot's message goes: the public channel, the hotline with one state, or the parties of a proposal. */
+/**
+ * Where a bot's message goes: the public channel, the hotline with one state, or the parties of a proposal.
+ */
 export type BotChannel =
   | { kind: "public" }
   | { kind: "hotline"; with: SeatId }
@@ -71,7 +73,10 @@ export function statementText(
   });
 }
 
-/** What a bot says over the hotline with its reply: consistent with the reply and with whether it ran the operation. */
+/**
+ * What a bot says over the hotline with its reply: consistent with the reply and with whether it ran the
+ * operation.
+ */
 export function inquiryReplyText(
   persona: BotPersona,
   reply: "deny" | "explain" | "acknowledge",

@@ -14,7 +14,10 @@ import { paceProposals } from "./pacing.ts";
 import { proposeTo } from "./proposals.ts";
 import { coalitionTargets, trustsProposal } from "./standing.ts";
 
-/** A norm violation the world can see: a disruption or destruction run overtly or publicly attributed at moderate+ to its author. */
+/**
+ * A norm violation the world can see: a disruption or destruction run overtly or publicly attributed at
+ * moderate+ to its author.
+ */
 export interface Violation {
   violator: SeatId;
   victim: SeatId;
@@ -63,8 +66,9 @@ function recentViolators(view: GameView): Set<SeatId> {
 }
 
 /**
- * Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another state, a
- * public warning; and joins the coalition against a state just named in public whose reputation is low (a sanction).
+ * Punishes fresh violations: a sanction for one against me (justified), an expulsion for one against another
+ * state, a public warning; and joins the coalition against a state just named in public whose reputation is
+ * low (a sanction).
  */
 function punishViolations(view: GameView, me: SeatId, plan: Planner, rng: Rng | null): SeatId[] {
   const punished: SeatId[] = [];
@@ -108,7 +112,10 @@ export function normBuilderOrders(view: GameView, me: SeatId, plan: Planner, rng
   if (plan.remaining > 0) plan.add({ type: "hunt" });
 }
 
-/** The norm builder proposes the whole regime, a measure at a time, to every state that is not a recent violator. */
+/**
+ * The norm builder proposes the whole regime, a measure at a time, to every state that is not a recent
+ * violator.
+ */
 export function normBuilderProposals(view: GameView, me: SeatId): BotProposal[] {
   const bad = recentViolators(view);
   const partners = view.seats.filter((s) => s !== me && !bad.has(s));

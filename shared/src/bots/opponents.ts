@@ -1,4 +1,7 @@
-/** A search bot's model of the other bots: which persona each other state plays, inferred from what its view shows. */
+/**
+ * A search bot's model of the other bots: which persona each other state plays, inferred from what its view
+ * shows.
+ */
 import { isDestructive } from "../model/operations.ts";
 import type { Rng } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";

@@ -25,7 +25,10 @@ import { pledgeForbids, trustsProposal } from "./standing.ts";
 const OPPORTUNIST_TENSION_LIMIT = 5;
 /** Detection chance above which the opportunist runs no covert operation against a state. */
 const OPPORTUNIST_CATCH_LIMIT = 0.35;
-/** Turns left (this one included) at or below which attribution can no longer catch up with a proxied disruption. */
+/**
+ * Turns left (this one included) at or below which attribution can no longer catch up with a proxied
+ * disruption.
+ */
 const OPPORTUNIST_LATE_TURNS = 3;
 
 /** Other states below the tension limit, softest (least likely to detect) first; ties in seat order. */
@@ -37,7 +40,9 @@ export function softTargets(view: GameView, me: SeatId): SeatId[] {
     .map((x) => x.s);
 }
 
-/** The opportunist's reply to an inquiry: deny what it did not do or did through a proxy, explain the rest. */
+/**
+ * The opportunist's reply to an inquiry: deny what it did not do or did through a proxy, explain the rest.
+ */
 export function opportunistReply(view: GameView, q: Inquiry, me: SeatId): "deny" | "explain" {
   if (!authoredBy(view, q.incident, me)) return "deny";
   const incident = view.incidents.find((i) => i.id === q.incident);
@@ -74,7 +79,9 @@ export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng
   if (plan.remaining > 0) plan.add({ type: "hunt" });
 }
 
-/** The opportunist proposes hotlines and consultations (channels to deny through, no exposure), one at a time. */
+/**
+ * The opportunist proposes hotlines and consultations (channels to deny through, no exposure), one at a time.
+ */
 export function opportunistProposals(view: GameView, me: SeatId): BotProposal[] {
   return paceProposals(view, me, proposeTo(view, me, ["hotline", "consultations"]));
 }

@@ -4,7 +4,10 @@ import type { Order } from "../model/orders.ts";
 import type { GameState, Outcome } from "../model/types.ts";
 import { paceReport, warStart, type PlayedForPace } from "./pace.ts";
 
-/** A finished game as the report reads it: its outcome, its last turn, and the belligerents' orders on that turn. */
+/**
+ * A finished game as the report reads it: its outcome, its last turn, and the belligerents' orders on that
+ * turn.
+ */
 function game(outcome: Outcome | null, turn: number, orders: Record<string, Order[]> = {}): PlayedForPace {
   return {
     state: { outcome, turn } as GameState,

@@ -1,6 +1,7 @@
 /**
- * How bot games unfold, for the pace of a class period: how long they last, how soon stable peace comes, and how the
- * wars begin (a strike, both sides standing firm at the brink by choice, or a brink left without an answer).
+ * How bot games unfold, for the pace of a class period: how long they last, how soon stable peace comes, and
+ * how the wars begin (a strike, both sides standing firm at the brink by choice, or a brink left without an
+ * answer).
  */
 import type { Order } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";

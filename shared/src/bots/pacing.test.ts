@@ -1,4 +1,7 @@
-/** Bots pace their proposals: a measure at a time, each called for by an objective, an incident, a crisis or trust built. */
+/**
+ * Bots pace their proposals: a measure at a time, each called for by an objective, an incident, a crisis or
+ * trust built.
+ */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import { createGame } from "../game/create.ts";

@@ -1,14 +1,15 @@
 /**
- * Pacing a bot's CBM proposals: a measure at a time, each for a reason. A doctrine lists the measures it wants, in its
- * order of preference; a bot offers at most one new measure a turn, none to a state one of its own proposals still
- * waits on (one measure at a time with each partner), and only a measure something calls for: a secret objective that
- * needs it (after the first quarter of the game); a recent incident against it (a hotline with its suspect if they have
- * no channel, a CERT link with its suspect, or with anyone when the author is unknown); a crisis (a channel with a state
- * above calm, tension over the peace rule's threshold, that has none); the dove's outreach (a hotline with any state it
- * has no channel with); or trust already built (the next measure with a partner once an earlier one has been in force
- * LADDER_TURNS turns, a measure among several states once that holds for each of them, a unilateral pledge once any
- * measure binding it has). Measures called for equally strongly are offered in turn. No more blanket offers of
- * everything on the first turn: measures come as the crisis calls for them.
+ * Pacing a bot's CBM proposals: a measure at a time, each for a reason. A doctrine lists the measures it
+ * wants, in its order of preference; a bot offers at most one new measure a turn, none to a state one of its
+ * own proposals still waits on (one measure at a time with each partner), and only a measure something calls
+ * for: a secret objective that needs it (after the first quarter of the game); a recent incident against it
+ * (a hotline with its suspect if they have no channel, a CERT link with its suspect, or with anyone when the
+ * author is unknown); a crisis (a channel with a state above calm, tension over the peace rule's threshold,
+ * that has none); the dove's outreach (a hotline with any state it has no channel with); or trust already
+ * built (the next measure with a partner once an earlier one has been in force LADDER_TURNS turns, a measure
+ * among several states once that holds for each of them, a unilateral pledge once any measure binding it
+ * has). Measures called for equally strongly are offered in turn. No more blanket offers of everything on the
+ * first turn: measures come as the crisis calls for them.
  */
 import type { SeatId } from "../model/basics.ts";
 import { cbmInForce, UNILATERAL_CBMS, type CbmKind } from "../model/cbms.ts";
@@ -16,7 +17,9 @@ import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 import { tensionWith } from "./perception.ts";
 
-/** Turns a measure must have been in force before it calls for the next one (trust is built a step at a time). */
+/**
+ * Turns a measure must have been in force before it calls for the next one (trust is built a step at a time).
+ */
 export const LADDER_TURNS = 3;
 /** Turns during which an incident against a bot, since it learned of it, calls for measures. */
 export const INCIDENT_MEMORY = 2;
@@ -45,7 +48,9 @@ export function servesObjective(
   return objectiveCbms(view, me).some((o) => o.cbm === kind && (!o.with || parties.includes(o.with)));
 }
 
-/** States a recent incident against me points to (my suspect), and whether one of them is still unattributed. */
+/**
+ * States a recent incident against me points to (my suspect), and whether one of them is still unattributed.
+ */
 function recentIncidents(view: GameView, me: SeatId): { suspects: Set<SeatId>; unknown: boolean } {
   const suspects = new Set<SeatId>();
   let unknown = false;
@@ -70,15 +75,18 @@ function trustBuilt(view: GameView, me: SeatId, other?: SeatId): boolean {
 }
 
 /**
- * True once a secret objective's measure is worth seeking on its own account: after the first quarter of the game
- * (turn 4 of 12), when the first months have shown who can be trusted, and still in time to be in force at the end.
- * Before that, only an incident, a crisis or trust built calls for it.
+ * True once a secret objective's measure is worth seeking on its own account: after the first quarter of the
+ * game (turn 4 of 12), when the first months have shown who can be trusted, and still in time to be in force
+ * at the end. Before that, only an incident, a crisis or trust built calls for it.
  */
 export function objectiveTime(view: GameView): boolean {
   return view.turn > view.maxTurns / 4;
 }
 
-/** True when a hotline or consultations already link me with `other`, or one is on the table: a crisis or an incident has its channel. */
+/**
+ * True when a hotline or consultations already link me with `other`, or one is on the table: a crisis or an
+ * incident has its channel.
+ */
 function linked(view: GameView, me: SeatId, other: SeatId): boolean {
   return (
     CHANNELS.some((k) => cbmInForce(view, k, me, other)) ||
@@ -88,17 +96,21 @@ function linked(view: GameView, me: SeatId, other: SeatId): boolean {
   );
 }
 
-/** True when tension with `other` is above what stable peace calls calm: a crisis, however mild, that wants a channel. */
+/**
+ * True when tension with `other` is above what stable peace calls calm: a crisis, however mild, that wants a
+ * channel.
+ */
 export function inCrisis(view: GameView, me: SeatId, other: SeatId): boolean {
   return tensionWith(view, me, other) > view.params.peaceMaxTension;
 }
 
 /**
- * What calls for a proposal now, if anything (the strongest reason). A measure among several states is called for only
- * by an objective or by trust built with each of them; a crisis (a pair above calm) calls for a channel with the tense
- * state if they have none; a recent incident for a hotline with its suspect (if they have no channel) and for a CERT
- * link (with its suspect, or with anyone when the author is unknown). With `outreach` (the dove's doctrine), a hotline
- * with any state it has no channel with is called for too, as the first step of trust.
+ * What calls for a proposal now, if anything (the strongest reason). A measure among several states is called
+ * for only by an objective or by trust built with each of them; a crisis (a pair above calm) calls for a
+ * channel with the tense state if they have none; a recent incident for a hotline with its suspect (if they
+ * have no channel) and for a CERT link (with its suspect, or with anyone when the author is unknown). With
+ * `outreach` (the dove's doctrine), a hotline with any state it has no channel with is called for too, as the
+ * first step of trust.
  */
 export function driverOf(view: GameView, me: SeatId, p: BotProposal, outreach = false): Driver | null {
   const others = p.parties.filter((s) => s !== me);
@@ -123,10 +135,10 @@ export function waitingOn(view: GameView, me: SeatId): Set<SeatId> {
 }
 
 /**
- * The one proposal a bot makes this turn out of those its doctrine wants (in its order of preference): one with the
- * strongest reason, none to a state one of its own proposals still waits on, none at all while its own unilateral
- * pledge waits or when nothing calls for a measure. Measures called for equally strongly are offered in turn, so that
- * one a partner keeps declining does not block the others.
+ * The one proposal a bot makes this turn out of those its doctrine wants (in its order of preference): one
+ * with the strongest reason, none to a state one of its own proposals still waits on, none at all while its
+ * own unilateral pledge waits or when nothing calls for a measure. Measures called for equally strongly are
+ * offered in turn, so that one a partner keeps declining does not block the others.
  */
 export function paceProposals(
   view: GameView,

@@ -1,4 +1,7 @@
-/** A grievance counts once per incident: the first time the evidence names a state, again only if it names another. */
+/**
+ * A grievance counts once per incident: the first time the evidence names a state, again only if it names
+ * another.
+ */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -14,7 +17,10 @@ import { rngFromSeed } from "../model/rng.ts";
 /** Per-test timeout (ms): the last test plays bot games. */
 const SLOW = 120_000;
 
-/** North's view on `turn` of an incident against it whose track last changed on `turn - 1`, from naming `before` (if any). */
+/**
+ * North's view on `turn` of an incident against it whose track last changed on `turn - 1`, from naming
+ * `before` (if any).
+ */
 function track(turn: number, confidence: 1 | 2 | 3, suspect: SeatId, before?: SeatId): GameView {
   const v = craftedView(turn);
   addIncident(v, "i1", "north", {

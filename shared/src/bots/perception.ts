@@ -39,8 +39,8 @@ export interface Grievance {
 }
 
 /**
- * The state my evidence named for an incident before `turn`, read off my own attribution track (`Knowledge.before`, what
- * it pointed to before its last change): `undefined` when it had named no one.
+ * The state my evidence named for an incident before `turn`, read off my own attribution track
+ * (`Knowledge.before`, what it pointed to before its last change): `undefined` when it had named no one.
  */
 export function earlierSuspect(
   view: GameView,
@@ -55,9 +55,10 @@ export function earlierSuspect(
 }
 
 /**
- * Incidents against me that my evidence named a state for during the last resolution, once per incident: the first time
- * it names a state, or when it names a different state than before (a false flag or an error seen through). A rise in
- * confidence in the same state is no new grievance (tit-for-tat punishes an incident once, not once per tier).
+ * Incidents against me that my evidence named a state for during the last resolution, once per incident: the
+ * first time it names a state, or when it names a different state than before (a false flag or an error seen
+ * through). A rise in confidence in the same state is no new grievance (tit-for-tat punishes an incident
+ * once, not once per tier).
  */
 export function freshGrievances(view: GameView, me: SeatId): Grievance[] {
   const out: Grievance[] = [];
@@ -73,7 +74,10 @@ export function freshGrievances(view: GameView, me: SeatId): Grievance[] {
   return out;
 }
 
-/** My inquiries about incidents against me that their suspect left unanswered at the last resolution: a grievance deferred. */
+/**
+ * My inquiries about incidents against me that their suspect left unanswered at the last resolution: a
+ * grievance deferred.
+ */
 export function unansweredInquiries(view: GameView, me: SeatId): Grievance[] {
   const out: Grievance[] = [];
   for (const q of view.inquiries) {
@@ -141,7 +145,9 @@ export function knowsDefense(view: GameView, me: SeatId, target: SeatId): boolea
   );
 }
 
-/** The chance this seat infers that a covert operation against `target` is detected (defence and CERT link). */
+/**
+ * The chance this seat infers that a covert operation against `target` is detected (defence and CERT link).
+ */
 export function catchChance(view: GameView, me: SeatId, target: SeatId): number {
   const sitrep = cbmInForce(view, "situationReports", target);
   return detectionChance(
@@ -152,10 +158,11 @@ export function catchChance(view: GameView, me: SeatId, target: SeatId): number 
 }
 
 /**
- * The grievances a tit-for-tat bot answers this turn. Bound by a self-defence catalogue it answers only evidence that
- * would make a countermeasure lawful (countermeasures must target the responsible state, ILC Articles on State
- * Responsibility art. 49): an incident against it whose evidence reached moderate confidence in the last resolution, once
- * per incident, and no low-confidence suspicion. Otherwise its fresh grievances and the inquiries left unanswered.
+ * The grievances a tit-for-tat bot answers this turn. Bound by a self-defence catalogue it answers only
+ * evidence that would make a countermeasure lawful (countermeasures must target the responsible state, ILC
+ * Articles on State Responsibility art. 49): an incident against it whose evidence reached moderate
+ * confidence in the last resolution, once per incident, and no low-confidence suspicion. Otherwise its fresh
+ * grievances and the inquiries left unanswered.
  */
 export function grievancesToAnswer(view: GameView, me: SeatId): Grievance[] {
   const all = [...freshGrievances(view, me), ...unansweredInquiries(view, me)];

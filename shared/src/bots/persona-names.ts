@@ -1,4 +1,6 @@
-/** The names of the bot personas: the five baseline personas and the two doctrinal ones (a leaf: no imports). */
+/**
+ * The names of the bot personas: the five baseline personas and the two doctrinal ones (a leaf: no imports).
+ */
 
 /** The baseline personas. */
 export const PERSONAS = ["random", "hawk", "dove", "reciprocal", "forgiving"] as const;

@@ -64,7 +64,8 @@ function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, f
     if (plan.remaining < 2) break;
     plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
   }
-  // The coalition: a state just named in public whose reputation is low is sanctioned, unless already punished.
+  // The coalition: a state just named in public whose reputation is low is sanctioned, unless already
+  // punished.
   for (const t of coalitionTargets(view, me, forgiving ? "forgiving" : "reciprocal"))
     if (!punished.has(t) && plan.remaining >= 2) plan.add({ type: "sanction", target: t });
   const open = unresolvedIncidents(view, me)[0];
@@ -79,7 +80,8 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const rival = rivals[0];
   if (!rival) return;
   const t = tensionWith(view, me, rival);
-  // No strike out of the blue: the hawk strikes only at a brink (brink.ts), when clearly stronger and already wronged.
+  // No strike out of the blue: the hawk strikes only at a brink (brink.ts), when clearly stronger and already
+  // wronged.
   if (coalitionTargets(view, me, "hawk", rival).length > 0) plan.add({ type: "sanction", target: rival });
   for (const g of attributable(view, me, 1)) {
     if (plan.remaining < 2) break;
@@ -101,8 +103,9 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const disrupt = { type: "disrupt", target: rival, ...proxy, ...flag } as const;
   const n = view.nations[me];
   if (recentlyNamed(view, me)) {
-    // Named in public at moderate confidence lately, it goes quiet for a while (as APT1 did after its exposure in
-    // February 2013): it watches and rebuilds, and runs no attack that would be pinned on it again.
+    // Named in public at moderate confidence lately, it goes quiet for a while (as APT1 did after its
+    // exposure in February 2013): it watches and rebuilds, and runs no attack that would be pinned on it
+    // again.
     if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
     plan.add({ type: "harden" });
     if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
@@ -117,7 +120,10 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   else if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
 }
 
-/** The careful doctrines' first orders: name what is known at moderate confidence, then ask (over a hotline) and investigate the first open incident. */
+/**
+ * The careful doctrines' first orders: name what is known at moderate confidence, then ask (over a hotline)
+ * and investigate the first open incident.
+ */
 export function attributeAndInquire(view: GameView, me: SeatId, plan: Planner): void {
   for (const g of attributable(view, me, 2)) {
     if (plan.remaining < 2) break;
@@ -256,7 +262,9 @@ function refuse(reason: RefusalReason, names: readonly string[] = []): BotAnswer
   return { accept: false, note: refusalText(reason, names), reason };
 }
 
-/** A seat's answer to a CBM proposal, with a short note and the reason for a refusal (null when it accepts). */
+/**
+ * A seat's answer to a CBM proposal, with a short note and the reason for a refusal (null when it accepts).
+ */
 export function answerProposal(
   view: GameView,
   proposal: GameView["proposals"][number],

@@ -31,7 +31,11 @@ export class Planner {
     return ready - (this.usedAccess.get(target) ?? 0);
   }
 
-  /** Adds an order if affordable, within MAX_ORDERS, not a duplicate, (for effects) backed by a ready access, and (for intrusions) not forbidden by the norms the seat adopted (`intrusionForbidden`). Returns whether it was added. */
+  /**
+   * Adds an order if affordable, within MAX_ORDERS, not a duplicate, (for effects) backed by a ready access,
+   * and (for intrusions) not forbidden by the norms the seat adopted (`intrusionForbidden`). Returns whether
+   * it was added.
+   */
   add(order: Order): boolean {
     const cost = orderCost(order);
     if (cost > this.ap || this.orders.length >= MAX_ORDERS) return false;

@@ -4,7 +4,10 @@ import { cbmInForce, cbmInForceAmong, isNorm, UNILATERAL_CBMS, type CbmKind } fr
 import type { GameView } from "../view/types.ts";
 import type { BotProposal } from "./intents.ts";
 
-/** Unilateral CBMs for me, bilateral ones with every other state (or only `partners`), skipping those in force or pending. */
+/**
+ * Unilateral CBMs for me, bilateral ones with every other state (or only `partners`), skipping those in force
+ * or pending.
+ */
 export function proposeTo(
   view: GameView,
   me: SeatId,

@@ -1,6 +1,7 @@
 /**
- * The search's rollouts (search.ts): one simulated turn of a sampled world, in which every seat answers, proposes and
- * orders by its sampled persona (the searching seat by its plan, or restraint beyond the tree), resolved by the engine.
+ * The search's rollouts (search.ts): one simulated turn of a sampled world, in which every seat answers,
+ * proposes and orders by its sampled persona (the searching seat by its plan, or restraint beyond the tree),
+ * resolved by the engine.
  */
 import { resolveTurn } from "../game/resolve.ts";
 import { checkOrders } from "../game/validate.ts";
@@ -21,7 +22,9 @@ export interface Diplomacy {
   proposals: BotProposal[];
 }
 
-/** One simulated turn: every seat answers, proposes and orders by its (sampled) persona; `mine` fixes my part. */
+/**
+ * One simulated turn: every seat answers, proposes and orders by its (sampled) persona; `mine` fixes my part.
+ */
 export function simulateTurn(
   state: GameState,
   me: SeatId,
@@ -58,7 +61,8 @@ export function simulateTurn(
           if (r.ok) s = r.value;
         }
     }
-    // Beyond the tree the searching seat itself plays restraint (as a hard bot mostly does), the others their personas.
+    // Beyond the tree the searching seat itself plays restraint (as a hard bot mostly does), the others their
+    // personas.
     const list =
       seat === me
         ? mine

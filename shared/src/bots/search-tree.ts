@@ -1,13 +1,15 @@
 /**
- * The search's tree (search.ts): nodes for the seat's information sets, one child per plan label, and the choice of
- * a plan below the root by UCB1 with availability counts.
+ * The search's tree (search.ts): nodes for the seat's information sets, one child per plan label, and the
+ * choice of a plan below the root by UCB1 with availability counts.
  */
 import type { Plan } from "./candidates.ts";
 
 /** UCB exploration constant, in score points. */
 const EXPLORATION = 3;
 
-/** A node of the tree: its visits, the total of the values backed up through it, how often it was available. */
+/**
+ * A node of the tree: its visits, the total of the values backed up through it, how often it was available.
+ */
 export interface Node {
   visits: number;
   total: number;

@@ -1,6 +1,6 @@
 /**
- * The search's value of a simulated state (search.ts): the seat's score, less the expected cost of the war the
- * tensions threaten and of its covert operations being named after the horizon, plus peace in sight.
+ * The search's value of a simulated state (search.ts): the seat's score, less the expected cost of the war
+ * the tensions threaten and of its covert operations being named after the horizon, plus peace in sight.
  */
 import { isDestructive } from "../model/operations.ts";
 import { allPairs, pairMembers } from "../model/pairs.ts";
@@ -26,14 +26,18 @@ function pledgedBefore(s: GameState, me: SeatId, turn: number): boolean {
   return s.cbms.some((c) => c.kind === "noFirstUse" && c.members.includes(me) && c.since < turn);
 }
 
-/** Chance that a state that knows of one of my covert operations and will name it (at moderate confidence) names it before the game ends. */
+/**
+ * Chance that a state that knows of one of my covert operations and will name it (at moderate confidence)
+ * names it before the game ends.
+ */
 const NAMING_CHANCE = 0.8;
 
 /**
- * The expected cost, still to come after the simulated horizon, of the seat's own covert operations being publicly
- * and correctly named before the game ends: the accused's reputation loss, the norm costs, and a `neverAttributed`
- * objective that is met now. Attribution is slow (about four turns to moderate confidence), so a horizon of a few turns
- * sees the operation's gain but not this cost; the chances follow the engine's attribution hazard.
+ * The expected cost, still to come after the simulated horizon, of the seat's own covert operations being
+ * publicly and correctly named before the game ends: the accused's reputation loss, the norm costs, and a
+ * `neverAttributed` objective that is met now. Attribution is slow (about four turns to moderate confidence),
+ * so a horizon of a few turns sees the operation's gain but not this cost; the chances follow the engine's
+ * attribution hazard.
  */
 export function exposureCost(s: GameState, me: SeatId): number {
   const p = s.params;
@@ -71,7 +75,10 @@ export function exposureCost(s: GameState, me: SeatId): number {
   return cost;
 }
 
-/** The seat's value of a simulated state: its score, less the expected cost of the war the tensions threaten and of its operations being named, plus peace in sight. */
+/**
+ * The seat's value of a simulated state: its score, less the expected cost of the war the tensions threaten
+ * and of its operations being named, plus peace in sight.
+ */
 export function evaluateFor(s: GameState, me: SeatId): number {
   const score = s.scores[me]?.total ?? 0;
   if (s.phase === "ended") return score;

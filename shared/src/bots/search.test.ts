@@ -1,4 +1,7 @@
-/** The search bot sees only its seat's view, samples worlds consistent with it, and decides deterministically per seed. */
+/**
+ * The search bot sees only its seat's view, samples worlds consistent with it, and decides deterministically
+ * per seed.
+ */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import { createGame } from "../game/create.ts";
@@ -109,7 +112,10 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
   return c;
 }
 
-/** A read-only view (everything below the top frozen, writes refused) that records which keys were read at the top and under `private`. */
+/**
+ * A read-only view (everything below the top frozen, writes refused) that records which keys were read at the
+ * top and under `private`.
+ */
 function watched(view: GameView): { view: GameView; top: Set<string>; privateKeys: Set<string> } {
   const top = new Set<string>();
   const privateKeys = new Set<string>();
@@ -245,7 +251,10 @@ describe("search bot (ISMCTS by determinization)", () => {
 });
 
 describe("the search's value of its own covert operations", () => {
-  /** A state in which `me` ran one covert pre-positioning against `target`, known to the target at `confidence`. */
+  /**
+   * A state in which `me` ran one covert pre-positioning against `target`, known to the target at
+   * `confidence`.
+   */
   function exposed(confidence: 0 | 1 | 2, turn: number, never: boolean): { s: GameState; me: SeatId } {
     const s = structuredClone(stateAt(baltic, "exposure", 1));
     const [me, target] = s.seats as [SeatId, SeatId];

@@ -1,15 +1,16 @@
 /**
- * The `hard` level: single-observer information-set Monte Carlo tree search by determinization (Cowling, Powley &
- * Whitehouse 2012). The tree's nodes are the seat's information sets, its edges the seat's own plans (candidates.ts),
- * labelled so that one edge means the same plan in every sampled world. Each sampled world (determinize.ts: a full
- * GameState drawn from the seat's view, with a persona for every other seat) is played once per root plan, with the
- * same chance events for every plan (common random numbers); below the root the seat's next-turn plan is chosen by
- * UCB1 with availability counts (a plan unavailable in a sampled world is skipped). Every turn is resolved by shared's
- * resolveTurn; the other seats play their sampled personas' rules; after the tree the doctrines roll out to the
- * horizon, and the seat's own score (with the war and peace in sight) is backed up. The root plan with the best mean
- * wins (the doctrine's own plan gets a small bonus). Fixed budget, seeded by the rng passed in: the same view and rng
- * give the same decision. The tree is in search-tree.ts, the simulated turns in search-rollout.ts, the value of a
- * simulated state in search-value.ts.
+ * The `hard` level: single-observer information-set Monte Carlo tree search by determinization (Cowling,
+ * Powley & Whitehouse 2012). The tree's nodes are the seat's information sets, its edges the seat's own plans
+ * (candidates.ts), labelled so that one edge means the same plan in every sampled world. Each sampled world
+ * (determinize.ts: a full GameState drawn from the seat's view, with a persona for every other seat) is
+ * played once per root plan, with the same chance events for every plan (common random numbers); below the
+ * root the seat's next-turn plan is chosen by UCB1 with availability counts (a plan unavailable in a sampled
+ * world is skipped). Every turn is resolved by shared's resolveTurn; the other seats play their sampled
+ * personas' rules; after the tree the doctrines roll out to the horizon, and the seat's own score (with the
+ * war and peace in sight) is backed up. The root plan with the best mean wins (the doctrine's own plan gets a
+ * small bonus). Fixed budget, seeded by the rng passed in: the same view and rng give the same decision. The
+ * tree is in search-tree.ts, the simulated turns in search-rollout.ts, the value of a simulated state in
+ * search-value.ts.
  */
 import { rngFromSeed, type Rng } from "../model/rng.ts";
 import type { Order } from "../model/orders.ts";
@@ -47,7 +48,10 @@ export interface SearchResult {
   stats: Array<{ label: string; visits: number; mean: number }>;
 }
 
-/** Runs the search from a seat's view; `diplomacy` is what the seat already decided to answer and propose this turn. */
+/**
+ * Runs the search from a seat's view; `diplomacy` is what the seat already decided to answer and propose this
+ * turn.
+ */
 export function searchOrders(
   view: GameView,
   persona: BotPersona,
@@ -66,7 +70,8 @@ export function searchOrders(
   for (let w = 0; w < worlds; w++) {
     const world = determinize(view, model, rng);
     const streamSeed = `${rng.next()}`;
-    // Every plan meets the same sampled world and the same chance events (common random numbers) until its choices diverge.
+    // Every plan meets the same sampled world and the same chance events (common random numbers) until its
+    // choices diverge.
     for (const rootPlan of rootPlans) {
       const sim = rngFromSeed(streamSeed);
       let node = childOf(root, rootPlan.label);

@@ -1,4 +1,7 @@
-/** Bots read reputation, public naming and their own pledges: trust in proposals, coalition sanctions, the cost of a broken pledge. */
+/**
+ * Bots read reputation, public naming and their own pledges: trust in proposals, coalition sanctions, the
+ * cost of a broken pledge.
+ */
 import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -82,7 +85,10 @@ describe("reputation: trust in proposals", () => {
 });
 
 describe("naming: the coalition response", () => {
-  /** North's view on turn 5: east publicly named south at moderate confidence last turn for a disruption against east. */
+  /**
+   * North's view on turn 5: east publicly named south at moderate confidence last turn for a disruption
+   * against east.
+   */
   function named(reputation: number, alsoBefore = false): GameView {
     const v = craftedView(5);
     (v.nations.south as { reputation: number }).reputation = reputation;
@@ -101,7 +107,8 @@ describe("naming: the coalition response", () => {
       expect(sanctions(ordersOf(named(2), persona)), persona).toBe(1);
       expect(sanctions(ordersOf(named(9), persona)), persona).toBe(0);
     }
-    // The norm builder's bar is the highest: it joins against a middling reputation the reciprocal bot lets pass.
+    // The norm builder's bar is the highest: it joins against a middling reputation the reciprocal bot lets
+    // pass.
     expect(sanctions(ordersOf(named(5), "normBuilder"))).toBe(1);
     expect(sanctions(ordersOf(named(5), "reciprocal"))).toBe(0);
     expect(sanctions(ordersOf(named(1), "dove"))).toBe(0);

@@ -1,4 +1,7 @@
-/** npm run cbm-effects -- [--scenarios a,b] [--games N] [--seed S] [--json]: each CBM alone vs none, with 95% intervals. */
+/**
+ * npm run cbm-effects -- [--scenarios a,b] [--games N] [--seed S] [--json]: each CBM alone vs none, with 95%
+ * intervals.
+ */
 import { CBM_KINDS } from "../model/cbms.ts";
 import {
   compare,
@@ -78,7 +81,8 @@ function main(): void {
     }
   }
   if (!args.json && report.length > 1) {
-    // Pooled over the scenarios: every scenario's games added up, arm by arm (the same number of games in each).
+    // Pooled over the scenarios: every scenario's games added up, arm by arm (the same number of games in
+    // each).
     console.log(
       `\nPooled over ${report.length} scenarios (${report.length * games} games per arm): war (pts)`,
     );

@@ -1,8 +1,8 @@
 /**
- * A tournament's checkpoint file (`npm run tournament -- --checkpoint <file>`): the scores of the games played so far,
- * one JSON line each, after a first line that says which tournament they belong to. A run that stops (a closed
- * laptop, a killed job) continues from the file; the games are deterministic, so the table is the one an unbroken run
- * prints.
+ * A tournament's checkpoint file (`npm run tournament -- --checkpoint <file>`): the scores of the games
+ * played so far, one JSON line each, after a first line that says which tournament they belong to. A run that
+ * stops (a closed laptop, a killed job) continues from the file; the games are deterministic, so the table is
+ * the one an unbroken run prints.
  */
 import { closeSync, existsSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { botLabel, type BotSpec } from "../bots/doctrines.ts";
@@ -14,7 +14,10 @@ import type { GameScore } from "../sim/tournament-table.ts";
 /** The version of the file's layout. */
 const LAYOUT = 1;
 
-/** What identifies a tournament: everything that decides its games (the bots' code aside, which must not change between parts). */
+/**
+ * What identifies a tournament: everything that decides its games (the bots' code aside, which must not
+ * change between parts).
+ */
 export function tournamentKey(spec: TournamentSpec, botOptions: BotOptions): string {
   const labels = (list: readonly BotSpec[] | undefined): string[] => (list ?? []).map(botLabel);
   return canonicalJson({
@@ -51,8 +54,9 @@ function isScore(x: unknown): x is GameScore {
 }
 
 /**
- * Opens (or starts) the checkpoint at `path` for the tournament `key` of `games` games. Throws a plain error when the
- * file belongs to another tournament or is damaged; a last line cut short by a stop mid-write is dropped.
+ * Opens (or starts) the checkpoint at `path` for the tournament `key` of `games` games. Throws a plain error
+ * when the file belongs to another tournament or is damaged; a last line cut short by a stop mid-write is
+ * dropped.
  */
 export function openCheckpoint(path: string, key: string, games: number): Checkpoint {
   const done = new Map<number, GameScore>();

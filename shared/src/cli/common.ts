@@ -1,4 +1,7 @@
-/** What the batch CLIs (simulate, objectives, tournament) share: failing with their usage, the common options, the scenario, progress. */
+/**
+ * What the batch CLIs (simulate, objectives, tournament) share: failing with their usage, the common options,
+ * the scenario, progress.
+ */
 import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
 import type { Scenario } from "../scenario/schema.ts";
 import { formatProblems } from "../scenario/validate.ts";
@@ -32,7 +35,10 @@ type Parsed<T extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ options: T; strict: true }>
 >["values"];
 
-/** The command line parsed strictly with `options` (and `--scenario` required); a malformed or unknown flag fails with the usage. */
+/**
+ * The command line parsed strictly with `options` (and `--scenario` required); a malformed or unknown flag
+ * fails with the usage.
+ */
 export function parseOrFail<const T extends ParseArgsOptionsConfig>(
   fail: Fail,
   options: T,
@@ -48,7 +54,9 @@ export function parseOrFail<const T extends ParseArgsOptionsConfig>(
   return values as Parsed<T> & { scenario: string };
 }
 
-/** `--name` as a whole number from `min` to `max` (the default when absent), or a failure naming the range. */
+/**
+ * `--name` as a whole number from `min` to `max` (the default when absent), or a failure naming the range.
+ */
 export function wholeNumber(
   fail: Fail,
   name: string,
@@ -80,7 +88,9 @@ export function botLevelOrFail(fail: Fail, level: string | undefined): BotLevel 
   return level as BotLevel | undefined;
 }
 
-/** `--bots` personas, or a failure: every bot persona when bots play at a level, else the baseline ones only. */
+/**
+ * `--bots` personas, or a failure: every bot persona when bots play at a level, else the baseline ones only.
+ */
 export function personasOrFail(fail: Fail, names: readonly string[], levelled: boolean): BotPersona[] {
   const known: readonly string[] = levelled ? BOT_PERSONAS : PERSONAS;
   for (const b of names)
@@ -109,7 +119,9 @@ export function scenarioOrExit(idOrPath: string): Scenario {
   return loaded.scenario;
 }
 
-/** Progress on stderr for runs longer than a second: `tick(done)` at most twice a second, `end(text)` once. */
+/**
+ * Progress on stderr for runs longer than a second: `tick(done)` at most twice a second, `end(text)` once.
+ */
 export function progress(total: number | null): {
   tick: (done: number) => void;
   end: (done: number) => void;

@@ -1,4 +1,7 @@
-/** npm run objectives -- --scenario <id|path> [--games N] [--seed S] [--bots p1,...|cast] [--bot-level l] [--cbms a,...] [--no-cbms] [--strict] [--json] */
+/**
+ * npm run objectives -- --scenario <id|path> [--games N] [--seed S] [--bots p1,...|cast] [--bot-level l]
+ * [--cbms a,...] [--no-cbms] [--strict] [--json]
+ */
 import { scenarioCast } from "../sim/game-row.ts";
 import { formatObjectiveReport, objectiveReport } from "../sim/objective-report.ts";
 import {

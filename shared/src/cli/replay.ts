@@ -1,4 +1,7 @@
-/** npm run replay -- <record.json> [...] [--scenario <id|path>]: replays records (in the scenario named, else the one a record carries, else scenarios/<id>); exit 0 when every hash matches. */
+/**
+ * npm run replay -- <record.json> [...] [--scenario <id|path>]: replays records (in the scenario named, else
+ * the one a record carries, else scenarios/<id>); exit 0 when every hash matches.
+ */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { asRecord, replayRecord } from "../record/record.ts";
@@ -38,7 +41,8 @@ function main(): number {
       failures++;
       continue;
     }
-    // A scenario named on the command line wins; else the one the record carries (a teacher's own); else by id.
+    // A scenario named on the command line wins; else the one the record carries (a teacher's own); else by
+    // id.
     const named = parsed.values.scenario;
     const carried = rec.value.scenarioData;
     const sc =

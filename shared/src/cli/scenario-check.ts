@@ -103,7 +103,10 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Runs the check over the given files (or the scenarios folder); returns the exit code. Results go to `print` (stdout), usage errors to `printError` (stderr). */
+/**
+ * Runs the check over the given files (or the scenarios folder); returns the exit code. Results go to `print`
+ * (stdout), usage errors to `printError` (stderr).
+ */
 export function main(
   args: readonly string[],
   print: (line: string) => void = console.log,

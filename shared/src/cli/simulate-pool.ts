@@ -1,4 +1,7 @@
-/** Plays a simulate run's games (every cell × N) on this thread or on worker threads, with the same result either way. */
+/**
+ * Plays a simulate run's games (every cell × N) on this thread or on worker threads, with the same result
+ * either way.
+ */
 import { Worker } from "node:worker_threads";
 import type { Scenario } from "../scenario/schema.ts";
 import type { BotPersona } from "../bots/persona-names.ts";
@@ -21,7 +24,10 @@ export interface SimulatedGame {
   game: TreatedGame;
 }
 
-/** Every cell's games in order (`[cell][g]`): on `workers` threads when more than one (job j on worker j mod n), else here. */
+/**
+ * Every cell's games in order (`[cell][g]`): on `workers` threads when more than one (job j on worker j mod
+ * n), else here.
+ */
 export async function playAll(
   cells: SimulateWork["cells"],
   bots: BotPersona[],

@@ -1,4 +1,7 @@
-/** A worker thread of `npm run simulate -- --workers N`: plays jobs worker, worker + N, … of the run and posts each game. */
+/**
+ * A worker thread of `npm run simulate -- --workers N`: plays jobs worker, worker + N, … of the run and posts
+ * each game.
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import { playTreated } from "../sim/game-row.ts";
 import type { SimulateWork, SimulatedGame } from "./simulate-pool.ts";

@@ -1,4 +1,8 @@
-/** npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level <level>] [--param name=value]... [--grid <factor>=<levels>]... [--csv <file>] [--workers <n>] [--json] [--records <dir>] */
+/**
+ * npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...]
+ * [--no-cbms] [--bot-level <level>] [--param name=value]... [--grid <factor>=<levels>]... [--csv <file>]
+ * [--workers <n>] [--json] [--records <dir>]
+ */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SeatId } from "../model/basics.ts";

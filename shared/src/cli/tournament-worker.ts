@@ -1,4 +1,7 @@
-/** A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament (but those to skip) and posts each score. */
+/**
+ * A worker thread of `npm run tournament -- --workers N`: plays games worker, worker + N, … of the tournament
+ * (but those to skip) and posts each score.
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import type { BotOptions } from "../bots/bot.ts";
 import { playTournamentGame } from "../sim/tournament.ts";

@@ -1,4 +1,8 @@
-/** npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms] [--json] */
+/**
+ * npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots
+ * hawk:hard,dove:easy,...] [--field ...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms]
+ * [--json]
+ */
 import { Worker } from "node:worker_threads";
 import { BOT_LEVELS, BOT_PERSONAS, parseBotSpec, type BotSpec } from "../bots/doctrines.ts";
 import { HARD_BUDGET } from "../bots/search.ts";
@@ -67,7 +71,10 @@ function playHere(
   return tournamentResult(spec, games, keep.scores);
 }
 
-/** Plays the games not yet in the checkpoint on `n` worker threads (game i on worker i mod n) and reads the table from their scores in game order: the same result as one thread. */
+/**
+ * Plays the games not yet in the checkpoint on `n` worker threads (game i on worker i mod n) and reads the
+ * table from their scores in game order: the same result as one thread.
+ */
 async function playInWorkers(
   spec: TournamentSpec,
   botOptions: BotOptions,

@@ -1,7 +1,8 @@
 /**
- * Every change has its event (docs/model.md §1.4): over seeded bot games in every shipped scenario, each change the
- * engine makes to a state's economy, stability or reputation is carried by an event's `changes`, and each change of a
- * pair's tension by an event's `tension`, step by step and turn by turn (the events between two states of a timeline).
+ * Every change has its event (docs/model.md §1.4): over seeded bot games in every shipped scenario, each
+ * change the engine makes to a state's economy, stability or reputation is carried by an event's `changes`,
+ * and each change of a pair's tension by an event's `tension`, step by step and turn by turn (the events
+ * between two states of a timeline).
  */
 import { describe, expect, it } from "vitest";
 import { castBots } from "../bots/casting.ts";
@@ -39,7 +40,10 @@ function said(events: readonly GameEvent[]): Map<string, number> {
   return out;
 }
 
-/** Checks that the events say exactly what changed from `before` to `after` (`where` names the moment for a failure). */
+/**
+ * Checks that the events say exactly what changed from `before` to `after` (`where` names the moment for a
+ * failure).
+ */
 function expectCarried(
   before: GameState,
   after: GameState,
@@ -133,7 +137,8 @@ describe("every change has its event", () => {
         { level: "normal", g: 2, options: { noCbms: true } },
         { level: "easy", g: 4, options: {} },
       ];
-      // The search bot is slow on a busy machine: one hard game in each of the scenarios with two or three states.
+      // The search bot is slow on a busy machine: one hard game in each of the scenarios with two or three
+      // states.
       if (seats.length <= 3) runs.push({ level: "hard", g: 3, options: {} });
       for (const { level, g, options } of runs) {
         const seed = `changes-${id}-${g}`;

@@ -14,7 +14,10 @@ import { fireInject } from "../rules/injects.ts";
 import { updateScores } from "../rules/scoring.ts";
 import { beginResolution } from "./resolve.ts";
 
-/** Rules version: bump when resolution changes (any number, or any text in the state), so old records are recognised. v2: event texts name measures and operations. */
+/**
+ * Rules version: bump when resolution changes (any number, or any text in the state), so old records are
+ * recognised. v2: event texts name measures and operations.
+ */
 export const RULES_VERSION = 3;
 
 /** Merges a scenario's parameter overrides into the defaults. */
@@ -34,7 +37,10 @@ const optionsSchema = z.strictObject({
   noCbms: z.boolean().optional(),
 });
 
-/** The scenario's state ids, if each is a string, unique and not reserved: they become the keys of the game's records. */
+/**
+ * The scenario's state ids, if each is a string, unique and not reserved: they become the keys of the game's
+ * records.
+ */
 function seatIds(scenario: Scenario): Result<string[]> {
   const seats: string[] = [];
   for (const st of scenario.states) {

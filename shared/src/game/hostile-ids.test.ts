@@ -29,7 +29,9 @@ const PROTOTYPE_BEFORE = PROTO_KEYS.map(
   (k) => [k, Object.getOwnPropertyDescriptor(Object.prototype, k)] as const,
 );
 
-/** Object.prototype has the same properties with the same values (and getters, setters) as before the tests. */
+/**
+ * Object.prototype has the same properties with the same values (and getters, setters) as before the tests.
+ */
 function expectPrototypeIntact(): void {
   expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(PROTO_KEYS);
   expect(Object.getOwnPropertySymbols(Object.prototype)).toEqual([]);
@@ -46,7 +48,10 @@ function expectPrototypeIntact(): void {
   expect(Object.getPrototypeOf({})).toBe(Object.prototype);
 }
 
-/** Ids of another game: the states of a larger scenario that this one lacks, and incident, inquiry, proposal, CBM and access ids played there. */
+/**
+ * Ids of another game: the states of a larger scenario that this one lacks, and incident, inquiry, proposal,
+ * CBM and access ids played there.
+ */
 const OTHER_GAME_IDS: string[] = (() => {
   const big = testScenario(8);
   const played = playGame(
@@ -132,7 +137,10 @@ const EXOTIC: unknown[] = [
   },
 ];
 
-/** A hostile value: a prototype name, an empty or overlong string, another game's id, or something that is not a string. */
+/**
+ * A hostile value: a prototype name, an empty or overlong string, another game's id, or something that is not
+ * a string.
+ */
 const hostileArb: fc.Arbitrary<unknown> = fc
   .oneof(
     { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
@@ -174,7 +182,10 @@ function must(s: GameState, step: Step): GameState {
   return r.value.state;
 }
 
-/** A game played through applyStep with legal random turns; the first turn has a public DDoS (other on third) and a hidden espionage (me on other). */
+/**
+ * A game played through applyStep with legal random turns; the first turn has a public DDoS (other on third)
+ * and a hidden espionage (me on other).
+ */
 interface Played {
   s: GameState;
   /** A public incident any seat may attribute. */
@@ -231,14 +242,20 @@ const playedArb: fc.Arbitrary<Played | null> = fc
 
 type Expected = ErrorCode | "accepted";
 
-/** One id-bearing field of one step type: the step with a value in that field, and the code that value must get (null: the value is legal there). */
+/**
+ * One id-bearing field of one step type: the step with a value in that field, and the code that value must
+ * get (null: the value is legal there).
+ */
 interface Case {
   field: string;
   step: (g: Played, v: unknown) => unknown;
   expected: (v: unknown, g: Played) => Expected | null;
 }
 
-/** Orders and steps take ids of 1 to 64 characters: anything else is malformed (shapeCode); a well-formed id not in the game gets `code`. */
+/**
+ * Orders and steps take ids of 1 to 64 characters: anything else is malformed (shapeCode); a well-formed id
+ * not in the game gets `code`.
+ */
 const byShape =
   (code: ErrorCode, shapeCode: ErrorCode) =>
   (v: unknown): Expected =>
@@ -248,7 +265,9 @@ const optional =
   (f: (v: unknown) => Expected) =>
   (v: unknown): Expected | null =>
     v === undefined ? null : f(v);
-/** An inject names states by scenario slug (lower case, not a prototype name): other strings are malformed. */
+/**
+ * An inject names states by scenario slug (lower case, not a prototype name): other strings are malformed.
+ */
 const SLUG = /^[a-z][a-z0-9-]{0,31}$/;
 const slugShaped = (v: unknown): boolean =>
   typeof v === "string" && SLUG.test(v) && !PROTO_KEYS.includes(v) && v !== "__proto__";

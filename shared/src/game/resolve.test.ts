@@ -79,7 +79,10 @@ describe("armed conflict", () => {
   });
 });
 
-/** The game after its states agreed these measures this turn (a unilateral one: each state its own), in force from this turn's resolution. */
+/**
+ * The game after its states agreed these measures this turn (a unilateral one: each state its own), in force
+ * from this turn's resolution.
+ */
 function agree(s: GameState, kinds: readonly CbmKind[]): GameState {
   let state = s;
   const apply = (st: Step): void => {

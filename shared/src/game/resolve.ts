@@ -1,4 +1,6 @@
-/** resolveTurn: the pure function that turns a state and everyone's orders into the next state and its events. */
+/**
+ * resolveTurn: the pure function that turns a state and everyone's orders into the next state and its events.
+ */
 import { ok, err, type Result } from "../model/errors.ts";
 import type { GameEvent } from "../model/events.ts";
 import { isSeat, own } from "../model/ids.ts";

@@ -1,4 +1,7 @@
-/** The shape of a step as a zod schema. applyStep checks every step with it: steps also come from JSON journals. */
+/**
+ * The shape of a step as a zod schema. applyStep checks every step with it: steps also come from JSON
+ * journals.
+ */
 import { z } from "zod";
 import { idSchema } from "../model/order-schema.ts";
 import { injectSchema } from "../scenario/schema.ts";
@@ -8,7 +11,10 @@ export const STEP_TYPES = ["orders", "propose", "respond", "inject", "resolve", 
 
 const turn = z.number().int();
 
-/** One step, strictly shaped. `orders` stays unknown here: validateOrders checks it and names the order at fault. */
+/**
+ * One step, strictly shaped. `orders` stays unknown here: validateOrders checks it and names the order at
+ * fault.
+ */
 export const stepSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("orders"), turn, seat: idSchema, orders: z.unknown() }),
   z.strictObject({

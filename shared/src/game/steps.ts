@@ -31,7 +31,9 @@ function malformed(step: unknown, issues: Parameters<typeof issueText>[0]): Resu
   return err("INVALID_STEP", `Malformed ${type} step${issueText(issues)}.`);
 }
 
-/** Checks an inject's effects against the game: every state it names is in it, and a pair names two states. */
+/**
+ * Checks an inject's effects against the game: every state it names is in it, and a pair names two states.
+ */
 function checkInject(state: GameState, inject: InjectDef): Result<InjectDef> {
   for (const e of inject.effects) {
     const named = effectStates(e);
@@ -47,7 +49,10 @@ function checkInject(state: GameState, inject: InjectDef): Result<InjectDef> {
   return ok(inject);
 }
 
-/** Applies one step, whatever value it is given (steps also come from JSON journals): the next state and any events, or an error that changed nothing. Never throws. */
+/**
+ * Applies one step, whatever value it is given (steps also come from JSON journals): the next state and any
+ * events, or an error that changed nothing. Never throws.
+ */
 export function applyStep(state: GameState, input: Step): Result<{ state: GameState; events: GameEvent[] }> {
   if (state.phase === "ended") return err("GAME_OVER", "The game is over.");
   const parsed = stepSchema.safeParse(input);

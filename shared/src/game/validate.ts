@@ -36,7 +36,10 @@ function orderKey(o: Order): string {
   }
 }
 
-/** Checks typed orders against the rules: seat, targets and other ids, action points, accesses, hotlines, duplicates. */
+/**
+ * Checks typed orders against the rules: seat, targets and other ids, action points, accesses, hotlines,
+ * duplicates.
+ */
 export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]): Result<Order[]> {
   if (s.phase === "ended") return err("GAME_OVER", "The game is over.");
   const me = isSeat(s, seat) ? own(s.nations, seat) : undefined;
@@ -75,7 +78,8 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
       const inc = s.incidents.find((x) => x.id === o.incident);
       if (!inc || !own(inc.knowledge, seat))
         return err("UNKNOWN_INCIDENT", `Order ${i + 1}: you know of no incident "${o.incident}".`, i);
-      // A victim may ask another adopter of the norm on assistance without a hotline (a request for assistance).
+      // A victim may ask another adopter of the norm on assistance without a hotline (a request for
+      // assistance).
       if (
         o.type === "inquire" &&
         !(inc.target === seat && hasCbm(s, "normAssistance", "diplomacy.inquire", seat, o.target)) &&

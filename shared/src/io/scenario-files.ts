@@ -1,8 +1,8 @@
 /**
- * Finding and reading scenario files on disk: the command-line tools, the server's catalogue and the tests load scenarios
- * through it. io/ is the one folder of shared/ (besides the command-line tools in cli/) that touches the file system; the
- * rules, the scenario schema and its validation stay pure, and the browser entry never reaches it. Node only, exported as
- * "@firebreak/shared/scenario-files".
+ * Finding and reading scenario files on disk: the command-line tools, the server's catalogue and the tests
+ * load scenarios through it. io/ is the one folder of shared/ (besides the command-line tools in cli/) that
+ * touches the file system; the rules, the scenario schema and its validation stay pure, and the browser entry
+ * never reaches it. Node only, exported as "@firebreak/shared/scenario-files".
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";

@@ -1,4 +1,7 @@
-/** The model's leaf vocabulary: seat ids, attribution confidence tiers and the stat names. Imports nothing, so every model file may use it. */
+/**
+ * The model's leaf vocabulary: seat ids, attribution confidence tiers and the stat names. Imports nothing, so
+ * every model file may use it.
+ */
 
 /** A state's seat id, as the scenario names it (e.g. "north"). */
 export type SeatId = string;

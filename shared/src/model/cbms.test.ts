@@ -1,4 +1,7 @@
-/** One row per CBM kind: every kind has its row and what derives from it, and one test of whether a measure is in force. */
+/**
+ * One row per CBM kind: every kind has its row and what derives from it, and one test of whether a measure is
+ * in force.
+ */
 import { describe, expect, it } from "vitest";
 import { checkProposal } from "../rules/cbms.ts";
 import { testGame } from "../testing/game.ts";

@@ -1,8 +1,9 @@
 /**
- * Confidence-building measures, one row per kind (after OSCE Permanent Council decisions 1106 and 1202, and the
- * advanced measures of docs/model.md section 4.6): the name and effect players read, how many states one measure
- * binds, whose capabilities it reveals, and the rules whose outcome it changes. The kind list, the unilateral kinds
- * and the names derive from it; `cbmInForce` is the one test of whether a measure binds given states.
+ * Confidence-building measures, one row per kind (after OSCE Permanent Council decisions 1106 and 1202, and
+ * the advanced measures of docs/model.md section 4.6): the name and effect players read, how many states one
+ * measure binds, whose capabilities it reveals, and the rules whose outcome it changes. The kind list, the
+ * unilateral kinds and the names derive from it; `cbmInForce` is the one test of whether a measure binds
+ * given states.
  */
 import type { SeatId } from "./basics.ts";
 import type { RuleId } from "./rules-catalogue.ts";
@@ -13,19 +14,26 @@ export interface CbmRow {
   name: string;
   /** What it does, in one line (the numbers are the default parameters). */
   effect: string;
-  /** How many states one measure binds: exactly one (a state's own doctrine), one or more (a pledge taken alone or together), or at least two. */
+  /**
+   * How many states one measure binds: exactly one (a state's own doctrine), one or more (a pledge taken
+   * alone or together), or at least two.
+   */
   members: "one" | "oneOrMore" | "twoOrMore";
-  /** Whose cyber and defence it makes visible: a member's to every state ("all"), members' to each other ("members"), or nothing. */
+  /**
+   * Whose cyber and defence it makes visible: a member's to every state ("all"), members' to each other
+   * ("members"), or nothing.
+   */
   reveals: "all" | "members" | null;
   /**
-   * The rules (rules-catalogue ids) whose outcome it changes. The engine asks whether it is in force only on behalf of
-   * one of these (rules/context.ts `hasCbm`, checked by the compiler); cbms.test.ts checks every one is asked. Every
-   * kind that binds two or more states also counts toward stable peace (end.stablePeace counts such kinds).
+   * The rules (rules-catalogue ids) whose outcome it changes. The engine asks whether it is in force only on
+   * behalf of one of these (rules/context.ts `hasCbm`, checked by the compiler); cbms.test.ts checks every
+   * one is asked. Every kind that binds two or more states also counts toward stable peace (end.stablePeace
+   * counts such kinds).
    */
   bites: readonly RuleId[];
   /**
-   * A norm negotiated in play (after the UN GGE 2015 report): proposed to every state at once and adopted by those who
-   * accept once they reach `normAdoptionShare` of the table; a declined answer does not sink it.
+   * A norm negotiated in play (after the UN GGE 2015 report): proposed to every state at once and adopted by
+   * those who accept once they reach `normAdoptionShare` of the table; a declined answer does not sink it.
    */
   norm?: true;
 }
@@ -166,7 +174,9 @@ export function isNorm(kind: CbmKind): boolean {
   return (CBMS[kind] as CbmRow).norm === true;
 }
 
-/** How many acceptances adopt a norm at a table of `states`: `share` of them, rounded up, and at least two. */
+/**
+ * How many acceptances adopt a norm at a table of `states`: `share` of them, rounded up, and at least two.
+ */
 export function normThreshold(states: number, share: number): number {
   return Math.max(2, Math.ceil(share * states));
 }
@@ -195,7 +205,10 @@ export interface Cbm {
 /** What cbmInForce reads: a game state, or any view of it. */
 export type WithCbms = { readonly cbms: readonly Cbm[] };
 
-/** True when one measure of this kind binds `a`, and `b` when given: whether a CBM is in force between these states (or for this one). */
+/**
+ * True when one measure of this kind binds `a`, and `b` when given: whether a CBM is in force between these
+ * states (or for this one).
+ */
 export function cbmInForce(s: WithCbms, kind: CbmKind, a: SeatId, b?: SeatId): boolean {
   return s.cbms.some(
     (c) => c.kind === kind && c.members.includes(a) && (b === undefined || c.members.includes(b)),

@@ -6,7 +6,10 @@ import type { SeatId } from "./basics.ts";
 export interface GameEvent {
   turn: number;
   rule: RuleId;
-  /** "public", or the seats allowed to see it; [] means only the facilitator and the debrief (the facilitator sees all). */
+  /**
+   * "public", or the seats allowed to see it; [] means only the facilitator and the debrief (the facilitator
+   * sees all).
+   */
   visibleTo: "public" | SeatId[];
   /** A sentence a player can read. */
   text: string;
@@ -14,7 +17,10 @@ export interface GameEvent {
   tension?: { pair: string; delta: number };
   /** Related incident id, if any. */
   incident?: string;
-  /** Changes this event made to states' measures: every change the engine makes is carried by exactly one event. */
+  /**
+   * Changes this event made to states' measures: every change the engine makes is carried by exactly one
+   * event.
+   */
   changes?: MeasureChange[];
 }
 

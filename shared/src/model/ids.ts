@@ -1,8 +1,8 @@
 /**
- * Ids that come from outside the engine (orders, steps, viewers, scenario files, journals). The game's own lists
- * decide what an id is, with own-property semantics: a name every plain object already answers to ("__proto__",
- * "constructor", "toString"…) is never an id, so indexing a record with an untrusted id can neither find nor write
- * a property of Object.prototype.
+ * Ids that come from outside the engine (orders, steps, viewers, scenario files, journals). The game's own
+ * lists decide what an id is, with own-property semantics: a name every plain object already answers to
+ * ("__proto__", "constructor", "toString"…) is never an id, so indexing a record with an untrusted id can
+ * neither find nor write a property of Object.prototype.
  */
 import type { SeatId } from "./basics.ts";
 import type { GameState } from "./types.ts";

@@ -1,6 +1,7 @@
 /**
- * The escalation ladder (after Kahn 1965): named rungs of a pair's tension, each with the tension it starts at. The top
- * rung is the brink, where each side must choose; armed conflict is not a rung but an outcome someone chose.
+ * The escalation ladder (after Kahn 1965): named rungs of a pair's tension, each with the tension it starts
+ * at. The top rung is the brink, where each side must choose; armed conflict is not a rung but an outcome
+ * someone chose.
  */
 
 /** The rungs, lowest first: a tension is on the highest rung whose minimum it reaches. */
@@ -17,7 +18,10 @@ export const RUNGS = [
 /** The name of a rung. */
 export type RungName = (typeof RUNGS)[number]["name"];
 
-/** The named rung of a tension value: the highest rung whose minimum the tension's floor reaches (the first rung below every minimum). */
+/**
+ * The named rung of a tension value: the highest rung whose minimum the tension's floor reaches (the first
+ * rung below every minimum).
+ */
 export function rungName(tension: number): RungName {
   const t = Math.floor(tension);
   let name: RungName = RUNGS[0].name;

@@ -1,4 +1,7 @@
-/** The names players read: every kind named, articles that agree with their nouns, accusation strength in words. */
+/**
+ * The names players read: every kind named, articles that agree with their nouns, accusation strength in
+ * words.
+ */
 import { describe, expect, it } from "vitest";
 import { CBM_EFFECTS, CBM_KINDS, CBM_NAMES } from "./cbms.ts";
 import { accusationStrength, INCIDENT_NAMES, INCIDENT_PHRASES } from "./names.ts";

@@ -1,8 +1,14 @@
-/** What players read for incidents: each incident kind's name and phrase, and an accusation's strength in words. (A CBM's name and effect are in its row in cbms.ts.) */
+/**
+ * What players read for incidents: each incident kind's name and phrase, and an accusation's strength in
+ * words. (A CBM's name and effect are in its row in cbms.ts.)
+ */
 import { CONFIDENCE_NAMES } from "./basics.ts";
 import type { OperationKind } from "./operations.ts";
 
-/** The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim cannot tell apart). */
+/**
+ * The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim
+ * cannot tell apart).
+ */
 export const INCIDENT_NAMES: Record<OperationKind | "nonState" | "intrusion", string> = {
   intrusion: "Intrusion",
   espionage: "Espionage",
@@ -14,7 +20,10 @@ export const INCIDENT_NAMES: Record<OperationKind | "nonState" | "intrusion", st
   nonState: "Hacktivist incident",
 };
 
-/** Each incident kind as a noun phrase inside a sentence, with its article ("a DDoS attack", "an influence operation"): the engine's event texts use these. */
+/**
+ * Each incident kind as a noun phrase inside a sentence, with its article ("a DDoS attack", "an influence
+ * operation"): the engine's event texts use these.
+ */
 export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a" | "an"; noun: string }> = {
   espionage: { article: "an", noun: "espionage operation" },
   preposition: { article: "a", noun: "pre-positioning operation" },
@@ -25,7 +34,10 @@ export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a"
   nonState: { article: "a", noun: "cyber attack" },
 };
 
-/** How strong a public accusation's evidence was, as the interface shows it: "no evidence" for none, else "low confidence" and so on. */
+/**
+ * How strong a public accusation's evidence was, as the interface shows it: "no evidence" for none, else "low
+ * confidence" and so on.
+ */
 export function accusationStrength(confidence: number): string {
   return confidence <= 0
     ? "no evidence"

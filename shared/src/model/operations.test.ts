@@ -1,4 +1,7 @@
-/** One row per operation kind: every kind has its row and everything derived from it, so a kind added without them fails here. */
+/**
+ * One row per operation kind: every kind has its row and everything derived from it, so a kind added without
+ * them fails here.
+ */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import { resolveOk, testGame } from "../testing/game.ts";

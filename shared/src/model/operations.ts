@@ -1,8 +1,9 @@
 /**
- * Cyber operations, one row per kind: what each costs, needs, does and looks like to its victim. Everything else
- * about a kind is derived from this table: the kind list, the order schema's variants, the costs, the access ages,
- * the effects at resolution, what a victim sees. Adding a kind is adding a row here, plus what the compiler then
- * asks for: a rule `op.<kind>` (rules-catalogue.ts), a name and a phrase (names.ts), a severity (params.ts).
+ * Cyber operations, one row per kind: what each costs, needs, does and looks like to its victim. Everything
+ * else about a kind is derived from this table: the kind list, the order schema's variants, the costs, the
+ * access ages, the effects at resolution, what a victim sees. Adding a kind is adding a row here, plus what
+ * the compiler then asks for: a rule `op.<kind>` (rules-catalogue.ts), a name and a phrase (names.ts), a
+ * severity (params.ts).
  */
 import type { ModelParams } from "./params.ts";
 
@@ -16,7 +17,10 @@ export interface Damage {
 export interface OperationRow {
   /** Action points it costs (a false flag costs one more). */
   cost: number;
-  /** Turns a pre-positioned access in the target must have existed before the operation may use (and burn) it; null: it needs none. */
+  /**
+   * Turns a pre-positioned access in the target must have existed before the operation may use (and burn) it;
+   * null: it needs none.
+   */
   accessAge: number | null;
   /** Noticed by the victim at once, even when covert, because its effects show (who did it is not known). */
   alwaysNoticed: boolean;
@@ -28,7 +32,10 @@ export interface OperationRow {
   mayKill: boolean;
   /** Criminals or hacktivists do it too: a scenario inject may name it for a non-state incident. */
   byNonState: boolean;
-  /** What a victim that may not know the truth sees: "intrusion" (espionage and pre-positioning look alike) or the kind itself. */
+  /**
+   * What a victim that may not know the truth sees: "intrusion" (espionage and pre-positioning look alike) or
+   * the kind itself.
+   */
   seenAs: "intrusion" | null;
   /** What its author gains besides its effects: intelligence on the target, an access in it, or nothing. */
   gains: "intelligence" | "access" | null;
@@ -138,7 +145,10 @@ export type NonStateOperationKind = {
   [K in OperationKind]: (typeof OPERATIONS)[K]["byNonState"] extends true ? K : never;
 }[OperationKind];
 
-/** The kinds a scenario's non-state incident may name: the operations criminals do too, and "nonState" (a generic attack). */
+/**
+ * The kinds a scenario's non-state incident may name: the operations criminals do too, and "nonState" (a
+ * generic attack).
+ */
 export const NON_STATE_INCIDENT_KINDS: ReadonlyArray<NonStateOperationKind | "nonState"> = [
   ...OPERATION_KINDS.filter((k): k is NonStateOperationKind => OPERATIONS[k].byNonState),
   "nonState",
@@ -158,7 +168,10 @@ export function incidentEffect(kind: IncidentKind): Pick<OperationRow, "damage" 
   return kind === "nonState" ? NON_STATE_ATTACK : OPERATIONS[kind];
 }
 
-/** True for a destructive kind (disruption, destruction): it breaks GGE 2015 norm (f) and a no-first-use pledge. Unknown or merged kinds ("intrusion") are not. */
+/**
+ * True for a destructive kind (disruption, destruction): it breaks GGE 2015 norm (f) and a no-first-use
+ * pledge. Unknown or merged kinds ("intrusion") are not.
+ */
 export function isDestructive(kind: string): boolean {
   return Object.hasOwn(OPERATIONS, kind) && OPERATIONS[kind as OperationKind].destructive;
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { OPERATION_KINDS, type OperationKind } from "./operations.ts";
 import { MAX_ORDERS, STATEMENT_MAX_LENGTH } from "./orders.ts";
 
-/** An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters. */
+/**
+ * An id as an order or a step names it (a state, an incident, an inquiry, a proposal): 1 to 64 characters.
+ */
 export const idSchema = z.string().min(1).max(64);
 const id = idSchema;
 const op = (type: OperationKind) =>
@@ -17,7 +19,10 @@ const op = (type: OperationKind) =>
 
 type OperationSchema = ReturnType<typeof op>;
 
-/** One order, strictly shaped: a variant per operation kind (the table has at least one row), then the other orders. */
+/**
+ * One order, strictly shaped: a variant per operation kind (the table has at least one row), then the other
+ * orders.
+ */
 export const orderSchema = z.discriminatedUnion("type", [
   ...(OPERATION_KINDS.map(op) as [OperationSchema, ...OperationSchema[]]),
   z.strictObject({ type: z.literal("develop") }),

@@ -63,7 +63,10 @@ export interface StrikeOrder {
   type: "strike";
   target: SeatId;
 }
-/** A choice at the brink, with the other state of a pair at the brink: stand firm or stand down (a strike is its own order). */
+/**
+ * A choice at the brink, with the other state of a pair at the brink: stand firm or stand down (a strike is
+ * its own order).
+ */
 export interface BrinkOrder {
   type: "brink";
   target: SeatId;
@@ -95,7 +98,10 @@ export type Order =
 
 export type OrderType = Order["type"];
 
-/** Base action-point cost of each order type that is not a cyber operation (operations cost what their row in OPERATIONS says). */
+/**
+ * Base action-point cost of each order type that is not a cyber operation (operations cost what their row in
+ * OPERATIONS says).
+ */
 const OTHER_ORDER_COSTS: Record<Exclude<OrderType, OperationKind>, number> = {
   develop: 1,
   harden: 1,

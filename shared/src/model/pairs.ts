@@ -1,4 +1,7 @@
-/** Keys for unordered pairs (tension) and ordered pairs (suspicion). A key holds "|" or ">", so it is never the name of an Object.prototype property. */
+/**
+ * Keys for unordered pairs (tension) and ordered pairs (suspicion). A key holds "|" or ">", so it is never
+ * the name of an Object.prototype property.
+ */
 import type { SeatId } from "./basics.ts";
 
 /** Key of the unordered pair {a, b}: the two ids sorted, joined by "|". */

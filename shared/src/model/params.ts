@@ -21,17 +21,25 @@ export const DEFAULT_PARAMS = {
   // Attribution (ODNI tiers none < low < moderate < high).
   /** Per-turn chance that an incident's attribution advances one tier. */
   attributionHazard: 0.25,
-  /** Chance that a sloppy or CERT-shared case is attributed at moderate confidence in the month its victim notices it. */
+  /**
+   * Chance that a sloppy or CERT-shared case is attributed at moderate confidence in the month its victim
+   * notices it.
+   */
   firstMonthAttribution: 0.2,
   /** Change of the hazard per defence level above 3 (forensic capacity). */
   attributionDefenseSlope: 0.05,
   /** Hazard multiplier when the holder investigates that incident this turn. */
   investigateMultiplier: 1.5,
-  /** Hazard multiplier when another adopter of the norm on assistance opens its logs to the holder this turn (on top of investigating). */
+  /**
+   * Hazard multiplier when another adopter of the norm on assistance opens its logs to the holder this turn
+   * (on top of investigating).
+   */
   assistanceMultiplier: 1.5,
   /** Hazard multiplier for incidents against situation-report members. */
   sitrepAttributionMultiplier: 1.5,
-  /** Multiplier of the low-confidence error for incidents against situation-report members (shared forensics). */
+  /**
+   * Multiplier of the low-confidence error for incidents against situation-report members (shared forensics).
+   */
   sitrepErrorMultiplier: 0.5,
   /** Hazard multiplier for operations run through a proxy. */
   proxyAttributionMultiplier: 0.5,
@@ -81,17 +89,29 @@ export const DEFAULT_PARAMS = {
   cyberWeight: 0.6,
   /** Tension at and above which cyber counts at full weight. */
   inversionThreshold: 7,
-  /** Multiplier of tension from incidents whose suspect is only suspected (not attributed) when a hotline links the pair. */
+  /**
+   * Multiplier of tension from incidents whose suspect is only suspected (not attributed) when a hotline
+   * links the pair.
+   */
   hotlineAmbiguityFactor: 0.5,
-  /** Weight a victim gives to "it was criminals or hacktivists" when it spreads an unattributed incident's tension over its suspects. */
+  /**
+   * Weight a victim gives to "it was criminals or hacktivists" when it spreads an unattributed incident's
+   * tension over its suspects.
+   */
   nonStatePrior: 0.5,
   /** Suspicion added toward every other state by an unattributed incident. */
   ambiguitySuspicion: 0.05,
   /** Suspicion a confidence tier implies toward the named state: none, low, moderate, high. */
   confidenceSuspicion: [0, 0.45, 0.75, 0.95],
-  /** Share of an incident's full weight its victim puts on the suspect's pair at low confidence (moderate or high: all of it). */
+  /**
+   * Share of an incident's full weight its victim puts on the suspect's pair at low confidence (moderate or
+   * high: all of it).
+   */
   lowConfidenceBlame: 0.5,
-  /** Share of the blame spread onto other states that low confidence in a suspect (or in a non-state actor) takes back; moderate or high takes back all of it. */
+  /**
+   * Share of the blame spread onto other states that low confidence in a suspect (or in a non-state actor)
+   * takes back; moderate or high takes back all of it.
+   */
   lowConfidenceWithdrawal: 0.5,
   /** Tension added by capability growth (`develop`) with every other state. */
   capabilityFear: 0.15,
@@ -109,9 +129,15 @@ export const DEFAULT_PARAMS = {
   suspicionBaseline: 0.15,
   /** Suspicion decay multiplier toward states with a published doctrine. */
   doctrineSuspicionDecay: 2,
-  /** Tension at which a pair reaches the brink (armed conflict needs a strike, or both sides standing firm there). */
+  /**
+   * Tension at which a pair reaches the brink (armed conflict needs a strike, or both sides standing firm
+   * there).
+   */
   armedConflictTension: 9,
-  /** Tension a pair comes down to when it steps back from the brink together (or one side does, over a hotline or consultations). */
+  /**
+   * Tension a pair comes down to when it steps back from the brink together (or one side does, over a hotline
+   * or consultations).
+   */
   brinkExitTension: 7,
   /** Tension relief when one side alone stands down, without a hotline or consultations. */
   brinkStandDownRelief: 1.5,
@@ -129,7 +155,10 @@ export const DEFAULT_PARAMS = {
   correctAttributionReputation: 0.5,
   /** Reputation lost by naming the wrong state. */
   wrongAttributionReputation: 2,
-  /** Tension with a wrongly accused state (naming the right one adds none: it is a response, not an escalation). */
+  /**
+   * Tension with a wrongly accused state (naming the right one adds none: it is a response, not an
+   * escalation).
+   */
   wrongAttributionTension: 2,
   /** Sanction: target economy loss, sanctioner economy loss, tension. */
   sanctionDamage: 1.5,
@@ -145,7 +174,10 @@ export const DEFAULT_PARAMS = {
   allianceSolidarity: 0.5,
   /** What mobilising costs the mobiliser's economy. */
   mobilizeCost: 0.5,
-  /** Economy a state's digital economy grows per turn per point of digital dependence, when its relations are calm. */
+  /**
+   * Economy a state's digital economy grows per turn per point of digital dependence, when its relations are
+   * calm.
+   */
   digitalGrowth: 0.03,
   /** Statement: reassurance lowers tension with its target(s); a warning raises it. */
   reassureTension: 0.3,
@@ -166,7 +198,10 @@ export const DEFAULT_PARAMS = {
   normViolationReputation: 2,
   /** Reputation a code-of-conduct member loses per article it is caught breaking. */
   codeBreachReputation: 2,
-  /** Economy a state loses per other state's coalition measures, for a broken pledge, code-of-conduct article or norm. */
+  /**
+   * Economy a state loses per other state's coalition measures, for a broken pledge, code-of-conduct article
+   * or norm.
+   */
   coalitionSanction: 0.5,
   /** Share of the states at the table whose acceptance adopts a norm negotiated in play (at least two). */
   normAdoptionShare: 0.6,

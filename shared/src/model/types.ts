@@ -92,11 +92,15 @@ export interface Incident {
   /** Seats that denied this incident through the hotline (a later attribution exposes them). */
   deniedBy: SeatId[];
   /**
-   * The tension this incident has put, so far, on each pair of its victim with another state (keyed by that state).
-   * Blame is conserved: as the victim's beliefs change it is moved between pairs, never added twice. Hidden.
+   * The tension this incident has put, so far, on each pair of its victim with another state (keyed by that
+   * state). Blame is conserved: as the victim's beliefs change it is moved between pairs, never added twice.
+   * Hidden.
    */
   blame: Record<SeatId, number>;
-  /** Seats whose low-confidence evidence pointed to a state that did not do it (an error or a false flag). Hidden. */
+  /**
+   * Seats whose low-confidence evidence pointed to a state that did not do it (an error or a false flag).
+   * Hidden.
+   */
   misled: SeatId[];
 }
 
@@ -172,8 +176,8 @@ export interface Outcome {
   /** For armed conflict: who started it. */
   initiator: SeatId | null;
   /**
-   * For armed conflict: a strike someone ordered; a standoff at the brink in which both sides chose to stand firm;
-   * or one in which a side gave no answer (counted as standing firm).
+   * For armed conflict: a strike someone ordered; a standoff at the brink in which both sides chose to stand
+   * firm; or one in which a side gave no answer (counted as standing firm).
    */
   cause?: "strike" | "brink" | "unansweredBrink";
 }

@@ -1,4 +1,7 @@
-/** The refusals a client can receive: a stable code and a sentence for a person. docs/protocol.md §17 lists every code. */
+/**
+ * The refusals a client can receive: a stable code and a sentence for a person. docs/protocol.md §17 lists
+ * every code.
+ */
 import type { ErrorCode } from "../model/errors.ts";
 
 /** Codes the server adds to the engine's (`ERROR_CODES`). */
@@ -40,13 +43,18 @@ export type ServerErrorCode = (typeof SERVER_ERROR_CODES)[number];
 /** Any code a request's refusal carries: the engine's or the server's. */
 export type RejectionCode = ErrorCode | ServerErrorCode;
 
-/** A refusal as a client receives it (a REJECTED request's `reason`): the code and a sentence, nothing else. */
+/**
+ * A refusal as a client receives it (a REJECTED request's `reason`): the code and a sentence, nothing else.
+ */
 export interface Rejection {
   code: RejectionCode;
   message: string;
 }
 
-/** The refusal as the wire carries it: an engine error's other fields (the offending order's index) stay behind. */
+/**
+ * The refusal as the wire carries it: an engine error's other fields (the offending order's index) stay
+ * behind.
+ */
 export function rejection(e: Rejection): Rejection {
   return { code: e.code, message: e.message };
 }

@@ -1,7 +1,7 @@
 /**
- * The wire protocol of an exercise (docs/protocol.md §20): N tables (class games) of one scenario under one facilitator
- * and one join code, with treatments for experiments. Its create options, its requests, and what it sends its
- * facilitators (the dashboard of every table, the comparison of the tables).
+ * The wire protocol of an exercise (docs/protocol.md §20): N tables (class games) of one scenario under one
+ * facilitator and one join code, with treatments for experiments. Its create options, its requests, and what
+ * it sends its facilitators (the dashboard of every table, the comparison of the tables).
  */
 import { z } from "zod";
 import { CBM_KINDS } from "../model/cbms.ts";
@@ -45,7 +45,10 @@ export type TreatmentInput = z.input<typeof treatmentSchema>;
 /** Options to create an exercise room (`client.create("exercise", …)`). */
 export const exerciseOptionsSchema = z.strictObject({
   scenario: id,
-  /** The owner key of an uploaded scenario named by `scenario` (docs/protocol.md §3.2); never stored with the exercise. */
+  /**
+   * The owner key of an uploaded scenario named by `scenario` (docs/protocol.md §3.2); never stored with the
+   * exercise.
+   */
   scenarioKey: z.string().min(1).max(100).optional(),
   name: z.string().trim().min(1).max(60),
   tables: z.number().int().min(1).max(MAX_TABLES),
@@ -55,7 +58,10 @@ export const exerciseOptionsSchema = z.strictObject({
   botLevel: z.enum(["easy", "normal", "hard"]).optional(),
   seed: z.string().min(1).max(200).optional(),
   treatments: z.array(treatmentSchema).min(1).max(MAX_TREATMENTS).optional(),
-  /** How treatments go to tables: `balanced` (each as often as the others, ±1, in a seeded random order) or `random` (each table drawn independently). */
+  /**
+   * How treatments go to tables: `balanced` (each as often as the others, ±1, in a seeded random order) or
+   * `random` (each table drawn independently).
+   */
   assignment: z.enum(["balanced", "random"]).optional(),
   hypothesis: z.string().max(2000).optional(),
 });
@@ -66,7 +72,10 @@ export type CreateExerciseOptions = z.input<typeof exerciseOptionsSchema>;
 /** Options to join an exercise room: its facilitator key (the creator joins with its create options). */
 export const exerciseJoinSchema = z.strictObject({ token: z.string().min(10).max(64) });
 
-/** What a broadcast sends every table (or the tables named): the facilitator requests of docs/protocol.md §11.2, and a message. */
+/**
+ * What a broadcast sends every table (or the tables named): the facilitator requests of docs/protocol.md
+ * §11.2, and a message.
+ */
 export const broadcastSchema = z.discriminatedUnion("action", [
   z.strictObject({ action: z.literal("start"), tables: z.array(id).max(MAX_TABLES).optional() }),
   z.strictObject({ action: z.literal("pause"), tables: z.array(id).max(MAX_TABLES).optional() }),
@@ -125,7 +134,10 @@ export interface ExerciseAnswers {
   "ex:sync": { ok: true };
 }
 
-/** The exercise room's `"welcome"`: who the connection is (the exercise's facilitator) and the exercise's code. */
+/**
+ * The exercise room's `"welcome"`: who the connection is (the exercise's facilitator) and the exercise's
+ * code.
+ */
 export interface ExerciseWelcome {
   exerciseId: string;
   key: string;
@@ -158,7 +170,9 @@ export interface DashboardTable {
   /** Seconds left to plan this turn (paused: what is left), null without a clock. */
   secondsLeft: number | null;
   seats: DashboardSeat[];
-  /** Students waiting to be let in to a seat that has players (a late arrival knocks, docs/protocol.md §6.1). */
+  /**
+   * Students waiting to be let in to a seat that has players (a late arrival knocks, docs/protocol.md §6.1).
+   */
   knocks: Array<{ id: string; name: string; seat: string }>;
   /** The tensest pair now, by state names. */
   highest: { pair: [string, string]; tension: number } | null;
@@ -204,7 +218,9 @@ export interface TableOutcome {
   scores: Record<string, number>;
 }
 
-/** The tables of one treatment (or all of them) summed up with 95% intervals: Wilson for shares, t for means. */
+/**
+ * The tables of one treatment (or all of them) summed up with 95% intervals: Wilson for shares, t for means.
+ */
 export interface ArmSummary {
   label: string;
   tables: number;

@@ -1,8 +1,14 @@
-/** The HTTP API's answers (docs/protocol.md §3): the scenario list, the join-code lookup, the wake route, and every refusal. */
+/**
+ * The HTTP API's answers (docs/protocol.md §3): the scenario list, the join-code lookup, the wake route, and
+ * every refusal.
+ */
 import type { Scenario } from "../scenario/schema.ts";
 import type { SessionPhase } from "./phase.ts";
 
-/** A scenario as GET /api/scenarios lists it: its public parts only (no secret briefings, objectives or notes). */
+/**
+ * A scenario as GET /api/scenarios lists it: its public parts only (no secret briefings, objectives or
+ * notes).
+ */
 export interface ScenarioSummary {
   id: string;
   title: string;

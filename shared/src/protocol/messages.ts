@@ -1,4 +1,7 @@
-/** What the server sends besides answers (docs/protocol.md §7): its three message types, and how it closes a removed member's connections. */
+/**
+ * What the server sends besides answers (docs/protocol.md §7): its three message types, and how it closes a
+ * removed member's connections.
+ */
 import type { PatchOp } from "../sync/patch.ts";
 import type { ClientView } from "./view.ts";
 
@@ -26,7 +29,10 @@ export interface ServerMessages {
   patch: ViewPatch;
 }
 
-/** WebSocket close code sent to every connection of a member the facilitator removed (the client forgets its token). */
+/**
+ * WebSocket close code sent to every connection of a member the facilitator removed (the client forgets its
+ * token).
+ */
 export const REMOVED_CLOSE_CODE = 4403;
 
 /** The close reason that goes with REMOVED_CLOSE_CODE. */

@@ -1,7 +1,7 @@
 /**
- * Every request a client can make: how it creates and joins a game, each request's name and payload schema (zod: shape
- * and size only; the server checks who may and the engine checks legality), and what each answers. docs/protocol.md §5,
- * §6 and §11.
+ * Every request a client can make: how it creates and joins a game, each request's name and payload schema
+ * (zod: shape and size only; the server checks who may and the engine checks legality), and what each
+ * answers. docs/protocol.md §5, §6 and §11.
  */
 import { z } from "zod";
 import { injectSchema } from "../scenario/schema.ts";
@@ -11,8 +11,8 @@ import type { SessionPhase } from "./phase.ts";
 const id = z.string().min(1).max(64);
 
 /**
- * How a game rules strikes (docs/protocol.md §9.5): `"allowed"`; `"approval"`, a strike order waits for a facilitator to
- * approve or refuse it; `{ notBefore: N }`, a strike is refused before turn N.
+ * How a game rules strikes (docs/protocol.md §9.5): `"allowed"`; `"approval"`, a strike order waits for a
+ * facilitator to approve or refuse it; `{ notBefore: N }`, a strike is refused before turn N.
  */
 export const strikeRuleSchema = z.union([
   z.enum(["allowed", "approval"]),
@@ -23,9 +23,9 @@ export const strikeRuleSchema = z.union([
 export type StrikeRule = z.infer<typeof strikeRuleSchema>;
 
 /**
- * Where a fork begins (docs/protocol.md §5.2): the ended game `game` at the beginning of its turn `turn`, opened with
- * `token`, a seat token or facilitator key of that game; `seed`, the fork's fresh random seed from there; `play`, the
- * seats its facilitator plays itself (no bot takes them at the start).
+ * Where a fork begins (docs/protocol.md §5.2): the ended game `game` at the beginning of its turn `turn`,
+ * opened with `token`, a seat token or facilitator key of that game; `seed`, the fork's fresh random seed
+ * from there; `play`, the seats its facilitator plays itself (no bot takes them at the start).
  */
 export const forkOptionsSchema = z.strictObject({
   game: id,
@@ -35,7 +35,10 @@ export const forkOptionsSchema = z.strictObject({
   play: z.array(id).max(16).optional(),
 });
 
-/** Longest turn a game may have, and the most one extension or takeover delay may be: a week (a turn a day or a week). */
+/**
+ * Longest turn a game may have, and the most one extension or takeover delay may be: a week (a turn a day or
+ * a week).
+ */
 export const MAX_TURN_SECONDS = 7 * 24 * 3600;
 
 /** Options to create a crisis room. */
@@ -60,7 +63,10 @@ export const createOptionsSchema = z.strictObject({
 /** What a client passes to `client.create("crisis", …)`. */
 export type CreateGameOptions = z.input<typeof createOptionsSchema>;
 
-/** Options to join a room (by id, after looking the code up), to rejoin with a token, or to take a seat with an invite. */
+/**
+ * Options to join a room (by id, after looking the code up), to rejoin with a token, or to take a seat with
+ * an invite.
+ */
 export const joinOptionsSchema = z.strictObject({
   code: z
     .string()

@@ -1,6 +1,6 @@
 /**
- * What a connection sees: the `"view"` snapshot (`ClientView`), the engine's projection for its viewer wrapped in the
- * session around it. docs/protocol.md §7.2 documents every field.
+ * What a connection sees: the `"view"` snapshot (`ClientView`), the engine's projection for its viewer
+ * wrapped in the session around it. docs/protocol.md §7.2 documents every field.
  */
 import type { BotPersona } from "../bots/doctrines.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -32,14 +32,20 @@ export interface SeatSummary {
   members: Array<{ id: string | null; name: string; connected: boolean }>;
 }
 
-/** What only facilitators see of the session: people waiting for a seat, open seat invites, and the facilitators. */
+/**
+ * What only facilitators see of the session: people waiting for a seat, open seat invites, and the
+ * facilitators.
+ */
 export interface FacilitatorDesk {
   knocks: Array<{ member: string; name: string; seat: SeatId; at: number }>;
   invites: Array<{ id: string; seat: SeatId; secret: string; at: number }>;
   facilitators: Array<{ id: string; name: string; connected: boolean }>;
 }
 
-/** A chat message as a reader receives it, its channel named as that reader would write it (docs/protocol.md §12). */
+/**
+ * A chat message as a reader receives it, its channel named as that reader would write it (docs/protocol.md
+ * §12).
+ */
 export interface ChatLine {
   id: number;
   at: number;
@@ -48,12 +54,16 @@ export interface ChatLine {
   /** The writer's seat (a bot's too), "facilitator", "system", or "" for a player without a seat. */
   from: string;
   fromName: string;
-  /** The writer's role, shown with the line so a name can never pass for the system, the facilitator or a bot. */
+  /**
+   * The writer's role, shown with the line so a name can never pass for the system, the facilitator or a bot.
+   */
   role: ChatRole;
   text: string;
 }
 
-/** Who changed a team's orders, for the team's log: a member's name, "bot:<seat>", or "system" at a deadline. */
+/**
+ * Who changed a team's orders, for the team's log: a member's name, "bot:<seat>", or "system" at a deadline.
+ */
 export interface OrderChange {
   turn: number;
   seat: SeatId;
@@ -62,7 +72,10 @@ export interface OrderChange {
   at: number;
 }
 
-/** The session's rules a facilitator sets at creation and changes in play (`fac:settings`); everyone sees them. */
+/**
+ * The session's rules a facilitator sets at creation and changes in play (`fac:settings`); everyone sees
+ * them.
+ */
 export interface GameSettings {
   /** Strikes allowed, held for a facilitator's approval, or refused before a turn. */
   strikes: StrikeRule;
@@ -71,7 +84,10 @@ export interface GameSettings {
   takeoverSeconds: number;
 }
 
-/** A seat's strike orders held for a facilitator's approval (strikes `"approval"`), or refused by one, this turn. */
+/**
+ * A seat's strike orders held for a facilitator's approval (strikes `"approval"`), or refused by one, this
+ * turn.
+ */
 export interface HeldStrike {
   seat: SeatId;
   turn: number;
@@ -80,7 +96,9 @@ export interface HeldStrike {
   /** Who submitted them: a member's name, or "<State> (bot)". */
   by: string;
   at: number;
-  /** `waiting` for a facilitator; `refused` by one (the strike will not happen; the seat may submit it again). */
+  /**
+   * `waiting` for a facilitator; `refused` by one (the strike will not happen; the seat may submit it again).
+   */
   status: "waiting" | "refused";
 }
 
@@ -126,7 +144,10 @@ export interface ClientView {
     ready: SeatId[];
     seats: SeatSummary[];
     observers: number;
-    /** Members without a seat (observers, seatless players), with their ids: only in the facilitator's view (for fac:assign); [] for everyone else. */
+    /**
+     * Members without a seat (observers, seatless players), with their ids: only in the facilitator's view
+     * (for fac:assign); [] for everyone else.
+     */
     unseated: Array<{ id: string; name: string; role: "player" | "observer"; connected: boolean }>;
     /** Hash of the canonical game state, once the game has ended (compare with a replay of the record). */
     stateHash: string | null;
@@ -136,12 +157,15 @@ export interface ClientView {
     settings: GameSettings;
     /** For a player whose seat a bot holds now: why (send `reclaim` to take it back); null otherwise. */
     botHoldsYourSeat: BotReason | null;
-    /** Strikes held for approval or refused this turn: every seat's for facilitators, a player's own seat's, else []. */
+    /**
+     * Strikes held for approval or refused this turn: every seat's for facilitators, a player's own seat's,
+     * else [].
+     */
     heldStrikes: HeldStrike[];
     /**
-     * In a fork (docs/protocol.md §5.2) only: the game it was forked from and the turn, and the seats its facilitator
-     * keeps for itself at the start (`play`). A fork's facilitator plays any seat no bot and no player holds, naming it
-     * (`seat`) in `orders`, `ready`, `propose` and `respond`.
+     * In a fork (docs/protocol.md §5.2) only: the game it was forked from and the turn, and the seats its
+     * facilitator keeps for itself at the start (`play`). A fork's facilitator plays any seat no bot and no
+     * player holds, naming it (`seat`) in `orders`, `ready`, `propose` and `respond`.
      */
     fork?: { game: string; turn: number; play: SeatId[] };
   };

@@ -1,7 +1,7 @@
 /**
- * Forks: a new game that begins where a turn of an ended game began, with a fresh random seed from there on. A fork's
- * record is its parent's record up to that turn, a reseed, and the fork's own steps: it replays from the scenario alone,
- * like any record (replayRecord), so a game stays its record.
+ * Forks: a new game that begins where a turn of an ended game began, with a fresh random seed from there on.
+ * A fork's record is its parent's record up to that turn, a reseed, and the fork's own steps: it replays from
+ * the scenario alone, like any record (replayRecord), so a game stays its record.
  */
 import type { SeatId } from "../model/basics.ts";
 import { err, ok, type Result } from "../model/errors.ts";
@@ -25,7 +25,10 @@ export interface ForkBase {
   reseeds: Reseed[];
 }
 
-/** The beginning of `turn` of a record (its timeline given): what a fork from there starts with, or why not (`WRONG_TURN`). */
+/**
+ * The beginning of `turn` of a record (its timeline given): what a fork from there starts with, or why not
+ * (`WRONG_TURN`).
+ */
 export function forkBase(
   record: GameRecord,
   timeline: Timeline,
@@ -54,7 +57,10 @@ export function forkReseeds(base: ForkBase, seed: string): Reseed[] {
   return [...base.reseeds, { step: base.steps.length, seed }];
 }
 
-/** The state a fork begins in: its parent's steps replayed (their hashes checked), then the fresh seed; or why not. */
+/**
+ * The state a fork begins in: its parent's steps replayed (their hashes checked), then the fresh seed; or why
+ * not.
+ */
 export function forkStart(scenario: Scenario, base: ForkBase, seed: string): Result<GameState> {
   const r = replaySteps({ ...base, reseeds: forkReseeds(base, seed) }, scenario);
   if (!r.ok)
@@ -67,7 +73,9 @@ export function forkStart(scenario: Scenario, base: ForkBase, seed: string): Res
   return ok(r.state);
 }
 
-/** A fork's record: its parent's steps up to the fork's turn, then its own, with the fork's reseed and parent. */
+/**
+ * A fork's record: its parent's steps up to the fork's turn, then its own, with the fork's reseed and parent.
+ */
 export function forkRecord(
   scenario: Scenario,
   base: ForkBase,

@@ -12,9 +12,10 @@ import type { Scenario } from "../scenario/schema.ts";
 export type RecordedStep = Step & { hash?: string };
 
 /**
- * A fresh random seed for the rest of a game from a point of its record on: before the step at index `step` (the number
- * of steps before it; `steps.length` for after the last one), the game's random generator restarts from `seed`. Nothing
- * else in the state changes. A fork holds one where it parted from its parent (shared/src/record/fork.ts).
+ * A fresh random seed for the rest of a game from a point of its record on: before the step at index `step`
+ * (the number of steps before it; `steps.length` for after the last one), the game's random generator
+ * restarts from `seed`. Nothing else in the state changes. A fork holds one where it parted from its parent
+ * (shared/src/record/fork.ts).
  */
 export interface Reseed {
   step: number;
@@ -36,24 +37,31 @@ export interface GameRecord {
   initialHash: string;
   finalHash: string;
   /**
-   * The state `finalHash` is the hash of, as the engine of `rulesVersion` made it (the server keeps it when a game
-   * ends, or at the last turn of a game it closed), so a debrief can show a record no engine can re-run. Optional.
+   * The state `finalHash` is the hash of, as the engine of `rulesVersion` made it (the server keeps it when a
+   * game ends, or at the last turn of a game it closed), so a debrief can show a record no engine can re-run.
+   * Optional.
    */
   finalState?: GameState;
   /**
-   * The scenario the game was played in, whole, when its hash is `scenario.hash`: a record that carries it replays with
-   * nothing else (a browser given the file, no server). The server adds it to the records it serves. Optional.
+   * The scenario the game was played in, whole, when its hash is `scenario.hash`: a record that carries it
+   * replays with nothing else (a browser given the file, no server). The server adds it to the records it
+   * serves. Optional.
    */
   scenarioData?: Scenario;
   /**
-   * For a fork (a game started from the beginning of a turn of an ended game): the game it was forked from and the turn.
-   * Its `seed`, `options` and first steps are then the parent's, up to that turn; `reseeds` says where the fork's own
-   * random seed took over. Optional.
+   * For a fork (a game started from the beginning of a turn of an ended game): the game it was forked from
+   * and the turn. Its `seed`, `options` and first steps are then the parent's, up to that turn; `reseeds`
+   * says where the fork's own random seed took over. Optional.
    */
   parent?: { game: string; turn: number };
-  /** Where the random generator was given a fresh seed, in step order (a fork's; a fork of a fork has two). Optional. */
+  /**
+   * Where the random generator was given a fresh seed, in step order (a fork's; a fork of a fork has two).
+   * Optional.
+   */
   reseeds?: Reseed[];
-  /** Set when the server closed the game before its end because it runs other rules (docs/protocol.md §3.4). */
+  /**
+   * Set when the server closed the game before its end because it runs other rules (docs/protocol.md §3.4).
+   */
   closed?: { reason: "rulesChanged"; engineRulesVersion: number; at: number; message: string };
 }
 
@@ -94,24 +102,34 @@ export interface Divergence {
   reason: string;
 }
 
-/** Told of every state a replay passes through: the initial state (step -1), then the state after each step. */
+/**
+ * Told of every state a replay passes through: the initial state (step -1), then the state after each step.
+ */
 export type ReplayObserver = (state: GameState, step: number) => void;
 
-/** The state `state` with its random generator restarted from `seed`: a fork's fresh seed. Nothing else changes. */
+/**
+ * The state `state` with its random generator restarted from `seed`: a fork's fresh seed. Nothing else
+ * changes.
+ */
 export function reseedState(state: GameState, seed: string): GameState {
   return { ...state, rng: rngFromSeed(seed).save() };
 }
 
-/** What a replay of steps gives: the state after them and the number of turns resolved, or where it diverged. */
+/**
+ * What a replay of steps gives: the state after them and the number of turns resolved, or where it diverged.
+ */
 export type Replayed = { ok: true; state: GameState; turns: number } | { ok: false; divergence: Divergence };
 
-/** What replaying steps needs: the game's seed and options, the hash of its first state, its steps and reseeds. */
+/**
+ * What replaying steps needs: the game's seed and options, the hash of its first state, its steps and
+ * reseeds.
+ */
 export type StepsToReplay = Pick<GameRecord, "seed" | "options" | "initialHash" | "steps" | "reseeds">;
 
 /**
- * Plays steps from a new game: each resolution's recorded hash is checked, and the random generator restarts where a
- * reseed says. The observer sees the first state (step -1) and the state after each step, reseeds included. No check of
- * the rules version or the scenario (replayRecord makes them).
+ * Plays steps from a new game: each resolution's recorded hash is checked, and the random generator restarts
+ * where a reseed says. The observer sees the first state (step -1) and the state after each step, reseeds
+ * included. No check of the rules version or the scenario (replayRecord makes them).
  */
 export function replaySteps(r: StepsToReplay, scenario: Scenario, observe?: ReplayObserver): Replayed {
   const fail = (turn: number, step: number, reason: string) => ({
@@ -164,7 +182,9 @@ export function replaySteps(r: StepsToReplay, scenario: Scenario, observe?: Repl
   return { ok: true, state, turns };
 }
 
-/** Replays a record step by step; fails at the first hash that differs or the first step the engine rejects. */
+/**
+ * Replays a record step by step; fails at the first hash that differs or the first step the engine rejects.
+ */
 export function replayRecord(record: GameRecord, scenario: Scenario, observe?: ReplayObserver): Replayed {
   const fail = (turn: number, step: number, reason: string) => ({
     ok: false as const,
@@ -186,7 +206,10 @@ export function replayRecord(record: GameRecord, scenario: Scenario, observe?: R
   return r;
 }
 
-/** The record with the scenario it was played in, whole, when `scenario` is that scenario (same hash); else as it was. */
+/**
+ * The record with the scenario it was played in, whole, when `scenario` is that scenario (same hash); else as
+ * it was.
+ */
 export function withScenario(record: GameRecord, scenario: Scenario | null): GameRecord {
   if (!scenario || scenarioHash(scenario) !== record.scenario.hash) return record;
   return { ...record, scenarioData: scenario };

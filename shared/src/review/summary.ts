@@ -1,7 +1,8 @@
 /**
- * A student's turn summary, from their own view alone: what changed for their state in the month just resolved and why
- * (the decomposition over the events their seat may see, the rest shown as unseen), the tensions of their pairs that
- * moved, new incidents against them, and their objectives a change put at risk or crossed.
+ * A student's turn summary, from their own view alone: what changed for their state in the month just
+ * resolved and why (the decomposition over the events their seat may see, the rest shown as unseen), the
+ * tensions of their pairs that moved, new incidents against them, and their objectives a change put at risk
+ * or crossed.
  */
 import type { SeatId } from "../model/basics.ts";
 import { isSeat, own } from "../model/ids.ts";
@@ -19,7 +20,10 @@ import {
   turnRange,
 } from "./why.ts";
 
-/** What a client keeps of the view at the start of a turn, to measure the turn against: the events seen and the values then. */
+/**
+ * What a client keeps of the view at the start of a turn, to measure the turn against: the events seen and
+ * the values then.
+ */
 export interface TurnStart {
   turn: number;
   /** How many events the view held. */
@@ -36,7 +40,10 @@ export interface TurnStart {
 export interface ObjectiveAtRisk {
   text: string;
   met: boolean;
-  /** "crossedBelow": was met, a change broke it; "crossedAbove": now met; "missed": not met; "close": met, within 1 point. */
+  /**
+   * "crossedBelow": was met, a change broke it; "crossedAbove": now met; "missed": not met; "close": met,
+   * within 1 point.
+   */
   status: "crossedBelow" | "crossedAbove" | "missed" | "close";
   /** The measure or pair the threshold is on, its threshold, and the values before (when known) and now. */
   quantity: Measure | "tension";
@@ -63,7 +70,10 @@ export interface TurnSummary {
 /** How close to a threshold counts as "close". */
 const MARGIN = 1;
 
-/** The seat's values at this moment of the view, to keep until the next turn; null for a seat the game does not have. */
+/**
+ * The seat's values at this moment of the view, to keep until the next turn; null for a seat the game does
+ * not have.
+ */
 export function turnStartOf(view: GameView, seat: string): TurnStart | null {
   if (!isSeat(view, seat)) return null;
   const n = own(view.nations, seat);
@@ -84,9 +94,9 @@ export function turnStartOf(view: GameView, seat: string): TurnStart | null {
 }
 
 /**
- * The summary of the month before the view's turn for `seat`, measured from `start` (the view kept when that month
- * began) when there is one, else from the first event of that month with values before unknown. Null when there is no
- * month to summarise or the seat is not one of the game's.
+ * The summary of the month before the view's turn for `seat`, measured from `start` (the view kept when that
+ * month began) when there is one, else from the first event of that month with values before unknown. Null
+ * when there is no month to summarise or the seat is not one of the game's.
  */
 export function summariseTurn(view: GameView, seat: string, start: TurnStart | null): TurnSummary | null {
   const turn = view.turn - 1;
@@ -133,7 +143,10 @@ export function summariseTurn(view: GameView, seat: string, start: TurnStart | n
   return { seat, turn, exact, measures, tension, incidents, objectives };
 }
 
-/** The seat's threshold objectives (a measure at least, a tension at most) that the month crossed, or that are missed or close. */
+/**
+ * The seat's threshold objectives (a measure at least, a tension at most) that the month crossed, or that are
+ * missed or close.
+ */
 function objectivesAtRisk(
   view: GameView,
   seat: SeatId,

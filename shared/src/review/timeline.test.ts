@@ -30,7 +30,8 @@ describe("replayTimeline", () => {
         expect(s.phase).toBe("planning");
       });
       expect(hashValue(final)).toBe(record.finalHash);
-      // Snapshots are not aliases of one mutated object: turn 1's tension history is shorter than the last turn's.
+      // Snapshots are not aliases of one mutated object: turn 1's tension history is shorter than the last
+      // turn's.
       expect(starts[0]?.tensionHistory).not.toBe(final.tensionHistory);
       expect(stepAt[0]).toBe(0);
       for (let k = 1; k < stepAt.length; k++) {

@@ -1,8 +1,8 @@
 /**
- * Why tension and the states' measures moved, turn by turn, over a whole game's timeline: the after-action review's
- * decomposition. Turn k's stretch runs from the start of turn k to the start of turn k + 1 (so it also holds the injects
- * that open turn k + 1, which act before anyone's orders of that turn); its values are the timeline's states at those two
- * moments, so the contributions of every event sum exactly to the change.
+ * Why tension and the states' measures moved, turn by turn, over a whole game's timeline: the after-action
+ * review's decomposition. Turn k's stretch runs from the start of turn k to the start of turn k + 1 (so it
+ * also holds the injects that open turn k + 1, which act before anyone's orders of that turn); its values are
+ * the timeline's states at those two moments, so the contributions of every event sum exactly to the change.
  */
 import type { SeatId } from "../model/basics.ts";
 import type { GameEvent } from "../model/events.ts";
@@ -39,7 +39,10 @@ function bounds(t: Timeline): GameState[] {
     : [...t.starts, t.final];
 }
 
-/** A game's decomposition, turn by turn; from `viewer`'s side (only the events that seat could see, the rest as unseen) when given. A viewer that is not a seat of the game gets nothing. */
+/**
+ * A game's decomposition, turn by turn; from `viewer`'s side (only the events that seat could see, the rest
+ * as unseen) when given. A viewer that is not a seat of the game gets nothing.
+ */
 export function whyTimeline(t: Timeline, viewer: SeatId | null = null): WhyTurn[] {
   if (viewer !== null && !isSeat(t.final, viewer)) return [];
   const states = bounds(t);
@@ -49,7 +52,10 @@ export function whyTimeline(t: Timeline, viewer: SeatId | null = null): WhyTurn[
   return out;
 }
 
-/** One turn: what moved between two states of the same game (`before` earlier), read from `events` (the later state's); `all` keeps what did not move too. */
+/**
+ * One turn: what moved between two states of the same game (`before` earlier), read from `events` (the later
+ * state's); `all` keeps what did not move too.
+ */
 export function whyBetween(
   events: readonly GameEvent[],
   before: GameState,

@@ -1,4 +1,7 @@
-/** A movement in plain words, for a reader: from a viewer's side when given one ("Tension with Borevia rose …", "Your economy fell …"). */
+/**
+ * A movement in plain words, for a reader: from a viewer's side when given one ("Tension with Borevia rose
+ * …", "Your economy fell …").
+ */
 import type { SeatId } from "../model/basics.ts";
 import { pairMembers } from "../model/pairs.ts";
 import type { Movement } from "./why.ts";
@@ -8,13 +11,19 @@ export function fmtValue(x: number): string {
   return x.toFixed(1);
 }
 
-/** A signed change with a true minus sign: two decimals below 1 (a month's small moves add up; three below 0.01), one above. */
+/**
+ * A signed change with a true minus sign: two decimals below 1 (a month's small moves add up; three below
+ * 0.01), one above.
+ */
 export function fmtDelta(d: number): string {
   const a = Math.abs(d);
   return `${d < 0 ? "−" : "+"}${a.toFixed(a < 0.01 ? 3 : a < 1 ? 2 : 1)}`;
 }
 
-/** What the movement is of, as the reader says it: "Tension with Borevia", "Your stability", "Aestria's economy". */
+/**
+ * What the movement is of, as the reader says it: "Tension with Borevia", "Your stability", "Aestria's
+ * economy".
+ */
 export function subjectWords(
   m: Movement,
   nameOf: (seat: SeatId) => string,
@@ -42,7 +51,10 @@ export function changeWords(m: Movement): string {
   return `${verb} by ${fmtDelta(m.change).slice(1)}`;
 }
 
-/** Each cause as "+0.8 from Public attribution", the remainder as "from other causes you cannot see" (or "not explained by the events"). */
+/**
+ * Each cause as "+0.8 from Public attribution", the remainder as "from other causes you cannot see" (or "not
+ * explained by the events").
+ */
 export function causeWords(m: Movement, viewer: SeatId | null = null): string[] {
   const parts = m.contributions.map(
     (c) =>
@@ -55,7 +67,10 @@ export function causeWords(m: Movement, viewer: SeatId | null = null): string[] 
   return parts;
 }
 
-/** The whole sentence: "Tension with Borevia rose from 2.3 to 3.5 (+1.2): +0.8 from Public attribution, +0.4 from Incident raises tension." */
+/**
+ * The whole sentence: "Tension with Borevia rose from 2.3 to 3.5 (+1.2): +0.8 from Public attribution, +0.4
+ * from Incident raises tension."
+ */
 export function whySentence(
   m: Movement,
   nameOf: (seat: SeatId) => string,

@@ -1,8 +1,8 @@
 /**
- * Why did it move: a pair's tension, or a state's economy, stability or reputation, over a stretch of a game's events,
- * decomposed by the rule each event cites. Pure and deterministic. It reads whatever events it is given: every event
- * (the debrief) or one seat's visible events (a student's view); whatever the events given do not explain is reported
- * as a remainder, never attributed to a guessed cause.
+ * Why did it move: a pair's tension, or a state's economy, stability or reputation, over a stretch of a
+ * game's events, decomposed by the rule each event cites. Pure and deterministic. It reads whatever events it
+ * is given: every event (the debrief) or one seat's visible events (a student's view); whatever the events
+ * given do not explain is reported as a remainder, never attributed to a guessed cause.
  */
 import type { SeatId, StatName } from "../model/basics.ts";
 import type { GameEvent, MeasureChange } from "../model/events.ts";
@@ -24,7 +24,9 @@ export interface EventRange {
   to: number;
 }
 
-/** The part of a movement one rule explains, with the events (indices into the events read) that carried it. */
+/**
+ * The part of a movement one rule explains, with the events (indices into the events read) that carried it.
+ */
 export interface Contribution {
   rule: string;
   /** The rule's title in the rules catalogue (the rule id when the catalogue does not know it). */
@@ -50,7 +52,10 @@ export interface Movement {
   change: number;
   /** By rule, the largest first. */
   contributions: Contribution[];
-  /** The part of a known change that no event read explains (its causes were not visible); null when the change is not known. */
+  /**
+   * The part of a known change that no event read explains (its causes were not visible); null when the
+   * change is not known.
+   */
   unseen: number | null;
 }
 
@@ -70,7 +75,10 @@ export function visibleToSeat(e: GameEvent, seat: SeatId): boolean {
   return e.visibleTo === "public" || e.visibleTo.includes(seat);
 }
 
-/** The range of the events labelled with `turn` (they are contiguous); an empty range at the end when there are none. */
+/**
+ * The range of the events labelled with `turn` (they are contiguous); an empty range at the end when there
+ * are none.
+ */
 export function turnRange(events: readonly GameEvent[], turn: number): EventRange {
   let from = -1;
   let to = -1;
@@ -96,7 +104,10 @@ export function ruleName(rule: string): string {
   return entry?.title ?? rule;
 }
 
-/** The events of `range` that move `quantity` of `subject`, grouped by rule, the largest first (keep: a filter, e.g. what a seat sees). */
+/**
+ * The events of `range` that move `quantity` of `subject`, grouped by rule, the largest first (keep: a
+ * filter, e.g. what a seat sees).
+ */
 export function contributions(
   events: readonly GameEvent[],
   range: EventRange,
@@ -124,7 +135,10 @@ export function contributions(
   return out.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || (a.events[0] ?? 0) - (b.events[0] ?? 0));
 }
 
-/** A movement over `range`: its contributions and, when `before` and `after` are known, the part they leave unexplained. */
+/**
+ * A movement over `range`: its contributions and, when `before` and `after` are known, the part they leave
+ * unexplained.
+ */
 export function movement(
   events: readonly GameEvent[],
   range: EventRange,

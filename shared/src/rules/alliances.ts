@@ -1,4 +1,7 @@
-/** Collective defence: an attack on one member of an alliance concerns the others, and a war with one brings them in. */
+/**
+ * Collective defence: an attack on one member of an alliance concerns the others, and a war with one brings
+ * them in.
+ */
 import type { SeatId } from "../model/basics.ts";
 import type { GameState, Outcome } from "../model/types.ts";
 import { addTension, emit, nameOf, type Ctx } from "./context.ts";
@@ -12,9 +15,9 @@ export function alliesOf(s: GameState, seat: SeatId): SeatId[] {
 }
 
 /**
- * A member has been openly hit by `attacker`, or has publicly named it at moderate confidence or better: each of its
- * allies (unless also allied with the attacker) stands by it, and its tension with the attacker rises by
- * `allianceSolidarity` × the attack's weight.
+ * A member has been openly hit by `attacker`, or has publicly named it at moderate confidence or better: each
+ * of its allies (unless also allied with the attacker) stands by it, and its tension with the attacker rises
+ * by `allianceSolidarity` × the attack's weight.
  */
 export function standByAlly(
   ctx: Ctx,
@@ -39,7 +42,10 @@ export function standByAlly(
   }
 }
 
-/** An armed conflict brings in the allies of each belligerent (those not allied with both sides); returns the widened outcome. */
+/**
+ * An armed conflict brings in the allies of each belligerent (those not allied with both sides); returns the
+ * widened outcome.
+ */
 export function joinAllies(ctx: Ctx, war: Outcome): Outcome {
   if (war.kind !== "armedConflict" || war.belligerents.length !== 2) return war;
   const [a, b] = war.belligerents as [SeatId, SeatId];

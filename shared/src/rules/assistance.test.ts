@@ -1,4 +1,7 @@
-/** The norm on assistance (GGE 2015 norm (h)): requests for assistance between adopters, and the answerer's open logs (docs/model.md §4.11). */
+/**
+ * The norm on assistance (GGE 2015 norm (h)): requests for assistance between adopters, and the answerer's
+ * open logs (docs/model.md §4.11).
+ */
 import { describe, expect, it } from "vitest";
 import { checkOrders } from "../game/validate.ts";
 import { DEFAULT_PARAMS } from "../model/params.ts";

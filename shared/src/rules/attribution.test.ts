@@ -122,7 +122,8 @@ describe("the first month", () => {
       const s2 = resolve(skilled, { north: [{ type: "ddos", target: "south" }] }).state;
       expect(incident(s2, "north", "south").knowledge.south?.confidence).toBe(0);
     }
-    // Chance firstMonthAttribution = 0.2 on a sloppy case (the fixture's cyber is at most 3): about 40 of 200.
+    // Chance firstMonthAttribution = 0.2 on a sloppy case (the fixture's cyber is at most 3): about 40 of
+    // 200.
     expect(fast).toBeGreaterThan(15);
     expect(fast).toBeLessThan(70);
   });
@@ -144,8 +145,9 @@ describe("proxies", () => {
     };
     const direct = mean(false);
     const viaProxy = mean(true);
-    // Hazard at defence 2: 0.25 x 0.95 = 0.2375 a turn, halved by the proxy: means ~0.71 vs ~0.36 after 3 turns, plus
-    // the first-month chance of a sloppy case (the fixture's cyber is at most 3), also halved by the proxy.
+    // Hazard at defence 2: 0.25 x 0.95 = 0.2375 a turn, halved by the proxy: means ~0.71 vs ~0.36 after 3
+    // turns, plus the first-month chance of a sloppy case (the fixture's cyber is at most 3), also halved by
+    // the proxy.
     expect(direct).toBeGreaterThan(0.5);
     expect(viaProxy).toBeLessThan(direct * 0.7);
   });

@@ -6,7 +6,10 @@ import type { Incident } from "../model/types.ts";
 import { emit, hasCbm, nameOf, victimPhrase, type Ctx } from "./context.ts";
 import { onAttributionChanged } from "./escalation.ts";
 
-/** True when the incident's target and the knowing seat are each in a situation-report CBM (shared forensics), asked for `rule`. */
+/**
+ * True when the incident's target and the knowing seat are each in a situation-report CBM (shared forensics),
+ * asked for `rule`.
+ */
 function sitrepLinked(
   ctx: Ctx,
   rule: CbmBite<"situationReports">,
@@ -70,7 +73,10 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
   return truth;
 }
 
-/** True when a victim's case is open to attribution in the month it was noticed: a sloppy operation (it failed, or its author's cyber is 3 or less) or one its CERT link shares. */
+/**
+ * True when a victim's case is open to attribution in the month it was noticed: a sloppy operation (it
+ * failed, or its author's cyber is 3 or less) or one its CERT link shares.
+ */
 function fastCase(ctx: Ctx, incident: Incident, knower: SeatId): boolean {
   if (knower !== incident.target || incident.falseFlag !== null) return false;
   if (sitrepLinked(ctx, "attribution.advance", incident, knower)) return true;
@@ -79,8 +85,9 @@ function fastCase(ctx: Ctx, incident: Incident, knower: SeatId): boolean {
 }
 
 /**
- * Advances every seat's attribution of every incident it has known since an earlier turn. In the month a victim
- * notices a sloppy or CERT-shared case, it may be attributed at once at moderate confidence (Sony 2014: 25 days).
+ * Advances every seat's attribution of every incident it has known since an earlier turn. In the month a
+ * victim notices a sloppy or CERT-shared case, it may be attributed at once at moderate confidence (Sony
+ * 2014: 25 days).
  */
 export function advanceAttribution(ctx: Ctx): void {
   for (const incident of ctx.s.incidents) {

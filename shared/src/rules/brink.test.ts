@@ -1,4 +1,7 @@
-/** The brink: reaching the threshold is a warning and a turn to choose; war needs a strike or both sides standing firm. */
+/**
+ * The brink: reaching the threshold is a warning and a turn to choose; war needs a strike or both sides
+ * standing firm.
+ */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS as P } from "../model/params.ts";
 import { pairKey } from "../model/pairs.ts";

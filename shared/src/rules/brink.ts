@@ -1,4 +1,7 @@
-/** The brink: a pair at the armed-conflict threshold must choose, next turn, to stand firm, stand down or strike. */
+/**
+ * The brink: a pair at the armed-conflict threshold must choose, next turn, to stand firm, stand down or
+ * strike.
+ */
 import type { SeatId } from "../model/basics.ts";
 import { own } from "../model/ids.ts";
 import type { BrinkChoice } from "../model/orders.ts";
@@ -33,7 +36,10 @@ function stepDown(ctx: Ctx, a: SeatId, b: SeatId, level: number, text: string): 
   ctx.peaks.delete(key);
 }
 
-/** Applies the choices of pairs that have been at the brink since an earlier turn; returns the war it starts, if any. */
+/**
+ * Applies the choices of pairs that have been at the brink since an earlier turn; returns the war it starts,
+ * if any.
+ */
 export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
   const p = ctx.p;
   for (const key of allPairs(ctx.s.seats)) {

@@ -1,8 +1,9 @@
 /**
- * Each CBM's `bites` (model/cbms.ts) is exactly the set of rules on whose behalf the engine asks whether that CBM is
- * in force. The compiler already refuses a question on behalf of a rule the row does not list; these tests catch the
- * other two ways the index can go stale: a listed rule that no longer asks (observed while bot games run every rule),
- * and engine code that tests a measure without saying for which rule (a direct read of the CBM list).
+ * Each CBM's `bites` (model/cbms.ts) is exactly the set of rules on whose behalf the engine asks whether that
+ * CBM is in force. The compiler already refuses a question on behalf of a rule the row does not list; these
+ * tests catch the other two ways the index can go stale: a listed rule that no longer asks (observed while
+ * bot games run every rule), and engine code that tests a measure without saying for which rule (a direct
+ * read of the CBM list).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,21 +41,28 @@ vi.mock("./context.ts", async (importOriginal) => {
   };
 });
 
-/** Lines that test a particular CBM directly: the model's helper with a literal kind, or a CBM record compared by kind. */
+/**
+ * Lines that test a particular CBM directly: the model's helper with a literal kind, or a CBM record compared
+ * by kind.
+ */
 const KINDS = CBM_KINDS.join("|");
 const DIRECT = [
   new RegExp(`cbmInForce(?:Among)?\\([^,()]+,\\s*"(?:${KINDS})"`),
   new RegExp(`\\.kind\\s*[!=]==\\s*"(?:${KINDS})"`),
 ];
 
-/** Bot games busy enough to run every rule (mixed personas, every CBM in force, frequent non-state incidents and misread exercises), and an overt disruption, the surest norm violation. */
+/**
+ * Bot games busy enough to run every rule (mixed personas, every CBM in force, frequent non-state incidents
+ * and misread exercises), and an overt disruption, the surest norm violation.
+ */
 function playBusyGames(): void {
   const s = testGame();
   resolveOk(
     { ...s, accesses: [{ id: "a1", owner: "north", target: "south", since: 0, incident: "i0" }] },
     { north: [{ type: "disrupt", target: "south", overt: true }] },
   );
-  // A standoff at the brink in which one side stands down: hotlines and consultations are asked whether they give a way down.
+  // A standoff at the brink in which one side stands down: hotlines and consultations are asked whether they
+  // give a way down.
   const brink = testGame({
     params: { tensionFatigue: 0 },
     scenario: { relations: [{ a: "north", b: "south", tension: 8 }] },
@@ -62,7 +70,8 @@ function playBusyGames(): void {
   });
   const atBrink = resolveOk(brink, { north: [{ type: "mobilize", target: "south" }] }).state;
   resolveOk(atBrink, { north: [{ type: "brink", target: "south", choice: "standDown" }] });
-  // Norms adopted by every state, then breached: an attributed overt disruption, a proxy, an implant, an unanswered inquiry.
+  // Norms adopted by every state, then breached: an attributed overt disruption, a proxy, an implant, an
+  // unanswered inquiry.
   const adopted = testGame({
     options: {
       cbms: [

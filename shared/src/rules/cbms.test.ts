@@ -1,4 +1,6 @@
-/** Confidence-building measures: proposal, acceptance, entry into force, decline, lapse (docs/model.md §4.6). */
+/**
+ * Confidence-building measures: proposal, acceptance, entry into force, decline, lapse (docs/model.md §4.6).
+ */
 import { describe, expect, it } from "vitest";
 import { createGame } from "../game/create.ts";
 import { applyStep, type Step } from "../game/steps.ts";

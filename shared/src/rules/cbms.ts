@@ -15,7 +15,9 @@ import {
 import type { GameState } from "../model/types.ts";
 import { emit, nameOf, newId, type Ctx } from "./context.ts";
 
-/** Who a measure binds, as a sentence reads it: "among A, B" for several states, "for A" for one state's own. */
+/**
+ * Who a measure binds, as a sentence reads it: "among A, B" for several states, "for A" for one state's own.
+ */
 function membersPhrase(s: GameState, members: readonly SeatId[]): string {
   const names = members.map((x) => nameOf(s, x)).join(", ");
   return members.length === 1 ? `for ${names}` : `among ${names}`;
@@ -107,7 +109,10 @@ export function respondCbm(
   return ok({ ...s, proposals: s.proposals.map((x) => (x.id === proposalId ? next : x)) });
 }
 
-/** A norm proposal at resolution: adopted by those who accepted once enough have; else kept, or lapsed when stale. Returns true to keep it open. */
+/**
+ * A norm proposal at resolution: adopted by those who accepted once enough have; else kept, or lapsed when
+ * stale. Returns true to keep it open.
+ */
 function settleNorm(ctx: Ctx, p: GameState["proposals"][number]): boolean {
   const need = normThreshold(ctx.s.seats.length, ctx.p.normAdoptionShare);
   const name = CBM_NAMES[p.kind];
@@ -137,7 +142,10 @@ function settleNorm(ctx: Ctx, p: GameState["proposals"][number]): boolean {
   return true;
 }
 
-/** At resolution: fully accepted proposals enter into force, norms once enough states accept; declined or stale ones lapse. */
+/**
+ * At resolution: fully accepted proposals enter into force, norms once enough states accept; declined or
+ * stale ones lapse.
+ */
 export function settleProposals(ctx: Ctx): void {
   const keep = [];
   for (const p of ctx.s.proposals) {

@@ -99,7 +99,10 @@ export function emit(
   ctx.events.push({ turn: ctx.turn, rule, visibleTo, text, ...extra });
 }
 
-/** Whose networks an incident hit, as a sentence about `subject` reads it: "its own networks" when the subject is the victim, else the victim's name. */
+/**
+ * Whose networks an incident hit, as a sentence about `subject` reads it: "its own networks" when the subject
+ * is the victim, else the victim's name.
+ */
 export function victimPhrase(s: GameState, subject: SeatId, target: SeatId): string {
   return subject === target ? "its own networks" : nameOf(s, target);
 }
@@ -109,7 +112,10 @@ export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Changes one of a state's measures (rounded like every stored number) and adds the change actually applied to `into`, for the event that says why; returns it. */
+/**
+ * Changes one of a state's measures (rounded like every stored number) and adds the change actually applied
+ * to `into`, for the event that says why; returns it.
+ */
 export function shiftMeasure(
   ctx: Ctx,
   into: MeasureChange[],
@@ -131,7 +137,10 @@ export function withChanges(changes: readonly MeasureChange[]): Partial<GameEven
   return changes.length > 0 ? { changes: changes.slice() } : {};
 }
 
-/** Changes a pair's tension (clamped 0–10) and records why, with any measure `changes` the same cause made; returns the tension change actually applied. */
+/**
+ * Changes a pair's tension (clamped 0–10) and records why, with any measure `changes` the same cause made;
+ * returns the tension change actually applied.
+ */
 export function addTension(
   ctx: Ctx,
   a: SeatId,
@@ -161,9 +170,9 @@ export function addTension(
 }
 
 /**
- * True when a CBM of `kind` binds `a` (and `b`, when given), asked on behalf of `_rule`: the rule whose outcome the
- * answer changes, which must be one of the kind's `bites` in model/cbms.ts. Only the compiler and the bites test read
- * it: they keep that index naming every rule a measure changes.
+ * True when a CBM of `kind` binds `a` (and `b`, when given), asked on behalf of `_rule`: the rule whose
+ * outcome the answer changes, which must be one of the kind's `bites` in model/cbms.ts. Only the compiler and
+ * the bites test read it: they keep that index naming every rule a measure changes.
  */
 export function hasCbm<K extends CbmKind>(
   s: GameState,
@@ -175,7 +184,10 @@ export function hasCbm<K extends CbmKind>(
   return cbmInForce(s, kind, a, b);
 }
 
-/** The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `_rule` (one of the kind's bites). */
+/**
+ * The measures of `kind` that bind `seat`, in the order they entered into force, asked on behalf of `_rule`
+ * (one of the kind's bites).
+ */
 export function cbmsBinding<K extends CbmKind>(
   s: GameState,
   kind: K,
@@ -185,7 +197,10 @@ export function cbmsBinding<K extends CbmKind>(
   return s.cbms.filter((c) => c.kind === kind && c.members.includes(seat));
 }
 
-/** The turn since which a state has been bound by a CBM kind, or null, asked on behalf of `rule` (one of the kind's bites). */
+/**
+ * The turn since which a state has been bound by a CBM kind, or null, asked on behalf of `rule` (one of the
+ * kind's bites).
+ */
 export function cbmSince<K extends CbmKind>(
   s: GameState,
   kind: K,

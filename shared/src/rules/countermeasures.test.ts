@@ -1,4 +1,7 @@
-/** Coalition sanctions (docs/model.md §3.3): a third state joining sanctions against a state publicly named at moderate+ pays no reputation. */
+/**
+ * Coalition sanctions (docs/model.md §3.3): a third state joining sanctions against a state publicly named at
+ * moderate+ pays no reputation.
+ */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS, type ModelParams } from "../model/params.ts";
 import type { GameState } from "../model/types.ts";
@@ -7,7 +10,9 @@ import { resolveOk, testGame } from "../testing/game.ts";
 const FAST: Partial<ModelParams> = { attributionHazard: 0.95, lowConfidenceError: 0 };
 const P = DEFAULT_PARAMS;
 
-/** North's DDoS on south, named by south at the confidence its evidence reached (`tier`), in a game of three. */
+/**
+ * North's DDoS on south, named by south at the confidence its evidence reached (`tier`), in a game of three.
+ */
 function named(tier: 1 | 2): GameState {
   let s = resolveOk(testGame({ params: FAST, seed: "coalition-seed" }), {
     north: [{ type: "ddos", target: "south" }],

@@ -1,25 +1,37 @@
-/** Countermeasures and force: economic sanctions, expulsions, mobilisation, and when a countermeasure is lawful. */
+/**
+ * Countermeasures and force: economic sanctions, expulsions, mobilisation, and when a countermeasure is
+ * lawful.
+ */
 import type { SeatId } from "../model/basics.ts";
 import type { CbmBite } from "../model/cbms.ts";
 import type { MeasureChange } from "../model/events.ts";
 import { own } from "../model/ids.ts";
 import { addTension, emit, hasCbm, nameOf, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 
-/** True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at moderate+ for an incident against `actor`. */
+/**
+ * True when `actor` may lawfully take countermeasures against `target`: it was publicly attributed at
+ * moderate+ for an incident against `actor`.
+ */
 export function isJustified(ctx: Ctx, actor: SeatId, target: SeatId): boolean {
   return ctx.s.incidents.some(
     (i) => i.target === actor && i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
   );
 }
 
-/** True when `target` stands publicly named at moderate+ confidence for some incident (moderate evidence names only the true author): a state joining sanctions against it acts with a coalition, not on its own say-so. */
+/**
+ * True when `target` stands publicly named at moderate+ confidence for some incident (moderate evidence names
+ * only the true author): a state joining sanctions against it acts with a coalition, not on its own say-so.
+ */
 export function publiclyNamed(ctx: Ctx, target: SeatId): boolean {
   return ctx.s.incidents.some((i) =>
     i.publicAttributions.some((a) => a.accused === target && a.confidence >= 2),
   );
 }
 
-/** Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the countermeasure's rule). */
+/**
+ * Countermeasures in the self-defence catalogue add no tension against an attributed attacker (`rule`: the
+ * countermeasure's rule).
+ */
 function catalogued(ctx: Ctx, rule: CbmBite<"selfDefenceCatalogue">, actor: SeatId, target: SeatId): boolean {
   return hasCbm(ctx.s, "selfDefenceCatalogue", rule, actor) && isJustified(ctx, actor, target);
 }
@@ -33,7 +45,8 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
   const changes: MeasureChange[] = [];
   shiftMeasure(ctx, changes, target, "economy", -p.sanctionDamage);
   shiftMeasure(ctx, changes, by, "economy", -p.sanctionCost);
-  // The victim's countermeasure, or a third state joining the coalition against a state publicly named: no reputation cost.
+  // The victim's countermeasure, or a third state joining the coalition against a state publicly named: no
+  // reputation cost.
   const justified = isJustified(ctx, by, target) || publiclyNamed(ctx, target);
   if (!justified) shiftMeasure(ctx, changes, by, "reputation", -p.unjustifiedSanctionReputation);
   emit(

@@ -113,7 +113,8 @@ describe("dwell time of an access", () => {
     let found = 0;
     const n = 300;
     for (let k = 0; k < n; k++) {
-      // Gained unseen (dwell time endless at the operation), then a month at defence 3 (dwell 56 days: 31% a month).
+      // Gained unseen (dwell time endless at the operation), then a month at defence 3 (dwell 56 days: 31% a
+      // month).
       const s0 = newGame({ dwellDays: NEVER }, `dwell-${k}`);
       const s1 = resolve(s0, { north: [{ type: "preposition", target: "south" }] }).state;
       if (s1.accesses.length !== 1) continue;

@@ -1,4 +1,7 @@
-/** Detection: the chance a covert operation is seen (the defender's dwell time, Mandiant M-Trends), the victim noticing an incident, and threat hunting and hardening evicting foreign accesses. */
+/**
+ * Detection: the chance a covert operation is seen (the defender's dwell time, Mandiant M-Trends), the victim
+ * noticing an incident, and threat hunting and hardening evicting foreign accesses.
+ */
 import { own } from "../model/ids.ts";
 import { INCIDENT_PHRASES } from "../model/names.ts";
 import { OPERATIONS, seenAs } from "../model/operations.ts";
@@ -33,7 +36,8 @@ export function notice(ctx: Ctx, incident: Incident): void {
   const who = incident.overt ? nameOf(ctx.s, incident.author) : "an unknown actor";
   const phrase = INCIDENT_PHRASES[incident.kind];
   const what = seenAs(incident.kind) === "intrusion" ? "an intrusion" : `${phrase.article} ${phrase.noun}`;
-  // A non-state incident is noticed under the same rule as a state's would be: the rule id must not tell who did it.
+  // A non-state incident is noticed under the same rule as a state's would be: the rule id must not tell who
+  // did it.
   const rule =
     incident.overt || incident.kind === "nonState" || OPERATIONS[incident.kind].alwaysNoticed
       ? "detection.noticed"
@@ -48,7 +52,10 @@ export function notice(ctx: Ctx, incident: Incident): void {
   onNoticed(ctx, incident);
 }
 
-/** A hunting state finds each foreign access with its hunting detection chance, evicts it and learns of the intrusion. */
+/**
+ * A hunting state finds each foreign access with its hunting detection chance, evicts it and learns of the
+ * intrusion.
+ */
 export function huntAccesses(ctx: Ctx, seat: SeatId): void {
   const n = own(ctx.s.nations, seat);
   if (!n) return;
@@ -83,9 +90,10 @@ export function huntAccesses(ctx: Ctx, seat: SeatId): void {
 }
 
 /**
- * Dwell time: each foreign access held since an earlier month, in a state not hunting this turn, is found by its
- * defenders with the monthly detection chance of their defence (plus the CERT-link bonus), evicted, and its intrusion
- * noticed. An access is not a single roll at the time it is gained: the longer it is held, the likelier it is found.
+ * Dwell time: each foreign access held since an earlier month, in a state not hunting this turn, is found by
+ * its defenders with the monthly detection chance of their defence (plus the CERT-link bonus), evicted, and
+ * its intrusion noticed. An access is not a single roll at the time it is gained: the longer it is held, the
+ * likelier it is found.
  */
 export function discoverAccesses(ctx: Ctx): void {
   const kept = [];

@@ -79,7 +79,10 @@ describe("public attribution", () => {
 });
 
 describe("hotline inquiries", () => {
-  /** Hotline among all, north-south at tension 5; north DDoSed south on turn 1; south inquires of north on turn 2. Now turn 3. */
+  /**
+   * Hotline among all, north-south at tension 5; north DDoSed south on turn 1; south inquires of north on
+   * turn 2. Now turn 3.
+   */
   function inquired(): { s: GameState; inquiry: string; incident: string } {
     const s1 = newGame({ attributionHazard: 0 }, { cbms: ["hotline"] }, [
       { a: "north", b: "south", tension: 5 },

@@ -1,4 +1,7 @@
-/** Overt diplomacy: public attribution, hotline inquiries and answers, statements (sanctions, expulsions and mobilisation: countermeasures.ts). */
+/**
+ * Overt diplomacy: public attribution, hotline inquiries and answers, statements (sanctions, expulsions and
+ * mobilisation: countermeasures.ts).
+ */
 import { own } from "../model/ids.ts";
 import type { AnswerOrder, AttributeOrder, InquireOrder, StatementOrder } from "../model/orders.ts";
 import type { Confidence, SeatId } from "../model/basics.ts";
@@ -27,7 +30,8 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
   // Confidence is in the state the evidence points to; naming another state carries none.
   const confidence = (k && k.suspect === order.accused ? k.confidence : 0) as Confidence;
   const correct = incident.author === order.accused;
-  // Credibility is gained (and the accused's reputation lost) once per incident: repeating an accusation adds nothing.
+  // Credibility is gained (and the accused's reputation lost) once per incident: repeating an accusation adds
+  // nothing.
   const alreadyNamed = incident.publicAttributions.some(
     (a) => a.accused === order.accused && a.confidence >= 2,
   );
@@ -50,8 +54,8 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
     { incident: incident.id, ...withChanges(credit) },
   );
   if (correct) {
-    // Naming the right state is a response, not an escalation: the incident's blame is already on the pair. A victim
-    // naming its attacker with evidence calls on its allies.
+    // Naming the right state is a response, not an escalation: the incident's blame is already on the pair. A
+    // victim naming its attacker with evidence calls on its allies.
     if (confidence >= 2 && by === incident.target && !alreadyNamed)
       standByAlly(ctx, by, order.accused, p.severity[incident.kind], incident.id);
     for (const s of ctx.s.seats) {
@@ -127,7 +131,8 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
     `${nameOf(ctx.s, by)} answers ${nameOf(ctx.s, q.from)}'s inquiry: ${order.reply}.`,
     q.incident,
   );
-  // Only the true author can acknowledge: a state that "acknowledges" what it did not do is read as explaining.
+  // Only the true author can acknowledge: a state that "acknowledges" what it did not do is read as
+  // explaining.
   const acknowledged = order.reply === "acknowledge" && incident !== undefined && incident.author === by;
   if (acknowledged && incident) {
     {
@@ -140,7 +145,8 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
         k.moderateAt ??= ctx.turn;
       }
       incident.acknowledged = true;
-      // The author owned up: what the incident spread onto innocent states is taken back (no top-up: owning up defuses).
+      // The author owned up: what the incident spread onto innocent states is taken back (no top-up: owning
+      // up defuses).
       if (q.from === incident.target) clearOthers(ctx, incident, by, 1);
     }
     setSuspicion(ctx, q.from, by, Math.max(suspicionOf(ctx, q.from, by), p.confidenceSuspicion[3] ?? 1));
@@ -161,9 +167,10 @@ export function answer(ctx: Ctx, by: SeatId, order: AnswerOrder): void {
 }
 
 /**
- * Assistance on request (GGE 2015 norm (h)): between two adopters of the norm, a state that answers an inquiry (and does
- * not own up) opens its logs to the asker: the asker's attribution of the incident advances sooner this month, on top of
- * its own investigation (its evidence moves toward the truth sooner, whoever the truth is; the answer says nothing of it).
+ * Assistance on request (GGE 2015 norm (h)): between two adopters of the norm, a state that answers an
+ * inquiry (and does not own up) opens its logs to the asker: the asker's attribution of the incident advances
+ * sooner this month, on top of its own investigation (its evidence moves toward the truth sooner, whoever the
+ * truth is; the answer says nothing of it).
  */
 function assist(ctx: Ctx, asker: SeatId, by: SeatId, incident: string): void {
   if (
@@ -196,7 +203,8 @@ export function closeUnanswered(ctx: Ctx): void {
       `${nameOf(ctx.s, q.to)} did not answer ${nameOf(ctx.s, q.from)}'s inquiry.`,
       q.incident,
     );
-    // Between two members of the code of conduct, silence breaks its article on cooperation (told to the members only).
+    // Between two members of the code of conduct, silence breaks its article on cooperation (told to the
+    // members only).
     if (hasCbm(ctx.s, "codeOfConduct", "norm.codeOfConduct", q.from))
       breachCode(ctx, q.to, [CODE_ARTICLES.crime], q.incident, "members");
     if (hasCbm(ctx.s, "normAssistance", "norm.breach", q.from))

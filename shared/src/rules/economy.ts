@@ -1,11 +1,17 @@
-/** The digital economy: it grows with a state's digital dependence while its relations are calm; militarisation sets it back. */
+/**
+ * The digital economy: it grows with a state's digital dependence while its relations are calm;
+ * militarisation sets it back.
+ */
 import type { SeatId } from "../model/basics.ts";
 import { own } from "../model/ids.ts";
 import { pairKey } from "../model/pairs.ts";
 import type { MeasureChange } from "../model/events.ts";
 import { emit, nameOf, round3, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 
-/** How calm a state's relations are, 0–1: 1 while its tensest pair is at most `peaceMaxTension`, 0 from `inversionThreshold`. */
+/**
+ * How calm a state's relations are, 0–1: 1 while its tensest pair is at most `peaceMaxTension`, 0 from
+ * `inversionThreshold`.
+ */
 export function calmness(ctx: Ctx, seat: SeatId): number {
   let worst = 0;
   for (const other of ctx.s.seats)
@@ -17,7 +23,10 @@ export function calmness(ctx: Ctx, seat: SeatId): number {
   return (hi - worst) / (hi - lo);
 }
 
-/** Each state's digital economy grows by `digitalGrowth` × dependence × calmness, except in a month it mobilised or was mobilised against. */
+/**
+ * Each state's digital economy grows by `digitalGrowth` × dependence × calmness, except in a month it
+ * mobilised or was mobilised against.
+ */
 export function growEconomies(ctx: Ctx, mobilised: ReadonlySet<SeatId>): void {
   for (const seat of ctx.s.seats) {
     const n = own(ctx.s.nations, seat);

@@ -8,7 +8,10 @@ import type { Incident } from "../model/types.ts";
 import { standByAlly } from "./alliances.ts";
 import { addTension, emit, hasCbm, nameOf, round3, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 
-/** Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion threshold. */
+/**
+ * Weight of an incident on a pair's tension: the firebreak (0.6) unless lethal or past the inversion
+ * threshold.
+ */
 function incidentWeight(ctx: Ctx, incident: Incident, a: SeatId, b: SeatId): number {
   if (incident.lethal) return 1;
   const t = ctx.s.tension[pairKey(a, b)] ?? 0;
@@ -35,7 +38,9 @@ function visibility(incident: Incident): "public" | SeatId[] {
   return incident.public ? "public" : [incident.target];
 }
 
-/** Adds an incident's blame on the pair of its victim and `other`, and records it in the incident's ledger. */
+/**
+ * Adds an incident's blame on the pair of its victim and `other`, and records it in the incident's ledger.
+ */
 function blame(
   ctx: Ctx,
   incident: Incident,
@@ -49,7 +54,10 @@ function blame(
   incident.blame[other] = round3((own(incident.blame, other) ?? 0) + applied);
 }
 
-/** Takes back a share of the blame an incident put on the pair of its victim and `other`, as far as fatigue has not already eased it. */
+/**
+ * Takes back a share of the blame an incident put on the pair of its victim and `other`, as far as fatigue
+ * has not already eased it.
+ */
 function withdrawBlame(
   ctx: Ctx,
   incident: Incident,
@@ -66,7 +74,10 @@ function withdrawBlame(
   incident.blame[other] = round3(put * (1 - share));
 }
 
-/** The victim has just noticed an incident: its weighted severity is spread as tension over the states it suspects, in proportion to suspicion (part of it goes to the non-state prior). */
+/**
+ * The victim has just noticed an incident: its weighted severity is spread as tension over the states it
+ * suspects, in proportion to suspicion (part of it goes to the non-state prior).
+ */
 export function onNoticed(ctx: Ctx, incident: Incident): void {
   const v = incident.target;
   const sev = incidentSeverity(ctx, incident);
@@ -114,10 +125,10 @@ export function onNoticed(ctx: Ctx, incident: Incident): void {
 }
 
 /**
- * A seat's attribution of an incident has moved: suspicion follows, and for the victim the incident's blame is
- * re-allocated, never added twice. Low confidence moves part of it onto the suspect; moderate or high confidence
- * takes back what was spread onto the others and tops the suspect's pair up to the incident's full weight; a
- * non-state finding takes it back from everyone.
+ * A seat's attribution of an incident has moved: suspicion follows, and for the victim the incident's blame
+ * is re-allocated, never added twice. Low confidence moves part of it onto the suspect; moderate or high
+ * confidence takes back what was spread onto the others and tops the suspect's pair up to the incident's full
+ * weight; a non-state finding takes it back from everyone.
  */
 export function onAttributionChanged(
   ctx: Ctx,
@@ -172,7 +183,10 @@ export function onAttributionChanged(
   if (confidence >= 2) exposeDenial(ctx, incident, knower, suspect);
 }
 
-/** The victim now points at `suspect`: a share of the blame its incident spread onto every other state is taken back. */
+/**
+ * The victim now points at `suspect`: a share of the blame its incident spread onto every other state is
+ * taken back.
+ */
 export function clearOthers(ctx: Ctx, incident: Incident, suspect: SeatId, share: number): void {
   const knower = incident.target;
   for (const s of ctx.s.seats) {
@@ -188,7 +202,10 @@ export function clearOthers(ctx: Ctx, incident: Incident, suspect: SeatId, share
   }
 }
 
-/** A denial by the true author, contradicted by moderate+ evidence, is exposed once: reputation and trust suffer. */
+/**
+ * A denial by the true author, contradicted by moderate+ evidence, is exposed once: reputation and trust
+ * suffer.
+ */
 export function exposeDenial(ctx: Ctx, incident: Incident, knower: SeatId, suspect: SeatId): void {
   if (suspect !== incident.author || !incident.deniedBy.includes(suspect)) return;
   incident.deniedBy = incident.deniedBy.filter((d) => d !== suspect);
@@ -252,7 +269,10 @@ export function exerciseMisreads(ctx: Ctx): void {
   }
 }
 
-/** End-of-turn relaxation: fatigue on every pair not at (or reaching) the brink, more on quiet pairs and with consultations; suspicion returns toward its baseline. */
+/**
+ * End-of-turn relaxation: fatigue on every pair not at (or reaching) the brink, more on quiet pairs and with
+ * consultations; suspicion returns toward its baseline.
+ */
 export function relax(ctx: Ctx): void {
   for (const key of allPairs(ctx.s.seats)) {
     // A standoff does not ease by itself: only a side standing down (or words) takes a pair off the brink.

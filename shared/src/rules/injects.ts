@@ -18,13 +18,18 @@ export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperati
   reportDamage(ctx, incident, changes);
 }
 
-/** Each state may suffer a criminal or hacktivist DDoS this turn: to its victim it looks like any other DDoS. */
+/**
+ * Each state may suffer a criminal or hacktivist DDoS this turn: to its victim it looks like any other DDoS.
+ */
 export function nonStateActivity(ctx: Ctx): void {
   for (const seat of ctx.s.seats)
     if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "ddos");
 }
 
-/** Fires an inject: its text to everyone, then its effects (an effect naming a state not in the game does nothing; applyStep refuses such an inject). */
+/**
+ * Fires an inject: its text to everyone, then its effects (an effect naming a state not in the game does
+ * nothing; applyStep refuses such an inject).
+ */
 export function fireInject(ctx: Ctx, inject: InjectDef): void {
   emit(ctx, "inject", "public", `${inject.title}: ${inject.text}`);
   for (const e of inject.effects) {

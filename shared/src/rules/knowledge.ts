@@ -4,7 +4,10 @@ import type { SeatId } from "../model/basics.ts";
 import type { Incident } from "../model/types.ts";
 import { cbmsBinding, emit, nameOf, victimPhrase, type Ctx } from "./context.ts";
 
-/** Gives a seat of the game knowledge of an incident (if it has none); a victim shares it through situation reports. */
+/**
+ * Gives a seat of the game knowledge of an incident (if it has none); a victim shares it through situation
+ * reports.
+ */
 export function learnOf(ctx: Ctx, seat: SeatId, incident: Incident, shared: boolean): boolean {
   if (!isSeat(ctx.s, seat) || own(incident.knowledge, seat)) return false;
   const isAuthor = incident.author === seat;

@@ -1,4 +1,7 @@
-/** Norms negotiated in play: proposed to every state, adopted by a share of the table, with costs for adopters who break them. */
+/**
+ * Norms negotiated in play: proposed to every state, adopted by a share of the table, with costs for adopters
+ * who break them.
+ */
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMS as P } from "../model/params.ts";
 import { normThreshold } from "../model/cbms.ts";

@@ -1,4 +1,6 @@
-/** Norms and pledges: no-first-use breaches and the code of conduct (docs/model.md §4.5; UN GGE 2013, 2015). */
+/**
+ * Norms and pledges: no-first-use breaches and the code of conduct (docs/model.md §4.5; UN GGE 2013, 2015).
+ */
 import { describe, expect, it } from "vitest";
 
 import { pairKey } from "../model/pairs.ts";

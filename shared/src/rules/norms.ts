@@ -40,7 +40,10 @@ function normsBreached(ctx: Ctx, incident: Incident): Array<[CbmKind, string]> {
   return out;
 }
 
-/** An adopter caught breaking adopted norms: reputation per norm, and each other adopter's coalition measures; told to `audience`. */
+/**
+ * An adopter caught breaking adopted norms: reputation per norm, and each other adopter's coalition measures;
+ * told to `audience`.
+ */
 export function breachNorms(
   ctx: Ctx,
   seat: SeatId,
@@ -85,7 +88,10 @@ function articlesBroken(ctx: Ctx, incident: Incident): string[] {
   return out;
 }
 
-/** A code-of-conduct member's breach of an article: reputation, and the other members' coalition measures (economy); told to `audience` (public for an attributed incident, the members for a private breach). */
+/**
+ * A code-of-conduct member's breach of an article: reputation, and the other members' coalition measures
+ * (economy); told to `audience` (public for an attributed incident, the members for a private breach).
+ */
 export function breachCode(
   ctx: Ctx,
   seat: SeatId,
@@ -107,9 +113,9 @@ export function breachCode(
 }
 
 /**
- * Charges a breach of commitments a state shares with `others` (the code of conduct's members, a norm's adopters): its
- * reputation, each other party's coalition measures on its economy, the end of the stable-peace streak, and one event
- * told to everyone or to the parties only.
+ * Charges a breach of commitments a state shares with `others` (the code of conduct's members, a norm's
+ * adopters): its reputation, each other party's coalition measures on its economy, the end of the
+ * stable-peace streak, and one event told to everyone or to the parties only.
  */
 function chargeBreach(
   ctx: Ctx,
@@ -142,7 +148,10 @@ function chargeBreach(
   );
 }
 
-/** Applies norm and pledge costs when an incident is publicly attributed to its true author at moderate+ confidence. */
+/**
+ * Applies norm and pledge costs when an incident is publicly attributed to its true author at moderate+
+ * confidence.
+ */
 export function applyNormCosts(ctx: Ctx, incident: Incident): void {
   if (incident.normCostApplied || incident.author === null) return;
   const author = incident.author;

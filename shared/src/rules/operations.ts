@@ -55,7 +55,10 @@ export function makeIncident(
   return incident;
 }
 
-/** Applies an incident's effects on its target: the damage its kind does, and for a kind that may kill, the lethality roll; returns the changes made. */
+/**
+ * Applies an incident's effects on its target: the damage its kind does, and for a kind that may kill, the
+ * lethality roll; returns the changes made.
+ */
 export function applyEffects(ctx: Ctx, incident: Incident): MeasureChange[] {
   const t = own(ctx.s.nations, incident.target);
   const changes: MeasureChange[] = [];
@@ -69,7 +72,10 @@ export function applyEffects(ctx: Ctx, incident: Incident): MeasureChange[] {
   return changes;
 }
 
-/** Tells an incident's victim (everyone, when it is public) what the incident cost it, citing the incident only once the victim knows of it. */
+/**
+ * Tells an incident's victim (everyone, when it is public) what the incident cost it, citing the incident
+ * only once the victim knows of it.
+ */
 export function reportDamage(ctx: Ctx, incident: Incident, changes: readonly MeasureChange[]): void {
   if (changes.length === 0) return;
   const victim = nameOf(ctx.s, incident.target);
@@ -129,7 +135,10 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
   reportDamage(ctx, incident, changes);
 }
 
-/** What an operation's author gains besides its effects: intelligence on the target, or an access in it unless a covert attempt was detected. */
+/**
+ * What an operation's author gains besides its effects: intelligence on the target, or an access in it unless
+ * a covert attempt was detected.
+ */
 function gain(ctx: Ctx, gains: OperationRow["gains"], incident: Incident, detected: boolean): void {
   const author = incident.author as SeatId;
   switch (gains) {

@@ -74,30 +74,38 @@ export function checkStrikes(ctx: Ctx): Outcome | null {
   };
 }
 
-/** Total severity of the operations `from` actually ran against `to` (the truth, for the debrief and the initiator). */
+/**
+ * Total severity of the operations `from` actually ran against `to` (the truth, for the debrief and the
+ * initiator).
+ */
 export function hostility(s: GameState, from: SeatId, to: SeatId): number {
   let sum = 0;
   for (const i of s.incidents) if (i.author === from && i.target === to) sum += s.params.severity[i.kind];
   return sum;
 }
 
-/** The kinds of CBM in force that bind at least two states together (a state's own doctrine binds no pair). */
+/**
+ * The kinds of CBM in force that bind at least two states together (a state's own doctrine binds no pair).
+ */
 export function pairCbmKinds(s: GameState): number {
   return new Set(s.cbms.filter((c) => c.members.length >= 2).map((c) => c.kind)).size;
 }
 
 /**
- * True when a stable peace may count `turn`: the crisis is settled, that is at least `peaceMinCbms` kinds of measure
- * binding pairs were in force before the month began, at least one of them agreed during this crisis (not in force
- * from its start). The crisis's parties settle it themselves, and a settlement proves itself by calm months after it
- * came into force.
+ * True when a stable peace may count `turn`: the crisis is settled, that is at least `peaceMinCbms` kinds of
+ * measure binding pairs were in force before the month began, at least one of them agreed during this crisis
+ * (not in force from its start). The crisis's parties settle it themselves, and a settlement proves itself by
+ * calm months after it came into force.
  */
 export function peaceSettled(s: GameState, turn: number): boolean {
   const proven = s.cbms.filter((c) => c.members.length >= 2 && c.since < turn);
   return new Set(proven.map((c) => c.kind)).size >= s.params.peaceMinCbms && proven.some((c) => c.since >= 1);
 }
 
-/** Stable peace: every pair calm for enough turns, with settled measures (`peaceSettled`), and no attributed violation. */
+/**
+ * Stable peace: every pair calm for enough turns, with settled measures (`peaceSettled`), and no attributed
+ * violation.
+ */
 export function checkStablePeace(ctx: Ctx): Outcome | null {
   const p = ctx.p;
   const calm = allPairs(ctx.s.seats).every((k) => (ctx.s.tension[k] ?? 0) <= p.peaceMaxTension);

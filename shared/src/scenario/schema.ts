@@ -21,7 +21,10 @@ const text = (max: number) =>
 const slug = z.string({ error: "must be text" }).regex(/^[a-z][a-z0-9-]{0,31}$/, {
   error: "must be a lower-case id: a letter, then letters, digits or '-', at most 32",
 });
-/** An id of one kind of thing (`what`, e.g. "state id"): a slug that is not a name every JavaScript object already has. */
+/**
+ * An id of one kind of thing (`what`, e.g. "state id"): a slug that is not a name every JavaScript object
+ * already has.
+ */
 const idOf = (what: string) =>
   slug.refine((x) => !isReservedId(x), {
     error: (issue) =>
@@ -170,7 +173,10 @@ const stateSchema = z.strictObject({
   actionPoints: intRange(1, 6).optional(),
   rationale: z.record(z.string(), text(400)).optional(),
   objectives: z.array(objectiveSchema).max(8, { error: "must have at most 8 objectives" }),
-  /** The bot persona that plays this state when a bot holds its seat (cast "scenario"); absent: the built-in cast, else random. */
+  /**
+   * The bot persona that plays this state when a bot holds its seat (cast "scenario"); absent: the built-in
+   * cast, else random.
+   */
   bot: z.enum(BOT_PERSONAS, { error: `must be a bot persona: ${BOT_PERSONAS.join(", ")}` }).optional(),
 });
 

@@ -23,7 +23,10 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-/** The first of zod's issues as the end of a sentence: " at states[2].defense: must be …", or ": …" at the root. */
+/**
+ * The first of zod's issues as the end of a sentence: " at states[2].defense: must be …", or ": …" at the
+ * root.
+ */
 export function issueText(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
 ): string {
@@ -42,7 +45,9 @@ const arr = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const obj = (x: unknown): Raw => (x !== null && typeof x === "object" && !Array.isArray(x) ? (x as Raw) : {});
 const str = (x: unknown): string | undefined => (typeof x === "string" ? x : undefined);
 
-/** Cross-reference checks. They read the raw data defensively, so they run even when the shape has problems. */
+/**
+ * Cross-reference checks. They read the raw data defensively, so they run even when the shape has problems.
+ */
 function crossCheck(data: unknown): ScenarioProblem[] {
   const s = obj(data);
   const problems: ScenarioProblem[] = [];

@@ -73,7 +73,10 @@ export function attributionLags(state: GameState): Array<{ time: number; observe
   return out;
 }
 
-/** Plays game `g` of a batch: seed `<seed>:<g>`, personas `personasFor(…, g)`. Throws if the engine rejected a bot's step. */
+/**
+ * Plays game `g` of a batch: seed `<seed>:<g>`, personas `personasFor(…, g)`. Throws if the engine rejected a
+ * bot's step.
+ */
 export function playBatchGame(spec: BatchSpec, g: number, withRecord = false): PlayedGame {
   const personas = personasFor(
     spec.scenario.states.map((s) => s.id),
@@ -94,7 +97,9 @@ export function playBatchGame(spec: BatchSpec, g: number, withRecord = false): P
   return played;
 }
 
-/** The running totals of a batch: add finished games one at a time, read the report (`result`) at any point. */
+/**
+ * The running totals of a batch: add finished games one at a time, read the report (`result`) at any point.
+ */
 export class BatchTally {
   readonly spec: BatchSpec;
   private n = 0;

@@ -1,4 +1,7 @@
-/** Plays one headless game with bots of any persona and level, seat by seat through the same steps a server applies. */
+/**
+ * Plays one headless game with bots of any persona and level, seat by seat through the same steps a server
+ * applies.
+ */
 import type { EngineError } from "../model/errors.ts";
 import { rngFromSeed, type Rng } from "../model/rng.ts";
 import type { GameOptions, GameState } from "../model/types.ts";
@@ -31,12 +34,18 @@ export interface BotGame {
 /** How a seat decides: `botTurn` by default; the benchmark wraps it to time it. */
 export type Decide = (view: GameView, spec: BotSpec, rng: Rng, options: BotOptions) => BotTurn;
 
-/** The rng of one seat's decision: its own stream per game, seat and turn, so no seat's choices shift another's. */
+/**
+ * The rng of one seat's decision: its own stream per game, seat and turn, so no seat's choices shift
+ * another's.
+ */
 export function seatRng(seed: string, seat: SeatId, turn: number): Rng {
   return rngFromSeed(`${seed}/bot/${seat}/${turn}`);
 }
 
-/** Plays a game to its end with the given bots (seats without a spec play `random`). Deterministic for its arguments. */
+/**
+ * Plays a game to its end with the given bots (seats without a spec play `random`). Deterministic for its
+ * arguments.
+ */
 export function playBotGame(
   scenario: Scenario,
   seed: string,

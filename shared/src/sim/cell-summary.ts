@@ -1,4 +1,6 @@
-/** A grid cell's games summed up: war share (Wilson 95%), mean turns and mean peak tension (Student's t 95%). */
+/**
+ * A grid cell's games summed up: war share (Wilson 95%), mean turns and mean peak tension (Student's t 95%).
+ */
 import type { GameState } from "../model/types.ts";
 import { peakTension } from "./game-row.ts";
 import { wilson } from "./stats.ts";
@@ -10,7 +12,10 @@ const T95 = [
   2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
 ];
 
-/** The 97.5% quantile of Student's t with `df` ≥ 1 degrees of freedom (a table to 30, then the Cornish–Fisher expansion). */
+/**
+ * The 97.5% quantile of Student's t with `df` ≥ 1 degrees of freedom (a table to 30, then the Cornish–Fisher
+ * expansion).
+ */
 export function t95(df: number): number {
   if (df >= 1 && df <= T95.length) return T95[Math.floor(df) - 1] as number;
   const z3 = Z ** 3;

@@ -1,4 +1,7 @@
-/** What one CBM does alone: the same bot games with the measure in force for every pair from the start vs none. */
+/**
+ * What one CBM does alone: the same bot games with the measure in force for every pair from the start vs
+ * none.
+ */
 import type { GameState } from "../model/types.ts";
 import type { CbmKind } from "../model/cbms.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -12,7 +15,10 @@ export interface GameMeasures {
   chosenWar: boolean;
   peaceBefore6: boolean;
   turns: number;
-  /** Incidents whose victim's low-confidence evidence pointed to a state that did not do it (an error or a false flag). */
+  /**
+   * Incidents whose victim's low-confidence evidence pointed to a state that did not do it (an error or a
+   * false flag).
+   */
   misattributions: number;
   /** Tension incidents still put on states that did not do them, at the end (the blame on innocent pairs). */
   innocentBlame: number;
@@ -20,9 +26,15 @@ export interface GameMeasures {
   wrongAccusations: number;
   /** Disruptions and destructions run (what a no-first-use pledge is against). */
   destructiveOps: number;
-  /** Operations that break a GGE norm or an article of the code (influence, disruption, destruction, proxies, implants). */
+  /**
+   * Operations that break a GGE norm or an article of the code (influence, disruption, destruction, proxies,
+   * implants).
+   */
   normBreakingOps: number;
-  /** Tension added by misread exercises and by fear of capability growth (what observation and doctrine are against). */
+  /**
+   * Tension added by misread exercises and by fear of capability growth (what observation and doctrine are
+   * against).
+   */
   misreadTension: number;
 }
 
@@ -165,9 +177,9 @@ export function compare(
 }
 
 /**
- * Deterrence by naming: for each seat of `persona` that was publicly and correctly named at moderate confidence or
- * better, its attacks (operations other than espionage) per turn up to and including the turn it was first so named,
- * and after it. Seats never named, or named on the last turn, give nothing.
+ * Deterrence by naming: for each seat of `persona` that was publicly and correctly named at moderate
+ * confidence or better, its attacks (operations other than espionage) per turn up to and including the turn
+ * it was first so named, and after it. Seats never named, or named on the last turn, give nothing.
  */
 export function attacksAroundNaming(
   s: GameState,

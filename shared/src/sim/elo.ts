@@ -1,4 +1,7 @@
-/** Elo ratings from pairwise results, fitted as a Bradley–Terry model (order-independent, so deterministic for a set of games). */
+/**
+ * Elo ratings from pairwise results, fitted as a Bradley–Terry model (order-independent, so deterministic for
+ * a set of games).
+ */
 
 /** One pairwise result: `a` scored more than `b` (1), less (0), or the same (0.5). */
 export interface PairResult {
@@ -11,9 +14,9 @@ export interface PairResult {
 export const ELO_BASE = 1500;
 
 /**
- * Bradley–Terry strengths by minorise–maximise iterations (Hunter 2004), with one virtual draw of every player against
- * an average player so that unbeaten or winless players keep finite ratings; returned on the Elo scale
- * (400 · log10 of the strength ratio), centred on ELO_BASE.
+ * Bradley–Terry strengths by minorise–maximise iterations (Hunter 2004), with one virtual draw of every
+ * player against an average player so that unbeaten or winless players keep finite ratings; returned on the
+ * Elo scale (400 · log10 of the strength ratio), centred on ELO_BASE.
  */
 export function eloRatings(
   players: readonly string[],

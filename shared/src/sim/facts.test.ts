@@ -1,15 +1,16 @@
 /**
- * The stylized facts of the design brief (docs/model.md §10), shown by seeded batch simulation. docs/model.md §7 reports the same specifications at
- * full size (1,000 or 2,000 games).
+ * The stylized facts of the design brief (docs/model.md §10), shown by seeded batch simulation. docs/model.md
+ * §7 reports the same specifications at full size (1,000 or 2,000 games).
  *
- * Each fact is a sequential test (shared/src/sim/sequential.ts): it plays the games of the documented batches in stages,
- * looks after each stage, and stops as soon as intervals with simultaneous 95% coverage over all the planned looks show
- * the claim (90% for the equivalence claim of fact 4, 5% on each side); it fails at once if they show the opposite, and
- * fails if the last stage (the cap) leaves the claim open.
- * Game g of an arm is game g of the `npm run simulate` batch with the same arguments (seed `S:g`), so a test that stops
- * at n games has played the first n games of the documented batch, and the result is deterministic. The stages are
- * sized from the effects measured on the full batches (docs/model.md §7), as each test's comment shows; the cap is where
- * a real but smaller effect would still be shown with high probability. Nothing here measures speed.
+ * Each fact is a sequential test (shared/src/sim/sequential.ts): it plays the games of the documented batches
+ * in stages, looks after each stage, and stops as soon as intervals with simultaneous 95% coverage over all
+ * the planned looks show the claim (90% for the equivalence claim of fact 4, 5% on each side); it fails at
+ * once if they show the opposite, and fails if the last stage (the cap) leaves the claim open. Game g of an
+ * arm is game g of the `npm run simulate` batch with the same arguments (seed `S:g`), so a test that stops at
+ * n games has played the first n games of the documented batch, and the result is deterministic. The stages
+ * are sized from the effects measured on the full batches (docs/model.md §7), as each test's comment shows;
+ * the cap is where a real but smaller effect would still be shown with high probability. Nothing here
+ * measures speed.
  */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
@@ -42,17 +43,24 @@ function load(idOrPath: string): Scenario {
 const baltic = load("baltic-fog");
 
 /**
- * Per-test timeout (ms), far above the worst case: a test that runs to its cap plays at most 2,000 games (fact 4), about
- * 6 s on a quiet 2-core machine and about 65 s with a load average of 8 while the rest of the suite runs. A test that
- * stops where these seeds stop takes a fraction of that. Not a speed target: speed is measured by `npm run bench`.
+ * Per-test timeout (ms), far above the worst case: a test that runs to its cap plays at most 2,000 games
+ * (fact 4), about 6 s on a quiet 2-core machine and about 65 s with a load average of 8 while the rest of the
+ * suite runs. A test that stops where these seeds stop takes a fraction of that. Not a speed target: speed is
+ * measured by `npm run bench`.
  */
 const CAPPED = 300_000;
 
-/** One documented batch, played in order as far as a look needs: its tally, each game's mean score per persona, and its attribution lags tagged with their game. */
+/**
+ * One documented batch, played in order as far as a look needs: its tally, each game's mean score per
+ * persona, and its attribution lags tagged with their game.
+ */
 class Arm {
   readonly spec: BatchSpec;
   readonly tally: BatchTally;
-  /** Per persona, one value per game: the mean total score of the seats it held (the seats of one game are not independent; games are). */
+  /**
+   * Per persona, one value per game: the mean total score of the seats it held (the seats of one game are not
+   * independent; games are).
+   */
   readonly gameMeans = new Map<string, number[]>();
   readonly lags: ClusteredTime[] = [];
   /** Each game's measures for the CBM-effect table (misattributions, wrong accusations, ...). */
@@ -109,10 +117,11 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "1. hotlines with inquire lower the share of games ending in armed conflict when incidents are ambiguous",
     () => {
-      // Measured on 1,000 games (docs/model.md §7): rotation 39.3% → 13.8%; reciprocal/hawk line-up 77.1% → 61.1%.
-      // The smaller effect, 16 points, has a standard error of sqrt((.771·.229 + .611·.389)/n) = 0.064 at n = 100 games an
-      // arm, 0.032 at 400: against the z of 2.39 for three looks it is shown by 400 with probability above 99% (about 50% at
-      // the first look), the 25-point effect at the first look with probability 97%.
+      // Measured on 1,000 games (docs/model.md §7): rotation 39.3% → 13.8%; reciprocal/hawk line-up 77.1% →
+      // 61.1%. The smaller effect, 16 points, has a standard error of sqrt((.771·.229 + .611·.389)/n) = 0.064
+      // at n = 100 games an arm, 0.032 at 400: against the z of 2.39 for three looks it is shown by 400 with
+      // probability above 99% (about 50% at the first look), the 25-point effect at the first look with
+      // probability 97%.
       for (const bots of [[], ["reciprocal", "reciprocal", "hawk", "reciprocal"]] as Persona[][]) {
         const without = new Arm(bots, [], true);
         const withHotline = new Arm(bots, ["hotline"], true);
@@ -140,11 +149,12 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "2. attribution at moderate confidence takes a median of 3 to 6 turns at default defence",
     () => {
-      // The Kaplan–Meier median lies in 3..6 exactly when the survival curve is above one half after 2 turns and at or below
-      // it after 6; the test asks for intervals of S(2) above one half and of S(6) below it. Measured on 1,000 games: median
-      // 4 from 22,275 incidents (about 22 a game). The intervals count games, not incidents, as the independent units
-      // (cluster-robust), since incidents of one game move together. The first 100 games give S(2) = 0.80 and S(6) = 0.23,
-      // each within ±0.03 at z = 2.39: 50 games (intervals about ±0.045) already leave both far from one half.
+      // The Kaplan–Meier median lies in 3..6 exactly when the survival curve is above one half after 2 turns
+      // and at or below it after 6; the test asks for intervals of S(2) above one half and of S(6) below it.
+      // Measured on 1,000 games: median 4 from 22,275 incidents (about 22 a game). The intervals count games,
+      // not incidents, as the independent units (cluster-robust), since incidents of one game move together.
+      // The first 100 games give S(2) = 0.80 and S(6) = 0.23, each within ±0.03 at z = 2.39: 50 games
+      // (intervals about ±0.045) already leave both far from one half.
       const arm = new Arm([], [], false);
       const outcome = sequentialTest([50, 100, 200], (n, z) => {
         arm.upTo(n);
@@ -168,9 +178,10 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "3a. hawks against each other reach armed conflict far more often than reciprocal bots",
     () => {
-      // "Far more often": hawks' share above one half and above three times the reciprocal bots' share, and above it with
-      // an interval of the difference clear of zero. Measured on 1,000 games: 100.0% against 0.5%. At 50 games a side even
-      // 50 of 50 against 2 of 50 shows all three (Wilson at z = 2.39: hawks ≥ 0.90, reciprocal ≤ 0.16).
+      // "Far more often": hawks' share above one half and above three times the reciprocal bots' share, and
+      // above it with an interval of the difference clear of zero. Measured on 1,000 games: 100.0% against
+      // 0.5%. At 50 games a side even 50 of 50 against 2 of 50 shows all three (Wilson at z = 2.39: hawks ≥
+      // 0.90, reciprocal ≤ 0.16).
       const hawks = new Arm(["hawk"], [], true);
       const reciprocal = new Arm(["reciprocal"], [], true);
       const outcome = sequentialTest([50, 100, 200], (n, z) => {
@@ -193,10 +204,11 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "3b. under misattribution noise a forgiving reciprocal bot outscores strict tit-for-tat",
     () => {
-      // Measured on 1,000 games: mean score 36.74 against 33.64, a gap of 3.1 points. The unit is a game (the mean of its
-      // four seats, which are not independent of each other); over the first 300 games the per-game standard deviation is
-      // 1.2 points for forgiving bots and 3.4 for strict ones, so the gap's standard error is sqrt((1.2² + 3.4²)/n) = 0.51
-      // at n = 50 games a side: the gap is 6 standard errors there, shown at the first look with probability above 99.9%.
+      // Measured on 1,000 games: mean score 36.74 against 33.64, a gap of 3.1 points. The unit is a game (the
+      // mean of its four seats, which are not independent of each other); over the first 300 games the
+      // per-game standard deviation is 1.2 points for forgiving bots and 3.4 for strict ones, so the gap's
+      // standard error is sqrt((1.2² + 3.4²)/n) = 0.51 at n = 50 games a side: the gap is 6 standard errors
+      // there, shown at the first look with probability above 99.9%.
       const forgiving = new Arm(["forgiving"], [], true);
       const strict = new Arm(["reciprocal"], [], true);
       const outcome = sequentialTest([50, 100, 200], (n, z) => {
@@ -220,14 +232,15 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "4. detection frequencies per defence level match the dwell-time table",
     () => {
-      // The claim: at every defence level the measured rate lies within 3 points of the table's chance. An equivalence
-      // claim, tested as two one-sided tests at 5% a side (intervals at simultaneous 90% over the three looks): shown when
-      // every level's interval lies inside chance ± 0.03, refuted when any level's lies entirely outside. Measured on 2,000
-      // games (docs/model.md §7): every rate within 0.7 points of its chance; per game about 1.5 counted operations at
-      // defence 1, 2.5 at 2, 3.1 at 3, 3.4 at 4 and 6.6 at 5. The widest interval, defence 4 at 63%, fits in the band at
-      // 500 games only if its rate is within half a point of the chance (z = 2.13: 2.13·sqrt(.23/1700) = 0.025), at 1,000
-      // within 1.4 points, at 2,000 (the documented batch) within 1.8 points, three standard errors there: a rate that
-      // really matches the table fails at the cap with chance about 1%, one 3 points off is refuted.
+      // The claim: at every defence level the measured rate lies within 3 points of the table's chance. An
+      // equivalence claim, tested as two one-sided tests at 5% a side (intervals at simultaneous 90% over the
+      // three looks): shown when every level's interval lies inside chance ± 0.03, refuted when any level's
+      // lies entirely outside. Measured on 2,000 games (docs/model.md §7): every rate within 0.7 points of
+      // its chance; per game about 1.5 counted operations at defence 1, 2.5 at 2, 3.1 at 3, 3.4 at 4 and 6.6
+      // at 5. The widest interval, defence 4 at 63%, fits in the band at 500 games only if its rate is within
+      // half a point of the chance (z = 2.13: 2.13·sqrt(.23/1700) = 0.025), at 1,000 within 1.4 points, at
+      // 2,000 (the documented batch) within 1.8 points, three standard errors there: a rate that really
+      // matches the table fails at the cap with chance about 1%, one 3 points off is refuted.
       const ladder = load(join(SCENARIOS_DIR, "..", "test", "fixtures", "defence-ladder.yaml"));
       const arm = new Arm(["random"], [], false, "4", ladder);
       const outcome = sequentialTest(
@@ -258,11 +271,12 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
     () => {
-      // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch (seed 1). Measured
-      // on 500 games an arm with rules v3 (and requests for assistance): wrong public accusations -0.22 a game [-0.30, -0.13],
-      // incidents whose victim's evidence pointed at an innocent state -0.69 [-0.94, -0.44], armed conflict +1.8 points
-      // [-1.5, +5.1]; on 1,000: -0.21, -0.77, +1.3 [-0.9, +3.5]. The claim is the first two below zero and the war
-      // difference below +8 points (non-inferiority): each effect is about five standard errors at 500 games.
+      // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch
+      // (seed 1). Measured on 500 games an arm with rules v3 (and requests for assistance): wrong public
+      // accusations -0.22 a game [-0.30, -0.13], incidents whose victim's evidence pointed at an innocent
+      // state -0.69 [-0.94, -0.44], armed conflict +1.8 points [-1.5, +5.1]; on 1,000: -0.21, -0.77, +1.3
+      // [-0.9, +3.5]. The claim is the first two below zero and the war difference below +8 points
+      // (non-inferiority): each effect is about five standard errors at 500 games.
       const collateral = load("collateral");
       const none = new Arm([], [], false, "1", collateral);
       const linked = new Arm([], ["situationReports"], false, "1", collateral);
@@ -287,10 +301,11 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "6. being named deters: a hawk publicly named at moderate confidence attacks less afterwards",
     () => {
-      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games with rules v3: hawks ran 1.32 attacks a turn (operations
-      // other than espionage) up to the turn they were first named and 0.05 after. The unit is a named hawk seat (its
-      // own before and after rates, a paired difference); about 3 such seats come from every 10 games, so 100 games give
-      // some 30 pairs, where a drop of more than a whole attack a turn is many standard errors.
+      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games with rules v3: hawks ran 1.32 attacks a
+      // turn (operations other than espionage) up to the turn they were first named and 0.05 after. The unit
+      // is a named hawk seat (its own before and after rates, a paired difference); about 3 such seats come
+      // from every 10 games, so 100 games give some 30 pairs, where a drop of more than a whole attack a turn
+      // is many standard errors.
       const arm = new Arm([], [], false, "1");
       const outcome = sequentialTest([100, 200, 400], (n, z) => {
         arm.upTo(n);

@@ -1,4 +1,7 @@
-/** A batch game under a treatment, its row for the researchers' CSV, and a summary of many such rows (one grid cell). */
+/**
+ * A batch game under a treatment, its row for the researchers' CSV, and a summary of many such rows (one grid
+ * cell).
+ */
 import type { SeatId } from "../model/basics.ts";
 import type { GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
@@ -22,8 +25,8 @@ export function treatedScenario(
 }
 
 /**
- * The scenario's own cast, by seat in scenario order, as class games cast their bots: the persona a state names
- * (`bot:`), else the built-in cast of a shipped scenario, else one drawn from `seed`.
+ * The scenario's own cast, by seat in scenario order, as class games cast their bots: the persona a state
+ * names (`bot:`), else the built-in cast of a shipped scenario, else one drawn from `seed`.
  */
 export function scenarioCast(scenario: Scenario, seed: string): BotPersona[] {
   const seats = scenario.states.map((s) => s.id);
@@ -31,7 +34,9 @@ export function scenarioCast(scenario: Scenario, seed: string): BotPersona[] {
   return seats.map((s) => cast[s] as BotPersona);
 }
 
-/** A finished game of a batch: its final state and each seat's persona (with `:level` when a level was set). */
+/**
+ * A finished game of a batch: its final state and each seat's persona (with `:level` when a level was set).
+ */
 export interface TreatedGame {
   state: GameState;
   bots: Record<SeatId, string>;
@@ -39,8 +44,8 @@ export interface TreatedGame {
 
 /**
  * Plays game `g` (seed `<seed>:<g>`) of `scenario` (already treated) under `t`: the baseline bots exactly as
- * `npm run simulate` plays them when no level is set, else every seat's persona at that level. `bots` are cycled over
- * the seats in scenario order; empty, every baseline persona rotates through every seat.
+ * `npm run simulate` plays them when no level is set, else every seat's persona at that level. `bots` are
+ * cycled over the seats in scenario order; empty, every baseline persona rotates through every seat.
  */
 export function playTreated(
   scenario: Scenario,

@@ -1,6 +1,7 @@
 /**
- * Treatments and small factorial designs for batches: what a game is played under (CBMs in force or not available,
- * parameter overrides, bot level), the `--grid` syntax, and its expansion into every combination of levels.
+ * Treatments and small factorial designs for batches: what a game is played under (CBMs in force or not
+ * available, parameter overrides, bot level), the `--grid` syntax, and its expansion into every combination
+ * of levels.
  */
 import { CBM_KINDS, type CbmKind } from "../model/cbms.ts";
 import { DEFAULT_PARAMS } from "../model/params.ts";
@@ -18,7 +19,10 @@ export interface Treatment {
   params: Record<string, number>;
 }
 
-/** One factor of a grid: a CBM in force or not, CBM proposals allowed or not, the bot level, or a parameter's values. */
+/**
+ * One factor of a grid: a CBM in force or not, CBM proposals allowed or not, the bot level, or a parameter's
+ * values.
+ */
 export type Factor =
   | { kind: "cbm"; cbm: CbmKind }
   | { kind: "noCbms" }
@@ -66,7 +70,10 @@ function split(list: string): string[] {
     .filter(Boolean);
 }
 
-/** Parses one `--grid` term (`cbms=a,b`, `noCbms`, `botLevel=normal,hard`, `param.<name>=1,2`) into factors, or why not. */
+/**
+ * Parses one `--grid` term (`cbms=a,b`, `noCbms`, `botLevel=normal,hard`, `param.<name>=1,2`) into factors,
+ * or why not.
+ */
 function parseTerm(term: string): Factor[] | string {
   const eq = term.indexOf("=");
   const key = (eq < 0 ? term : term.slice(0, eq)).trim();
@@ -120,7 +127,10 @@ export function parseGrid(
   return { ok: true, factors };
 }
 
-/** Why a grid cannot vary something the base treatment already fixes (a CBM in --cbms, --no-cbms, --bot-level, --param), or null. */
+/**
+ * Why a grid cannot vary something the base treatment already fixes (a CBM in --cbms, --no-cbms, --bot-level,
+ * --param), or null.
+ */
 export function gridConflict(base: Treatment, factors: readonly Factor[]): string | null {
   for (const f of factors) {
     if (f.kind === "cbm" && base.cbms.includes(f.cbm)) return `${f.cbm} is both in --cbms and in --grid`;
@@ -139,7 +149,10 @@ function applyLevel(t: Treatment, f: Factor, level: string): Treatment {
   return { ...t, params: { ...t.params, [f.name]: Number(level) } };
 }
 
-/** Every combination of the factors' levels on top of `base`, the last factor varying fastest (control levels first). */
+/**
+ * Every combination of the factors' levels on top of `base`, the last factor varying fastest (control levels
+ * first).
+ */
 export function expandGrid(base: Treatment, factors: readonly Factor[]): Cell[] {
   let cells: Cell[] = [{ label: "", levels: [], treatment: base }];
   for (const f of factors) {

@@ -1,7 +1,7 @@
 /**
- * How often each state's secret objectives are met in bot games of a scenario, flagging objectives met in nearly
- * every game (trivial: e.g. a CBM in force from the start meets it) or nearly none (impossible), so that a scenario's
- * author can check its objectives before a class plays it.
+ * How often each state's secret objectives are met in bot games of a scenario, flagging objectives met in
+ * nearly every game (trivial: e.g. a CBM in force from the start meets it) or nearly none (impossible), so
+ * that a scenario's author can check its objectives before a class plays it.
  */
 import type { SeatId } from "../model/basics.ts";
 import type { Objective } from "../model/objectives.ts";
@@ -30,7 +30,10 @@ export interface ObjectiveStat {
   games: number;
   share: number;
   ci95: [number, number];
-  /** Already met in the first state of the game, before any order (a CBM or a tension the scenario starts with). */
+  /**
+   * Already met in the first state of the game, before any order (a CBM or a tension the scenario starts
+   * with).
+   */
   metAtStart: boolean;
   flag: "trivial" | "impossible" | null;
 }
@@ -52,7 +55,10 @@ export function flagOf(share: number): ObjectiveStat["flag"] {
   return null;
 }
 
-/** Plays `games` bot games (seeds `<seed>:<g>`, as `npm run simulate` does) and counts each objective met at the end. */
+/**
+ * Plays `games` bot games (seeds `<seed>:<g>`, as `npm run simulate` does) and counts each objective met at
+ * the end.
+ */
 export function objectiveReport(
   scenario: Scenario,
   t: Treatment,

@@ -11,7 +11,10 @@ import { answerProposal, chooseOrders, proposeCbms } from "../bots/personas.ts";
 import type { Persona } from "../bots/persona-names.ts";
 import { newRecord, stateHash, type GameRecord } from "../record/record.ts";
 
-/** Every seat's bots answer proposals, propose and order for the current turn, seat by seat, each from its own view (`current` returns the state after the previous step). */
+/**
+ * Every seat's bots answer proposals, propose and order for the current turn, seat by seat, each from its own
+ * view (`current` returns the state after the previous step).
+ */
 export function planBotTurn(
   current: () => GameState,
   personas: Record<SeatId, Persona>,

@@ -1,4 +1,7 @@
-/** The sequential-test helpers: quantiles, intervals, the clustered Kaplan–Meier interval, the stopping rule and its error rate. */
+/**
+ * The sequential-test helpers: quantiles, intervals, the clustered Kaplan–Meier interval, the stopping rule
+ * and its error rate.
+ */
 import { describe, expect, it } from "vitest";
 import { rngFromSeed } from "../model/rng.ts";
 import {

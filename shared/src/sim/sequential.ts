@@ -1,18 +1,22 @@
 /**
- * Sequential tests for claims shown by seeded batch simulation: play games in stages, look after each stage, stop as
- * soon as the intervals show the claim (or show its opposite), and give up at a cap. A claim with a large effect is then
- * shown by a few hundred games instead of the thousands a fixed batch sized for the smallest effect would play.
+ * Sequential tests for claims shown by seeded batch simulation: play games in stages, look after each stage,
+ * stop as soon as the intervals show the claim (or show its opposite), and give up at a cap. A claim with a
+ * large effect is then shown by a few hundred games instead of the thousands a fixed batch sized for the
+ * smallest effect would play.
  *
- * Looking several times at growing data inflates the chance of a false "shown" if every look used a plain 95% interval;
- * the intervals here use the Bonferroni z for the number of planned looks (`zForLooks`), so the chance that any look of a
- * run shows a false claim stays at most 5% (simultaneous coverage over all looks).
+ * Looking several times at growing data inflates the chance of a false "shown" if every look used a plain 95%
+ * interval; the intervals here use the Bonferroni z for the number of planned looks (`zForLooks`), so the
+ * chance that any look of a run shows a false claim stays at most 5% (simultaneous coverage over all looks).
  */
 import { wilson } from "./stats.ts";
 
 /** What one look concluded. */
 export type Verdict = "shown" | "refuted" | "open";
 
-/** The outcome of a sequential run: the final verdict ("open" means the cap was reached undecided), where it stopped, and a line per look. */
+/**
+ * The outcome of a sequential run: the final verdict ("open" means the cap was reached undecided), where it
+ * stopped, and a line per look.
+ */
 export interface SequentialOutcome {
   verdict: Verdict;
   /** Games (per arm) at the look that decided, or at the cap. */
@@ -63,14 +67,20 @@ export function normalQuantile(p: number): number {
   return x;
 }
 
-/** The z of two-sided intervals whose coverage holds at every one of `looks` looks at once, with overall confidence `confidence` (Bonferroni). */
+/**
+ * The z of two-sided intervals whose coverage holds at every one of `looks` looks at once, with overall
+ * confidence `confidence` (Bonferroni).
+ */
 export function zForLooks(looks: number, confidence = 0.95): number {
   if (!Number.isInteger(looks) || looks < 1)
     throw new RangeError(`zForLooks: looks must be a positive integer, got ${looks}`);
   return normalQuantile(1 - (1 - confidence) / (2 * looks));
 }
 
-/** Interval of p1 − p2 from k1/n1 and k2/n2: Newcombe's hybrid score interval (his method 10), built from Wilson intervals at `z`. */
+/**
+ * Interval of p1 − p2 from k1/n1 and k2/n2: Newcombe's hybrid score interval (his method 10), built from
+ * Wilson intervals at `z`.
+ */
 export function diffOfProportions(
   k1: number,
   n1: number,
@@ -112,9 +122,10 @@ export interface ClusteredTime {
 }
 
 /**
- * Kaplan–Meier survival S(t) (the share still waiting after time `t`) with a `z` interval whose variance is the
- * cluster-robust (sandwich) variance of log S(t): times from one game are not independent of each other, games are.
- * The interval is symmetric on the log scale and clipped to [0, 1]. With one time per cluster the variance is Greenwood's.
+ * Kaplan–Meier survival S(t) (the share still waiting after time `t`) with a `z` interval whose variance is
+ * the cluster-robust (sandwich) variance of log S(t): times from one game are not independent of each other,
+ * games are. The interval is symmetric on the log scale and clipped to [0, 1]. With one time per cluster the
+ * variance is Greenwood's.
  */
 export function kmSurvivalAt(
   samples: readonly ClusteredTime[],
@@ -140,7 +151,8 @@ export function kmSurvivalAt(
     logS += Math.log(1 - st.events / st.atRisk);
   }
   const s = Math.exp(logS);
-  // Influence of each sample on −log S(t): Σ over event times ≤ t of (dN_i − Y_i·h_j) / (Y_j − d_j); summed per cluster.
+  // Influence of each sample on −log S(t): Σ over event times ≤ t of (dN_i − Y_i·h_j) / (Y_j − d_j); summed
+  // per cluster.
   const byCluster = new Map<number, number>();
   for (const x of samples) {
     let inf = 0;
@@ -158,13 +170,14 @@ export function kmSurvivalAt(
 }
 
 /**
- * Runs a sequential test. `stages` are the cumulative sizes of the looks (increasing; the last is the cap); `look(n, z)`
- * brings its data up to `n` (playing only the games it has not played yet) and returns its verdict from intervals at
- * `z = zForLooks(stages.length, confidence)` plus a line describing what it saw. Stops at the first "shown" or "refuted".
+ * Runs a sequential test. `stages` are the cumulative sizes of the looks (increasing; the last is the cap);
+ * `look(n, z)` brings its data up to `n` (playing only the games it has not played yet) and returns its
+ * verdict from intervals at `z = zForLooks(stages.length, confidence)` plus a line describing what it saw.
+ * Stops at the first "shown" or "refuted".
  *
- * With the default 0.95, a claim that one side of an interval must clear (x > 0) is falsely shown with chance at most
- * 2.5% over all the looks. An equivalence claim (x within a band: both edges must be cleared, two one-sided tests) is
- * conventionally tested at 5% a side, which is `confidence` 0.90.
+ * With the default 0.95, a claim that one side of an interval must clear (x > 0) is falsely shown with chance
+ * at most 2.5% over all the looks. An equivalence claim (x within a band: both edges must be cleared, two
+ * one-sided tests) is conventionally tested at 5% a side, which is `confidence` 0.90.
  */
 export function sequentialTest(
   stages: readonly number[],
@@ -191,14 +204,20 @@ export function sequentialTest(
   return { verdict: "open", n, looks: stages.length, log };
 }
 
-/** The verdict for "x > threshold" from an interval of x: shown when it lies above, refuted when it lies at or below. */
+/**
+ * The verdict for "x > threshold" from an interval of x: shown when it lies above, refuted when it lies at or
+ * below.
+ */
 export function above(ci: readonly [number, number], threshold: number): Verdict {
   if (ci[0] > threshold) return "shown";
   if (ci[1] <= threshold) return "refuted";
   return "open";
 }
 
-/** The verdict for "x < threshold" from an interval of x: shown when it lies below, refuted when it lies at or above. */
+/**
+ * The verdict for "x < threshold" from an interval of x: shown when it lies below, refuted when it lies at or
+ * above.
+ */
 export function below(ci: readonly [number, number], threshold: number): Verdict {
   if (ci[1] < threshold) return "shown";
   if (ci[0] >= threshold) return "refuted";

@@ -1,9 +1,9 @@
 /**
- * The games a tournament plays, in two formats.
- * `roundrobin`: every game seats entrants drawn from seeded shuffles of the field, so entrants meet at random in random seats.
- * `duplicate` (as in duplicate bridge): each deal fixes a seed, a focal seat and the bots of the other seats, and every
- * entrant plays that deal's focal seat; entrants are then compared on the same deals, and the deal-adjusted score
- * (score less the deal's mean over the entrants, plus the grand mean) removes what is common to a deal.
+ * The games a tournament plays, in two formats. `roundrobin`: every game seats entrants drawn from seeded
+ * shuffles of the field, so entrants meet at random in random seats. `duplicate` (as in duplicate bridge):
+ * each deal fixes a seed, a focal seat and the bots of the other seats, and every entrant plays that deal's
+ * focal seat; entrants are then compared on the same deals, and the deal-adjusted score (score less the
+ * deal's mean over the entrants, plus the grand mean) removes what is common to a deal.
  */
 import { rngFromSeed } from "../model/rng.ts";
 import type { GameOptions } from "../model/types.ts";
@@ -25,7 +25,9 @@ export interface TournamentSpec {
   format?: TournamentFormat;
   /** The entrants; every doctrinal persona at every level when empty. */
   bots: BotSpec[];
-  /** Duplicate format: the bots the other seats of a deal are drawn from; the entrants when absent or empty. */
+  /**
+   * Duplicate format: the bots the other seats of a deal are drawn from; the entrants when absent or empty.
+   */
   field?: BotSpec[];
   options?: Partial<GameOptions>;
 }
@@ -35,7 +37,10 @@ export function allEntrants(): BotSpec[] {
   return BOT_LEVELS.flatMap((level) => DOCTRINAL_PERSONAS.map((persona) => ({ persona, level })));
 }
 
-/** The entrants of game `g`: consecutive seats of an endless sequence of seeded shuffles of all entrants, so every entrant plays once per shuffle. */
+/**
+ * The entrants of game `g`: consecutive seats of an endless sequence of seeded shuffles of all entrants, so
+ * every entrant plays once per shuffle.
+ */
 export function lineup(
   entrants: readonly BotSpec[],
   seats: readonly SeatId[],
@@ -65,7 +70,10 @@ export function lineup(
   return out;
 }
 
-/** The deal `d` of a duplicate tournament: its game seed, focal seat and the bots of the other seats (from seeded shuffles of the field). */
+/**
+ * The deal `d` of a duplicate tournament: its game seed, focal seat and the bots of the other seats (from
+ * seeded shuffles of the field).
+ */
 export function deal(
   field: readonly BotSpec[],
   seats: readonly SeatId[],
@@ -90,13 +98,21 @@ export function dealCount(games: number, entrants: number): number {
   return Math.max(1, Math.ceil(games / Math.max(1, entrants)));
 }
 
-/** One game of a tournament, in the order the result reads them: its seed, its line-up and, in a duplicate, the deal and its focal seat. */
+/**
+ * One game of a tournament, in the order the result reads them: its seed, its line-up and, in a duplicate,
+ * the deal and its focal seat.
+ */
 export interface TournamentGame {
   seed: string;
   specs: Record<SeatId, BotSpec>;
-  /** The game's index (round robin) or the deal's (duplicate): games of one group are compared with one another. */
+  /**
+   * The game's index (round robin) or the deal's (duplicate): games of one group are compared with one
+   * another.
+   */
   group: number;
-  /** Duplicate: the seat whose score counts (the entrant's); null in a round robin, where every seat counts. */
+  /**
+   * Duplicate: the seat whose score counts (the entrant's); null in a round robin, where every seat counts.
+   */
   focal: SeatId | null;
 }
 

@@ -1,7 +1,8 @@
 /**
- * A tournament's table from its games and their scores: every entrant's mean score with its 95% interval, raw and
- * adjusted (seat-adjusted in a round robin, deal-adjusted in a duplicate), Elo from the pairwise results within each
- * group of comparable games, the levels pooled, and whether the hard bots clear the easy and normal ones.
+ * A tournament's table from its games and their scores: every entrant's mean score with its 95% interval, raw
+ * and adjusted (seat-adjusted in a round robin, deal-adjusted in a duplicate), Elo from the pairwise results
+ * within each group of comparable games, the levels pooled, and whether the hard bots clear the easy and
+ * normal ones.
  */
 import type { SeatId } from "../model/basics.ts";
 import { BOT_LEVELS, botLabel, type BotLevel, type BotSpec } from "../bots/doctrines.ts";
@@ -28,9 +29,10 @@ export interface TournamentRow extends MeanCi {
   level: BotLevel;
   games: number;
   /**
-   * Round robin: seat-adjusted, each score less its seat's mean over the tournament plus the overall mean (removes the
-   * seats' unequal endowments). Duplicate: deal-adjusted, each score less its deal's mean over the entrants plus the
-   * overall mean (removes the seed, the seat and the other seats' bots, which every entrant shares on a deal).
+   * Round robin: seat-adjusted, each score less its seat's mean over the tournament plus the overall mean
+   * (removes the seats' unequal endowments). Duplicate: deal-adjusted, each score less its deal's mean over
+   * the entrants plus the overall mean (removes the seed, the seat and the other seats' bots, which every
+   * entrant shares on a deal).
    */
   adjusted: MeanCi;
   elo: number;
@@ -49,11 +51,17 @@ export interface TournamentResult {
   /** Every level pooled over its personas. */
   levels: Array<MeanCi & { level: BotLevel; games: number; adjusted: MeanCi }>;
   outcomes: { armedConflict: number; stablePeace: number; turnLimit: number };
-  /** For each hard entrant (and the pooled hard level): the easy and normal entrants whose 95% interval it does not clear. */
+  /**
+   * For each hard entrant (and the pooled hard level): the easy and normal entrants whose 95% interval it
+   * does not clear.
+   */
   hardNotClear: Record<string, string[]>;
   /** The same with seat-adjusted (round robin) or deal-adjusted (duplicate) intervals. */
   hardNotClearAdjusted: Record<string, string[]>;
-  /** Duplicate format: the pooled hard level's mean score less each easy and normal entrant's, deal by deal, with its 95% interval. */
+  /**
+   * Duplicate format: the pooled hard level's mean score less each easy and normal entrant's, deal by deal,
+   * with its 95% interval.
+   */
   hardLead: Record<string, MeanCi>;
 }
 
@@ -63,7 +71,10 @@ export interface GameScore {
   scores: Record<SeatId, number>;
 }
 
-/** One entrant's score in one game; `group` is what the adjustment removes (its seat in a round robin, its deal in a duplicate). */
+/**
+ * One entrant's score in one game; `group` is what the adjustment removes (its seat in a round robin, its
+ * deal in a duplicate).
+ */
 interface ScoreRecord {
   label: string;
   level: BotLevel;
@@ -83,7 +94,10 @@ function pairsWithin(result: ReadonlyArray<{ label: string; score: number }>, pa
   }
 }
 
-/** Duplicate: per weaker entrant, the mean over deals of (the hard entrants' mean score on the deal − its score on the deal). */
+/**
+ * Duplicate: per weaker entrant, the mean over deals of (the hard entrants' mean score on the deal − its
+ * score on the deal).
+ */
 function hardLead(records: readonly ScoreRecord[], rows: readonly TournamentRow[]): Record<string, MeanCi> {
   const byDeal = new Map<string, ScoreRecord[]>();
   for (const r of records) byDeal.set(r.group, [...(byDeal.get(r.group) ?? []), r]);
@@ -104,7 +118,10 @@ function hardLead(records: readonly ScoreRecord[], rows: readonly TournamentRow[
   return out;
 }
 
-/** The table of a tournament from its games (tournamentGames) and their scores, in the same order, however they were played. */
+/**
+ * The table of a tournament from its games (tournamentGames) and their scores, in the same order, however
+ * they were played.
+ */
 export function tournamentResult(
   spec: TournamentSpec,
   games: readonly TournamentGame[],

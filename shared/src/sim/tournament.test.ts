@@ -193,7 +193,8 @@ describe("tournament", () => {
       }
       expect(dealCount(37, 18)).toBe(3);
       expect(dealCount(1, 18)).toBe(1);
-      // Every seat of every game is seen by a decide wrapper: the focal seat holds each entrant once per deal, the others the deal's bots.
+      // Every seat of every game is seen by a decide wrapper: the focal seat holds each entrant once per
+      // deal, the others the deal's bots.
       const bots: BotSpec[] = [
         { persona: "dove", level: "normal" },
         { persona: "reciprocal", level: "easy" },
@@ -231,7 +232,8 @@ describe("tournament", () => {
         }
       }
       for (const r of a.rows) expect(r.games).toBe(4);
-      // Every entrant plays every deal, so deal adjustment moves every mean by the same amount: differences are unchanged.
+      // Every entrant plays every deal, so deal adjustment moves every mean by the same amount: differences
+      // are unchanged.
       const [x, y] = a.rows as [(typeof a.rows)[number], (typeof a.rows)[number]];
       expect(x.adjusted.mean - y.adjusted.mean).toBeCloseTo(x.mean - y.mean, 3);
       // The paired lead of the hard level over a weaker entrant is the difference of their means.

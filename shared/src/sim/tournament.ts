@@ -1,6 +1,6 @@
 /**
- * Tournaments of bot personas and levels: every game of the list (tournament-games.ts) played by its bots, and the
- * table of their scores (tournament-table.ts): mean scores with 95% intervals and Elo ratings.
+ * Tournaments of bot personas and levels: every game of the list (tournament-games.ts) played by its bots,
+ * and the table of their scores (tournament-table.ts): mean scores with 95% intervals and Elo ratings.
  */
 import type { SeatId } from "../model/basics.ts";
 import type { BotOptions } from "../bots/bot.ts";

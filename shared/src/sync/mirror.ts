@@ -8,7 +8,9 @@ export interface VersionedPatch {
   ops: readonly PatchOp[];
 }
 
-/** Holds the latest version of a view; every applied patch gives a new object, the old one is never changed. */
+/**
+ * Holds the latest version of a view; every applied patch gives a new object, the old one is never changed.
+ */
 export class ViewMirror<V extends { version: number }> {
   current: V | null = null;
 

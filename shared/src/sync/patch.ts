@@ -25,7 +25,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Compares two JSON values (plain objects, arrays, primitives); `undefined` object members count as absent. */
+/**
+ * Compares two JSON values (plain objects, arrays, primitives); `undefined` object members count as absent.
+ */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) {
@@ -83,7 +85,10 @@ function diffInto(a: unknown, b: unknown, path: PathKey[], out: PatchOp[]): void
   out.push(["set", [...path], b]);
 }
 
-/** The ops that turn `before` into `after` (both objects or arrays); empty when they are equal. Reads both, writes neither. */
+/**
+ * The ops that turn `before` into `after` (both objects or arrays); empty when they are equal. Reads both,
+ * writes neither.
+ */
 export function diffJson(before: object, after: object): PatchOp[] {
   const out: PatchOp[] = [];
   diffInto(before, after, [], out);
@@ -93,7 +98,10 @@ export function diffJson(before: object, after: object): PatchOp[] {
 /** Why a patch could not be applied. */
 export class PatchError extends Error {}
 
-/** Applies ops to `root` without mutating it: containers on a changed path are copied once, the rest is shared. */
+/**
+ * Applies ops to `root` without mutating it: containers on a changed path are copied once, the rest is
+ * shared.
+ */
 export function applyPatch<T extends object>(root: T, ops: readonly PatchOp[]): T {
   const copied = new Set<object>();
   const own = <C extends object>(c: C): C => {

@@ -1,4 +1,7 @@
-/** Test helpers for rule tests: a quiet game from the fixture scenario, resolution that must succeed, incident lookup. */
+/**
+ * Test helpers for rule tests: a quiet game from the fixture scenario, resolution that must succeed, incident
+ * lookup.
+ */
 import { createGame } from "../game/create.ts";
 import { resolveTurn } from "../game/resolve.ts";
 import type { GameEvent } from "../model/events.ts";
@@ -15,7 +18,10 @@ export const QUIET: Partial<ModelParams> = {
   digitalGrowth: 0,
 };
 
-/** A new game of the fixture scenario, quiet unless `params` says otherwise. Throws if the engine refuses (a test bug). */
+/**
+ * A new game of the fixture scenario, quiet unless `params` says otherwise. Throws if the engine refuses (a
+ * test bug).
+ */
 export function testGame(
   o: {
     params?: Partial<ModelParams>;

@@ -1,4 +1,7 @@
-/** Every bot message template filled with sample values, for the tests that check bots' words stay short and plain. */
+/**
+ * Every bot message template filled with sample values, for the tests that check bots' words stay short and
+ * plain.
+ */
 import type { CbmKind } from "../model/cbms.ts";
 import type { BotPersona } from "../bots/doctrines.ts";
 import {

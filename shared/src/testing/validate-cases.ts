@@ -1,7 +1,7 @@
 /**
- * Test helpers for the engine's error-code tests (shared/src/game/validate*.test.ts): a small quiet game, steps and
- * resolutions that must pass, a step that must be refused with a given code while changing nothing, and the states
- * the cases start from.
+ * Test helpers for the engine's error-code tests (shared/src/game/validate*.test.ts): a small quiet game,
+ * steps and resolutions that must pass, a step that must be refused with a given code while changing nothing,
+ * and the states the cases start from.
  */
 import { expect } from "vitest";
 import { createGame } from "../game/create.ts";

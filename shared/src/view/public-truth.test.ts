@@ -1,7 +1,7 @@
 /**
- * Whatever is public depends only on what is public or on a victim's own beliefs, never on the hidden truth: swap the
- * true author of an incident (same draws), and a bystander's view stays identical while its own evidence and the
- * victim's beliefs are the same in both worlds.
+ * Whatever is public depends only on what is public or on a victim's own beliefs, never on the hidden truth:
+ * swap the true author of an incident (same draws), and a bystander's view stays identical while its own
+ * evidence and the victim's beliefs are the same in both worlds.
  */
 import { describe, expect, it } from "vitest";
 import type { GameState, Nation } from "../model/types.ts";

@@ -45,7 +45,9 @@ export interface IncidentView {
   public: boolean;
   overt: boolean;
   lethal: boolean;
-  /** The true author, when the viewer may know it; "nonState" for a known non-state author; null = unknown. */
+  /**
+   * The true author, when the viewer may know it; "nonState" for a known non-state author; null = unknown.
+   */
   author: SeatId | "nonState" | null;
   /** Damage done, when visible (public incident, the victim, the author). */
   damage: { economy: number; stability: number } | null;
@@ -92,7 +94,10 @@ export interface GameView {
   nations: Record<SeatId, NationView>;
   tension: Record<string, number>;
   tensionHistory: Record<string, number[]>;
-  /** Pairs at the brink (key `a|b`), with the turn each reached it: each side chooses to stand firm, stand down or strike. */
+  /**
+   * Pairs at the brink (key `a|b`), with the turn each reached it: each side chooses to stand firm, stand
+   * down or strike.
+   */
   brinks: Record<string, number>;
   /** Collective-defence commitments from the scenario. */
   alliances: Alliance[];

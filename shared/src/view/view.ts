@@ -12,7 +12,10 @@ function seatOf(viewer: Viewer): SeatId | null {
   return viewer.role === "player" ? viewer.seat : null;
 }
 
-/** True when a CBM in force shows `id`'s cyber and defence to `me`: one that reveals its member to all, or its members to each other. */
+/**
+ * True when a CBM in force shows `id`'s cyber and defence to `me`: one that reveals its member to all, or its
+ * members to each other.
+ */
 function revealedByCbm(s: GameState, id: SeatId, me: SeatId | null): boolean {
   return CBM_KINDS.some(
     (k) =>
@@ -40,10 +43,11 @@ function nationView(s: GameState, id: SeatId, me: SeatId | null, revealed: boole
 }
 
 /**
- * Projections of incidents, per incident object and viewer. Game states are never changed once made (every step
- * returns new objects for what it changes), so an incident object always projects the same way for the same viewer;
- * reusing the projection lets consumers (the server's view diff) skip unchanged incidents by identity. Frozen, so a
- * consumer that tried to change a shared projection would fail loudly instead of corrupting others.
+ * Projections of incidents, per incident object and viewer. Game states are never changed once made (every
+ * step returns new objects for what it changes), so an incident object always projects the same way for the
+ * same viewer; reusing the projection lets consumers (the server's view diff) skip unchanged incidents by
+ * identity. Frozen, so a consumer that tried to change a shared projection would fail loudly instead of
+ * corrupting others.
  */
 const incidentViews = new WeakMap<Incident, Map<string, IncidentView | null>>();
 
@@ -133,7 +137,10 @@ function scoreView(s: GameState, seat: SeatId, full: boolean): ScoreView {
   };
 }
 
-/** The game as `viewer` may see it: players their seat, observers the public, the facilitator (and everyone after the end) everything. An unknown seat sees the public view. */
+/**
+ * The game as `viewer` may see it: players their seat, observers the public, the facilitator (and everyone
+ * after the end) everything. An unknown seat sees the public view.
+ */
 export function viewFor(s: GameState, viewer: Viewer): GameView {
   const claimed = seatOf(viewer);
   const me = isSeat(s, claimed) ? claimed : null;
