@@ -19,6 +19,7 @@ import {
   savedGame,
   setCurrentGame,
 } from "./saved-games.ts";
+import { turnAnnouncement } from "./announce.ts";
 
 export type { ClientView };
 
@@ -97,7 +98,7 @@ function attach(r: Room): void {
     const before = view.value;
     view.value = v;
     describeGame(r.roomId, { name: v.session.name, title: v.game.scenario.title, who: whoIn(v) });
-    if (before && before.game.turn !== v.game.turn) announcement.value = summariseTurn(before, v);
+    if (before && before.game.turn !== v.game.turn) announcement.value = turnAnnouncement(before, v);
     if (before && before.session.phase !== "ended" && v.session.phase === "ended")
       announcement.value = `The game has ended: ${outcomeWords(v.game.outcome, (s) => v.game.nations[s]?.name ?? s)}. The debrief is open.`;
   };
@@ -141,20 +142,6 @@ function attach(r: Room): void {
     }
     void reconnect();
   });
-}
-
-function summariseTurn(before: ClientView, v: ClientView): string {
-  const parts: string[] = [`Turn ${before.game.turn} resolved.`];
-  for (const [pair, t] of Object.entries(v.game.tension)) {
-    const old = before.game.tension[pair] ?? t;
-    if (Math.abs(t - old) >= 0.5) {
-      const [a, b] = pair.split("|");
-      parts.push(
-        `${v.game.nations[a ?? ""]?.name}–${v.game.nations[b ?? ""]?.name} tension ${old.toFixed(1)} to ${t.toFixed(1)}.`,
-      );
-    }
-  }
-  return parts.join(" ");
 }
 
 async function reconnect(): Promise<void> {
