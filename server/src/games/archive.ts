@@ -20,6 +20,7 @@ import { sameSecret } from "../session/tokens.ts";
 import type { Member } from "../session/types.ts";
 import type { Checkpoint, Closure, StoredGame } from "../store/journal-store.ts";
 import { codeInUse, sleepingByCode } from "./registry.ts";
+import { isStateHash } from "./entry-hash.ts";
 
 /** What a closed game's members are told (and anyone who looks its code up). */
 export function closureNotice(rules: number, engine: number): string {
@@ -76,7 +77,8 @@ export function journalRecord(
   let lastHash: string | undefined = first.hash;
   for (const e of upTo) {
     if (e.kind !== "step") continue;
-    lastHash = e.hash;
+    // An orders step keeps a digest of the orders, not a state's hash (entry-hash.ts).
+    if (e.hash !== undefined && isStateHash(e.hash)) lastHash = e.hash;
     steps.push(e.step.type === "resolve" && e.hash !== undefined ? { ...e.step, hash: e.hash } : e.step);
   }
   const facts = stateFacts(checkpoint?.state);

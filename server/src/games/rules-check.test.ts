@@ -7,6 +7,7 @@ import { stateHash } from "@firebreak/shared";
 import type { JournalEntry, StoredEntry } from "../session/journal.ts";
 import { applyEntry, createSession } from "../session/session.ts";
 import { scenario, started } from "../testing/fixtures.ts";
+import { entryHash, isStateHash } from "./entry-hash.ts";
 import { checkJournal } from "./rules-check.ts";
 
 /**
@@ -31,7 +32,7 @@ function hashedJournal(): StoredEntry[] {
     const r = applyEntry(session, e);
     if (!r.ok) throw new Error(`${e.kind}: ${r.error.message}`);
     session = r.value;
-    out.push(e.kind === "step" ? { ...e, hash: stateHash(session.game) } : e);
+    out.push(e.kind === "step" ? { ...e, hash: entryHash(e, session.game) } : e);
   }
   return out;
 }
@@ -62,6 +63,20 @@ describe("checking a stored game's journal against this engine", () => {
     const missing = checkJournal(unhashed, scenario, 7, 8);
     expect(missing.kind).toBe("differs");
     if (missing.kind === "differs") expect(missing.why).toMatch(/no state hash at the start/);
+  });
+
+  it("a seat's orders keep a digest of those orders, never the whole state's hash; one that differs ends the game", () => {
+    const entries = hashedJournal();
+    const at = entries.findIndex((e) => e.kind === "step" && e.step.type === "orders");
+    const kept = (entries[at] as { hash?: string }).hash ?? "";
+    expect(kept).toMatch(/^orders:/);
+    expect(isStateHash(kept)).toBe(false);
+    expect(isStateHash((entries[resolveAt(entries)] as { hash?: string }).hash ?? "orders:")).toBe(true);
+    // An engine that normalised those orders otherwise would keep another digest: the check names the entry.
+    const tampered = altered(entries, at, (e) => ({ ...e, hash: "orders:0000000000000000" }));
+    const differs = checkJournal(tampered, scenario, 7, 8);
+    expect(differs.kind).toBe("differs");
+    if (differs.kind === "differs") expect(differs.why).toMatch(/after turn 1 \(orders of north\)/);
   });
 
   it("a journal written before hashes were kept replays under its own rules, and is not the same game under others", () => {

@@ -4,7 +4,8 @@
  * another engine cannot prove it plays the same game, the game is closed rather than silently changed
  * (restore.ts).
  */
-import { RULES_VERSION, stateHash, type Scenario } from "@firebreak/shared";
+import { RULES_VERSION, type Scenario } from "@firebreak/shared";
+import { entryHash } from "./entry-hash.ts";
 import type { StoredEntry } from "../session/journal.ts";
 import { applyEntry, createSession } from "../session/session.ts";
 import type { SessionState } from "../session/types.ts";
@@ -54,7 +55,7 @@ export function checkJournal(
   const parted = (why: string): JournalCheck => ({ kind: same ? "broken" : "differs", why });
   const first = entries[0];
   if (first?.kind !== "create") return { kind: "broken", why: "a journal starts with its create entry" };
-  let last: { hash: string; at: string; session: SessionState } | null = null;
+  let last: { hash: string; at: string; session: SessionState; entry: StoredEntry } | null = null;
   try {
     const created = createSession(first, scenario);
     if (!created.ok) return parted(`${created.error.code}: ${created.error.message}`);
@@ -73,11 +74,11 @@ export function checkJournal(
         if (!same) return { kind: "differs", why: `the journal kept no state hash at ${at}` };
         continue;
       }
-      if (!same && stateHash(s.game) !== kept)
+      if (!same && entryHash(e, s.game) !== kept)
         return { kind: "differs", why: `the state after ${at} is not the one the game had` };
-      last = { hash: kept, at, session: s };
+      last = { hash: kept, at, session: s, entry: e };
     }
-    if (same && last !== null && stateHash(last.session.game) !== last.hash)
+    if (same && last !== null && entryHash(last.entry, last.session.game) !== last.hash)
       return { kind: "differs", why: `the state after ${last.at} is not the one the game had` };
     return { kind: "same", session: s };
   } catch (e) {

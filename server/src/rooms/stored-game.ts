@@ -6,6 +6,7 @@
 import { stateHash } from "@firebreak/shared";
 import { usableScenario } from "../scenarios/uploads.ts";
 import { tableGame } from "../exercises/tables.ts";
+import { entryHash } from "../games/entry-hash.ts";
 import { forkParent } from "../games/fork-parent.ts";
 import { services } from "../services.ts";
 import { newGame } from "../session/creating.ts";
@@ -77,7 +78,7 @@ export function appendEntry(gameId: string, entry: JournalEntry, after?: Session
   try {
     const store = services().store;
     if (entry.kind === "step" && after !== undefined) {
-      const hash = stateHash(after.game);
+      const hash = entryHash(entry, after.game);
       store.append(gameId, { ...entry, hash });
       if (entry.step.type === "resolve" || entry.step.type === "end") keepState(gameId, after, hash);
     } else store.append(gameId, entry);
