@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { viewFor, type IncidentView } from "@firebreak/shared";
 import { testScenario } from "@firebreak/shared/testing";
-import { playGame } from "../../../shared/src/sim/play.ts";
+import { playGame } from "@firebreak/shared/testing";
 import { objectiveReason } from "./outcomes.tsx";
 import { blames, lanes, turnsPlayed } from "./pair-chart.tsx";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RULES_VERSION, type GameRecord } from "@firebreak/shared";
-import { playGame } from "../../../shared/src/sim/play.ts";
+import { playGame } from "@firebreak/shared/testing";
 import { testScenario } from "@firebreak/shared/testing";
 import { parseRecordText, prepareRecord } from "./load.ts";
 

@@ -57,3 +57,6 @@ export function testScenario(n = 4, overrides: Partial<Scenario> = {}): Scenario
   if (!r.ok) throw new Error(`invalid fixture: ${JSON.stringify(r.problems)}`);
   return r.scenario;
 }
+
+/** Seeded bot games to the end, for tests in other packages (the client's review tests among them). */
+export { playGame } from "../sim/play.ts";
