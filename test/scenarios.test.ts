@@ -217,7 +217,9 @@ describe("a scenario written from the guide, with mistakes", () => {
     [
       "        cbm: hotline\n",
       "        cbm: redPhone\n",
-      "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct, normInfrastructure, normCerts, normDueDiligence, normAssistance, normSupplyChain",
+      "states[1].objectives[0].cbm: must be one of hotline, situationReports, consultations, " +
+        "jointObservation, publishDoctrine, noFirstUse, selfDefenceCatalogue, codeOfConduct, " +
+        "normInfrastructure, normCerts, normDueDiligence, normAssistance, normSupplyChain",
     ],
     [
       "        rival: north",

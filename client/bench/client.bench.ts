@@ -51,7 +51,9 @@ for (let i = 0; i < 5; i++) {
   await page.waitForTimeout(3000);
   idleBusy.push((await busy()) - b0 > 0 ? ((await busy()) - b0) / ((Date.now() - w0) / 1000) : 0);
   const frames = (await page.evaluate(
-    "new Promise((resolve) => { let n = 0; const start = performance.now(); const tick = () => { n++; if (performance.now() - start < 3000) requestAnimationFrame(tick); else resolve(n / ((performance.now() - start) / 1000)); }; requestAnimationFrame(tick); })",
+    "new Promise((resolve) => { let n = 0; const start = performance.now(); const tick = () => { " +
+      "n++; if (performance.now() - start < 3000) requestAnimationFrame(tick); else resolve(n / " +
+      "((performance.now() - start) / 1000)); }; requestAnimationFrame(tick); })",
   )) as number;
   fps.push(frames);
   await ctx.close();
@@ -82,12 +84,16 @@ else {
     `  shipped JavaScript, gzipped: ${result.shippedJsGzipKB} KB (target <= 700 KB: ${result.shippedJsGzipKB <= 700 ? "PASS" : "FAIL"})\n`,
   );
   process.stdout.write(
-    `  navigation to interactive board (home, one click, board ready): median ${result.navigationToBoardMs.median} ms over ${runs.length} runs [${runs.join(", ")}]\n`,
+    `  navigation to interactive board (home, one click, board ready): median ` +
+      `${result.navigationToBoardMs.median} ms over ${runs.length} runs [${runs.join(", ")}]\n`,
   );
   process.stdout.write(
-    `  idle board frame rate (the page's requestAnimationFrame rate): median ${result.idleFps.median} fps [${result.idleFps.runs.join(", ")}]\n`,
+    `  idle board frame rate (the page's requestAnimationFrame rate): median ` +
+      `${result.idleFps.median} fps [${result.idleFps.runs.join(", ")}]\n`,
   );
   process.stdout.write(
-    `  main thread busy while the board is idle: median ${(result.idleMainThreadBusy.median * 100).toFixed(1)}% [${result.idleMainThreadBusy.runs.map((x) => `${(x * 100).toFixed(1)}%`).join(", ")}]\n`,
+    `  main thread busy while the board is idle: median ` +
+      `${(result.idleMainThreadBusy.median * 100).toFixed(1)}% ` +
+      `[${result.idleMainThreadBusy.runs.map((x) => `${(x * 100).toFixed(1)}%`).join(", ")}]\n`,
   );
 }

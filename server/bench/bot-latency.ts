@@ -95,10 +95,12 @@ console.log(
   `  event-loop delay (ms): mean ${ms(eld.mean)}  p50 ${ms(eld.percentile(50))}  p99 ${ms(eld.percentile(99))}  max ${ms(eld.max)}`,
 );
 console.log(
-  `  other room's chat round trip (ms, n=${pings.length}): p50 ${f(pct(pings, 50))}  p95 ${f(pct(pings, 95))}  p99 ${f(pct(pings, 99))}  max ${f(Math.max(...pings))}`,
+  `  other room's chat round trip (ms, n=${pings.length}): p50 ${f(pct(pings, 50))}  p95 ` +
+    `${f(pct(pings, 95))}  p99 ${f(pct(pings, 99))}  max ${f(Math.max(...pings))}`,
 );
 console.log(
-  `  ready -> next turn with all bots ready (ms): mean ${f(turnTimes.reduce((a, b) => a + b, 0) / Math.max(1, turnTimes.length))}  max ${f(Math.max(...turnTimes))}`,
+  `  ready -> next turn with all bots ready (ms): mean ` +
+    `${f(turnTimes.reduce((a, b) => a + b, 0) / Math.max(1, turnTimes.length))}  max ${f(Math.max(...turnTimes))}`,
 );
 await me.room.leave();
 await other.room.leave();

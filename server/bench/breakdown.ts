@@ -99,7 +99,8 @@ export function measureBreakdown(dbPath: string, ms = 150): Breakdown | null {
   const db = new DatabaseSync(dbPath, { readOnly: true });
   const best = db
     .prepare(
-      "SELECT g.id AS id, COUNT(*) AS n FROM games g JOIN journal j ON j.game = g.id WHERE g.ended = 1 GROUP BY g.id ORDER BY n DESC LIMIT 1",
+      "SELECT g.id AS id, COUNT(*) AS n FROM games g JOIN journal j ON j.game = g.id WHERE g.ended = " +
+        "1 GROUP BY g.id ORDER BY n DESC LIMIT 1",
     )
     .get() as { id: string; n: number } | undefined;
   if (!best) {

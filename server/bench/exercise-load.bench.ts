@@ -146,7 +146,8 @@ function report(r: Awaited<ReturnType<typeof runExerciseBench>>): string {
     `  orders ${d(r.orders)}`,
     `  ready  ${d(r.ready)}`,
     `  turn   ${d(r.turnLatency)}`,
-    `  dashboards sent ${r.dashboardsSent}; rejected ${JSON.stringify(r.rejected)}; failed ${JSON.stringify(r.failed)}; disconnects ${r.disconnects}`,
+    `  dashboards sent ${r.dashboardsSent}; rejected ${JSON.stringify(r.rejected)}; failed ` +
+      `${JSON.stringify(r.failed)}; disconnects ${r.disconnects}`,
   ].join("\n");
 }
 

@@ -119,7 +119,8 @@ export async function play(r: Ramp, srv: PlayServer, echoWs: WebSocket, cores: n
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now();
       log(
-        `${runs.filter((run) => run.ended === run.people.length).length}/${runs.length} games ended; ${rec.latency.ready.length} readies, ${rec.views - views0} views`,
+        `${runs.filter((run) => run.ended === run.people.length).length}/${runs.length} games ended; ` +
+          `${rec.latency.ready.length} readies, ${rec.views - views0} views`,
       );
     }
   }

@@ -171,11 +171,16 @@ export function formatLoadBench(b: LoadBench): string {
     `Server load benchmark${b.setup.roomsReady < TARGET_ROOMS ? ` (${b.setup.roomsReady} rooms: below the target scale of ${TARGET_ROOMS})` : ""}`,
   );
   out.push(
-    `Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.cpu.loadAverageAfter.join(" ")} after`,
+    `Machine: ${m.cpu}, ${m.cores} cores shared by the server process, the client process and ` +
+      `anything else running; Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} ` +
+      `before, ${b.cpu.loadAverageAfter.join(" ")} after`,
   );
   out.push(
-    `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms, starts spread over ${b.config.startSpreadSeconds} s; ` +
-      `created and joined in ${b.setup.seconds} s (join p50 ${f(b.setup.joinMs.p50)} ms, p99 ${f(b.setup.joinMs.p99)} ms${b.setup.failures ? `, ${b.setup.failures} rooms failed` : ""})`,
+    `Setup: ${b.setup.roomsReady}/${b.config.rooms} rooms × 6 SDK clients (${b.setup.clients} ` +
+      `connections) on one server process, ${b.config.scenario}, think ${b.config.thinkMs} ms, ` +
+      `starts spread over ${b.config.startSpreadSeconds} s; ` +
+      `created and joined in ${b.setup.seconds} s (join p50 ${f(b.setup.joinMs.p50)} ms, p99 ` +
+      `${f(b.setup.joinMs.p99)} ms${b.setup.failures ? `, ${b.setup.failures} rooms failed` : ""})`,
   );
   out.push(
     `Play: ${b.play.seconds} s; ${b.play.gamesEnded}/${b.setup.roomsReady} games ended${
@@ -187,12 +192,16 @@ export function formatLoadBench(b: LoadBench): string {
     }; ${b.play.turnsResolved} turns resolved; ${b.play.requestsPerSecond} requests/s answered, ${b.play.viewsPerSecond} views/s received`,
   );
   out.push(
-    `CPU during play, in cores: server ${f(b.cpu.server)}, clients ${f(b.cpu.clients)}, other processes ${f(b.cpu.others)} (machine ${f(b.cpu.machine)} of ${m.cores}); ` +
-      `server ${f(b.cpu.serverMsPerRequest)} ms CPU per request → one core answers at most ~${f(b.cpu.serverRequestsPerCoreSecond, 0)} requests/s; client event-loop delay p50 ${f(b.play.clientLoopDelayMs.p50)} ms, p99 ${f(b.play.clientLoopDelayMs.p99)} ms`,
+    `CPU during play, in cores: server ${f(b.cpu.server)}, clients ${f(b.cpu.clients)}, other ` +
+      `processes ${f(b.cpu.others)} (machine ${f(b.cpu.machine)} of ${m.cores}); ` +
+      `server ${f(b.cpu.serverMsPerRequest)} ms CPU per request → one core answers at most ` +
+      `~${f(b.cpu.serverRequestsPerCoreSecond, 0)} requests/s; client event-loop delay p50 ` +
+      `${f(b.play.clientLoopDelayMs.p50)} ms, p99 ${f(b.play.clientLoopDelayMs.p99)} ms`,
   );
   if (b.cpu.others > 0.25)
     out.push(
-      `Other processes used ${f(b.cpu.others)} cores during play: the machine was shared and the latencies are pessimistic (compare the echo round trip under load).`,
+      `Other processes used ${f(b.cpu.others)} cores during play: the machine was shared and the ` +
+        `latencies are pessimistic (compare the echo round trip under load).`,
     );
   out.push("");
   const rows: Array<Array<string | number>> = [];
@@ -221,20 +230,24 @@ export function formatLoadBench(b: LoadBench): string {
   );
   const mem = b.memory;
   out.push(
-    `Server memory (VmRSS): ${mem.baselineMb} MB after start-up and two games, ${mem.afterJoinMb} MB with ${b.setup.roomsReady} rooms joined, ${mem.afterPlayMb} MB after play (peak ${mem.peakMb} MB); ` +
+    `Server memory (VmRSS): ${mem.baselineMb} MB after start-up and two games, ${mem.afterJoinMb} MB ` +
+      `with ${b.setup.roomsReady} rooms joined, ${mem.afterPlayMb} MB after play (peak ${mem.peakMb} MB); ` +
       `per room ${f(mem.perRoomJoinedKb, 0)} KB joined, ${f(mem.perRoomAfterPlayKb, 0)} KB after play`,
   );
   const rej = Object.entries(b.play.rejected);
   const fail = Object.entries(b.play.failed);
   if (rej.length || fail.length || b.play.disconnects || b.quietGame?.disconnects)
     out.push(
-      `Rejected: ${rej.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; failed: ${fail.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; unexpected disconnects ${b.play.disconnects}${b.quietGame?.disconnects ? ` (+${b.quietGame.disconnects} in the quiet game)` : ""}`,
+      `Rejected: ${rej.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; failed: ` +
+        `${fail.map(([k, v]) => `${k} ${v}`).join(", ") || "none"}; unexpected disconnects ` +
+        `${b.play.disconnects}${b.quietGame?.disconnects ? ` (+${b.quietGame.disconnects} in the quiet game)` : ""}`,
     );
   const k = b.breakdown;
   if (k) {
     out.push("");
     out.push(
-      `Server work per request, in-process on the last turn before the end (turn ${k.turn}) of a finished game replayed from the journal (µs; socket writes not included):`,
+      `Server work per request, in-process on the last turn before the end (turn ${k.turn}) of a ` +
+        `finished game replayed from the journal (µs; socket writes not included):`,
     );
     out.push(
       table(
@@ -249,7 +262,8 @@ export function formatLoadBench(b: LoadBench): string {
           [
             "msgpack encode, one snapshot",
             f(k.packUs, 1),
-            `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`,
+            `${(k.viewBytes / 1024).toFixed(1)} KB encoded (mean of ${k.members} clients; ` +
+              `${(k.viewBytesFirstTurn / 1024).toFixed(1)} KB on turn 1)`,
           ],
           ["msgpack decode, one snapshot", f(k.unpackUs, 1), "client side"],
           [
@@ -274,15 +288,19 @@ export function formatLoadBench(b: LoadBench): string {
   out.push("");
   const s = b.targets.scale;
   out.push(
-    `Target: ${s.targetRooms} rooms / ${s.targetRooms * 6} clients on one process, p99 request latency < ${s.targetP99Ms} ms: ${s.pass ? "PASS" : "FAIL"} ` +
-      `(${s.rooms} rooms, ${s.clients} clients, p99 ${f(s.p99Ms)} ms${s.atScale ? "" : `; below the target scale: run with --rooms ${s.targetRooms}`}${b.play.gamesEnded < s.rooms ? `; ${s.rooms - b.play.gamesEnded} games unfinished` : ""})`,
+    `Target: ${s.targetRooms} rooms / ${s.targetRooms * 6} clients on one process, p99 request ` +
+      `latency < ${s.targetP99Ms} ms: ${s.pass ? "PASS" : "FAIL"} ` +
+      `(${s.rooms} rooms, ${s.clients} clients, p99 ${f(s.p99Ms)} ` +
+      `ms${s.atScale ? "" : `; below the target scale: run with --rooms ${s.targetRooms}`}${b.play.gamesEnded < s.rooms ? `; ${s.rooms - b.play.gamesEnded} games unfinished` : ""})`,
   );
   const t = b.targets.turn;
   out.push(
     `Target: turn latency ≤ ${TARGET_TURN_ECHO_FACTOR} × echo round trip (after idle) + the server's resolution time (medians): ` +
-      `under load ${t.pass ? "PASS" : "FAIL"} (${f(t.turnP50Ms)} ms against ${TARGET_TURN_ECHO_FACTOR} × ${f(t.echoP50Ms, 3)} + ${f(t.resolveMs, 3)} = ${f(t.boundMs, 3)} ms)` +
+      `under load ${t.pass ? "PASS" : "FAIL"} (${f(t.turnP50Ms)} ms against ` +
+      `${TARGET_TURN_ECHO_FACTOR} × ${f(t.echoP50Ms, 3)} + ${f(t.resolveMs, 3)} = ${f(t.boundMs, 3)} ms)` +
       (t.quietTurnP50Ms !== null && t.quietBoundMs !== null
-        ? `; quiet game ${t.quietPass ? "PASS" : "FAIL"} (${f(t.quietTurnP50Ms)} ms against ${TARGET_TURN_ECHO_FACTOR} × ${f(t.echoP50Ms, 3)} + ${f(t.quietResolveMs ?? NaN, 3)} = ${f(t.quietBoundMs, 3)} ms)`
+        ? `; quiet game ${t.quietPass ? "PASS" : "FAIL"} (${f(t.quietTurnP50Ms)} ms against ` +
+          `${TARGET_TURN_ECHO_FACTOR} × ${f(t.echoP50Ms, 3)} + ${f(t.quietResolveMs ?? NaN, 3)} = ${f(t.quietBoundMs, 3)} ms)`
         : ""),
   );
   out.push(`Speed is reported, not enforced. (${b.seconds} s)`);

@@ -203,7 +203,8 @@ export function formatScale(r: ScaleBench): string {
   const out: string[] = [];
   out.push(
     `Scale-out ramp: ${r.config.scenario}, 6 clients a room, think ${r.config.thinkMs} ms, +${r.config.stepRooms} rooms every step, ` +
-      `${r.config.stepSeconds} s window a step; one Redis, one PostgreSQL (throwaway); ${r.machine.cores} cores, load average ${r.machine.loadAverage.join(" ")} at the start`,
+      `${r.config.stepSeconds} s window a step; one Redis, one PostgreSQL (throwaway); ` +
+      `${r.machine.cores} cores, load average ${r.machine.loadAverage.join(" ")} at the start`,
   );
   for (const c of r.configs) {
     out.push(
@@ -211,11 +212,17 @@ export function formatScale(r: ScaleBench): string {
       `${c.processes} process(es): ${c.gamesEnded} games ended, ${c.setupFailures} room set-ups failed`,
     );
     out.push(
-      `${pad("rooms", 6)} ${pad("CCU", 6)} ${pad("req/s", 7)} ${pad("p50", 7)} ${pad("p99", 8)} ${pad("late", 5)} ${pad("servers (cores)", 16)} ${pad("ms cpu/req", 10)} ${pad("clients", 7)} ${pad("pg", 5)} ${pad("redis", 5)} ${pad("other", 6)} ${pad("load", 5)}  rooms/process  server's own p50/p99 ms`,
+      `${pad("rooms", 6)} ${pad("CCU", 6)} ${pad("req/s", 7)} ${pad("p50", 7)} ${pad("p99", 8)} ` +
+        `${pad("late", 5)} ${pad("servers (cores)", 16)} ${pad("ms cpu/req", 10)} ` +
+        `${pad("clients", 7)} ${pad("pg", 5)} ${pad("redis", 5)} ${pad("other", 6)} ` +
+        `${pad("load", 5)}  rooms/process  server's own p50/p99 ms`,
     );
     for (const s of c.steps)
       out.push(
-        `${pad(s.rooms, 6)} ${pad(s.ccu, 6)} ${pad(s.requestsPerSecond, 7)} ${pad(s.requestMs.p50.toFixed(2), 7)} ${pad(Number.isFinite(s.p99WithUnanswered) ? s.p99WithUnanswered.toFixed(1) : "∞", 8)} ${pad(s.unanswered, 5)} ${pad(s.serverCores.join(" + "), 16)} ${pad(s.serverMsCpuPerRequest.toFixed(2), 10)} ${pad(s.clientCores.toFixed(2), 7)} ${pad(s.postgresCores.toFixed(2), 5)} ${pad(s.redisCores.toFixed(2), 5)} ${pad(s.otherCores.toFixed(2), 6)} ${pad(s.loadAverage.toFixed(1), 5)}  ${pad(s.roomsPerProcess.join("/"), 13)}  ${s.serverRequestMs.map((t) => (t ? `${t.p50}/${t.p99}` : "—")).join(", ")}`,
+        `${pad(s.rooms, 6)} ${pad(s.ccu, 6)} ${pad(s.requestsPerSecond, 7)} ` +
+          `${pad(s.requestMs.p50.toFixed(2), 7)} ` +
+          `${pad(Number.isFinite(s.p99WithUnanswered) ? s.p99WithUnanswered.toFixed(1) : "∞", 8)} ` +
+          `${pad(s.unanswered, 5)} ${pad(s.serverCores.join(" + "), 16)} ${pad(s.serverMsCpuPerRequest.toFixed(2), 10)} ${pad(s.clientCores.toFixed(2), 7)} ${pad(s.postgresCores.toFixed(2), 5)} ${pad(s.redisCores.toFixed(2), 5)} ${pad(s.otherCores.toFixed(2), 6)} ${pad(s.loadAverage.toFixed(1), 5)}  ${pad(s.roomsPerProcess.join("/"), 13)}  ${s.serverRequestMs.map((t) => (t ? `${t.p50}/${t.p99}` : "—")).join(", ")}`,
       );
   }
   out.push("");
@@ -224,7 +231,8 @@ export function formatScale(r: ScaleBench): string {
     const at = c.knee ?? c.steps[0];
     if (at)
       out.push(
-        `${c.processes} process(es) at ${at.ccu} CCU, servers' CPU by thread (cores): ${at.serverThreadCores.map(([k, v]) => `${k} ${v}`).join(", ")}`,
+        `${c.processes} process(es) at ${at.ccu} CCU, servers' CPU by thread (cores): ` +
+          `${at.serverThreadCores.map(([k, v]) => `${k} ${v}`).join(", ")}`,
       );
   }
   out.push(
@@ -233,20 +241,24 @@ export function formatScale(r: ScaleBench): string {
   if (r.ratio !== null)
     out.push(
       `Scaling ratio: ${r.ratio.toFixed(2)}× (target ≥ ${TARGET_RATIO}× where clients do not starve servers; ` +
-        `clients' share of the busy CPU at the knees: ${r.clientShare.map((x) => (x === null ? "—" : `${Math.round(x * 100)}%`)).join(", ")}); ` +
+        `clients' share of the busy CPU at the knees: ` +
+        `${r.clientShare.map((x) => (x === null ? "—" : `${Math.round(x * 100)}%`)).join(", ")}); ` +
         `from CPU per request alone (each process on its own core): ${r.cpuRatio?.toFixed(2) ?? "—"}×`,
     );
   for (const [i, f] of r.fits.entries())
     if (f)
       out.push(
-        `CPU line, ${r.configs[i]?.processes} process(es): ${f.msPerRequest.toFixed(2)} ms per request at the margin, ${f.idleCoresPerProcess.toFixed(3)} cores idle per process`,
+        `CPU line, ${r.configs[i]?.processes} process(es): ${f.msPerRequest.toFixed(2)} ms per ` +
+          `request at the margin, ${f.idleCoresPerProcess.toFixed(3)} cores idle per process`,
       );
   if (r.projection) {
     const p = r.projection;
     out.push(
       `Projection for a ${p.cores}-core host (${p.processes} processes, Redis and PostgreSQL on the other cores, clients elsewhere, ` +
-        `each process at most ${Math.round(p.utilisation * 100)}% busy): ${p.msCpuPerRequest.toFixed(2)} ms CPU per request, ${p.idleCoresPerProcess} cores idle, ` +
-        `${p.requestsPerSecondPerClient} requests/s per client → ~${p.ccuPerProcess} CCU per process, ~${p.ccu} CCU in all (at this bench's compressed pace)`,
+        `each process at most ${Math.round(p.utilisation * 100)}% busy): ` +
+        `${p.msCpuPerRequest.toFixed(2)} ms CPU per request, ${p.idleCoresPerProcess} cores idle, ` +
+        `${p.requestsPerSecondPerClient} requests/s per client → ~${p.ccuPerProcess} CCU per ` +
+        `process, ~${p.ccu} CCU in all (at this bench's compressed pace)`,
     );
   }
   return out.join("\n");

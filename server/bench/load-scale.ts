@@ -121,7 +121,8 @@ async function runConfig(n: number, deadline: number): Promise<ConfigResult> {
     const step = steps[steps.length - 1] as StepResult;
     log(
       `${n} process(es), ${rooms} rooms (${rooms * 6} CCU): ${step.requestsPerSecond} requests/s, p99 ${step.requestMs.p99} ms` +
-        `${step.unanswered ? ` (+${step.unanswered} unanswered)` : ""}, servers ${step.serverCores.join(" + ")} cores, clients ${step.clientCores}, rooms ${step.roomsPerProcess.join("/")}`,
+        `${step.unanswered ? ` (+${step.unanswered} unanswered)` : ""}, servers ` +
+        `${step.serverCores.join(" + ")} cores, clients ${step.clientCores}, rooms ${step.roomsPerProcess.join("/")}`,
     );
     failedInARow = step.p99WithUnanswered < TARGET_P99_MS ? 0 : failedInARow + 1;
     if (failedInARow >= 2) break;

@@ -120,16 +120,22 @@ function main(): void {
     return;
   }
   console.log(
-    `Bot decision time per seat per turn (ms; load average ${load}; hard budget ${HARD_BUDGET.iterations} simulations, depth ${HARD_BUDGET.depth}, horizon ${HARD_BUDGET.horizon})`,
+    `Bot decision time per seat per turn (ms; load average ${load}; hard budget ` +
+      `${HARD_BUDGET.iterations} simulations, depth ${HARD_BUDGET.depth}, horizon ${HARD_BUDGET.horizon})`,
   );
   console.log(
-    `${"level".padEnd(7)} ${"scenario".padEnd(16)} ${"states".padStart(6)} ${"decisions".padStart(9)} ${"mean".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ${"cpu mean".padStart(9)} ${"cpu share".padStart(9)}  target`,
+    `${"level".padEnd(7)} ${"scenario".padEnd(16)} ${"states".padStart(6)} ` +
+      `${"decisions".padStart(9)} ${"mean".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)} ` +
+      `${"cpu mean".padStart(9)} ${"cpu share".padStart(9)}  target`,
   );
   for (const r of results) {
     const verdict =
       r.p95Ms <= r.targetMs ? "PASS" : r.meanCpuMs <= r.targetMs ? "p95 over, cpu mean within" : "FAIL";
     console.log(
-      `${r.level.padEnd(7)} ${r.scenario.padEnd(16)} ${String(r.states).padStart(6)} ${String(r.decisions).padStart(9)} ${r.meanMs.toFixed(2).padStart(8)} ${r.p95Ms.toFixed(2).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ${r.meanCpuMs.toFixed(2).padStart(9)} ${`${Math.round(r.cpuShare * 100)}%`.padStart(9)}  ≤ ${r.targetMs} ms (p95): ${verdict}`,
+      `${r.level.padEnd(7)} ${r.scenario.padEnd(16)} ${String(r.states).padStart(6)} ` +
+        `${String(r.decisions).padStart(9)} ${r.meanMs.toFixed(2).padStart(8)} ` +
+        `${r.p95Ms.toFixed(2).padStart(8)} ${r.maxMs.toFixed(2).padStart(8)} ` +
+        `${r.meanCpuMs.toFixed(2).padStart(9)} ${`${Math.round(r.cpuShare * 100)}%`.padStart(9)}  ≤ ${r.targetMs} ms (p95): ${verdict}`,
     );
   }
 }

@@ -38,7 +38,8 @@ export function formatEngineBench(b: EngineBench): string {
   const out: string[] = [];
   out.push(`Engine benchmark${b.quick ? " (--quick: short rounds, rough figures)" : ""}`);
   out.push(
-    `Machine: ${m.cpu}, ${m.cores} cores (benchmark uses one), Node ${m.node}, ${m.platform}; load average ${m.loadAverage.join(" ")} before, ${b.loadAverageAfter.join(" ")} after`,
+    `Machine: ${m.cpu}, ${m.cores} cores (benchmark uses one), Node ${m.node}, ${m.platform}; load ` +
+      `average ${m.loadAverage.join(" ")} before, ${b.loadAverageAfter.join(" ")} after`,
   );
   out.push("");
   out.push(
@@ -74,7 +75,8 @@ export function formatEngineBench(b: EngineBench): string {
   );
   out.push("");
   out.push(
-    `(b) one resolveTurn and (c) one viewFor (one seat), on turn-${b.sampleTurn} states with bot orders for every seat; µs per call, median of rounds`,
+    `(b) one resolveTurn and (c) one viewFor (one seat), on turn-${b.sampleTurn} states with bot ` +
+      `orders for every seat; µs per call, median of rounds`,
   );
   out.push(
     table(
@@ -105,11 +107,14 @@ export function formatEngineBench(b: EngineBench): string {
     ),
   );
   out.push(
-    `Growth from ${b.calls[0]?.states} to ${b.calls[b.calls.length - 1]?.states} states: resolveTurn ∝ n^${b.growth.resolveTurnExponent}, viewFor (one seat) ∝ n^${b.growth.viewForExponent} (1 = linear, 2 = quadratic in the number of states).`,
+    `Growth from ${b.calls[0]?.states} to ${b.calls[b.calls.length - 1]?.states} states: resolveTurn ` +
+      `∝ n^${b.growth.resolveTurnExponent}, viewFor (one seat) ∝ n^${b.growth.viewForExponent} (1 = ` +
+      `linear, 2 = quadratic in the number of states).`,
   );
   out.push("");
   out.push(
-    `Main-thread CPU share over all timed rounds: ${(b.cpuShare * 100).toFixed(0)}%${b.cpuShare < 0.9 ? " — other processes competed for the core; the wall-clock figures are pessimistic" : ""}.`,
+    `Main-thread CPU share over all timed rounds: ` +
+      `${(b.cpuShare * 100).toFixed(0)}%${b.cpuShare < 0.9 ? " — other processes competed for the core; the wall-clock figures are pessimistic" : ""}.`,
   );
   out.push(
     `Target: ≥ ${b.target.gamesPerSecond4States} full 4-state games/s on one core: ${b.target.pass ? "PASS" : "FAIL"} (${b.target.measured.toFixed(0)} games/s${

@@ -9,7 +9,8 @@ const e2e = withServerAndBrowser();
 
 describe("who gets in", () => {
   it(
-    "a late student knocks and the facilitator lets her in; an invite link seats another; a removed student is told; the facilitator link works on another device",
+    "a late student knocks and the facilitator lets her in; an invite link seats another; a removed " +
+      "student is told; the facilitator link works on another device",
     async () => {
       const fac = await openPage(e2e.browser, e2e.srv.http);
       fac.page.on("dialog", (d) => void d.accept());

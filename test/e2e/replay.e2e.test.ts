@@ -55,7 +55,8 @@ async function seeTurnTwo(page: Page): Promise<void> {
 
 describe("the replay of an ended game", () => {
   it(
-    "opens from the debrief, scrubs back to turn 2, shows a seat beside the omniscient view, downloads the exports, forks from turn 2, and replays the same record from a file",
+    "opens from the debrief, scrubs back to turn 2, shows a seat beside the omniscient view, " +
+      "downloads the exports, forks from turn 2, and replays the same record from a file",
     async () => {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
       await playToTheEnd(page);

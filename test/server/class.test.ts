@@ -167,7 +167,8 @@ describe("class game with a facilitator", () => {
       .until((v) => v.game.turn === turn + 1)
       .catch((e) => {
         throw new Error(
-          `${e.message} ready=${JSON.stringify(ana.view.session.ready)} seats=${JSON.stringify(ana.view.session.seats.map((s) => [s.seat, s.bot]))}`,
+          `${e.message} ready=${JSON.stringify(ana.view.session.ready)} ` +
+            `seats=${JSON.stringify(ana.view.session.seats.map((s) => [s.seat, s.bot]))}`,
         );
       });
     expect(

@@ -45,91 +45,95 @@ async function holder(processes: ServerProcess[]): Promise<ServerProcess> {
 }
 
 describe("two processes, one Redis, one PostgreSQL", () => {
-  it("create through A, join through B by code, rejoin with tokens anywhere; kill the process running it and the other adopts it", async () => {
-    const database = await pg.database("cluster");
-    const start = async () => {
-      const port = await freePort();
-      return startServerProcess(port, {
-        FIREBREAK_DATABASE_URL: database,
-        FIREBREAK_REDIS_URL: redis.url,
-        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        FIREBREAK_ADOPT_SECONDS: "1",
-        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-cluster-")),
+  it(
+    "create through A, join through B by code, rejoin with tokens anywhere; kill the process " +
+      "running it and the other adopts it",
+    async () => {
+      const database = await pg.database("cluster");
+      const start = async () => {
+        const port = await freePort();
+        return startServerProcess(port, {
+          FIREBREAK_DATABASE_URL: database,
+          FIREBREAK_REDIS_URL: redis.url,
+          FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+          FIREBREAK_ADOPT_SECONDS: "1",
+          FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-cluster-")),
+        });
+      };
+      const a = await start();
+      const b = await start();
+      for (const p of [a, b])
+        expect(await (await fetch(`${p.http}/api/ready`)).json()).toEqual({ ready: true });
+      const fac = await create(a.url, {
+        scenario: "baltic-fog",
+        name: "Cluster",
+        seed: "cluster-1",
+        turnSeconds: 0,
       });
-    };
-    const a = await start();
-    const b = await start();
-    for (const p of [a, b])
-      expect(await (await fetch(`${p.http}/api/ready`)).json()).toEqual({ ready: true });
-    const fac = await create(a.url, {
-      scenario: "baltic-fog",
-      name: "Cluster",
-      seed: "cluster-1",
-      turnSeconds: 0,
-    });
-    const code = fac.view.session.code;
-    const roomId = fac.room.roomId;
+      const code = fac.view.session.code;
+      const roomId = fac.room.roomId;
 
-    // B knows the code, though the game may run in A.
-    const lookup = (await (await fetch(`${b.http}/api/games/${code.toLowerCase()}`)).json()) as CodeLookup;
-    expect(lookup).toMatchObject({ roomId, code, name: "Cluster" });
-    const ana = await join(b.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
-    // Matchmaking by code alone through B (join, not joinById) finds it too.
-    const ben = new Peer(
-      await new Client(b.url).join("crisis", { code, name: "Ben", role: "player", seat: "borevia" }),
-    );
-    await ben.until((v) => v.me.seat === "borevia");
-    expect(ben.room.roomId).toBe(roomId);
-    // A wrong code through B is still wrong.
-    expect((await fetch(`${b.http}/api/games/ZZZZZZ`)).status).toBe(404);
-    expect((await fac.ask("fac:start")).ok).toBe(true);
-    await ana.until((v) => v.session.phase === "planning");
-    await turn([ana, ben]);
+      // B knows the code, though the game may run in A.
+      const lookup = (await (await fetch(`${b.http}/api/games/${code.toLowerCase()}`)).json()) as CodeLookup;
+      expect(lookup).toMatchObject({ roomId, code, name: "Cluster" });
+      const ana = await join(b.url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+      // Matchmaking by code alone through B (join, not joinById) finds it too.
+      const ben = new Peer(
+        await new Client(b.url).join("crisis", { code, name: "Ben", role: "player", seat: "borevia" }),
+      );
+      await ben.until((v) => v.me.seat === "borevia");
+      expect(ben.room.roomId).toBe(roomId);
+      // A wrong code through B is still wrong.
+      expect((await fetch(`${b.http}/api/games/ZZZZZZ`)).status).toBe(404);
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      await ana.until((v) => v.session.phase === "planning");
+      await turn([ana, ben]);
 
-    // Seat tokens and the facilitator key work through either process.
-    const tokens = { fac: fac.token, ana: ana.token, ben: ben.token };
-    await ana.room.leave(true);
-    const ana2 = await join(a.url, roomId, { token: tokens.ana });
-    expect(ana2.view.me.seat).toBe("aestria");
-    const fac2 = await join(b.url, roomId, { token: tokens.fac });
-    expect(fac2.view.me.role).toBe("facilitator");
-    // A token alone (matchmaking join, no room id) finds its game through the process that does not run it.
-    const running = await holder([a, b]);
-    const other = running === a ? b : a;
-    const byToken = new Peer(await new Client(other.url).join("crisis", { token: tokens.ben }));
-    await byToken.until((v) => v.me.seat === "borevia");
-    expect(byToken.room.roomId).toBe(roomId);
-    await expect(new Client(other.url).join("crisis", { token: "not-a-token-of-anyone" })).rejects.toThrow(
-      /BAD_TOKEN/,
-    );
+      // Seat tokens and the facilitator key work through either process.
+      const tokens = { fac: fac.token, ana: ana.token, ben: ben.token };
+      await ana.room.leave(true);
+      const ana2 = await join(a.url, roomId, { token: tokens.ana });
+      expect(ana2.view.me.seat).toBe("aestria");
+      const fac2 = await join(b.url, roomId, { token: tokens.fac });
+      expect(fac2.view.me.role).toBe("facilitator");
+      // A token alone (matchmaking join, no room id) finds its game through the process that does not run it.
+      const running = await holder([a, b]);
+      const other = running === a ? b : a;
+      const byToken = new Peer(await new Client(other.url).join("crisis", { token: tokens.ben }));
+      await byToken.until((v) => v.me.seat === "borevia");
+      expect(byToken.room.roomId).toBe(roomId);
+      await expect(new Client(other.url).join("crisis", { token: "not-a-token-of-anyone" })).rejects.toThrow(
+        /BAD_TOKEN/,
+      );
 
-    // A half-finished turn, then the process running the game dies.
-    const midTurn = ana2.view.game.turn;
-    expect((await ana2.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
-    await running.kill();
+      // A half-finished turn, then the process running the game dies.
+      const midTurn = ana2.view.game.turn;
+      expect((await ana2.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
+      await running.kill();
 
-    // The survivor adopts the game (its lease died with the process) and members rejoin through it.
-    let back: Peer | null = null;
-    for (let i = 0; i < 100 && back === null; i++) {
-      back = await join(other.url, roomId, { token: tokens.ana }).catch(() => null);
-      if (back === null) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (back === null) throw new Error(`the game was not adopted: ${other.stderr()}`);
-    expect(back.view.game.turn).toBe(midTurn);
-    expect(back.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
-    const ben2 = await join(other.url, roomId, { token: tokens.ben });
-    const fac3 = await join(other.url, roomId, { token: tokens.fac });
-    await turn([back, ben2]);
-    expect((await fac3.ask("fac:end")).ok).toBe(true);
-    const end = await fac3.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-    const res = await fetch(`${other.http}/api/records/${roomId}`, {
-      headers: { Authorization: `Bearer ${tokens.fac}` },
-    });
-    expect(res.status).toBe(200);
-    const record = (await res.json()) as GameRecord;
-    if (!record.scenarioData) throw new Error("the record carries no scenario");
-    const replay = replayRecord(record, record.scenarioData);
-    expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
-    expect(record.finalHash).toBe(end.session.stateHash);
-  });
+      // The survivor adopts the game (its lease died with the process) and members rejoin through it.
+      let back: Peer | null = null;
+      for (let i = 0; i < 100 && back === null; i++) {
+        back = await join(other.url, roomId, { token: tokens.ana }).catch(() => null);
+        if (back === null) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (back === null) throw new Error(`the game was not adopted: ${other.stderr()}`);
+      expect(back.view.game.turn).toBe(midTurn);
+      expect(back.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
+      const ben2 = await join(other.url, roomId, { token: tokens.ben });
+      const fac3 = await join(other.url, roomId, { token: tokens.fac });
+      await turn([back, ben2]);
+      expect((await fac3.ask("fac:end")).ok).toBe(true);
+      const end = await fac3.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
+      const res = await fetch(`${other.http}/api/records/${roomId}`, {
+        headers: { Authorization: `Bearer ${tokens.fac}` },
+      });
+      expect(res.status).toBe(200);
+      const record = (await res.json()) as GameRecord;
+      if (!record.scenarioData) throw new Error("the record carries no scenario");
+      const replay = replayRecord(record, record.scenarioData);
+      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
+      expect(record.finalHash).toBe(end.session.stateHash);
+    },
+  );
 });

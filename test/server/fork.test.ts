@@ -119,64 +119,68 @@ describe("forking an ended game", () => {
     await f.room.leave();
   });
 
-  it("the facilitator's fork: the same state as the parent's at turn 2 but the seed; it plays a seat, ends, and its record replays and names its parent", async () => {
-    const f = await create(srv.url, {
-      name: "What if",
-      turnSeconds: 0,
-      fork: { game: parentId, turn: 2, token: fac.token, seed: "what-if", play: ["aestria"] },
-    });
-    const forkId = f.room.roomId;
-    expect(f.view.game.turn).toBe(2);
-    expect(f.view.session.fork).toEqual({ game: parentId, turn: 2, play: ["aestria"] });
-    expect(fac.view.session.fork).toBeUndefined();
-    const timeline = replayTimeline(parent, scenario);
-    if (!timeline.ok) throw new Error(timeline.error.message);
-    // What a facilitator saw at the beginning of the parent's turn 2 is what it sees in the fork's lobby.
-    expect(f.view.game.events).toEqual(fac.views.find((v) => v.game.turn === 2)?.game.events);
-    expect((await f.ask("fac:start")).ok).toBe(true);
-    const playing = await f.until((v) => v.session.phase === "planning");
-    expect(playing.session.seats.filter((s) => !s.bot).map((s) => s.seat)).toEqual(["aestria"]);
-    // The facilitator plays aestria by naming it; a seat a bot holds is not its own, nor is a move without a
-    // seat.
-    expect((await f.ask("orders", { turn: 2, orders: [] })).rejected?.code).toBe("INVALID_REQUEST");
-    expect((await f.ask("orders", { turn: 2, orders: [], seat: "borevia" })).rejected?.code).toBe(
-      "BOT_HOLDS_SEAT",
-    );
-    expect((await f.ask("orders", { turn: 2, orders: [], seat: "__proto__" })).rejected?.code).toBe(
-      "UNKNOWN_SEAT",
-    );
-    expect((await f.ask("orders", { turn: 2, orders: [{ type: "develop" }], seat: "aestria" })).ok).toBe(
-      true,
-    );
-    expect((await f.ask("ready", { ready: true, seat: "aestria" })).ok).toBe(true);
-    await f.until((v) => v.game.turn === 3);
-    expect((await f.ask("fac:end")).ok).toBe(true);
-    const end = await f.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
+  it(
+    "the facilitator's fork: the same state as the parent's at turn 2 but the seed; it plays a " +
+      "seat, ends, and its record replays and names its parent",
+    async () => {
+      const f = await create(srv.url, {
+        name: "What if",
+        turnSeconds: 0,
+        fork: { game: parentId, turn: 2, token: fac.token, seed: "what-if", play: ["aestria"] },
+      });
+      const forkId = f.room.roomId;
+      expect(f.view.game.turn).toBe(2);
+      expect(f.view.session.fork).toEqual({ game: parentId, turn: 2, play: ["aestria"] });
+      expect(fac.view.session.fork).toBeUndefined();
+      const timeline = replayTimeline(parent, scenario);
+      if (!timeline.ok) throw new Error(timeline.error.message);
+      // What a facilitator saw at the beginning of the parent's turn 2 is what it sees in the fork's lobby.
+      expect(f.view.game.events).toEqual(fac.views.find((v) => v.game.turn === 2)?.game.events);
+      expect((await f.ask("fac:start")).ok).toBe(true);
+      const playing = await f.until((v) => v.session.phase === "planning");
+      expect(playing.session.seats.filter((s) => !s.bot).map((s) => s.seat)).toEqual(["aestria"]);
+      // The facilitator plays aestria by naming it; a seat a bot holds is not its own, nor is a move without a
+      // seat.
+      expect((await f.ask("orders", { turn: 2, orders: [] })).rejected?.code).toBe("INVALID_REQUEST");
+      expect((await f.ask("orders", { turn: 2, orders: [], seat: "borevia" })).rejected?.code).toBe(
+        "BOT_HOLDS_SEAT",
+      );
+      expect((await f.ask("orders", { turn: 2, orders: [], seat: "__proto__" })).rejected?.code).toBe(
+        "UNKNOWN_SEAT",
+      );
+      expect((await f.ask("orders", { turn: 2, orders: [{ type: "develop" }], seat: "aestria" })).ok).toBe(
+        true,
+      );
+      expect((await f.ask("ready", { ready: true, seat: "aestria" })).ok).toBe(true);
+      await f.until((v) => v.game.turn === 3);
+      expect((await f.ask("fac:end")).ok).toBe(true);
+      const end = await f.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
 
-    const record = await recordOf(forkId, f.token);
-    expect(record.parent).toEqual({ game: parentId, turn: 2 });
-    expect(record.seed).toBe(parent.seed);
-    expect(record.reseeds).toEqual([{ step: timeline.value.stepAt[1], seed: "what-if" }]);
-    expect(record.steps.slice(0, timeline.value.stepAt[1])).toEqual(
-      parent.steps.slice(0, timeline.value.stepAt[1]),
-    );
-    const replay = replayRecord(record, record.scenarioData ?? scenario);
-    expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
-    expect(record.finalHash).toBe(end.session.stateHash);
-    const forked = replayTimeline(record, scenario);
-    if (!forked.ok) throw new Error(forked.error.message);
-    expect(withoutRng(forked.value.starts[1])).toEqual(withoutRng(timeline.value.starts[1]));
-    expect(forked.value.starts[1]?.rng).not.toEqual(timeline.value.starts[1]?.rng);
-    const entries = services().store.entries(forkId);
-    const first = entries[0];
-    expect(first?.kind === "create" && first.options.fork?.parent).toEqual({ game: parentId, turn: 2 });
-    // A fork of the fork, at its own turn 3, names the fork as its parent and keeps both seeds.
-    const g = await create(srv.url, {
-      name: "Again",
-      fork: { game: forkId, turn: 3, token: f.token, seed: "again" },
-    });
-    expect(g.view.game.turn).toBe(3);
-    expect((await g.ask("fac:end")).rejected?.code).toBe("NOT_PLAYING");
-    await g.room.leave();
-  });
+      const record = await recordOf(forkId, f.token);
+      expect(record.parent).toEqual({ game: parentId, turn: 2 });
+      expect(record.seed).toBe(parent.seed);
+      expect(record.reseeds).toEqual([{ step: timeline.value.stepAt[1], seed: "what-if" }]);
+      expect(record.steps.slice(0, timeline.value.stepAt[1])).toEqual(
+        parent.steps.slice(0, timeline.value.stepAt[1]),
+      );
+      const replay = replayRecord(record, record.scenarioData ?? scenario);
+      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
+      expect(record.finalHash).toBe(end.session.stateHash);
+      const forked = replayTimeline(record, scenario);
+      if (!forked.ok) throw new Error(forked.error.message);
+      expect(withoutRng(forked.value.starts[1])).toEqual(withoutRng(timeline.value.starts[1]));
+      expect(forked.value.starts[1]?.rng).not.toEqual(timeline.value.starts[1]?.rng);
+      const entries = services().store.entries(forkId);
+      const first = entries[0];
+      expect(first?.kind === "create" && first.options.fork?.parent).toEqual({ game: parentId, turn: 2 });
+      // A fork of the fork, at its own turn 3, names the fork as its parent and keeps both seeds.
+      const g = await create(srv.url, {
+        name: "Again",
+        fork: { game: forkId, turn: 3, token: f.token, seed: "again" },
+      });
+      expect(g.view.game.turn).toBe(3);
+      expect((await g.ask("fac:end")).rejected?.code).toBe("NOT_PLAYING");
+      await g.room.leave();
+    },
+  );
 });

@@ -874,7 +874,8 @@ describe("fuzzing the server over WebSockets", () => {
       byCode.set(k, (byCode.get(k) ?? 0) + 1);
     }
     process.stdout.write(
-      `fuzz ${seed}: ${frames} frames (${answerable} with a request id) in ${seconds.toFixed(1)} s; answers ${JSON.stringify(Object.fromEntries([...byCode].sort()))}\n`,
+      `fuzz ${seed}: ${frames} frames (${answerable} with a request id) in ${seconds.toFixed(1)} s; ` +
+        `answers ${JSON.stringify(Object.fromEntries([...byCode].sort()))}\n`,
     );
 
     expect(all.flatMap((w) => w.unanswered()).slice(0, 20), seed).toEqual([]);

@@ -52,54 +52,58 @@ async function fiveBots(seed: string): Promise<Peer> {
 }
 
 describe("hard bots in worker threads", () => {
-  it("a solo game with hard bots finishes over WebSockets, and every bot's entries are exactly the decision made on the room's thread", async () => {
-    const me = await create(srv.url, {
-      scenario: "baltic-fog",
-      name: "Ana",
-      solo: { seat: "aestria" },
-      seed: "hard-solo-1",
-      botLevel: "hard",
-    });
-    await me.until((v) => v.session.phase === "planning" && v.session.ready.length === 3);
-    const end = await playToEnd(me, 30_000);
-    expect(end.game.outcome).not.toBeNull();
-    // Replay the journal: at each bot's first entry of a turn, decide on this thread and compare with what
-    // the worker's answer committed.
-    const entries = journal(room(me).gameId);
-    const first = entries[0] as Extract<StoredEntry, { kind: "create" }>;
-    const scenario = services().scenario(first.options.scenario);
-    if (!scenario) throw new Error("scenario");
-    const c = createSession(first, scenario);
-    if (!c.ok) throw new Error(c.error.message);
-    let s = c.value;
-    let checked = 0;
-    for (let i = 1; i < entries.length; ) {
-      const e = entries[i] as StoredEntry;
-      const seat = botOf(e);
-      if (seat !== null && !s.ready.includes(seat)) {
-        const t = decideBotTurn(s, seat);
-        if (!t) throw new Error(`no bot holds ${seat}`);
-        const mine = botTurnEntries(s, seat, t, e.at);
-        // The store adds the hash of the state after each entry; the decision itself is the rest.
-        const stored = entries.slice(i, i + mine.length).map((x) => {
-          const { hash: _hash, ...rest } = x as StoredEntry & { hash?: string };
-          return rest;
-        });
-        expect(stored).toEqual(mine.map((a) => a.entry));
-        s = mine.at(-1)?.after ?? s;
-        i += mine.length;
-        checked++;
-        continue;
+  it(
+    "a solo game with hard bots finishes over WebSockets, and every bot's entries are exactly the " +
+      "decision made on the room's thread",
+    async () => {
+      const me = await create(srv.url, {
+        scenario: "baltic-fog",
+        name: "Ana",
+        solo: { seat: "aestria" },
+        seed: "hard-solo-1",
+        botLevel: "hard",
+      });
+      await me.until((v) => v.session.phase === "planning" && v.session.ready.length === 3);
+      const end = await playToEnd(me, 30_000);
+      expect(end.game.outcome).not.toBeNull();
+      // Replay the journal: at each bot's first entry of a turn, decide on this thread and compare with what
+      // the worker's answer committed.
+      const entries = journal(room(me).gameId);
+      const first = entries[0] as Extract<StoredEntry, { kind: "create" }>;
+      const scenario = services().scenario(first.options.scenario);
+      if (!scenario) throw new Error("scenario");
+      const c = createSession(first, scenario);
+      if (!c.ok) throw new Error(c.error.message);
+      let s = c.value;
+      let checked = 0;
+      for (let i = 1; i < entries.length; ) {
+        const e = entries[i] as StoredEntry;
+        const seat = botOf(e);
+        if (seat !== null && !s.ready.includes(seat)) {
+          const t = decideBotTurn(s, seat);
+          if (!t) throw new Error(`no bot holds ${seat}`);
+          const mine = botTurnEntries(s, seat, t, e.at);
+          // The store adds the hash of the state after each entry; the decision itself is the rest.
+          const stored = entries.slice(i, i + mine.length).map((x) => {
+            const { hash: _hash, ...rest } = x as StoredEntry & { hash?: string };
+            return rest;
+          });
+          expect(stored).toEqual(mine.map((a) => a.entry));
+          s = mine.at(-1)?.after ?? s;
+          i += mine.length;
+          checked++;
+          continue;
+        }
+        const r = applyEntry(s, e);
+        if (!r.ok) throw new Error(`${e.kind}: ${r.error.message}`);
+        s = r.value;
+        i++;
       }
-      const r = applyEntry(s, e);
-      if (!r.ok) throw new Error(`${e.kind}: ${r.error.message}`);
-      s = r.value;
-      i++;
-    }
-    expect(checked).toBeGreaterThanOrEqual(3 * (end.game.outcome?.turn ?? 1));
-    expect(s.game).toEqual(room(me).session.game);
-    await me.room.leave();
-  });
+      expect(checked).toBeGreaterThanOrEqual(3 * (end.game.outcome?.turn ?? 1));
+      expect(s.game).toEqual(room(me).session.game);
+      await me.room.leave();
+    },
+  );
 
   it("the room answers other requests while a hard bot is thinking", async () => {
     const fac = await fiveBots("hard-busy-1");

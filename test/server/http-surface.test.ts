@@ -271,56 +271,60 @@ describe("GET /api/metrics", () => {
 });
 
 describe("GET /api/records/:gameId", () => {
-  it("answers a member's seat token or the facilitator key of that game, once it has ended; every other caller gets the same 401", async () => {
-    const s = await start();
-    const fac = await create(s.url, {
-      scenario: "tutorial",
-      name: "Records",
-      seed: "records-1",
-      turnSeconds: 0,
-    });
-    const gameId = fac.room.roomId;
-    const ana = await joinSeat(s.url, fac, "Ana", "aldmark");
-    const other = await create(s.url, { scenario: "tutorial", name: "Other", solo: { seat: "aldmark" } });
-    const get = async (id: string, authorization?: string) => {
-      const res = await fetch(`${s.http}/api/records/${id}`, {
-        headers: authorization ? { Authorization: authorization } : {},
+  it(
+    "answers a member's seat token or the facilitator key of that game, once it has ended; every " +
+      "other caller gets the same 401",
+    async () => {
+      const s = await start();
+      const fac = await create(s.url, {
+        scenario: "tutorial",
+        name: "Records",
+        seed: "records-1",
+        turnSeconds: 0,
       });
-      return {
-        status: res.status,
-        body: (await res.json()) as Record<string, unknown>,
-        auth: res.headers.get("www-authenticate"),
+      const gameId = fac.room.roomId;
+      const ana = await joinSeat(s.url, fac, "Ana", "aldmark");
+      const other = await create(s.url, { scenario: "tutorial", name: "Other", solo: { seat: "aldmark" } });
+      const get = async (id: string, authorization?: string) => {
+        const res = await fetch(`${s.http}/api/records/${id}`, {
+          headers: authorization ? { Authorization: authorization } : {},
+        });
+        return {
+          status: res.status,
+          body: (await res.json()) as Record<string, unknown>,
+          auth: res.headers.get("www-authenticate"),
+        };
       };
-    };
-    expect((await get(gameId, `Bearer ${fac.token}`)).body.code).toBe("NOT_PLAYING");
-    expect((await get(gameId)).status).toBe(401);
+      expect((await get(gameId, `Bearer ${fac.token}`)).body.code).toBe("NOT_PLAYING");
+      expect((await get(gameId)).status).toBe(401);
 
-    expect((await fac.ask("fac:start")).ok).toBe(true);
-    expect((await fac.ask("fac:end")).ok).toBe(true);
-    await ana.until((v) => v.session.phase === "ended");
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      expect((await fac.ask("fac:end")).ok).toBe(true);
+      await ana.until((v) => v.session.phase === "ended");
 
-    const refused = await get(gameId);
-    expect(refused.status).toBe(401);
-    expect(refused.body.code).toBe("BAD_TOKEN");
-    expect(refused.auth).toContain("Bearer");
-    // No id oracle: a missing game, a malformed id and a wrong token all answer exactly the same.
-    for (const [id, auth] of [
-      [gameId, "Bearer not-a-token-of-this-game"],
-      [gameId, `Bearer ${other.token}`],
-      [gameId, ana.token],
-      ["gNoSuchGame", `Bearer ${ana.token}`],
-      ["not-an-id", `Bearer ${ana.token}`],
-    ] as const) {
-      expect(await get(id, auth)).toEqual(refused);
-    }
-    for (const token of [ana.token, fac.token]) {
-      const ok = await get(gameId, `Bearer ${token}`);
-      expect(ok.status).toBe(200);
-      expect(ok.body).toMatchObject({ format: "firebreak-record", seed: "records-1" });
-      expect(JSON.stringify(ok.body)).not.toContain(token);
-    }
-    expect((await get(gameId, `bearer ${ana.token}`)).status).toBe(200);
-  });
+      const refused = await get(gameId);
+      expect(refused.status).toBe(401);
+      expect(refused.body.code).toBe("BAD_TOKEN");
+      expect(refused.auth).toContain("Bearer");
+      // No id oracle: a missing game, a malformed id and a wrong token all answer exactly the same.
+      for (const [id, auth] of [
+        [gameId, "Bearer not-a-token-of-this-game"],
+        [gameId, `Bearer ${other.token}`],
+        [gameId, ana.token],
+        ["gNoSuchGame", `Bearer ${ana.token}`],
+        ["not-an-id", `Bearer ${ana.token}`],
+      ] as const) {
+        expect(await get(id, auth)).toEqual(refused);
+      }
+      for (const token of [ana.token, fac.token]) {
+        const ok = await get(gameId, `Bearer ${token}`);
+        expect(ok.status).toBe(200);
+        expect(ok.body).toMatchObject({ format: "firebreak-record", seed: "records-1" });
+        expect(JSON.stringify(ok.body)).not.toContain(token);
+      }
+      expect((await get(gameId, `bearer ${ana.token}`)).status).toBe(200);
+    },
+  );
 });
 
 describe("matchmaking request bodies", () => {
@@ -344,23 +348,27 @@ describe("matchmaking request bodies", () => {
     expect(typeof created.json.roomId).toBe("string");
   });
 
-  it("the API too answers a chunked body over the cap, and any route malformed JSON, with { code, message }, never a stack trace", async () => {
-    const s = await start();
-    const big = await postHuge(s.port, "/api/health", "chunked");
-    expect(big.status).toBe(413);
-    expect(JSON.parse(big.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
-    for (const path of ["/api/health", "/matchmake/create/crisis"]) {
-      const bad = await fetch(`${s.http}${path}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: "{bad",
-      });
-      expect(bad.status).toBe(400);
-      const text = await bad.text();
-      expect(JSON.parse(text)).toMatchObject({ code: "INVALID_REQUEST" });
-      expect(text).not.toContain("node_modules");
-    }
-  });
+  it(
+    "the API too answers a chunked body over the cap, and any route malformed JSON, with { code, " +
+      "message }, never a stack trace",
+    async () => {
+      const s = await start();
+      const big = await postHuge(s.port, "/api/health", "chunked");
+      expect(big.status).toBe(413);
+      expect(JSON.parse(big.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+      for (const path of ["/api/health", "/matchmake/create/crisis"]) {
+        const bad = await fetch(`${s.http}${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: "{bad",
+        });
+        expect(bad.status).toBe(400);
+        const text = await bad.text();
+        expect(JSON.parse(text)).toMatchObject({ code: "INVALID_REQUEST" });
+        expect(text).not.toContain("node_modules");
+      }
+    },
+  );
 
   it("reads a chunked body within the cap and hands it to Colyseus", async () => {
     const s = await start();

@@ -33,65 +33,69 @@ async function turn(peers: Peer[], ordersFor: (p: Peer) => unknown[]): Promise<v
 }
 
 describe("restart on PostgreSQL", () => {
-  it("survives SIGKILL mid-turn: another process on the same database restores the game, players rejoin with their tokens, and the record replays to the final hash", async () => {
-    const database = await pg.database("restart");
-    const port = await freePort();
-    const url = `ws://127.0.0.1:${port}`;
-    // Each process gets its own, empty data directory: everything it restores comes from PostgreSQL.
-    const env = () => ({
-      FIREBREAK_DATABASE_URL: database,
-      FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-pg-restart-")),
-    });
-    const first = await startServerProcess(port, env());
-    const fac = await create(url, {
-      scenario: "baltic-fog",
-      name: "Trainer",
-      seed: "pg-restart-1",
-      turnSeconds: 0,
-    });
-    const roomId = fac.room.roomId;
-    const code = fac.view.session.code;
-    const a = await join(url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
-    const b = await join(url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
-    expect((await fac.ask("fac:start")).ok).toBe(true);
-    await a.until((v) => v.session.phase === "planning");
-    const orders = (p: Peer) =>
-      p === a
-        ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }]
-        : [{ type: "preposition", target: "aestria" }, { type: "harden" }];
-    await turn([a, b], orders);
-    await turn([a, b], orders);
-    // A half-finished turn: Ana's orders are accepted (so committed to PostgreSQL) but the turn has not
-    // resolved.
-    const midTurn = a.view.game.turn;
-    expect((await a.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
-    const tokens = { fac: fac.token, a: a.token, b: b.token };
-    await first.kill();
+  it(
+    "survives SIGKILL mid-turn: another process on the same database restores the game, players " +
+      "rejoin with their tokens, and the record replays to the final hash",
+    async () => {
+      const database = await pg.database("restart");
+      const port = await freePort();
+      const url = `ws://127.0.0.1:${port}`;
+      // Each process gets its own, empty data directory: everything it restores comes from PostgreSQL.
+      const env = () => ({
+        FIREBREAK_DATABASE_URL: database,
+        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-pg-restart-")),
+      });
+      const first = await startServerProcess(port, env());
+      const fac = await create(url, {
+        scenario: "baltic-fog",
+        name: "Trainer",
+        seed: "pg-restart-1",
+        turnSeconds: 0,
+      });
+      const roomId = fac.room.roomId;
+      const code = fac.view.session.code;
+      const a = await join(url, roomId, { code, name: "Ana", role: "player", seat: "aestria" });
+      const b = await join(url, roomId, { code, name: "Ben", role: "player", seat: "borevia" });
+      expect((await fac.ask("fac:start")).ok).toBe(true);
+      await a.until((v) => v.session.phase === "planning");
+      const orders = (p: Peer) =>
+        p === a
+          ? [{ type: "espionage", target: "borevia" }, { type: "hunt" }]
+          : [{ type: "preposition", target: "aestria" }, { type: "harden" }];
+      await turn([a, b], orders);
+      await turn([a, b], orders);
+      // A half-finished turn: Ana's orders are accepted (so committed to PostgreSQL) but the turn has not
+      // resolved.
+      const midTurn = a.view.game.turn;
+      expect((await a.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
+      const tokens = { fac: fac.token, a: a.token, b: b.token };
+      await first.kill();
 
-    const second = await startServerProcess(port, env());
-    const fac2 = await join(url, roomId, { token: tokens.fac });
-    const a2 = await join(url, roomId, { token: tokens.a });
-    const b2 = await join(url, roomId, { token: tokens.b });
-    expect(fac2.view.me.role).toBe("facilitator");
-    expect(a2.view.me.seat).toBe("aestria");
-    expect(b2.view.me.seat).toBe("borevia");
-    expect(a2.view.game.turn).toBe(midTurn);
-    expect(a2.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
-    for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++)
-      await turn([a2, b2], () => [{ type: "hunt" }]);
-    if (a2.view.session.phase !== "ended") expect((await fac2.ask("fac:end")).ok).toBe(true);
-    const end = await fac2.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-    const res = await fetch(`${second.http}/api/records/${roomId}`, {
-      headers: { Authorization: `Bearer ${tokens.fac}` },
-    });
-    expect(res.status).toBe(200);
-    const record = (await res.json()) as GameRecord;
-    expect(JSON.stringify(record)).not.toContain(tokens.a);
-    const scenario = findScenario("baltic-fog");
-    if (!scenario.ok) throw new Error("scenario");
-    const replay = replayRecord(record, record.scenarioData ?? scenario.scenario);
-    expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
-    expect(record.finalHash).toBe(end.session.stateHash);
-    expect(second.stderr()).toBe("");
-  });
+      const second = await startServerProcess(port, env());
+      const fac2 = await join(url, roomId, { token: tokens.fac });
+      const a2 = await join(url, roomId, { token: tokens.a });
+      const b2 = await join(url, roomId, { token: tokens.b });
+      expect(fac2.view.me.role).toBe("facilitator");
+      expect(a2.view.me.seat).toBe("aestria");
+      expect(b2.view.me.seat).toBe("borevia");
+      expect(a2.view.game.turn).toBe(midTurn);
+      expect(a2.view.game.private.aestria?.orders).toEqual([{ type: "develop" }]);
+      for (let i = 0; i < 15 && a2.view.session.phase === "planning"; i++)
+        await turn([a2, b2], () => [{ type: "hunt" }]);
+      if (a2.view.session.phase !== "ended") expect((await fac2.ask("fac:end")).ok).toBe(true);
+      const end = await fac2.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
+      const res = await fetch(`${second.http}/api/records/${roomId}`, {
+        headers: { Authorization: `Bearer ${tokens.fac}` },
+      });
+      expect(res.status).toBe(200);
+      const record = (await res.json()) as GameRecord;
+      expect(JSON.stringify(record)).not.toContain(tokens.a);
+      const scenario = findScenario("baltic-fog");
+      if (!scenario.ok) throw new Error("scenario");
+      const replay = replayRecord(record, record.scenarioData ?? scenario.scenario);
+      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
+      expect(record.finalHash).toBe(end.session.stateHash);
+      expect(second.stderr()).toBe("");
+    },
+  );
 });

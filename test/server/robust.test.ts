@@ -41,94 +41,99 @@ async function playTurn(a: Peer, b: Peer, ordersA: unknown[], ordersB: unknown[]
     .until((v) => v.game.turn > turn || v.session.phase === "ended")
     .catch((e) => {
       throw new Error(
-        `${(e as Error).message}: ready ${JSON.stringify(a.view.session.ready)} ra ${JSON.stringify(ra)} rb ${JSON.stringify(rb)} ya ${JSON.stringify(ya)} yb ${JSON.stringify(yb)}`,
+        `${(e as Error).message}: ready ${JSON.stringify(a.view.session.ready)} ra ` +
+          `${JSON.stringify(ra)} rb ${JSON.stringify(rb)} ya ${JSON.stringify(ya)} yb ${JSON.stringify(yb)}`,
       );
     });
 }
 
 describe("hidden information over the wire", () => {
-  it("in a full game with covert operations, no client receives another seat's private data: views, patches, messages, welcome", async () => {
-    const { fac, a, b, obs } = await classGame("leak-1");
-    for (let t = 0; t < 12 && a.view.session.phase === "planning"; t++) {
-      await playTurn(
-        a,
-        b,
-        [
-          { type: "espionage", target: "borevia" },
-          { type: "influence", target: "borevia", falseFlag: "meridia" },
-        ],
-        [
-          { type: "espionage", target: "aestria", proxy: true },
-          { type: "preposition", target: "aestria" },
-          { type: "influence", target: "havland" },
-        ],
+  it(
+    "in a full game with covert operations, no client receives another seat's private data: views, " +
+      "patches, messages, welcome",
+    async () => {
+      const { fac, a, b, obs } = await classGame("leak-1");
+      for (let t = 0; t < 12 && a.view.session.phase === "planning"; t++) {
+        await playTurn(
+          a,
+          b,
+          [
+            { type: "espionage", target: "borevia" },
+            { type: "influence", target: "borevia", falseFlag: "meridia" },
+          ],
+          [
+            { type: "espionage", target: "aestria", proxy: true },
+            { type: "preposition", target: "aestria" },
+            { type: "influence", target: "havland" },
+          ],
+        );
+        await new Promise((r) => setTimeout(r, 150)); // people do not send 20 requests a second; the flood guard would cut a client that did
+      }
+      if (a.view.session.phase === "planning") expect((await fac.ask("fac:end")).ok).toBe(true);
+      const all = await fac.until((v) => v.session.phase === "ended");
+      await Promise.all([a, b, obs].map((p) => p.until((v) => v.session.phase === "ended")));
+      const g = all.game;
+      const secretsOf = (seat: string): string[] => {
+        const p = g.private[seat];
+        const mine = g.incidents.filter(
+          (i) => i.author === seat && !i.public && Object.keys(i.knowledge).every((k) => k === seat),
+        );
+        return [
+          p?.briefing ?? "",
+          ...(p?.objectives.map((o) => o.text) ?? []),
+          ...(p?.accesses.map((x) => x.id) ?? []),
+          ...mine.map((i) => i.id),
+        ].filter((x) => x.length > 0);
+      };
+      const secretsA = secretsOf("aestria");
+      const secretsB = secretsOf("borevia");
+      expect(secretsA.length).toBeGreaterThan(3);
+      expect(secretsB.length).toBeGreaterThan(3);
+      const everything = (p: Peer) => p.rawWhilePlaying();
+      for (const s of secretsA) {
+        expect(everything(b)).not.toContain(s);
+        expect(everything(obs)).not.toContain(s);
+      }
+      for (const s of secretsB) {
+        expect(everything(a)).not.toContain(s);
+        expect(everything(obs)).not.toContain(s);
+      }
+      for (const seat of ["meridia", "havland"]) {
+        const briefing = g.private[seat]?.briefing ?? "";
+        for (const p of [a, b, obs]) expect(everything(p)).not.toContain(briefing);
+      }
+      for (const [p, q] of [
+        [a, b],
+        [b, a],
+        [obs, a],
+        [a, fac],
+      ] as const)
+        expect(everything(p)).not.toContain(q.token);
+      const seedOf = fac.view.game.scenario.hash;
+      expect(seedOf).toBeTruthy();
+      for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
+      const debrief = await b.until((v) => v.session.phase === "ended");
+      expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
+      // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own
+      // channels.
+      const lines = all.chat;
+      expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(
+        true,
       );
-      await new Promise((r) => setTimeout(r, 150)); // people do not send 20 requests a second; the flood guard would cut a client that did
-    }
-    if (a.view.session.phase === "planning") expect((await fac.ask("fac:end")).ok).toBe(true);
-    const all = await fac.until((v) => v.session.phase === "ended");
-    await Promise.all([a, b, obs].map((p) => p.until((v) => v.session.phase === "ended")));
-    const g = all.game;
-    const secretsOf = (seat: string): string[] => {
-      const p = g.private[seat];
-      const mine = g.incidents.filter(
-        (i) => i.author === seat && !i.public && Object.keys(i.knowledge).every((k) => k === seat),
-      );
-      return [
-        p?.briefing ?? "",
-        ...(p?.objectives.map((o) => o.text) ?? []),
-        ...(p?.accesses.map((x) => x.id) ?? []),
-        ...mine.map((i) => i.id),
-      ].filter((x) => x.length > 0);
-    };
-    const secretsA = secretsOf("aestria");
-    const secretsB = secretsOf("borevia");
-    expect(secretsA.length).toBeGreaterThan(3);
-    expect(secretsB.length).toBeGreaterThan(3);
-    const everything = (p: Peer) => p.rawWhilePlaying();
-    for (const s of secretsA) {
-      expect(everything(b)).not.toContain(s);
-      expect(everything(obs)).not.toContain(s);
-    }
-    for (const s of secretsB) {
-      expect(everything(a)).not.toContain(s);
-      expect(everything(obs)).not.toContain(s);
-    }
-    for (const seat of ["meridia", "havland"]) {
-      const briefing = g.private[seat]?.briefing ?? "";
-      for (const p of [a, b, obs]) expect(everything(p)).not.toContain(briefing);
-    }
-    for (const [p, q] of [
-      [a, b],
-      [b, a],
-      [obs, a],
-      [a, fac],
-    ] as const)
-      expect(everything(p)).not.toContain(q.token);
-    const seedOf = fac.view.game.scenario.hash;
-    expect(seedOf).toBeTruthy();
-    for (const p of [a, b, obs, fac]) expect(p.raw.join("\n")).not.toContain("leak-1");
-    const debrief = await b.until((v) => v.session.phase === "ended");
-    expect(debrief.game.private.aestria?.briefing).toBe(g.private.aestria?.briefing);
-    // The bots (Meridia, Havland) talked, also to each other; each reader holds exactly the lines of its own
-    // channels.
-    const lines = all.chat;
-    expect(lines.some((c) => c.channel === "private:havland:meridia" && c.fromName.endsWith("(bot)"))).toBe(
-      true,
-    );
-    const readable = (seat: string | null) =>
-      lines.flatMap((c) => {
-        if (c.channel === "public") return [`public#${c.id}#${c.from}#${c.text}`];
-        const [kind, x, y] = c.channel.split(":");
-        if (seat === null || (x !== seat && y !== seat) || kind === "team") return [];
-        return [`${kind}:${x === seat ? y : x}#${c.id}#${c.from}#${c.text}`];
-      });
-    const held = (p: Peer) => p.view.chat.map((c) => `${c.channel}#${c.id}#${c.from}#${c.text}`);
-    expect(held(a).sort()).toEqual(readable("aestria").sort());
-    expect(held(b).sort()).toEqual(readable("borevia").sort());
-    expect(held(obs).sort()).toEqual(readable(null).sort());
-    expect(held(a).some((c) => c.startsWith("private:havland#"))).toBe(true);
-  });
+      const readable = (seat: string | null) =>
+        lines.flatMap((c) => {
+          if (c.channel === "public") return [`public#${c.id}#${c.from}#${c.text}`];
+          const [kind, x, y] = c.channel.split(":");
+          if (seat === null || (x !== seat && y !== seat) || kind === "team") return [];
+          return [`${kind}:${x === seat ? y : x}#${c.id}#${c.from}#${c.text}`];
+        });
+      const held = (p: Peer) => p.view.chat.map((c) => `${c.channel}#${c.id}#${c.from}#${c.text}`);
+      expect(held(a).sort()).toEqual(readable("aestria").sort());
+      expect(held(b).sort()).toEqual(readable("borevia").sort());
+      expect(held(obs).sort()).toEqual(readable(null).sort());
+      expect(held(a).some((c) => c.startsWith("private:havland#"))).toBe(true);
+    },
+  );
 });
 
 describe("identity, reconnection and bots", () => {

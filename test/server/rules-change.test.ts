@@ -74,109 +74,115 @@ const TAMPER_RESOLVE = `UPDATE journal SET entry = json_set(entry, '$.hash', '00
 const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
 describe("a game keeps the rules it began under", () => {
-  it("under other rules, a game whose journal still matches goes on, one that does not is closed with a notice and its record stays readable", async () => {
-    const first = await testServer();
-    running = first;
-    const same = await classGame(first.url, "rules-same");
-    await endTurn(same.ana, []);
-    const differs = await classGame(first.url, "rules-differs");
-    await endTurn(differs.ana, []);
-    // Its members know it by a new code (the lookups below use it).
-    const createdWith = differs.code;
-    expect((await differs.fac.ask("fac:code")).ok).toBe(true);
-    differs.code = (await differs.fac.until((v) => v.session.code !== differs.code)).session.code;
-    const ended = await classGame(first.url, "rules-ended");
-    expect((await ended.fac.ask("fac:end")).ok).toBe(true);
-    const debrief = await ended.fac.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-    for (const g of [same, differs, ended]) for (const p of [g.fac, g.ana]) await p.room.leave(true);
-    await first.close();
-    running = null;
+  it(
+    "under other rules, a game whose journal still matches goes on, one that does not is closed " +
+      "with a notice and its record stays readable",
+    async () => {
+      const first = await testServer();
+      running = first;
+      const same = await classGame(first.url, "rules-same");
+      await endTurn(same.ana, []);
+      const differs = await classGame(first.url, "rules-differs");
+      await endTurn(differs.ana, []);
+      // Its members know it by a new code (the lookups below use it).
+      const createdWith = differs.code;
+      expect((await differs.fac.ask("fac:code")).ok).toBe(true);
+      differs.code = (await differs.fac.until((v) => v.session.code !== differs.code)).session.code;
+      const ended = await classGame(first.url, "rules-ended");
+      expect((await ended.fac.ask("fac:end")).ok).toBe(true);
+      const debrief = await ended.fac.until(
+        (v) => v.session.phase === "ended" && v.session.stateHash !== null,
+      );
+      for (const g of [same, differs, ended]) for (const p of [g.fac, g.ana]) await p.room.leave(true);
+      await first.close();
+      running = null;
 
-    // Every game now says it was made under older rules; one journal no longer matches at its resolution.
-    forge(first.dataDir, "UPDATE games SET rules = ?", String(OLDER));
-    forge(first.dataDir, TAMPER_RESOLVE, differs.id);
-    const { srv, log } = await restart(first.dataDir);
-    expect(srv.restored).toBe(1);
-    expect(log).toMatch(
-      new RegExp(
-        `game ${differs.id} \\(created with code ${createdWith}\\) closed, not restored: RULES_CHANGED`,
-      ),
-    );
-    expect(log).toMatch(NOTICE);
+      // Every game now says it was made under older rules; one journal no longer matches at its resolution.
+      forge(first.dataDir, "UPDATE games SET rules = ?", String(OLDER));
+      forge(first.dataDir, TAMPER_RESOLVE, differs.id);
+      const { srv, log } = await restart(first.dataDir);
+      expect(srv.restored).toBe(1);
+      expect(log).toMatch(
+        new RegExp(
+          `game ${differs.id} \\(created with code ${createdWith}\\) closed, not restored: RULES_CHANGED`,
+        ),
+      );
+      expect(log).toMatch(NOTICE);
 
-    // The game that still matches goes on, under this engine's rules.
-    const fac = await join(srv.url, same.id, { token: same.fac.token });
-    const ana = await join(srv.url, same.id, { token: same.ana.token });
-    expect(ana.view.game.turn).toBe(2);
-    await endTurn(ana, []);
-    expect(ana.view.game.turn).toBe(3);
-    await fac.room.leave(true);
-    await ana.room.leave(true);
+      // The game that still matches goes on, under this engine's rules.
+      const fac = await join(srv.url, same.id, { token: same.fac.token });
+      const ana = await join(srv.url, same.id, { token: same.ana.token });
+      expect(ana.view.game.turn).toBe(2);
+      await endTurn(ana, []);
+      expect(ana.view.game.turn).toBe(3);
+      await fac.room.leave(true);
+      await ana.room.leave(true);
 
-    // The closed one: its code, its members' tokens and a join by code say why; it does not come back.
-    const lookup = await fetch(`${srv.http}/api/games/${differs.code}`);
-    expect(lookup.status).toBe(410);
-    const notice = (await lookup.json()) as { code: string; message: string };
-    expect(notice.code).toBe("RULES_CHANGED");
-    expect(notice.message).toMatch(NOTICE);
-    await expect(new Client(srv.url).joinById(differs.id, { token: differs.ana.token })).rejects.toThrow(
-      /not found/,
-    );
-    const woken = await fetch(`${srv.http}/api/games/${differs.id}/wake`, {
-      method: "POST",
-      ...bearer(differs.ana.token),
-    });
-    expect(woken.status).toBe(410);
-    expect(await woken.json()).toEqual(notice);
-    const stranger = await fetch(`${srv.http}/api/games/${differs.id}/wake`, {
-      method: "POST",
-      ...bearer("not-a-token-of-this-game"),
-    });
-    expect(stranger.status).toBe(401);
-    await expect(
-      new Client(srv.url).join("crisis", { code: differs.code, name: "Late", role: "observer" }),
-    ).rejects.toThrow(/^RULES_CHANGED: .*so it was closed/);
+      // The closed one: its code, its members' tokens and a join by code say why; it does not come back.
+      const lookup = await fetch(`${srv.http}/api/games/${differs.code}`);
+      expect(lookup.status).toBe(410);
+      const notice = (await lookup.json()) as { code: string; message: string };
+      expect(notice.code).toBe("RULES_CHANGED");
+      expect(notice.message).toMatch(NOTICE);
+      await expect(new Client(srv.url).joinById(differs.id, { token: differs.ana.token })).rejects.toThrow(
+        /not found/,
+      );
+      const woken = await fetch(`${srv.http}/api/games/${differs.id}/wake`, {
+        method: "POST",
+        ...bearer(differs.ana.token),
+      });
+      expect(woken.status).toBe(410);
+      expect(await woken.json()).toEqual(notice);
+      const stranger = await fetch(`${srv.http}/api/games/${differs.id}/wake`, {
+        method: "POST",
+        ...bearer("not-a-token-of-this-game"),
+      });
+      expect(stranger.status).toBe(401);
+      await expect(
+        new Client(srv.url).join("crisis", { code: differs.code, name: "Late", role: "observer" }),
+      ).rejects.toThrow(/^RULES_CHANGED: .*so it was closed/);
 
-    // Its record is readable by its members only: made under the older rules, closed, with the state of its
-    // last turn.
-    expect((await fetch(`${srv.http}/api/records/${differs.id}`)).status).toBe(401);
-    const res = await fetch(`${srv.http}/api/records/${differs.id}`, bearer(differs.ana.token));
-    expect(res.status).toBe(200);
-    const record = (await res.json()) as GameRecord;
-    expect(record.rulesVersion).toBe(OLDER);
-    expect(record.closed).toMatchObject({ reason: "rulesChanged", engineRulesVersion: RULES_VERSION });
-    expect(record.closed?.message).toBe(notice.message);
-    const last = record.finalState as GameState;
-    expect(last.turn).toBe(2);
-    expect(record.finalHash).toBe(stateHash(last));
-    expect(record.steps.filter((s) => s.type === "resolve")).toHaveLength(1);
-    expect(record.seats.map((s) => s.seat)).toEqual(last.seats);
-    expect(JSON.stringify(record)).not.toContain(differs.ana.token);
-    // The replay refuses it by name, as every record of other rules.
-    const replay = replayRecord(record, scenario);
-    expect(replay.ok ? "replayed" : replay.divergence.reason).toBe(
-      `record made with rules v${OLDER}, engine is v${RULES_VERSION}`,
-    );
+      // Its record is readable by its members only: made under the older rules, closed, with the state of its
+      // last turn.
+      expect((await fetch(`${srv.http}/api/records/${differs.id}`)).status).toBe(401);
+      const res = await fetch(`${srv.http}/api/records/${differs.id}`, bearer(differs.ana.token));
+      expect(res.status).toBe(200);
+      const record = (await res.json()) as GameRecord;
+      expect(record.rulesVersion).toBe(OLDER);
+      expect(record.closed).toMatchObject({ reason: "rulesChanged", engineRulesVersion: RULES_VERSION });
+      expect(record.closed?.message).toBe(notice.message);
+      const last = record.finalState as GameState;
+      expect(last.turn).toBe(2);
+      expect(record.finalHash).toBe(stateHash(last));
+      expect(record.steps.filter((s) => s.type === "resolve")).toHaveLength(1);
+      expect(record.seats.map((s) => s.seat)).toEqual(last.seats);
+      expect(JSON.stringify(record)).not.toContain(differs.ana.token);
+      // The replay refuses it by name, as every record of other rules.
+      const replay = replayRecord(record, scenario);
+      expect(replay.ok ? "replayed" : replay.divergence.reason).toBe(
+        `record made with rules v${OLDER}, engine is v${RULES_VERSION}`,
+      );
 
-    // The game that had ended keeps the record it was given at its end, final state included.
-    const endedRes = await fetch(`${srv.http}/api/records/${ended.id}`, bearer(ended.ana.token));
-    expect(endedRes.status).toBe(200);
-    const endedRecord = (await endedRes.json()) as GameRecord;
-    expect(endedRecord.finalHash).toBe(debrief.session.stateHash);
-    expect(stateHash(endedRecord.finalState as GameState)).toBe(endedRecord.finalHash);
+      // The game that had ended keeps the record it was given at its end, final state included.
+      const endedRes = await fetch(`${srv.http}/api/records/${ended.id}`, bearer(ended.ana.token));
+      expect(endedRes.status).toBe(200);
+      const endedRecord = (await endedRes.json()) as GameRecord;
+      expect(endedRecord.finalHash).toBe(debrief.session.stateHash);
+      expect(stateHash(endedRecord.finalState as GameState)).toBe(endedRecord.finalHash);
 
-    await srv.close();
-    running = null;
-    const store = openSqliteStore(joinPath(first.dataDir, "firebreak.sqlite"));
-    expect(store.unfinished().map((g) => g.id)).toEqual([same.id]);
-    expect(store.game(same.id)?.rules).toBe(RULES_VERSION);
-    expect(store.game(differs.id)).toMatchObject({
-      ended: true,
-      rules: OLDER,
-      closed: { reason: "rulesChanged" },
-    });
-    store.close();
-  });
+      await srv.close();
+      running = null;
+      const store = openSqliteStore(joinPath(first.dataDir, "firebreak.sqlite"));
+      expect(store.unfinished().map((g) => g.id)).toEqual([same.id]);
+      expect(store.game(same.id)?.rules).toBe(RULES_VERSION);
+      expect(store.game(differs.id)).toMatchObject({
+        ended: true,
+        rules: OLDER,
+        closed: { reason: "rulesChanged" },
+      });
+      store.close();
+    },
+  );
 
   it("a game that no longer matches when it wakes from sleep is closed then, and its members learn why", async () => {
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-rules-"));
@@ -202,76 +208,80 @@ describe("a game keeps the rules it began under", () => {
     expect(((await record.json()) as GameRecord).closed?.reason).toBe("rulesChanged");
   });
 
-  it("a server started over a database of the older schema keeps every game: the ended one's record reads, the other plays on or says why not", async () => {
-    const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-rules-old-"));
-    const db = new DatabaseSync(joinPath(dataDir, "firebreak.sqlite"));
-    db.exec(`
+  it(
+    "a server started over a database of the older schema keeps every game: the ended one's record " +
+      "reads, the other plays on or says why not",
+    async () => {
+      const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-rules-old-"));
+      const db = new DatabaseSync(joinPath(dataDir, "firebreak.sqlite"));
+      db.exec(`
       CREATE TABLE games (id TEXT PRIMARY KEY, code TEXT NOT NULL, created INTEGER NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE journal (game TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (game, seq));
       ALTER TABLE games ADD COLUMN quarantine TEXT;
     `);
-    const fac = { id: "mFold", name: "Fac", role: "facilitator", seat: null, token: "tok-fac-old-0000000" };
-    const ana = { id: "mAold", name: "Ana", role: "player", seat: "aestria", token: "tok-ana-old-0000000" };
-    const options = { scenario: "baltic-fog", name: "Old", turnSeconds: 0, botLevel: "normal", solo: null };
-    const journal = (code: string, seed: string) => [
-      {
-        kind: "create",
-        at: 1_000,
-        by: fac.id,
-        code,
-        facilitator: fac,
-        options: { ...options, seed, takeoverSeconds: 0, cbms: [], cast: "scenario" },
-      },
-      { kind: "join", at: 1_100, by: ana.id, member: ana },
-      { kind: "start", at: 1_200, by: fac.id },
-    ];
-    const games = [
-      { id: "gOldPlay1", code: "ACDEFG", ended: 0, entries: journal("ACDEFG", "old-play") },
-      {
-        id: "gOldDone1",
-        code: "CDEFGH",
-        ended: 1,
-        entries: [
-          ...journal("CDEFGH", "old-done"),
-          { kind: "step", at: 1_300, by: fac.id, step: { type: "end", turn: 1 } },
-        ],
-      },
-    ];
-    for (const g of games) {
-      db.prepare("INSERT INTO games (id, code, created, ended) VALUES (?, ?, ?, ?)").run(
-        g.id,
-        g.code,
-        1_000,
-        g.ended,
-      );
-      for (const [seq, e] of g.entries.entries())
-        db.prepare("INSERT INTO journal (game, seq, entry) VALUES (?, ?, ?)").run(
+      const fac = { id: "mFold", name: "Fac", role: "facilitator", seat: null, token: "tok-fac-old-0000000" };
+      const ana = { id: "mAold", name: "Ana", role: "player", seat: "aestria", token: "tok-ana-old-0000000" };
+      const options = { scenario: "baltic-fog", name: "Old", turnSeconds: 0, botLevel: "normal", solo: null };
+      const journal = (code: string, seed: string) => [
+        {
+          kind: "create",
+          at: 1_000,
+          by: fac.id,
+          code,
+          facilitator: fac,
+          options: { ...options, seed, takeoverSeconds: 0, cbms: [], cast: "scenario" },
+        },
+        { kind: "join", at: 1_100, by: ana.id, member: ana },
+        { kind: "start", at: 1_200, by: fac.id },
+      ];
+      const games = [
+        { id: "gOldPlay1", code: "ACDEFG", ended: 0, entries: journal("ACDEFG", "old-play") },
+        {
+          id: "gOldDone1",
+          code: "CDEFGH",
+          ended: 1,
+          entries: [
+            ...journal("CDEFGH", "old-done"),
+            { kind: "step", at: 1_300, by: fac.id, step: { type: "end", turn: 1 } },
+          ],
+        },
+      ];
+      for (const g of games) {
+        db.prepare("INSERT INTO games (id, code, created, ended) VALUES (?, ?, ?, ?)").run(
           g.id,
-          seq,
-          JSON.stringify(e),
+          g.code,
+          1_000,
+          g.ended,
         );
-    }
-    db.close();
+        for (const [seq, e] of g.entries.entries())
+          db.prepare("INSERT INTO journal (game, seq, entry) VALUES (?, ?, ?)").run(
+            g.id,
+            seq,
+            JSON.stringify(e),
+          );
+      }
+      db.close();
 
-    // Those games were made under rules v2: this engine plays the unfinished one on if it runs v2, else
-    // closes it.
-    const { srv } = await restart(dataDir);
-    const sameRules = (RULES_VERSION as number) === UNVERSIONED_RULES;
-    expect(srv.restored).toBe(sameRules ? 1 : 0);
-    expect((await fetch(`${srv.http}/api/games/ACDEFG`)).status).toBe(sameRules ? 200 : 410);
-    const res = await fetch(`${srv.http}/api/records/gOldDone1`, bearer(ana.token));
-    expect(res.status).toBe(200);
-    const record = (await res.json()) as GameRecord;
-    expect(record.rulesVersion).toBe(UNVERSIONED_RULES);
-    expect(record.steps).toEqual([{ type: "end", turn: 1 }]);
-    await srv.close();
-    running = null;
+      // Those games were made under rules v2: this engine plays the unfinished one on if it runs v2, else
+      // closes it.
+      const { srv } = await restart(dataDir);
+      const sameRules = (RULES_VERSION as number) === UNVERSIONED_RULES;
+      expect(srv.restored).toBe(sameRules ? 1 : 0);
+      expect((await fetch(`${srv.http}/api/games/ACDEFG`)).status).toBe(sameRules ? 200 : 410);
+      const res = await fetch(`${srv.http}/api/records/gOldDone1`, bearer(ana.token));
+      expect(res.status).toBe(200);
+      const record = (await res.json()) as GameRecord;
+      expect(record.rulesVersion).toBe(UNVERSIONED_RULES);
+      expect(record.steps).toEqual([{ type: "end", turn: 1 }]);
+      await srv.close();
+      running = null;
 
-    const store = openSqliteStore(joinPath(dataDir, "firebreak.sqlite"));
-    for (const g of games) {
-      expect(store.entries(g.id).slice(0, g.entries.length)).toEqual(g.entries);
-      expect(store.game(g.id)).toMatchObject({ code: g.code, ended: sameRules ? g.ended === 1 : true });
-    }
-    store.close();
-  });
+      const store = openSqliteStore(joinPath(dataDir, "firebreak.sqlite"));
+      for (const g of games) {
+        expect(store.entries(g.id).slice(0, g.entries.length)).toEqual(g.entries);
+        expect(store.game(g.id)).toMatchObject({ code: g.code, ended: sameRules ? g.ended === 1 : true });
+      }
+      store.close();
+    },
+  );
 });

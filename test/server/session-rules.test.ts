@@ -135,53 +135,57 @@ describe("a player takes its seat back from a bot", () => {
 });
 
 describe("the teacher's material reaches the facilitators only", () => {
-  it("the facilitator's view has the teacher block, sources, rationale and every inject's effects; no player's or observer's view ever does", async () => {
-    const { fac, ana, ben, obs } = await started("teacher");
-    const found = findScenario("baltic-fog");
-    if (!found.ok) throw new Error("baltic-fog is a valid scenario");
-    const scenario = found.scenario;
-    const teacher = scenario.teacher;
-    if (!teacher) throw new Error("baltic-fog has a teacher block");
-    const brief = fac.view.facilitator;
-    expect(brief?.teacher?.case).toBe(teacher.case);
-    expect(brief?.teacher?.learningObjectives).toEqual(teacher.learningObjectives);
-    expect(brief?.sources.length).toBeGreaterThan(0);
-    expect(brief?.rationale.length).toBeGreaterThan(0);
-    const bronze = brief?.injects.find((i) => i.id === "bronze-night");
-    expect(bronze).toMatchObject({ turn: 1, fired: true });
-    expect(bronze?.effects).toEqual(
-      scenario.injects?.scheduled?.find((x) => x.inject.id === "bronze-night")?.inject.effects,
-    );
-    expect(brief?.injects.some((i) => i.turn === null && i.effects.length > 0)).toBe(true);
-    // Every seat's objectives, each with whether it is met now.
-    expect(Object.keys(fac.view.game.private)).toHaveLength(4);
-    for (const p of Object.values(fac.view.game.private))
-      for (const o of p.objectives) expect(typeof o.met).toBe("boolean");
-    // Play a turn so that views change, then look at everything the others ever received.
-    expect((await fac.ask("fac:advance")).ok).toBe(true);
-    await ana.until((v) => v.game.turn === 2);
-    await obs.until((v) => v.game.turn === 2);
-    const secrets = [
-      teacher.case,
-      ...teacher.learningObjectives,
-      ...teacher.debriefQuestions,
-      ...(teacher.notes ? [teacher.notes] : []),
-      ...(scenario.sources ?? []),
-      ...scenario.states.flatMap((st) => Object.values(st.rationale ?? {})),
-      ...(scenario.injects?.scheduled ?? []).filter((x) => x.turn > 2).map((x) => x.inject.text),
-    ].map((t) => JSON.stringify(t).slice(1, -1));
-    for (const p of [ana, ben, obs]) {
-      expect(p.view.facilitator).toBeNull();
-      const raw = p.rawWhilePlaying();
-      expect(raw).not.toContain('"effects"');
-      for (const t of secrets) expect(raw).not.toContain(t);
-    }
-    // Ana reads her own seat's objectives, never another's.
-    const own = new Set(scenario.states.find((st) => st.id === "aestria")?.objectives.map((o) => o.text));
-    const others = scenario.states
-      .flatMap((st) => st.objectives.map((o) => o.text))
-      .filter((t) => !own.has(t));
-    expect(others.length).toBeGreaterThan(0);
-    for (const t of others) expect(ana.rawWhilePlaying()).not.toContain(JSON.stringify(t).slice(1, -1));
-  });
+  it(
+    "the facilitator's view has the teacher block, sources, rationale and every inject's effects; " +
+      "no player's or observer's view ever does",
+    async () => {
+      const { fac, ana, ben, obs } = await started("teacher");
+      const found = findScenario("baltic-fog");
+      if (!found.ok) throw new Error("baltic-fog is a valid scenario");
+      const scenario = found.scenario;
+      const teacher = scenario.teacher;
+      if (!teacher) throw new Error("baltic-fog has a teacher block");
+      const brief = fac.view.facilitator;
+      expect(brief?.teacher?.case).toBe(teacher.case);
+      expect(brief?.teacher?.learningObjectives).toEqual(teacher.learningObjectives);
+      expect(brief?.sources.length).toBeGreaterThan(0);
+      expect(brief?.rationale.length).toBeGreaterThan(0);
+      const bronze = brief?.injects.find((i) => i.id === "bronze-night");
+      expect(bronze).toMatchObject({ turn: 1, fired: true });
+      expect(bronze?.effects).toEqual(
+        scenario.injects?.scheduled?.find((x) => x.inject.id === "bronze-night")?.inject.effects,
+      );
+      expect(brief?.injects.some((i) => i.turn === null && i.effects.length > 0)).toBe(true);
+      // Every seat's objectives, each with whether it is met now.
+      expect(Object.keys(fac.view.game.private)).toHaveLength(4);
+      for (const p of Object.values(fac.view.game.private))
+        for (const o of p.objectives) expect(typeof o.met).toBe("boolean");
+      // Play a turn so that views change, then look at everything the others ever received.
+      expect((await fac.ask("fac:advance")).ok).toBe(true);
+      await ana.until((v) => v.game.turn === 2);
+      await obs.until((v) => v.game.turn === 2);
+      const secrets = [
+        teacher.case,
+        ...teacher.learningObjectives,
+        ...teacher.debriefQuestions,
+        ...(teacher.notes ? [teacher.notes] : []),
+        ...(scenario.sources ?? []),
+        ...scenario.states.flatMap((st) => Object.values(st.rationale ?? {})),
+        ...(scenario.injects?.scheduled ?? []).filter((x) => x.turn > 2).map((x) => x.inject.text),
+      ].map((t) => JSON.stringify(t).slice(1, -1));
+      for (const p of [ana, ben, obs]) {
+        expect(p.view.facilitator).toBeNull();
+        const raw = p.rawWhilePlaying();
+        expect(raw).not.toContain('"effects"');
+        for (const t of secrets) expect(raw).not.toContain(t);
+      }
+      // Ana reads her own seat's objectives, never another's.
+      const own = new Set(scenario.states.find((st) => st.id === "aestria")?.objectives.map((o) => o.text));
+      const others = scenario.states
+        .flatMap((st) => st.objectives.map((o) => o.text))
+        .filter((t) => !own.has(t));
+      expect(others.length).toBeGreaterThan(0);
+      for (const t of others) expect(ana.rawWhilePlaying()).not.toContain(JSON.stringify(t).slice(1, -1));
+    },
+  );
 });

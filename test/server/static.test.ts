@@ -37,7 +37,9 @@ function get(url: string, acceptEncoding: string | null, method = "GET"): Promis
 const dir = mkdtempSync(join(tmpdir(), "fb-static-"));
 const JS = `export const big = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `line ${i} of the client`))};\n`;
 const CSS = `${Array.from({ length: 80 }, (_, i) => `.c${i} { color: #${(i * 4111).toString(16).padStart(6, "0")}; }`).join("\n")}\n`;
-const HTML = `<!doctype html><html lang="en"><head><title>Firebreak</title><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>\n`;
+const HTML =
+  `<!doctype html><html lang="en"><head><title>Firebreak</title><script type="module" ` +
+  `src="/assets/index-Ab12Cd34.js"></script></head><body><div id="app"></div></body></html>\n`;
 let srv: Awaited<ReturnType<typeof testServer>>;
 
 beforeAll(async () => {

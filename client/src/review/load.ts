@@ -49,13 +49,17 @@ export function prepareRecord(data: unknown): Prepared {
   if (record.rulesVersion !== RULES_VERSION)
     return {
       ok: false,
-      reason: `This game was played under rules version ${record.rulesVersion}; this copy of Firebreak runs version ${RULES_VERSION}, so its turns cannot be replayed here.${tail}`,
+      reason:
+        `This game was played under rules version ${record.rulesVersion}; this copy of ` +
+        `Firebreak runs version ${RULES_VERSION}, so its turns cannot be replayed here.${tail}`,
       final,
     };
   if (!record.scenarioData)
     return {
       ok: false,
-      reason: `This record does not carry its scenario ("${record.scenario.id}"), so its turns cannot be rebuilt from the file alone. Download the record again from the game's debrief: records served now include it.${tail}`,
+      reason:
+        `This record does not carry its scenario ("${record.scenario.id}"), so its turns ` +
+        `cannot be rebuilt from the file alone. Download the record again from the game's debrief: records served now include it.${tail}`,
       final,
     };
   const t = replayTimeline(record, record.scenarioData);

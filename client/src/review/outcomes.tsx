@@ -30,7 +30,10 @@ export function objectiveReason(v: GameView, seat: SeatId, o: Objective, met: bo
       return `${o.stat} ended at ${typeof value === "number" ? value.toFixed(1) : "?"} (needed at least ${o.min})`;
     }
     case "cbmInForce":
-      return `${CBM_NAMES[o.cbm]}${o.with ? ` with ${name(o.with)}` : ""} ${met ? "was in force at the end" : "was not in force at the end"}`;
+      return (
+        `${CBM_NAMES[o.cbm]}${o.with ? ` with ${name(o.with)}` : ""} ` +
+        `${met ? "was in force at the end" : "was not in force at the end"}`
+      );
     case "accessIn":
       return met
         ? `held an access in ${name(o.target)} at the end`
@@ -44,7 +47,8 @@ export function objectiveReason(v: GameView, seat: SeatId, o: Objective, met: bo
       );
       const first = named.sort((x, y) => x.turn - y.turn)[0];
       return first
-        ? `${name(who)} was rightly named at ${CONFIDENCE_NAMES[first.confidence]} confidence by ${name(first.by)} on turn ${first.turn}${named.length > 1 ? ` (${named.length} times in all)` : ""}`
+        ? `${name(who)} was rightly named at ${CONFIDENCE_NAMES[first.confidence]} confidence by ` +
+            `${name(first.by)} on turn ${first.turn}${named.length > 1 ? ` (${named.length} times in all)` : ""}`
         : `${name(who)} was never rightly named at moderate confidence or better`;
     }
     case "noArmedConflict":

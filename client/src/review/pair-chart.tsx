@@ -120,10 +120,12 @@ export function PairChart({ v, pair }: { v: GameView; pair: string }) {
       .filter(Boolean)
       .join(", ") || "none";
   const desc =
-    `Tension between ${name(a)} and ${name(b)}: ${h.map((t, i) => `${i === 0 ? "start" : `after turn ${i}`} ${t.toFixed(1)}`).join(", ")}. ` +
+    `Tension between ${name(a)} and ${name(b)}: ` +
+    `${h.map((t, i) => `${i === 0 ? "start" : `after turn ${i}`} ${t.toFixed(1)}`).join(", ")}. ` +
     `The brink is at ${brink}${war !== null ? `; armed conflict began on turn ${war}` : ""}. ` +
     `Operations ${name(a)} ran against ${name(b)}: ${byTurn(ab.did)}; ${name(b)} blamed ${name(a)} for: ${byTurn(ab.blamed)}. ` +
-    `Operations ${name(b)} ran against ${name(a)}: ${byTurn(ba.did)}; ${name(a)} blamed ${name(b)} for: ${byTurn(ba.blamed)}. ${intelWords(v, a, b)} ${intelWords(v, b, a)}`;
+    `Operations ${name(b)} ran against ${name(a)}: ${byTurn(ba.did)}; ${name(a)} blamed ${name(b)} ` +
+    `for: ${byTurn(ba.blamed)}. ${intelWords(v, a, b)} ${intelWords(v, b, a)}`;
   return (
     <figure class="review-chart">
       <svg viewBox={`0 0 ${W} ${H}`} width={W} height={H} role="img" aria-label={desc}>

@@ -27,7 +27,8 @@ async function fetchRecord(gameId: string): Promise<Prepared> {
     return {
       ok: false,
       reason:
-        "This browser holds no seat token or facilitator key for that game, so the server will not give its record. Open the replay from the game's debrief, or ask a member for the record file and open it here.",
+        "This browser holds no seat token or facilitator key for that game, so the server will not " +
+        "give its record. Open the replay from the game's debrief, or ask a member for the record file and open it here.",
       final: null,
     };
   let res: Response;

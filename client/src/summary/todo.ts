@@ -39,7 +39,9 @@ export function todoFor(v: ClientView): Todo[] {
   );
   if (waiting.length > 0)
     out.push({
-      text: `${waiting.length} ${waiting.length === 1 ? "proposal waits" : "proposals wait"} for your answer (from ${[...new Set(waiting.map((p) => name(p.proposer)))].join(", ")}).`,
+      text:
+        `${waiting.length} ${waiting.length === 1 ? "proposal waits" : "proposals wait"} for ` +
+        `your answer (from ${[...new Set(waiting.map((p) => name(p.proposer)))].join(", ")}).`,
       urgent: true,
     });
   for (const q of v.game.inquiries)

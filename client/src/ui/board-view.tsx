@@ -34,7 +34,10 @@ export function Board({ v }: { v: ClientView }) {
       ref={ref}
       class="board"
       role="img"
-      aria-label={`Map of ${v.game.seats.length} states. The table "States" below it gives each state's economy, stability, reputation and what hit it lately; the escalation ladder gives the tension between each pair`}
+      aria-label={
+        `Map of ${v.game.seats.length} states. The table "States" below it gives each ` +
+        `state's economy, stability, reputation and what hit it lately; the escalation ladder gives the tension between each pair`
+      }
     />
   );
 }

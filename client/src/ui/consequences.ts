@@ -37,7 +37,8 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
       title: `Order a military strike on ${name(o.target)}?`,
       lines: [
         "This is an act of war. Armed conflict begins at the end of this turn and the game ends for every state.",
-        `Every state loses ${num(p.armedConflictLoss)} points; you and ${name(o.target)} lose ${num(p.belligerentLoss)} more, and the state that struck first a further ${num(p.initiatorLoss)}.`,
+        `Every state loses ${num(p.armedConflictLoss)} points; you and ${name(o.target)} lose ` +
+          `${num(p.belligerentLoss)} more, and the state that struck first a further ${num(p.initiatorLoss)}.`,
         "Your other orders this turn are still carried out first.",
       ],
       confirm: `Yes, strike ${name(o.target)}`,
@@ -47,9 +48,11 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
     return {
       title: `Mobilise forces against ${name(o.target)}?`,
       lines: [
-        `Everyone sees it. Tension between you and ${name(o.target)} rises by ${num(p.mobilizeTension)} (now ${num(now)}, then about ${num(now + p.mobilizeTension)}).`,
+        `Everyone sees it. Tension between you and ${name(o.target)} rises by ` +
+          `${num(p.mobilizeTension)} (now ${num(now)}, then about ${num(now + p.mobilizeTension)}).`,
         `Mobilising costs your economy ${num(p.mobilizeCost)}, and neither side's digital economy grows this month.`,
-        `At tension ${num(p.armedConflictTension)} you reach the brink, where a standoff can turn into armed conflict, which costs every state points.`,
+        `At tension ${num(p.armedConflictTension)} you reach the brink, where a standoff can turn ` +
+          `into armed conflict, which costs every state points.`,
       ],
       confirm: `Yes, mobilise against ${name(o.target)}`,
     };
@@ -66,9 +69,12 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
     return {
       title: `${o.type === "destroy" ? "Launch a wiper attack on" : "Disrupt the critical infrastructure of"} ${name(o.target)}?`,
       lines: [
-        `If it succeeds (chance ${chance}), ${name(o.target)}'s economy falls by about ${num(damage.economy)} and its stability by ${num(damage.stability)}${row.mayKill ? `; it may kill people (chance ${Math.round(p.lethalChance * 100)}%), which weighs fully on tension` : ""}.`,
+        `If it succeeds (chance ${chance}), ${name(o.target)}'s economy falls by about ` +
+          `${num(damage.economy)} and its stability by ` +
+          `${num(damage.stability)}${row.mayKill ? `; it may kill people (chance ${Math.round(p.lethalChance * 100)}%), which weighs fully on tension` : ""}.`,
         "It is always noticed and made public, and tension rises with whoever the victim suspects. It uses up your access there.",
-        `Once you are named, it breaks the norm against attacking critical infrastructure: you lose ${num(p.normViolationReputation)} reputation, and ${num(p.pledgeBreachReputation)} more if you pledged no first use.`,
+        `Once you are named, it breaks the norm against attacking critical infrastructure: you lose ` +
+          `${num(p.normViolationReputation)} reputation, and ${num(p.pledgeBreachReputation)} more if you pledged no first use.`,
       ],
       confirm: o.type === "destroy" ? "Yes, launch the attack" : "Yes, disrupt",
     };
@@ -78,10 +84,12 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
     return {
       title: `Stand firm against ${name(o.target)}?`,
       lines: [
-        `If neither of you stands down, the standoff turns into armed conflict this turn with chance ${Math.round(brinkWarChance(v, o.target) * 100)}%${channel ? " (lower because a hotline or consultations link you)" : ""}, and the game ends for every state.`,
+        `If neither of you stands down, the standoff turns into armed conflict this turn with chance ` +
+          `${Math.round(brinkWarChance(v, o.target) * 100)}%${channel ? " (lower because a hotline or consultations link you)" : ""}, and the game ends for every state.`,
         channel
           ? `Standing down instead costs you nothing over your channel, and tension comes down to ${num(p.brinkExitTension)}.`
-          : `Standing down instead costs you ${num(p.brinkBackDownStability)} stability and eases tension by ${num(p.brinkStandDownRelief)}.`,
+          : `Standing down instead costs you ${num(p.brinkBackDownStability)} stability and eases ` +
+            `tension by ${num(p.brinkStandDownRelief)}.`,
       ],
       confirm: "Yes, stand firm",
     };
@@ -93,7 +101,8 @@ export function confirmationFor(o: Order, v: ClientView): Confirmation | null {
       title: `Accuse ${name(o.accused)} without evidence?`,
       lines: [
         `Your own evidence on ${incidentName(i, v)} does not point to ${name(o.accused)}.`,
-        `If the accusation is wrong, you lose ${num(p.wrongAttributionReputation)} reputation and tension with ${name(o.accused)} rises sharply.`,
+        `If the accusation is wrong, you lose ${num(p.wrongAttributionReputation)} reputation and ` +
+          `tension with ${name(o.accused)} rises sharply.`,
         "Investigating the incident first can raise your confidence.",
       ],
       confirm: `Yes, accuse ${name(o.accused)}`,

@@ -131,7 +131,8 @@ export function Debrief({ v }: { v: ClientView }) {
                 {i.publicAttributions
                   .map(
                     (a) =>
-                      `${name(a.by)} blamed ${name(a.accused)} (${accusationStrength(a.confidence)})${a.accused === i.author ? "" : " — wrong"}`,
+                      `${name(a.by)} blamed ${name(a.accused)} ` +
+                      `(${accusationStrength(a.confidence)})${a.accused === i.author ? "" : " — wrong"}`,
                   )
                   .join("; ") || "—"}
               </td>

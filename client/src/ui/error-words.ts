@@ -37,11 +37,14 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
     "You already gave that order this turn. Some orders can be given once a turn, others once per state or per incident.",
   NO_ACCESS:
     "You need an access in that state first: pre-position there, then use the access on a later turn.",
-  ACCESS_TOO_YOUNG: `Your access in that state is too new: a disruption needs one gained ${turns(ACCESS_AGE.disrupt)} before, a wiper attack one gained ${turns(ACCESS_AGE.destroy)} before.`,
+  ACCESS_TOO_YOUNG:
+    `Your access in that state is too new: a disruption needs one gained ` +
+    `${turns(ACCESS_AGE.disrupt)} before, a wiper attack one gained ${turns(ACCESS_AGE.destroy)} before.`,
   INVALID_FALSE_FLAG: "A false flag must point at a third state, not at you or at the target.",
   UNKNOWN_INCIDENT: "You don't know of that incident.",
   NO_HOTLINE:
-    "You can only ask a state over a hotline you share with it, or, about an incident against you, a state that adopted the norm on assistance with you. Propose a hotline under Diplomacy first.",
+    "You can only ask a state over a hotline you share with it, or, about an incident against you, a " +
+    "state that adopted the norm on assistance with you. Propose a hotline under Diplomacy first.",
   UNKNOWN_INQUIRY: "That inquiry does not exist.",
   NOT_YOUR_INQUIRY: "That inquiry was sent to another state, not to you.",
   ALREADY_ANSWERED: "That inquiry has already been answered, or it lapsed unanswered.",

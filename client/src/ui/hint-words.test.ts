@@ -4,7 +4,9 @@ import { findScenario } from "@firebreak/shared/scenario-files";
 import { hintInStep, hintsFor } from "./hint-words.ts";
 
 const HOTLINE_HINT =
-  "The hotline. Propose a hotline (a confidence-building measure, OSCE measures 8 and 13). Once the other side accepts, it enters into force when the month is resolved: incidents you only suspect the other of add half the tension, and you may 'inquire' about an incident.";
+  "The hotline. Propose a hotline (a confidence-building measure, OSCE measures 8 and 13). Once the " +
+  "other side accepts, it enters into force when the month is resolved: incidents you only suspect " +
+  "the other of add half the tension, and you may 'inquire' about an incident.";
 
 /** The parts of a view the hints read: the seat, names, the measures in force and the proposals. */
 function viewWith(over: {

@@ -40,7 +40,10 @@ export function hintInStep(text: string, v: ClientView): string {
     if (cbm) {
       inForce = true;
       const others = cbm.members.filter((m) => m !== me).map(name);
-      return `Your ${label.toLowerCase()}${others.length ? ` with ${others.join(" and ")}` : ""} has been in force since turn ${Math.max(1, cbm.since)}: there is no need to propose one.`;
+      return (
+        `Your ${label.toLowerCase()}${others.length ? ` with ${others.join(" and ")}` : ""} has ` +
+        `been in force since turn ${Math.max(1, cbm.since)}: there is no need to propose one.`
+      );
     }
     const open = v.game.proposals.find(
       (p) => p.kind === kind && p.parties.includes(me) && !p.declined.includes(me),

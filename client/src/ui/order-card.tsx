@@ -158,7 +158,8 @@ export function OrderCard({
   const draft = build();
   const noTarget =
     type.value === "inquire" && hotlines.length === 0
-      ? "No hotline in force and no fellow adopter of the norm on assistance: propose a hotline under Diplomacy to ask another state about an incident."
+      ? "No hotline in force and no fellow adopter of the norm on assistance: propose a hotline " +
+        "under Diplomacy to ask another state about an incident."
       : needsIncident && choices.length === 0
         ? "You know of no incident to choose yet."
         : "";

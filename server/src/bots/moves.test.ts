@@ -33,66 +33,12 @@ describe("bot seats' moves", () => {
     expect(allReady(cur)).toBe(true);
   });
 
-  it("bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session accepted; only the parties read them", () => {
-    const { s } = started();
-    const dove = applyEntry(s, {
-      kind: "bot",
-      at: 2_500,
-      by: "mF",
-      seat: "west",
-      bot: true,
-      persona: "dove",
-      reason: "facilitator",
-    });
-    if (!dove.ok) throw new Error(dove.error.message);
-    let cur = dove.value;
-    const moves = botMoves(cur, 3_000);
-    const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
-    const proposals = moves.filter(
-      (m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose",
-    );
-    expect(proposals.length).toBeGreaterThan(0);
-    const westWords = words.filter((w) => w.by === "bot:west");
-    expect(westWords.length).toBeGreaterThan(0);
-    // One message per channel per turn: a bot's lines to the same reader arrive together.
-    expect(new Set(westWords.map((w) => JSON.stringify(w.channel))).size).toBe(westWords.length);
-    for (const m of moves) {
-      const r = applyEntry(cur, m);
-      if (!r.ok) throw new Error(r.error.message);
-      cur = r.value;
-    }
-    const fromWest = cur.chat.filter((c) => c.from === "west");
-    expect(fromWest.length).toBe(words.filter((w) => w.by === "bot:west").length);
-    // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
-    expect(
-      fromWest.every(
-        (c) =>
-          (c.channel.kind === "private" || c.channel.kind === "public") &&
-          c.fromName.endsWith("(bot)") &&
-          c.text.length <= CHAT_MAX_LENGTH,
-      ),
-    ).toBe(true);
-    // A bot offers one measure a turn (its words on that party's private line).
-    expect(fromWest.some((c) => c.channel.kind === "private")).toBe(true);
-    // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
-    const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
-    expect(annReads.length).toBe(
-      fromWest.filter(
-        (c) =>
-          c.channel.kind === "public" ||
-          (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north")),
-      ).length,
-    );
-    const toAnn = fromWest.some(
-      (c) => c.channel.kind === "private" && (c.channel.a === "north" || c.channel.b === "north"),
-    );
-    expect(annReads.some((c) => c.channel === "private:west")).toBe(toAnn);
-    expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
-    expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
-    // The words are journalled: a replay gives the same chat.
-    const journal = [
-      ...started().journal,
-      {
+  it(
+    "bots post their words in chat, from bot:<seat>, for the proposals and acceptances the session " +
+      "accepted; only the parties read them",
+    () => {
+      const { s } = started();
+      const dove = applyEntry(s, {
         kind: "bot",
         at: 2_500,
         by: "mF",
@@ -100,12 +46,70 @@ describe("bot seats' moves", () => {
         bot: true,
         persona: "dove",
         reason: "facilitator",
-      } as JournalEntry,
-      ...moves,
-    ];
-    const again = replayJournal(journal, scenario);
-    expect(again.ok && again.value.chat).toEqual(cur.chat);
-  });
+      });
+      if (!dove.ok) throw new Error(dove.error.message);
+      let cur = dove.value;
+      const moves = botMoves(cur, 3_000);
+      const words = moves.filter((m): m is Extract<JournalEntry, { kind: "chat" }> => m.kind === "chat");
+      const proposals = moves.filter(
+        (m) => m.kind === "step" && m.by === "bot:west" && m.step.type === "propose",
+      );
+      expect(proposals.length).toBeGreaterThan(0);
+      const westWords = words.filter((w) => w.by === "bot:west");
+      expect(westWords.length).toBeGreaterThan(0);
+      // One message per channel per turn: a bot's lines to the same reader arrive together.
+      expect(new Set(westWords.map((w) => JSON.stringify(w.channel))).size).toBe(westWords.length);
+      for (const m of moves) {
+        const r = applyEntry(cur, m);
+        if (!r.ok) throw new Error(r.error.message);
+        cur = r.value;
+      }
+      const fromWest = cur.chat.filter((c) => c.from === "west");
+      expect(fromWest.length).toBe(words.filter((w) => w.by === "bot:west").length);
+      // Private lines for bilateral proposals, public for its unilateral ones (its doctrine, a pledge).
+      expect(
+        fromWest.every(
+          (c) =>
+            (c.channel.kind === "private" || c.channel.kind === "public") &&
+            c.fromName.endsWith("(bot)") &&
+            c.text.length <= CHAT_MAX_LENGTH,
+        ),
+      ).toBe(true);
+      // A bot offers one measure a turn (its words on that party's private line).
+      expect(fromWest.some((c) => c.channel.kind === "private")).toBe(true);
+      // Ann (north) reads exactly the bot lines on her channels; Olga (observer) none of the private ones.
+      const annReads = clientView(cur, ann, new Set()).chat.filter((c) => c.from === "west");
+      expect(annReads.length).toBe(
+        fromWest.filter(
+          (c) =>
+            c.channel.kind === "public" ||
+            (c.channel.kind !== "team" && (c.channel.a === "north" || c.channel.b === "north")),
+        ).length,
+      );
+      const toAnn = fromWest.some(
+        (c) => c.channel.kind === "private" && (c.channel.a === "north" || c.channel.b === "north"),
+      );
+      expect(annReads.some((c) => c.channel === "private:west")).toBe(toAnn);
+      expect(annReads.every((c) => c.channel === "private:west" || c.channel === "public")).toBe(true);
+      expect(clientView(cur, olga, new Set()).chat.filter((c) => c.channel !== "public")).toEqual([]);
+      // The words are journalled: a replay gives the same chat.
+      const journal = [
+        ...started().journal,
+        {
+          kind: "bot",
+          at: 2_500,
+          by: "mF",
+          seat: "west",
+          bot: true,
+          persona: "dove",
+          reason: "facilitator",
+        } as JournalEntry,
+        ...moves,
+      ];
+      const again = replayJournal(journal, scenario);
+      expect(again.ok && again.value.chat).toEqual(cur.chat);
+    },
+  );
 });
 
 describe("bots' words", () => {

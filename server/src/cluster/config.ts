@@ -33,7 +33,8 @@ export function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | null {
   const publicAddress = env.FIREBREAK_PUBLIC_ADDRESS ?? "";
   if (!/^[A-Za-z0-9.[\]:-]+(\/[A-Za-z0-9._~-]+)*$/.test(publicAddress))
     throw new Error(
-      "FIREBREAK_PUBLIC_ADDRESS must say where browsers reach this process, as host:port or host/path without a scheme (needed with FIREBREAK_REDIS_URL)",
+      "FIREBREAK_PUBLIC_ADDRESS must say where browsers reach this process, as host:port or " +
+        "host/path without a scheme (needed with FIREBREAK_REDIS_URL)",
     );
   const adopt = env.FIREBREAK_ADOPT_SECONDS;
   const adoptSeconds = adopt === undefined || adopt === "" ? 5 : Number(adopt);

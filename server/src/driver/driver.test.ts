@@ -165,19 +165,23 @@ describe("the session driver", () => {
     ]);
   });
 
-  it("with nobody here a clockless game sleeps when its idle timer fires; a running clock keeps it awake; a restore starts no takeover", () => {
-    const lobby = game(true);
-    const started = begin(lobby, 5_000, facts([]), false);
-    expect(started.timers).toEqual([{ kind: "idle", at: 605_000 }]);
-    expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([])).leave).toBe("sleep");
-    expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([ann.id])).leave).toBeNull();
-    const running = settleAll(game());
-    expect(fire(running, { kind: "idle", at: 605_000 }, 605_000, facts([])).timers).toContainEqual({
-      kind: "idle",
-      at: 1_205_000,
-    });
-    expect(begin(running, 5_000, facts([]), true).timers.map((t) => t.kind)).toEqual(["deadline", "idle"]);
-  });
+  it(
+    "with nobody here a clockless game sleeps when its idle timer fires; a running clock keeps it " +
+      "awake; a restore starts no takeover",
+    () => {
+      const lobby = game(true);
+      const started = begin(lobby, 5_000, facts([]), false);
+      expect(started.timers).toEqual([{ kind: "idle", at: 605_000 }]);
+      expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([])).leave).toBe("sleep");
+      expect(fire(lobby, { kind: "idle", at: 605_000 }, 605_000, facts([ann.id])).leave).toBeNull();
+      const running = settleAll(game());
+      expect(fire(running, { kind: "idle", at: 605_000 }, 605_000, facts([])).timers).toContainEqual({
+        kind: "idle",
+        at: 1_205_000,
+      });
+      expect(begin(running, 5_000, facts([]), true).timers.map((t) => t.kind)).toEqual(["deadline", "idle"]);
+    },
+  );
 
   it("a solo game starts when its player arrives", () => {
     const options = {

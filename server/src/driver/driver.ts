@@ -196,7 +196,9 @@ function takeover(s: SessionState, seat: SeatId, now: number, facts: Facts): Pla
   const f = new Fold(s);
   if (!f.apply({ kind: "bot", at: now, by: "system", seat, bot: true, persona: null, reason: "absent" }))
     return settled(f, now, facts);
-  const text = `${s.game.nations[seat]?.name ?? seat}'s players have been away for ${awayWords(s.settings.takeoverSeconds)}: a bot plays for them until they return.`;
+  const text =
+    `${s.game.nations[seat]?.name ?? seat}'s players have been away for ` +
+    `${awayWords(s.settings.takeoverSeconds)}: a bot plays for them until they return.`;
   f.apply({ kind: "chat", at: now, by: "system", channel: { kind: "public" }, text });
   return settled(f, now, facts);
 }

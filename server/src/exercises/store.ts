@@ -29,7 +29,8 @@ export function openExerciseStore(path: string): ExerciseStore {
     CREATE TABLE IF NOT EXISTS exercises (id TEXT PRIMARY KEY, code TEXT NOT NULL, created INTEGER NOT NULL, data TEXT NOT NULL);
   `);
   const upsert = db.prepare(
-    "INSERT INTO exercises (id, code, created, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET code = excluded.code, data = excluded.data",
+    "INSERT INTO exercises (id, code, created, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE " +
+      "SET code = excluded.code, data = excluded.data",
   );
   const selectAll = db.prepare("SELECT data FROM exercises ORDER BY created, rowid");
   return {

@@ -93,7 +93,11 @@ function scoresTable(v: GameView, input: ReportInput): string {
     const by = [people.join(", "), bot].filter(Boolean).join("; ") || "—";
     return `<tr><th scope="row">${esc(stateName(v, seat))}</th>${cell(by)}${cell(fmt(sc?.economy), true)}${cell(fmt(sc?.stability), true)}${cell(fmt(sc?.reputation), true)}${cell(String(sc?.objectives ?? "—"), true)}${cell(String(sc?.outcome ?? "—"), true)}<td class="n"><strong>${esc(fmt(sc?.total))}</strong></td></tr>`;
   });
-  return `<table><thead><tr><th scope="col">State</th><th scope="col">Played by</th><th scope="col">Economy</th><th scope="col">Stability</th><th scope="col">Reputation</th><th scope="col">Objectives</th><th scope="col">Outcome</th><th scope="col">Total</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return (
+    `<table><thead><tr><th scope="col">State</th><th scope="col">Played by</th><th ` +
+    `scope="col">Economy</th><th scope="col">Stability</th><th scope="col">Reputation</th><th ` +
+    `scope="col">Objectives</th><th scope="col">Outcome</th><th scope="col">Total</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+  );
 }
 
 function objectivesSection(v: GameView): string {
@@ -132,13 +136,18 @@ function incidentsTable(v: GameView): string {
       i.publicAttributions
         .map(
           (a) =>
-            `${stateName(v, a.by)} blamed ${stateName(v, a.accused)} (${accusationStrength(a.confidence)})${a.accused === i.author ? "" : " — wrong"}`,
+            `${stateName(v, a.by)} blamed ${stateName(v, a.accused)} ` +
+            `(${accusationStrength(a.confidence)})${a.accused === i.author ? "" : " — wrong"}`,
         )
         .join("; ") || "—";
     const kind = `${INCIDENT_NAMES[i.kind] ?? i.kind}${i.overt ? " (overt)" : ""}`;
     return `<tr>${cell(String(i.turn), true)}${cell(kind)}${cell(stateName(v, i.target))}${cell(stateName(v, i.author))}${cell(hidden)}${cell(beliefs)}${cell(blame)}</tr>`;
   });
-  return `<table><thead><tr><th scope="col">Turn</th><th scope="col">What</th><th scope="col">Against</th><th scope="col">True author</th><th scope="col">Hidden details</th><th scope="col">Private attributions</th><th scope="col">Public blame</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return (
+    `<table><thead><tr><th scope="col">Turn</th><th scope="col">What</th><th ` +
+    `scope="col">Against</th><th scope="col">True author</th><th scope="col">Hidden details</th><th ` +
+    `scope="col">Private attributions</th><th scope="col">Public blame</th></tr></thead><tbody>${rows.join("")}</tbody></table>`
+  );
 }
 
 function cbmSection(v: GameView): string {

@@ -72,7 +72,8 @@ export function tensionChart(v: GameView, pair: string): string {
     `<line x1="${L}" y1="${TOP}" x2="${L}" y2="${PLOT_BOTTOM}" stroke="#333"/>`,
     `<line x1="${L}" y1="${PLOT_BOTTOM}" x2="${W - R}" y2="${PLOT_BOTTOM}" stroke="#333"/>`,
     `<text x="${(L + W - R) / 2}" y="${PLOT_BOTTOM + 30}" text-anchor="middle" font-size="11">turn</text>`,
-    `<text x="12" y="${(TOP + PLOT_BOTTOM) / 2}" text-anchor="middle" font-size="11" transform="rotate(-90 12 ${(TOP + PLOT_BOTTOM) / 2})">tension</text>`,
+    `<text x="12" y="${(TOP + PLOT_BOTTOM) / 2}" text-anchor="middle" font-size="11" ` +
+      `transform="rotate(-90 12 ${(TOP + PLOT_BOTTOM) / 2})">tension</text>`,
     `<line x1="${L}" y1="${y(brink)}" x2="${W - R}" y2="${y(brink)}" stroke="#a61e4d" stroke-width="1.5" stroke-dasharray="6 3"/>`,
     `<text x="${W - R + 4}" y="${y(brink) + 4}" font-size="11" fill="#a61e4d">brink ${one(brink)}</text>`,
   );
@@ -105,7 +106,10 @@ export function tensionChart(v: GameView, pair: string): string {
       );
   }
   const label = `Tension between ${stateName(v, a)} and ${stateName(v, b)} by turn: ${history.map(one).join(", ")}.`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}">${out.join("")}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" ` +
+    `role="img" aria-label="${esc(label)}">${out.join("")}</svg>`
+  );
 }
 
 /** The CBMs in force at the end, each a bar from the turn it came into force to the last turn. */
@@ -118,12 +122,15 @@ export function cbmTimeline(v: GameView): string {
   const out: string[] = [];
   v.cbms.forEach((c, k) => {
     const top = TOP + k * lane;
-    const full = `${CBM_NAMES[c.kind] ?? c.kind}: ${c.members.map((m) => stateName(v, m)).join(", ")} (${c.since < 1 ? "from the start" : `from turn ${c.since}`})`;
+    const full =
+      `${CBM_NAMES[c.kind] ?? c.kind}: ` +
+      `${c.members.map((m) => stateName(v, m)).join(", ")} (${c.since < 1 ? "from the start" : `from turn ${c.since}`})`;
     // The chart is W wide: a longer label is cut (the list below the chart names every member).
     const label = full.length > 70 ? `${full.slice(0, 69)}…` : full;
     out.push(
       `<text x="${L}" y="${top + 10}" font-size="11">${esc(label)}</text>`,
-      `<rect x="${x(Math.min(c.since, last))}" y="${top + 15}" width="${Math.max(3, x(last) - x(Math.min(c.since, last)))}" height="10" fill="#2b8a3e"/>`,
+      `<rect x="${x(Math.min(c.since, last))}" y="${top + 15}" ` +
+        `width="${Math.max(3, x(last) - x(Math.min(c.since, last)))}" height="10" fill="#2b8a3e"/>`,
     );
   });
   const axisY = TOP + v.cbms.length * lane + 4;
@@ -131,5 +138,8 @@ export function cbmTimeline(v: GameView): string {
   for (const t of labelled(last))
     out.push(`<text x="${x(t)}" y="${axisY + 14}" text-anchor="middle" font-size="11">${t}</text>`);
   out.push(`<text x="${(L + W - R) / 2}" y="${axisY + 28}" text-anchor="middle" font-size="11">turn</text>`);
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ${height}" role="img" aria-label="Confidence-building measures in force, by turn">${out.join("")}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" viewBox="0 0 ${W} ` +
+    `${height}" role="img" aria-label="Confidence-building measures in force, by turn">${out.join("")}</svg>`
+  );
 }

@@ -68,7 +68,8 @@ function admitCreate(address: string): void {
     throw new Error(`SERVER_FULL: this server holds its limit of ${limits.maxGames} games; try again later`);
   if (!creations().hit(address)) {
     throw new Error(
-      `RATE_LIMITED: at most ${limits.createsPerWindow} new games per ${describeWindow(limits.createWindowMs)} from one address; wait and try again`,
+      `RATE_LIMITED: at most ${limits.createsPerWindow} new games per ` +
+        `${describeWindow(limits.createWindowMs)} from one address; wait and try again`,
     );
   }
 }

@@ -103,7 +103,8 @@ function timelineOf(res: Response, record: GameRecord): Timeline | null {
       410,
       "RULES_CHANGED",
       record.rulesVersion !== RULES_VERSION
-        ? `This game was played under rules v${record.rulesVersion} and this server runs v${RULES_VERSION}, so it cannot rebuild the game's turns.`
+        ? `This game was played under rules v${record.rulesVersion} and this server runs ` +
+            `v${RULES_VERSION}, so it cannot rebuild the game's turns.`
         : "This game's scenario has changed on this server since it was played, so it cannot rebuild the game's turns.",
     );
   const t = replayTimeline(record, scenario);

@@ -39,17 +39,21 @@ describe("request rate", () => {
     expect(rate.take("m")).toBe(false);
   });
 
-  it("a person's busiest minute is never limited: accept all on 10 proposals, orders, ready and chat, then a turn's requests every few seconds", () => {
-    const { clock, rate } = clocked();
-    for (let turn = 0; turn < 20; turn++) {
-      const burst = turn === 0 ? 14 : 4;
-      for (let i = 0; i < burst; i++) {
-        expect(rate.take("player")).toBe(true);
-        clock.t += 15;
+  it(
+    "a person's busiest minute is never limited: accept all on 10 proposals, orders, ready and " +
+      "chat, then a turn's requests every few seconds",
+    () => {
+      const { clock, rate } = clocked();
+      for (let turn = 0; turn < 20; turn++) {
+        const burst = turn === 0 ? 14 : 4;
+        for (let i = 0; i < burst; i++) {
+          expect(rate.take("player")).toBe(true);
+          clock.t += 15;
+        }
+        clock.t += 3_000;
       }
-      clock.t += 3_000;
-    }
-  });
+    },
+  );
 
   it("a scripted client at 10 requests a second is never limited; at 20 a second it is after about three seconds", () => {
     const { clock, rate } = clocked();

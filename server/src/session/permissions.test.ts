@@ -126,33 +126,37 @@ describe("who may do what", () => {
     expect(code(permit(held, bot(fac.id, "north", false)))).toBe("ok");
   });
 
-  it("seats: a member moves itself in the lobby, after the start only onto a seat nobody plays; knocks are its own; the facilitator moves anyone", () => {
-    const s = started();
-    const assign = (by: string, member: string, seat: string | null): JournalEntry => ({
-      kind: "assign",
-      at: 3_000,
-      by,
-      member,
-      seat,
-    });
-    expect(code(permit(s, assign(sam.id, sam.id, "east")))).toBe("ok");
-    expect(code(permit(s, assign(sam.id, sam.id, "north")))).toBe("NOT_IN_LOBBY");
-    expect(code(permit(s, assign(ann.id, ann.id, null)))).toBe("NOT_IN_LOBBY");
-    expect(code(permit(s, assign(ann.id, sam.id, "east")))).toBe("NOT_FACILITATOR");
-    expect(code(permit(s, assign(fac.id, sam.id, "north")))).toBe("ok");
-    expect(code(permit(s, { kind: "knock", at: 3_000, by: sam.id, member: sam.id, seat: "north" }))).toBe(
-      "ok",
-    );
-    expect(code(permit(s, { kind: "knock", at: 3_000, by: ann.id, member: sam.id, seat: "north" }))).toBe(
-      "INVALID_REQUEST",
-    );
-    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: false }))).toBe(
-      "ok",
-    );
-    expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: true }))).toBe(
-      "NOT_FACILITATOR",
-    );
-  });
+  it(
+    "seats: a member moves itself in the lobby, after the start only onto a seat nobody plays; " +
+      "knocks are its own; the facilitator moves anyone",
+    () => {
+      const s = started();
+      const assign = (by: string, member: string, seat: string | null): JournalEntry => ({
+        kind: "assign",
+        at: 3_000,
+        by,
+        member,
+        seat,
+      });
+      expect(code(permit(s, assign(sam.id, sam.id, "east")))).toBe("ok");
+      expect(code(permit(s, assign(sam.id, sam.id, "north")))).toBe("NOT_IN_LOBBY");
+      expect(code(permit(s, assign(ann.id, ann.id, null)))).toBe("NOT_IN_LOBBY");
+      expect(code(permit(s, assign(ann.id, sam.id, "east")))).toBe("NOT_FACILITATOR");
+      expect(code(permit(s, assign(fac.id, sam.id, "north")))).toBe("ok");
+      expect(code(permit(s, { kind: "knock", at: 3_000, by: sam.id, member: sam.id, seat: "north" }))).toBe(
+        "ok",
+      );
+      expect(code(permit(s, { kind: "knock", at: 3_000, by: ann.id, member: sam.id, seat: "north" }))).toBe(
+        "INVALID_REQUEST",
+      );
+      expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: false }))).toBe(
+        "ok",
+      );
+      expect(code(permit(s, { kind: "admit", at: 3_000, by: sam.id, member: sam.id, admit: true }))).toBe(
+        "NOT_FACILITATOR",
+      );
+    },
+  );
 
   it("joins: a person joins as itself, never as a facilitator; a facilitator adds co-facilitators", () => {
     const s = createSession(untimed, scenario);

@@ -116,131 +116,139 @@ describe("session reducer", () => {
     }
   });
 
-  it("bots are cast from the create options: the scenario's cast list, or at random from the seed; a replay casts the same; fac:bot still wins", () => {
-    const found = findScenario("baltic-fog");
-    if (!found.ok) throw new Error("baltic-fog");
-    const baltic = found.scenario;
-    const solo = (cast: "scenario" | "random" | undefined, seed: string) => {
-      const options = {
-        scenario: "baltic-fog",
-        seed,
-        name: "Solo",
-        turnSeconds: 0,
-        botLevel: "normal" as const,
-        solo: { seat: "aestria" },
-        takeoverSeconds: 0,
-        cbms: [],
-        ...(cast ? { cast } : {}),
+  it(
+    "bots are cast from the create options: the scenario's cast list, or at random from the seed; a " +
+      "replay casts the same; fac:bot still wins",
+    () => {
+      const found = findScenario("baltic-fog");
+      if (!found.ok) throw new Error("baltic-fog");
+      const baltic = found.scenario;
+      const solo = (cast: "scenario" | "random" | undefined, seed: string) => {
+        const options = {
+          scenario: "baltic-fog",
+          seed,
+          name: "Solo",
+          turnSeconds: 0,
+          botLevel: "normal" as const,
+          solo: { seat: "aestria" },
+          takeoverSeconds: 0,
+          cbms: [],
+          ...(cast ? { cast } : {}),
+        };
+        const entry = {
+          kind: "create" as const,
+          at: 1_000,
+          by: "mA",
+          code: "ACDEFG",
+          facilitator: null,
+          options,
+        };
+        const journal: JournalEntry[] = [
+          entry,
+          { kind: "join", at: 1_100, by: "mA", member: { ...ann, seat: "aestria" } },
+          { kind: "start", at: 1_200, by: "system" },
+        ];
+        const s = replayJournal(journal, baltic);
+        if (!s.ok) throw new Error(s.error.message);
+        return { s: s.value, journal };
       };
-      const entry = {
-        kind: "create" as const,
-        at: 1_000,
-        by: "mA",
-        code: "ACDEFG",
-        facilitator: null,
-        options,
-      };
-      const journal: JournalEntry[] = [
-        entry,
-        { kind: "join", at: 1_100, by: "mA", member: { ...ann, seat: "aestria" } },
-        { kind: "start", at: 1_200, by: "system" },
-      ];
-      const s = replayJournal(journal, baltic);
-      if (!s.ok) throw new Error(s.error.message);
-      return { s: s.value, journal };
-    };
-    const personas = (s: SessionState) =>
-      Object.fromEntries(s.seats.filter((c) => c.bot).map((c) => [c.seat, c.persona]));
-    const bots = ["borevia", "meridia", "havland"];
-    const byScenario = solo("scenario", "cast-1").s;
-    expect(personas(byScenario)).toEqual(
-      Object.fromEntries(bots.map((b) => [b, SCENARIO_CASTS["baltic-fog"]?.[b]])),
-    );
-    for (const seed of ["cast-1", "cast-2", "cast-3"]) {
-      const { s, journal } = solo("random", seed);
-      expect(personas(s)).toEqual(castBots("baltic-fog", bots, "random", seed));
-      expect(personas(solo("random", seed).s)).toEqual(personas(s));
-      // Restoring is replaying the journal: the same personas, the same session.
-      const again = replayJournal(journal, baltic);
-      expect(again.ok && again.value).toEqual(s);
-    }
-    expect(
-      new Set(
-        ["r-1", "r-2", "r-3", "r-4", "r-5", "r-6"].map((seed) =>
-          JSON.stringify(personas(solo("random", seed).s)),
-        ),
-      ).size,
-    ).toBeGreaterThan(1);
-    // A journal written before casting existed keeps its old personas.
-    expect(personas(solo(undefined, "cast-1").s)).toEqual({
-      borevia: "hawk",
-      meridia: "forgiving",
-      havland: "dove",
-    });
-    // The facilitator's explicit persona wins over the cast, before and after the start.
-    const { s: lobby } = run([
-      {
-        kind: "bot",
-        at: 1_050,
-        by: "mF",
-        seat: "east",
-        bot: true,
-        persona: "normBuilder",
-        reason: "facilitator",
-      },
-      { kind: "join", at: 1_100, by: "mA", member: ann },
-      { kind: "start", at: 2_000, by: "mF" },
-    ]);
-    expect(lobby.seats.find((c) => c.seat === "east")?.persona).toBe("normBuilder");
-  });
+      const personas = (s: SessionState) =>
+        Object.fromEntries(s.seats.filter((c) => c.bot).map((c) => [c.seat, c.persona]));
+      const bots = ["borevia", "meridia", "havland"];
+      const byScenario = solo("scenario", "cast-1").s;
+      expect(personas(byScenario)).toEqual(
+        Object.fromEntries(bots.map((b) => [b, SCENARIO_CASTS["baltic-fog"]?.[b]])),
+      );
+      for (const seed of ["cast-1", "cast-2", "cast-3"]) {
+        const { s, journal } = solo("random", seed);
+        expect(personas(s)).toEqual(castBots("baltic-fog", bots, "random", seed));
+        expect(personas(solo("random", seed).s)).toEqual(personas(s));
+        // Restoring is replaying the journal: the same personas, the same session.
+        const again = replayJournal(journal, baltic);
+        expect(again.ok && again.value).toEqual(s);
+      }
+      expect(
+        new Set(
+          ["r-1", "r-2", "r-3", "r-4", "r-5", "r-6"].map((seed) =>
+            JSON.stringify(personas(solo("random", seed).s)),
+          ),
+        ).size,
+      ).toBeGreaterThan(1);
+      // A journal written before casting existed keeps its old personas.
+      expect(personas(solo(undefined, "cast-1").s)).toEqual({
+        borevia: "hawk",
+        meridia: "forgiving",
+        havland: "dove",
+      });
+      // The facilitator's explicit persona wins over the cast, before and after the start.
+      const { s: lobby } = run([
+        {
+          kind: "bot",
+          at: 1_050,
+          by: "mF",
+          seat: "east",
+          bot: true,
+          persona: "normBuilder",
+          reason: "facilitator",
+        },
+        { kind: "join", at: 1_100, by: "mA", member: ann },
+        { kind: "start", at: 2_000, by: "mF" },
+      ]);
+      expect(lobby.seats.find((c) => c.seat === "east")?.persona).toBe("normBuilder");
+    },
+  );
 
-  it("a bot's words: only for a seat a bot holds, on its public, private and hotline channels, length-limited; a refusal changes nothing", () => {
-    const { s } = started();
-    const chat = (by: string, channel: Channel, text = "We propose a hotline.") =>
-      applyEntry(s, { kind: "chat", at: 3_000, by, channel, text });
-    const ok = chat("bot:east", { kind: "private", a: "east", b: "north" });
-    if (!ok.ok) throw new Error(ok.error.message);
-    expect(ok.value.chat.at(-1)).toMatchObject({
-      id: 1,
-      from: "east",
-      fromName: `${s.game.nations.east?.name} (bot)`,
-      text: "We propose a hotline.",
-      channel: { kind: "private", a: "east", b: "north" },
-    });
-    expect(chat("bot:east", { kind: "public" }).ok).toBe(true);
-    const refused: Array<[string, Channel, string, string?]> = [
-      ["bot:north", { kind: "public" }, "NOT_A_PLAYER"], // a human seat
-      ["bot:atlantis", { kind: "public" }, "NOT_A_PLAYER"],
-      ["bot:east", { kind: "team", seat: "east" }, "NO_CHANNEL"],
-      ["bot:east", { kind: "private", a: "north", b: "south" }, "NO_CHANNEL"], // not its line
-      ["bot:east", { kind: "private", a: "north", b: "east" }, "NO_CHANNEL"], // not in string order
-      ["bot:east", { kind: "private", a: "east", b: "east" }, "NO_CHANNEL"],
-      ["bot:east", { kind: "hotline", a: "east", b: "north" }, "NO_CHANNEL"], // no hotline in force
-      ["bot:east", { kind: "public" }, "TEXT_TOO_LONG", "x".repeat(501)],
-      ["bot:east", { kind: "public" }, "INVALID_REQUEST", "   "],
-    ];
-    for (const [member, channel, code, text] of refused) {
-      const r = chat(member, channel, text);
-      expect(!r.ok && r.error.code, `${member} ${JSON.stringify(channel)}`).toBe(code);
-    }
-    // With a hotline in force, the bot may answer on it.
-    const withHotline: SessionState = {
-      ...s,
-      game: {
-        ...s.game,
-        cbms: [...s.game.cbms, { id: "c1", kind: "hotline", members: ["east", "north"], since: 1 }],
-      },
-    };
-    expect(
-      applyEntry(withHotline, {
-        kind: "chat",
-        at: 3_000,
-        by: "bot:east",
-        channel: { kind: "hotline", a: "east", b: "north" },
-        text: "We deny it.",
-      }).ok,
-    ).toBe(true);
-  });
+  it(
+    "a bot's words: only for a seat a bot holds, on its public, private and hotline channels, " +
+      "length-limited; a refusal changes nothing",
+    () => {
+      const { s } = started();
+      const chat = (by: string, channel: Channel, text = "We propose a hotline.") =>
+        applyEntry(s, { kind: "chat", at: 3_000, by, channel, text });
+      const ok = chat("bot:east", { kind: "private", a: "east", b: "north" });
+      if (!ok.ok) throw new Error(ok.error.message);
+      expect(ok.value.chat.at(-1)).toMatchObject({
+        id: 1,
+        from: "east",
+        fromName: `${s.game.nations.east?.name} (bot)`,
+        text: "We propose a hotline.",
+        channel: { kind: "private", a: "east", b: "north" },
+      });
+      expect(chat("bot:east", { kind: "public" }).ok).toBe(true);
+      const refused: Array<[string, Channel, string, string?]> = [
+        ["bot:north", { kind: "public" }, "NOT_A_PLAYER"], // a human seat
+        ["bot:atlantis", { kind: "public" }, "NOT_A_PLAYER"],
+        ["bot:east", { kind: "team", seat: "east" }, "NO_CHANNEL"],
+        ["bot:east", { kind: "private", a: "north", b: "south" }, "NO_CHANNEL"], // not its line
+        ["bot:east", { kind: "private", a: "north", b: "east" }, "NO_CHANNEL"], // not in string order
+        ["bot:east", { kind: "private", a: "east", b: "east" }, "NO_CHANNEL"],
+        ["bot:east", { kind: "hotline", a: "east", b: "north" }, "NO_CHANNEL"], // no hotline in force
+        ["bot:east", { kind: "public" }, "TEXT_TOO_LONG", "x".repeat(501)],
+        ["bot:east", { kind: "public" }, "INVALID_REQUEST", "   "],
+      ];
+      for (const [member, channel, code, text] of refused) {
+        const r = chat(member, channel, text);
+        expect(!r.ok && r.error.code, `${member} ${JSON.stringify(channel)}`).toBe(code);
+      }
+      // With a hotline in force, the bot may answer on it.
+      const withHotline: SessionState = {
+        ...s,
+        game: {
+          ...s.game,
+          cbms: [...s.game.cbms, { id: "c1", kind: "hotline", members: ["east", "north"], since: 1 }],
+        },
+      };
+      expect(
+        applyEntry(withHotline, {
+          kind: "chat",
+          at: 3_000,
+          by: "bot:east",
+          channel: { kind: "hotline", a: "east", b: "north" },
+          text: "We deny it.",
+        }).ok,
+      ).toBe(true);
+    },
+  );
 
   it("chat channels: who can write, who can read, and how each reader names them", () => {
     const { s } = started();

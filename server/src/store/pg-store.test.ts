@@ -99,7 +99,8 @@ describe("the PostgreSQL store", () => {
     // on.
     await query(
       url,
-      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND " +
+        "database = (SELECT oid FROM pg_database WHERE datname = current_database())",
     );
     // (pg_terminate_backend asks; the backend ends, and its locks with it, a moment later.)
     let adopted: string[] = [];

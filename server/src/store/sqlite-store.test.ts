@@ -41,26 +41,30 @@ function oldDatabase(file: string, quarantine: boolean): void {
 
 describe("the SQLite store", () => {
   for (const quarantine of [false, true])
-    it(`migrates a database of the older schema (${quarantine ? "with" : "without"} quarantine) keeping every game, each under rules v2`, () => {
-      const file = path();
-      oldDatabase(file, quarantine);
-      for (const round of [1, 2]) {
-        const store = openSqliteStore(file);
-        const added = round === 1 ? [] : [{ kind: "pause", at: 9_001, by: "mF" }];
-        for (const id of ["gOne", "gTwo", "gThree"]) {
-          expect(store.entries(id), `${id}, opened ${round} time(s)`).toEqual(
-            id === "gOne" ? [...journal, ...added] : journal,
-          );
-          expect(store.game(id)).toMatchObject({ id, rules: UNVERSIONED_RULES, closed: null });
-          expect(store.record(id)).toBeNull();
+    it(
+      `migrates a database of the older schema (${quarantine ? "with" : "without"} quarantine) ` +
+        `keeping every game, each under rules v2`,
+      () => {
+        const file = path();
+        oldDatabase(file, quarantine);
+        for (const round of [1, 2]) {
+          const store = openSqliteStore(file);
+          const added = round === 1 ? [] : [{ kind: "pause", at: 9_001, by: "mF" }];
+          for (const id of ["gOne", "gTwo", "gThree"]) {
+            expect(store.entries(id), `${id}, opened ${round} time(s)`).toEqual(
+              id === "gOne" ? [...journal, ...added] : journal,
+            );
+            expect(store.game(id)).toMatchObject({ id, rules: UNVERSIONED_RULES, closed: null });
+            expect(store.record(id)).toBeNull();
+          }
+          expect(store.game("gTwo")?.ended).toBe(true);
+          expect(store.unfinished().map((g) => g.id)).toEqual(quarantine ? ["gOne"] : ["gOne", "gThree"]);
+          store.append("gOne", { kind: "pause", at: 9_000 + round, by: "mF" });
+          expect(store.entries("gOne").length).toBe(journal.length + round);
+          store.close();
         }
-        expect(store.game("gTwo")?.ended).toBe(true);
-        expect(store.unfinished().map((g) => g.id)).toEqual(quarantine ? ["gOne"] : ["gOne", "gThree"]);
-        store.append("gOne", { kind: "pause", at: 9_000 + round, by: "mF" });
-        expect(store.entries("gOne").length).toBe(journal.length + round);
-        store.close();
-      }
-    });
+      },
+    );
 
   // Everything any store does (store-contract.ts): a fresh file for each test.
   storeContract(() => {

@@ -71,12 +71,14 @@ function main(): void {
           `stable peace before turn 6 ${(c.peaceBefore6 * 100).toFixed(1)}%`,
       );
       console.log(
-        "| CBM | war (pts) | misattributions / game | blame on innocent states | wrong accusations / game | destructive ops / game | norm-breaking ops / game | misread & fear tension / game |",
+        "| CBM | war (pts) | misattributions / game | blame on innocent states | wrong accusations / " +
+          "game | destructive ops / game | norm-breaking ops / game | misread & fear tension / game |",
       );
       console.log("|---|---|---|---|---|---|---|---|");
       for (const e of effects)
         console.log(
-          `| ${e.cbm} | ${pts(e.war)} | ${num(e.misattributions)} | ${num(e.innocentBlame)} | ${num(e.wrongAccusations)} | ${num(e.destructiveOps)} | ${num(e.normBreakingOps)} | ${num(e.misreadTension)} |`,
+          `| ${e.cbm} | ${pts(e.war)} | ${num(e.misattributions)} | ${num(e.innocentBlame)} | ` +
+            `${num(e.wrongAccusations)} | ${num(e.destructiveOps)} | ${num(e.normBreakingOps)} | ${num(e.misreadTension)} |`,
         );
     }
   }

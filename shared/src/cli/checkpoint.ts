@@ -67,7 +67,8 @@ export function openCheckpoint(path: string, key: string, games: number): Checkp
   if (kept === "" && header.startsWith(text)) kept = header;
   else if (!kept.startsWith(header))
     throw new Error(
-      `${path} is the checkpoint of another tournament (or was written by another version): its first line is ${text.split("\n")[0]?.slice(0, 300)}; this run's is ${header.trim()}`,
+      `${path} is the checkpoint of another tournament (or was written by another version): its ` +
+        `first line is ${text.split("\n")[0]?.slice(0, 300)}; this run's is ${header.trim()}`,
     );
   kept
     .slice(header.length)

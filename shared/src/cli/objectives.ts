@@ -19,7 +19,8 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run objectives -- --scenario <id|path> [--games <N>] [--seed <S>] [--bots p1,p2,...|cast] [--bot-level easy|normal|hard] [--cbms hotline,...] [--no-cbms] [--strict] [--json]";
+  "usage: npm run objectives -- --scenario <id|path> [--games <N>] [--seed <S>] [--bots " +
+  "p1,p2,...|cast] [--bot-level easy|normal|hard] [--cbms hotline,...] [--no-cbms] [--strict] [--json]";
 
 const fail: Fail = failWith(USAGE);
 

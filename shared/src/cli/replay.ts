@@ -66,7 +66,8 @@ function main(): number {
     else {
       failures++;
       process.stdout.write(
-        `${file}: DIVERGES at turn ${r.divergence.turn}${r.divergence.step >= 0 ? ` (step ${r.divergence.step})` : ""}: ${r.divergence.reason}\n`,
+        `${file}: DIVERGES at turn ` +
+          `${r.divergence.turn}${r.divergence.step >= 0 ? ` (step ${r.divergence.step})` : ""}: ${r.divergence.reason}\n`,
       );
     }
   }

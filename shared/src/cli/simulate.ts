@@ -44,7 +44,9 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms hotline,...] [--no-cbms] [--bot-level easy|normal|hard] [--param name=value]... [--grid cbms=a,b|noCbms|botLevel=l1,l2|param.<name>=v1,v2]... [--csv <file>] [--workers <n>] [--json] [--records <dir>]";
+  "usage: npm run simulate -- --scenario <id|path> --games <N> --seed <S> [--bots p1,p2,...] [--cbms " +
+  "hotline,...] [--no-cbms] [--bot-level easy|normal|hard] [--param name=value]... [--grid " +
+  "cbms=a,b|noCbms|botLevel=l1,l2|param.<name>=v1,v2]... [--csv <file>] [--workers <n>] [--json] [--records <dir>]";
 
 const fail: Fail = failWith(USAGE);
 
@@ -56,14 +58,16 @@ function pct(x: number): string {
 export function formatReport(r: BatchResult): string {
   const lines: string[] = [];
   lines.push(
-    `Scenario ${r.scenario}, ${r.games} games, seed ${r.seed}, bots ${r.bots}${r.cbms.length ? `, CBMs in force: ${r.cbms.join(",")}` : ""}${r.noCbms ? ", no CBM proposals" : ""}`,
+    `Scenario ${r.scenario}, ${r.games} games, seed ${r.seed}, bots ` +
+      `${r.bots}${r.cbms.length ? `, CBMs in force: ${r.cbms.join(",")}` : ""}${r.noCbms ? ", no CBM proposals" : ""}`,
   );
   lines.push("Outcomes (share, 95% CI):");
   for (const [k, v] of Object.entries(r.outcomes))
     lines.push(`  ${k.padEnd(14)} ${pct(v.share).padStart(6)}  [${pct(v.ci95[0])}, ${pct(v.ci95[1])}]`);
   lines.push(`Mean turns: ${r.meanTurns.toFixed(2)}`);
   lines.push(
-    `Median turns from detection to moderate-confidence attribution: ${r.attributionLagMedian ?? "not reached"} (${r.attributionSamples} incidents, Kaplan-Meier)`,
+    `Median turns from detection to moderate-confidence attribution: ` +
+      `${r.attributionLagMedian ?? "not reached"} (${r.attributionSamples} incidents, Kaplan-Meier)`,
   );
   lines.push("Detection rate by defence level (no hunt or CERT bonus):");
   for (const [lvl, d] of Object.entries(r.detectionRateByDefense))
@@ -238,7 +242,9 @@ async function main(): Promise<void> {
         ),
       );
     }
-    const head = `Scenario ${scenario.id}, ${cells.length} cells × ${games} games (game g of every cell: seed ${seed}:g), bots ${bots.length ? bots.join(",") : "rotation"}`;
+    const head =
+      `Scenario ${scenario.id}, ${cells.length} cells × ${games} games (game g of every ` +
+      `cell: seed ${seed}:g), bots ${bots.length ? bots.join(",") : "rotation"}`;
     process.stdout.write(
       args.json
         ? `${JSON.stringify({ scenario: scenario.id, seed, games, bots: bots.join(",") || "rotation", base, cells: summaries }, null, 2)}\n`

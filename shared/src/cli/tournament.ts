@@ -29,7 +29,9 @@ import {
 } from "./common.ts";
 
 const USAGE =
-  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] [--workers <n>] [--checkpoint <file>] [--no-cbms] [--json]";
+  "usage: npm run tournament -- --scenario <id|path> --games <N> --seed <S> [--format " +
+  "roundrobin|duplicate] [--bots persona:level,...] [--field persona:level,...] [--iterations <n>] " +
+  "[--workers <n>] [--checkpoint <file>] [--no-cbms] [--json]";
 
 const fail: Fail = failWith(USAGE);
 
@@ -124,7 +126,8 @@ async function main(): Promise<void> {
       const spec = parseBotSpec(text);
       if (!spec)
         fail(
-          `unknown bot "${text}"; use persona or persona:level with persona in ${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`,
+          `unknown bot "${text}"; use persona or persona:level with persona in ` +
+            `${BOT_PERSONAS.join(", ")} and level in ${BOT_LEVELS.join(", ")}`,
         );
       out.push(spec);
     }

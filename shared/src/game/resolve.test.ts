@@ -112,27 +112,31 @@ describe("stable peace", () => {
     expect(s.peaceStreak).toBe(0);
   });
 
-  it(`after peaceTurns (${P.peaceTurns}) calm turns counted from the month after peaceMinCbms (${P.peaceMinCbms}) kinds, one agreed in play, came into force`, () => {
-    let s = agree(newGame(), ["hotline", "consultations"]);
-    s = resolve(s).state;
-    // The month the settlement came into force does not count: it has yet to prove itself.
-    expect(s.peaceStreak).toBe(0);
-    for (let t = 1; t < P.peaceTurns; t++) {
+  it(
+    `after peaceTurns (${P.peaceTurns}) calm turns counted from the month after peaceMinCbms ` +
+      `(${P.peaceMinCbms}) kinds, one agreed in play, came into force`,
+    () => {
+      let s = agree(newGame(), ["hotline", "consultations"]);
       s = resolve(s).state;
-      expect(s.phase, `turn ${t + 1}`).toBe("planning");
-      expect(s.peaceStreak).toBe(t);
-    }
-    const { state, events } = resolve(s);
-    expect(state.outcome).toEqual({
-      kind: "stablePeace",
-      turn: P.peaceTurns + 1,
-      belligerents: [],
-      initiator: null,
-    });
-    expect(state.phase).toBe("ended");
-    expect(events.some((e) => e.rule === "end.stablePeace")).toBe(true);
-    for (const seat of state.seats) expect(state.scores[seat]?.outcome).toBe(P.peaceBonus);
-  });
+      // The month the settlement came into force does not count: it has yet to prove itself.
+      expect(s.peaceStreak).toBe(0);
+      for (let t = 1; t < P.peaceTurns; t++) {
+        s = resolve(s).state;
+        expect(s.phase, `turn ${t + 1}`).toBe("planning");
+        expect(s.peaceStreak).toBe(t);
+      }
+      const { state, events } = resolve(s);
+      expect(state.outcome).toEqual({
+        kind: "stablePeace",
+        turn: P.peaceTurns + 1,
+        belligerents: [],
+        initiator: null,
+      });
+      expect(state.phase).toBe("ended");
+      expect(events.some((e) => e.rule === "end.stablePeace")).toBe(true);
+      for (const seat of state.seats) expect(state.scores[seat]?.outcome).toBe(P.peaceBonus);
+    },
+  );
 
   it("not with measures in force from the start only: the crisis's parties settle it themselves", () => {
     let s = newGame({}, { turns: 20 }, { cbms: ["hotline", "consultations", "jointObservation"] });

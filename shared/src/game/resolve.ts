@@ -164,7 +164,8 @@ export function resolveTurn(
           : "end.turnLimit";
     const text =
       outcome.kind === "armedConflict"
-        ? `Armed conflict between ${outcome.belligerents.map((b) => nameOf(s, b)).join(" and ")}${outcome.initiator ? `, started by ${nameOf(s, outcome.initiator)}` : ""}.`
+        ? `Armed conflict between ` +
+          `${outcome.belligerents.map((b) => nameOf(s, b)).join(" and ")}${outcome.initiator ? `, started by ${nameOf(s, outcome.initiator)}` : ""}.`
         : outcome.kind === "stablePeace"
           ? `Stable peace: every pair calm for ${ctx.p.peaceTurns} turns with ${pairCbmKinds(s)} kinds of CBM binding states together.`
           : `The crisis period ends after ${s.turn} turns.`;

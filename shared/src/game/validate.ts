@@ -87,7 +87,8 @@ export function checkOrders(s: GameState, seat: SeatId, orders: readonly Order[]
       )
         return err(
           "NO_HOTLINE",
-          `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)} (or, about an incident against you, that you both adopted the norm on assistance).`,
+          `Order ${i + 1}: inquire needs a hotline with ${nameOf(s, o.target)} (or, about an ` +
+            `incident against you, that you both adopted the norm on assistance).`,
           i,
         );
     }

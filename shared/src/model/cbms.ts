@@ -43,7 +43,8 @@ export const CBMS = {
   hotline: {
     name: "Hotline",
     effect:
-      "Members may inquire about incidents; tension from incidents they only suspect each other of is halved; at the brink, one member standing down brings both down.",
+      "Members may inquire about incidents; tension from incidents they only suspect each other of " +
+      "is halved; at the brink, one member standing down brings both down.",
     members: "twoOrMore",
     reveals: null,
     bites: ["escalation.hotline", "diplomacy.inquire", "escalation.brink"],
@@ -82,7 +83,8 @@ export const CBMS = {
   publishDoctrine: {
     name: "Published cyber doctrine",
     effect:
-      "Your own pledge: your cyber and defence become visible to all, suspicion of you relaxes twice as fast, and others fear your capability growth and misread your exercises half as often.",
+      "Your own pledge: your cyber and defence become visible to all, suspicion of you relaxes twice " +
+      "as fast, and others fear your capability growth and misread your exercises half as often.",
     members: "one",
     reveals: "all",
     bites: ["escalation.suspicion", "op.develop", "misperception.exercise"],
@@ -90,7 +92,8 @@ export const CBMS = {
   noFirstUse: {
     name: "No first use of disruptive operations",
     effect:
-      "A member later caught disrupting or destroying loses 3 reputation and 0.5 economy per other state's coalition measures, and gains tension with every other member.",
+      "A member later caught disrupting or destroying loses 3 reputation and 0.5 economy per other " +
+      "state's coalition measures, and gains tension with every other member.",
     members: "oneOrMore",
     reveals: null,
     bites: ["norm.pledgeBreach"],
@@ -105,7 +108,8 @@ export const CBMS = {
   codeOfConduct: {
     name: "Code of conduct",
     effect:
-      "Five articles (non-interference, critical infrastructure, CERTs, due diligence, cooperation against crime): a member caught breaking one loses 2 reputation per article and 0.5 economy per other member's coalition measures.",
+      "Five articles (non-interference, critical infrastructure, CERTs, due diligence, cooperation " +
+      "against crime): a member caught breaking one loses 2 reputation per article and 0.5 economy per other member's coalition measures.",
     members: "twoOrMore",
     reveals: null,
     bites: ["norm.codeOfConduct"],
@@ -113,7 +117,8 @@ export const CBMS = {
   normInfrastructure: {
     name: "Norm: no damage to critical infrastructure",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught disrupting or destroying loses 2 reputation and faces each other adopter's coalition measures (economy -0.5 each).",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught disrupting " +
+      "or destroying loses 2 reputation and faces each other adopter's coalition measures (economy -0.5 each).",
     members: "twoOrMore",
     reveals: null,
     bites: ["norm.breach"],
@@ -122,7 +127,8 @@ export const CBMS = {
   normCerts: {
     name: "Norm: CERTs are off limits",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught spying on or pre-positioning in a state whose CERT shares situation reports pays as for any breach.",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught spying on or " +
+      "pre-positioning in a state whose CERT shares situation reports pays as for any breach.",
     members: "twoOrMore",
     reveals: null,
     bites: ["norm.breach"],
@@ -140,7 +146,10 @@ export const CBMS = {
   normAssistance: {
     name: "Norm: answer requests for assistance",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter hit by an incident may ask any other adopter about it, hotline or not (a request for assistance); an adopter that answers another adopter's inquiry opens its logs (the asker's attribution of the incident advances faster that month, on top of its own investigation); one that leaves the inquiry unanswered pays as for any breach (told to the adopters).",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter hit by an incident " +
+      "may ask any other adopter about it, hotline or not (a request for assistance); an adopter " +
+      "that answers another adopter's inquiry opens its logs (the asker's attribution of the " +
+      "incident advances faster that month, on top of its own investigation); one that leaves the inquiry unanswered pays as for any breach (told to the adopters).",
     members: "twoOrMore",
     reveals: null,
     bites: ["norm.breach", "attribution.advance", "diplomacy.inquire"],
@@ -149,7 +158,8 @@ export const CBMS = {
   normSupplyChain: {
     name: "Norm: supply-chain integrity",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught pre-positioning implants in another state's infrastructure pays as for any breach.",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught " +
+      "pre-positioning implants in another state's infrastructure pays as for any breach.",
     members: "twoOrMore",
     reveals: null,
     bites: ["norm.breach"],

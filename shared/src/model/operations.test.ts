@@ -21,10 +21,14 @@ import { DEFAULT_PARAMS, type ModelParams } from "./params.ts";
 import { RULES } from "./rules-catalogue.ts";
 
 describe("the operations table", () => {
-  it("types: the order schema accepts exactly the Order type, and the parameters give exactly the incident kinds a severity (tsc checks these)", () => {
-    expectTypeOf<z.infer<typeof orderSchema>>().toEqualTypeOf<Order>();
-    expectTypeOf<keyof ModelParams["severity"]>().toEqualTypeOf<IncidentKind>();
-  });
+  it(
+    "types: the order schema accepts exactly the Order type, and the parameters give exactly the " +
+      "incident kinds a severity (tsc checks these)",
+    () => {
+      expectTypeOf<z.infer<typeof orderSchema>>().toEqualTypeOf<Order>();
+      expectTypeOf<keyof ModelParams["severity"]>().toEqualTypeOf<IncidentKind>();
+    },
+  );
 
   it("lists the kinds in table order", () => {
     expect(OPERATION_KINDS).toEqual(["espionage", "preposition", "ddos", "influence", "disrupt", "destroy"]);

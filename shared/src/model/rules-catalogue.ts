@@ -61,7 +61,8 @@ export const RULES = {
   "incident.damage": {
     title: "Damage",
     explanation:
-      "What an incident cost its victim's economy and stability: told to everyone when the incident is public, else to the victim alone, which sees losses it cannot yet explain until it knows of the incident.",
+      "What an incident cost its victim's economy and stability: told to everyone when the incident " +
+      "is public, else to the victim alone, which sees losses it cannot yet explain until it knows of the incident.",
     source: "Ukraine grid 2015/16; NotPetya 2017",
   },
   "detection.noticed": {
@@ -87,7 +88,8 @@ export const RULES = {
   "attribution.advance": {
     title: "Attribution advances",
     explanation:
-      "Each turn an incident's attribution may advance none -> low -> moderate -> high; investigation, CERT links and espionage speed it, proxies slow it.",
+      "Each turn an incident's attribution may advance none -> low -> moderate -> high; " +
+      "investigation, CERT links and espionage speed it, proxies slow it.",
     source:
       "ODNI 2018 confidence tiers; Rid & Buchanan 2015; attribution lags Sony 25 days ... NotPetya 7.5 months",
   },
@@ -104,7 +106,8 @@ export const RULES = {
   "attribution.public": {
     title: "Public attribution",
     explanation:
-      "Naming a state: right at moderate+ gains credibility and costs the accused reputation; wrong costs the accuser and raises tension with the accused.",
+      "Naming a state: right at moderate+ gains credibility and costs the accused reputation; wrong " +
+      "costs the accuser and raises tension with the accused.",
     source: "DNC 2016; WannaCry 2017; NotPetya 2018",
   },
   "nonstate.incident": {
@@ -138,23 +141,33 @@ export const RULES = {
   "alliance.defence": {
     title: "Collective defence",
     explanation:
-      "When a member of an alliance is openly hit, or publicly names its attacker at moderate confidence or better, each ally's tension with the attacker rises by half the attack's weight; an armed conflict with a member brings its allies in as belligerents.",
+      "When a member of an alliance is openly hit, or publicly names its attacker at moderate " +
+      "confidence or better, each ally's tension with the attacker rises by half the attack's " +
+      "weight; an armed conflict with a member brings its allies in as belligerents.",
     source:
-      "North Atlantic Treaty, Article 5; NATO Wales Summit Declaration 2014, para. 72 (a cyber attack may lead to Article 5); Brussels Summit Communiqué 2021",
+      "North Atlantic Treaty, Article 5; NATO Wales Summit Declaration 2014, para. 72 (a cyber " +
+      "attack may lead to Article 5); Brussels Summit Communiqué 2021",
   },
   "economy.growth": {
     title: "Digital economy",
     explanation:
-      "Each month a state's economy grows 0.03 per point of digital dependence while its relations are calm (its tensest pair at 3 or less), less as tension rises, not at all from 7 or in a month it mobilised or was mobilised against. Mobilising costs the mobiliser 0.5 economy.",
+      "Each month a state's economy grows 0.03 per point of digital dependence while its relations " +
+      "are calm (its tensest pair at 3 or less), less as tension rises, not at all from 7 or in a " +
+      "month it mobilised or was mobilised against. Mobilising costs the mobiliser 0.5 economy.",
     source:
-      "Keohane & Nye 1977 (complex interdependence); Gartzke 2007 (the capitalist peace); the digital economy's share of GDP (OECD Digital Economy Outlook)",
+      "Keohane & Nye 1977 (complex interdependence); Gartzke 2007 (the capitalist peace); the " +
+      "digital economy's share of GDP (OECD Digital Economy Outlook)",
   },
   "escalation.brink": {
     title: "At the brink",
     explanation:
-      "A pair whose tension reaches 9 is at the brink: next turn each side chooses to stand firm, stand down or strike. Both standing down (or one, over a hotline or consultations) brings tension down to 7; one standing down alone lowers it 1.5 at a cost of 0.5 stability; if both stand firm the standoff turns into war with chance 0.2 (0.1 with a hotline or consultations).",
+      "A pair whose tension reaches 9 is at the brink: next turn each side chooses to stand firm, " +
+      "stand down or strike. Both standing down (or one, over a hotline or consultations) brings " +
+      "tension down to 7; one standing down alone lowers it 1.5 at a cost of 0.5 stability; if both " +
+      "stand firm the standoff turns into war with chance 0.2 (0.1 with a hotline or consultations).",
     source:
-      "Schelling 1966 (brinkmanship, the threat that leaves something to chance); Kahn 1965 (escalation ladder); Cuban missile crisis 1962 (the hotline's origin)",
+      "Schelling 1966 (brinkmanship, the threat that leaves something to chance); Kahn 1965 " +
+      "(escalation ladder); Cuban missile crisis 1962 (the hotline's origin)",
   },
   "escalation.decay": {
     title: "Tension decays",
@@ -165,7 +178,8 @@ export const RULES = {
   "escalation.suspicion": {
     title: "Suspicion",
     explanation:
-      "Suspicion rises with unexplained incidents and attributions and relaxes over time, faster toward states that publish their doctrine.",
+      "Suspicion rises with unexplained incidents and attributions and relaxes over time, faster " +
+      "toward states that publish their doctrine.",
     source: "Jervis 1978; OSCE CBM 1, 7",
   },
   "diplomacy.inquire": {
@@ -235,21 +249,27 @@ export const RULES = {
   "norm.codeOfConduct": {
     title: "Code of conduct breached",
     explanation:
-      "A member of the code of conduct caught breaking one of its five articles (non-interference, critical infrastructure, CERTs, due diligence, cooperation against crime) loses 2 reputation per article, and each other member imposes coalition measures (economy -0.5 each).",
+      "A member of the code of conduct caught breaking one of its five articles (non-interference, " +
+      "critical infrastructure, CERTs, due diligence, cooperation against crime) loses 2 reputation " +
+      "per article, and each other member imposes coalition measures (economy -0.5 each).",
     source:
       "UN GGE 2015 (A/70/174) norms; the SCO International Code of Conduct (A/69/723, 2015); Finnemore & Hollis 2016 (norms need costs)",
   },
   "norm.breach": {
     title: "Adopted norm breached",
     explanation:
-      "A state that adopted a norm negotiated in play (critical infrastructure, CERTs, due diligence, assistance, supply chains) and is caught breaking it loses 2 reputation per norm, and each other adopter imposes coalition measures (economy -0.5 each).",
+      "A state that adopted a norm negotiated in play (critical infrastructure, CERTs, due " +
+      "diligence, assistance, supply chains) and is caught breaking it loses 2 reputation per norm, " +
+      "and each other adopter imposes coalition measures (economy -0.5 each).",
     source:
-      "UN GGE 2015 report (A/70/174), norms (c), (f), (h), (i), (k); Finnemore & Hollis 2016 (constructing norms for global cybersecurity); Axelrod 1986 (norms need enforcement)",
+      "UN GGE 2015 report (A/70/174), norms (c), (f), (h), (i), (k); Finnemore & Hollis 2016 " +
+      "(constructing norms for global cybersecurity); Axelrod 1986 (norms need enforcement)",
   },
   "norm.pledgeBreach": {
     title: "No-first-use pledge broken",
     explanation:
-      "A pledger attributed for disruption or destruction loses heavy reputation, every other state imposes coalition measures (economy -0.5 each), and every pledger's tension with it rises.",
+      "A pledger attributed for disruption or destruction loses heavy reputation, every other state " +
+      "imposes coalition measures (economy -0.5 each), and every pledger's tension with it rises.",
     source: "Fearon 1997 (audience costs); Axelrod 1986",
   },
   inject: {
@@ -260,13 +280,15 @@ export const RULES = {
   "end.armedConflict": {
     title: "Armed conflict",
     explanation:
-      "A strike, or a standoff at the brink in which both sides stood firm: everyone loses heavily, the belligerents more, the initiator most.",
+      "A strike, or a standoff at the brink in which both sides stood firm: everyone loses heavily, " +
+      "the belligerents more, the initiator most.",
     source: "Kahn 1965; Twilight Struggle",
   },
   "end.stablePeace": {
     title: "Stable peace",
     explanation:
-      "Every pair at tension 3 or less for 4 turns, with at least 2 kinds of CBM binding states together (a state's own doctrine binds no pair) and no attributed norm violation: a bonus for all.",
+      "Every pair at tension 3 or less for 4 turns, with at least 2 kinds of CBM binding states " +
+      "together (a state's own doctrine binds no pair) and no attributed norm violation: a bonus for all.",
     source: "US-China 2015 agreement",
   },
   "end.turnLimit": {

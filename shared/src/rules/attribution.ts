@@ -44,7 +44,8 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
       ctx,
       "attribution.falseFlag",
       [],
-      `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a false flag planted by ${nameOf(ctx.s, incident.author)}.`,
+      `The evidence ${nameOf(ctx.s, knower)} found points to ${nameOf(ctx.s, incident.falseFlag)}: a ` +
+        `false flag planted by ${nameOf(ctx.s, incident.author)}.`,
       { incident: incident.id },
     );
     if (!incident.misled.includes(knower)) incident.misled.push(knower);
@@ -63,7 +64,8 @@ function suspectAtTier(ctx: Ctx, incident: Incident, knower: SeatId, tier: Confi
         ctx,
         "attribution.error",
         [],
-        `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`,
+        `${nameOf(ctx.s, knower)}'s low-confidence evidence wrongly points to ` +
+          `${nameOf(ctx.s, named)}; the true author is ${nameOf(ctx.s, incident.author)}.`,
         { incident: incident.id },
       );
       if (!incident.misled.includes(knower)) incident.misled.push(knower);
@@ -112,7 +114,8 @@ export function advanceAttribution(ctx: Ctx): void {
         ctx,
         "attribution.advance",
         [knower],
-        `${nameOf(ctx.s, knower)}'s attribution of an incident against ${victimPhrase(ctx.s, knower, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`,
+        `${nameOf(ctx.s, knower)}'s attribution of an incident against ` +
+          `${victimPhrase(ctx.s, knower, incident.target)} reached ${CONFIDENCE_NAMES[tier]} confidence: ${who}.`,
         { incident: incident.id },
       );
       onAttributionChanged(ctx, incident, knower, tier, suspect);

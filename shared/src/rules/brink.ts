@@ -94,7 +94,8 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
         ctx,
         "escalation.brink",
         "public",
-        `Neither ${na} nor ${nb} stood down${undecided.length ? ` (${undecided.join(" and ")} gave no answer)` : ""}: the standoff turned into armed conflict.`,
+        `Neither ${na} nor ${nb} stood ` +
+          `down${undecided.length ? ` (${undecided.join(" and ")} gave no answer)` : ""}: the standoff turned into armed conflict.`,
       );
       return {
         kind: "armedConflict",
@@ -108,7 +109,8 @@ export function resolveBrinks(ctx: Ctx, choices: BrinkChoices): Outcome | null {
       ctx,
       "escalation.brink",
       "public",
-      `${na} and ${nb} both stood firm${undecided.length ? ` (${undecided.join(" and ")} gave no answer)` : ""}: the standoff goes on, and so does the risk of war.`,
+      `${na} and ${nb} both stood ` +
+        `firm${undecided.length ? ` (${undecided.join(" and ")} gave no answer)` : ""}: the standoff goes on, and so does the risk of war.`,
     );
   }
   return null;
@@ -137,7 +139,8 @@ export function updateBrinks(ctx: Ctx): void {
       ctx,
       "escalation.brink",
       "public",
-      `${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)} are at the brink (tension ${t.toFixed(1)}): next turn each chooses to stand firm, stand down or strike. If both stand firm, the standoff may turn into war.`,
+      `${nameOf(ctx.s, a)} and ${nameOf(ctx.s, b)} are at the brink (tension ${t.toFixed(1)}): next ` +
+        `turn each chooses to stand firm, stand down or strike. If both stand firm, the standoff may turn into war.`,
     );
   }
 }

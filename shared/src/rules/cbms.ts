@@ -126,7 +126,9 @@ function settleNorm(ctx: Ctx, p: GameState["proposals"][number]): boolean {
       ctx,
       "cbm.inForce",
       "public",
-      `${name} is adopted ${membersPhrase(ctx.s, members)} (${p.accepted.length} of ${ctx.s.seats.length} states accepted; ${need} were needed)${out.length ? `; ${out.map((x) => nameOf(ctx.s, x)).join(", ")} stay${out.length === 1 ? "s" : ""} outside` : ""}.`,
+      `${name} is adopted ${membersPhrase(ctx.s, members)} (${p.accepted.length} of ` +
+        `${ctx.s.seats.length} states accepted; ${need} were ` +
+        `needed)${out.length ? `; ${out.map((x) => nameOf(ctx.s, x)).join(", ")} stay${out.length === 1 ? "s" : ""} outside` : ""}.`,
     );
     return false;
   }

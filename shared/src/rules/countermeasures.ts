@@ -53,7 +53,8 @@ export function sanction(ctx: Ctx, by: SeatId, target: SeatId): void {
     ctx,
     "diplomacy.sanction",
     "public",
-    `${a.name} sanctions ${t.name} (economy -${p.sanctionDamage} for ${t.name}, -${p.sanctionCost} for ${a.name})${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
+    `${a.name} sanctions ${t.name} (economy -${p.sanctionDamage} for ${t.name}, -${p.sanctionCost} ` +
+      `for ${a.name})${justified ? "" : ` without a public attribution: reputation -${p.unjustifiedSanctionReputation}`}.`,
     withChanges(changes),
   );
   addTension(

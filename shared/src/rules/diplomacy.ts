@@ -50,7 +50,8 @@ export function attribute(ctx: Ctx, by: SeatId, order: AttributeOrder): void {
     ctx,
     "attribution.public",
     "public",
-    `${accuser.name} publicly attributes the incident against ${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`,
+    `${accuser.name} publicly attributes the incident against ` +
+      `${victimPhrase(ctx.s, by, incident.target)} to ${accused.name} (${accusationStrength(confidence)}).`,
     { incident: incident.id, ...withChanges(credit) },
   );
   if (correct) {
@@ -105,7 +106,8 @@ export function inquire(ctx: Ctx, from: SeatId, order: InquireOrder): void {
     [from, order.target],
     hasCbm(ctx.s, "hotline", "diplomacy.inquire", from, order.target)
       ? `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} over the hotline about an incident; an answer is due next turn.`
-      : `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} for assistance with an incident, as the norm on assistance allows; an answer is due next turn.`,
+      : `${nameOf(ctx.s, from)} asks ${nameOf(ctx.s, order.target)} for assistance with an incident, ` +
+          `as the norm on assistance allows; an answer is due next turn.`,
     { incident: order.incident },
   );
 }
@@ -228,7 +230,8 @@ export function statement(ctx: Ctx, by: SeatId, order: StatementOrder): void {
     ctx,
     "diplomacy.statement",
     "public",
-    `${nameOf(ctx.s, by)} ${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}${text ? `: "${text}"` : "."}`,
+    `${nameOf(ctx.s, by)} ` +
+      `${order.tone === "reassure" ? "offers reassurance" : "issues a warning"}${order.target ? ` to ${nameOf(ctx.s, order.target)}` : ""}${text ? `: "${text}"` : "."}`,
   );
   for (const t of targets) {
     const d = order.tone === "reassure" ? -ctx.p.reassureTension * each : ctx.p.warnTension * each;

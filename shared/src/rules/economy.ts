@@ -57,7 +57,8 @@ export function growEconomies(ctx: Ctx, mobilised: ReadonlySet<SeatId>): void {
       ctx,
       "economy.growth",
       [seat],
-      `${n.name}'s digital economy grew +${growth} (digital dependence ${n.dependence}${calm < 1 ? `, held back by tension to ${Math.round(calm * 100)}%` : ", calm relations"}).`,
+      `${n.name}'s digital economy grew +${growth} (digital dependence ` +
+        `${n.dependence}${calm < 1 ? `, held back by tension to ${Math.round(calm * 100)}%` : ", calm relations"}).`,
       withChanges(changes),
     );
   }

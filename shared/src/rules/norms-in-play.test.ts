@@ -50,28 +50,32 @@ describe("norms negotiated in play", () => {
     expect(s.events.some((e) => e.rule === "cbm.expired" && e.text.includes("lapsed"))).toBe(true);
   });
 
-  it("an adopter caught breaking it loses reputation and faces each other adopter's coalition measures; a state outside pays nothing for it", () => {
-    const s = negotiated(["south", "east"]);
-    const withAccess = {
-      ...s,
-      accesses: [
-        { id: "a1", owner: "north", target: "west", since: 0, incident: "i0" },
-        { id: "a2", owner: "west", target: "north", since: 0, incident: "i1" },
-      ],
-    };
-    const { state, events } = resolveOk(withAccess, {
-      north: [{ type: "disrupt", target: "west", overt: true }],
-      west: [{ type: "disrupt", target: "north", overt: true }],
-    });
-    const breach = events.filter((e) => e.rule === "norm.breach");
-    expect(breach).toHaveLength(1);
-    expect(breach[0]?.text).toContain("North broke");
-    expect(breach[0]?.visibleTo).toBe("public");
-    const normCost = P.normViolationReputation; // GGE (f), paid by any attributed destroyer
-    expect(state.nations.north?.reputation).toBeCloseTo(
-      (s.nations.north?.reputation ?? 0) - normCost - P.normBreachReputation,
-      3,
-    );
-    expect(state.nations.west?.reputation).toBeCloseTo((s.nations.west?.reputation ?? 0) - normCost, 3);
-  });
+  it(
+    "an adopter caught breaking it loses reputation and faces each other adopter's coalition " +
+      "measures; a state outside pays nothing for it",
+    () => {
+      const s = negotiated(["south", "east"]);
+      const withAccess = {
+        ...s,
+        accesses: [
+          { id: "a1", owner: "north", target: "west", since: 0, incident: "i0" },
+          { id: "a2", owner: "west", target: "north", since: 0, incident: "i1" },
+        ],
+      };
+      const { state, events } = resolveOk(withAccess, {
+        north: [{ type: "disrupt", target: "west", overt: true }],
+        west: [{ type: "disrupt", target: "north", overt: true }],
+      });
+      const breach = events.filter((e) => e.rule === "norm.breach");
+      expect(breach).toHaveLength(1);
+      expect(breach[0]?.text).toContain("North broke");
+      expect(breach[0]?.visibleTo).toBe("public");
+      const normCost = P.normViolationReputation; // GGE (f), paid by any attributed destroyer
+      expect(state.nations.north?.reputation).toBeCloseTo(
+        (s.nations.north?.reputation ?? 0) - normCost - P.normBreachReputation,
+        3,
+      );
+      expect(state.nations.west?.reputation).toBeCloseTo((s.nations.west?.reputation ?? 0) - normCost, 3);
+    },
+  );
 });

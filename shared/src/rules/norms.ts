@@ -198,7 +198,8 @@ export function applyNormCosts(ctx: Ctx, incident: Incident): void {
       ctx,
       "norm.pledgeBreach",
       "public",
-      `${coalition.map((s) => nameOf(ctx.s, s)).join(", ")} impose coalition measures on ${n.name} for its broken pledge: economy -${econ}.`,
+      `${coalition.map((s) => nameOf(ctx.s, s)).join(", ")} impose coalition measures on ${n.name} ` +
+        `for its broken pledge: economy -${econ}.`,
       { incident: incident.id, ...withChanges(measures) },
     );
     for (const s of ctx.s.seats) {

@@ -117,7 +117,8 @@ export function runOperation(ctx: Ctx, author: SeatId, order: OperationOrder): v
     ctx,
     incident.success ? (`op.${order.type}` as const) : "op.failed",
     [author],
-    `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} against ${target.name}${incident.success ? "" : ", which failed"}.`,
+    `${me.name} ran ${order.overt ? "an overt" : "a covert"} ${INCIDENT_PHRASES[order.type].noun} ` +
+      `against ${target.name}${incident.success ? "" : ", which failed"}.`,
     { incident: incident.id },
   );
 

@@ -163,7 +163,9 @@ describe("stylized facts (docs/model.md §7)", () => {
         const verdict = allOf([above(s2.ci, 0.5), below(s6.ci, 0.5)]);
         return {
           verdict,
-          seen: `S(2) ${range(s2.ci, (x) => x.toFixed(3))}, S(6) ${range(s6.ci, (x) => x.toFixed(3))}, median ${arm.tally.result().attributionLagMedian} from ${arm.lags.length} incidents`,
+          seen:
+            `S(2) ${range(s2.ci, (x) => x.toFixed(3))}, S(6) ` +
+            `${range(s6.ci, (x) => x.toFixed(3))}, median ${arm.tally.result().attributionLagMedian} from ${arm.lags.length} incidents`,
         };
       });
       expectShown("attribution lag", outcome);
@@ -290,7 +292,9 @@ describe("stylized facts (docs/model.md §7)", () => {
         const war = diffOfProportions(linked.tally.armedConflicts, n, none.tally.armedConflicts, n, z);
         return {
           verdict: allOf([below(acc, 0), below(mis, 0), below(war, 0.08)]),
-          seen: `wrong accusations ${range(acc, (x) => x.toFixed(2))}, misled victims ${range(mis, (x) => x.toFixed(2))}, war ${range(war)}`,
+          seen:
+            `wrong accusations ${range(acc, (x) => x.toFixed(2))}, misled victims ` +
+            `${range(mis, (x) => x.toFixed(2))}, war ${range(war)}`,
         };
       });
       expectShown("situation reports", outcome);

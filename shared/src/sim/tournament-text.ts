@@ -12,17 +12,20 @@ export function formatTournament(r: TournamentResult): string {
   const adjusted = dup ? "deal-adjusted" : "seat-adjusted";
   const lines = [
     dup
-      ? `Duplicate tournament: scenario ${r.scenario}, ${r.deals} deals × ${r.games / (r.deals || 1)} entrants = ${r.games} games of ${r.seats} seats, seed ${r.seed}`
+      ? `Duplicate tournament: scenario ${r.scenario}, ${r.deals} deals × ` +
+        `${r.games / (r.deals || 1)} entrants = ${r.games} games of ${r.seats} seats, seed ${r.seed}`
       : `Tournament: scenario ${r.scenario}, ${r.games} games of ${r.seats} seats, seed ${r.seed}`,
   ];
   lines.push(
-    `Outcomes: armed conflict ${pct(r.outcomes.armedConflict)}, stable peace ${pct(r.outcomes.stablePeace)}, turn limit ${pct(r.outcomes.turnLimit)}`,
+    `Outcomes: armed conflict ${pct(r.outcomes.armedConflict)}, stable peace ` +
+      `${pct(r.outcomes.stablePeace)}, turn limit ${pct(r.outcomes.turnLimit)}`,
   );
   const ci = (m: MeanCi): string =>
     `${m.mean.toFixed(2).padStart(6)} [${m.ci95[0].toFixed(2)}, ${m.ci95[1].toFixed(2)}]`.padEnd(23);
   lines.push(
     "",
-    `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ${`${adjusted} [95% CI]`.padEnd(23)} ${"Elo".padStart(5)}`,
+    `${"bot".padEnd(20)} ${"games".padStart(6)}  ${"mean score [95% CI]".padEnd(23)} ` +
+      `${`${adjusted} [95% CI]`.padEnd(23)} ${"Elo".padStart(5)}`,
   );
   for (const row of r.rows)
     lines.push(
