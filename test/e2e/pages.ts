@@ -41,10 +41,10 @@ export const E2E_TEST = 300_000;
 const SETUP = 240_000;
 
 /**
- * Builds the client into a directory of its own and starts a server that serves it. Not into client/dist:
- * with files in parallel, one file's build would empty the directory another file's server is serving.
+ * Builds the web client into a fresh directory of its own, and returns it. Not into client/dist: with files in
+ * parallel, one file's build would empty the directory another file's server is serving.
  */
-export async function serverWithClient() {
+export function buildClient(): string {
   const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
   execFileSync(
     process.execPath,
@@ -59,6 +59,12 @@ export async function serverWithClient() {
     ],
     { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
   );
+  return dist;
+}
+
+/** Builds the client (buildClient) and starts a server that serves it. */
+export async function serverWithClient() {
+  const dist = buildClient();
   mkdirSync(ARTIFACTS, { recursive: true });
   const srv = await testServer({ clientDir: dist });
   return {

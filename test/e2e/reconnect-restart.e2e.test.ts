@@ -4,19 +4,16 @@
  * not know); after a few quick attempts it rejoins with its seat token and is back in its game, its saved
  * orders with it.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { freePort } from "../server/harness.ts";
 import { killServerProcesses, startServerProcess } from "../server/processes.ts";
 import { launch } from "./browser.ts";
-import { boardReady, E2E_TEST, openPage, untilCount, untilPageTimePasses } from "./pages.ts";
+import { boardReady, buildClient, E2E_TEST, openPage, untilCount, untilPageTimePasses } from "./pages.ts";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dirs: string[] = [];
 let browser: Browser | null = null;
 afterAll(async () => {
@@ -25,23 +22,10 @@ afterAll(async () => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** The web client built into a directory of its own (as pages.ts does for in-process servers). */
-function buildClient(): string {
-  const dist = mkdtempSync(join(tmpdir(), "fb-client-"));
+/** The web client built into a directory of its own, removed after the test. */
+function builtClient(): string {
+  const dist = buildClient();
   dirs.push(dist);
-  execFileSync(
-    process.execPath,
-    [
-      join(root, "node_modules/vite/bin/vite.js"),
-      "build",
-      "--logLevel",
-      "error",
-      "--outDir",
-      dist,
-      "--emptyOutDir",
-    ],
-    { cwd: join(root, "client"), stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } },
-  );
   return dist;
 }
 
@@ -51,7 +35,7 @@ describe("a server crash and restart under an open page", () => {
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "fb-server-"));
       dirs.push(dataDir);
-      const env = { FIREBREAK_DATA_DIR: dataDir, FIREBREAK_CLIENT_DIR: buildClient() };
+      const env = { FIREBREAK_DATA_DIR: dataDir, FIREBREAK_CLIENT_DIR: builtClient() };
       const port = await freePort();
       const first = await startServerProcess(port, env);
       browser = await launch();
