@@ -2,57 +2,24 @@
  * A fork is a game like any other: SIGKILL the server mid-turn in a fork, restart it, rejoin, finish, and
  * match a replay.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join as joinPath } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join as joinPath } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findScenario } from "@firebreak/shared/scenario-files";
 import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
+import { killServerProcesses, startServerProcess } from "./processes.ts";
 import { create, freePort, join, joinSeat } from "./harness.ts";
 import { endTurn } from "./turns.ts";
 
-const root = joinPath(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const children: ChildProcess[] = [];
-
-async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      FIREBREAK_DATA_DIR: dataDir,
-      FIREBREAK_QUIET: "1",
-      FIREBREAK_TAKEOVER_SECONDS: "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let err = "";
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return child;
-    } catch {
-      // not up yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start: ${err}`);
-}
-
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-});
+afterAll(killServerProcesses);
 
 describe("a fork across a restart", () => {
   it("survives SIGKILL mid-turn: its facilitator rejoins with its key, finishes, and the record replays and names its parent", async () => {
     const port = await freePort();
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-fork-restart-"));
     const url = `ws://127.0.0.1:${port}`;
-    const first = await startChild(port, dataDir);
+    const first = await startServerProcess(port, { FIREBREAK_DATA_DIR: dataDir });
     const fac = await create(url, {
       scenario: "baltic-fog",
       name: "Parent",
@@ -80,10 +47,9 @@ describe("a fork across a restart", () => {
       true,
     );
     const key = f.token;
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
+    await first.kill();
 
-    await startChild(port, dataDir);
+    await startServerProcess(port, { FIREBREAK_DATA_DIR: dataDir });
     const f2 = await join(url, forkId, { token: key });
     expect(f2.view.me.role).toBe("facilitator");
     expect(f2.view.game.turn).toBe(2);

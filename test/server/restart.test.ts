@@ -1,49 +1,16 @@
 /**
  * Never lose a game: SIGKILL the server mid-game, restart it, rejoin with tokens, finish, and match a replay.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join as joinPath } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join as joinPath } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findScenario } from "@firebreak/shared/scenario-files";
-import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
+import { replayRecord, type GameRecord } from "@firebreak/shared";
+import { killServerProcesses, startServerProcess } from "./processes.ts";
 import { create, freePort, join, type Peer } from "./harness.ts";
 
-const root = joinPath(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const children: ChildProcess[] = [];
-
-async function startChild(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [joinPath(root, "server/src/main.ts")], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      FIREBREAK_DATA_DIR: dataDir,
-      FIREBREAK_QUIET: "1",
-      FIREBREAK_TAKEOVER_SECONDS: "0",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let err = "";
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return child;
-    } catch {
-      // not up yet
-    }
-    if (child.exitCode !== null) throw new Error(`server exited: ${err}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server did not start: ${err}`);
-}
-
-afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
-});
+afterAll(killServerProcesses);
 
 async function turn(peers: Peer[], ordersFor: (p: Peer) => unknown[]): Promise<void> {
   const t = peers[0]?.view.game.turn ?? 0;
@@ -61,7 +28,7 @@ describe("restart", () => {
     const port = await freePort();
     const dataDir = mkdtempSync(joinPath(tmpdir(), "fb-restart-"));
     const url = `ws://127.0.0.1:${port}`;
-    const first = await startChild(port, dataDir);
+    const first = await startServerProcess(port, { FIREBREAK_DATA_DIR: dataDir });
     const fac = await create(url, {
       scenario: "baltic-fog",
       name: "Trainer",
@@ -84,10 +51,9 @@ describe("restart", () => {
     const midTurn = a.view.game.turn;
     expect((await a.ask("orders", { turn: midTurn, orders: [{ type: "develop" }] })).ok).toBe(true);
     const tokens = { fac: fac.token, a: a.token, b: b.token };
-    first.kill("SIGKILL");
-    await new Promise((r) => first.once("exit", r));
+    await first.kill();
 
-    await startChild(port, dataDir);
+    await startServerProcess(port, { FIREBREAK_DATA_DIR: dataDir });
     const fac2 = await join(url, roomId, { token: tokens.fac });
     const a2 = await join(url, roomId, { token: tokens.a });
     const b2 = await join(url, roomId, { token: tokens.b });
