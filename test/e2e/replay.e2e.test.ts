@@ -60,6 +60,8 @@ describe("the replay of an ended game", () => {
     async () => {
       const { page, errors } = await openPage(e2e.browser, e2e.srv.http);
       await playToTheEnd(page);
+      // The debrief opens at its top, whatever the scroll of the orders the last Ready was pressed under.
+      expect(await page.evaluate(() => (globalThis as unknown as { scrollY: number }).scrollY)).toBe(0);
       // The debrief's charts have axes and a text alternative each; the whole page is axe-clean.
       await page.locator(".review-chart svg[role=img]").first().waitFor();
       await checkScreen(page, "replay-01-debrief");

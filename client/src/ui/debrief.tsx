@@ -23,6 +23,8 @@ export function Debrief({ v }: { v: ClientView }) {
   useEffect(() => {
     if (gameId && token) rememberRecordToken(gameId, token);
   }, [gameId, token]);
+  // The debrief opens at its top (the last Ready was pressed at the foot of the orders).
+  useEffect(() => window.scrollTo(0, 0), []);
   return (
     <main class="debrief">
       <h1>Debrief: {v.game.scenario.title}</h1>
