@@ -40,6 +40,7 @@ export { HARD_BUDGET, type SearchBudget } from "./bots/search.ts";
 export * from "./record/record.ts";
 export * from "./record/fork.ts";
 export * from "./review/timeline.ts";
+export { t95, tMean, wilson, type MeanCi } from "./sim/stats.ts";
 export * from "./review/why-api.ts";
 export * from "./sync/patch.ts";
 export * from "./sync/mirror.ts";

@@ -3,49 +3,7 @@
  */
 import type { GameState } from "../model/types.ts";
 import { peakTension } from "./game-row.ts";
-import { wilson } from "./stats.ts";
-
-const Z = 1.959964;
-/** Two-sided 95% quantiles of Student's t for 1–30 degrees of freedom. */
-const T95 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
-];
-
-/**
- * The 97.5% quantile of Student's t with `df` ≥ 1 degrees of freedom (a table to 30, then the Cornish–Fisher
- * expansion).
- */
-export function t95(df: number): number {
-  if (df >= 1 && df <= T95.length) return T95[Math.floor(df) - 1] as number;
-  const z3 = Z ** 3;
-  const z5 = Z ** 5;
-  const z7 = Z ** 7;
-  return (
-    Z +
-    (z3 + Z) / (4 * df) +
-    (5 * z5 + 16 * z3 + 3 * Z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * Z) / (384 * df ** 3)
-  );
-}
-
-/** A mean with its Student's t 95% interval (one value: no width; none: zeros). */
-export interface MeanCi {
-  mean: number;
-  ci95: [number, number];
-  n: number;
-}
-
-/** The mean of `values` with its t 95% interval. */
-export function tMean(values: readonly number[]): MeanCi {
-  const n = values.length;
-  if (n === 0) return { mean: 0, ci95: [0, 0], n };
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  if (n === 1) return { mean, ci95: [mean, mean], n };
-  const ss = values.reduce((a, v) => a + (v - mean) * (v - mean), 0);
-  const half = (t95(n - 1) * Math.sqrt(ss / (n - 1))) / Math.sqrt(n);
-  return { mean, ci95: [mean - half, mean + half], n };
-}
+import { tMean, wilson, type MeanCi } from "./stats.ts";
 
 /** One cell of a grid summed up. */
 export interface CellSummary {
