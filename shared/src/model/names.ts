@@ -3,7 +3,7 @@
  * words. (A CBM's name and effect are in its row in cbms.ts.)
  */
 import { CONFIDENCE_NAMES } from "./basics.ts";
-import type { OperationKind } from "./operations.ts";
+import { seenAs, type OperationKind } from "./operations.ts";
 
 /**
  * The name of each kind of incident a player may see (`intrusion`: an espionage or pre-positioning the victim
@@ -20,18 +20,34 @@ export const INCIDENT_NAMES: Record<OperationKind | "nonState" | "intrusion", st
   nonState: "Hacktivist incident",
 };
 
-/**
- * Each incident kind as a noun phrase inside a sentence, with its article ("a DDoS attack", "an influence
- * operation"): the engine's event texts use these.
- */
-export const INCIDENT_PHRASES: Record<OperationKind | "nonState", { article: "a" | "an"; noun: string }> = {
+/** A noun phrase with its article. */
+type Phrase = { article: "a" | "an"; noun: string };
+
+const OPERATION_PHRASES: Record<OperationKind, Phrase> = {
   espionage: { article: "an", noun: "espionage operation" },
   preposition: { article: "a", noun: "pre-positioning operation" },
   ddos: { article: "a", noun: "DDoS attack" },
   influence: { article: "an", noun: "influence operation" },
   disrupt: { article: "a", noun: "disruptive attack" },
   destroy: { article: "a", noun: "wiper attack" },
-  nonState: { article: "a", noun: "cyber attack" },
+};
+
+/** What a generic non-state attack reads as: the phrase of the state operation it is seen as, never its own. */
+function nonStatePhrase(): Phrase {
+  const looks = seenAs("nonState");
+  return looks === "intrusion" || looks === "nonState"
+    ? { article: "an", noun: "intrusion" }
+    : OPERATION_PHRASES[looks];
+}
+
+/**
+ * Each incident kind as a noun phrase inside a sentence, with its article ("a DDoS attack", "an influence
+ * operation"): the engine's event texts use these. A non-state attack reads as what it is seen as, so the
+ * words players read do not tell that no state did it.
+ */
+export const INCIDENT_PHRASES: Record<OperationKind | "nonState", Phrase> = {
+  ...OPERATION_PHRASES,
+  nonState: nonStatePhrase(),
 };
 
 /**
