@@ -13,6 +13,8 @@ import type { Persona } from "./persona-names.ts";
 import { rngFromSeed } from "../model/rng.ts";
 import { freshViolations } from "./norm-builder.ts";
 import { catchChance } from "./perception.ts";
+import { FORGIVENESS_WINDOW } from "./forgiveness.ts";
+import { isDestructive } from "../model/operations.ts";
 
 /** Per-test timeout (ms): these tests play many seeded games. */
 const SLOW = 180_000;
@@ -145,33 +147,60 @@ describe("doctrines", () => {
   );
 
   it(
-    "a forgiving bot lets about half of its grievances pass; a strict reciprocal answers nearly all of them",
+    "a forgiving bot lets a suspect's first grievance pass and answers a second within the window; strict answers both",
     () => {
-      const rate: Record<string, { grievances: number; retaliations: number }> = {
-        reciprocal: { grievances: 0, retaliations: 0 },
-        forgiving: { grievances: 0, retaliations: 0 },
-      };
+      // Tit-for-two-tats with memory per suspect: a grievance is a "repeat" when another incident against the
+      // bot, pinned on the same suspect, moved in the last FORGIVENESS_WINDOW turns (or it is destructive).
+      type Tally = { first: number; firstAnswered: number; repeat: number; repeatAnswered: number };
+      const zero = (): Tally => ({ first: 0, firstAnswered: 0, repeat: 0, repeatAnswered: 0 });
+      const rate: Record<string, Tally> = { reciprocal: zero(), forgiving: zero() };
       for (let g = 0; g < 200; g++) {
         const specs = specsFor(["reciprocal", "forgiving", "hawk", "random"], g);
         playBotGame(baltic, `forgive-${g}`, specs, { noCbms: true }, {}, (view, spec, rng, o) => {
           const t = botTurn(view, spec, rng, o);
           const r = rate[spec.persona];
-          if (r && view.viewer.role === "player") {
-            const suspects = new Set(freshGrievances(view, view.viewer.seat).map((x) => x.suspect));
-            r.grievances += suspects.size;
-            for (const s of suspects)
-              if (t.orders.some((x) => (x.type === "expel" || (isOperation(x) && x.overt)) && x.target === s))
-                r.retaliations++;
+          if (!r || view.viewer.role !== "player") return t;
+          const me = view.viewer.seat;
+          const fresh = freshGrievances(view, me);
+          for (const suspect of new Set(fresh.map((x) => x.suspect))) {
+            const mine = fresh.filter((x) => x.suspect === suspect);
+            const ids = new Set(mine.map((x) => x.incident.id));
+            const recent = view.incidents.some((i) => {
+              const k = i.knowledge[me];
+              return (
+                i.target === me &&
+                !ids.has(i.id) &&
+                k?.suspect === suspect &&
+                k.confidence >= 1 &&
+                k.changed >= view.turn - 1 - FORGIVENESS_WINDOW
+              );
+            });
+            const repeat = mine.length > 1 || recent || mine.some((x) => isDestructive(x.incident.kind));
+            const older = view.incidents.some(
+              (i) => i.target === me && !ids.has(i.id) && i.knowledge[me]?.suspect === suspect,
+            );
+            if (!repeat && older) continue; // an old first grievance at high confidence: neither case
+            const answered = t.orders.some(
+              (x) => (x.type === "expel" || (isOperation(x) && x.overt)) && x.target === suspect,
+            );
+            if (repeat) {
+              r.repeat++;
+              if (answered) r.repeatAnswered++;
+            } else {
+              r.first++;
+              if (answered) r.firstAnswered++;
+            }
           }
           return t;
         });
       }
-      const strict = (rate.reciprocal?.retaliations ?? 0) / (rate.reciprocal?.grievances ?? 1);
-      const forgiving = (rate.forgiving?.retaliations ?? 0) / (rate.forgiving?.grievances ?? 1);
-      expect(rate.forgiving?.grievances).toBeGreaterThan(100);
-      expect(strict).toBeGreaterThan(0.9);
-      expect(forgiving).toBeGreaterThan(0.35);
-      expect(forgiving).toBeLessThan(0.65);
+      const { reciprocal: strict, forgiving } = rate as { reciprocal: Tally; forgiving: Tally };
+      expect(forgiving.first).toBeGreaterThan(50);
+      expect(forgiving.repeat).toBeGreaterThan(50);
+      expect(forgiving.firstAnswered).toBe(0);
+      expect(forgiving.repeatAnswered / forgiving.repeat).toBeGreaterThan(0.9);
+      expect(strict.firstAnswered / strict.first).toBeGreaterThan(0.9);
+      expect(strict.repeatAnswered / strict.repeat).toBeGreaterThan(0.9);
     },
     SLOW,
   );

@@ -86,8 +86,13 @@ export const DOCTRINES: Record<BotPersona, Doctrine> = {
   },
   forgiving: {
     title: "Forgiving reciprocal",
-    summary: "Tit-for-tat that lets half of all grievances pass, to stop echoes of misattribution.",
-    rules: ["as reciprocal, but forgives each grievance with chance 0.5"],
+    summary:
+      "Tit-for-two-tats: lets a suspect's first grievance pass, to stop echoes of misattribution, and answers a second.",
+    rules: [
+      "as reciprocal, but lets a suspect's first grievance pass and asks about it over a hotline where it can",
+      "remembers it for 4 turns: a second grievance from the same suspect within them is answered",
+      "never forgives a destructive attack or a high-confidence repeat",
+    ],
     offensive: false,
     breaksNorms: false,
   },

@@ -14,6 +14,7 @@ import type { RefusalReason } from "./message-templates.ts";
 import { paceProposals } from "./pacing.ts";
 import { Planner } from "./planner.ts";
 import { retaliate } from "./retaliation.ts";
+import { forgives } from "./forgiveness.ts";
 import { proposeTo } from "./proposals.ts";
 import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
 import {
@@ -29,9 +30,6 @@ import {
   unresolvedIncidents,
 } from "./perception.ts";
 
-/** Chance that a forgiving bot lets a grievance pass. */
-export const FORGIVENESS = 0.5;
-
 function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Persona, rng: Rng): void {
   for (const q of openInquiriesToMe(view, me)) {
     const guilty = authoredBy(view, q.incident, me);
@@ -44,19 +42,28 @@ function answerInquiries(view: GameView, me: SeatId, plan: Planner, persona: Per
   }
 }
 
-function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng, forgiving: boolean): void {
+function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, forgiving: boolean): void {
   const punished = new Set<SeatId>();
+  const seen = new Map<SeatId, number>();
   for (const g of grievancesToAnswer(view, me)) {
     if (punished.has(g.suspect)) continue;
+    const before = seen.get(g.suspect) ?? 0;
+    seen.set(g.suspect, before + 1);
+    const asked = myInquiry(view, me, g.incident.id);
     if (g.confidence < 2 && hotlineWith(view, me, g.suspect)) {
-      const q = myInquiry(view, me, g.incident.id);
-      if (!q) {
+      if (!asked) {
         plan.add({ type: "inquire", target: g.suspect, incident: g.incident.id });
         continue;
       }
-      if (q.reply === "deny" || q.reply === "explain") continue;
+      if (asked.reply === "deny" || asked.reply === "explain") continue;
     }
-    if (forgiving && rng.chance(FORGIVENESS)) continue;
+    // Tit-for-two-tats: the forgiving bot lets a suspect's first grievance pass, asking about it where a
+    // hotline allows, and answers a second inside the window (forgiveness.ts).
+    if (forgiving && forgives(view, me, g, before)) {
+      if (!asked && hotlineWith(view, me, g.suspect))
+        plan.add({ type: "inquire", target: g.suspect, incident: g.incident.id });
+      continue;
+    }
     punished.add(g.suspect);
     retaliate(view, me, plan, g.suspect, g.incident.kind, g.confidence >= 2);
   }
@@ -216,10 +223,10 @@ export function chooseOrders(view: GameView, persona: Persona, rng: Rng): Order[
       doveOrders(view, me, plan);
       break;
     case "reciprocal":
-      reciprocalOrders(view, me, plan, rng, false);
+      reciprocalOrders(view, me, plan, false);
       break;
     case "forgiving":
-      reciprocalOrders(view, me, plan, rng, true);
+      reciprocalOrders(view, me, plan, true);
       break;
     case "random":
       randomOrders(view, me, plan, rng);
