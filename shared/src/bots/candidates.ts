@@ -22,6 +22,7 @@ import {
 import { Planner } from "./planner.ts";
 import { addBrinkChoices, brinksFacing } from "./brink.ts";
 import { pledgeForbids } from "./standing.ts";
+import { requestAssistance } from "./assistance.ts";
 
 /** One candidate: a label stable across sampled worlds (the search tree's edge) and its orders. */
 export interface Plan {
@@ -134,6 +135,21 @@ export function restraintOrders(view: GameView, persona: BotPersona, rng: Rng): 
   return p.orders;
 }
 
+/** The doctrines whose normal rules ask fellow adopters of the norm on assistance for help (assistance.ts). */
+const ASKS_ASSISTANCE: ReadonlySet<BotPersona> = new Set(["dove", "reciprocal", "forgiving", "normBuilder"]);
+
+/**
+ * A plan with the requests for assistance the normal rule would add at its end (they cost no action point);
+ * the plan unchanged if its orders do not all re-add.
+ */
+function withRequests(view: GameView, me: SeatId, orders: Order[]): Order[] {
+  const p = new Planner(view, me);
+  for (const o of orders) p.add(o);
+  if (p.orders.length !== orders.length) return orders;
+  requestAssistance(view, me, p);
+  return p.orders;
+}
+
 /**
  * The doctrine-allowed plans for this turn, the doctrine's own first; at most MAX_PLANS, no two with the same
  * orders.
@@ -142,7 +158,10 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
   const me = mySeat(view);
   const plans: Plan[] = [];
   const seen = new Set<string>();
-  const push = (label: string, orders: Order[]): void => {
+  const asks = ASKS_ASSISTANCE.has(persona);
+  const push = (label: string, plan: Order[]): void => {
+    // Every plan of a doctrine that asks for assistance carries the request, as its normal rule does.
+    const orders = asks ? withRequests(view, me, plan) : plan;
     const key = JSON.stringify(orders);
     if (seen.has(key) || plans.length >= MAX_PLANS) return;
     seen.add(key);
