@@ -6,6 +6,7 @@
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
+import { admitClusterCreation } from "./creation-limits.ts";
 
 /** How this process takes part in a cluster. */
 export interface ClusterConfig {
@@ -50,8 +51,8 @@ async function leastLoaded(): Promise<string> {
 }
 
 /**
- * The Colyseus server options of a cluster process. New games go to the least-loaded process; a room the
- * server makes itself (a restore, an exercise's table: options carrying the server's key) stays here, where
+ * The Colyseus server options of a cluster process. New games go to the least-loaded process, within the
+ * cluster's creation limits; a room the server makes itself (a restore, an exercise's table: options carrying the server's key) stays here, where
  * its lease is held.
  */
 export function clusterServerOptions(c: ClusterConfig) {
@@ -59,9 +60,12 @@ export function clusterServerOptions(c: ClusterConfig) {
     presence: new RedisPresence(c.redisUrl),
     driver: new RedisDriver(c.redisUrl),
     publicAddress: c.publicAddress,
-    selectProcessIdToCreateRoom: async (_name: string, options: unknown): Promise<string> =>
-      typeof options === "object" && options !== null && Object.hasOwn(options, "key")
-        ? matchMaker.processId
-        : leastLoaded(),
+    selectProcessIdToCreateRoom: async (_name: string, options: unknown): Promise<string> => {
+      if (typeof options === "object" && options !== null && Object.hasOwn(options, "key"))
+        return matchMaker.processId;
+      // A client's creation: within the cluster's limits (its refusal answers the matchmaking call).
+      await admitClusterCreation(options);
+      return leastLoaded();
+    },
   };
 }

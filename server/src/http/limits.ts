@@ -73,6 +73,26 @@ export function currentCreationLimits(): CreationLimits {
   return creationLimits;
 }
 
+/** The refusal of a creation past the cap on live games. */
+export function serverFull(limits: CreationLimits): Error {
+  return new Error(`SERVER_FULL: this server holds its limit of ${limits.maxGames} games; try again later`);
+}
+
+/** The refusal of a creation past the per-address limit. */
+export function creationLimited(limits: CreationLimits): Error {
+  return new Error(
+    `RATE_LIMITED: at most ${limits.createsPerWindow} new games per ` +
+      `${describeWindow(limits.createWindowMs)} from one address; wait and try again`,
+  );
+}
+
+function describeWindow(ms: number): string {
+  const minutes = ms / 60_000;
+  if (Number.isInteger(minutes) && minutes >= 1) return minutes === 1 ? "minute" : `${minutes} minutes`;
+  const seconds = Math.round(ms / 1000);
+  return seconds === 1 ? "second" : `${seconds} seconds`;
+}
+
 /** Game creations per address. */
 export function creations(): WindowLimiter {
   return creationCounter;

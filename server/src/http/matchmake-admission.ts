@@ -3,7 +3,8 @@
  * up). Colyseus answers a `join` or `joinOrCreate` with a seat reservation in whatever room matches the
  * options, and that reservation names the room: without these checks `POST /matchmake/join/crisis` with `{}`
  * handed out a running game's room id. Allowed:
- *  - `create`, within the per-address creation limit and the cap on live games;
+ *  - `create`, within the per-address creation limit and the cap on live games (in a cluster, checked again
+ *    across the processes when Colyseus chooses the process: cluster/creation-limits.ts);
  *  - `join` with a `code` (Colyseus filters rooms by it), or with a `token`, which pins the join to that token's game;
  *  - `joinById` with a `code` of that room, a `token` or an `invite` (the room checks the token or invite).
  * Everything else (`joinOrCreate`, a `join` or `joinById` with neither) is refused with BAD_CODE. Codes and
@@ -11,10 +12,11 @@
  * client-address.ts); a right code is never refused because others from the same address mistyped theirs.
  */
 import type { AuthContext } from "@colyseus/core";
-import { remoteCodeOfToken } from "../cluster/directory.ts";
+import { noteCreation } from "../cluster/creation-limits.ts";
+import { remoteCodeOfToken, sharingCodes } from "../cluster/directory.ts";
 import { liveSession, roomIdForCode, roomsByCode } from "../games/registry.ts";
 import { memberByToken, normaliseCode } from "../session/tokens.ts";
-import { creations, currentCreationLimits, wrongJoins } from "./limits.ts";
+import { creationLimited, creations, currentCreationLimits, serverFull, wrongJoins } from "./limits.ts";
 
 /**
  * The matchmaking method (`create`, `join`, `joinById`, …) and its room name or id, from the HTTP request
@@ -50,7 +52,7 @@ export function admitMatchmaking(options: unknown, context: AuthContext): void {
       : {};
   switch (call.method) {
     case "create":
-      return admitCreate(address);
+      return admitCreate(options, address);
     case "join":
       return admitJoin(o, address);
     case "joinById":
@@ -62,16 +64,12 @@ export function admitMatchmaking(options: unknown, context: AuthContext): void {
   }
 }
 
-function admitCreate(address: string): void {
+function admitCreate(options: unknown, address: string): void {
   const limits = currentCreationLimits();
-  if (roomsByCode.size >= limits.maxGames)
-    throw new Error(`SERVER_FULL: this server holds its limit of ${limits.maxGames} games; try again later`);
-  if (!creations().hit(address)) {
-    throw new Error(
-      `RATE_LIMITED: at most ${limits.createsPerWindow} new games per ` +
-        `${describeWindow(limits.createWindowMs)} from one address; wait and try again`,
-    );
-  }
+  if (roomsByCode.size >= limits.maxGames) throw serverFull(limits);
+  if (!creations().hit(address)) throw creationLimited(limits);
+  // In a cluster the same limits are then checked across the processes (cluster/creation-limits.ts).
+  if (sharingCodes()) noteCreation(options, address);
 }
 
 function admitJoin(o: Record<string, unknown>, address: string): void {
@@ -122,11 +120,4 @@ function codeOfToken(token: string): string | null {
   }
   // In a cluster, a game in another process (cluster/directory.ts looked the token up just before).
   return code ?? remoteCodeOfToken(token);
-}
-
-function describeWindow(ms: number): string {
-  const minutes = ms / 60_000;
-  if (Number.isInteger(minutes) && minutes >= 1) return minutes === 1 ? "minute" : `${minutes} minutes`;
-  const seconds = Math.round(ms / 1000);
-  return seconds === 1 ? "second" : `${seconds} seconds`;
 }

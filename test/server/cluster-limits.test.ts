@@ -1,0 +1,83 @@
+/**
+ * The creation limits hold across a cluster: two processes on one Redis count the games of both and the
+ * creations from one address through either, so N processes do not multiply FIREBREAK_MAX_GAMES or
+ * FIREBREAK_CREATES_PER_WINDOW.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
+import { Client } from "@colyseus/sdk";
+import { afterAll, describe, expect, it } from "vitest";
+import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
+import { throwawayServers } from "./cluster-checks.ts";
+import { freePort } from "./harness.ts";
+import { startServerProcess, type ServerProcess } from "./processes.ts";
+
+const servers = throwawayServers();
+let second: ThrowawayRedis | undefined;
+afterAll(async () => {
+  await second?.stop();
+});
+
+/** Two processes of a cluster on `redis` and a fresh database, with these limits. */
+async function cluster(
+  name: string,
+  redis: ThrowawayRedis,
+  env: Record<string, string>,
+): Promise<ServerProcess[]> {
+  const database = await servers.pg().database(name);
+  const start = async () => {
+    const port = await freePort();
+    return startServerProcess(port, {
+      FIREBREAK_DATABASE_URL: database,
+      FIREBREAK_REDIS_URL: redis.url,
+      FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-limits-")),
+      ...env,
+    });
+  };
+  return [await start(), await start()];
+}
+
+/** Creates a game through `via`: "made", or the refusal's message. */
+async function createThrough(via: ServerProcess, name: string): Promise<string> {
+  return new Client(via.url).create("crisis", { scenario: "tutorial", name, turnSeconds: 0 }).then(
+    () => "made",
+    (e: unknown) => String((e as Error).message),
+  );
+}
+
+describe("creation limits across a cluster", () => {
+  it("FIREBREAK_MAX_GAMES counts the games of every process", async () => {
+    const [a, b] = (await cluster("max_games", servers.redis(), {
+      FIREBREAK_MAX_GAMES: "2",
+      FIREBREAK_CREATES_PER_WINDOW: "100",
+    })) as [ServerProcess, ServerProcess];
+    expect(await createThrough(a, "One")).toBe("made");
+    expect(await createThrough(b, "Two")).toBe("made");
+    // Two games in all, wherever they run: a third is refused through either process.
+    expect(await createThrough(a, "Three")).toMatch(/^SERVER_FULL: this server holds its limit of 2 games/);
+    expect(await createThrough(b, "Three")).toMatch(/^SERVER_FULL: this server holds its limit of 2 games/);
+    const rooms = await Promise.all(
+      [a, b].map(
+        async (p) => ((await (await fetch(`${p.http}/api/health`)).json()) as { rooms: number }).rooms,
+      ),
+    );
+    expect((rooms[0] ?? 0) + (rooms[1] ?? 0)).toBe(2);
+  }, 60_000);
+
+  it("FIREBREAK_CREATES_PER_WINDOW counts an address's creations through every process", async () => {
+    // A Redis of its own: the creations above are counted in the first.
+    second = await startRedis();
+    const [a, b] = (await cluster("creations", second, { FIREBREAK_CREATES_PER_WINDOW: "3" })) as [
+      ServerProcess,
+      ServerProcess,
+    ];
+    expect(await createThrough(a, "One")).toBe("made");
+    expect(await createThrough(b, "Two")).toBe("made");
+    expect(await createThrough(a, "Three")).toBe("made");
+    // Each process saw at most two of them; the cluster saw three.
+    expect(await createThrough(b, "Four")).toMatch(/^RATE_LIMITED: at most 3 new games per 10 minutes/);
+    expect(await createThrough(a, "Four")).toMatch(/^RATE_LIMITED: at most 3 new games per 10 minutes/);
+  }, 60_000);
+});
