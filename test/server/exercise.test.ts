@@ -2,7 +2,7 @@
  * Exercises over real WebSockets: N tables under one facilitator and one code, broadcasts, treatments, the
  * CSV.
  */
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   replayRecord,
@@ -13,6 +13,7 @@ import {
   type Scenario,
   type TableResult,
 } from "@firebreak/shared";
+import { Teacher } from "./exercise-teacher.ts";
 import { join, testServer, type Peer } from "./harness.ts";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
@@ -22,47 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await srv.close();
 });
-
-/** The exercise's facilitator: the room, and the latest dashboard and comparison it was sent. */
-class Teacher {
-  dashboard: ExerciseDashboard | null = null;
-  comparison: ExerciseComparison | null = null;
-  key = "";
-  readonly room: Room;
-  constructor(room: Room) {
-    this.room = room;
-    room.onMessage("welcome", (w: { key: string }) => {
-      this.key = w.key;
-    });
-    room.onMessage("exercise", (d: ExerciseDashboard) => {
-      this.dashboard = d;
-    });
-    room.onMessage("comparison", (c: ExerciseComparison) => {
-      this.comparison = c;
-    });
-  }
-  /** Waits until the dashboard satisfies `pred`. */
-  async until(pred: (d: ExerciseDashboard) => boolean): Promise<ExerciseDashboard> {
-    const start = Date.now();
-    for (;;) {
-      if (this.dashboard && pred(this.dashboard)) return this.dashboard;
-      if (Date.now() - start > 10_000)
-        throw new Error(`timed out: ${JSON.stringify(this.dashboard?.tables)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-  async ask(
-    type: string,
-    payload: unknown = {},
-  ): Promise<{ rejected?: { code: string } } & Record<string, unknown>> {
-    try {
-      return (await this.room.request(type, payload)) as Record<string, unknown>;
-    } catch (e) {
-      const err = e as { reason?: { code: string; message: string }; message: string };
-      return { rejected: err.reason ?? { code: "ERROR", ...{ message: err.message } } };
-    }
-  }
-}
 
 async function lookup(code: string): Promise<CodeLookup> {
   const res = await fetch(`${srv.http}/api/games/${code}`);

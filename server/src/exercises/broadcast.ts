@@ -1,33 +1,13 @@
 /**
- * The exercise's requests carried to its tables: a broadcast sends each table the facilitator request it
- * stands for (docs/protocol.md §11.2) as the table's facilitator (the member with the exercise's key), and a
- * move takes a student from one table to a seat of another. Each table answers for itself.
+ * The exercise's requests carried to its tables, wherever they run (remote.ts): a broadcast sends each table
+ * the facilitator request it stands for (docs/protocol.md §11.2) as the table's facilitator (the member with
+ * the exercise's key), and a move takes a student from one table to a seat of another. Each table answers for
+ * itself.
  */
-import { matchMaker, type Client } from "@colyseus/core";
-import {
-  rejection,
-  requestSchemas,
-  type Broadcast,
-  type RequestType,
-  type TableResult,
-} from "@firebreak/shared";
-import type { CrisisRoom } from "../rooms/crisis-room.ts";
-import { memberIdOf } from "../rooms/connections.ts";
+import { rejection, type Broadcast, type RequestType, type TableResult } from "@firebreak/shared";
 import { ok, refuse, type Result } from "../session/result.ts";
-import { sameSecret } from "../session/tokens.ts";
-import type { Member } from "../session/types.ts";
 import type { Exercise } from "./model.ts";
-import { wakeTable } from "./registry.ts";
-
-/** A table's room in this process and its facilitator (the exercise's key), or why not. */
-async function tableRoom(ex: Exercise, gameId: string): Promise<Result<{ room: CrisisRoom; fac: Member }>> {
-  await wakeTable(gameId);
-  const room = matchMaker.getLocalRoomById(gameId) as CrisisRoom | undefined;
-  if (!room?.session) return refuse("NO_SUCH_GAME", "That table's game is over and closed.");
-  const fac = room.session.members.find((m) => m.role === "facilitator" && sameSecret(m.token, ex.key));
-  if (!fac) return refuse("NOT_FACILITATOR", "This exercise no longer facilitates that table.");
-  return ok({ room, fac });
-}
+import { answerAt, firstSeatAt, moveOutAt, studentAt } from "./remote.ts";
 
 /** The facilitator request a broadcast stands for at each table, and its payload. */
 function requestOf(b: Broadcast): { type: RequestType; payload: unknown } {
@@ -67,15 +47,7 @@ export async function broadcast(ex: Exercise, b: Broadcast): Promise<Result<Tabl
   const results: TableResult[] = [];
   for (const i of which.value) {
     const table = (ex.tables[i] as { game: string }).game;
-    const at = await tableRoom(ex, table);
-    if (!at.ok) {
-      results.push({ table, index: i + 1, ok: false, ...rejection(at.error) });
-      continue;
-    }
-    const parsed = requestSchemas[type].safeParse(payload);
-    const r = parsed.success
-      ? at.value.room.answer(at.value.fac, type, parsed.data as never)
-      : refuse("INVALID_REQUEST", parsed.error.issues[0]?.message ?? "bad payload");
+    const r = await answerAt(ex, table, type, payload);
     results.push(
       r.ok ? { table, index: i + 1, ok: true } : { table, index: i + 1, ok: false, ...rejection(r.error) },
     );
@@ -92,9 +64,7 @@ export async function admitAt(
 ): Promise<Result<true>> {
   const which = namedTables(ex, [table]);
   if (!which.ok) return which;
-  const at = await tableRoom(ex, table);
-  if (!at.ok) return at;
-  const r = at.value.room.answer(at.value.fac, "fac:admit", { member, admit });
+  const r = await answerAt(ex, table, "fac:admit", { member, admit });
   return r.ok ? ok(true) : r;
 }
 
@@ -124,23 +94,22 @@ export async function moveStudent(
   const tables = namedTables(ex, [from, to]);
   if (!tables.ok) return tables;
   if (from === to) return refuse("INVALID_REQUEST", "The student is already at that table.");
-  const src = await tableRoom(ex, from);
-  if (!src.ok) return src;
-  const dst = await tableRoom(ex, to);
-  if (!dst.ok) return dst;
-  const m = src.value.room.session.members.find((x) => x.id === memberId);
-  if (!m || m.role === "facilitator") return refuse("UNKNOWN_MEMBER", "Unknown member.");
-  const target = seat ?? m.seat ?? dst.value.room.session.seats[0]?.seat ?? "";
-  const invited = dst.value.room.answer(dst.value.fac, "fac:invite", { seat: target });
+  const student = await studentAt(ex, from, memberId);
+  if (!student.ok) return student;
+  let target = seat ?? student.value.seat ?? null;
+  if (target === null) {
+    const first = await firstSeatAt(ex, to);
+    if (!first.ok) return first;
+    target = first.value;
+  }
+  const invited = await answerAt(ex, to, "fac:invite", { seat: target });
   if (!invited.ok) return invited;
   const moved: MovedMessage = {
     roomId: to,
-    invite: invited.value.invite.secret,
+    invite: (invited.value as { invite: { secret: string } }).invite.secret,
     table: (tables.value[1] as number) + 1,
   };
-  for (const c of src.value.room.clients as Iterable<Client>)
-    if (memberIdOf(c) === m.id) c.send("moved", moved);
-  const removed = src.value.room.answer(src.value.fac, "fac:remove", { member: m.id });
+  const removed = await moveOutAt(ex, from, memberId, moved);
   if (!removed.ok) return removed;
   return ok(moved);
 }

@@ -1,9 +1,17 @@
 /**
- * The exercises this process knows (all that its store keeps), by id and by join code, and what reads their
- * tables: each table's session when its room runs, else its last kept state; and the code lookup of an
- * exercise's code, which answers with the table to join (balanced) and wakes it if it sleeps.
+ * The exercises this process knows (all that its store keeps; in a cluster, read through the shared store so
+ * an exercise made or changed by another process is seen), by id and by join code, and what reads their
+ * tables: each table's session when its room runs here, else its last kept state; and the code lookup of an
+ * exercise's code, which answers with the table to join (balanced, over tables in every process) and wakes it
+ * if it sleeps.
  */
-import { scenarioSummary, type CodeLookup, type GameState } from "@firebreak/shared";
+import {
+  scenarioSummary,
+  type CodeLookup,
+  type DashboardTable,
+  type GameState,
+  type SessionPhase,
+} from "@firebreak/shared";
 import { isAsleep, liveSession, reservedCodes } from "../games/registry.ts";
 import { wake } from "../games/wake.ts";
 import { services } from "../services.ts";
@@ -11,6 +19,7 @@ import type { SessionState } from "../session/types.ts";
 import { Handouts, pickTable, type TableLoad } from "./balance.ts";
 import type { Exercise } from "./model.ts";
 import type { ExerciseStore } from "./store.ts";
+import { tableRows } from "./remote.ts";
 
 const byId = new Map<string, Exercise>();
 const byCode = new Map<string, string>();
@@ -44,20 +53,60 @@ function remember(ex: Exercise): void {
   reservedCodes.add(ex.code);
 }
 
-/** An exercise by id (own entries only: a Map), or undefined. */
+/** Forgets an exercise: removed from the store (pruning), its code free. Throws when the store fails. */
+export function forgetExercise(id: string): void {
+  store?.remove(id);
+  const ex = byId.get(id);
+  byId.delete(id);
+  if (ex && byCode.get(ex.code) === id) {
+    byCode.delete(ex.code);
+    reservedCodes.delete(ex.code);
+  }
+}
+
+/** In a cluster: the store's copy of an exercise (another process may have made or changed it), held. */
+function fresh(ex: Exercise | null): Exercise | undefined {
+  if (!ex) return undefined;
+  const before = byId.get(ex.id);
+  if (before && before.code !== ex.code && byCode.get(before.code) === ex.id) byCode.delete(before.code);
+  remember(ex);
+  return ex;
+}
+
+/** An exercise by id (own entries only: a Map; in a cluster, the shared store's), or undefined. */
 export function exerciseById(id: string): Exercise | undefined {
+  if (store?.shared) return fresh(store.byId(id));
   return byId.get(id);
 }
 
-/** Every exercise held. */
+/** Every exercise held (in a cluster: every one the shared store keeps). */
 export function allExercises(): Exercise[] {
+  if (store?.shared) return store.all().map((ex) => fresh(ex) ?? ex);
   return [...byId.values()];
 }
 
-/** The exercise with this join code, if any. */
+/** The exercise with this join code, if any (in a cluster: as the shared store has it now). */
 export function exerciseByCode(code: string): Exercise | undefined {
+  if (store?.shared) {
+    const ex = fresh(store.byCode(code));
+    return ex && ex.code === code ? ex : undefined;
+  }
   const id = byCode.get(code);
   return id === undefined ? undefined : byId.get(id);
+}
+
+/** Takes the lease of an exercise's room; true when this process may run it (no other process does). */
+export function claimExercise(id: string): boolean {
+  return store?.claim(id) ?? false;
+}
+
+/** Gives back the lease of an exercise's room (its room closes here). */
+export function releaseExercise(id: string): void {
+  try {
+    store?.release(id);
+  } catch {
+    // The store is gone: the lease went with its connection.
+  }
 }
 
 /** A table's session when its room runs in this process, else null. */
@@ -71,22 +120,33 @@ export function tableSession(gameId: string): SessionState | null {
  */
 const finished = new Map<string, GameState>();
 
+/** Last kept states of tables running in another process, read at most every few seconds. */
+const kept = new Map<string, { at: number; state: GameState | null }>();
+const KEPT_MS = 5_000;
+
 /**
- * A table's game: the running session's, else the final state of its record, else its last kept state; null
- * if none.
+ * A table's game: the running session's, else the final state of its record, else its last kept state (for a
+ * table in another process: as read within the last few seconds); null if none.
  */
 export function tableState(gameId: string): GameState | null {
   const live = liveSession(gameId);
   if (live) return live.game;
-  const kept = finished.get(gameId);
-  if (kept) return kept;
+  const over = finished.get(gameId);
+  if (over) return over;
+  const now = Date.now();
+  const recent = kept.get(gameId);
+  if (recent && now - recent.at < KEPT_MS) return recent.state;
   const st = services().store;
   const finalState = st.record(gameId)?.finalState;
   if (finalState) {
     finished.set(gameId, finalState);
+    kept.delete(gameId);
     return finalState;
   }
-  return (st.lastCheckpoint(gameId)?.state as GameState | undefined) ?? null;
+  const state = (st.lastCheckpoint(gameId)?.state as GameState | undefined) ?? null;
+  if (kept.size >= 5000) kept.clear();
+  kept.set(gameId, { at: now, state });
+  return state;
 }
 
 /** Wakes a table asleep (idle, out of memory); resolves when it runs or when it cannot (ended and closed). */
@@ -94,19 +154,23 @@ export async function wakeTable(gameId: string): Promise<void> {
   if (isAsleep(gameId)) await wake(gameId).catch(() => undefined);
 }
 
-/** The load of each table for the balancing: players per seat, plus students just sent there. */
-function loads(ex: Exercise, now: number): TableLoad[] {
-  return ex.tables.map((t) => {
-    const s = liveSession(t.game);
-    if (!s || s.phase === "ended") return { id: t.game, open: false, seats: [] };
+/**
+ * The load of each table for the balancing, from its dashboard row: players per seat (seated or knocking),
+ * plus students just sent there.
+ */
+function loads(rows: DashboardTable[], now: number): TableLoad[] {
+  return rows.map((r) => {
+    if (r.phase === "ended" || r.phase === "asleep" || r.code === "")
+      return { id: r.id, open: false, seats: [] };
     return {
-      id: t.game,
+      id: r.id,
       open: true,
-      seats: s.seats.map((c) => ({
+      seats: r.seats.map((c) => ({
         seat: c.seat,
         players:
-          s.members.filter((m) => m.role === "player" && (m.seat === c.seat || m.knock?.seat === c.seat))
-            .length + handouts.pending(t.game, c.seat, now),
+          c.players.length +
+          r.knocks.filter((k) => k.seat === c.seat).length +
+          handouts.pending(r.id, c.seat, now),
       })),
     };
   });
@@ -114,26 +178,27 @@ function loads(ex: Exercise, now: number): TableLoad[] {
 
 /**
  * What `GET /api/games/:code` answers for an exercise's code: the table with most empty seats (then fewest
- * players), its own join code to join with, and the seat with fewest players there; null when `code` is no
- * exercise's. A table asleep is woken first. `none` when every table has ended.
+ * players), wherever it runs, its own join code to join with, and the seat with fewest players there; null
+ * when `code` is no exercise's. A table asleep is woken first. `none` when every table has ended.
  */
 export async function exerciseLookup(code: string): Promise<CodeLookup | "none" | null> {
   const ex = exerciseByCode(code);
   if (!ex) return null;
   for (const t of ex.tables) await wakeTable(t.game);
   const now = services().now();
-  const pick = pickTable(loads(ex, now));
-  const s = pick ? liveSession(pick.table) : null;
-  if (!pick || !s) return "none";
+  const rows = await tableRows(ex);
+  const pick = pickTable(loads(rows, now));
+  const row = pick ? rows.find((r) => r.id === pick.table) : undefined;
+  if (!pick || !row) return "none";
   handouts.add(pick.table, pick.seat, now);
-  const scenario = services().scenario(s.options.scenario);
+  const scenario = services().scenario(ex.scenario);
   return {
     roomId: pick.table,
-    code: s.code,
-    name: s.options.name,
-    phase: s.phase,
+    code: row.code,
+    name: row.name,
+    phase: row.phase as SessionPhase,
     scenario: scenario ? scenarioSummary(scenario) : null,
     seat: pick.seat,
-    exercise: { name: ex.name, table: ex.tables.findIndex((t) => t.game === pick.table) + 1 },
+    exercise: { name: ex.name, table: row.index },
   };
 }

@@ -1,10 +1,15 @@
 /**
- * Bringing exercises back after a restart: every exercise kept gets its room again (its tables are games,
- * restored as games are).
+ * Bringing exercises back: at start-up every exercise kept gets its room again (its tables are games,
+ * restored as games are). In a cluster an exercise's room runs in one process, the one holding its lease; a
+ * process looks every few seconds for exercises whose room no process runs (their process died or shut down)
+ * and opens them in itself.
  */
 import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
-import { allExercises, useExerciseStore } from "./registry.ts";
+import type { JournalStore } from "../store/journal-store.ts";
+import { prunePeriodically, pruneExercises } from "./prune.ts";
+import { allExercises, claimExercise, releaseExercise, useExerciseStore } from "./registry.ts";
+import { serveTableCalls } from "./remote.ts";
 import type { ExerciseStore } from "./store.ts";
 
 /** Loads the exercises the store keeps (their codes then find tables at once). */
@@ -13,20 +18,58 @@ export function loadExercises(store: ExerciseStore): void {
 }
 
 /**
- * Opens a room for every exercise kept; how many came back. One that fails is reported and does not stop the
- * others.
+ * Opens, in this process, a room for every exercise kept whose room no process runs; how many came back. One
+ * that fails is reported and does not stop the others.
  */
 export async function restoreExercises(): Promise<number> {
   let restored = 0;
   for (const ex of allExercises()) {
+    if (matchMaker.getLocalRoomById(ex.id) || !claimExercise(ex.id)) continue;
     try {
-      await matchMaker.createRoom("exercise", { restore: ex.id, key: RESTORE_KEY });
+      // Locally (not on the least-loaded process): the room takes its lease here.
+      await matchMaker.handleCreateRoom("exercise", { restore: ex.id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
+      releaseExercise(ex.id);
       process.stderr.write(
         `Firebreak: exercise ${ex.id} (code ${ex.code}) not restored: ${(e as Error).message}\n`,
       );
     }
   }
   return restored;
+}
+
+/**
+ * Starts the exercises: prunes old ones, answers other processes' calls on tables run here, restores the
+ * rest, and (in a cluster, every `adoptSeconds`) adopts those no process runs; returns what stops the timers.
+ */
+export async function startExercises(
+  journal: JournalStore,
+  retentionDays: number,
+  adoptSeconds: number,
+): Promise<() => void> {
+  await pruneExercises(journal, retentionDays, Date.now()).catch((e: unknown) =>
+    process.stderr.write(`Firebreak: pruning old exercises failed: ${(e as Error).message}\n`),
+  );
+  const stopPruning = prunePeriodically(journal, retentionDays);
+  await serveTableCalls();
+  await restoreExercises();
+  if (adoptSeconds <= 0) return stopPruning;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    restoreExercises()
+      .catch((e: unknown) =>
+        process.stderr.write(`Firebreak: adopting exercises failed: ${(e as Error).message}\n`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, adoptSeconds * 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    stopPruning();
+  };
 }

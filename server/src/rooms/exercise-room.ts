@@ -16,9 +16,15 @@ import {
 import { openTables } from "../exercises/tables.ts";
 import { admitAt, broadcast, moveStudent } from "../exercises/broadcast.ts";
 import { newExercise } from "../exercises/create.ts";
-import { tableStatus } from "../exercises/dashboard.ts";
 import type { Exercise } from "../exercises/model.ts";
-import { exerciseById, saveExercise, tableSession, tableState } from "../exercises/registry.ts";
+import {
+  claimExercise,
+  exerciseById,
+  releaseExercise,
+  saveExercise,
+  tableState,
+} from "../exercises/registry.ts";
+import { tableRows } from "../exercises/remote.ts";
 import { compare } from "../exercises/results.ts";
 import { codeInUse, roomsByCode } from "../games/registry.ts";
 import { currentCreationLimits, wrongJoins } from "../http/limits.ts";
@@ -56,6 +62,8 @@ export class ExerciseRoom extends Room {
     if (o.restore !== undefined) {
       const kept = o.key === RESTORE_KEY ? exerciseById(String(o.restore)) : undefined;
       if (!kept) throw new Error("INVALID_REQUEST: exercises are restored by the server, not by clients");
+      // In a cluster, one process runs an exercise's room: the one holding its lease.
+      if (!claimExercise(kept.id)) throw new Error(`EXERCISE_HELD: another process runs exercise ${kept.id}`);
       this.ex = kept;
       // Tables a crash left unmade (between storing the exercise and opening them) are opened now.
       await openTables(this.ex, this.mint);
@@ -67,6 +75,7 @@ export class ExerciseRoom extends Room {
         throw new Error(`SERVER_FULL: this server holds its limit of ${max} games; try again later`);
       this.ex = made.value;
       saveExercise(this.ex);
+      claimExercise(this.ex.id);
       await openTables(this.ex, this.mint);
       this.creatorPending = true;
     }
@@ -75,7 +84,12 @@ export class ExerciseRoom extends Room {
       this.onMessage(type, (client: Client, payload: unknown, ctx: MessageContext) =>
         this.handle(client, type, payload, ctx),
       );
-    this.clock.setInterval(() => this.push(), 1000);
+    this.clock.setInterval(() => void this.push(), 1000);
+  }
+
+  override onDispose(): void {
+    // Another process may adopt it now (exercises/restore.ts).
+    if (this.ex) releaseExercise(this.ex.id);
   }
 
   override onAuth(_client: Client, raw: unknown, context?: AuthContext): boolean {
@@ -90,10 +104,10 @@ export class ExerciseRoom extends Room {
     throw new Error("BAD_TOKEN: that is not this exercise's facilitator key");
   }
 
-  override onJoin(client: Client): void {
+  override async onJoin(client: Client): Promise<void> {
     const welcome: ExerciseWelcome = { exerciseId: this.ex.id, key: this.ex.key, code: this.ex.code };
     client.send("welcome", welcome);
-    client.send("exercise", this.dashboard());
+    client.send("exercise", await this.dashboard());
     client.send(
       "comparison",
       compare(
@@ -103,11 +117,10 @@ export class ExerciseRoom extends Room {
     );
   }
 
-  /** The dashboard of every table now. */
-  dashboard(): ExerciseDashboard {
+  /** The dashboard of every table now, wherever each runs. */
+  async dashboard(): Promise<ExerciseDashboard> {
     const ex = this.ex;
     const scenario = services().scenario(ex.scenario);
-    const now = services().now();
     return {
       id: ex.id,
       name: ex.name,
@@ -119,17 +132,26 @@ export class ExerciseRoom extends Room {
         label: t.label,
         tables: ex.tables.filter((x) => x.treatment === i).length,
       })),
-      tables: ex.tables.map((t, i) => {
-        const s = tableSession(t.game);
-        return tableStatus(ex, i, s, s ? null : tableState(t.game), now);
-      }),
+      tables: await tableRows(ex),
     };
   }
 
+  /** Whether a push is under way (its rows may come from other processes). */
+  private pushing = false;
+
   /** Sends the dashboard and the comparison to every facilitator connected, when they changed. */
-  private push(): void {
-    if (this.clients.length === 0) return;
-    const dashboard = this.dashboard();
+  private async push(): Promise<void> {
+    if (this.clients.length === 0 || this.pushing) return;
+    this.pushing = true;
+    try {
+      await this.pushNow();
+    } finally {
+      this.pushing = false;
+    }
+  }
+
+  private async pushNow(): Promise<void> {
+    const dashboard = await this.dashboard();
     const d = JSON.stringify(dashboard);
     if (d !== this.sent.dashboard) {
       this.sent.dashboard = d;
@@ -167,7 +189,7 @@ export class ExerciseRoom extends Room {
     }
     const r = await this.carry(client, type, parsed.data);
     this.sent.dashboard = "";
-    this.push();
+    await this.push();
     return r.ok ? r.value : ctx.reject(rejection(r.error));
   }
 
@@ -208,7 +230,7 @@ export class ExerciseRoom extends Room {
         return changed.ok ? ok({ ok: true, code: this.ex.code }) : changed;
       }
       default:
-        client.send("exercise", this.dashboard());
+        client.send("exercise", await this.dashboard());
         return ok({ ok: true });
     }
   }
