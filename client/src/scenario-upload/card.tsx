@@ -4,7 +4,14 @@
  */
 import { useSignal } from "@preact/signals";
 import type { UploadProblem } from "@firebreak/shared/browser";
-import { chosenUpload, keptUploads, problemLine, type KeptUpload, uploadScenario } from "./uploads.ts";
+import {
+  chosenUpload,
+  deleteUpload,
+  keptUploads,
+  problemLine,
+  type KeptUpload,
+  uploadScenario,
+} from "./uploads.ts";
 
 /**
  * What one upload shows before it is used: title, summary, turns, and each state with its bot and objectives.
@@ -42,6 +49,20 @@ export function UploadCard() {
   const busy = useSignal(false);
   const failure = useSignal<{ message: string; problems: UploadProblem[] } | null>(null);
   const shown = useSignal<string | null>(null);
+  const deleting = useSignal<string | null>(null);
+  const deleteError = useSignal<string | null>(null);
+  const onDelete = async (u: KeptUpload) => {
+    deleting.value = u.id;
+    deleteError.value = null;
+    try {
+      deleteError.value = await deleteUpload(u);
+      if (deleteError.value === null && shown.value === u.id) shown.value = null;
+    } catch {
+      deleteError.value = "The server could not be reached; try again.";
+    } finally {
+      deleting.value = null;
+    }
+  };
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     busy.value = true;
@@ -89,6 +110,31 @@ export function UploadCard() {
         </div>
       )}
       {preview && <Preview upload={preview} />}
+      {uploads.length > 0 && (
+        <section aria-labelledby="my-uploads-h" class="my-uploads">
+          <h3 id="my-uploads-h">My uploaded scenarios</h3>
+          {deleteError.value && (
+            <p role="alert" class="error">
+              {deleteError.value}
+            </p>
+          )}
+          <ul>
+            {uploads.map((u) => (
+              <li key={u.id}>
+                {u.preview.title}{" "}
+                <button
+                  type="button"
+                  disabled={deleting.value !== null}
+                  aria-label={`Delete ${u.preview.title}`}
+                  onClick={() => void onDelete(u)}
+                >
+                  {deleting.value === u.id ? "Deleting…" : "Delete"}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {uploads.length > 0 && (
         <fieldset>
           <legend>Scenario for Run a class and Run an exercise</legend>

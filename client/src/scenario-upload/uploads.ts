@@ -4,6 +4,7 @@
 import { signal } from "@preact/signals";
 import type { UploadPreview, UploadProblem } from "@firebreak/shared/browser";
 import type { ScenarioSummary } from "../ui/api.ts";
+import { plainError } from "../ui/error-words.ts";
 
 /** An upload kept in this browser: its id, its owner key and its preview. */
 export interface KeptUpload {
@@ -35,7 +36,11 @@ export const keptUploads = signal<KeptUpload[]>(read());
 export const chosenUpload = signal<string | null>(null);
 
 function keep(u: KeptUpload): void {
-  keptUploads.value = [u, ...keptUploads.value.filter((x) => x.id !== u.id)].slice(0, 20);
+  store([u, ...keptUploads.value.filter((x) => x.id !== u.id)].slice(0, 20));
+}
+
+function store(list: KeptUpload[]): void {
+  keptUploads.value = list;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(keptUploads.value));
   } catch {
@@ -99,4 +104,23 @@ export function chosenSummary(): ScenarioSummary | undefined {
 export function scenarioKeyFor(scenario: string): { scenarioKey: string } | Record<string, never> {
   const u = keptUploads.value.find((x) => x.id === scenario);
   return u ? { scenarioKey: u.key } : {};
+}
+
+/**
+ * Deletes one of this browser's uploads on the server (docs/protocol.md §3.11) and forgets it here; null when
+ * done, else the sentence to show (one that a game or exercise still plays stays).
+ */
+export async function deleteUpload(u: KeptUpload): Promise<string | null> {
+  const res = await fetch(`/api/scenario-uploads/${encodeURIComponent(u.id)}`, {
+    method: "DELETE",
+    headers: { Authorization: `Bearer ${u.key}` },
+  });
+  // Gone already (404): nothing on the server holds it any more, so this browser forgets it too.
+  if (res.status === 204 || res.status === 404) {
+    store(keptUploads.value.filter((x) => x.id !== u.id));
+    if (chosenUpload.value === u.id) chosenUpload.value = null;
+    return null;
+  }
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  return plainError(body.code ?? "", body.message ?? `The scenario could not be deleted (${res.status}).`);
 }

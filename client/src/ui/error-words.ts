@@ -13,7 +13,8 @@ export type HttpOnlyCode =
   | "SERVER_ERROR"
   | "RULES_CHANGED"
   | "SCENARIO_TOO_LARGE"
-  | "NO_SUCH_SCENARIO";
+  | "NO_SUCH_SCENARIO"
+  | "SCENARIO_IN_USE";
 
 /** Every code a client can receive. */
 export type AnyErrorCode = RejectionCode | HttpOnlyCode;
@@ -62,6 +63,8 @@ export const ERROR_SENTENCES: Readonly<Record<AnyErrorCode, string>> = {
   SCENARIO_TOO_LARGE: "That scenario file is too large: a scenario file may be at most 256 KB.",
   NO_SUCH_SCENARIO:
     "That scenario is not on this server, or this browser does not hold its key: upload the file again.",
+  SCENARIO_IN_USE:
+    "A game or exercise not yet ended plays that scenario: end it first, then delete the scenario.",
   // The server's codes.
   NOT_A_PLAYER:
     "Only a player holding a seat can do that. If a bot is playing your seat, ask the facilitator to hand it back.",

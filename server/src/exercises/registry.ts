@@ -202,3 +202,12 @@ export async function exerciseLookup(code: string): Promise<CodeLookup | "none" 
     exercise: { name: ex.name, table: row.index },
   };
 }
+
+/**
+ * Deletes an uploaded scenario's row (the upload routes, once it is unused): uploads live in the database the
+ * exercise store writes. Throws when the store fails.
+ */
+export function deleteUploadRow(id: string): void {
+  if (!store) throw new Error("STORE_FAILED: no exercise store");
+  store.removeUpload(id);
+}

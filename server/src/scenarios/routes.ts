@@ -1,13 +1,15 @@
 /**
- * The HTTP routes of uploaded scenarios (docs/protocol.md §3.2): upload one, and read back one's preview with
- * its key.
+ * The HTTP routes of uploaded scenarios (docs/protocol.md §3.11): upload one, read back one's preview with its
+ * key (what the owner's list shows), and delete one that nothing plays.
  */
 import type { Application, Request, Response } from "express";
 import { services } from "../services.ts";
 import { bearerToken } from "../http/bearer.ts";
 import { WindowLimiter } from "../http/rate-limit.ts";
 import { checkUpload, MAX_UPLOAD_BYTES } from "./parse-upload.ts";
-import { ownedUpload, previewOf, saveUpload } from "./uploads.ts";
+import { deleteUploadRow } from "../exercises/registry.ts";
+import { uploadUse } from "./upload-use.ts";
+import { forgetUpload, ownedUpload, previewOf, saveUpload } from "./uploads.ts";
 
 /** Where scenarios are uploaded. */
 export const UPLOAD_PATH = "/api/scenario-uploads";
@@ -43,7 +45,7 @@ function formatOf(body: Record<string, unknown>): "json" | "yaml" | null {
   return null;
 }
 
-/** Installs POST /api/scenario-uploads and GET /api/scenario-uploads/:id. */
+/** Installs POST /api/scenario-uploads, and GET and DELETE /api/scenario-uploads/:id. */
 export function installScenarioUploadRoutes(app: Application): void {
   app.post(UPLOAD_PATH, (req: Request, res: Response) => {
     const address = addressOf(req);
@@ -90,21 +92,56 @@ export function installScenarioUploadRoutes(app: Application): void {
     }
     res.status(201).json({ id: saved.id, key: saved.key, preview: previewOf(saved.scenario) });
   });
-  app.get(`${UPLOAD_PATH}/:id`, (req: Request, res: Response) => {
-    const address = addressOf(req);
-    if (wrongUploadKeys.exhausted(address)) {
-      refuse(res, 429, "RATE_LIMITED", "Too many requests with a wrong key; wait a minute and try again.");
-      return;
-    }
-    const token = bearerToken(req.get("authorization"));
-    const scenario = token === null ? null : ownedUpload(String(req.params.id ?? ""), token);
-    if (!scenario) {
-      wrongUploadKeys.hit(address);
-      refuse(res, 404, "NO_SUCH_SCENARIO", "No uploaded scenario with that id and key.");
-      return;
-    }
-    res.json({ id: scenario.id, preview: previewOf(scenario) });
+  app.get(`${UPLOAD_PATH}/:id`, async (req: Request, res: Response) => {
+    const scenario = owned(req, res);
+    if (!scenario) return;
+    const use = await uploadUse(scenario.id);
+    const at = services().store.upload(scenario.id)?.at ?? null;
+    res.json({ id: scenario.id, at, inUse: use.games + use.exercises > 0, preview: previewOf(scenario) });
   });
+  app.delete(`${UPLOAD_PATH}/:id`, async (req: Request, res: Response) => {
+    const scenario = owned(req, res);
+    if (!scenario) return;
+    const use = await uploadUse(scenario.id);
+    if (use.games + use.exercises > 0) {
+      refuse(
+        res,
+        409,
+        "SCENARIO_IN_USE",
+        `This scenario is played by ${use.games} game(s) and ${use.exercises} exercise(s) not yet ended; ` +
+          "end them first.",
+        use,
+      );
+      return;
+    }
+    try {
+      deleteUploadRow(scenario.id);
+    } catch {
+      refuse(res, 500, "STORE_FAILED", "The scenario could not be deleted; try again.");
+      return;
+    }
+    forgetUpload(scenario.id);
+    res.status(204).end();
+  });
+}
+
+/**
+ * The upload the request names with its owner key (`Authorization: Bearer`), or null once it has answered:
+ * 404 for a wrong key, no key and an unknown id alike, 429 past too many of those.
+ */
+function owned(req: Request, res: Response): ReturnType<typeof ownedUpload> {
+  const address = addressOf(req);
+  if (wrongUploadKeys.exhausted(address)) {
+    refuse(res, 429, "RATE_LIMITED", "Too many requests with a wrong key; wait a minute and try again.");
+    return null;
+  }
+  const token = bearerToken(req.get("authorization"));
+  const scenario = token === null ? null : ownedUpload(String(req.params.id ?? ""), token);
+  if (!scenario) {
+    wrongUploadKeys.hit(address);
+    refuse(res, 404, "NO_SUCH_SCENARIO", "No uploaded scenario with that id and key.");
+  }
+  return scenario;
 }
 
 /** Forgets the upload rate limits' history (tests). */

@@ -1,6 +1,6 @@
 /**
  * Scenarios facilitators uploaded: kept in the server's store, owned through a secret key returned once on
- * upload, never listed. A game or exercise plays one when its create options name the upload id with its key
+ * upload, never listed publicly (their owner reads each back, and deletes one no game or exercise plays). A game or exercise plays one when its create options name the upload id with its key
  * (`usableScenario`); once a game is made, the server resolves its scenario by id (`uploadedScenario`), also
  * after a restart.
  */
@@ -101,6 +101,11 @@ export function previewOf(s: Scenario): UploadPreview {
       objectives: st.objectives.map((o) => ({ text: o.text, points: o.points })),
     })),
   };
+}
+
+/** Forgets one upload read (it was deleted). */
+export function forgetUpload(id: string): void {
+  cache.delete(id);
 }
 
 /** Forgets the uploads read (tests). */
