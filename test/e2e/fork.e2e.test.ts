@@ -1,7 +1,7 @@
 /**
  * A fork in the browser: its facilitator opens it with the facilitator link, the lobby says which seat it
- * will play, and once started it plays that seat from the game screen ("Play as"): an order and Ready resolve
- * the turn.
+ * will play, and once started it plays that seat from the game screen ("Play as"): a proposal for it, an order
+ * and Ready resolve the turn.
  */
 import { describe, expect, it } from "vitest";
 import { create, joinSeat } from "../server/harness.ts";
@@ -12,7 +12,7 @@ const e2e = withServerAndBrowser();
 
 describe("a fork's facilitator", () => {
   it(
-    "plays the seat it kept: Play as, an order, Ready, and the fork's next turn",
+    "plays the seat it kept: Play as, a proposal, an order, Ready, and the fork's next turn",
     async () => {
       // An ended game to fork: a player and bots, two turns, ended by its facilitator in the third.
       const fac = await create(e2e.srv.url, {
@@ -48,6 +48,12 @@ describe("a fork's facilitator", () => {
       await page.getByText("Turn 2 of").waitFor();
 
       await page.getByLabel("Play as").selectOption("aestria");
+      // Its measures are the played seat's too: it proposes a hotline as Aestria.
+      await page.getByRole("tab", { name: "Diplomacy" }).click();
+      await page.getByLabel("Measure").selectOption("hotline");
+      await page.getByRole("checkbox", { name: "Borevia" }).check();
+      await page.getByRole("button", { name: "Propose" }).click();
+      await page.locator("li", { hasText: "Aestria proposes Hotline" }).waitFor();
       await page.getByRole("tab", { name: "Orders" }).click();
       await page.getByRole("heading", { name: "Orders for turn 2" }).waitFor();
       await checkScreen(page, "fork-play-as");

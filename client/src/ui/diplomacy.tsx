@@ -42,6 +42,8 @@ const ROLE_TAGS: Record<"facilitator" | "bot" | "system", string> = {
 export function Diplomacy({ v }: { v: ClientView }) {
   const me = v.me.seat ?? "";
   const fac = v.me.role === "facilitator";
+  // A player, or a fork's facilitator playing a seat ("Play as"): it proposes and answers measures for it.
+  const seated = v.me.seat !== null && (v.me.role === "player" || fac);
   const others = v.game.seats.filter((s) => s !== me);
   // The facilitator reads every channel: the teams, and each private line or hotline once someone (a bot too)
   // has written on it.
@@ -145,7 +147,7 @@ export function Diplomacy({ v }: { v: ClientView }) {
           {error.value}
         </p>
       )}
-      {v.me.role === "player" && (
+      {seated && (
         <>
           <h3 id="cbm-h" tabIndex={-1} ref={cbmHeading}>
             Confidence-building measures

@@ -69,7 +69,8 @@ export function Game({ v }: { v: ClientView }) {
   const fac = v.me.role === "facilitator";
   const tab = useSignal(fac ? "console" : v.me.role === "player" && v.me.seat !== null ? "orders" : "feed");
   const me = v.me.seat ? v.game.nations[v.me.seat] : undefined;
-  // In a fork the facilitator may play a seat itself (fork-seat.tsx): its order planner is that seat's.
+  // In a fork the facilitator may play a seat itself (fork-seat.tsx): its order planner and its measures are that
+  // seat's.
   const chosen = useSignal<string | null>(null);
   const playing = playedSeat(v, chosen.value);
   actAs(playing);
@@ -146,7 +147,7 @@ export function Game({ v }: { v: ClientView }) {
           <TabPanel idPrefix="panels" selected={tab.value}>
             {tab.value === "orders" && <Orders v={playing ? asSeat(v, playing) : v} />}
             {tab.value === "feed" && <Feed v={v} />}
-            {tab.value === "diplomacy" && <Diplomacy v={v} />}
+            {tab.value === "diplomacy" && <Diplomacy v={playing ? asSeat(v, playing) : v} />}
             {tab.value === "console" && <Console v={v} />}
           </TabPanel>
         </div>
