@@ -100,6 +100,11 @@ export function claimExercise(id: string): boolean {
   return store?.claim(id) ?? false;
 }
 
+/** Takes the leases of exercises whose room no process runs (at most `limit`); their ids. */
+export function claimFreeExercises(limit: number): string[] {
+  return store?.claimFree(limit) ?? [];
+}
+
 /** Gives back the lease of an exercise's room (its room closes here). */
 export function releaseExercise(id: string): void {
   try {

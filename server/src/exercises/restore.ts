@@ -8,7 +8,10 @@ import { matchMaker } from "@colyseus/core";
 import { RESTORE_KEY } from "../services.ts";
 import type { JournalStore } from "../store/journal-store.ts";
 import { prunePeriodically, pruneExercises } from "./prune.ts";
-import { allExercises, claimExercise, releaseExercise, useExerciseStore } from "./registry.ts";
+import { claimFreeExercises, releaseExercise, useExerciseStore } from "./registry.ts";
+
+/** The most exercises one look adopts (a process restarting alone takes the rest on the next looks). */
+const ADOPT_AT_ONCE = 10_000;
 import { serveTableCalls } from "./remote.ts";
 import type { ExerciseStore } from "./store.ts";
 
@@ -23,17 +26,15 @@ export function loadExercises(store: ExerciseStore): void {
  */
 export async function restoreExercises(): Promise<number> {
   let restored = 0;
-  for (const ex of allExercises()) {
-    if (matchMaker.getLocalRoomById(ex.id) || !claimExercise(ex.id)) continue;
+  for (const id of claimFreeExercises(ADOPT_AT_ONCE)) {
+    if (matchMaker.getLocalRoomById(id)) continue;
     try {
-      // Locally (not on the least-loaded process): the room takes its lease here.
-      await matchMaker.handleCreateRoom("exercise", { restore: ex.id, key: RESTORE_KEY });
+      // Locally (not on the least-loaded process): the room runs where its lease is.
+      await matchMaker.handleCreateRoom("exercise", { restore: id, key: RESTORE_KEY });
       restored++;
     } catch (e) {
-      releaseExercise(ex.id);
-      process.stderr.write(
-        `Firebreak: exercise ${ex.id} (code ${ex.code}) not restored: ${(e as Error).message}\n`,
-      );
+      releaseExercise(id);
+      process.stderr.write(`Firebreak: exercise ${id} not restored: ${(e as Error).message}\n`);
     }
   }
   return restored;

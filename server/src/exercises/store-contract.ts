@@ -75,6 +75,15 @@ export function exerciseStoreContract(
     s.close();
   });
 
+  it("claims the free exercises, oldest first, at most as many as asked", () => {
+    const s = open().store();
+    s.save(exerciseFixture("xSecond", "JJJJJJ", 2));
+    s.save(exerciseFixture("xFirst", "KKKKKK", 1));
+    expect(s.claimFree(1)).toEqual(["xFirst"]);
+    expect(s.claimFree(10)).toContain("xSecond");
+    s.close();
+  });
+
   it("a lease claimed is held, given back, and can be claimed again", () => {
     const s = open().store();
     expect(s.claim("xL")).toBe(true);

@@ -34,7 +34,7 @@ describe("the PostgreSQL exercise store", () => {
   let n = 0;
   beforeAll(async () => {
     server = await startPostgres();
-    for (let i = 0; i < 6; i++) urls.push(await server.database(`exercises_${i}`));
+    for (let i = 0; i < 8; i++) urls.push(await server.database(`exercises_${i}`));
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
@@ -68,6 +68,20 @@ describe("the PostgreSQL exercise store", () => {
     expect(a.claim("xHeld")).toBe(false);
     b.close();
     expect(a.claim("xHeld")).toBe(true);
+    // The free ones only: none that a process holds, this one or another.
+    const c = openPostgresExerciseStore(url, true);
+    for (const [id, code] of [
+      ["xHeld", "LLLLLL"],
+      ["xFree", "MMMMMM"],
+      ["xMine", "NNNNNN"],
+    ] as const)
+      a.save(exerciseFixture(id, code, 1));
+    expect(c.claim("xMine")).toBe(true);
+    expect(c.claimFree(10)).toEqual(["xFree"]);
+    expect(c.claimFree(10)).toEqual([]);
+    expect(a.claimFree(10)).toEqual([]);
+    c.close();
+    expect(a.claimFree(10).sort()).toEqual(["xFree", "xMine"]);
     a.close();
   });
 });

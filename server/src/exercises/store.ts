@@ -36,6 +36,11 @@ export interface ExerciseStore {
   claim(id: string): boolean;
   /** Gives an exercise's lease back. */
   release(id: string): void;
+  /**
+   * Takes the lease of every exercise no process holds (at most `limit`, oldest first) and returns their ids:
+   * what a process adopts (alone: every exercise, all held by the one process).
+   */
+  claimFree(limit: number): string[];
   close(): void;
 }
 
@@ -70,6 +75,7 @@ export function openExerciseStore(path: string): ExerciseStore {
     "SELECT data FROM exercises WHERE code = ? ORDER BY created DESC, rowid DESC",
   );
   const del = db.prepare("DELETE FROM exercises WHERE id = ?");
+  const selectIds = db.prepare("SELECT id FROM exercises ORDER BY created, rowid LIMIT ?");
   const delUpload = db.prepare("DELETE FROM uploads WHERE id = ?");
   const one = (row: unknown): Exercise | null =>
     row === undefined ? null : (JSON.parse((row as { data: string }).data) as Exercise);
@@ -91,6 +97,7 @@ export function openExerciseStore(path: string): ExerciseStore {
     },
     claim: () => true,
     release() {},
+    claimFree: (limit) => (selectIds.all(limit) as Array<{ id: string }>).map((r) => r.id),
     close() {
       db.close();
     },

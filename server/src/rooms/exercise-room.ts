@@ -74,8 +74,9 @@ export class ExerciseRoom extends Room {
       if (roomsByCode.size + made.value.tables.length > max)
         throw new Error(`SERVER_FULL: this server holds its limit of ${max} games; try again later`);
       this.ex = made.value;
-      saveExercise(this.ex);
+      // Its lease first: another process's adoption look never sees it unclaimed.
       claimExercise(this.ex.id);
+      saveExercise(this.ex);
       await openTables(this.ex, this.mint);
       this.creatorPending = true;
     }

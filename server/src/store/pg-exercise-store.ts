@@ -51,6 +51,7 @@ export function openPostgresExerciseStore(
     release(id) {
       call("release", id);
     },
+    claimFree: (limit) => call("claimFree", limit) as string[],
     close() {
       if (closed) return;
       closed = true;

@@ -71,6 +71,16 @@ const OPERATIONS: Record<string, (c: pg.Client, args: unknown[]) => Promise<unkn
     if (ok) held.add(text(id));
     return ok === true;
   },
+  async claimFree(c, [limit]) {
+    // Filtered first (MATERIALIZED), so only exercises this connection does not hold are tried.
+    const r = await c.query<{ id: string }>(
+      `WITH f AS MATERIALIZED (SELECT id, created FROM exercises WHERE NOT (id = ANY($1::text[])))
+       SELECT id FROM f WHERE pg_try_advisory_lock(${LOCK_KEY.replace("$1", "f.id")}) ORDER BY created, id LIMIT $2`,
+      [[...held], Number(limit)],
+    );
+    for (const row of r.rows) held.add(row.id);
+    return r.rows.map((row) => row.id);
+  },
   async release(c, [id]) {
     if (held.delete(text(id))) await c.query(`SELECT pg_advisory_unlock(${LOCK_KEY})`, [text(id)]);
     return null;
