@@ -86,6 +86,16 @@ export class ExerciseRoom extends Room {
         this.handle(client, type, payload, ctx),
       );
     this.clock.setInterval(() => void this.push(), 1000);
+    // In a cluster the room runs while its process holds the exercise's lease: a connection to PostgreSQL that
+    // broke may have lost it to another process, which then runs the exercise; this room closes. A store that
+    // cannot answer now is asked again later.
+    this.clock.setInterval(() => {
+      try {
+        if (!claimExercise(this.ex.id)) void this.disconnect();
+      } catch {
+        // unreachable now: the lease, if still held, is kept
+      }
+    }, 5000);
   }
 
   override onDispose(): void {
