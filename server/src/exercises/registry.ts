@@ -64,8 +64,22 @@ export function forgetExercise(id: string): void {
   }
 }
 
-/** In a cluster: the store's copy of an exercise (another process may have made or changed it), held. */
-function fresh(ex: Exercise | null): Exercise | undefined {
+/**
+ * Alone: `held()`, what this process holds. In a cluster: `read` from the shared store (another process may
+ * have made or changed an exercise), or `held()` when the store cannot answer now.
+ */
+function current<T>(read: (s: ExerciseStore) => T, held: () => T): T {
+  const s = store;
+  if (!s?.shared) return held();
+  try {
+    return read(s);
+  } catch {
+    return held();
+  }
+}
+
+/** Holds an exercise read from the store (its code now finds it; an old code no longer does). */
+function hold(ex: Exercise | null): Exercise | undefined {
   if (!ex) return undefined;
   const before = byId.get(ex.id);
   if (before && before.code !== ex.code && byCode.get(before.code) === ex.id) byCode.delete(before.code);
@@ -75,24 +89,27 @@ function fresh(ex: Exercise | null): Exercise | undefined {
 
 /** An exercise by id (own entries only: a Map; in a cluster, the shared store's), or undefined. */
 export function exerciseById(id: string): Exercise | undefined {
-  if (store?.shared) return fresh(store.byId(id));
-  return byId.get(id);
+  return current(
+    (s) => hold(s.byId(id)),
+    () => byId.get(id),
+  );
 }
 
 /** Every exercise held (in a cluster: every one the shared store keeps). */
 export function allExercises(): Exercise[] {
-  if (store?.shared) return store.all().map((ex) => fresh(ex) ?? ex);
-  return [...byId.values()];
+  return current(
+    (s) => s.all().flatMap((ex) => hold(ex) ?? []),
+    () => [...byId.values()],
+  );
 }
 
 /** The exercise with this join code, if any (in a cluster: as the shared store has it now). */
 export function exerciseByCode(code: string): Exercise | undefined {
-  if (store?.shared) {
-    const ex = fresh(store.byCode(code));
-    return ex && ex.code === code ? ex : undefined;
-  }
-  const id = byCode.get(code);
-  return id === undefined ? undefined : byId.get(id);
+  const held = (): Exercise | undefined => {
+    const id = byCode.get(code);
+    return id === undefined ? undefined : byId.get(id);
+  };
+  return current((s) => hold(s.byCode(code)), held);
 }
 
 /** Takes the lease of an exercise's room; true when this process may run it (no other process does). */
