@@ -29,6 +29,7 @@ import { setServices } from "./services.ts";
 import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
 import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
 import { shareCodes } from "./cluster/directory.ts";
+import { joinHandOvers } from "./cluster/handover.ts";
 import { setReady } from "./cluster/readiness.ts";
 import { closeOnSignals } from "./cluster/shutdown.ts";
 import { openStore, parseDatabaseUrl } from "./store/open-store.ts";
@@ -255,6 +256,8 @@ export async function startServer(
   // after.
   const restored = await restoreGames(store);
   const stopAdopting = adoptOrphans(store, config.cluster?.adoptSeconds ?? 0);
+  // A cluster process takes the games a stopping one hands over at once (cluster/handover.ts).
+  const handOvers = config.cluster ? await joinHandOvers(store) : null;
   await restoreExercises();
   setReady(true);
   log(
@@ -266,6 +269,7 @@ export async function startServer(
     close: async () => {
       setReady(false);
       stopAdopting();
+      await handOvers?.leave();
       await server.gracefullyShutdown(false);
       await bots.close();
       store.close();

@@ -140,20 +140,25 @@ function attach(r: Room): void {
       connection.value = "idle";
       return;
     }
-    void reconnect();
+    void reconnect(code === HANDED_OVER_CLOSE_CODE);
   });
 }
 
-async function reconnect(): Promise<void> {
+/** Close code of a game moved to another server process (docs/protocol.md §6.3): rejoin at once. */
+export const HANDED_OVER_CLOSE_CODE = 4012;
+
+async function reconnect(handedOver = false): Promise<void> {
   const saved = savedSeat();
   if (!saved) {
     connection.value = "lost";
     return;
   }
   connection.value = "reconnecting";
-  // The server may be starting again: try soon, then every few seconds (about two minutes in all).
+  // The server may be starting again: soon, then every few seconds (about two minutes); a hand-over, sooner.
   for (let attempt = 0; attempt < 45; attempt++) {
-    await new Promise((r) => setTimeout(r, Math.min(3000, 300 + 400 * attempt)));
+    await new Promise((r) =>
+      setTimeout(r, Math.min(3000, handedOver ? 100 + 200 * attempt : 300 + 400 * attempt)),
+    );
     if (room !== null) return;
     try {
       attach(await joinWithToken(saved.roomId, saved.token));

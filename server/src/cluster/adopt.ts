@@ -8,11 +8,17 @@ import { RESTORE_KEY } from "../services.ts";
 import type { JournalStore, StoredGame } from "../store/journal-store.ts";
 import { refreshCodes } from "./directory.ts";
 
+/** Games being restored in this process right now. */
+const restoring = new Set<string>();
+
 /**
  * Restores one game in this process; true when it runs. A game that does not come back is logged (even when
  * quiet).
  */
 export async function restoreGame(store: JournalStore, g: StoredGame): Promise<boolean> {
+  // Already here: handed over (handover.ts) and also found by the look for orphans, which claimed it first.
+  if (restoring.has(g.id) || matchMaker.getLocalRoomById(g.id)) return true;
+  restoring.add(g.id);
   try {
     await matchMaker.createRoom("crisis", { restore: g.id, key: RESTORE_KEY });
     return true;
@@ -33,6 +39,8 @@ export async function restoreGame(store: JournalStore, g: StoredGame): Promise<b
     // Another process (with that scenario, say) may do better.
     store.leases?.release(g.id);
     return false;
+  } finally {
+    restoring.delete(g.id);
   }
 }
 
