@@ -17,8 +17,9 @@ import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { ExerciseRoom } from "./rooms/exercise-room.ts";
-import { loadExercises, restoreExercises } from "./exercises/restore.ts";
-import { openExerciseStore } from "./exercises/store.ts";
+import { exerciseRetentionDays } from "./exercises/prune.ts";
+import { loadExercises, startExercises } from "./exercises/restore.ts";
+import { openExercises } from "./exercises/store.ts";
 import { closeNotifier, useNotifier } from "./notify/hub.ts";
 import { notifierFromEnv, silent, type Notifier } from "./notify/notifier.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";
@@ -181,8 +182,8 @@ export async function startServer(
   };
   const catalogue = loadCatalogue(undefined, log);
   const { store, where } = openStore(config.databaseUrl ?? null, config.dataDir);
-  // Exercises are kept beside the games in the SQLite file (also when the games are in PostgreSQL).
-  const exercises = openExerciseStore(join(config.dataDir, "firebreak.sqlite"));
+  // Exercises are kept beside the games: the SQLite file, or PostgreSQL (shared by a cluster's processes).
+  const exercises = openExercises(config.databaseUrl ?? null, config.dataDir, Boolean(config.cluster));
   const startedAt = Date.now();
   const bots = new BotPool(config.botWorkers ?? defaultBotWorkers());
   setServices({
@@ -258,7 +259,11 @@ export async function startServer(
   const stopAdopting = adoptOrphans(store, config.cluster?.adoptSeconds ?? 0);
   // A cluster process takes the games a stopping one hands over at once (cluster/handover.ts).
   const handOvers = config.cluster ? await joinHandOvers(store) : null;
-  await restoreExercises();
+  const stopExercises = await startExercises(
+    store,
+    exerciseRetentionDays(process.env),
+    config.cluster?.adoptSeconds ?? 0,
+  );
   setReady(true);
   log(
     `Firebreak listening on http://localhost:${config.port} (data in ${where}${restored ? `, ${restored} game(s) restored` : ""})`,
@@ -273,6 +278,7 @@ export async function startServer(
       await server.gracefullyShutdown(false);
       await bots.close();
       store.close();
+      stopExercises();
       exercises.close();
       await closeNotifier();
     },

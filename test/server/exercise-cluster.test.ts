@@ -1,53 +1,47 @@
 /**
- * An exercise across two server processes on one Redis and one PostgreSQL: made in A, known through B (from
- * the shared store); students who look its code up through B land on balanced tables that run in A (B asks A
- * for their rows); the facilitator's key opens the exercise through B; the dashboard shows every table's
- * players and a broadcast pause reaches every table. When A dies, B adopts the tables and the exercise's
- * room.
+ * An exercise across cluster processes on one Redis and one PostgreSQL. Two processes: made in A, known
+ * through B (from the shared store); students who look its code up through B land on balanced tables that run
+ * in A (B asks A for their rows); the facilitator's key opens the exercise through B; the dashboard shows
+ * every table's players and a broadcast pause reaches every table; when A dies, B adopts the tables and the
+ * exercise's room. Three processes: A stops and hands its tables to B and C, two each, so the exercise's room
+ * runs beside two of them only; the lookup, the dashboard, a broadcast and moves reach the other two.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CodeLookup, TableResult } from "@firebreak/shared";
-import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
-import { startPostgres, type ThrowawayPostgres } from "../../server/src/store/throwaway-pg.ts";
+import { throwawayServers } from "./cluster-checks.ts";
 import { Teacher } from "./exercise-teacher.ts";
 import { freePort, join, type Peer } from "./harness.ts";
-import { killServerProcesses, startServerProcess, type ServerProcess } from "./processes.ts";
+import { startServerProcess, type ServerProcess } from "./processes.ts";
 
-let pg: ThrowawayPostgres;
-let redis: ThrowawayRedis;
-beforeAll(async () => {
-  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 120_000);
-afterAll(async () => {
-  killServerProcesses();
-  await Promise.all([pg?.stop(), redis?.stop()]);
-});
+const servers = throwawayServers();
+
+/** A cluster process on `database` (orphan looks every second). */
+async function start(database: string): Promise<ServerProcess> {
+  const port = await freePort();
+  return startServerProcess(port, {
+    FIREBREAK_DATABASE_URL: database,
+    FIREBREAK_REDIS_URL: servers.redis().url,
+    FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    FIREBREAK_ADOPT_SECONDS: "1",
+    FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-ex-cluster-")),
+  });
+}
 
 /** How many tables (crisis rooms) a process runs, by its health endpoint. */
 async function roomsOf(p: ServerProcess): Promise<number> {
   return ((await (await fetch(`${p.http}/api/health`)).json()) as { rooms: number }).rooms;
 }
 
-describe("an exercise across two processes", () => {
+describe("an exercise across cluster processes", () => {
   it("made in A, joined by its code through B; the dashboard and a broadcast reach every table", async () => {
-    const database = await pg.database("exercise_cluster");
-    const start = async (): Promise<ServerProcess> => {
-      const port = await freePort();
-      return startServerProcess(port, {
-        FIREBREAK_DATABASE_URL: database,
-        FIREBREAK_REDIS_URL: redis.url,
-        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        FIREBREAK_ADOPT_SECONDS: "1",
-        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-ex-cluster-")),
-      });
-    };
+    const database = await servers.pg().database("exercise_cluster");
     // A alone when the exercise is made, so it and its tables run in A (a room the server makes for an
     // exercise stays where the exercise's lease is); B starts after and holds none of them.
-    const a = await start();
+    const a = await start(database);
     const teacher = new Teacher(
       await new Client(a.url).create("exercise", {
         scenario: "tutorial",
@@ -58,7 +52,7 @@ describe("an exercise across two processes", () => {
       }),
     );
     const made = await teacher.until((d) => d.tables.length === 4 && d.tables.every((t) => t.code !== ""));
-    const b = await start();
+    const b = await start(database);
     expect([await roomsOf(a), await roomsOf(b)]).toEqual([4, 0]);
 
     // Eight students look the code up through B and join there: two per table, one per seat.
@@ -112,4 +106,76 @@ describe("an exercise across two processes", () => {
     const after = await third.until((d) => d.tables.every((t) => t.phase === "planning" && !t.paused));
     expect(after.tables.map((t) => t.seats.reduce((n, s) => n + s.players.length, 0))).toEqual([2, 2, 2, 2]);
   }, 120_000);
+
+  it("tables handed over to two other processes: the exercise's room reaches those it does not run", async () => {
+    const database = await servers.pg().database("exercise_split");
+    const a = await start(database);
+    const teacher = new Teacher(
+      await new Client(a.url).create("exercise", {
+        scenario: "tutorial",
+        name: "Split class",
+        tables: 4,
+        turnSeconds: 600,
+        seed: "ex-split",
+      }),
+    );
+    const made = await teacher.until((d) => d.tables.length === 4 && d.tables.every((t) => t.code !== ""));
+    const [b, c] = [await start(database), await start(database)];
+    // A stops: it hands its four tables over, two to each of B and C (the fewest rooms each time), and gives
+    // the exercise's lease back; B or C adopts the exercise's room, so two tables run in the other process.
+    expect(await a.stop()).toBe(0);
+    let facilitator: Teacher | null = null;
+    for (let i = 0; i < 100 && facilitator === null; i++) {
+      facilitator = await new Client(b.url)
+        .joinById(made.id, { token: teacher.key })
+        .then((r) => new Teacher(r))
+        .catch(() => null);
+      if (facilitator === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (facilitator === null) throw new Error(`the exercise was not adopted: ${b.stderr()} ${c.stderr()}`);
+    expect([await roomsOf(b), await roomsOf(c)]).toEqual([2, 2]);
+    // Every row from a live session (not a kept state), wherever the table runs.
+    await facilitator.until(
+      (d) => d.tables.every((t) => t.phase === "lobby" && t.seats.length === 2),
+      30_000,
+    );
+    // Eight students through C, placed one per seat wherever their table runs, before the tables start (bots
+    // alone would play them to their end at once).
+    const seatOf = new Map<string, { table: string; seat: string }>();
+    const students: Peer[] = [];
+    for (const name of ["Ana", "Ben", "Cy", "Dee", "Eli", "Flo", "Gus", "Hal"]) {
+      const found = (await (await fetch(`${c.http}/api/games/${made.code}`)).json()) as CodeLookup;
+      const p = await join(c.url, found.roomId, { code: found.code, name, role: "player", seat: found.seat });
+      students.push(p);
+      seatOf.set(name, { table: found.roomId, seat: found.seat as string });
+    }
+    await facilitator.until((x) => x.tables.every((t) => t.seats.every((q) => q.players.length === 1)));
+    const started = (await facilitator.ask("ex:broadcast", { action: "start" })) as {
+      results: TableResult[];
+    };
+    expect(started.results.map((r) => r.ok)).toEqual([true, true, true, true]);
+    const d = await facilitator.until((x) => x.tables.every((t) => t.phase === "planning"));
+
+    // Ana moved round every table: with two tables in each process, some moves go from one process to the
+    // other (the invite made in one, the removal and the "moved" message in the other).
+    const home = seatOf.get("Ana") as { table: string; seat: string };
+    let at = students[0] as Peer;
+    const round = [home.table, ...d.tables.map((t) => t.id).filter((id) => id !== home.table)];
+    for (let i = 1; i < round.length; i++) {
+      const moved = (await facilitator.ask("ex:move", {
+        member: at.view.me.memberId,
+        from: round[i - 1],
+        to: round[i],
+      })) as { rejected?: unknown; roomId: string; invite: string };
+      expect(moved.rejected).toBeUndefined();
+      expect(moved.roomId).toBe(round[i]);
+      at = await join(b.url, moved.roomId, { invite: moved.invite, name: "Ana" });
+      expect(at.view.me.seat).toBe(home.seat);
+    }
+    // Ana is at the last table only: each table she left removed her, wherever it runs.
+    const last = round[round.length - 1];
+    await facilitator.until((x) =>
+      x.tables.every((t) => t.seats.some((q) => q.players.some((m) => m.name === "Ana")) === (t.id === last)),
+    );
+  });
 });
