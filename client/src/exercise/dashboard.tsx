@@ -5,7 +5,7 @@ import { useSignal } from "@preact/signals";
 import type { DashboardTable, ExerciseDashboard } from "@firebreak/shared/browser";
 import { BroadcastBar } from "./broadcast.tsx";
 import { Comparison } from "./compare.tsx";
-import { closeExercise, comparison, dashboard, exercise, exerciseAsk } from "./net.ts";
+import { closeExercise, comparison, dashboard, exercise, exerciseAsk, reconnecting } from "./net.ts";
 import "./exercise.css";
 
 const PHASE_WORDS: Record<DashboardTable["phase"], string> = {
@@ -193,6 +193,11 @@ export function ExercisePage() {
           Leave the dashboard
         </button>
       </header>
+      {reconnecting.value && (
+        <p role="status" class="reconnecting">
+          The connection to the server was lost; reconnecting…
+        </p>
+      )}
       <BroadcastBar scenarioId={d.scenario.id} />
       <section aria-labelledby="tables-h">
         <h2 id="tables-h">Tables</h2>

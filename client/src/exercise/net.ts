@@ -22,6 +22,8 @@ export const dashboard = signal<ExerciseDashboard | null>(null);
 export const comparison = signal<ExerciseComparison | null>(null);
 /** Whether the dashboard page is shown. */
 export const showExercise = signal(false);
+/** True while the dashboard's connection is lost and being reopened (the server or its process restarted). */
+export const reconnecting = signal(false);
 
 const STORAGE_KEY = "firebreak:exercise";
 let room: Room | null = null;
@@ -47,7 +49,11 @@ function attach(r: Room): void {
     comparison.value = c;
   });
   r.onLeave(() => {
-    if (room === r) room = null;
+    // Not the facilitator leaving (closeExercise lets go of the room first): the room closed under it, when
+    // the server restarted or, in a cluster, its process stopped; another process opens it within seconds.
+    if (room !== r) return;
+    room = null;
+    void reopenSoon();
   });
   showExercise.value = true;
   if (window.location.hash !== "#exercise") history.replaceState(null, "", "#exercise");
@@ -81,6 +87,23 @@ export async function reopenExercise(): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The pauses between attempts to reopen a lost dashboard, in ms (about a minute in all). */
+const REOPEN_PAUSES = [250, 500, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000];
+
+/** Reopens the dashboard with the kept key after its connection was lost, trying for about a minute. */
+async function reopenSoon(): Promise<void> {
+  reconnecting.value = true;
+  try {
+    for (const pause of REOPEN_PAUSES) {
+      await new Promise((r) => setTimeout(r, pause));
+      if (room || !showExercise.value) return;
+      if (await reopenExercise()) return;
+    }
+  } finally {
+    reconnecting.value = false;
   }
 }
 
