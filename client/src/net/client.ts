@@ -20,6 +20,7 @@ import {
   setCurrentGame,
 } from "./saved-games.ts";
 import { turnAnnouncement } from "./announce.ts";
+import { HANDED_OVER_CLOSE_CODE } from "./close-codes.ts";
 
 export type { ClientView };
 
@@ -143,9 +144,6 @@ function attach(r: Room): void {
     void reconnect(code === HANDED_OVER_CLOSE_CODE);
   });
 }
-
-/** Close code of a game moved to another server process (docs/protocol.md §6.3): rejoin at once. */
-export const HANDED_OVER_CLOSE_CODE = 4012;
 
 async function reconnect(handedOver = false): Promise<void> {
   const saved = savedSeat();
