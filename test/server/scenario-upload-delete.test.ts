@@ -1,25 +1,30 @@
 /**
  * A teacher's uploaded scenarios, read back and deleted by their owner (docs/protocol.md §3.11): one that a
  * game or an exercise not ended plays cannot be deleted (409 SCENARIO_IN_USE, nothing changes); a wrong key
- * deletes nothing; once its game has ended it goes, and can no longer be read or played.
+ * deletes nothing; once its game has ended it goes, and can no longer be read or played. A game asleep counts.
  */
 import { readFileSync } from "node:fs";
+import { matchMaker } from "@colyseus/core";
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { Teacher } from "./exercise-teacher.ts";
 import { create, testServer } from "./harness.ts";
 
 const tutorial = readFileSync(new URL("../../scenarios/tutorial.yaml", import.meta.url), "utf8");
-let srv: Awaited<ReturnType<typeof testServer>>;
-beforeAll(async () => {
-  srv = await testServer();
-});
-afterAll(async () => {
+/** The server of the test running (each test starts its own, with its own settings). */
+let srv: Awaited<ReturnType<typeof testServer>> | null = null;
+/** The running test's server's HTTP address. */
+function http(): string {
+  if (!srv) throw new Error("no server started");
+  return srv.http;
+}
+afterEach(async () => {
   await srv?.close();
+  srv = null;
 });
 
 async function upload(title: string): Promise<{ id: string; key: string }> {
-  const res = await fetch(`${srv.http}/api/scenario-uploads`, {
+  const res = await fetch(`${http()}/api/scenario-uploads`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
@@ -32,7 +37,7 @@ async function upload(title: string): Promise<{ id: string; key: string }> {
 }
 
 async function call(method: "GET" | "DELETE", id: string, key: string) {
-  const res = await fetch(`${srv.http}/api/scenario-uploads/${id}`, {
+  const res = await fetch(`${http()}/api/scenario-uploads/${id}`, {
     method,
     headers: { Authorization: `Bearer ${key}` },
   });
@@ -42,6 +47,7 @@ async function call(method: "GET" | "DELETE", id: string, key: string) {
 
 describe("an owner's uploaded scenarios", () => {
   it("are read back with when and whether in use, and deleted only when nothing plays them", async () => {
+    srv = await testServer();
     const played = await upload("Played by a game");
     const drilled = await upload("Played by an exercise");
     const before = await call("GET", played.id, played.key);
@@ -94,5 +100,19 @@ describe("an owner's uploaded scenarios", () => {
     ).rejects.toThrow(/UNKNOWN_SCENARIO/);
     // The exercise's upload is still there.
     expect((await call("GET", drilled.id, drilled.key)).status).toBe(200);
+  });
+
+  it("one a game asleep plays (out of memory, its journal kept) is kept too", async () => {
+    srv = await testServer({ idleSeconds: 1 });
+    const up = await upload("Asleep");
+    const fac = await create(srv.url, { scenario: up.id, scenarioKey: up.key, name: "Z", turnSeconds: 0 });
+    const roomId = fac.room.roomId;
+    await fac.room.leave(true);
+    for (let i = 0; i < 1000 && matchMaker.getLocalRoomById(roomId); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(matchMaker.getLocalRoomById(roomId)).toBeUndefined();
+    const del = await call("DELETE", up.id, up.key);
+    expect(del.status).toBe(409);
+    expect(del.body).toMatchObject({ code: "SCENARIO_IN_USE", games: 1 });
   });
 });
