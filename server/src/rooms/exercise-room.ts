@@ -19,6 +19,7 @@ import { newExercise } from "../exercises/create.ts";
 import type { Exercise } from "../exercises/model.ts";
 import {
   claimExercise,
+  exerciseByCode,
   exerciseById,
   releaseExercise,
   saveExercise,
@@ -38,7 +39,8 @@ export class ExerciseRoom extends Room {
   override maxMessagesPerSecond = 30;
   override autoDispose = false;
   ex!: Exercise;
-  private readonly mint = randomMint(codeInUse);
+  /** New codes unlike any game's and any exercise's (in a cluster, also those other processes made). */
+  private readonly mint = randomMint((c) => codeInUse(c) || exerciseByCode(c) !== undefined);
   /** The creator's own join comes right after the create (it carries the create options). */
   private creatorPending = false;
   private sent = { dashboard: "", comparison: "" };
