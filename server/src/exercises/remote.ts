@@ -29,12 +29,13 @@ const HERE: Record<string, (ex: Exercise, args: unknown[]) => unknown> = {
   moveOut: (ex, [game, member, moved]) => moveOutHere(ex, String(game), String(member), moved),
 };
 
-let serving = false;
+/** The presence this process answers on (a server started again in the same process has a new one). */
+let servingOn: unknown = null;
 
-/** In a cluster process: answers other processes' calls on the tables it runs (once, at start-up). */
+/** In a cluster process: answers other processes' calls on the tables it runs (once per server start). */
 export async function serveTableCalls(): Promise<void> {
-  if (!sharingCodes() || serving) return;
-  serving = true;
+  if (!sharingCodes() || servingOn === matchMaker.presence) return;
+  servingOn = matchMaker.presence;
   await subscribeIPC(matchMaker.presence, channel(matchMaker.processId), (op: string, args: unknown) => {
     const [ex, ...rest] = Array.isArray(args) ? (args as unknown[]) : [];
     const run = Object.hasOwn(HERE, op) ? HERE[op] : undefined;
