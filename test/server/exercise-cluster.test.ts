@@ -19,14 +19,14 @@ import { startServerProcess, type ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 
-/** A cluster process on `database` (orphan looks every second). */
-async function start(database: string): Promise<ServerProcess> {
+/** A cluster process on `database`, looking for games no process holds every `adopt` seconds. */
+async function start(database: string, adopt = "1"): Promise<ServerProcess> {
   const port = await freePort();
   return startServerProcess(port, {
     FIREBREAK_DATABASE_URL: database,
     FIREBREAK_REDIS_URL: servers.redis().url,
     FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    FIREBREAK_ADOPT_SECONDS: "1",
+    FIREBREAK_ADOPT_SECONDS: adopt,
     FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-ex-cluster-")),
   });
 }
@@ -120,7 +120,8 @@ describe("an exercise across cluster processes", () => {
       }),
     );
     const made = await teacher.until((d) => d.tables.length === 4 && d.tables.every((t) => t.code !== ""));
-    const [b, c] = [await start(database), await start(database)];
+    // B and C look for orphan games every ten minutes: the tables move by A's hand-over only.
+    const [b, c] = [await start(database, "600"), await start(database, "600")];
     // A stops: it hands its four tables over, two to each of B and C (the fewest rooms each time), and gives
     // the exercise's lease back; B or C adopts the exercise's room, so two tables run in the other process.
     expect(await a.stop()).toBe(0);
@@ -133,7 +134,14 @@ describe("an exercise across cluster processes", () => {
       if (facilitator === null) await new Promise((r) => setTimeout(r, 100));
     }
     if (facilitator === null) throw new Error(`the exercise was not adopted: ${b.stderr()} ${c.stderr()}`);
-    expect([await roomsOf(b), await roomsOf(c)]).toEqual([2, 2]);
+    // Two each as assigned (one more in one of them if an assignee was slow and the other took its table).
+    let [inB, inC] = [0, 0];
+    for (let i = 0; i < 200 && inB + inC < 4; i++) {
+      [inB, inC] = [await roomsOf(b), await roomsOf(c)];
+      if (inB + inC < 4) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(inB + inC).toBe(4);
+    expect(Math.min(inB, inC)).toBeGreaterThan(0);
     // Every row from a live session (not a kept state), wherever the table runs.
     await facilitator.until(
       (d) => d.tables.every((t) => t.phase === "lobby" && t.seats.length === 2),

@@ -10,6 +10,8 @@ import type { JournalStore } from "../store/journal-store.ts";
 import { prunePeriodically, pruneExercises } from "./prune.ts";
 import { claimFreeExercises, releaseExercise, useExerciseStore } from "./registry.ts";
 
+/** The longest pause between two looks for exercises no process runs, in seconds. */
+const EXERCISE_LOOK_S = 2;
 /** The most exercises one look adopts (a process restarting alone takes the rest on the next looks). */
 const ADOPT_AT_ONCE = 10_000;
 import { serveTableCalls } from "./remote.ts";
@@ -56,6 +58,9 @@ export async function startExercises(
   await serveTableCalls();
   await restoreExercises();
   if (adoptSeconds <= 0) return stopPruning;
+  // Exercises have no hand-over: a stopping process gives their leases back and another adopts them at its next
+  // look, so the looks come at least every EXERCISE_LOOK_S (one query each), however rarely games are looked for.
+  const every = Math.min(adoptSeconds, EXERCISE_LOOK_S);
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -67,7 +72,7 @@ export async function startExercises(
       .finally(() => {
         running = false;
       });
-  }, adoptSeconds * 1000);
+  }, every * 1000);
   timer.unref();
   return () => {
     clearInterval(timer);
