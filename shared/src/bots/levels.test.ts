@@ -105,10 +105,21 @@ describe("levels", () => {
 
 describe("hard red lines", () => {
   it("yield to the seat's own secret objective, and only to it", () => {
-    const created = createGame(baltic, "red-lines");
+    // Aestria given the objective of a CERT link with Meridia (a copy of Baltic Fog); the opportunist's red
+    // lines include CERT links.
+    const scenario = structuredClone(baltic);
+    const aestria = scenario.states.find((x) => x.id === "aestria");
+    if (!aestria) throw new Error("no aestria");
+    aestria.objectives[0] = {
+      kind: "cbmInForce",
+      text: "End the game with a situation-report (CERT) link with Meridia in force.",
+      points: 4,
+      cbm: "situationReports",
+      with: "meridia",
+    };
+    const created = createGame(scenario, "red-lines");
     if (!created.ok) throw new Error(created.error.message);
     let s = created.value;
-    // Aestria's objective: a CERT link with Meridia; the opportunist's red lines include CERT links.
     for (const [by, other] of [
       ["meridia", "aestria"],
       ["borevia", "aestria"],
