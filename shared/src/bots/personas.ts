@@ -15,6 +15,7 @@ import { paceProposals } from "./pacing.ts";
 import { Planner } from "./planner.ts";
 import { retaliate } from "./retaliation.ts";
 import { forgives } from "./forgiveness.ts";
+import { nameAttackers } from "./joint-attribution.ts";
 import { proposeTo } from "./proposals.ts";
 import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
 import {
@@ -67,10 +68,7 @@ function reciprocalOrders(view: GameView, me: SeatId, plan: Planner, forgiving: 
     punished.add(g.suspect);
     retaliate(view, me, plan, g.suspect, g.incident.kind, g.confidence >= 2);
   }
-  for (const g of attributable(view, me, 2)) {
-    if (plan.remaining < 2) break;
-    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
-  }
+  nameAttackers(view, me, plan);
   // The coalition: a state just named in public whose reputation is low is sanctioned, unless already
   // punished.
   for (const t of coalitionTargets(view, me, forgiving ? "forgiving" : "reciprocal"))
@@ -132,10 +130,7 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
  * and investigate the first open incident.
  */
 export function attributeAndInquire(view: GameView, me: SeatId, plan: Planner): void {
-  for (const g of attributable(view, me, 2)) {
-    if (plan.remaining < 2) break;
-    plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
-  }
+  nameAttackers(view, me, plan);
   const open = unresolvedIncidents(view, me)[0];
   if (open) {
     const k = open.knowledge[me];
