@@ -7,23 +7,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CodeLookup } from "@firebreak/shared";
-import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
-import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
-import { startPostgres, type ThrowawayPostgres } from "../../server/src/store/throwaway-pg.ts";
+import { endAndReplay, throwawayServers } from "./cluster-checks.ts";
 import { create, freePort, join, Peer } from "./harness.ts";
-import { killServerProcesses, startServerProcess, type ServerProcess } from "./processes.ts";
+import { startServerProcess, type ServerProcess } from "./processes.ts";
 
-let pg: ThrowawayPostgres;
-let redis: ThrowawayRedis;
-beforeAll(async () => {
-  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 120_000);
-afterAll(async () => {
-  killServerProcesses();
-  await Promise.all([pg?.stop(), redis?.stop()]);
-});
+const servers = throwawayServers();
 
 async function turn(peers: Peer[]): Promise<void> {
   const t = peers[0]?.view.game.turn ?? 0;
@@ -49,12 +39,12 @@ describe("two processes, one Redis, one PostgreSQL", () => {
     "create through A, join through B by code, rejoin with tokens anywhere; kill the process " +
       "running it and the other adopts it",
     async () => {
-      const database = await pg.database("cluster");
+      const database = await servers.pg().database("cluster");
       const start = async () => {
         const port = await freePort();
         return startServerProcess(port, {
           FIREBREAK_DATABASE_URL: database,
-          FIREBREAK_REDIS_URL: redis.url,
+          FIREBREAK_REDIS_URL: servers.redis().url,
           FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
           FIREBREAK_ADOPT_SECONDS: "1",
           FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-cluster-")),
@@ -123,17 +113,7 @@ describe("two processes, one Redis, one PostgreSQL", () => {
       const ben2 = await join(other.url, roomId, { token: tokens.ben });
       const fac3 = await join(other.url, roomId, { token: tokens.fac });
       await turn([back, ben2]);
-      expect((await fac3.ask("fac:end")).ok).toBe(true);
-      const end = await fac3.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-      const res = await fetch(`${other.http}/api/records/${roomId}`, {
-        headers: { Authorization: `Bearer ${tokens.fac}` },
-      });
-      expect(res.status).toBe(200);
-      const record = (await res.json()) as GameRecord;
-      if (!record.scenarioData) throw new Error("the record carries no scenario");
-      const replay = replayRecord(record, record.scenarioData);
-      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
-      expect(record.finalHash).toBe(end.session.stateHash);
+      await endAndReplay(fac3, tokens.fac, other.http);
     },
   );
 });

@@ -7,22 +7,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
-import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
-import { startPostgres, type ThrowawayPostgres } from "../../server/src/store/throwaway-pg.ts";
+import { describe, expect, it } from "vitest";
+import { endAndReplay, throwawayServers } from "./cluster-checks.ts";
 import { create, freePort, join, type Peer } from "./harness.ts";
-import { killServerProcesses, startServerProcess, type ServerProcess } from "./processes.ts";
+import { startServerProcess, type ServerProcess } from "./processes.ts";
 
-let pg: ThrowawayPostgres;
-let redis: ThrowawayRedis;
-beforeAll(async () => {
-  [pg, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 120_000);
-afterAll(async () => {
-  killServerProcesses();
-  await Promise.all([pg?.stop(), redis?.stop()]);
-});
+const servers = throwawayServers();
 
 /** A game's members as tokens, and their connections of the moment. */
 interface Table {
@@ -55,12 +45,12 @@ async function rejoin(via: ServerProcess, roomId: string, token: string): Promis
 
 describe("rolling restart of a cluster", () => {
   it("restarts every process in turn with two games mid-turn: nothing accepted is lost, every record replays", async () => {
-    const database = await pg.database("rolling");
+    const database = await servers.pg().database("rolling");
     const ports = [await freePort(), await freePort()];
     const start = (port: number) =>
       startServerProcess(port, {
         FIREBREAK_DATABASE_URL: database,
-        FIREBREAK_REDIS_URL: redis.url,
+        FIREBREAK_REDIS_URL: servers.redis().url,
         FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
         FIREBREAK_ADOPT_SECONDS: "1",
         FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-rolling-")),
@@ -109,17 +99,7 @@ describe("rolling restart of a cluster", () => {
     }
 
     for (const t of tables) {
-      expect((await t.fac.ask("fac:end")).ok).toBe(true);
-      const end = await t.fac.until((v) => v.session.phase === "ended" && v.session.stateHash !== null);
-      const res = await fetch(`${(processes[0] as ServerProcess).http}/api/records/${t.roomId}`, {
-        headers: { Authorization: `Bearer ${t.tokens.fac}` },
-      });
-      expect(res.status).toBe(200);
-      const record = (await res.json()) as GameRecord;
-      if (!record.scenarioData) throw new Error("the record carries no scenario");
-      const replay = replayRecord(record, record.scenarioData);
-      expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
-      expect(record.finalHash).toBe(end.session.stateHash);
+      await endAndReplay(t.fac, t.tokens.fac, (processes[0] as ServerProcess).http);
     }
   });
 });
