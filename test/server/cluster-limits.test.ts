@@ -15,8 +15,10 @@ import { startServerProcess, type ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 let second: ThrowawayRedis | undefined;
+/** A Redis of its own for the exercise's test: the room listing it counts starts empty. */
+let third: ThrowawayRedis | undefined;
 afterAll(async () => {
-  await second?.stop();
+  await Promise.all([second?.stop(), third?.stop()]);
 });
 
 /** Two processes of a cluster on `redis` and a fresh database, with these limits. */
@@ -48,6 +50,24 @@ async function createThrough(via: ServerProcess, name: string): Promise<string> 
 }
 
 describe("creation limits across a cluster", () => {
+  it("an exercise counts its tables toward FIREBREAK_MAX_GAMES", async () => {
+    third = await startRedis();
+    const [a, b] = (await cluster("max_games_exercise", third, {
+      FIREBREAK_MAX_GAMES: "4",
+      FIREBREAK_CREATES_PER_WINDOW: "100",
+    })) as [ServerProcess, ServerProcess];
+    expect(await createThrough(a, "One")).toBe("made");
+    const exercise = (tables: number) =>
+      new Client(b.url).create("exercise", { scenario: "tutorial", name: "Class", tables }).then(
+        () => "made",
+        (e: unknown) => String((e as Error).message),
+      );
+    // One game, the exercise's room and three tables would be five rooms: over the limit, through any process.
+    expect(await exercise(3)).toMatch(/^SERVER_FULL: this server holds its limit of 4 games/);
+    // With two tables they are four: made.
+    expect(await exercise(2)).toBe("made");
+  });
+
   it("FIREBREAK_MAX_GAMES counts the games of every process", async () => {
     const [a, b] = (await cluster("max_games", servers.redis(), {
       FIREBREAK_MAX_GAMES: "2",

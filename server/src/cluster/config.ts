@@ -6,7 +6,7 @@
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
-import { admitClusterCreation } from "./creation-limits.ts";
+import { admitClusterCreation, roomsOpened } from "./creation-limits.ts";
 
 /** How this process takes part in a cluster. */
 export interface ClusterConfig {
@@ -60,11 +60,11 @@ export function clusterServerOptions(c: ClusterConfig) {
     presence: new RedisPresence(c.redisUrl),
     driver: new RedisDriver(c.redisUrl),
     publicAddress: c.publicAddress,
-    selectProcessIdToCreateRoom: async (_name: string, options: unknown): Promise<string> => {
+    selectProcessIdToCreateRoom: async (name: string, options: unknown): Promise<string> => {
       if (typeof options === "object" && options !== null && Object.hasOwn(options, "key"))
         return matchMaker.processId;
       // A client's creation: within the cluster's limits (its refusal answers the matchmaking call).
-      await admitClusterCreation(options);
+      await admitClusterCreation(options, roomsOpened(name, options));
       return leastLoaded();
     },
   };

@@ -5,6 +5,7 @@
  * in each process of a cluster and can only be stricter.
  */
 import { matchMaker } from "@colyseus/core";
+import { MAX_TABLES } from "@firebreak/shared";
 import { creationLimited, currentCreationLimits, serverFull } from "../http/limits.ts";
 import { rateKey } from "../http/rate-key.ts";
 import { services } from "../services.ts";
@@ -26,10 +27,23 @@ export function noteCreation(options: unknown, address: string): void {
 }
 
 /**
- * Refuses (throws `Error("CODE: message")`) a creation past the cluster's limits, counting it toward its
- * address's. Creations the admission did not see (the server's own rooms) pass.
+ * The rooms a creation of room type `name` opens: one, and for an exercise its tables too (the count asked for,
+ * read defensively: the room's own schema check comes later).
  */
-export async function admitClusterCreation(options: unknown): Promise<void> {
+export function roomsOpened(name: string, options: unknown): number {
+  if (name !== "exercise" || typeof options !== "object" || options === null) return 1;
+  const tables = Object.hasOwn(options, "tables") ? (options as { tables: unknown }).tables : undefined;
+  return typeof tables === "number" && Number.isInteger(tables) && tables >= 1 && tables <= MAX_TABLES
+    ? 1 + tables
+    : 1;
+}
+
+/**
+ * Refuses (throws `Error("CODE: message")`) a creation past the cluster's limits, counting it toward its
+ * address's; `rooms` is how many rooms it opens (an exercise: its tables too). Creations the admission did not
+ * see (the server's own rooms) pass.
+ */
+export async function admitClusterCreation(options: unknown, rooms = 1): Promise<void> {
   if (typeof options !== "object" || options === null) return;
   const address = addressOf.get(options);
   if (address === undefined) return;
@@ -38,7 +52,7 @@ export async function admitClusterCreation(options: unknown): Promise<void> {
   const presence = matchMaker.presence;
   // Every room listed, in every process (an exercise's lobby too); a room is listed before its creation is
   // answered, so creations one after another are counted exactly.
-  if ((await presence.hlen(ROOM_LISTING_KEY)) >= limits.maxGames) throw serverFull(limits);
+  if ((await presence.hlen(ROOM_LISTING_KEY)) + rooms > limits.maxGames) throw serverFull(limits);
   // A window per clock interval, the previous one weighted by how much of it the sliding window still covers.
   const w = limits.createWindowMs;
   const now = services().now();
