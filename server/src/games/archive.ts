@@ -21,6 +21,7 @@ import type { Member } from "../session/types.ts";
 import type { Checkpoint, Closure, StoredGame } from "../store/journal-store.ts";
 import { codeInUse, sleepingByCode } from "./registry.ts";
 import { isStateHash } from "./entry-hash.ts";
+import { journalSteps } from "./journal-steps.ts";
 
 /** What a closed game's members are told (and anyone who looks its code up). */
 export function closureNotice(rules: number, engine: number): string {
@@ -73,14 +74,12 @@ export function journalRecord(
   const first = entries[0];
   if (first?.kind !== "create") throw new Error("NO_SUCH_GAME: a journal starts with its create entry");
   const upTo = checkpoint ? entries.slice(0, checkpoint.entries) : entries;
-  const steps: GameRecord["steps"] = [];
+  // The steps the engine was given, under the strike rules (not the strikes held and never approved).
+  const steps: GameRecord["steps"] = journalSteps(upTo);
   let lastHash: string | undefined = first.hash;
-  for (const e of upTo) {
-    if (e.kind !== "step") continue;
-    // An orders step keeps a digest of the orders, not a state's hash (entry-hash.ts).
-    if (e.hash !== undefined && isStateHash(e.hash)) lastHash = e.hash;
-    steps.push(e.step.type === "resolve" && e.hash !== undefined ? { ...e.step, hash: e.hash } : e.step);
-  }
+  // An orders step keeps a digest of the orders, not a state's hash (entry-hash.ts).
+  for (const e of upTo)
+    if (e.kind === "step" && e.hash !== undefined && isStateHash(e.hash)) lastHash = e.hash;
   const facts = stateFacts(checkpoint?.state);
   // A fork's record begins with its parent's steps up to the fork's turn (its create entry keeps them), then
   // its own.

@@ -5,7 +5,7 @@
  * what each seat submitted; `engineStep` says what the engine is given, for the reducer and the game's record
  * alike.
  */
-import { applyStep, own, type Order, type SeatId, type Step } from "@firebreak/shared";
+import { applyStep, own, type Order, type SeatId, type Step, type StrikeRule } from "@firebreak/shared";
 import { authorOf, type StoredEntry } from "./journal.ts";
 import { isSessionSeat, memberById } from "./membership.ts";
 import { ok, refuse, type Result } from "./result.ts";
@@ -29,11 +29,17 @@ export function byPerson(e: StoredEntry): boolean {
  * the allowed turn.
  */
 function withoutStrikes(s: SessionState, e: StoredEntry): boolean {
-  const by = authorOf(e);
+  return strikesKeptOut(s.settings.strikes, authorOf(e), s.game.turn);
+}
+
+/**
+ * Whether strike rule `rule` keeps the strikes of an orders entry made by `by` on `turn` from the engine: held
+ * for approval, or a bot's before the allowed turn (the server's and older journals' entries never).
+ */
+export function strikesKeptOut(rule: StrikeRule, by: string | null, turn: number): boolean {
   if (by === null || by === "system") return false;
-  const rule = s.settings.strikes;
   if (rule === "approval") return true;
-  return typeof rule === "object" && s.game.turn < rule.notBefore && by.startsWith("bot:");
+  return typeof rule === "object" && turn < rule.notBefore && by.startsWith("bot:");
 }
 
 /** The strikes of `seat` waiting for a facilitator, if any. */
