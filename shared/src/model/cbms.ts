@@ -137,10 +137,12 @@ export const CBMS = {
   normDueDiligence: {
     name: "Norm: due diligence over one's territory",
     effect:
-      "A GGE norm, adopted by those who accept once 60% of states do: an adopter caught acting through a proxy pays as for any breach.",
+      "A GGE norm, adopted by those who accept once 60% of states do: an adopter acts against criminal " +
+      "attacks from its territory (it takes down half the DDoS attacks launched from it), and one caught " +
+      "acting through a proxy pays as for any breach.",
     members: "twoOrMore",
     reveals: null,
-    bites: ["norm.breach"],
+    bites: ["norm.breach", "nonstate.incident"],
     norm: true,
   },
   normAssistance: {

@@ -51,6 +51,11 @@ export const DEFAULT_PARAMS = {
   // Non-state actors and misperception.
   /** Per-state, per-turn chance of a criminal or hacktivist incident. */
   nonStateIncidentChance: 0.12,
+  /**
+   * Chance that the state a non-state DDoS is launched from, having adopted the norm of due diligence, takes it
+   * down first.
+   */
+  dueDiligenceTakedown: 0.5,
   /** Per-pair, per-turn chance that a cyber exercise is misread as an attack. */
   exerciseMisreadChance: 0.04,
   /** Tension added by a misread exercise. */

@@ -113,8 +113,9 @@ export const RULES = {
   "nonstate.incident": {
     title: "Non-state incident",
     explanation:
-      "Criminals and hacktivists cause incidents too: an unattributed incident is no proof of a state.",
-    source: "Colonial Pipeline 2021",
+      "Criminals and hacktivists cause incidents too: an unattributed incident is no proof of a state. A " +
+      "state that adopted the norm of due diligence takes down half the attacks launched from its territory.",
+    source: "Colonial Pipeline 2021; GGE 2015 norm (c); Emotet takedown 2021",
   },
   "misperception.exercise": {
     title: "Exercise misread as attack",

@@ -177,3 +177,29 @@ describe("inject steps are validated by the engine", () => {
     expect(JSON.stringify(s)).toBe(before);
   });
 });
+
+describe("due diligence against non-state attacks", () => {
+  const adopt = (s: GameState, members: string[]) =>
+    s.cbms.push({ id: "c-dd", kind: "normDueDiligence", members, since: 0 });
+
+  it("an adopter takes down the criminal DDoS launched from its territory, told to it and the target only", () => {
+    let s = newGame({ nonStateIncidentChance: 1, dueDiligenceTakedown: 1 });
+    adopt(s, ["north", "south", "east"]);
+    const r = resolve(s);
+    s = r.state;
+    expect(s.incidents.filter((i) => i.author === null)).toEqual([]);
+    const downs = r.events.filter((e) => e.rule === "nonstate.incident" && /took down/.test(e.text));
+    expect(downs).toHaveLength(3);
+    for (const e of downs) expect(Array.isArray(e.visibleTo) && e.visibleTo.length).toBe(2);
+  });
+
+  it("only attacks from adopters' territory are stopped: a state whose every neighbour adopted is never hit", () => {
+    let s = newGame({ nonStateIncidentChance: 1, dueDiligenceTakedown: 1 });
+    adopt(s, ["south", "east"]);
+    for (let turn = 1; turn <= 8; turn++) s = resolve(s).state;
+    const hit = s.incidents.filter((i) => i.author === null).map((i) => i.target);
+    expect(hit).not.toContain("north");
+    expect(hit).toContain("south");
+    expect(hit).toContain("east");
+  });
+});

@@ -4,7 +4,7 @@ import { effectStates, type InjectDef } from "../model/injects.ts";
 import type { NonStateOperationKind } from "../model/operations.ts";
 import { STAT_NAMES, type SeatId } from "../model/basics.ts";
 import type { MeasureChange } from "../model/events.ts";
-import { addTension, emit, nameOf, shiftMeasure, withChanges, type Ctx } from "./context.ts";
+import { addTension, emit, hasCbm, nameOf, shiftMeasure, withChanges, type Ctx } from "./context.ts";
 import { setSuspicion, suspicionOf } from "./escalation.ts";
 import { notice } from "./detection.ts";
 import { applyEffects, makeIncident, reportDamage } from "./operations.ts";
@@ -19,11 +19,34 @@ export function nonStateIncident(ctx: Ctx, target: SeatId, kind: NonStateOperati
 }
 
 /**
+ * True when the state a criminal DDoS against `target` is launched from (one of the other states, drawn only
+ * while some state has adopted the norm of due diligence) adopted that norm and takes the attack down first.
+ */
+function takenDown(ctx: Ctx, target: SeatId): boolean {
+  const adopted = (x: SeatId) => hasCbm(ctx.s, "normDueDiligence", "nonstate.incident", x);
+  if (!ctx.s.seats.some(adopted)) return false;
+  const others = ctx.s.seats.filter((x) => x !== target);
+  const origin = others[ctx.rng.int(others.length)];
+  if (origin === undefined || !adopted(origin)) return false;
+  if (!ctx.rng.chance(ctx.p.dueDiligenceTakedown)) return false;
+  emit(
+    ctx,
+    "nonstate.incident",
+    [origin, target],
+    `${nameOf(ctx.s, origin)} took down criminal servers on its territory before they could attack ` +
+      `${nameOf(ctx.s, target)}, as the norm of due diligence asks.`,
+  );
+  return true;
+}
+
+/**
  * Each state may suffer a criminal or hacktivist DDoS this turn: to its victim it looks like any other DDoS.
+ * An adopter of the due-diligence norm may stop one launched from its territory (`takenDown`).
  */
 export function nonStateActivity(ctx: Ctx): void {
   for (const seat of ctx.s.seats)
-    if (ctx.rng.chance(ctx.p.nonStateIncidentChance)) nonStateIncident(ctx, seat, "ddos");
+    if (ctx.rng.chance(ctx.p.nonStateIncidentChance) && !takenDown(ctx, seat))
+      nonStateIncident(ctx, seat, "ddos");
 }
 
 /**

@@ -43,6 +43,7 @@ const PROBABILITIES = new Set([
   "attributionHazard",
   "lowConfidenceError",
   "nonStateIncidentChance",
+  "dueDiligenceTakedown",
   "exerciseMisreadChance",
   "effectSuccessBase",
   "lethalChance",
