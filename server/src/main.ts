@@ -19,7 +19,7 @@ import { CrisisRoom } from "./rooms/crisis-room.ts";
 import { ExerciseRoom } from "./rooms/exercise-room.ts";
 import { exerciseRetentionDays } from "./exercises/prune.ts";
 import { loadExercises, startExercises } from "./exercises/restore.ts";
-import { openExercises } from "./exercises/store.ts";
+import { openExercises } from "./exercises/open-store.ts";
 import { closeNotifier, useNotifier } from "./notify/hub.ts";
 import { notifierFromEnv, silent, type Notifier } from "./notify/notifier.ts";
 import { BotPool, defaultBotWorkers } from "./bots/pool.ts";

@@ -1,29 +1,19 @@
 /**
  * The exercises this process knows (all that its store keeps; in a cluster, read through the shared store so
  * an exercise made or changed by another process is seen), by id and by join code, and what reads their
- * tables: each table's session when its room runs here, else its last kept state; and the code lookup of an
- * exercise's code, which answers with the table to join (balanced, over tables in every process) and wakes it
- * if it sleeps.
+ * tables: each table's session when its room runs here, else its last kept state (the code lookup of an
+ * exercise's code is lookup.ts's).
  */
-import {
-  scenarioSummary,
-  type CodeLookup,
-  type DashboardTable,
-  type GameState,
-  type SessionPhase,
-} from "@firebreak/shared";
+import type { GameState } from "@firebreak/shared";
 import { isAsleep, liveSession, reservedCodes } from "../games/registry.ts";
 import { wake } from "../games/wake.ts";
 import { services } from "../services.ts";
 import type { SessionState } from "../session/types.ts";
-import { Handouts, pickTable, type TableLoad } from "./balance.ts";
 import type { Exercise } from "./model.ts";
 import type { ExerciseStore } from "./store.ts";
-import { tableRows } from "./remote.ts";
 
 const byId = new Map<string, Exercise>();
 const byCode = new Map<string, string>();
-const handouts = new Handouts();
 let store: ExerciseStore | null = null;
 
 /** Installs the store (at start-up) and loads every exercise it keeps. */
@@ -174,55 +164,6 @@ export function tableState(gameId: string): GameState | null {
 /** Wakes a table asleep (idle, out of memory); resolves when it runs or when it cannot (ended and closed). */
 export async function wakeTable(gameId: string): Promise<void> {
   if (isAsleep(gameId)) await wake(gameId).catch(() => undefined);
-}
-
-/**
- * The load of each table for the balancing, from its dashboard row: players per seat (seated or knocking),
- * plus students just sent there.
- */
-function loads(rows: DashboardTable[], now: number): TableLoad[] {
-  return rows.map((r) => {
-    if (r.phase === "ended" || r.phase === "asleep" || r.code === "")
-      return { id: r.id, open: false, seats: [] };
-    return {
-      id: r.id,
-      open: true,
-      seats: r.seats.map((c) => ({
-        seat: c.seat,
-        players:
-          c.players.length +
-          r.knocks.filter((k) => k.seat === c.seat).length +
-          handouts.pending(r.id, c.seat, now),
-      })),
-    };
-  });
-}
-
-/**
- * What `GET /api/games/:code` answers for an exercise's code: the table with most empty seats (then fewest
- * players), wherever it runs, its own join code to join with, and the seat with fewest players there; null
- * when `code` is no exercise's. A table asleep is woken first. `none` when every table has ended.
- */
-export async function exerciseLookup(code: string): Promise<CodeLookup | "none" | null> {
-  const ex = exerciseByCode(code);
-  if (!ex) return null;
-  for (const t of ex.tables) await wakeTable(t.game);
-  const now = services().now();
-  const rows = await tableRows(ex);
-  const pick = pickTable(loads(rows, now));
-  const row = pick ? rows.find((r) => r.id === pick.table) : undefined;
-  if (!pick || !row) return "none";
-  handouts.add(pick.table, pick.seat, now);
-  const scenario = services().scenario(ex.scenario);
-  return {
-    roomId: pick.table,
-    code: row.code,
-    name: row.name,
-    phase: row.phase as SessionPhase,
-    scenario: scenario ? scenarioSummary(scenario) : null,
-    seat: pick.seat,
-    exercise: { name: ex.name, table: row.index },
-  };
 }
 
 /**

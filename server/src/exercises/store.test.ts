@@ -10,7 +10,8 @@ import { migrationFiles } from "../store/pg-migrations.ts";
 import { openPostgresExerciseStore } from "../store/pg-exercise-store.ts";
 import { startPostgres, type ThrowawayPostgres } from "../store/throwaway-pg.ts";
 import { exerciseFixture, exerciseStoreContract } from "./store-contract.ts";
-import { openExerciseStore, openExercises } from "./store.ts";
+import { openExercises } from "./open-store.ts";
+import { openExerciseStore } from "./store.ts";
 
 describe("the SQLite exercise store", () => {
   exerciseStoreContract(() => {

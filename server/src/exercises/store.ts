@@ -5,9 +5,8 @@
  * Each exercise is one row holding it whole; its tables are games in the journal store.
  */
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
-import { openPostgresExerciseStore } from "../store/pg-exercise-store.ts";
 import type { Exercise } from "./model.ts";
 
 /** The exercises of a server. Methods throw when the store fails. */
@@ -42,12 +41,6 @@ export interface ExerciseStore {
    */
   claimFree(limit: number): string[];
   close(): void;
-}
-
-/** Opens the exercise store beside the games: PostgreSQL when `databaseUrl` is set, else the SQLite file. */
-export function openExercises(databaseUrl: string | null, dataDir: string, shared: boolean): ExerciseStore {
-  if (databaseUrl !== null) return openPostgresExerciseStore(databaseUrl, shared);
-  return openExerciseStore(join(dataDir, "firebreak.sqlite"));
 }
 
 /**

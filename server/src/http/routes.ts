@@ -27,7 +27,7 @@ import { isReady } from "../cluster/readiness.ts";
 import { closedCodeNotice, closedNotice } from "../games/archive.ts";
 import { wake } from "../games/wake.ts";
 import { timingsSince } from "../metrics.ts";
-import { exerciseLookup } from "../exercises/registry.ts";
+import { exerciseLookup } from "../exercises/lookup.ts";
 import { bearerToken } from "./bearer.ts";
 import { installExerciseRoutes } from "./exercise-routes.ts";
 import { codeLookups } from "./limits.ts";
