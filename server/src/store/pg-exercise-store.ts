@@ -8,7 +8,7 @@ import type { Exercise } from "../exercises/model.ts";
 import type { ExerciseStore } from "../exercises/store.ts";
 import { DEFAULT_PG_TIMEOUT_MS } from "./pg-store.ts";
 import type { PgSettings } from "./pg-operations.ts";
-import { startSyncWorker } from "./sync-call.ts";
+import { openSyncStore } from "./sync-call.ts";
 
 /**
  * Opens the exercise store in the database at `url`, applying migrations; `shared` when other processes use
@@ -20,19 +20,12 @@ export function openPostgresExerciseStore(
   timeoutMs = DEFAULT_PG_TIMEOUT_MS,
 ): ExerciseStore {
   const settings: PgSettings = { url, timeoutMs };
-  const worker = startSyncWorker(
+  const { call, close } = openSyncStore(
     new URL("./pg-exercise-worker.ts", import.meta.url),
     settings,
     timeoutMs * 3,
+    "PostgreSQL exercise store",
   );
-  try {
-    worker.call("open");
-  } catch (e) {
-    void worker.close();
-    throw new Error(`PostgreSQL exercise store: ${(e as Error).message}`);
-  }
-  const call = worker.call.bind(worker);
-  let closed = false;
   return {
     shared,
     save(ex) {
@@ -52,14 +45,6 @@ export function openPostgresExerciseStore(
       call("release", id);
     },
     claimFree: (limit) => call("claimFree", limit) as string[],
-    close() {
-      if (closed) return;
-      closed = true;
-      try {
-        call("close");
-      } finally {
-        void worker.close();
-      }
-    },
+    close,
   };
 }

@@ -21,7 +21,7 @@ import { RULES_VERSION } from "@firebreak/shared";
 import type { StoredEntry } from "../session/journal.ts";
 import type { Checkpoint, JournalStore, StoredGame, StoredUpload } from "./journal-store.ts";
 import type { PgSettings } from "./pg-operations.ts";
-import { startSyncWorker } from "./sync-call.ts";
+import { openSyncStore } from "./sync-call.ts";
 
 /**
  * How long connecting, or one statement, may take before the call fails (and the room answers STORE_FAILED).
@@ -36,15 +36,12 @@ export const DEFAULT_PG_TIMEOUT_MS = 5_000;
  */
 export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS): JournalStore {
   const settings: PgSettings = { url, timeoutMs };
-  const worker = startSyncWorker(new URL("./pg-worker.ts", import.meta.url), settings, timeoutMs * 3);
-  try {
-    worker.call("open");
-  } catch (e) {
-    void worker.close();
-    throw new Error(`PostgreSQL store: ${(e as Error).message}`);
-  }
-  const call = worker.call.bind(worker);
-  let closed = false;
+  const { call, close } = openSyncStore(
+    new URL("./pg-worker.ts", import.meta.url),
+    settings,
+    timeoutMs * 3,
+    "PostgreSQL store",
+  );
   return {
     create(id, code, entry, rules = RULES_VERSION) {
       call("create", id, code, entry, rules);
@@ -98,14 +95,6 @@ export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS
       },
       claimOrphans: () => call("claimOrphans") as StoredGame[],
     },
-    close() {
-      if (closed) return;
-      closed = true;
-      try {
-        call("close");
-      } finally {
-        void worker.close();
-      }
-    },
+    close,
   };
 }

@@ -101,3 +101,35 @@ export function serveSyncCalls<T>(
     });
   });
 }
+
+/**
+ * A PostgreSQL store's worker, connected: started with `settings`, its `open` call made (a failure stops it
+ * and throws, prefixed with `label`), and a `close` that runs once (the worker's own close, then the thread).
+ */
+export function openSyncStore<T>(
+  url: URL,
+  settings: T,
+  timeoutMs: number,
+  label: string,
+): { call: SyncWorker["call"]; close(): void } {
+  const worker = startSyncWorker(url, settings, timeoutMs);
+  try {
+    worker.call("open");
+  } catch (e) {
+    void worker.close();
+    throw new Error(`${label}: ${(e as Error).message}`);
+  }
+  let closed = false;
+  return {
+    call: worker.call.bind(worker),
+    close() {
+      if (closed) return;
+      closed = true;
+      try {
+        worker.call("close");
+      } finally {
+        void worker.close();
+      }
+    },
+  };
+}
