@@ -1,13 +1,17 @@
 /**
- * Test helper for the cluster tests: throwaway PostgreSQL and Redis servers for a test file, rejoining a game
+ * Test helper for the cluster tests: throwaway PostgreSQL and Redis servers for a test file, a cluster process
+ * on them, rejoining a game
  * that is moving between processes, and ending a game and checking that its record replays to its final hash.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as joinPath } from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
 import { replayRecord, type GameRecord } from "../../shared/src/record/record.ts";
 import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
 import { startPostgres, type ThrowawayPostgres } from "../../server/src/store/throwaway-pg.ts";
-import { join, type Peer } from "./harness.ts";
-import { killServerProcesses, type ServerProcess } from "./processes.ts";
+import { freePort, join, type Peer } from "./harness.ts";
+import { killServerProcesses, startServerProcess, type ServerProcess } from "./processes.ts";
 
 /**
  * Starts a throwaway PostgreSQL and Redis before the file's tests, and after them kills the server processes
@@ -61,4 +65,24 @@ export async function endAndReplay(fac: Peer, facToken: string, http: string): P
   const replay = replayRecord(record, record.scenarioData);
   expect(replay.ok ? "ok" : JSON.stringify(replay.divergence)).toBe("ok");
   expect(record.finalHash).toBe(end.session.stateHash);
+}
+
+/**
+ * Starts a cluster process on `database` and the Redis at `redisUrl` (on `port`, else a free one), reachable at
+ * its own loopback address, with a data directory of its own and `env` added.
+ */
+export async function startClusterProcess(
+  database: string,
+  redisUrl: string,
+  env: Record<string, string> = {},
+  port?: number,
+): Promise<ServerProcess> {
+  const p = port ?? (await freePort());
+  return startServerProcess(p, {
+    FIREBREAK_DATABASE_URL: database,
+    FIREBREAK_REDIS_URL: redisUrl,
+    FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${p}`,
+    FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-cluster-")),
+    ...env,
+  });
 }

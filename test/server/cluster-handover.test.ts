@@ -5,14 +5,10 @@
  * game running on the other process within the test's time. Members rejoin with their tokens, nothing
  * accepted is lost, and the record replays to its final hash.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as joinPath } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HANDED_OVER_CLOSE_CODE } from "../../server/src/cluster/handover.ts";
-import { endAndReplay, rejoinWhenBack, throwawayServers } from "./cluster-checks.ts";
-import { create, freePort, join, type Peer } from "./harness.ts";
-import { startServerProcess } from "./processes.ts";
+import { endAndReplay, rejoinWhenBack, startClusterProcess, throwawayServers } from "./cluster-checks.ts";
+import { create, join, type Peer } from "./harness.ts";
 
 /** Far beyond the test's own timeout: no look for orphans happens while it runs. */
 const ADOPT_SECONDS = 600;
@@ -28,13 +24,8 @@ describe("live hand-over on SIGTERM", () => {
   it("moves a game mid-turn to the other process at once; members rejoin with their tokens; nothing is lost", async () => {
     const database = await servers.pg().database("handover");
     const start = async () => {
-      const port = await freePort();
-      return startServerProcess(port, {
-        FIREBREAK_DATABASE_URL: database,
-        FIREBREAK_REDIS_URL: servers.redis().url,
-        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      return startClusterProcess(database, servers.redis().url, {
         FIREBREAK_ADOPT_SECONDS: String(ADOPT_SECONDS),
-        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-handover-")),
       });
     };
     const a = await start();

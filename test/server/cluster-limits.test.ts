@@ -3,15 +3,11 @@
  * creations from one address through either, so N processes do not multiply FIREBREAK_MAX_GAMES or
  * FIREBREAK_CREATES_PER_WINDOW.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as joinPath } from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { startRedis, type ThrowawayRedis } from "../../server/src/cluster/throwaway-redis.ts";
-import { throwawayServers } from "./cluster-checks.ts";
-import { freePort } from "./harness.ts";
-import { startServerProcess, type ServerProcess } from "./processes.ts";
+import { startClusterProcess, throwawayServers } from "./cluster-checks.ts";
+import type { ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 let second: ThrowawayRedis | undefined;
@@ -29,14 +25,7 @@ async function cluster(
 ): Promise<ServerProcess[]> {
   const database = await servers.pg().database(name);
   const start = async () => {
-    const port = await freePort();
-    return startServerProcess(port, {
-      FIREBREAK_DATABASE_URL: database,
-      FIREBREAK_REDIS_URL: redis.url,
-      FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-      FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-limits-")),
-      ...env,
-    });
+    return startClusterProcess(database, redis.url, env);
   };
   return [await start(), await start()];
 }

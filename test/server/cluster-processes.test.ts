@@ -3,15 +3,12 @@
  * by its code, members rejoin through either with their tokens, and when the process running the game is
  * killed the other adopts it from PostgreSQL; play goes on and the record replays to the final hash.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as joinPath } from "node:path";
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
 import type { CodeLookup } from "@firebreak/shared";
-import { endAndReplay, throwawayServers } from "./cluster-checks.ts";
-import { create, freePort, join, Peer } from "./harness.ts";
-import { startServerProcess, type ServerProcess } from "./processes.ts";
+import { endAndReplay, startClusterProcess, throwawayServers } from "./cluster-checks.ts";
+import { create, join, Peer } from "./harness.ts";
+import type { ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 
@@ -41,14 +38,7 @@ describe("two processes, one Redis, one PostgreSQL", () => {
     async () => {
       const database = await servers.pg().database("cluster");
       const start = async () => {
-        const port = await freePort();
-        return startServerProcess(port, {
-          FIREBREAK_DATABASE_URL: database,
-          FIREBREAK_REDIS_URL: servers.redis().url,
-          FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-          FIREBREAK_ADOPT_SECONDS: "1",
-          FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-cluster-")),
-        });
+        return startClusterProcess(database, servers.redis().url, { FIREBREAK_ADOPT_SECONDS: "1" });
       };
       const a = await start();
       const b = await start();

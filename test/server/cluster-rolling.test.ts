@@ -4,13 +4,10 @@
  * members rejoin with their tokens through whichever process is up, and every record replays to its final
  * hash.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as joinPath } from "node:path";
 import { describe, expect, it } from "vitest";
-import { endAndReplay, throwawayServers } from "./cluster-checks.ts";
+import { endAndReplay, startClusterProcess, throwawayServers } from "./cluster-checks.ts";
 import { create, freePort, join, type Peer } from "./harness.ts";
-import { startServerProcess, type ServerProcess } from "./processes.ts";
+import type { ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 
@@ -48,13 +45,7 @@ describe("rolling restart of a cluster", () => {
     const database = await servers.pg().database("rolling");
     const ports = [await freePort(), await freePort()];
     const start = (port: number) =>
-      startServerProcess(port, {
-        FIREBREAK_DATABASE_URL: database,
-        FIREBREAK_REDIS_URL: servers.redis().url,
-        FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-        FIREBREAK_ADOPT_SECONDS: "1",
-        FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-rolling-")),
-      });
+      startClusterProcess(database, servers.redis().url, { FIREBREAK_ADOPT_SECONDS: "1" }, port);
     const processes = [await start(ports[0] ?? 0), await start(ports[1] ?? 0)];
     const tables: Table[] = [];
     for (const [i, seed] of ["rolling-1", "rolling-2"].entries()) {

@@ -6,29 +6,19 @@
  * exercise's room. Three processes: A stops and hands its tables to B and C, two each, so the exercise's room
  * runs beside two of them only; the lookup, the dashboard, a broadcast and moves reach the other two.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as joinPath } from "node:path";
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";
 import type { CodeLookup, TableResult } from "@firebreak/shared";
-import { throwawayServers } from "./cluster-checks.ts";
+import { startClusterProcess, throwawayServers } from "./cluster-checks.ts";
 import { Teacher } from "./exercise-teacher.ts";
-import { freePort, join, type Peer } from "./harness.ts";
-import { startServerProcess, type ServerProcess } from "./processes.ts";
+import { join, type Peer } from "./harness.ts";
+import type { ServerProcess } from "./processes.ts";
 
 const servers = throwawayServers();
 
 /** A cluster process on `database`, looking for games no process holds every `adopt` seconds. */
 async function start(database: string, adopt = "1"): Promise<ServerProcess> {
-  const port = await freePort();
-  return startServerProcess(port, {
-    FIREBREAK_DATABASE_URL: database,
-    FIREBREAK_REDIS_URL: servers.redis().url,
-    FIREBREAK_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    FIREBREAK_ADOPT_SECONDS: adopt,
-    FIREBREAK_DATA_DIR: mkdtempSync(joinPath(tmpdir(), "fb-ex-cluster-")),
-  });
+  return startClusterProcess(database, servers.redis().url, { FIREBREAK_ADOPT_SECONDS: adopt });
 }
 
 /** How many tables (crisis rooms) a process runs, by its health endpoint. */
