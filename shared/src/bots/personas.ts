@@ -93,6 +93,16 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
     if (rng.chance(0.5)) plan.add({ type: "attribute", incident: g.incident.id, accused: g.suspect });
   }
   if (t >= 6 && rng.chance(0.3)) plan.add({ type: "mobilize", target: rival });
+  const n = view.nations[me];
+  if (recentlyNamed(view, me)) {
+    // Named in public at moderate confidence lately, by its victim or a third state, it goes quiet for a while
+    // (as APT1 did after its exposure in February 2013), near the threshold of force too: it watches and
+    // rebuilds, and runs no attack that would be pinned on it again.
+    if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
+    plan.add({ type: "harden" });
+    if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
+    return;
+  }
   if (t >= 7) {
     // Brinkmanship: near the threshold of force, keep the pressure quiet and the options open.
     plan.add({ type: "preposition", target: rival });
@@ -106,16 +116,6 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   // Pledged, it weighs what breaking the pledge would cost.
   const destroy = { type: "destroy", target: rival, ...proxy } as const;
   const disrupt = { type: "disrupt", target: rival, ...proxy, ...flag } as const;
-  const n = view.nations[me];
-  if (recentlyNamed(view, me)) {
-    // Named in public at moderate confidence lately, it goes quiet for a while (as APT1 did after its
-    // exposure in February 2013): it watches and rebuilds, and runs no attack that would be pinned on it
-    // again.
-    if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
-    plan.add({ type: "harden" });
-    if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });
-    return;
-  }
   const done = !pledgeForbids(view, me, destroy) && plan.add(destroy);
   if (!done && !pledgeForbids(view, me, disrupt)) plan.add(disrupt);
   plan.add({ type: "preposition", target: rival });

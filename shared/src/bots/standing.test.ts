@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { findScenario } from "../io/scenario-files.ts";
 import type { SeatId } from "../model/basics.ts";
 import type { CbmKind } from "../model/cbms.ts";
+import { OPERATION_KINDS } from "../model/operations.ts";
 import type { Order } from "../model/orders.ts";
 import { rngFromSeed } from "../model/rng.ts";
 import { playBotGame } from "../sim/bot-game.ts";
@@ -163,6 +164,23 @@ describe("pledges: a pledged bot weighs what breaking its pledge costs", () => {
     expect(effects(ordersOf(v, "hawk"))).toEqual([]);
     v.turn = 9;
     expect(effects(ordersOf(v, "hawk")).length).toBe(1);
+  });
+
+  it("a hawk named by a third state lies low near the threshold of force too: no pre-positioning", () => {
+    const v = armed(false);
+    setTension(v, "north", "south", 8);
+    addIncident(
+      v,
+      "mine",
+      "east",
+      {},
+      { author: "north", publicAttributions: [{ turn: 4, by: "south", accused: "north", confidence: 2 }] },
+    );
+    const attacks = (o: readonly Order[]) =>
+      o.filter((x) => x.type !== "espionage" && (OPERATION_KINDS as readonly string[]).includes(x.type));
+    for (let i = 0; i < 20; i++) expect(attacks(ordersOf(v, "hawk", `q${i}`))).toEqual([]);
+    v.turn = 9;
+    expect(ordersOf(v, "hawk")).toContainEqual({ type: "preposition", target: "south" });
   });
 
   it(
