@@ -21,7 +21,7 @@ import {
 } from "./perception.ts";
 import { Planner } from "./planner.ts";
 import { addBrinkChoices, brinksFacing } from "./brink.ts";
-import { pledgeForbids } from "./standing.ts";
+import { pledgeForbids, weighProxy } from "./standing.ts";
 import { requestAssistance } from "./assistance.ts";
 
 /** One candidate: a label stable across sampled worlds (the search tree's edge) and its orders. */
@@ -223,8 +223,8 @@ export function candidatePlans(view: GameView, persona: BotPersona, rng: Rng): P
     const target = persona === "hawk" ? rival : softTargets(view, me)[0];
     if (target) {
       const proxy = persona === "opportunist" ? { proxy: true } : {};
-      const destroy = { type: "destroy", target, ...proxy } as const;
-      const disrupt = { type: "disrupt", target, ...proxy } as const;
+      const destroy = weighProxy(view, me, { type: "destroy", target, ...proxy } as const);
+      const disrupt = weighProxy(view, me, { type: "disrupt", target, ...proxy } as const);
       if (persona === "hawk" || tensionWith(view, me, target) < 4) {
         const fx = start();
         if (

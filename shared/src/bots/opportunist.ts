@@ -19,7 +19,7 @@ import type { RefusalReason } from "./message-templates.ts";
 import { refusalText } from "./messages.ts";
 import { paceProposals } from "./pacing.ts";
 import { proposeTo } from "./proposals.ts";
-import { pledgeForbids, trustsProposal } from "./standing.ts";
+import { pledgeForbids, trustsProposal, weighProxy } from "./standing.ts";
 
 /** Tension at or above which the opportunist leaves a state alone (it could escalate to war). */
 const OPPORTUNIST_TENSION_LIMIT = 5;
@@ -63,7 +63,8 @@ export function opportunistOrders(view: GameView, me: SeatId, plan: Planner, rng
       left <= OPPORTUNIST_LATE_TURNS &&
       inferredDefense(view, me, target) <= 3 &&
       tensionWith(view, me, target) < OPPORTUNIST_TENSION_LIMIT - 1 &&
-      !pledgeForbids(view, me, disrupt)
+      !pledgeForbids(view, me, disrupt) &&
+      weighProxy(view, me, disrupt).proxy
     )
       plan.add(disrupt);
     if (!knowsDefense(view, me, target) && rng.chance(0.5)) plan.add({ type: "espionage", target });

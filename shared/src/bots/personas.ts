@@ -17,7 +17,7 @@ import { retaliate } from "./retaliation.ts";
 import { forgives } from "./forgiveness.ts";
 import { nameAttackers } from "./joint-attribution.ts";
 import { proposeTo } from "./proposals.ts";
-import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal } from "./standing.ts";
+import { coalitionTargets, pledgeForbids, recentlyNamed, trustsProposal, weighProxy } from "./standing.ts";
 import {
   attributable,
   authoredBy,
@@ -113,13 +113,13 @@ function hawkOrders(view: GameView, me: SeatId, plan: Planner, rng: Rng): void {
   const third = rivals.find((r) => r !== rival);
   const flag = third && rng.chance(0.2) ? { falseFlag: third } : {};
   const proxy = rng.chance(0.3) ? { proxy: true } : {};
-  // Pledged, it weighs what breaking the pledge would cost.
-  const destroy = { type: "destroy", target: rival, ...proxy } as const;
-  const disrupt = { type: "disrupt", target: rival, ...proxy, ...flag } as const;
+  // Pledged, it weighs what breaking the pledge would cost; bound by due diligence, what a proxy would.
+  const destroy = weighProxy(view, me, { type: "destroy", target: rival, ...proxy } as const);
+  const disrupt = weighProxy(view, me, { type: "disrupt", target: rival, ...proxy, ...flag } as const);
   const done = !pledgeForbids(view, me, destroy) && plan.add(destroy);
   if (!done && !pledgeForbids(view, me, disrupt)) plan.add(disrupt);
   plan.add({ type: "preposition", target: rival });
-  if (rng.chance(0.3)) plan.add({ type: "ddos", target: rival, ...proxy });
+  if (rng.chance(0.3)) plan.add(weighProxy(view, me, { type: "ddos", target: rival, ...proxy } as const));
   if (rng.chance(0.5)) plan.add({ type: "espionage", target: rival });
   if (n && (n.defense ?? 5) < 3) plan.add({ type: "harden" });
   else if (n && (n.cyber ?? 10) < 7) plan.add({ type: "develop" });

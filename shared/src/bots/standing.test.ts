@@ -14,6 +14,7 @@ import type { GameView } from "../view/types.ts";
 import { decideAnswer, decideOrders } from "./bot.ts";
 import { addCbm, addIncident, craftedView, setTension } from "./crafted.ts";
 import type { BotPersona, BotSpec } from "./doctrines.ts";
+import { weighProxy } from "./standing.ts";
 
 /** Per-test timeout (ms): the last test plays bot games. */
 const SLOW = 120_000;
@@ -227,5 +228,42 @@ describe("adopted norms weigh on a bot like a pledge", () => {
       view.params.normBreachReputation + view.params.coalitionSanction * (view.seats.length - 1),
       5,
     );
+  });
+});
+
+describe("due diligence: a bound bot weighs a proxy before it uses one", () => {
+  it("an adopter runs a DDoS itself rather than through a proxy; unbound, it keeps the proxy", () => {
+    const view = craftedView();
+    const ddos = { type: "ddos" as const, target: "south", proxy: true };
+    expect(weighProxy(view, "north", ddos)).toEqual(ddos);
+    addCbm(view, "normDueDiligence", view.seats.slice());
+    expect(weighProxy(view, "north", ddos)).toEqual({ type: "ddos", target: "south" });
+  });
+
+  it("a code-of-conduct member runs a DDoS itself; a pledged adopter keeps the proxy that hides a breach", () => {
+    const view = craftedView();
+    addCbm(view, "codeOfConduct", view.seats.slice());
+    const ddos = { type: "ddos" as const, target: "south", proxy: true };
+    expect(weighProxy(view, "north", ddos)).toEqual({ type: "ddos", target: "south" });
+    const bound = craftedView();
+    addCbm(bound, "normDueDiligence", bound.seats.slice());
+    const destroy = { type: "destroy" as const, target: "south", proxy: true };
+    expect(weighProxy(bound, "north", destroy)).toEqual({ type: "destroy", target: "south" });
+    addCbm(bound, "noFirstUse", bound.seats.slice());
+    expect(weighProxy(bound, "north", destroy)).toEqual(destroy);
+  });
+
+  it("an opportunist bound by the norm forgoes its late proxied disruption; unbound, it runs it", () => {
+    const late = (bound: boolean): Order[] => {
+      const v = craftedView(11);
+      for (const s of ["south", "east"]) (v.nations[s] as { defense: number | null }).defense = 1;
+      (v.private.north as { accesses: GameView["private"][SeatId]["accesses"] }).accesses = [
+        { id: "a1", target: "south", since: 1 },
+      ];
+      if (bound) addCbm(v, "normDueDiligence", v.seats.slice());
+      return ordersOf(v, "opportunist");
+    };
+    expect(effects(late(false))).toEqual([{ type: "disrupt", target: "south", proxy: true }]);
+    expect(effects(late(true))).toEqual([]);
   });
 });

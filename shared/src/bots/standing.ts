@@ -172,7 +172,7 @@ export function breachCost(view: GameView, me: SeatId, order: OperationOrder): n
   const others = view.seats.filter((s) => s !== me);
   const norms = (isDestructive(order.type) ? 1 : 0) + (order.proxy ? 1 : 0);
   let cost = norms * p.normViolationReputation;
-  if (pledged(view, me)) {
+  if (pledged(view, me) && isDestructive(order.type)) {
     const pledgers = others.filter((s) => cbmInForce(view, "noFirstUse", s)).length;
     const warPrice = (p.armedConflictLoss + p.belligerentLoss) / 10;
     cost +=
@@ -180,7 +180,7 @@ export function breachCost(view: GameView, me: SeatId, order: OperationOrder): n
       p.coalitionSanction * others.length +
       pledgers * p.pledgeBreachTension * warPrice;
   }
-  if (cbmInForce(view, "codeOfConduct", me)) {
+  if (norms > 0 && cbmInForce(view, "codeOfConduct", me)) {
     const members = others.filter((s) => cbmInForce(view, "codeOfConduct", s)).length;
     cost += norms * p.codeBreachReputation + p.coalitionSanction * members;
   }
@@ -225,6 +225,20 @@ export function pledgeForbids(view: GameView, me: SeatId, order: OperationOrder)
   )
     return false;
   return exposure(view, me, order) * breachCost(view, me, order) > EFFECT_VALUE;
+}
+
+/**
+ * The operation as this seat would run it: through a proxy only if no commitment against proxies binds it
+ * (the due-diligence norm, the code of conduct's article on it) or if hiding behind one still costs less in
+ * expectation (half the exposure, the breach added) than running it itself; else without the proxy.
+ */
+export function weighProxy<T extends OperationOrder>(view: GameView, me: SeatId, order: T): T {
+  if (!order.proxy) return order;
+  if (!cbmInForce(view, "normDueDiligence", me) && !cbmInForce(view, "codeOfConduct", me)) return order;
+  const { proxy: _hidden, ...rest } = order;
+  const itself = rest as T;
+  const expected = (o: T) => exposure(view, me, o) * breachCost(view, me, o);
+  return expected(order) <= expected(itself) ? order : itself;
 }
 
 /**
