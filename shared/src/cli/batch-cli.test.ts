@@ -118,3 +118,21 @@ describe("npm run replay with a scenario that is not in scenarios/", () => {
     expect(run("replay", carried).code).toBe(0);
   });
 });
+
+describe("npx node shared/src/cli/naming.ts", () => {
+  it("reports the named hawks' attacks before and after, split by who named them; refuses a table without a hawk", () => {
+    const r = run("naming", "--scenario", "baltic-fog", "--games", "40", "--seed", "1", "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as {
+      all: { seats: number; before: number; after: number };
+      byVictim: { seats: number };
+      byThirdState: { seats: number };
+    };
+    expect(out.all.seats).toBeGreaterThan(10);
+    expect(out.byVictim.seats + out.byThirdState.seats).toBe(out.all.seats);
+    expect(out.all.after).toBeLessThan(out.all.before);
+    const dove = run("naming", "--scenario", "baltic-fog", "--games", "4", "--bots", "dove,reciprocal");
+    expect(dove.code).toBe(2);
+    expect(dove.err).toMatch(/--bots needs a hawk at the table/);
+  });
+});

@@ -179,25 +179,35 @@ export function compare(
 /**
  * Deterrence by naming: for each seat of `persona` that was publicly and correctly named at moderate
  * confidence or better, its attacks (operations other than espionage) per turn up to and including the turn
- * it was first so named, and after it. Seats never named, or named on the last turn, give nothing.
+ * it was first so named, and after it, and whether its victim named it first (else a third state did). Seats
+ * never named, or named on the last turn, give nothing.
  */
 export function attacksAroundNaming(
   s: GameState,
   personas: Readonly<Record<string, string>>,
   persona: string,
-): Array<{ before: number; after: number }> {
-  const out: Array<{ before: number; after: number }> = [];
+): Array<{ before: number; after: number; byVictim: boolean }> {
+  const out: Array<{ before: number; after: number; byVictim: boolean }> = [];
   for (const seat of s.seats) {
     if (personas[seat] !== persona) continue;
     let named = Number.POSITIVE_INFINITY;
+    let byVictim = false;
     for (const i of s.incidents)
       for (const a of i.publicAttributions)
-        if (a.accused === seat && i.author === seat && a.confidence >= 2) named = Math.min(named, a.turn);
+        if (a.accused === seat && i.author === seat && a.confidence >= 2)
+          if (a.turn < named || (a.turn === named && a.by === i.target)) {
+            byVictim = a.by === i.target;
+            named = a.turn;
+          }
     if (named >= s.turn) continue;
     const attacks = s.incidents.filter((i) => i.author === seat && i.kind !== "espionage");
     const count = (from: number, to: number): number =>
       attacks.filter((i) => i.turn >= from && i.turn <= to).length;
-    out.push({ before: count(1, named) / named, after: count(named + 1, s.turn) / (s.turn - named) });
+    out.push({
+      before: count(1, named) / named,
+      after: count(named + 1, s.turn) / (s.turn - named),
+      byVictim,
+    });
   }
   return out;
 }
