@@ -117,11 +117,10 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "1. hotlines with inquire lower the share of games ending in armed conflict when incidents are ambiguous",
     () => {
-      // Measured on 1,000 games (docs/model.md §7): rotation 39.3% → 13.8%; reciprocal/hawk line-up 77.1% →
-      // 61.1%. The smaller effect, 16 points, has a standard error of sqrt((.771·.229 + .611·.389)/n) = 0.064
-      // at n = 100 games an arm, 0.032 at 400: against the z of 2.39 for three looks it is shown by 400 with
-      // probability above 99% (about 50% at the first look), the 25-point effect at the first look with
-      // probability 97%.
+      // Measured on 1,000 games (docs/model.md §7): rotation 6.3% → 0.4%; reciprocal/hawk line-up 5.8% →
+      // 0.1%. The smaller effect, 5.7 points, has a standard error of sqrt((.058·.942 + .001·.999)/n) = 0.024
+      // at n = 100 games an arm, 0.012 at 400: against the z of 2.39 for three looks it is shown by 400 with
+      // probability above 99% (about half the time at the first look).
       for (const bots of [[], ["reciprocal", "reciprocal", "hawk", "reciprocal"]] as Persona[][]) {
         const without = new Arm(bots, [], true);
         const withHotline = new Arm(bots, ["hotline"], true);
@@ -181,9 +180,9 @@ describe("stylized facts (docs/model.md §7)", () => {
     "3a. hawks against each other reach armed conflict far more often than reciprocal bots",
     () => {
       // "Far more often": hawks' share above one half and above three times the reciprocal bots' share, and
-      // above it with an interval of the difference clear of zero. Measured on 1,000 games: 100.0% against
-      // 0.5%. At 50 games a side even 50 of 50 against 2 of 50 shows all three (Wilson at z = 2.39: hawks ≥
-      // 0.90, reciprocal ≤ 0.16).
+      // above it with an interval of the difference clear of zero. Measured on 1,000 games: 89.9% against
+      // 0.0%. At 50 games a side even 40 of 50 against 2 of 50 shows all three (Wilson at z = 2.39: hawks ≥
+      // 0.64, reciprocal ≤ 0.17).
       const hawks = new Arm(["hawk"], [], true);
       const reciprocal = new Arm(["reciprocal"], [], true);
       const outcome = sequentialTest([50, 100, 200], (n, z) => {
@@ -206,10 +205,10 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "3b. under misattribution noise a forgiving reciprocal bot outscores strict tit-for-tat",
     () => {
-      // Measured on 1,000 games: mean score 36.74 against 33.64, a gap of 3.1 points. The unit is a game (the
+      // Measured on 1,000 games: mean score 42.65 against 38.90, a gap of 3.75 points. The unit is a game (the
       // mean of its four seats, which are not independent of each other); over the first 300 games the
-      // per-game standard deviation is 1.2 points for forgiving bots and 3.4 for strict ones, so the gap's
-      // standard error is sqrt((1.2² + 3.4²)/n) = 0.51 at n = 50 games a side: the gap is 6 standard errors
+      // per-game standard deviation is 1.1 points for forgiving bots and 3.3 for strict ones, so the gap's
+      // standard error is sqrt((1.1² + 3.3²)/n) = 0.49 at n = 50 games a side: the gap is 7 standard errors
       // there, shown at the first look with probability above 99.9%.
       const forgiving = new Arm(["forgiving"], [], true);
       const strict = new Arm(["reciprocal"], [], true);
@@ -274,10 +273,9 @@ describe("stylized facts (docs/model.md §7)", () => {
     "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
     () => {
       // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch
-      // (seed 1). Measured on 500 games an arm with rules v3 (and requests for assistance): wrong public
-      // accusations -0.22 a game [-0.30, -0.13], incidents whose victim's evidence pointed at an innocent
-      // state -0.69 [-0.94, -0.44], armed conflict +1.8 points [-1.5, +5.1]; on 1,000: -0.21, -0.77, +1.3
-      // [-0.9, +3.5]. The claim is the first two below zero and the war difference below +8 points
+      // (seed 1). Measured on 500 games an arm (docs/model.md §7, fact 5): wrong public
+      // accusations -0.19 a game [-0.27, -0.10], incidents whose victim's evidence pointed at an innocent
+      // state -0.79 [-1.04, -0.55], armed conflict -1.4 points [-4.6, +1.8]. The claim is the first two below zero and the war difference below +8 points
       // (non-inferiority): each effect is about five standard errors at 500 games.
       const collateral = load("collateral");
       const none = new Arm([], [], false, "1", collateral);
@@ -305,8 +303,8 @@ describe("stylized facts (docs/model.md §7)", () => {
   it(
     "6. being named deters: a hawk publicly named at moderate confidence attacks less afterwards",
     () => {
-      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games with rules v3: hawks ran 1.32 attacks a
-      // turn (operations other than espionage) up to the turn they were first named and 0.05 after. The unit
+      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games (docs/model.md §7): hawks ran 1.34 attacks a
+      // turn (operations other than espionage) up to the turn they were first named and 0.02 after. The unit
       // is a named hawk seat (its own before and after rates, a paired difference); about 3 such seats come
       // from every 10 games, so 100 games give some 30 pairs, where a drop of more than a whole attack a turn
       // is many standard errors.
