@@ -21,7 +21,7 @@ import { bench, SCENARIO, sleep } from "./load-basics.ts";
 import { type Person, RoomRun } from "./load-clients.ts";
 import { killChildren, startServer } from "./load-processes.ts";
 import { Recorder } from "./load-recorder.ts";
-import { dist } from "./load-report.ts";
+import { dist } from "./load-stats.ts";
 import { log, settings } from "./load-settings.ts";
 
 Room.defaultRequestTimeout = 15_000;

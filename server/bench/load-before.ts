@@ -13,7 +13,8 @@ import {
   serverTimings,
 } from "./load-measure.ts";
 import { startEcho, startServer } from "./load-processes.ts";
-import { dist, type Dist, type LoadBench, type ServerTimings } from "./load-report.ts";
+import type { LoadBench } from "./load-report.ts";
+import { dist, type Dist, type ServerTimings } from "./load-stats.ts";
 import { quietGame } from "./load-rooms.ts";
 import { log, settings } from "./load-settings.ts";
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { samplesFor } from "../../shared/bench/engine-calls.ts";
 import { resolveTurn } from "@firebreak/shared";
 import { sleep } from "./load-basics.ts";
-import { round, type ServerTimings } from "./load-report.ts";
+import { round, type ServerTimings } from "./load-stats.ts";
 
 /** A process's memory and CPU time. */
 export interface ProcStat {

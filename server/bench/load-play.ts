@@ -8,7 +8,7 @@ import { sleep } from "./load-basics.ts";
 import type { Person, RoomRun } from "./load-clients.ts";
 import { echoRoundTrips, machineTicks, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
 import { Recorder } from "./load-recorder.ts";
-import { round, type ServerTimings } from "./load-report.ts";
+import { round, type ServerTimings } from "./load-stats.ts";
 import { setupRoom } from "./load-rooms.ts";
 import { log, playDeadline, rampDeadlineAtStart, settings } from "./load-settings.ts";
 import { roomAddress } from "./local-fetch.ts";

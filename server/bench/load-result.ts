@@ -7,14 +7,8 @@ import { SCENARIO } from "./load-basics.ts";
 import type { BeforeLoad } from "./load-before.ts";
 import type { ProcStat } from "./load-measure.ts";
 import type { Played, Ramp } from "./load-play.ts";
-import {
-  dist,
-  type LoadBench,
-  round,
-  TARGET_P99_MS,
-  TARGET_ROOMS,
-  TARGET_TURN_ECHO_FACTOR,
-} from "./load-report.ts";
+import type { LoadBench } from "./load-report.ts";
+import { dist, round, TARGET_P99_MS, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR } from "./load-stats.ts";
 import { settings, T0 } from "./load-settings.ts";
 
 /**

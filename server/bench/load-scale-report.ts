@@ -4,7 +4,7 @@
  */
 import type { machineInfo } from "../../shared/bench/measure.ts";
 import { SCENARIO } from "./load-basics.ts";
-import { type Dist, round, TARGET_P99_MS } from "./load-report.ts";
+import { type Dist, round, TARGET_P99_MS } from "./load-stats.ts";
 import { settings } from "./load-settings.ts";
 
 /**

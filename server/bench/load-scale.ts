@@ -26,7 +26,7 @@ import {
 } from "./load-cluster.ts";
 import { machineTicks, procStat, selfCpuMs, serverTimings } from "./load-measure.ts";
 import { Recorder } from "./load-recorder.ts";
-import { dist, round, TARGET_P99_MS } from "./load-report.ts";
+import { dist, round, TARGET_P99_MS } from "./load-stats.ts";
 import { setupRoom } from "./load-rooms.ts";
 import { type ConfigResult, type ScaleBench, type StepResult, scaleSummary } from "./load-scale-report.ts";
 import { log, settings } from "./load-settings.ts";
