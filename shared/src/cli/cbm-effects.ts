@@ -72,13 +72,15 @@ function main(): void {
       );
       console.log(
         "| CBM | war (pts) | misattributions / game | blame on innocent states | wrong accusations / " +
-          "game | destructive ops / game | norm-breaking ops / game | misread & fear tension / game |",
+          "game | retaliation on innocent states / game | destructive ops / game | norm-breaking ops / game " +
+          "| misread & fear tension / game |",
       );
-      console.log("|---|---|---|---|---|---|---|---|");
+      console.log("|---|---|---|---|---|---|---|---|---|");
       for (const e of effects)
         console.log(
           `| ${e.cbm} | ${pts(e.war)} | ${num(e.misattributions)} | ${num(e.innocentBlame)} | ` +
-            `${num(e.wrongAccusations)} | ${num(e.destructiveOps)} | ${num(e.normBreakingOps)} | ${num(e.misreadTension)} |`,
+            `${num(e.wrongAccusations)} | ${num(e.innocentRetaliations)} | ${num(e.destructiveOps)} | ` +
+            `${num(e.normBreakingOps)} | ${num(e.misreadTension)} |`,
         );
     }
   }

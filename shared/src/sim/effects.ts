@@ -24,6 +24,12 @@ export interface GameMeasures {
   innocentBlame: number;
   /** Public accusations of a state that did not do it. */
   wrongAccusations: number;
+  /**
+   * Retaliation against an innocent state: overt operations (the bots' retaliation in kind) against a state
+   * that had run no operation against their author before that month, and that the author's evidence of an
+   * incident against it had wrongly pointed to.
+   */
+  innocentRetaliations: number;
   /** Disruptions and destructions run (what a no-first-use pledge is against). */
   destructiveOps: number;
   /**
@@ -51,6 +57,20 @@ export function measureGame(s: GameState): GameMeasures {
     if ((e.rule === "misperception.exercise" || e.rule === "op.develop") && (e.tension?.delta ?? 0) > 0)
       misreadTension += e.tension?.delta ?? 0;
   const ops = s.incidents.filter((i) => i.author !== null);
+  const attackedBefore = (by: string, target: string, turn: number): boolean =>
+    ops.some((i) => i.author === by && i.target === target && i.turn < turn);
+  // The victim's evidence of an incident it learned of before `turn` pointed, wrongly, at `suspect`.
+  const wronglySuspected = (victim: string, suspect: string, turn: number): boolean =>
+    s.incidents.some((i) => {
+      const k = Object.hasOwn(i.knowledge, victim) ? i.knowledge[victim] : undefined;
+      return (
+        i.target === victim &&
+        i.author !== suspect &&
+        k !== undefined &&
+        k.since < turn &&
+        (k.suspect === suspect || k.before === suspect)
+      );
+    });
   const war = s.outcome?.kind === "armedConflict";
   return {
     war,
@@ -60,6 +80,12 @@ export function measureGame(s: GameState): GameMeasures {
     misattributions: s.incidents.filter((i) => i.misled.includes(i.target)).length,
     innocentBlame,
     wrongAccusations,
+    innocentRetaliations: ops.filter(
+      (i) =>
+        i.overt &&
+        !attackedBefore(i.target, i.author as string, i.turn) &&
+        wronglySuspected(i.author as string, i.target, i.turn),
+    ).length,
     destructiveOps: ops.filter((i) => i.kind === "disrupt" || i.kind === "destroy").length,
     normBreakingOps: ops.filter(
       (i) =>
@@ -113,6 +139,7 @@ export interface CbmEffect {
   misattributions: Difference;
   innocentBlame: Difference;
   wrongAccusations: Difference;
+  innocentRetaliations: Difference;
   destructiveOps: Difference;
   normBreakingOps: Difference;
   misreadTension: Difference;
@@ -170,6 +197,10 @@ export function compare(
     misattributions: meanDifference(col(treated, "misattributions"), col(control, "misattributions")),
     innocentBlame: meanDifference(col(treated, "innocentBlame"), col(control, "innocentBlame")),
     wrongAccusations: meanDifference(col(treated, "wrongAccusations"), col(control, "wrongAccusations")),
+    innocentRetaliations: meanDifference(
+      col(treated, "innocentRetaliations"),
+      col(control, "innocentRetaliations"),
+    ),
     destructiveOps: meanDifference(col(treated, "destructiveOps"), col(control, "destructiveOps")),
     normBreakingOps: meanDifference(col(treated, "normBreakingOps"), col(control, "normBreakingOps")),
     misreadTension: meanDifference(col(treated, "misreadTension"), col(control, "misreadTension")),

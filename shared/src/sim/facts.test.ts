@@ -301,6 +301,32 @@ describe("stylized facts (docs/model.md §7)", () => {
   );
 
   it(
+    "5b. situation reports reduce retaliation against innocent states",
+    () => {
+      // Dark Winter, rotation bots, each arm the `npm run cbm-effects` batch (seed 1). Retaliation against an
+      // innocent state: an overt operation against a state that had not attacked its author, which the
+      // author's evidence of an incident had wrongly pointed to. Measured on 1,000 games an arm
+      // (docs/model.md §7, fact 5): 0.199 a game → 0.101, a difference of -0.098 [-0.136, -0.060], about
+      // five standard errors: at 300 games about 2.8, so it is shown by the second or third look.
+      const darkWinter = load("dark-winter");
+      const none = new Arm([], [], false, "1", darkWinter);
+      const linked = new Arm([], ["situationReports"], false, "1", darkWinter);
+      const retaliations = (a: Arm): number[] => a.measures.map((m) => m.innocentRetaliations);
+      const outcome = sequentialTest([300, 600, 1000], (n, z) => {
+        none.upTo(n);
+        linked.upTo(n);
+        const diff = diffOfMeans(retaliations(linked), retaliations(none), z);
+        return {
+          verdict: below(diff, 0),
+          seen: `retaliation against innocent states ${range(diff, (x) => x.toFixed(3))}`,
+        };
+      });
+      expectShown("situation reports and retaliation", outcome);
+    },
+    CAPPED,
+  );
+
+  it(
     "6. being named deters: a hawk publicly named at moderate confidence attacks less afterwards",
     () => {
       // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games (docs/model.md §7): hawks ran 1.34 attacks a
