@@ -6,10 +6,10 @@ import { CBM_KINDS } from "../model/cbms.ts";
 import {
   compare,
   measureBatch,
-  proportionDifference,
   summariseControl,
   type CbmEffect,
   type Difference,
+  type GameMeasures,
 } from "../sim/effects.ts";
 import { parseArgs } from "node:util";
 import { failWith, scenarioOrExit, wholeNumber, type Fail } from "./common.ts";
@@ -58,10 +58,18 @@ function main(): void {
     control: ReturnType<typeof summariseControl>;
     effects: CbmEffect[];
   }> = [];
+  // Every scenario's games, arm by arm, for the pooled table.
+  const pooledControl: GameMeasures[] = [];
+  const pooledTreated = CBM_KINDS.map((): GameMeasures[] => []);
   for (const id of ids) {
     const scenario = scenarioOrExit(id);
     const control = measureBatch(scenario, games, seed, []);
-    const effects = CBM_KINDS.map((k) => compare(k, measureBatch(scenario, games, seed, [k]), control));
+    pooledControl.push(...control);
+    const effects = CBM_KINDS.map((k, i) => {
+      const treated = measureBatch(scenario, games, seed, [k]);
+      pooledTreated[i]?.push(...treated);
+      return compare(k, treated, control);
+    });
     report.push({ scenario: id, control: summariseControl(control), effects });
     if (!args.json) {
       const c = summariseControl(control);
@@ -87,21 +95,12 @@ function main(): void {
   if (!args.json && report.length > 1) {
     // Pooled over the scenarios: every scenario's games added up, arm by arm (the same number of games in
     // each).
-    console.log(
-      `\nPooled over ${report.length} scenarios (${report.length * games} games per arm): war (pts)`,
-    );
-    console.log("| CBM | war (pts) |");
-    console.log("|---|---|");
+    console.log(`\nPooled over ${report.length} scenarios (${report.length * games} games per arm)`);
+    console.log("| CBM | war (pts) | retaliation on innocent states / game |");
+    console.log("|---|---|---|");
     for (const [i, k] of CBM_KINDS.entries()) {
-      let treated = 0;
-      let control = 0;
-      for (const r of report) {
-        const e = r.effects[i] as CbmEffect;
-        treated += Math.round(e.war.treatment * games);
-        control += Math.round(e.war.control * games);
-      }
-      const n = report.length * games;
-      console.log(`| ${k} | ${pts(proportionDifference(treated, n, control, n))} |`);
+      const e = compare(k, pooledTreated[i] ?? [], pooledControl);
+      console.log(`| ${k} | ${pts(e.war)} | ${num(e.innocentRetaliations)} |`);
     }
   }
   if (args.json) console.log(JSON.stringify(report, null, 2));
