@@ -1,13 +1,7 @@
 /** The server load bench's result: its shape and the text report. */
 import type { machineInfo } from "../../shared/bench/measure.ts";
 import type { Breakdown } from "./breakdown.ts";
-import {
-  type Dist,
-  type ServerTimings,
-  TARGET_P99_MS,
-  TARGET_ROOMS,
-  TARGET_TURN_ECHO_FACTOR,
-} from "./load-stats.ts";
+import { type Dist, type ServerTimings, TARGET_ROOMS, TARGET_TURN_ECHO_FACTOR } from "./load-stats.ts";
 
 /** Everything the load bench measured (the JSON output). */
 export interface LoadBench {
