@@ -8,8 +8,7 @@
  * mean over games with its Student's t 95% interval.
  */
 import { type Persona, PERSONAS } from "../bots/persona-names.ts";
-import type { SeatId } from "../model/basics.ts";
-import { playGame } from "../sim/play.ts";
+import { mixedTableGame } from "../sim/mixed-table.ts";
 import { tMean } from "../sim/stats.ts";
 import { BATCH_OPTIONS, commaList, failWith, parseOrFail, scenarioOrExit, wholeNumber } from "./common.ts";
 
@@ -39,37 +38,13 @@ if (bots.length < 2) fail("--bots needs at least two personas");
 const [a, b] = pair;
 if (pair.length !== 2 || !a || !b || !bots.includes(a) || !bots.includes(b))
   fail("--pair needs two personas from --bots");
-const seats = scenario.states.map((s) => s.id);
-const orders = args.permute ? permutations(bots.map((_, i) => i)) : [];
-
-/** Every ordering of `items`, in lexicographic order of positions. */
-function permutations(items: readonly number[]): number[][] {
-  if (items.length <= 1) return [items.slice()];
-  return items.flatMap((x, i) =>
-    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [x, ...rest]),
-  );
-}
-
-/** Game g's persona for seat i: the cyclic rotation, or with `--permute` permutation g mod k! of the list. */
-function personaAt(i: number, g: number): Persona {
-  const order = orders[g % Math.max(1, orders.length)];
-  const index = order ? (order[i % order.length] as number) : (i + g) % bots.length;
-  return bots[index] as Persona;
-}
+const table = { scenario, seed, bots, permute: args.permute, noCbms: args["no-cbms"] };
 const diffs: number[] = [];
 const wars: number[] = [];
 for (let g = 0; g < games; g++) {
-  const personas: Record<SeatId, Persona> = {};
-  seats.forEach((s, i) => {
-    personas[s] = personaAt(i, g);
-  });
-  const played = playGame(scenario, `${seed}:${g}`, personas, { noCbms: args["no-cbms"] });
-  const mean = (p: Persona): number => {
-    const mine = seats.filter((s) => personas[s] === p).map((s) => played.state.scores[s]?.total ?? 0);
-    return mine.reduce((x, y) => x + y, 0) / Math.max(1, mine.length);
-  };
-  diffs.push(mean(a as Persona) - mean(b as Persona));
-  wars.push(played.state.outcome?.kind === "armedConflict" ? 1 : 0);
+  const game = mixedTableGame(table, g, a as Persona, b as Persona);
+  diffs.push(game.diff);
+  wars.push(game.war ? 1 : 0);
 }
 const d = tMean(diffs);
 const w = tMean(wars);
