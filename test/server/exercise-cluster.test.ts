@@ -1,7 +1,7 @@
 /**
  * An exercise across cluster processes on one Redis and one PostgreSQL. Two processes: made in A, known
- * through B (from the shared store); students who look its code up through B land on balanced tables that run
- * in A (B asks A for their rows); the facilitator's key opens the exercise through B; the dashboard shows
+ * through B (from the shared store); students who look its code up through A and B in turn land on balanced
+ * tables that run in A, a seat each (B asks A, which runs the exercise's room, to answer); the facilitator's key opens the exercise through B; the dashboard shows
  * every table's players and a broadcast pause reaches every table; when A dies, B adopts the tables and the
  * exercise's room. Three processes: A stops and hands its tables to B and C, two each, so the exercise's room
  * runs beside two of them only; the lookup, the dashboard, a broadcast and moves reach the other two.
@@ -45,17 +45,30 @@ describe("an exercise across cluster processes", () => {
     const b = await start(database);
     expect([await roomsOf(a), await roomsOf(b)]).toEqual([4, 0]);
 
-    // Eight students look the code up through B and join there: two per table, one per seat.
-    const students: Peer[] = [];
-    for (const name of ["Ana", "Ben", "Cy", "Dee", "Eli", "Flo", "Gus", "Hal"]) {
-      const res = await fetch(`${b.http}/api/games/${made.code.toLowerCase()}`);
+    // Eight students look the code up, through A and B in turn, all before anyone has joined (a class
+    // typing the code at once behind a load balancer): the process running the exercise's room answers every
+    // lookup, so each is sent to a seat of its own (two processes counting their own handouts would send the
+    // first two to the same seat). Then they join through B: two per table, one per seat.
+    const names = ["Ana", "Ben", "Cy", "Dee", "Eli", "Flo", "Gus", "Hal"];
+    const lookups: CodeLookup[] = [];
+    for (const [i] of names.entries()) {
+      const res = await fetch(`${(i % 2 ? b : a).http}/api/games/${made.code.toLowerCase()}`);
       expect(res.status).toBe(200);
       const found = (await res.json()) as CodeLookup;
       expect(found.exercise?.name).toBe("Cluster class");
-      students.push(
-        await join(b.url, found.roomId, { code: found.code, name, role: "player", seat: found.seat }),
-      );
+      lookups.push(found);
     }
+    expect(new Set(lookups.map((f) => `${f.roomId}/${f.seat}`)).size).toBe(8);
+    const students: Peer[] = [];
+    for (const [i, found] of lookups.entries())
+      students.push(
+        await join(b.url, found.roomId, {
+          code: found.code,
+          name: names[i] as string,
+          role: "player",
+          seat: found.seat,
+        }),
+      );
     const full = await teacher.until((d) =>
       d.tables.every((t) => t.seats.every((s) => s.players.length === 1)),
     );

@@ -1,10 +1,16 @@
 /**
  * The code lookup of an exercise's code: the table to join, balanced over its tables in every process (their
- * dashboard rows), with the students just sent to each seat counted until they arrive.
+ * dashboard rows), with the students just sent to each seat counted until they arrive. In a cluster the
+ * process running the exercise's room answers every lookup of its code (asked over Colyseus IPC), so students
+ * looking it up through different processes at the same instant are still counted one after another and not
+ * sent to one seat.
  */
+import { matchMaker, requestFromIPC, subscribeIPC } from "@colyseus/core";
 import { scenarioSummary, type CodeLookup, type DashboardTable, type SessionPhase } from "@firebreak/shared";
+import { sharingCodes } from "../cluster/directory.ts";
 import { services } from "../services.ts";
 import { Handouts, pickTable, type TableLoad } from "./balance.ts";
+import type { Exercise } from "./model.ts";
 import { exerciseByCode, wakeTable } from "./registry.ts";
 import { tableRows } from "./remote.ts";
 
@@ -33,14 +39,64 @@ function loads(rows: DashboardTable[], now: number): TableLoad[] {
   });
 }
 
+/** How long the process running an exercise may take to answer a lookup before this one answers itself. */
+const LOOKUP_MS = 3_000;
+
+const lookupChannel = (processId: string): string => `firebreak:exercise-lookup:${processId}`;
+
+/** The presence this process answers lookups on (a server started again in the same process has a new one). */
+let servingOn: unknown = null;
+
+/** In a cluster process: answers other processes' lookups of the exercises whose room runs here. */
+export async function serveLookups(): Promise<void> {
+  if (!sharingCodes() || servingOn === matchMaker.presence) return;
+  servingOn = matchMaker.presence;
+  await subscribeIPC(
+    matchMaker.presence,
+    lookupChannel(matchMaker.processId),
+    (op: string, args: unknown) => {
+      const [code] = Array.isArray(args) ? (args as unknown[]) : [];
+      const ex = op === "lookup" && typeof code === "string" ? exerciseByCode(code) : undefined;
+      if (!ex) throw new Error(`unknown exercise lookup ${op}`);
+      return lookupHere(ex);
+    },
+  );
+}
+
+/** The other process running the exercise's room, in a cluster; null when it runs here or nowhere. */
+async function roomProcess(ex: Exercise): Promise<string | null> {
+  if (!sharingCodes()) return null;
+  const [room] = await matchMaker.query({ name: "exercise", roomId: ex.id });
+  return room?.processId && room.processId !== matchMaker.processId ? room.processId : null;
+}
+
 /**
  * What `GET /api/games/:code` answers for an exercise's code: the table with most empty seats (then fewest
  * players), wherever it runs, its own join code to join with, and the seat with fewest players there; null
- * when `code` is no exercise's. A table asleep is woken first. `none` when every table has ended.
+ * when `code` is no exercise's. A table asleep is woken first. `none` when every table has ended. In a cluster
+ * the process running the exercise's room answers; when it cannot, this one does.
  */
 export async function exerciseLookup(code: string): Promise<CodeLookup | "none" | null> {
   const ex = exerciseByCode(code);
   if (!ex) return null;
+  const owner = await roomProcess(ex).catch(() => null);
+  if (owner !== null) {
+    const answer = await requestFromIPC(
+      matchMaker.presence,
+      lookupChannel(owner),
+      "lookup",
+      [code],
+      LOOKUP_MS,
+    )
+      .then((a) => a as CodeLookup | "none")
+      .catch(() => null);
+    if (answer !== null) return answer;
+  }
+  return lookupHere(ex);
+}
+
+/** The lookup answered by this process: the table and seat, with the handout counted here. */
+async function lookupHere(ex: Exercise): Promise<CodeLookup | "none"> {
   for (const t of ex.tables) await wakeTable(t.game);
   const now = services().now();
   const rows = await tableRows(ex);

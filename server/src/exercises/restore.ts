@@ -14,6 +14,7 @@ import { claimFreeExercises, releaseExercise, useExerciseStore } from "./registr
 const EXERCISE_LOOK_S = 2;
 /** The most exercises one look adopts (a process restarting alone takes the rest on the next looks). */
 const ADOPT_AT_ONCE = 10_000;
+import { serveLookups } from "./lookup.ts";
 import { serveTableCalls } from "./remote.ts";
 import type { ExerciseStore } from "./store.ts";
 
@@ -43,8 +44,9 @@ export async function restoreExercises(): Promise<number> {
 }
 
 /**
- * Starts the exercises: prunes old ones, answers other processes' calls on tables run here, restores the
- * rest, and (in a cluster, every `adoptSeconds`) adopts those no process runs; returns what stops the timers.
+ * Starts the exercises: prunes old ones, answers other processes' calls on tables run here and lookups of
+ * exercises whose room runs here, restores the rest, and (in a cluster, every `adoptSeconds`) adopts those no
+ * process runs; returns what stops the timers.
  */
 export async function startExercises(
   journal: JournalStore,
@@ -56,6 +58,7 @@ export async function startExercises(
   );
   const stopPruning = prunePeriodically(journal, retentionDays);
   await serveTableCalls();
+  await serveLookups();
   await restoreExercises();
   if (adoptSeconds <= 0) return stopPruning;
   // Exercises have no hand-over: a stopping process gives their leases back and another adopts them at its next
