@@ -13,6 +13,7 @@ import {
   restrictCors,
   type OriginPolicy,
 } from "./http/origins.ts";
+import { shareLimits } from "./http/rate-limit.ts";
 import { gateRequests } from "./http/request-gate.ts";
 import { installRoutes } from "./http/routes.ts";
 import { CrisisRoom } from "./rooms/crisis-room.ts";
@@ -30,6 +31,7 @@ import { setServices } from "./services.ts";
 import { adoptOrphans, restoreGames } from "./cluster/adopt.ts";
 import { type ClusterConfig, clusterFromEnv, clusterServerOptions } from "./cluster/config.ts";
 import { shareCodes } from "./cluster/directory.ts";
+import { redisCounts } from "./cluster/shared-counts.ts";
 import { joinHandOvers } from "./cluster/handover.ts";
 import { setReady } from "./cluster/readiness.ts";
 import { closeOnSignals } from "./cluster/shutdown.ts";
@@ -234,6 +236,7 @@ export async function startServer(
   } as ConstructorParameters<typeof Server>[0]);
   // join("crisis", { code }) finds the room whose metadata carries that code.
   shareCodes(Boolean(config.cluster));
+  shareLimits(config.cluster ? redisCounts() : null);
   server.define("crisis", CrisisRoom).filterBy(["code"]);
   server.define("exercise", ExerciseRoom);
   loadExercises(exercises);

@@ -1,7 +1,7 @@
 /**
  * The creation limits hold across a cluster: two processes on one Redis count the games of both and the
  * creations from one address through either, so N processes do not multiply FIREBREAK_MAX_GAMES or
- * FIREBREAK_CREATES_PER_WINDOW.
+ * FIREBREAK_CREATES_PER_WINDOW; nor do they multiply the wrong-code limits.
  */
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
@@ -88,5 +88,20 @@ describe("creation limits across a cluster", () => {
     // Each process saw at most two of them; the cluster saw three.
     expect(await createThrough(b, "Four")).toMatch(/^RATE_LIMITED: at most 3 new games per 10 minutes/);
     expect(await createThrough(a, "Four")).toMatch(/^RATE_LIMITED: at most 3 new games per 10 minutes/);
+  }, 60_000);
+
+  it("wrong codes count through every process: a guesser moving between them meets one limit", async () => {
+    const [a, b] = (await cluster("wrong_codes", servers.redis(), {})) as [ServerProcess, ServerProcess];
+    const look = async (via: ServerProcess, code: string) =>
+      (await fetch(`${via.http}/api/games/${code}`)).status;
+    // Ten wrong codes through A (the limit per address and minute), then A refuses.
+    for (let i = 0; i < 10; i++) expect(await look(a, `ZZZZ${i}A`)).toBe(404);
+    expect(await look(a, "ZZZZZA")).toBe(429);
+    // B has seen none itself, but counts in the shared Redis: it refuses at once, or after the one wrong code
+    // whose cluster total it learns as it counts it (one process alone would allow ten).
+    let wrongThroughB = 0;
+    while ((await look(b, `YYYY${wrongThroughB}B`)) === 404 && wrongThroughB < 10) wrongThroughB++;
+    expect(wrongThroughB).toBeLessThanOrEqual(2);
+    expect(await look(b, "YYYYYB")).toBe(429);
   }, 60_000);
 });

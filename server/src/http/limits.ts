@@ -1,6 +1,8 @@
 /**
  * The process's rate limits and its cap on live games, all keyed by client address through `rateKey`: wrong
- * codes at the code lookup, wrong codes and tokens at matchmaking joins, and game creations.
+ * codes at the code lookup, wrong codes and tokens at matchmaking joins, and game creations. In a cluster the
+ * wrong-code and wrong-token counts are also kept across the processes (cluster/shared-counts.ts), and so are
+ * creations (cluster/creation-limits.ts).
  * `configureLimits` sets them at start-up (from FIREBREAK_CREATES_PER_WINDOW,
  * FIREBREAK_CREATE_WINDOW_SECONDS, FIREBREAK_MAX_GAMES); until then the defaults hold.
  */
@@ -44,12 +46,18 @@ export const DEFAULT_CREATION_LIMITS: CreationLimits = {
 const clock = (): number => services().now();
 
 /** Wrong codes at the code lookup. */
-export const codeLookups = new WindowLimiter({ limit: CODE_ATTEMPTS, windowMs: CODE_WINDOW_MS }, clock);
+export const codeLookups = new WindowLimiter(
+  { name: "code-lookups", limit: CODE_ATTEMPTS, windowMs: CODE_WINDOW_MS },
+  clock,
+);
 /** Matchmaking joins whose code or token matched no game. */
-export const wrongJoins = new WindowLimiter({ limit: JOIN_ATTEMPTS, windowMs: CODE_WINDOW_MS }, clock);
+export const wrongJoins = new WindowLimiter(
+  { name: "wrong-joins", limit: JOIN_ATTEMPTS, windowMs: CODE_WINDOW_MS },
+  clock,
+);
 /** Record and export requests (GET /api/records/...) whose token named no member of that game. */
 export const wrongRecordTokens = new WindowLimiter(
-  { limit: RECORD_ATTEMPTS, windowMs: CODE_WINDOW_MS },
+  { name: "wrong-record-tokens", limit: RECORD_ATTEMPTS, windowMs: CODE_WINDOW_MS },
   clock,
 );
 

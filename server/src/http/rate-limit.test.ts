@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { WindowLimiter } from "./rate-limit.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import { shareLimits, type SharedCounts, WindowLimiter } from "./rate-limit.ts";
 
 function limiter(limit: number, windowMs: number, maxKeys?: number) {
   const clock = { t: 1_000_000 };
@@ -61,5 +61,53 @@ describe("WindowLimiter", () => {
     l.clear();
     expect(l.size).toBe(0);
     expect(l.hit("10.0.0.1")).toBe(true);
+  });
+});
+
+describe("WindowLimiter across processes", () => {
+  afterEach(() => shareLimits(null));
+
+  /** Counts as another process would see them: its own adds, plus `others` already counted elsewhere. */
+  function shared(others: number): SharedCounts & { added: string[] } {
+    const totals = new Map<string, number>();
+    const added: string[] = [];
+    return {
+      added,
+      add(name, key) {
+        added.push(`${name}|${key}`);
+        totals.set(`${name}|${key}`, (totals.get(`${name}|${key}`) ?? others) + 1);
+      },
+      total(name, key) {
+        return totals.get(`${name}|${key}`) ?? 0;
+      },
+    };
+  }
+
+  it("a named limiter meets the cluster's total: events counted elsewhere use up the address's window", () => {
+    const counts = shared(9);
+    shareLimits(counts);
+    const l = new WindowLimiter({ name: "wrong", limit: 10, windowMs: 60_000 }, () => 0);
+    expect(l.exhausted("1.2.3.4")).toBe(false);
+    // The first event here learns the total (nine elsewhere and this one): the tenth is still allowed.
+    expect(l.hit("1.2.3.4")).toBe(true);
+    expect(l.exhausted("1.2.3.4")).toBe(true);
+    expect(l.hit("1.2.3.4")).toBe(false);
+    expect(l.hit("5.6.7.8")).toBe(true);
+    expect(counts.added).toEqual(["wrong|1.2.3.4", "wrong|1.2.3.4", "wrong|5.6.7.8"]);
+  });
+
+  it("an unnamed limiter, or one process, counts its own events only", () => {
+    const counts = shared(100);
+    shareLimits(counts);
+    const unnamed = new WindowLimiter({ limit: 2, windowMs: 60_000 }, () => 0);
+    expect([unnamed.hit("1.2.3.4"), unnamed.hit("1.2.3.4"), unnamed.hit("1.2.3.4")]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(counts.added).toEqual([]);
+    shareLimits(null);
+    const named = new WindowLimiter({ name: "wrong", limit: 2, windowMs: 60_000 }, () => 0);
+    expect([named.hit("1.2.3.4"), named.hit("1.2.3.4"), named.hit("1.2.3.4")]).toEqual([true, true, false]);
   });
 });

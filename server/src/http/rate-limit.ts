@@ -7,6 +7,8 @@ import { rateKey } from "./rate-key.ts";
 
 /** How many events a window allows, how long it lasts, and how many keys are kept at most. */
 export interface LimitSettings {
+  /** The limiter's name among the counts shared across processes. */
+  name?: string;
   limit: number;
   windowMs: number;
   /** Keys kept at most; the oldest windows are forgotten first. Default 100 000. */
@@ -18,7 +20,28 @@ interface Window {
   since: number;
 }
 
-/** Counts events per client address in fixed windows. */
+/**
+ * Counts kept beside a process's own, across the processes of a cluster: `add` counts one event of a key and
+ * learns the total a moment later; `total` is the last total learned for the key in the current window.
+ */
+export interface SharedCounts {
+  add(name: string, key: string, windowMs: number): void;
+  total(name: string, key: string, windowMs: number): number;
+}
+
+/** The counts shared across processes (a cluster), or null (one process). */
+let sharedCounts: SharedCounts | null = null;
+
+/** Shares every named limiter's counts across the processes of a cluster (null: one process). */
+export function shareLimits(counts: SharedCounts | null): void {
+  sharedCounts = counts;
+}
+
+/**
+ * Counts events per client address in fixed windows; a named limiter also counts them across the processes of
+ * a cluster, so that a client spreading its events over the processes meets one limit (give or take the
+ * events of the last moment, whose totals are still on their way).
+ */
 export class WindowLimiter {
   readonly limit: number;
   readonly windowMs: number;
@@ -26,9 +49,11 @@ export class WindowLimiter {
   private readonly windows = new Map<string, Window>();
   private lastSweep = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
+  private readonly name: string | undefined;
 
   constructor(settings: LimitSettings, now: () => number) {
     this.now = now;
+    this.name = settings.name;
     this.limit = settings.limit;
     this.windowMs = settings.windowMs;
     this.maxKeys = Math.max(1, settings.maxKeys ?? 100_000);
@@ -36,19 +61,27 @@ export class WindowLimiter {
 
   /** True when `address` has used up its window (its next event would be refused); counts nothing. */
   exhausted(address: string): boolean {
-    const w = this.current(rateKey(address), this.now());
-    return w !== undefined && w.count >= this.limit;
+    const key = rateKey(address);
+    const w = this.current(key, this.now());
+    return (w !== undefined && w.count >= this.limit) || this.sharedTotal(key) >= this.limit;
   }
 
   /** Counts one event for `address`; false when that event is over the limit. */
   hit(address: string): boolean {
     const key = rateKey(address);
     const now = this.now();
+    const across = this.sharedTotal(key) + 1 <= this.limit;
+    if (this.name !== undefined) sharedCounts?.add(this.name, key, this.windowMs);
     const w = this.current(key, now);
-    if (w) return ++w.count <= this.limit;
+    if (w) return ++w.count <= this.limit && across;
     this.sweep(now);
     this.windows.set(key, { count: 1, since: now });
-    return 1 <= this.limit;
+    return 1 <= this.limit && across;
+  }
+
+  /** The key's count across the processes, as last learned (0 in one process or for an unnamed limiter). */
+  private sharedTotal(key: string): number {
+    return this.name !== undefined && sharedCounts ? sharedCounts.total(this.name, key, this.windowMs) : 0;
   }
 
   /** How many addresses hold an open window (expired ones are swept as new ones arrive). */
