@@ -7,7 +7,7 @@
  * FIREBREAK_CREATE_WINDOW_SECONDS, FIREBREAK_MAX_GAMES); until then the defaults hold.
  */
 import { services } from "../services.ts";
-import { WindowLimiter } from "./rate-limit.ts";
+import { clearSharedLimits, WindowLimiter } from "./rate-limit.ts";
 
 /** Wrong join codes at GET /api/games/:code allowed per address per window before RATE_LIMITED. */
 export const CODE_ATTEMPTS = 10;
@@ -112,4 +112,5 @@ export function resetRateLimits(): void {
   wrongJoins.clear();
   wrongRecordTokens.clear();
   creationCounter.clear();
+  clearSharedLimits();
 }

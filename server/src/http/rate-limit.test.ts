@@ -80,6 +80,9 @@ describe("WindowLimiter across processes", () => {
       total(name, key) {
         return totals.get(`${name}|${key}`) ?? 0;
       },
+      clear() {
+        totals.clear();
+      },
     };
   }
 

@@ -27,6 +27,8 @@ interface Window {
 export interface SharedCounts {
   add(name: string, key: string, windowMs: number): void;
   total(name: string, key: string, windowMs: number): number;
+  /** Forgets every count (tests): later events count afresh. */
+  clear(): void;
 }
 
 /** The counts shared across processes (a cluster), or null (one process). */
@@ -35,6 +37,11 @@ let sharedCounts: SharedCounts | null = null;
 /** Shares every named limiter's counts across the processes of a cluster (null: one process). */
 export function shareLimits(counts: SharedCounts | null): void {
   sharedCounts = counts;
+}
+
+/** Forgets the counts shared across processes (tests; `resetRateLimits`). */
+export function clearSharedLimits(): void {
+  sharedCounts?.clear();
 }
 
 /**
