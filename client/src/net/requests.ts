@@ -2,9 +2,10 @@
  * Requests to the game this browser is in, typed by request name and payload, and the seat a fork's
  * facilitator plays.
  */
+import type { Room } from "@colyseus/sdk";
 import type { RequestAnswer, RequestPayload, RequestType } from "@firebreak/shared/browser";
 import { NO_CODE_SENTENCES, plainThrown } from "../ui/error-words.ts";
-import { openRoom } from "./client.ts";
+import { connection, openRoom } from "./client.ts";
 
 /** A request's payload as arguments: optional for the requests whose payload is `{}`. */
 export type PayloadArgs<T extends RequestType> =
@@ -51,12 +52,48 @@ export async function ask<T extends RequestType>(
 ): Promise<{ ok: true; answer: RequestAnswer<T> } | { ok: false; error: string }> {
   const room = openRoom();
   if (!room) return { ok: false, error: NO_CODE_SENTENCES.notConnected };
+  const body = payload[0] ?? {};
+  const sent = actingSeat !== null && SEAT_REQUESTS.has(type) ? { ...body, seat: actingSeat } : body;
   try {
-    const body = payload[0] ?? {};
-    const sent = actingSeat !== null && SEAT_REQUESTS.has(type) ? { ...body, seat: actingSeat } : body;
-    const answer = (await room.request(type, sent)) as RequestAnswer<T>;
-    return { ok: true, answer };
+    return { ok: true, answer: (await room.request(type, sent)) as RequestAnswer<T> };
   } catch (e) {
-    return { ok: false, error: plainThrown(e) };
+    // The connection closed under the request (a restart, or the game handed over to another server process):
+    // orders and readiness, which set a state rather than add to one, are sent again once the page is back in
+    // its game, so nothing the player did is lost; anything else says it failed, to be done again.
+    const again = RESENT.has(type) && CONNECTION_LOST.test(String(e)) ? await nextRoom(room) : null;
+    if (!again) return { ok: false, error: plainThrown(e) };
+    try {
+      return { ok: true, answer: (await again.request(type, sent)) as RequestAnswer<T> };
+    } catch (e2) {
+      return { ok: false, error: plainThrown(e2) };
+    }
   }
+}
+
+/** The requests sent again after a lost connection: each sets a state, so a second arrival changes nothing. */
+const RESENT: ReadonlySet<RequestType> = new Set(["orders", "ready"]);
+/** How the SDK says a request's connection closed before its answer came (or was not open). */
+const CONNECTION_LOST = /connection closed before a response|connection is not open/i;
+/** How long a request waits for the page to be back in its game before it counts as failed. */
+const RESEND_WAIT_MS = 30_000;
+
+/** The room the page rejoins after `old` closed under a request; null if it gives up, leaves or waits too long. */
+function nextRoom(old: Room): Promise<Room | null> {
+  return new Promise((resolve) => {
+    let stop: (() => void) | null = null;
+    let done = false;
+    const finish = (r: Room | null): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      queueMicrotask(() => stop?.());
+      resolve(r);
+    };
+    const timer = setTimeout(() => finish(null), RESEND_WAIT_MS);
+    stop = connection.subscribe((c) => {
+      const r = openRoom();
+      if (c === "connected" && r !== null && r !== old) finish(r);
+      else if (c === "lost" || c === "idle") finish(null);
+    });
+  });
 }
