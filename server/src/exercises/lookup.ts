@@ -5,9 +5,10 @@
  * looking it up through different processes at the same instant are still counted one after another and not
  * sent to one seat.
  */
-import { matchMaker, requestFromIPC, subscribeIPC } from "@colyseus/core";
+import { matchMaker } from "@colyseus/core";
 import { scenarioSummary, type CodeLookup, type DashboardTable, type SessionPhase } from "@firebreak/shared";
 import { sharingCodes } from "../cluster/directory.ts";
+import { answerCalls, callProcess } from "../cluster/process-calls.ts";
 import { services } from "../services.ts";
 import { Handouts, pickTable, type TableLoad } from "./balance.ts";
 import type { Exercise } from "./model.ts";
@@ -42,25 +43,13 @@ function loads(rows: DashboardTable[], now: number): TableLoad[] {
 /** How long the process running an exercise may take to answer a lookup before this one answers itself. */
 const LOOKUP_MS = 3_000;
 
-const lookupChannel = (processId: string): string => `firebreak:exercise-lookup:${processId}`;
-
-/** The presence this process answers lookups on (a server started again in the same process has a new one). */
-let servingOn: unknown = null;
-
 /** In a cluster process: answers other processes' lookups of the exercises whose room runs here. */
 export async function serveLookups(): Promise<void> {
-  if (!sharingCodes() || servingOn === matchMaker.presence) return;
-  servingOn = matchMaker.presence;
-  await subscribeIPC(
-    matchMaker.presence,
-    lookupChannel(matchMaker.processId),
-    (op: string, args: unknown) => {
-      const [code] = Array.isArray(args) ? (args as unknown[]) : [];
-      const ex = op === "lookup" && typeof code === "string" ? exerciseByCode(code) : undefined;
-      if (!ex) throw new Error(`unknown exercise lookup ${op}`);
-      return lookupHere(ex);
-    },
-  );
+  await answerCalls("exercise-lookup", (op, [code]) => {
+    const ex = op === "lookup" && typeof code === "string" ? exerciseByCode(code) : undefined;
+    if (!ex) throw new Error(`unknown exercise lookup ${op}`);
+    return lookupHere(ex);
+  });
 }
 
 /** The other process running the exercise's room, in a cluster; null when it runs here or nowhere. */
@@ -81,15 +70,13 @@ export async function exerciseLookup(code: string): Promise<CodeLookup | "none" 
   if (!ex) return null;
   const owner = await roomProcess(ex).catch(() => null);
   if (owner !== null) {
-    const answer = await requestFromIPC(
-      matchMaker.presence,
-      lookupChannel(owner),
+    const answer = await callProcess<CodeLookup | "none">(
+      "exercise-lookup",
+      owner,
       "lookup",
       [code],
       LOOKUP_MS,
-    )
-      .then((a) => a as CodeLookup | "none")
-      .catch(() => null);
+    ).catch(() => null);
     if (answer !== null) return answer;
   }
   return lookupHere(ex);

@@ -5,9 +5,10 @@
  * Colyseus's remote room calls use), the exercise's calls for the tables it runs: dashboard rows, facilitator
  * requests, moves. The caller finds a table's process in the rooms the driver lists.
  */
-import { matchMaker, requestFromIPC, subscribeIPC } from "@colyseus/core";
+import { matchMaker } from "@colyseus/core";
 import type { DashboardTable, RequestType } from "@firebreak/shared";
 import { sharingCodes } from "../cluster/directory.ts";
+import { answerCalls, callProcess } from "../cluster/process-calls.ts";
 import { services } from "../services.ts";
 import { refuse, type Result } from "../session/result.ts";
 import { tableStatus } from "./dashboard.ts";
@@ -18,8 +19,6 @@ import { tableState, wakeTable } from "./registry.ts";
 /** How long a call to another process may take before the table counts as unreachable. */
 const CALL_MS = 3_000;
 
-const channel = (processId: string): string => `firebreak:exercise-tables:${processId}`;
-
 /** The calls another process may make here, each on the tables this process runs. */
 const HERE: Record<string, (ex: Exercise, args: unknown[]) => unknown> = {
   rows: (ex, [indices]) => rowsHere(ex, (indices as unknown[]).map(Number)),
@@ -29,15 +28,9 @@ const HERE: Record<string, (ex: Exercise, args: unknown[]) => unknown> = {
   moveOut: (ex, [game, member, moved]) => moveOutHere(ex, String(game), String(member), moved),
 };
 
-/** The presence this process answers on (a server started again in the same process has a new one). */
-let servingOn: unknown = null;
-
 /** In a cluster process: answers other processes' calls on the tables it runs (once per server start). */
 export async function serveTableCalls(): Promise<void> {
-  if (!sharingCodes() || servingOn === matchMaker.presence) return;
-  servingOn = matchMaker.presence;
-  await subscribeIPC(matchMaker.presence, channel(matchMaker.processId), (op: string, args: unknown) => {
-    const [ex, ...rest] = Array.isArray(args) ? (args as unknown[]) : [];
+  await answerCalls("exercise-tables", (op, [ex, ...rest]) => {
     const run = Object.hasOwn(HERE, op) ? HERE[op] : undefined;
     if (!run || !ex) throw new Error(`unknown exercise table call ${op}`);
     return run(ex as Exercise, rest);
@@ -56,7 +49,7 @@ async function processesOf(games: readonly string[]): Promise<Map<string, string
 }
 
 async function call<T>(processId: string, op: string, ex: Exercise, ...args: unknown[]): Promise<T> {
-  return (await requestFromIPC(matchMaker.presence, channel(processId), op, [ex, ...args], CALL_MS)) as T;
+  return callProcess<T>("exercise-tables", processId, op, [ex, ...args], CALL_MS);
 }
 
 /**
