@@ -14,11 +14,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { findScenario, SCENARIOS_DIR } from "../io/scenario-files.ts";
+import { SCENARIOS_DIR } from "../io/scenario-files.ts";
 import type { Persona } from "../bots/persona-names.ts";
-import type { CbmKind } from "../model/cbms.ts";
-import type { Scenario } from "../scenario/schema.ts";
-import { attributionLags, BatchTally, playBatchGame, type BatchSpec } from "./batch.ts";
 import {
   above,
   allOf,
@@ -27,92 +24,11 @@ import {
   diffOfProportions,
   kmSurvivalAt,
   sequentialTest,
-  type ClusteredTime,
-  type SequentialOutcome,
   type Verdict,
 } from "./sequential.ts";
-import { attacksAroundNaming, measureGame, type GameMeasures } from "./effects.ts";
 import { mixedTableGame } from "./mixed-table.ts";
 import { wilson } from "./stats.ts";
-
-function load(idOrPath: string): Scenario {
-  const r = findScenario(idOrPath);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.scenario;
-}
-
-const baltic = load("baltic-fog");
-
-/**
- * Per-test timeout (ms), far above the worst case: a test that runs to its cap plays at most 2,000 games
- * (fact 4), about 6 s on a quiet 2-core machine and about 65 s with a load average of 8 while the rest of the
- * suite runs. A test that stops where these seeds stop takes a fraction of that. Not a speed target: speed is
- * measured by `npm run bench`.
- */
-const CAPPED = 300_000;
-
-/**
- * One documented batch, played in order as far as a look needs: its tally, each game's mean score per
- * persona, and its attribution lags tagged with their game.
- */
-class Arm {
-  readonly spec: BatchSpec;
-  readonly tally: BatchTally;
-  /**
-   * Per persona, one value per game: the mean total score of the seats it held (the seats of one game are not
-   * independent; games are).
-   */
-  readonly gameMeans = new Map<string, number[]>();
-  readonly lags: ClusteredTime[] = [];
-  /** Each game's measures for the CBM-effect table (misattributions, wrong accusations, ...). */
-  readonly measures: GameMeasures[] = [];
-  /** Per named hawk seat, its attacks a turn before and after it was first named (one entry per seat). */
-  readonly hawksNamed: Array<{ before: number; after: number }> = [];
-
-  constructor(bots: Persona[], cbms: CbmKind[], noCbms: boolean, seed = "7", scenario = baltic) {
-    this.spec = { scenario, games: 0, seed, bots, cbms, noCbms };
-    this.tally = new BatchTally(this.spec);
-  }
-
-  /** Plays the games up to `n` not played yet. */
-  upTo(n: number): this {
-    for (let g = this.tally.games; g < n; g++) {
-      const played = playBatchGame(this.spec, g);
-      this.tally.add(played);
-      const sums = new Map<string, { total: number; seats: number }>();
-      for (const seat of played.state.seats) {
-        const p = played.personas[seat] as string;
-        const s = sums.get(p) ?? { total: 0, seats: 0 };
-        s.total += played.state.scores[seat]?.total ?? 0;
-        s.seats++;
-        sums.set(p, s);
-      }
-      for (const [p, s] of sums) {
-        const list = this.gameMeans.get(p) ?? [];
-        list.push(s.total / s.seats);
-        this.gameMeans.set(p, list);
-      }
-      for (const lag of attributionLags(played.state)) this.lags.push({ ...lag, cluster: g });
-      this.measures.push(measureGame(played.state));
-      this.hawksNamed.push(...attacksAroundNaming(played.state, played.personas, "hawk"));
-    }
-    return this;
-  }
-
-  /** Share of games ending in armed conflict. */
-  war(): number {
-    return this.tally.armedConflicts / this.tally.games;
-  }
-}
-
-const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
-const range = (ci: readonly [number, number], f: (x: number) => string = pct): string =>
-  `[${f(ci[0])}, ${f(ci[1])}]`;
-
-/** Asserts that the sequential test showed its claim; on failure the message lists every look. */
-function expectShown(name: string, outcome: SequentialOutcome): void {
-  expect(outcome.verdict, `${name}:\n${outcome.log.join("\n")}`).toBe("shown");
-}
+import { Arm, baltic, CAPPED, expectShown, load, pct, range } from "../testing/facts-arm.ts";
 
 describe("stylized facts (docs/model.md §7)", () => {
   it(
@@ -299,90 +215,6 @@ describe("stylized facts (docs/model.md §7)", () => {
         0.9,
       );
       expectShown("detection by defence", outcome);
-    },
-    CAPPED,
-  );
-
-  it(
-    "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
-    () => {
-      // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch
-      // (seed 1). Measured on 500 games an arm (docs/model.md §7, fact 5): wrong public
-      // accusations -0.19 a game [-0.27, -0.10], incidents whose victim's evidence pointed at an innocent
-      // state -0.79 [-1.04, -0.55], armed conflict -1.4 points [-4.6, +1.8]. The claim is the first two below zero and the war difference below +8 points
-      // (non-inferiority): each effect is about five standard errors at 500 games.
-      const collateral = load("collateral");
-      const none = new Arm([], [], false, "1", collateral);
-      const linked = new Arm([], ["situationReports"], false, "1", collateral);
-      const wrongAccusations = (a: Arm): number[] => a.measures.map((m) => m.wrongAccusations);
-      const misled = (a: Arm): number[] => a.measures.map((m) => m.misattributions);
-      const outcome = sequentialTest([500, 1000, 1500], (n, z) => {
-        none.upTo(n);
-        linked.upTo(n);
-        const acc = diffOfMeans(wrongAccusations(linked), wrongAccusations(none), z);
-        const mis = diffOfMeans(misled(linked), misled(none), z);
-        const war = diffOfProportions(linked.tally.armedConflicts, n, none.tally.armedConflicts, n, z);
-        return {
-          verdict: allOf([below(acc, 0), below(mis, 0), below(war, 0.08)]),
-          seen:
-            `wrong accusations ${range(acc, (x) => x.toFixed(2))}, misled victims ` +
-            `${range(mis, (x) => x.toFixed(2))}, war ${range(war)}`,
-        };
-      });
-      expectShown("situation reports", outcome);
-    },
-    CAPPED,
-  );
-
-  it(
-    "5b. situation reports reduce retaliation against innocent states",
-    () => {
-      // Dark Winter, rotation bots, each arm the `npm run cbm-effects` batch (seed 1). Retaliation against an
-      // innocent state: an overt operation against a state that had not attacked its author, which the
-      // author's evidence of an incident had wrongly pointed to. Measured on 1,000 games an arm
-      // (docs/model.md §7, fact 5): 0.199 a game → 0.101, a difference of -0.098 [-0.136, -0.060], about
-      // five standard errors: at 300 games about 2.8, so it is shown by the second or third look.
-      const darkWinter = load("dark-winter");
-      const none = new Arm([], [], false, "1", darkWinter);
-      const linked = new Arm([], ["situationReports"], false, "1", darkWinter);
-      const retaliations = (a: Arm): number[] => a.measures.map((m) => m.innocentRetaliations);
-      const outcome = sequentialTest([300, 600, 1000], (n, z) => {
-        none.upTo(n);
-        linked.upTo(n);
-        const diff = diffOfMeans(retaliations(linked), retaliations(none), z);
-        return {
-          verdict: below(diff, 0),
-          seen: `retaliation against innocent states ${range(diff, (x) => x.toFixed(3))}`,
-        };
-      });
-      expectShown("situation reports and retaliation", outcome);
-    },
-    CAPPED,
-  );
-
-  it(
-    "6. being named deters: a hawk publicly named at moderate confidence attacks less afterwards",
-    () => {
-      // Baltic Fog, rotation bots, seed 1. Measured on 1,000 games (docs/model.md §7): hawks ran 1.34 attacks a
-      // turn (operations other than espionage) up to the turn they were first named and 0.02 after. The unit
-      // is a named hawk seat (its own before and after rates, a paired difference); about 3 such seats come
-      // from every 10 games, so 100 games give some 30 pairs, where a drop of more than a whole attack a turn
-      // is many standard errors.
-      const arm = new Arm([], [], false, "1");
-      const outcome = sequentialTest([100, 200, 400], (n, z) => {
-        arm.upTo(n);
-        const drops = arm.hawksNamed.map((x) => x.after - x.before);
-        const drop = diffOfMeans(
-          drops,
-          drops.map(() => 0),
-          z,
-        );
-        return {
-          verdict: below(drop, 0),
-          seen: `${arm.hawksNamed.length} named hawks; change in attacks a turn ${range(drop, (x) => x.toFixed(2))}`,
-        };
-      });
-      expectShown("naming deters", outcome);
     },
     CAPPED,
   );
