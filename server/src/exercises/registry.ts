@@ -165,12 +165,3 @@ export function tableState(gameId: string): GameState | null {
 export async function wakeTable(gameId: string): Promise<void> {
   if (isAsleep(gameId)) await wake(gameId).catch(() => undefined);
 }
-
-/**
- * Deletes an uploaded scenario's row (the upload routes, once it is unused): uploads live in the database the
- * exercise store writes. Throws when the store fails.
- */
-export function deleteUploadRow(id: string): void {
-  if (!store) throw new Error("STORE_FAILED: no exercise store");
-  store.removeUpload(id);
-}

@@ -24,11 +24,6 @@ export interface ExerciseStore {
   /** Removes an exercise (pruning); its games stay in the journal. */
   remove(id: string): void;
   /**
-   * Removes an uploaded scenario's row: uploads live in the same database as exercises (the upload routes
-   * delete through here).
-   */
-  removeUpload(id: string): void;
-  /**
    * Takes the lease of an exercise's room: true when this process may run it (always, alone; in a cluster, an
    * advisory lock held until released or the process dies).
    */
@@ -55,8 +50,6 @@ export function openExerciseStore(path: string): ExerciseStore {
     PRAGMA busy_timeout = 5000;
     CREATE TABLE IF NOT EXISTS exercises
       (id TEXT PRIMARY KEY, code TEXT NOT NULL, created INTEGER NOT NULL, data TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS uploads
-      (id TEXT PRIMARY KEY, key_hash TEXT NOT NULL, scenario TEXT NOT NULL, at INTEGER NOT NULL);
   `);
   const upsert = db.prepare(
     "INSERT INTO exercises (id, code, created, data) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE " +
@@ -69,7 +62,6 @@ export function openExerciseStore(path: string): ExerciseStore {
   );
   const del = db.prepare("DELETE FROM exercises WHERE id = ?");
   const selectIds = db.prepare("SELECT id FROM exercises ORDER BY created, rowid LIMIT ?");
-  const delUpload = db.prepare("DELETE FROM uploads WHERE id = ?");
   const one = (row: unknown): Exercise | null =>
     row === undefined ? null : (JSON.parse((row as { data: string }).data) as Exercise);
   return {
@@ -84,9 +76,6 @@ export function openExerciseStore(path: string): ExerciseStore {
     byCode: (code) => one(selectCode.get(code)),
     remove(id) {
       del.run(id);
-    },
-    removeUpload(id) {
-      delUpload.run(id);
     },
     claim: () => true,
     release() {},

@@ -7,7 +7,6 @@ import { services } from "../services.ts";
 import { bearerToken } from "../http/bearer.ts";
 import { WindowLimiter } from "../http/rate-limit.ts";
 import { checkUpload, MAX_UPLOAD_BYTES } from "./parse-upload.ts";
-import { deleteUploadRow } from "../exercises/registry.ts";
 import { uploadUse } from "./upload-use.ts";
 import { forgetUpload, ownedUpload, previewOf, saveUpload } from "./uploads.ts";
 
@@ -115,7 +114,7 @@ export function installScenarioUploadRoutes(app: Application): void {
       return;
     }
     try {
-      deleteUploadRow(scenario.id);
+      services().store.removeUpload(scenario.id);
     } catch {
       refuse(res, 500, "STORE_FAILED", "The scenario could not be deleted; try again.");
       return;

@@ -130,6 +130,8 @@ export interface JournalStore {
   saveUpload(upload: StoredUpload): void;
   /** An uploaded scenario by id, or null. */
   upload(id: string): StoredUpload | null;
+  /** Removes an uploaded scenario (its owner deleted it, unused); nothing when there is none. */
+  removeUpload(id: string): void;
   /**
    * Present when processes share the store: creating a game claims it, finishing or closing it releases it.
    */

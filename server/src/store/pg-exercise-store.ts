@@ -37,9 +37,6 @@ export function openPostgresExerciseStore(
     remove(id) {
       call("remove", id);
     },
-    removeUpload(id) {
-      call("removeUpload", id);
-    },
     claim: (id) => call("claim", id) === true,
     release(id) {
       call("release", id);

@@ -60,10 +60,6 @@ const OPERATIONS: Record<string, (c: pg.Client, args: unknown[]) => Promise<unkn
     await c.query("DELETE FROM exercises WHERE id = $1", [text(id)]);
     return null;
   },
-  async removeUpload(c, [id]) {
-    await c.query("DELETE FROM uploads WHERE id = $1", [text(id)]);
-    return null;
-  },
   async claim(c, [id]) {
     if (held.has(text(id))) return true;
     const ok = (await c.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEY}) AS ok`, [text(id)]))

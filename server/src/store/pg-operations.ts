@@ -228,6 +228,10 @@ export const PG_OPERATIONS: Record<string, Operation> = {
     const row = r.rows[0];
     return row ? { id: row.id, keyHash: row.key_hash, scenario: row.scenario, at: Number(row.at) } : null;
   },
+  async removeUpload(c, [id]) {
+    await c.query("DELETE FROM uploads WHERE id = $1", [str(id)]);
+    return null;
+  },
   async claim(c, [id], st) {
     if (st.held.has(str(id))) return true;
     if (!(await lock(c, str(id)))) return false;

@@ -88,6 +88,9 @@ export function openPostgresStore(url: string, timeoutMs = DEFAULT_PG_TIMEOUT_MS
     upload(id) {
       return call("upload", id) as StoredUpload | null;
     },
+    removeUpload(id) {
+      call("removeUpload", id);
+    },
     leases: {
       claim: (id) => call("claim", id) === true,
       release(id) {

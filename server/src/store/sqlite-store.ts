@@ -99,6 +99,7 @@ export function openSqliteStore(path: string): JournalStore {
   const markQuarantined = db.prepare("UPDATE games SET quarantine = ? WHERE id = ?");
   const insertUpload = db.prepare("INSERT INTO uploads (id, key_hash, scenario, at) VALUES (?, ?, ?, ?)");
   const selectUpload = db.prepare("SELECT id, key_hash, scenario, at FROM uploads WHERE id = ?");
+  const deleteUpload = db.prepare("DELETE FROM uploads WHERE id = ?");
   const seqs = new Map<string, number>();
   const count = (id: string): number => {
     const seq = seqs.get(id);
@@ -173,6 +174,9 @@ export function openSqliteStore(path: string): JournalStore {
       return r
         ? ({ id: r.id, keyHash: r.key_hash, scenario: r.scenario, at: Number(r.at) } satisfies StoredUpload)
         : null;
+    },
+    removeUpload(id) {
+      deleteUpload.run(id);
     },
     close() {
       db.close();

@@ -160,6 +160,13 @@ export function storeContract(place: () => StorePlace): void {
     store = where.open();
     expect(store.upload("u-abcdefgh")).toEqual(upload);
     expect(store.upload("u-nope")).toBeNull();
+    // Removed (its owner deleted it), it is gone after reopening too; removing one that is not there is no error.
+    store.removeUpload("u-abcdefgh");
+    store.removeUpload("u-nope");
+    expect(store.upload("u-abcdefgh")).toBeNull();
+    store.close();
+    store = where.open();
+    expect(store.upload("u-abcdefgh")).toBeNull();
     store.close();
   });
 }
