@@ -1,10 +1,11 @@
 /**
  * An exercise across cluster processes on one Redis and one PostgreSQL. Two processes: made in A, known
  * through B (from the shared store); students who look its code up through A and B in turn land on balanced
- * tables that run in A, a seat each (B asks A, which runs the exercise's room, to answer); the facilitator's key opens the exercise through B; the dashboard shows
- * every table's players and a broadcast pause reaches every table; when A dies, B adopts the tables and the
- * exercise's room. Three processes: A stops and hands its tables to B and C, two each, so the exercise's room
- * runs beside two of them only; the lookup, the dashboard, a broadcast and moves reach the other two.
+ * tables that run in A, a seat each (B asks A, which runs the exercise's room, to answer); the facilitator's
+ * key opens the exercise through B; the dashboard shows every table's players and a broadcast pause reaches
+ * every table; when A dies, B adopts the tables and the exercise's room. Three processes: A stops and hands
+ * its tables to B and C, two each, so the exercise's room runs beside two of them only; the lookup, the
+ * dashboard, a broadcast and moves reach the other two.
  */
 import { Client } from "@colyseus/sdk";
 import { describe, expect, it } from "vitest";

@@ -11,10 +11,10 @@ describe("stylized facts about measures and naming (docs/model.md §7)", () => {
     "5. situation reports cut misattribution and wrong accusations of innocent states, and do not raise armed conflict",
     () => {
       // Collateral (a wiper hitting third states), rotation bots, each arm the `npm run cbm-effects` batch
-      // (seed 1). Measured on 500 games an arm (docs/model.md §7, fact 5): wrong public
-      // accusations -0.19 a game [-0.27, -0.10], incidents whose victim's evidence pointed at an innocent
-      // state -0.79 [-1.04, -0.55], armed conflict -1.4 points [-4.6, +1.8]. The claim is the first two below zero and the war difference below +8 points
-      // (non-inferiority): each effect is about five standard errors at 500 games.
+      // (seed 1). Measured on 500 games an arm (docs/model.md §7, fact 5): wrong public accusations -0.19 a
+      // game [-0.27, -0.10], incidents whose victim's evidence pointed at an innocent state -0.79 [-1.04,
+      // -0.55], armed conflict -1.4 points [-4.6, +1.8]. The claim is the first two below zero and the war
+      // difference below +8 points (non-inferiority): each effect is about five standard errors at 500 games.
       const collateral = load("collateral");
       const none = new Arm([], [], false, "1", collateral);
       const linked = new Arm([], ["situationReports"], false, "1", collateral);
