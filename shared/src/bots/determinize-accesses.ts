@@ -3,6 +3,7 @@
  * drawn from its latest fresh intelligence or, without it, from each other state's sampled persona.
  */
 import type { SeatId } from "../model/basics.ts";
+import { freshIncident } from "../model/incident.ts";
 import type { OperationKind } from "../model/operations.ts";
 import { pairKey } from "../model/pairs.ts";
 import type { Rng } from "../model/rng.ts";
@@ -53,37 +54,25 @@ export function hiddenAccesses(
       for (let n = 0; n < count; n++) {
         const since = Math.max(1, view.turn - 1 - rng.int(Math.min(3, view.turn - 1)));
         const id = `h${s.incidents.length}`;
-        s.incidents.push({
-          id,
-          turn: since,
-          kind: "preposition" as OperationKind,
-          author: owner,
-          target,
-          overt: false,
-          proxy: false,
-          falseFlag: null,
-          success: true,
-          lethal: false,
-          public: false,
-          damage: { economy: 0, stability: 0 },
-          knowledge: {
-            [owner]: {
-              since,
-              confidence: 3,
-              suspect: owner,
-              shared: false,
-              changed: since,
-              moderateAt: since,
+        s.incidents.push(
+          freshIncident({
+            id,
+            turn: since,
+            kind: "preposition" as OperationKind,
+            author: owner,
+            target,
+            knowledge: {
+              [owner]: {
+                since,
+                confidence: 3,
+                suspect: owner,
+                shared: false,
+                changed: since,
+                moderateAt: since,
+              },
             },
-          },
-          publicAttributions: [],
-          acknowledged: false,
-          normCostApplied: false,
-          detection: null,
-          deniedBy: [],
-          blame: {},
-          misled: [],
-        });
+          }),
+        );
         s.accesses.push({ id: `ha${s.accesses.length}`, owner, target, since, incident: id });
       }
     }

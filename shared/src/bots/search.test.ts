@@ -8,6 +8,7 @@ import { createGame } from "../game/create.ts";
 import { applyStep } from "../game/steps.ts";
 import { rngFromSeed } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
+import { freshIncident } from "../model/incident.ts";
 import type { GameState } from "../model/types.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { playBotGame, seatRng } from "../sim/bot-game.ts";
@@ -83,28 +84,17 @@ function withOtherSecrets(s: GameState, seat: SeatId): GameState {
       n.objectives = [];
     }
   }
-  c.incidents.push({
-    id: "hidden-x",
-    turn: 1,
-    kind: "preposition",
-    author: a,
-    target: b,
-    overt: false,
-    proxy: true,
-    falseFlag: null,
-    success: true,
-    lethal: false,
-    public: false,
-    damage: { economy: 0, stability: 0 },
-    knowledge: { [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 } },
-    publicAttributions: [],
-    acknowledged: false,
-    normCostApplied: false,
-    detection: null,
-    deniedBy: [],
-    blame: {},
-    misled: [],
-  });
+  c.incidents.push(
+    freshIncident({
+      id: "hidden-x",
+      turn: 1,
+      kind: "preposition",
+      author: a,
+      target: b,
+      proxy: true,
+      knowledge: { [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 } },
+    }),
+  );
   c.accesses.push({ id: "hidden-a", owner: a, target: seat, since: 1, incident: "hidden-x" });
   c.accesses.push({ id: "hidden-b", owner: b, target: a, since: 1, incident: "hidden-x" });
   c.suspicion[`${a}>${b}`] = 0.9;
@@ -261,38 +251,26 @@ describe("the search's value of its own covert operations", () => {
     s.turn = turn;
     const n = s.nations[me];
     if (n) n.objectives = never ? [{ kind: "neverAttributed", text: "", points: 5 }] : [];
-    s.incidents.push({
-      id: "mine",
-      turn: 1,
-      kind: "preposition",
-      author: me,
-      target,
-      overt: false,
-      proxy: false,
-      falseFlag: null,
-      success: true,
-      lethal: false,
-      public: false,
-      damage: { economy: 0, stability: 0 },
-      knowledge: {
-        [me]: { since: 1, confidence: 3, suspect: me, shared: false, changed: 1, moderateAt: 1 },
-        [target]: {
-          since: 1,
-          confidence,
-          suspect: confidence > 0 ? me : null,
-          shared: false,
-          changed: 1,
-          moderateAt: confidence >= 2 ? 1 : null,
+    s.incidents.push(
+      freshIncident({
+        id: "mine",
+        turn: 1,
+        kind: "preposition",
+        author: me,
+        target,
+        knowledge: {
+          [me]: { since: 1, confidence: 3, suspect: me, shared: false, changed: 1, moderateAt: 1 },
+          [target]: {
+            since: 1,
+            confidence,
+            suspect: confidence > 0 ? me : null,
+            shared: false,
+            changed: 1,
+            moderateAt: confidence >= 2 ? 1 : null,
+          },
         },
-      },
-      publicAttributions: [],
-      acknowledged: false,
-      normCostApplied: false,
-      detection: null,
-      deniedBy: [],
-      blame: {},
-      misled: [],
-    });
+      }),
+    );
     return { s, me };
   }
 

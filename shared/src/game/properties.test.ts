@@ -6,6 +6,7 @@ import { hashValue } from "../model/hash.ts";
 import { orderCost } from "../model/orders.ts";
 import { rngFromSeed } from "../model/rng.ts";
 import type { SeatId } from "../model/basics.ts";
+import { freshIncident } from "../model/incident.ts";
 import type { GameState } from "../model/types.ts";
 import { playGame } from "../sim/play.ts";
 import { testScenario } from "../testing/fixtures.ts";
@@ -155,30 +156,20 @@ describe("properties", () => {
             if (inc.author === a && !inc.public && !othersKnow)
               inc.kind = inc.kind === "espionage" ? "preposition" : "espionage";
           }
-          mutated.incidents.push({
-            id: "iLEAK",
-            turn: 1,
-            kind: "preposition",
-            author: a,
-            target: seats[(who + 1) % 4] as SeatId,
-            overt: false,
-            proxy: true,
-            falseFlag: null,
-            success: true,
-            lethal: false,
-            public: false,
-            damage: { economy: 0, stability: 0 },
-            knowledge: {
-              [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 },
-            },
-            publicAttributions: [],
-            acknowledged: false,
-            normCostApplied: false,
-            detection: { defense: 3, bonus: 0, detected: false },
-            deniedBy: [],
-            blame: {},
-            misled: [],
-          });
+          mutated.incidents.push(
+            freshIncident({
+              id: "iLEAK",
+              turn: 1,
+              kind: "preposition",
+              author: a,
+              target: seats[(who + 1) % 4] as SeatId,
+              proxy: true,
+              knowledge: {
+                [a]: { since: 1, confidence: 3, suspect: a, shared: false, changed: 1, moderateAt: 1 },
+              },
+              detection: { defense: 3, bonus: 0, detected: false },
+            }),
+          );
           for (const b of seats) {
             if (b === a) continue;
             expect(viewFor(mutated, { role: "player", seat: b })).toEqual(

@@ -1,5 +1,6 @@
 /** Cyber operations: access, success, effects, detection. */
 import { own } from "../model/ids.ts";
+import { freshIncident } from "../model/incident.ts";
 import { incidentEffect, OPERATIONS, type OperationRow } from "../model/operations.ts";
 import type { OperationOrder } from "../model/orders.ts";
 import type { SeatId } from "../model/basics.ts";
@@ -28,7 +29,7 @@ export function makeIncident(
   target: SeatId,
   order?: OperationOrder,
 ): Incident {
-  const incident: Incident = {
+  const incident = freshIncident({
     id: newId(ctx.rng, "i"),
     turn: ctx.turn,
     kind,
@@ -37,19 +38,7 @@ export function makeIncident(
     overt: order?.overt === true,
     proxy: order?.proxy === true,
     falseFlag: order?.falseFlag ?? null,
-    success: true,
-    lethal: false,
-    public: false,
-    damage: { economy: 0, stability: 0 },
-    knowledge: {},
-    publicAttributions: [],
-    acknowledged: false,
-    normCostApplied: false,
-    detection: null,
-    deniedBy: [],
-    blame: {},
-    misled: [],
-  };
+  });
   ctx.s.incidents.push(incident);
   if (author) learnOf(ctx, author, incident, false);
   return incident;

@@ -1,5 +1,6 @@
 /** The per-game measures the CBM-effect table and the facts read: crafted games, counted by hand. */
 import { describe, expect, it } from "vitest";
+import { freshIncident } from "../model/incident.ts";
 import type { Incident, Knowledge } from "../model/types.ts";
 import { testGame } from "../testing/game.ts";
 import { attacksAroundNaming, measureGame } from "./effects.ts";
@@ -30,29 +31,16 @@ function incident(
     moderateAt: null,
     ...victimKnows,
   };
-  return {
+  return freshIncident({
     id,
     turn,
     kind: "ddos",
     author,
     target,
-    overt: false,
-    proxy: false,
-    falseFlag: null,
-    success: true,
-    lethal: false,
     public: true,
-    damage: { economy: 0, stability: 0 },
     knowledge: victimKnows ? { [target]: known } : {},
-    publicAttributions: [],
-    acknowledged: false,
-    normCostApplied: false,
-    detection: null,
-    deniedBy: [],
-    blame: {},
-    misled: [],
     ...extra,
-  };
+  });
 }
 
 describe("retaliation against innocent states", () => {
