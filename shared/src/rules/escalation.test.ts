@@ -117,6 +117,31 @@ describe("unattributed incidents and the hotline", () => {
   });
 });
 
+describe("blame is conserved", () => {
+  it("low confidence moves half onto the suspect; moderate takes it back from innocents and tops the author up to the weight, once", () => {
+    // Attribution one tier a month, the low tier always wrong: the victim first suspects east, then finds north.
+    let s = newGame({ attributionHazard: 1, lowConfidenceError: 1, firstMonthAttribution: 0 }, {}, "blame-1");
+    s = resolve(s, { north: [{ type: "ddos", target: "south" }] }).state;
+    const ledger = () => s.incidents.find((i) => i.author === "north")?.blame ?? {};
+    const weight = P.severity.ddos * P.cyberWeight;
+    // Noticed: spread over both suspects in proportion to suspicion.
+    expect(ledger().north).toBeGreaterThan(0);
+    expect(ledger().north).toBeCloseTo(ledger().east ?? NaN, 6);
+    s = resolve(s, {}).state;
+    // Low confidence, wrongly on east: half the weight on east, part of north's taken back.
+    expect(ledger().east).toBeCloseTo(weight * P.lowConfidenceBlame, 2);
+    expect(ledger().north ?? 0).toBeLessThan(ledger().east ?? 0);
+    s = resolve(s, {}).state;
+    // Moderate, on north: nothing left on the innocent, the author's pair at the incident's full weight.
+    expect(ledger().east).toBe(0);
+    expect(ledger().north).toBeCloseTo(weight, 2);
+    s = resolve(s, {}).state;
+    // High: nothing added twice.
+    expect(ledger().north).toBeCloseTo(weight, 2);
+    expect(ledger().east).toBe(0);
+  });
+});
+
 describe("capability growth and decay", () => {
   it("develop: cyber +1 from next turn and capabilityFear tension with every other state", () => {
     const s = newGame({ dwellDays: NEVER_DETECTED }, {}, "esc-seed", 4);
