@@ -184,3 +184,27 @@ describe("the debrief sees false flags and misattributions; the victim does not"
     );
   });
 });
+
+describe("a CERT partner's evidence", () => {
+  it("when wrong at low confidence, never names the victim itself as its attacker", () => {
+    let wrongly = 0;
+    for (let k = 0; k < 20; k++) {
+      // Four states linked by situation reports, so each partner learns of the incident; low evidence always errs.
+      let s = testGame({
+        params: { attributionHazard: 1, lowConfidenceError: 1, firstMonthAttribution: 0 },
+        options: { cbms: ["situationReports"] },
+        seed: `partner-${k}`,
+        states: 4,
+      });
+      s = resolve(s, { north: [{ type: "ddos", target: "south" }] }).state;
+      for (let t = 0; t < 2; t++) s = resolve(s).state;
+      for (const [knower, k2] of Object.entries(incident(s, "north", "south").knowledge)) {
+        if (knower === "north" || knower === "south" || k2.confidence !== 1) continue;
+        expect(k2.suspect, `seed ${k}, ${knower}`).not.toBe("south");
+        if (k2.suspect !== "north") wrongly++;
+      }
+    }
+    // The evidence did err (toward the one state left), so the draw was made and avoided the victim.
+    expect(wrongly).toBeGreaterThan(0);
+  });
+});

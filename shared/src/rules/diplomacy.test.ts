@@ -66,7 +66,9 @@ describe("public attribution", () => {
     let s = resolve(newGame(FAST), { north: [{ type: "ddos", target: "south" }] }).state;
     const id = incident(s, "north", "south").id;
     s = untilConfidence(s, id, "south", 2);
-    const { state } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    const { state, events } = resolve(s, { south: [{ type: "attribute", incident: id, accused: "north" }] });
+    // A response, not an escalation: the public naming adds no tension.
+    expect(events.filter((e) => e.rule === "attribution.public" && (e.tension?.delta ?? 0) > 0)).toEqual([]);
     expect(state.nations.north?.reputation).toBeCloseTo(
       (s.nations.north?.reputation ?? NaN) - P.accusedReputation,
       3,

@@ -158,6 +158,22 @@ describe("capability growth and decay", () => {
     expect(deltas(events, "south", "east", "op.develop")).toEqual([]);
   });
 
+  it("a published doctrine halves the fear of the publisher's growth, and joint observation halves it again", () => {
+    const grow = (cbms: Array<"publishDoctrine" | "jointObservation">) =>
+      resolve(
+        testGame({ params: { dwellDays: NEVER_DETECTED }, options: { cbms }, seed: "fear", states: 3 }),
+        {
+          north: [{ type: "develop" }],
+        },
+      ).events;
+    const halved = deltas(grow(["publishDoctrine"]), "north", "south", "op.develop");
+    const quartered = deltas(grow(["publishDoctrine", "jointObservation"]), "north", "south", "op.develop");
+    expect(halved).toHaveLength(1);
+    expect(halved[0]).toBeCloseTo(P.capabilityFear / 2, 2);
+    expect(quartered).toHaveLength(1);
+    expect(quartered[0]).toBeCloseTo(P.capabilityFear / 4, 2);
+  });
+
   it("quiet pairs decay by fatigue plus tensionDecay; pairs whose tension rose only by fatigue", () => {
     const s = newGame({}, { relations: [{ a: "north", b: "south", tension: 5 }] });
     const { state } = resolve(s, { north: [{ type: "mobilize", target: "east" }] });
