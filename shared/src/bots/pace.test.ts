@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import type { Order } from "../model/orders.ts";
 import type { GameState, Outcome } from "../model/types.ts";
-import { paceReport, warStart, type PlayedForPace } from "./pace.ts";
+import { findScenario } from "../io/scenario-files.ts";
+import { SCENARIO_CASTS } from "./casting.ts";
+import { castPace, paceReport, warStart, type PlayedForPace } from "./pace.ts";
 
 /**
  * A finished game as the report reads it: its outcome, its last turn, and the belligerents' orders on that
@@ -52,4 +54,21 @@ describe("pace report", () => {
     expect(r.warStarts).toEqual({ strike: 1, bothFirm: 0, unanswered: 1 });
     expect(r.chosenWars).toBe(0.5);
   });
+});
+
+describe("games worth a class period", () => {
+  it("every shipped scenario's cast at easy and normal plays a median of 8 or more of 12 turns, with no peace before turn 6", () => {
+    // docs/bots.md section 7 measures 500 games a cast (and the hard casts, which are slow); 30 here.
+    for (const id of Object.keys(SCENARIO_CASTS)) {
+      const r = findScenario(id);
+      if (!r.ok) throw new Error(id);
+      for (const level of ["easy", "normal"] as const) {
+        const pace = castPace(r.scenario, level, 30, "class-period");
+        const turns = r.scenario.turns ?? 12;
+        // The six-turn tutorial: the median is its length.
+        expect(pace.medianTurns, `${id} ${level}`).toBeGreaterThanOrEqual(Math.min(8, turns));
+        expect(pace.peaceBefore6, `${id} ${level}`).toBe(0);
+      }
+    }
+  }, 120_000);
 });
